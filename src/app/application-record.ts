@@ -1,0 +1,29 @@
+import type { ApplicationInput } from '../domain/application';
+import type { ApplicationState } from '../domain/application-state';
+import type { Assessment } from '../domain/assess';
+
+/** One event in an application's history, kept for every version it went through. */
+export interface HistoryEvent {
+  at: string;
+  actor: string;
+  action: string;
+  revision: number;
+  comment?: string;
+}
+
+/** An application as stored: its content, how it was judged and against what, and its history. */
+export interface ApplicationRecord {
+  id: string;
+  /** Optimistic concurrency: each saved change increments it. */
+  version: number;
+  state: ApplicationState;
+  /** The application's own revision: a resubmission after a return is a new revision. */
+  revision: number;
+  input: ApplicationInput;
+  assessment: Assessment;
+  catalogVersion: number;
+  policyVersion: number;
+  submittedAt: string;
+  updatedAt: string;
+  history: HistoryEvent[];
+}

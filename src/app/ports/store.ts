@@ -1,0 +1,70 @@
+import type { ApplicationRecord } from '../application-record';
+import type { AuditEntry } from '../audit';
+import type { Catalog, CatalogContent } from '../../domain/catalog';
+import type { Policy, PolicyContent } from '../../domain/policy';
+import type { LocalDate } from '../../domain/local-date';
+import type { Directory } from '../directory';
+import type { Result } from '../../domain/result';
+
+/** The one expected failure of a write: someone else changed the record since it was read. */
+export interface StaleVersion {
+  code: 'stale_version';
+  id: string;
+  expectedVersion: number;
+  actualVersion: number | null;
+}
+
+/**
+ * Applications are the aggregate: each write carries the record and the audit rows it causes,
+ * committed together or not at all. This is the shape a partitioned store (Cosmos DB, one
+ * application per partition, a transactional batch per write) can also keep.
+ */
+export interface ApplicationRepository {
+  /** Files a new application at version 1; fails if the id exists. */
+  create(record: ApplicationRecord, audit: AuditEntry[]): Promise<Result<ApplicationRecord, StaleVersion>>;
+  /** Saves the record if it is still at `expectedVersion`; the saved record has version + 1. */
+  update(record: ApplicationRecord, expectedVersion: number, audit: AuditEntry[]): Promise<Result<ApplicationRecord, StaleVersion>>;
+  get(id: string): Promise<ApplicationRecord | null>;
+  /** Every application, oldest first (for simulations and lists). */
+  list(filter?: { applicant?: string; unit?: string }): Promise<ApplicationRecord[]>;
+  /** The next plan number of a year, e.g. PP-2027-000123; never handed out twice. */
+  nextNumber(year: number): Promise<string>;
+}
+
+export interface CatalogRepository {
+  /** Stores a new catalog version; earlier versions stay as they were. */
+  add(content: CatalogContent, by: string, at: Date): Promise<Catalog>;
+  current(): Promise<Catalog | null>;
+  get(version: number): Promise<Catalog | null>;
+}
+
+export interface PolicyRepository {
+  /** Stores a new policy version taking effect on a date; earlier versions stay as they were. */
+  add(content: PolicyContent, effectiveFrom: LocalDate, by: string, at: Date): Promise<Policy>;
+  /** The version in force on a date: latest effectiveFrom on or before it. */
+  inForceOn(date: LocalDate): Promise<Policy | null>;
+  get(version: number): Promise<Policy | null>;
+  list(): Promise<Policy[]>;
+}
+
+export interface DirectoryRepository {
+  /** Replaces the directory with a new one (the admin's YAML), audited. */
+  replace(directory: Directory, by: string, at: Date): Promise<void>;
+  get(): Promise<Directory | null>;
+}
+
+export interface AuditTrail {
+  /** Appends entries that belong to no application (imports); application entries come with their writes. */
+  append(entries: AuditEntry[]): Promise<void>;
+  /** Entries about one subject, oldest first. */
+  about(subject: string): Promise<AuditEntry[]>;
+}
+
+export interface Store {
+  applications: ApplicationRepository;
+  catalogs: CatalogRepository;
+  policies: PolicyRepository;
+  directory: DirectoryRepository;
+  audit: AuditTrail;
+  close(): Promise<void>;
+}

@@ -1,0 +1,41 @@
+import type { ApplicationInput } from './application';
+import { findActivity } from './catalog';
+import { computeEconomics, exactly, type Economics } from './economics';
+import { blockingReasons, type IntakeContext } from './intake-checks';
+import type { TierId } from './policy';
+import { reason, type Reason } from './reason';
+import { routeFor, type RouteStep } from './route';
+import { tierFor } from './tier';
+
+export type Outcome = 'blocked' | 'not_needed' | 'routed';
+
+/** What happens to an application, judged against one catalog and one policy version. */
+export interface Assessment {
+  outcome: Outcome;
+  tier: TierId | null;
+  route: RouteStep[];
+  reasons: Reason[];
+  economics: Economics | null;
+}
+
+/**
+ * Judges an application in the order of the rules: blocked (every failing check), else not
+ * needed (within the branch's own authority), else routed to a tier with its reasons.
+ */
+export function assessApplication(input: ApplicationInput, ctx: IntakeContext): Assessment {
+  const economics = computeEconomics(input, ctx.catalog);
+  const blocked = blockingReasons(input, economics, ctx);
+  const activity = findActivity(ctx.catalog, input.activity);
+  if (blocked.length > 0 || !economics || !activity) {
+    return { outcome: 'blocked', tier: null, route: [], reasons: blocked, economics };
+  }
+  const withinBranch =
+    exactly.discountDepthAtMost(economics, activity.branchMaxDiscountBp) &&
+    exactly.subsidyAtMost(economics, activity.standardSubsidyBp) &&
+    exactly.commissionAtMost(economics, activity.standardCommissionBp);
+  if (withinBranch) {
+    return { outcome: 'not_needed', tier: null, route: [], reasons: [reason('within_branch_authority', { activity: activity.code })], economics };
+  }
+  const { tier, reasons } = tierFor(economics, ctx.policy.tiers);
+  return { outcome: 'routed', tier, route: routeFor(input, tier, ctx.policy), reasons, economics };
+}

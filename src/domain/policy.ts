@@ -1,0 +1,39 @@
+import type { BasisPoints } from './basis-points';
+import type { LocalDate } from './local-date';
+import type { Fen } from './money';
+
+export const TIER_IDS = ['tier1', 'tier2', 'tier3'] as const;
+export type TierId = (typeof TIER_IDS)[number];
+
+/** A tier holds for a plan when every threshold it sets holds; an unset threshold always holds. */
+export interface Tier {
+  id: TierId;
+  minMarginBp?: BasisPoints;
+  maxDiscountDepthBp?: BasisPoints;
+  maxSubsidyBp?: BasisPoints;
+  maxCommissionBp?: BasisPoints;
+  maxContractValueFen?: Fen;
+}
+
+/** The approval policy that ops keeps; each import is a new version with the date it takes effect. */
+export interface PolicyContent {
+  maxTermMonths: number;
+  tiers: Tier[];
+  deadlines: { approvalBusinessDays: number; fulfillmentBusinessDays: number };
+  /** Rules 第七条(二): beyond ops' authority, ops reports upward and then gives the final reply itself. */
+  leadershipIsFinal: boolean;
+}
+
+export interface Policy extends PolicyContent {
+  version: number;
+  effectiveFrom: LocalDate;
+  importedAt: string;
+  importedBy: string;
+}
+
+/** The version in force on a date: the latest effectiveFrom on or before it (later import wins a tie). */
+export function policyInForce<P extends Policy>(policies: readonly P[], date: LocalDate): P | undefined {
+  return policies
+    .filter((p) => p.effectiveFrom <= date)
+    .sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? b.version - a.version : a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+}

@@ -1,0 +1,17 @@
+import { enUS } from './en-US';
+import { zhCN, type StringKey } from './zh-CN';
+
+export type { StringKey };
+export type Lang = 'zh-CN' | 'en-US';
+
+const TABLES: Record<Lang, Record<StringKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+
+/** zh-CN unless the user's locale asks for English. */
+export function languageFor(locale: string | undefined | null): Lang {
+  return locale && /^en\b/i.test(locale) ? 'en-US' : 'zh-CN';
+}
+
+/** The string for a key in a language, with {name} placeholders filled from params. */
+export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
+  return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
