@@ -48,6 +48,16 @@ export const enUS: Record<StringKey, string> = {
   'tier.above': '{measureName} {value}% is above {tier}\'s {limit}%: {next}.',
   'tier.above_value': '{measureName} ¥{value} is above {tier}\'s ¥{limit}: {next}.',
 
+  'cli.usage': `Usage: plandesk <command> [options] [--lang en]
+  preview --application app.json [--catalog catalog.csv] [--policy policy.yaml] [--at YYYY-MM-DD]
+      what would happen to an application: blocked / not needed / routed (tier, steps, reasons), as JSON
+  simulate --policy draft.yaml
+      replay every stored application against a draft policy; list those whose tier would change
+  catalog import catalog.csv [--by name]
+      load a new catalog version (earlier versions stay)
+  policy import policy.yaml --effective YYYY-MM-DD [--by name]
+      load a new policy version in force from that date (earlier versions stay)
+PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'error.invalid_field': '"{field}" is not right: {problem}',
   'error.required': 'required',
   'error.not_a_number': 'must be a number',
@@ -57,6 +67,24 @@ export const enUS: Record<StringKey, string> = {
   'error.bad_percent': 'must be a percent from 0 to 100 with at most two decimals',
   'error.bad_month': 'must be a month as YYYY-MM',
   'error.bad_date': 'must be a date as YYYY-MM-DD',
+  'error.wrong_type': 'must be of type {expected}',
+  'error.too_few': 'needs at least {min} item(s)',
+  'error.too_many': 'can have at most {max} items',
+  'error.too_long': 'must be at most {max} characters',
+  'error.unknown_field': 'unknown field(s): {keys}',
+  'error.not_one_of': 'must be one of: {options}',
+  'error.other': '{detail}',
+  'error.duplicate': 'repeats an earlier entry: {value}',
+  'error.unknown_reference': 'refers to {value}, which does not exist',
+  'error.missing_column': 'missing column(s): {columns}',
+  'error.activity_mismatch': '{column} differs from line {line} of the same activity',
+  'error.tier_order': 'tiers must be tier1, tier2, tier3 in that order',
+  'error.bad_kind_list': 'must be a |-separated list of tariff_discount, promo_subsidy, agent_commission',
+  'error.empty_file': 'the file is empty or has no data rows',
+  'error.catalog_version_missing': 'Catalog version {version} cannot be found.',
+  'error.stale_version': 'Application {id} was changed by someone else; refresh and try again.',
+  'error.unknown_command': 'Unknown command "{command}".',
+  'error.unexpected': 'Something unexpected went wrong ({detail}); nothing was done and nothing was lost.',
   'error.malformed_json': 'is not valid JSON: {detail}',
   'error.file_unreadable': 'cannot read {path}: {detail}',
   'error.no_catalog': 'No catalog has been imported yet. Run plandesk catalog import first.',

@@ -46,6 +46,16 @@ export const zhCN = {
   'tier.above': '{measureName} {value}% 高于 {tier} 的上限 {limit}%,故为 {next}。',
   'tier.above_value': '{measureName} ¥{value} 高于 {tier} 的上限 ¥{limit},故为 {next}。',
 
+  'cli.usage': `用法:plandesk <命令> [选项] [--lang en]
+  preview --application 申请.json [--catalog 目录.csv] [--policy 政策.yaml] [--at YYYY-MM-DD]
+      预审一份申请:不能提交 / 无需个性化方案 / 需要审批(档位、审批步骤与理由),输出 JSON
+  simulate --policy 草案.yaml
+      用草案政策重新评估已存的全部申请,列出档位会变化的申请
+  catalog import 目录.csv [--by 导入人]
+      导入新一版产品目录(旧版保留)
+  policy import 政策.yaml --effective YYYY-MM-DD [--by 导入人]
+      导入新一版审批政策,自指定日期起生效(旧版保留)
+环境变量 PLANDESK_DB 指定数据库文件(默认 ./data/plandesk.db)。`,
   'error.invalid_field': '“{field}”填写有误:{problem}',
   'error.required': '必填',
   'error.not_a_number': '应为数字',
@@ -55,6 +65,24 @@ export const zhCN = {
   'error.bad_percent': '应为 0 到 100 之间、最多两位小数的百分比',
   'error.bad_month': '应为 YYYY-MM 格式的月份',
   'error.bad_date': '应为 YYYY-MM-DD 格式的日期',
+  'error.wrong_type': '类型应为 {expected}',
+  'error.too_few': '至少需要 {min} 项',
+  'error.too_many': '最多 {max} 项',
+  'error.too_long': '不能超过 {max} 个字',
+  'error.unknown_field': '不认识的字段:{keys}',
+  'error.not_one_of': '应为以下之一:{options}',
+  'error.other': '{detail}',
+  'error.duplicate': '与前面重复:{value}',
+  'error.unknown_reference': '引用了不存在的 {value}',
+  'error.missing_column': '缺少列:{columns}',
+  'error.activity_mismatch': '与第 {line} 行同一营销活动的 {column} 不一致',
+  'error.tier_order': '档位应依次为 tier1、tier2、tier3',
+  'error.bad_kind_list': '应为以 | 分隔的 tariff_discount、promo_subsidy、agent_commission',
+  'error.empty_file': '文件为空或没有数据行',
+  'error.catalog_version_missing': '找不到产品目录第 {version} 版。',
+  'error.stale_version': '申请 {id} 已被他人更新,请刷新后重试。',
+  'error.unknown_command': '不认识的命令“{command}”。',
+  'error.unexpected': '出现意外错误({detail}),操作未完成,数据未丢失。',
   'error.malformed_json': '不是有效的 JSON:{detail}',
   'error.file_unreadable': '无法读取文件 {path}:{detail}',
   'error.no_catalog': '还没有导入产品目录。请先执行 plandesk catalog import。',

@@ -1,0 +1,62 @@
+import type { CatalogContent } from '../domain/catalog';
+import { addMonths, monthOf, type LocalDate } from '../domain/local-date';
+import type { PolicyContent } from '../domain/policy';
+import { reason, type Reason } from '../domain/reason';
+import { fail, ok, type Result } from '../domain/result';
+import type { AppError } from './errors';
+import type { Store } from './ports/store';
+
+/** The catalog and policy an application is judged against, and how they are named in its record. */
+export interface JudgingContext {
+  catalog: CatalogContent;
+  catalogVersion: number | string;
+  policy: PolicyContent;
+  policyVersion: number | string;
+  knownUnits?: string[];
+  warnings: Reason[];
+}
+
+/** Overrides for a what-if judgement: a catalog or policy from a file instead of the store. */
+export interface JudgingOverrides {
+  catalog?: { content: CatalogContent; label: string };
+  policy?: { content: PolicyContent; label: string };
+}
+
+/**
+ * Gathers what an application is judged on at a date: the current catalog (warning when it is
+ * more than a month old, 第七条(一)), the policy version in force, and the directory's units.
+ */
+export async function judgingContext(store: Store, on: LocalDate, overrides: JudgingOverrides = {}): Promise<Result<JudgingContext, AppError>> {
+  const warnings: Reason[] = [];
+  let catalog: JudgingContext['catalog'];
+  let catalogVersion: JudgingContext['catalogVersion'];
+  if (overrides.catalog) {
+    ({ content: catalog, label: catalogVersion } = overrides.catalog);
+  } else {
+    const current = await store.catalogs.current();
+    if (!current) return fail({ code: 'no_catalog' });
+    catalog = current;
+    catalogVersion = current.version;
+    const importedOn = current.importedAt.slice(0, 10);
+    if (catalogIsStale(importedOn, on)) warnings.push(reason('catalog_stale', { version: current.version, importedOn }));
+  }
+  let policy: JudgingContext['policy'];
+  let policyVersion: JudgingContext['policyVersion'];
+  if (overrides.policy) {
+    ({ content: policy, label: policyVersion } = overrides.policy);
+  } else {
+    const inForce = await store.policies.inForceOn(on);
+    if (!inForce) return fail({ code: 'no_policy', date: on });
+    policy = inForce;
+    policyVersion = inForce.version;
+  }
+  const directory = await store.directory.get();
+  const context: JudgingContext = { catalog, catalogVersion, policy, policyVersion, warnings };
+  if (directory) context.knownUnits = directory.units.map((u) => u.id);
+  return ok(context);
+}
+
+/** The catalog is refreshed monthly: one imported before the same day of last month is stale. */
+export function catalogIsStale(importedOn: LocalDate, on: LocalDate): boolean {
+  return importedOn < `${addMonths(monthOf(on), -1)}${on.slice(7)}`;
+}

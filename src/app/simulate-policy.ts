@@ -1,0 +1,48 @@
+import { assessApplication, type Outcome } from '../domain/assess';
+import type { CatalogContent } from '../domain/catalog';
+import { shanghaiDate } from '../domain/local-date';
+import type { PolicyContent, TierId } from '../domain/policy';
+import { fail, ok, type Result } from '../domain/result';
+import type { AppError } from './errors';
+import type { Store } from './ports/store';
+
+export interface TierChange {
+  id: string;
+  from: { outcome: Outcome; tier: TierId | null };
+  to: { outcome: Outcome; tier: TierId | null };
+}
+
+export interface Simulation {
+  replayed: number;
+  changed: number;
+  changes: TierChange[];
+}
+
+/**
+ * Replays every stored application against a draft policy, each with the catalog it was judged
+ * on and as of the day it was submitted, so only the policy differs; says which would change.
+ */
+export async function simulatePolicy(store: Store, draft: PolicyContent): Promise<Result<Simulation, AppError>> {
+  const catalogs = new Map<number, CatalogContent>();
+  const changes: TierChange[] = [];
+  const applications = await store.applications.list();
+  for (const application of applications) {
+    let catalog = catalogs.get(application.catalogVersion);
+    if (!catalog) {
+      const stored = await store.catalogs.get(application.catalogVersion);
+      if (!stored) return fail({ code: 'catalog_version_missing', version: application.catalogVersion });
+      catalogs.set(application.catalogVersion, (catalog = stored));
+    }
+    const today = shanghaiDate(new Date(application.submittedAt));
+    const replay = assessApplication(application.input, { catalog, policy: draft, today });
+    const before = application.assessment;
+    if (replay.outcome !== before.outcome || replay.tier !== before.tier) {
+      changes.push({
+        id: application.id,
+        from: { outcome: before.outcome, tier: before.tier },
+        to: { outcome: replay.outcome, tier: replay.tier },
+      });
+    }
+  }
+  return ok({ replayed: applications.length, changed: changes.length, changes });
+}

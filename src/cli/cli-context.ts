@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import type { AppError } from '../app/errors';
+import type { Clock } from '../app/ports/clock';
+import type { Store } from '../app/ports/store';
+import type { Result } from '../domain/result';
+import { describeInputError, inputError, type InputError } from '../formats/input-error';
+import { t, type Lang } from '../i18n';
+
+/** What a CLI command may use; injected so tests run commands in-process with their own clock and store. */
+export interface CliContext {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  clock: Clock;
+  lang: Lang;
+  /** Opens the store (seeded with samples when fresh); the command closes it. */
+  openStore: () => Promise<Store>;
+}
+
+export const EXIT = { ok: 0, unexpected: 1, badInput: 2 } as const;
+
+/** Thrown inside a command to end it with exit code 2 and readable lines; never shown as a stack trace. */
+export class BadInput extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+/** Reads a file, or fails with a message naming it. */
+export async function readInput(path: string, lang: Lang): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new BadInput([t(lang, 'error.file_unreadable', { path, detail })]);
+  }
+}
+
+/** The value of a parse, or BadInput naming every problem. */
+export function orBadInput<T>(result: Result<T, InputError>, lang: Lang): T {
+  if (result.ok) return result.value;
+  throw new BadInput(describeInputError(result.error, lang));
+}
+
+/** An expected failure of a use case in the reader's words. */
+export function describeAppError(error: AppError, lang: Lang): string {
+  switch (error.code) {
+    case 'no_catalog':
+      return t(lang, 'error.no_catalog');
+    case 'no_policy':
+      return t(lang, 'error.no_policy', { date: error.date });
+    case 'catalog_version_missing':
+      return t(lang, 'error.catalog_version_missing', { version: error.version });
+    case 'stale_version':
+      return t(lang, 'error.stale_version', { id: error.id });
+  }
+}
+
+/** A missing or malformed option, reported like any other bad field. */
+export function badOption(option: string, problem: Parameters<typeof inputError>[1][number]['problem'], lang: Lang, params: Record<string, string | number> = {}): BadInput {
+  return new BadInput(describeInputError(inputError('plandesk', [{ field: `--${option}`, problem, params }]), lang));
+}

@@ -1,0 +1,20 @@
+import { parseArgs } from 'node:util';
+import { simulatePolicy } from '../../app/simulate-policy';
+import { parsePolicyYaml } from '../../formats/policy-yaml';
+import { BadInput, badOption, describeAppError, EXIT, orBadInput, readInput, type CliContext } from '../cli-context';
+
+/** `plandesk simulate --policy draft.yaml`: how many stored applications a draft policy would re-tier, and which. */
+export async function simulateCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values } = parseArgs({ args, options: { policy: { type: 'string' } } });
+  if (!values.policy) throw badOption('policy', 'error.required', ctx.lang);
+  const draft = orBadInput(parsePolicyYaml(await readInput(values.policy, ctx.lang), values.policy), ctx.lang);
+  const store = await ctx.openStore();
+  try {
+    const simulation = await simulatePolicy(store, draft);
+    if (!simulation.ok) throw new BadInput([describeAppError(simulation.error, ctx.lang)]);
+    ctx.out(JSON.stringify(simulation.value, null, 2));
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,38 @@
+import { formatBasisPoints } from '../domain/basis-points';
+import type { Economics } from '../domain/economics';
+import type { Preview } from '../app/preview-application';
+import { describeReason } from '../i18n/describe-reason';
+import type { Lang } from '../i18n';
+import type { Reason } from '../domain/reason';
+
+/** The preview as the JSON ops and other systems read (issue #2's format); ratios as percent strings. */
+export function previewJson(preview: Preview, lang: Lang) {
+  const { assessment } = preview;
+  return {
+    outcome: assessment.outcome,
+    tier: assessment.tier,
+    steps: assessment.route.map((s) => s.step),
+    route: assessment.route,
+    reasons: assessment.reasons.map((r) => reasonJson(r, lang)),
+    warnings: preview.warnings.map((r) => reasonJson(r, lang)),
+    economics: assessment.economics && economicsJson(assessment.economics),
+    policyVersion: preview.policyVersion,
+    catalogVersion: preview.catalogVersion,
+  };
+}
+
+const reasonJson = (r: Reason, lang: Lang) => ({ code: r.code, ...(r.field ? { field: r.field } : {}), message: describeReason(r, lang) });
+
+function economicsJson(e: Economics) {
+  return {
+    revenueFen: e.revenueFen,
+    standardFen: e.standardFen,
+    costFen: e.costFen,
+    marginPct: formatBasisPoints(e.marginBp),
+    discountDepthPct: formatBasisPoints(e.discountDepthBp),
+    subsidyPct: formatBasisPoints(e.subsidyBp),
+    commissionPct: formatBasisPoints(e.commissionBp),
+    contractValueFen: e.contractValueFen,
+    costBreakdown: { catalogCostFen: e.catalogCostFen, subsidyFen: e.subsidyFen, commissionFen: e.commissionFen },
+  };
+}

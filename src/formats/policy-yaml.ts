@@ -1,0 +1,49 @@
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { TIER_IDS, type PolicyContent, type Tier } from '../domain/policy';
+import { fail, ok, type Result } from '../domain/result';
+import { inputError, problemsFromZod, type InputError } from './input-error';
+import { LIMITS, percent } from './primitives';
+
+const tier = z.object({
+  id: z.enum(TIER_IDS),
+  minMarginPct: percent.optional(),
+  maxDiscountDepthPct: percent.optional(),
+  maxSubsidyPct: percent.optional(),
+  maxCommissionPct: percent.optional(),
+  maxContractValueFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+}).strict();
+
+const businessDays = z.number().int().min(1).max(30);
+
+/** Ops' approval policy as YAML (issue #2's format); percents as numbers or strings, money in fen. */
+export const policySchema = z.object({
+  maxTermMonths: z.number().int().min(1).max(LIMITS.maxTermMonths),
+  tiers: z.array(tier).min(1).max(TIER_IDS.length).refine((tiers) => tiers.every((t, i) => t.id === TIER_IDS[i]), { message: 'error.tier_order' }),
+  deadlines: z.object({ approvalBusinessDays: businessDays.default(2), fulfillmentBusinessDays: businessDays.default(1) }).strict().default({}),
+  leadershipIsFinal: z.boolean().default(false),
+}).strict();
+
+/** Reads a policy YAML document; every bad field is named. */
+export function parsePolicyYaml(yamlText: string, source = 'policy.yaml'): Result<PolicyContent, InputError> {
+  let value: unknown;
+  try {
+    value = parse(yamlText);
+  } catch (error) {
+    return fail(inputError(source, [{ field: '(file)', problem: 'error.other', params: { detail: (error as Error).message } }]));
+  }
+  const parsed = policySchema.safeParse(value);
+  if (!parsed.success) return fail(inputError(source, problemsFromZod(parsed.error.issues)));
+  const { tiers, ...rest } = parsed.data;
+  return ok({ ...rest, tiers: tiers.map(toTier) });
+}
+
+function toTier(t: z.infer<typeof tier>): Tier {
+  const out: Tier = { id: t.id };
+  if (t.minMarginPct !== undefined) out.minMarginBp = t.minMarginPct;
+  if (t.maxDiscountDepthPct !== undefined) out.maxDiscountDepthBp = t.maxDiscountDepthPct;
+  if (t.maxSubsidyPct !== undefined) out.maxSubsidyBp = t.maxSubsidyPct;
+  if (t.maxCommissionPct !== undefined) out.maxCommissionBp = t.maxCommissionPct;
+  if (t.maxContractValueFen !== undefined) out.maxContractValueFen = t.maxContractValueFen;
+  return out;
+}

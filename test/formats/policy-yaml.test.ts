@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeInputError } from '../../src/formats/input-error';
+import { parsePolicyYaml } from '../../src/formats/policy-yaml';
+
+const sample = readFileSync(join(__dirname, '../../config/samples/policy.yaml'), 'utf8');
+
+describe('reading the approval policy YAML', () => {
+  it('reads the sample policy with its thresholds as basis points', () => {
+    const parsed = parsePolicyYaml(sample);
+    expect(parsed.ok && parsed.value).toEqual({
+      maxTermMonths: 36,
+      tiers: [
+        { id: 'tier1', minMarginBp: 2500, maxDiscountDepthBp: 3000, maxSubsidyBp: 1000, maxCommissionBp: 800, maxContractValueFen: 100000000 },
+        { id: 'tier2', minMarginBp: 1500, maxDiscountDepthBp: 4500, maxSubsidyBp: 2000, maxCommissionBp: 1200, maxContractValueFen: 500000000 },
+        { id: 'tier3' },
+      ],
+      deadlines: { approvalBusinessDays: 2, fulfillmentBusinessDays: 1 },
+      leadershipIsFinal: false,
+    });
+  });
+
+  it.each([
+    ['a margin with three decimals', sample.replace('minMarginPct: 25,', 'minMarginPct: 25.125,'), 'tiers[0].minMarginPct'],
+    ['tiers out of order', sample.replace('id: tier1', 'id: tierX'), 'tiers[0].id'],
+    ['a zero-day deadline', sample.replace('approvalBusinessDays: 2', 'approvalBusinessDays: 0'), 'deadlines.approvalBusinessDays'],
+    ['an unknown setting', `${sample}\nmaxTerm: 12\n`, '(root)'],
+  ])('refuses %s, naming the field', (_case, yamlText, field) => {
+    const parsed = parsePolicyYaml(yamlText);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(describeInputError(parsed.error, 'en-US').join('\n')).toContain(`"${field}"`);
+  });
+
+  it('refuses YAML that does not parse, with the parser\'s words', () => {
+    const parsed = parsePolicyYaml('tiers: [ { id: tier1');
+    expect(parsed.ok).toBe(false);
+  });
+});
