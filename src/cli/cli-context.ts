@@ -30,8 +30,9 @@ export async function readInput(path: string, lang: Lang): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    const detail = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new BadInput([t(lang, 'error.file_unreadable', { path, detail })]);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BadInput([t(lang, 'error.file_not_found', { path })]);
+    throw new BadInput([t(lang, 'error.file_unreadable', { path, detail: code ?? (error as Error).message })]);
   }
 }
 

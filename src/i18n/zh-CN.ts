@@ -84,6 +84,7 @@ export const zhCN = {
   'error.unknown_command': '不认识的命令“{command}”。',
   'error.unexpected': '出现意外错误({detail}),操作未完成,数据未丢失。',
   'error.malformed_json': '不是有效的 JSON:{detail}',
+  'error.file_not_found': '找不到文件 {path}。',
   'error.file_unreadable': '无法读取文件 {path}:{detail}',
   'error.no_catalog': '还没有导入产品目录。请先执行 plandesk catalog import。',
   'error.no_policy': '{date} 没有生效的审批政策。请先执行 plandesk policy import。',

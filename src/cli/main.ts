@@ -1,0 +1,25 @@
+import { systemClock } from '../app/ports/clock';
+import { ConfigError, loadConfig } from '../config';
+import { openStore } from '../store/open-store';
+import { EXIT } from './cli-context';
+import { cliLanguage, runCli } from './run-cli';
+
+/** `npx plandesk …`: the real CLI on the configured store (PLANDESK_DB), printing to stdout/stderr. */
+export async function main(argv: string[]): Promise<number> {
+  const lang = cliLanguage(argv);
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return EXIT.badInput;
+  }
+  return runCli(argv, {
+    lang,
+    clock: systemClock,
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    openStore: async () => (await openStore(config, systemClock)).store,
+  });
+}
