@@ -32,14 +32,14 @@ export interface ApplicationRepository {
 }
 
 export interface CatalogRepository {
-  /** Stores a new catalog version; earlier versions stay as they were. */
+  /** Stores a new catalog version with its audit row, in one commit; earlier versions stay as they were. */
   add(content: CatalogContent, by: string, at: Date): Promise<Catalog>;
   current(): Promise<Catalog | null>;
   get(version: number): Promise<Catalog | null>;
 }
 
 export interface PolicyRepository {
-  /** Stores a new policy version taking effect on a date; earlier versions stay as they were. */
+  /** Stores a new policy version taking effect on a date, with its audit row, in one commit; earlier versions stay. */
   add(content: PolicyContent, effectiveFrom: LocalDate, by: string, at: Date): Promise<Policy>;
   /** The version in force on a date: latest effectiveFrom on or before it. */
   inForceOn(date: LocalDate): Promise<Policy | null>;
@@ -54,7 +54,7 @@ export interface DirectoryRepository {
 }
 
 export interface AuditTrail {
-  /** Appends entries that belong to no application (imports); application entries come with their writes. */
+  /** Appends entries that belong to no stored record (e.g. a refused action); records' entries come with their writes. */
   append(entries: AuditEntry[]): Promise<void>;
   /** Entries about one subject, oldest first. */
   about(subject: string): Promise<AuditEntry[]>;

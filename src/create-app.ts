@@ -1,0 +1,63 @@
+import type { Server } from 'restify';
+import type { Clock } from './app/ports/clock';
+import type { Store } from './app/ports/store';
+import { createAdapter } from './bot/adapter';
+import { createJsonLog, type Log } from './bot/log';
+import { PlanDeskBot } from './bot/plandesk-bot';
+import { readCalendarOverrideFile } from './calendar/calendar-override-file';
+import { createWorkingCalendar, type ChineseWorkingCalendar } from './calendar/chinese-working-calendar';
+import { authIsAnonymous, type Config } from './config';
+import { shanghaiDate } from './domain/local-date';
+import { close, createServer, listen } from './http/server';
+import { openStore } from './store/open-store';
+
+/** PlanDesk assembled: every part built here and only here (the one composition root). */
+export interface PlanDeskApp {
+  store: Store;
+  calendar: ChineseWorkingCalendar;
+  server: Server;
+  log: Log;
+  /** Starts listening on the configured port; resolves with the port. */
+  start(): Promise<number>;
+  /** Stops taking requests, then closes the store. */
+  stop(): Promise<void>;
+}
+
+/** Builds PlanDesk from its configuration, with a clock and a log that tests may replace. */
+export async function createApp(config: Config, deps: { clock: Clock; log?: Log }): Promise<PlanDeskApp> {
+  const log = deps.log ?? createJsonLog(config.logLevel);
+  const calendar = createWorkingCalendar(config.calendarOverridePath ? readCalendarOverrideFile(config.calendarOverridePath) : {});
+  const year = Number(shanghaiDate(deps.clock.now()).slice(0, 4));
+  for (const y of [year, year + 1]) {
+    if (!calendar.coversYear(y)) {
+      log.warn(`the ${y} public holiday arrangement is not loaded: deadlines in ${y} count only weekends; add it to the calendar override file (PLANDESK_CALENDAR_OVERRIDE)`, { code: 'calendar_year_missing', year: y });
+    }
+  }
+
+  const { store, seeded } = await openStore(config, deps.clock);
+  if (seeded && (seeded.catalog || seeded.policy || seeded.directory || seeded.applications.length > 0)) {
+    log.info('seeded the store from the samples', { code: 'seeded', samples: config.samplesDir, ...seeded });
+  }
+  if (authIsAnonymous(config)) {
+    log.warn('MicrosoftAppId is not set: accepting unauthenticated requests, for local testing only', { code: 'auth_anonymous' });
+  }
+  const adapter = createAdapter(config, log);
+  const bot = new PlanDeskBot();
+  const server = createServer({
+    adapter, bot, log,
+    health: async () => ({ store: config.store, catalogVersion: (await store.catalogs.current())?.version ?? null }),
+  });
+
+  return {
+    store, calendar, server, log,
+    async start() {
+      const address = await listen(server, config.port);
+      log.info(`PlanDesk is listening on http://localhost:${address.port}/api/messages`, { code: 'listening', port: address.port, store: config.store, db: config.dbPath });
+      return address.port;
+    },
+    async stop() {
+      await close(server);
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { ApplicationRecord } from '../../app/application-record';
+import type { AuditEntry } from '../../app/audit';
+import type { ApplicationRepository, StaleVersion } from '../../app/ports/store';
+import { fail, ok, type Result } from '../../domain/result';
+import { applicationRecordSchema } from './application-schema';
+import type { AuditWriter } from './audit-trail';
+import { CorruptDocumentError, readDocument, writeDocument } from './stored-document';
+import type { SqliteDatabase, Statement } from './sqlite-connection';
+
+type Saved = Result<ApplicationRecord, StaleVersion>;
+
+interface ApplicationRow {
+  id: string;
+  version: number;
+  doc: string;
+}
+
+/** The indexed columns are copies of fields of the document, kept beside it for filtering. */
+const columnsOf = (record: ApplicationRecord) => ({
+  id: record.id,
+  version: record.version,
+  state: record.state,
+  applicant: record.input.applicant,
+  unit: record.input.unit,
+  submittedAt: record.submittedAt,
+  updatedAt: record.updatedAt,
+  doc: writeDocument(applicationRecordSchema, `application ${record.id}`, record),
+});
+type ApplicationColumns = ReturnType<typeof columnsOf>;
+
+function toRecord(row: ApplicationRow): ApplicationRecord {
+  const record = readDocument(applicationRecordSchema, 'applications', row.id, row.doc);
+  // The table's CHECK keeps these in step; this guards a file written without it.
+  if (record.id !== row.id || record.version !== row.version) {
+    throw new CorruptDocumentError('applications', row.id, `document says ${record.id} v${record.version}, columns say v${row.version}`);
+  }
+  return record;
+}
+
+const formatPlanNumber = (year: number, n: number): string => `PP-${year}-${String(n).padStart(6, '0')}`;
+
+/**
+ * Applications with optimistic concurrency: a write names the version it was based on and fails
+ * with `stale_version` (writing nothing, not even audit) when someone saved in between.
+ */
+export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: AuditWriter): ApplicationRepository {
+  const insert = db.prepare<[ApplicationColumns]>(
+    `INSERT INTO applications (id, version, state, applicant, unit, submitted_at, updated_at, doc)
+     VALUES (@id, @version, @state, @applicant, @unit, @submittedAt, @updatedAt, @doc)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const save = db.prepare<[ApplicationColumns & { expectedVersion: number }]>(
+    `UPDATE applications SET version = @version, state = @state, applicant = @applicant, unit = @unit,
+       submitted_at = @submittedAt, updated_at = @updatedAt, doc = @doc
+     WHERE id = @id AND version = @expectedVersion`,
+  );
+  const versionOf = db.prepare<[string], { version: number }>('SELECT version FROM applications WHERE id = ?');
+  const byId = db.prepare<[string], ApplicationRow>('SELECT id, version, doc FROM applications WHERE id = ?');
+  const bump = db.prepare<[number], { last: number }>(
+    'INSERT INTO counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
+  );
+
+  const stale = (id: string, expectedVersion: number): Saved =>
+    fail({ code: 'stale_version', id, expectedVersion, actualVersion: versionOf.get(id)?.version ?? null });
+
+  // IMMEDIATE takes the write lock before reading, so another connection queues behind the
+  // busy timeout instead of failing mid-transaction with SQLITE_BUSY.
+  const create = db.transaction((record: ApplicationRecord, audit: readonly AuditEntry[]): Saved => {
+    const saved = { ...record, version: 1 };
+    // Expected "no record yet", which is version 0.
+    if (insert.run(columnsOf(saved)).changes === 0) return stale(record.id, 0);
+    writeAudit(audit);
+    return ok(saved);
+  });
+  const update = db.transaction((record: ApplicationRecord, expectedVersion: number, audit: readonly AuditEntry[]): Saved => {
+    const saved = { ...record, version: expectedVersion + 1 };
+    if (save.run({ ...columnsOf(saved), expectedVersion }).changes === 0) return stale(record.id, expectedVersion);
+    writeAudit(audit);
+    return ok(saved);
+  });
+
+  // A prepared statement per combination of filters, so each can use its own index.
+  const listings = new Map<string, Statement<Record<string, string>, ApplicationRow>>();
+  const listing = (filter: { applicant?: string; unit?: string }) => {
+    const where: string[] = [];
+    if (filter.applicant !== undefined) where.push('applicant = @applicant');
+    if (filter.unit !== undefined) where.push('unit = @unit');
+    const sql = `SELECT id, version, doc FROM applications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY submitted_at, rowid`;
+    let statement = listings.get(sql);
+    if (!statement) listings.set(sql, (statement = db.prepare<Record<string, string>, ApplicationRow>(sql)));
+    return statement;
+  };
+
+  return {
+    async create(record, audit) {
+      return create.immediate(record, audit);
+    },
+    async update(record, expectedVersion, audit) {
+      return update.immediate(record, expectedVersion, audit);
+    },
+    async get(id) {
+      const row = byId.get(id);
+      return row ? toRecord(row) : null;
+    },
+    async list(filter = {}) {
+      const params: Record<string, string> = {};
+      if (filter.applicant !== undefined) params.applicant = filter.applicant;
+      if (filter.unit !== undefined) params.unit = filter.unit;
+      return listing(filter).all(params).map(toRecord);
+    },
+    async nextNumber(year) {
+      if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`a plan number's year has four digits, not ${year}`);
+      // One statement, so the increment is atomic across connections.
+      const row = bump.get(year);
+      if (!row) throw new Error('counters: the increment returned no row');
+      return formatPlanNumber(year, row.last);
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { ApplicationRecord } from '../../app/application-record';
+import { APPLICATION_STATES } from '../../domain/application-state';
+import { TIER_IDS } from '../../domain/policy';
+import { BLOCKING_CODES } from '../../domain/reason';
+import { APPROVER_ROLES, STEP_IDS } from '../../domain/route';
+import { exactSchema } from './exact-schema';
+import { fen, basisPoints, month } from './value-schemas';
+
+const reasonCode = z.enum([...BLOCKING_CODES, 'within_branch_authority', 'tier_reason', 'catalog_stale'] as const);
+
+const reasonSchema = z.object({
+  code: reasonCode,
+  field: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+const economicsSchema = z.object({
+  revenueFen: fen,
+  standardFen: fen,
+  catalogCostFen: fen,
+  subsidyFen: fen,
+  commissionFen: fen,
+  costFen: fen,
+  marginBp: basisPoints,
+  discountDepthBp: basisPoints,
+  subsidyBp: basisPoints,
+  commissionBp: basisPoints,
+  contractValueFen: fen,
+  lines: z.array(z.object({ product: z.string(), revenueFen: fen, standardFen: fen, costFen: fen })),
+});
+
+const assessmentSchema = z.object({
+  outcome: z.enum(['blocked', 'not_needed', 'routed']),
+  tier: z.enum(TIER_IDS).nullable(),
+  route: z.array(z.object({ step: z.enum(STEP_IDS), role: z.enum(APPROVER_ROLES) })),
+  reasons: z.array(reasonSchema),
+  economics: economicsSchema.nullable(),
+});
+
+const inputSchema = z.object({
+  unit: z.string(),
+  applicant: z.string(),
+  customer: z.object({ name: z.string(), groupId: z.string() }),
+  activity: z.string(),
+  preConsultationRef: z.string().nullable(),
+  startMonth: month,
+  termMonths: z.number().int().positive(),
+  agentChannel: z.boolean(),
+  tariffLines: z.array(z.object({ product: z.string(), quantity: z.number().int().nonnegative(), proposedUnitPriceFen: fen })),
+  subsidyFen: fen,
+  commissionBp: basisPoints,
+  expected: z.object({ revenueFen: fen, subscribers: z.number().int().nonnegative() }),
+  justification: z.string(),
+});
+
+const historyEventSchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  revision: z.number().int(),
+  comment: z.string().optional(),
+});
+
+/** An application as the `applications` table keeps it in its `doc` column. */
+export const applicationRecordSchema = exactSchema<ApplicationRecord>()(
+  z.object({
+    id: z.string().min(1),
+    version: z.number().int().positive(),
+    state: z.enum(APPLICATION_STATES),
+    revision: z.number().int().positive(),
+    input: inputSchema,
+    assessment: assessmentSchema,
+    catalogVersion: z.number().int(),
+    policyVersion: z.number().int(),
+    submittedAt: z.string(),
+    updatedAt: z.string(),
+    history: z.array(historyEventSchema),
+  }),
+);

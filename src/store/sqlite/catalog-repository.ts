@@ -1,0 +1,51 @@
+import { auditEntry } from '../../app/audit';
+import type { CatalogRepository } from '../../app/ports/store';
+import type { AuditWriter } from './audit-trail';
+import type { Catalog, CatalogContent } from '../../domain/catalog';
+import { catalogContentSchema } from './reference-schemas';
+import { readDocument, writeDocument } from './stored-document';
+import type { SqliteDatabase } from './sqlite-connection';
+
+interface CatalogRow {
+  version: number;
+  imported_at: string;
+  imported_by: string;
+  doc: string;
+}
+
+const toCatalog = (row: CatalogRow): Catalog => ({
+  ...readDocument(catalogContentSchema, 'catalogs', row.version, row.doc),
+  version: row.version,
+  importedAt: row.imported_at,
+  importedBy: row.imported_by,
+});
+
+/** Catalog versions, one row per monthly import, each audited; rows are only ever added, so old versions stay readable. */
+export function sqliteCatalogRepository(db: SqliteDatabase, writeAudit: AuditWriter): CatalogRepository {
+  const insert = db.prepare<[string, string, string], CatalogRow>(
+    'INSERT INTO catalogs (imported_at, imported_by, doc) VALUES (?, ?, ?) RETURNING version, imported_at, imported_by, doc',
+  );
+  const latest = db.prepare<[], CatalogRow>('SELECT version, imported_at, imported_by, doc FROM catalogs ORDER BY version DESC LIMIT 1');
+  const byVersion = db.prepare<[number], CatalogRow>('SELECT version, imported_at, imported_by, doc FROM catalogs WHERE version = ?');
+  // The new version and its audit row commit together.
+  const add = db.transaction((content: CatalogContent, by: string, at: Date): Catalog => {
+    const row = insert.get(at.toISOString(), by, writeDocument(catalogContentSchema, 'catalog', content));
+    if (!row) throw new Error('catalogs: the insert returned no row');
+    const catalog = toCatalog(row);
+    writeAudit([auditEntry(at, by, 'catalog.import', 'catalog', null, catalog)]);
+    return catalog;
+  });
+  return {
+    async add(content, by, at) {
+      return add.immediate(content, by, at);
+    },
+    async current() {
+      const row = latest.get();
+      return row ? toCatalog(row) : null;
+    },
+    async get(version) {
+      const row = byVersion.get(version);
+      return row ? toCatalog(row) : null;
+    },
+  };
+}

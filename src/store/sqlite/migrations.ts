@@ -1,0 +1,107 @@
+import type { SqliteDatabase } from './sqlite-connection';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The schema, as numbered steps applied once each and never edited once released: a change is a
+ * new step. Tables are STRICT so a column holds only its declared type; documents must be JSON.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'append-only audit trail',
+    sql: `
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        before TEXT NOT NULL CHECK (json_valid(before)),
+        after TEXT NOT NULL CHECK (json_valid(after))
+      ) STRICT;
+      CREATE INDEX audit_by_subject ON audit (subject, id);
+      -- The trail is evidence (SPEC §7): the database itself refuses to rewrite or remove it.
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+    `,
+  },
+  {
+    version: 2,
+    name: 'applications and plan numbers',
+    sql: `
+      CREATE TABLE applications (
+        id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        state TEXT NOT NULL,
+        applicant TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        submitted_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        doc TEXT NOT NULL CHECK (json_valid(doc)),
+        -- The document is the record; the columns only index it, so they must agree with it.
+        CHECK (json_extract(doc, '$.id') = id AND json_extract(doc, '$.version') = version)
+      ) STRICT;
+      CREATE INDEX applications_by_submission ON applications (submitted_at);
+      CREATE INDEX applications_by_applicant ON applications (applicant, submitted_at);
+      CREATE INDEX applications_by_unit ON applications (unit, submitted_at);
+      CREATE TABLE counters (
+        year INTEGER PRIMARY KEY,
+        last INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 3,
+    name: 'catalogs, policies and directory, each a growing list of versions',
+    sql: `
+      CREATE TABLE catalogs (
+        version INTEGER PRIMARY KEY AUTOINCREMENT,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        doc TEXT NOT NULL CHECK (json_valid(doc))
+      ) STRICT;
+      CREATE TABLE policies (
+        version INTEGER PRIMARY KEY AUTOINCREMENT,
+        effective_from TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        doc TEXT NOT NULL CHECK (json_valid(doc))
+      ) STRICT;
+      CREATE INDEX policies_by_effective_date ON policies (effective_from, version);
+      CREATE TABLE directory (
+        version INTEGER PRIMARY KEY AUTOINCREMENT,
+        replaced_at TEXT NOT NULL,
+        replaced_by TEXT NOT NULL,
+        doc TEXT NOT NULL CHECK (json_valid(doc))
+      ) STRICT;
+    `,
+  },
+];
+
+/**
+ * Brings a database up to the latest schema. Each step runs in its own IMMEDIATE transaction and
+ * re-checks whether it is applied inside it, so two processes opening a new file at once apply
+ * each step exactly once.
+ */
+export function migrate(db: SqliteDatabase, migrations: readonly Migration[] = MIGRATIONS): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const isApplied = db.prepare<[number], { version: number }>('SELECT version FROM schema_migrations WHERE version = ?');
+  const record = db.prepare<[number, string]>(
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+  );
+  const apply = db.transaction((migration: Migration) => {
+    if (isApplied.get(migration.version)) return;
+    db.exec(migration.sql);
+    record.run(migration.version, migration.name);
+  });
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) apply.immediate(migration);
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ROLES, UNIT_KINDS, type Directory } from '../../app/directory';
+import { LINE_KINDS, PRODUCT_STATUSES, type CatalogContent } from '../../domain/catalog';
+import { TIER_IDS, type PolicyContent } from '../../domain/policy';
+import { exactSchema } from './exact-schema';
+import { basisPoints, fen } from './value-schemas';
+
+/** A catalog's content as the `catalogs` table keeps it; version and import facts live in columns. */
+export const catalogContentSchema = exactSchema<CatalogContent>()(
+  z.object({
+    products: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        status: z.enum(PRODUCT_STATUSES),
+        standardPriceFen: fen,
+        unitCostFen: fen,
+        marketReferenceFen: fen,
+      }),
+    ),
+    activities: z.array(
+      z.object({
+        code: z.string(),
+        branchMaxDiscountBp: basisPoints,
+        standardSubsidyBp: basisPoints,
+        standardCommissionBp: basisPoints,
+        allowedKinds: z.array(z.enum(LINE_KINDS)),
+        productCodes: z.array(z.string()),
+      }),
+    ),
+  }),
+);
+
+/** A policy's content as the `policies` table keeps it; version and dates live in columns. */
+export const policyContentSchema = exactSchema<PolicyContent>()(
+  z.object({
+    maxTermMonths: z.number().int().positive(),
+    tiers: z
+      .array(
+        z.object({
+          id: z.enum(TIER_IDS),
+          minMarginBp: basisPoints.optional(),
+          maxDiscountDepthBp: basisPoints.optional(),
+          maxSubsidyBp: basisPoints.optional(),
+          maxCommissionBp: basisPoints.optional(),
+          maxContractValueFen: fen.optional(),
+        }),
+      )
+      // tierFor() relies on at least one tier; a policy without one could never route a plan.
+      .min(1),
+    deadlines: z.object({ approvalBusinessDays: z.number().int().positive(), fulfillmentBusinessDays: z.number().int().positive() }),
+    leadershipIsFinal: z.boolean(),
+  }),
+);
+
+/** The admin's directory of units and people, as the `directory` table keeps it. */
+export const directorySchema = exactSchema<Directory>()(
+  z.object({
+    units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS) })),
+    people: z.array(
+      z.object({
+        aadObjectId: z.string(),
+        name: z.string(),
+        email: z.string(),
+        roles: z.array(z.enum(ROLES)),
+        unit: z.string().optional(),
+        delegate: z.string().optional(),
+        locale: z.string().optional(),
+      }),
+    ),
+  }),
+);

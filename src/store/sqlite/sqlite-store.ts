@@ -1,0 +1,37 @@
+import type { Store } from '../../app/ports/store';
+import { sqliteApplicationRepository } from './application-repository';
+import { sqliteAuditTrail, sqliteAuditWriter } from './audit-trail';
+import { sqliteCatalogRepository } from './catalog-repository';
+import { sqliteDirectoryRepository } from './directory-repository';
+import { migrate } from './migrations';
+import { sqlitePolicyRepository } from './policy-repository';
+import { openDatabase, type SqliteConnectionOptions } from './sqlite-connection';
+
+export type SqliteStoreOptions = SqliteConnectionOptions;
+
+/**
+ * Opens (creating if need be, with its folder) the embedded SQLite store at `file` and brings its
+ * schema up to date. Several stores, in one process or many, may share a file: writes queue on
+ * SQLite's lock and stale ones are refused by version.
+ */
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): Store {
+  const db = openDatabase(file, options);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const writeAudit = sqliteAuditWriter(db);
+  return {
+    applications: sqliteApplicationRepository(db, writeAudit),
+    catalogs: sqliteCatalogRepository(db, writeAudit),
+    policies: sqlitePolicyRepository(db, writeAudit),
+    directory: sqliteDirectoryRepository(db, writeAudit),
+    audit: sqliteAuditTrail(db, writeAudit),
+    async close() {
+      // Closing twice is harmless, so a test's cleanup need not know whether the test closed it.
+      if (db.open) db.close();
+    },
+  };
+}

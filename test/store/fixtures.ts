@@ -1,0 +1,100 @@
+import type { ApplicationRecord } from '../../src/app/application-record';
+import { auditEntry, type AuditEntry } from '../../src/app/audit';
+import type { Directory } from '../../src/app/directory';
+import type { ApplicationInput } from '../../src/domain/application';
+import { assessApplication } from '../../src/domain/assess';
+import type { CatalogContent } from '../../src/domain/catalog';
+import type { PolicyContent } from '../../src/domain/policy';
+
+/** Part of config/samples/catalog.csv, in the units the domain holds (fen, basis points). */
+export const sampleCatalog = (): CatalogContent => ({
+  products: [
+    { code: 'CLOUD-PBX', name: '云总机(每席位)', status: 'commercial', standardPriceFen: 5000, unitCostFen: 2000, marketReferenceFen: 4500 },
+    { code: 'CLOUD-DESK', name: '云桌面(每终端)', status: 'commercial', standardPriceFen: 12000, unitCostFen: 6000, marketReferenceFen: 11000 },
+    { code: 'DIA-100M', name: '互联网专线 100M(每条)', status: 'commercial', standardPriceFen: 300000, unitCostFen: 120000, marketReferenceFen: 280000 },
+  ],
+  activities: [
+    {
+      code: 'ACT-CLOUD-2026',
+      branchMaxDiscountBp: 1000,
+      standardSubsidyBp: 500,
+      standardCommissionBp: 300,
+      allowedKinds: ['tariff_discount', 'promo_subsidy', 'agent_commission'],
+      productCodes: ['CLOUD-PBX', 'CLOUD-DESK'],
+    },
+    { code: 'ACT-LINE-2026', branchMaxDiscountBp: 1500, standardSubsidyBp: 300, standardCommissionBp: 0, allowedKinds: ['tariff_discount', 'promo_subsidy'], productCodes: ['DIA-100M'] },
+  ],
+});
+
+/** config/samples/policy.yaml, in basis points. */
+export const samplePolicy = (overrides: Partial<PolicyContent> = {}): PolicyContent => ({
+  maxTermMonths: 36,
+  tiers: [
+    { id: 'tier1', minMarginBp: 2500, maxDiscountDepthBp: 3000, maxSubsidyBp: 1000, maxCommissionBp: 800, maxContractValueFen: 100000000 },
+    { id: 'tier2', minMarginBp: 1500, maxDiscountDepthBp: 4500, maxSubsidyBp: 2000, maxCommissionBp: 1200, maxContractValueFen: 500000000 },
+    { id: 'tier3' },
+  ],
+  deadlines: { approvalBusinessDays: 2, fulfillmentBusinessDays: 1 },
+  leadershipIsFinal: false,
+  ...overrides,
+});
+
+/** config/samples/application.json, with the commission as basis points. */
+export const sampleInput = (overrides: Partial<ApplicationInput> = {}): ApplicationInput => ({
+  unit: 'pudong-branch',
+  applicant: 'zhang.wei@plandesk.example',
+  customer: { name: '上海某某集团', groupId: 'G2100123' },
+  activity: 'ACT-CLOUD-2026',
+  preConsultationRef: null,
+  startMonth: '2027-01',
+  termMonths: 12,
+  agentChannel: false,
+  tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 3000 }],
+  subsidyFen: 500000,
+  commissionBp: 0,
+  expected: { revenueFen: 7200000, subscribers: 200 },
+  justification: '竞争对手报价每席位 30 元,客户总部 200 席位整体迁移,三年内有扩容到 500 席位的计划。',
+  ...overrides,
+});
+
+/** A submitted application as a use case would file it, judged by the real domain rules. */
+export function sampleRecord(id: string, overrides: { input?: Partial<ApplicationInput>; submittedAt?: string } = {}): ApplicationRecord {
+  const input = sampleInput(overrides.input);
+  const submittedAt = overrides.submittedAt ?? '2026-12-01T02:00:00.000Z';
+  return {
+    id,
+    version: 1,
+    state: 'submitted',
+    revision: 1,
+    input,
+    assessment: assessApplication(input, { catalog: sampleCatalog(), policy: samplePolicy(), today: '2026-12-01' }),
+    catalogVersion: 1,
+    policyVersion: 1,
+    submittedAt,
+    updatedAt: submittedAt,
+    history: [{ at: submittedAt, actor: input.applicant, action: 'submit', revision: 1 }],
+  };
+}
+
+/** The record after one approver's action, as the review use case would save it. */
+export function afterAction(record: ApplicationRecord, actor: string, action: string, at: string): ApplicationRecord {
+  return { ...record, state: 'in_review', updatedAt: at, history: [...record.history, { at, actor, action, revision: record.revision, comment: `${action} by ${actor}` }] };
+}
+
+/** The audit row a use case writes with a change of an application. */
+export const auditOf = (before: ApplicationRecord | null, after: ApplicationRecord, actor: string, action: string): AuditEntry =>
+  auditEntry(new Date(after.updatedAt), actor, action, after.id, before?.state ?? null, after.state);
+
+/** Part of config/samples/directory.yaml. */
+export const sampleDirectory = (): Directory => ({
+  units: [
+    { id: 'pudong-branch', name: '浦东分公司', kind: 'branch' },
+    { id: 'minhang-branch', name: '闵行分公司', kind: 'branch' },
+  ],
+  people: [
+    { aadObjectId: '00000000-0000-0000-0000-00000000a001', name: '张伟', email: 'zhang.wei@plandesk.example', roles: ['applicant'], unit: 'pudong-branch' },
+    { aadObjectId: '00000000-0000-0000-0000-00000000b002', name: '王芳', email: 'wang.fang@plandesk.example', roles: ['ops_approver'], delegate: '00000000-0000-0000-0000-00000000b003' },
+    { aadObjectId: '00000000-0000-0000-0000-00000000b003', name: '刘强', email: 'liu.qiang@plandesk.example', roles: ['ops_approver', 'ops_head'] },
+    { aadObjectId: '00000000-0000-0000-0000-00000000c003', name: '周杰', email: 'zhou.jie@plandesk.example', roles: ['admin', 'catalog_owner'], locale: 'en-US' },
+  ],
+});

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../../src/app/ports/store';
+import { MIGRATIONS } from '../../src/store/sqlite/migrations';
+import { openDatabase } from '../../src/store/sqlite/sqlite-connection';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { afterAction, auditOf, sampleCatalog, sampleRecord } from './fixtures';
+import { describeStoreContract, type StoreHarness } from './store-contract';
+
+/** A store on a real file in a fresh temp folder; the file sits in a subfolder the store must create. */
+function sqliteHarness(): StoreHarness & { file: string; open: () => Store } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-store-'));
+  const file = path.join(dir, 'data', 'plandesk.db');
+  const opened: Store[] = [];
+  const open = () => {
+    const store = openSqliteStore(file);
+    opened.push(store);
+    return store;
+  };
+  return {
+    file,
+    open,
+    store: open(),
+    reopen: async () => open(),
+    cleanup: async () => {
+      for (const store of opened) await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describeStoreContract('SQLite', async () => sqliteHarness());
+
+describe('SQLite store', () => {
+  let harness: ReturnType<typeof sqliteHarness>;
+  let raw: Database.Database | undefined;
+
+  beforeEach(() => {
+    harness = sqliteHarness();
+  });
+  afterEach(async () => {
+    raw?.close();
+    raw = undefined;
+    await harness.cleanup();
+  });
+
+  /** A second, plain connection to the same file, as a person with the sqlite3 shell would have. */
+  const rawConnection = (): Database.Database => (raw = new Database(harness.file));
+
+  it('should create the folder of a new database file', () => {
+    expect(fs.existsSync(harness.file)).toBe(true);
+  });
+
+  it('should refuse the slower of two stores on one file updating the same application, like two processes', async () => {
+    const record = sampleRecord('PP-2027-000001');
+    await harness.store.applications.create(record, []);
+    const other = harness.open();
+    const byOps = afterAction(record, 'wang.fang@plandesk.example', 'approve', '2026-12-02T03:00:00.000Z');
+    const byHead = afterAction(record, 'liu.qiang@plandesk.example', 'return', '2026-12-02T03:00:01.000Z');
+    const [first, second] = await Promise.all([
+      harness.store.applications.update(byOps, 1, [auditOf(record, byOps, 'wang.fang@plandesk.example', 'approve')]),
+      other.applications.update(byHead, 1, [auditOf(record, byHead, 'liu.qiang@plandesk.example', 'return')]),
+    ]);
+    expect(first).toEqual({ ok: true, value: { ...byOps, version: 2 } });
+    expect(second).toEqual({ ok: false, error: { code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: 2 } });
+    expect((await other.audit.about(record.id)).map((e) => e.action)).toEqual(['approve']);
+  });
+
+  it('should apply each migration once, however often the file is reopened', async () => {
+    await harness.store.close();
+    await harness.reopen();
+    await harness.reopen();
+    const applied = rawConnection().prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(applied).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('should let the database itself refuse to change or remove audit rows', async () => {
+    const record = sampleRecord('PP-2027-000001');
+    await harness.store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')]);
+    const db = rawConnection();
+    expect(() => db.prepare("UPDATE audit SET actor = 'someone.else@plandesk.example'").run()).toThrow('audit is append-only');
+    expect(() => db.prepare('DELETE FROM audit').run()).toThrow('audit is append-only');
+    expect(await harness.store.audit.about(record.id)).toEqual([auditOf(null, record, record.input.applicant, 'submit')]);
+  });
+
+  it('should keep the file in WAL mode and open connections with a busy timeout and foreign keys on', () => {
+    expect(rawConnection().pragma('journal_mode', { simple: true })).toBe('wal');
+    const db = openDatabase(harness.file);
+    try {
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('should refuse to keep an application whose document disagrees with its version column', async () => {
+    await harness.store.applications.create(sampleRecord('PP-2027-000001'), []);
+    const tamper = () => rawConnection().prepare("UPDATE applications SET version = 7 WHERE id = 'PP-2027-000001'").run();
+    expect(tamper).toThrow(/CHECK constraint failed/);
+  });
+
+  describe('when a stored document is damaged', () => {
+    beforeEach(async () => {
+      await harness.store.applications.create(sampleRecord('PP-2027-000001'), []);
+    });
+
+    it('should name the table, the row and the field of an application that no longer fits its schema', async () => {
+      rawConnection()
+        .prepare("UPDATE applications SET doc = json_set(doc, '$.input.tariffLines[0].quantity', 'two hundred') WHERE id = 'PP-2027-000001'")
+        .run();
+      await expect(harness.store.applications.get('PP-2027-000001')).rejects.toThrow(
+        /table "applications", row "PP-2027-000001": .*input\.tariffLines\.0\.quantity/,
+      );
+      await expect(harness.store.applications.list()).rejects.toThrow(/table "applications", row "PP-2027-000001"/);
+    });
+
+    it('should name the table and the row of a document that is no longer JSON', async () => {
+      const db = rawConnection();
+      // Damage as a disk or a hand edit would do it, past the table's own JSON check.
+      db.pragma('ignore_check_constraints = ON');
+      db.prepare("UPDATE applications SET doc = substr(doc, 1, 40) WHERE id = 'PP-2027-000001'").run();
+      await expect(harness.store.applications.get('PP-2027-000001')).rejects.toThrow(/table "applications", row "PP-2027-000001": document is not JSON/);
+    });
+
+    it('should name the row whose document disagrees with its columns', async () => {
+      const db = rawConnection();
+      db.pragma('ignore_check_constraints = ON');
+      db.prepare("UPDATE applications SET version = 7 WHERE id = 'PP-2027-000001'").run();
+      await expect(harness.store.applications.get('PP-2027-000001')).rejects.toThrow(/table "applications", row "PP-2027-000001": document says PP-2027-000001 v1, columns say v7/);
+    });
+
+    it('should name the version of a damaged catalog', async () => {
+      const catalog = await harness.store.catalogs.add(sampleCatalog(), 'zhou.jie@plandesk.example', new Date('2026-12-01T01:00:00Z'));
+      rawConnection().prepare("UPDATE catalogs SET doc = json_set(doc, '$.products[0].status', 'launched') WHERE version = ?").run(catalog.version);
+      await expect(harness.store.catalogs.get(catalog.version)).rejects.toThrow(`table "catalogs", row ${catalog.version}: document does not match its schema: products.0.status`);
+    });
+  });
+});

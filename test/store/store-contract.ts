@@ -1,0 +1,214 @@
+import type { Store } from '../../src/app/ports/store';
+import { auditEntry } from '../../src/app/audit';
+import { policyInForce } from '../../src/domain/policy';
+import { afterAction, auditOf, sampleCatalog, sampleDirectory, samplePolicy, sampleRecord } from './fixtures';
+
+/** A fresh, empty store; `reopen` opens the same data again; `cleanup` closes every store it opened and removes the data. */
+export interface StoreHarness {
+  store: Store;
+  reopen: () => Promise<Store>;
+  cleanup: () => Promise<void>;
+}
+
+const OPS = 'wang.fang@plandesk.example';
+const HEAD = 'liu.qiang@plandesk.example';
+const ADMIN = 'zhou.jie@plandesk.example';
+
+/**
+ * The behaviour every store adapter promises the use cases, as one suite each adapter runs
+ * against its real backend.
+ */
+export function describeStoreContract(name: string, openStore: () => Promise<StoreHarness>): void {
+  describe(`${name} store contract`, () => {
+    let harness: StoreHarness;
+    let store: Store;
+
+    beforeEach(async () => {
+      harness = await openStore();
+      store = harness.store;
+    });
+    afterEach(async () => {
+      await harness.cleanup();
+    });
+
+    describe('applications', () => {
+      it('should give back a created application exactly as filed, at version 1', async () => {
+        const record = sampleRecord('PP-2027-000001');
+        const created = await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')]);
+        expect(created).toEqual({ ok: true, value: { ...record, version: 1 } });
+        expect(await store.applications.get(record.id)).toEqual({ ...record, version: 1 });
+      });
+
+      it('should save an update at the next version and return the record as saved', async () => {
+        const record = sampleRecord('PP-2027-000001');
+        await store.applications.create(record, []);
+        const changed = afterAction(record, OPS, 'approve', '2026-12-02T03:00:00.000Z');
+        const saved = await store.applications.update(changed, 1, [auditOf(record, changed, OPS, 'approve')]);
+        expect(saved).toEqual({ ok: true, value: { ...changed, version: 2 } });
+        expect(await store.applications.get(record.id)).toEqual({ ...changed, version: 2 });
+      });
+
+      it('should give null for an application that does not exist', async () => {
+        expect(await store.applications.get('PP-2027-999999')).toBeNull();
+      });
+
+      it('should refuse to create an application whose id already exists, keeping the original', async () => {
+        const original = sampleRecord('PP-2027-000001');
+        await store.applications.create(original, []);
+        const intruder = sampleRecord('PP-2027-000001', { input: { unit: 'minhang-branch' } });
+        const result = await store.applications.create(intruder, [auditOf(null, intruder, 'huang.li@plandesk.example', 'submit')]);
+        expect(result).toEqual({ ok: false, error: { code: 'stale_version', id: original.id, expectedVersion: 0, actualVersion: 1 } });
+        expect((await store.applications.get(original.id))?.input.unit).toBe('pudong-branch');
+        expect(await store.audit.about(original.id)).toEqual([]);
+      });
+
+      it('should let exactly one of two concurrent updates from the same read win, refusing the other as stale', async () => {
+        const record = sampleRecord('PP-2027-000001');
+        await store.applications.create(record, []);
+        const read = await store.applications.get(record.id);
+        if (!read) throw new Error('the created application was not found');
+        const byOps = afterAction(read, OPS, 'approve', '2026-12-02T03:00:00.000Z');
+        const byHead = afterAction(read, HEAD, 'return', '2026-12-02T03:00:01.000Z');
+        const results = await Promise.all([
+          store.applications.update(byOps, read.version, [auditOf(read, byOps, OPS, 'approve')]),
+          store.applications.update(byHead, read.version, [auditOf(read, byHead, HEAD, 'return')]),
+        ]);
+        const winners = results.filter((r) => r.ok);
+        const losers = results.flatMap((r) => (r.ok ? [] : [r.error]));
+        expect(winners).toHaveLength(1);
+        expect(losers).toEqual([{ code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: 2 }]);
+        expect(await store.applications.get(record.id)).toEqual(winners[0]?.ok && winners[0].value);
+      });
+
+      it('should write the audit rows of a saved change and none for a refused one', async () => {
+        const record = sampleRecord('PP-2027-000001');
+        await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')]);
+        const approved = afterAction(record, OPS, 'approve', '2026-12-02T03:00:00.000Z');
+        const returned = afterAction(record, HEAD, 'return', '2026-12-02T03:00:01.000Z');
+        await store.applications.update(approved, 1, [auditOf(record, approved, OPS, 'approve')]);
+        const refused = await store.applications.update(returned, 1, [auditOf(record, returned, HEAD, 'return')]);
+        expect(refused.ok).toBe(false);
+        const trail = await store.audit.about(record.id);
+        expect(trail.map((e) => [e.actor, e.action])).toEqual([[record.input.applicant, 'submit'], [OPS, 'approve']]);
+        expect(trail[1]).toEqual(auditOf(record, approved, OPS, 'approve'));
+      });
+
+      it('should refuse to update an application that does not exist, saying it has no version', async () => {
+        const record = sampleRecord('PP-2027-000404');
+        const result = await store.applications.update(record, 1, [auditOf(record, record, OPS, 'approve')]);
+        expect(result).toEqual({ ok: false, error: { code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: null } });
+        expect(await store.applications.get(record.id)).toBeNull();
+        expect(await store.audit.about(record.id)).toEqual([]);
+      });
+
+      it('should list applications oldest first, filtered by applicant or unit', async () => {
+        const later = sampleRecord('PP-2027-000002', { submittedAt: '2026-12-03T02:00:00.000Z', input: { unit: 'minhang-branch', applicant: 'huang.li@plandesk.example' } });
+        const earlier = sampleRecord('PP-2027-000001', { submittedAt: '2026-12-01T02:00:00.000Z' });
+        const latest = sampleRecord('PP-2027-000003', { submittedAt: '2026-12-05T02:00:00.000Z' });
+        for (const record of [later, earlier, latest]) await store.applications.create(record, []);
+        const ids = async (filter?: { applicant?: string; unit?: string }) => (await store.applications.list(filter)).map((r) => r.id);
+        expect(await ids()).toEqual([earlier.id, later.id, latest.id]);
+        expect(await ids({ unit: 'pudong-branch' })).toEqual([earlier.id, latest.id]);
+        expect(await ids({ applicant: 'huang.li@plandesk.example' })).toEqual([later.id]);
+        expect(await ids({ applicant: 'huang.li@plandesk.example', unit: 'pudong-branch' })).toEqual([]);
+      });
+
+      it('should hand out plan numbers that never repeat, counted per year', async () => {
+        const numbers = await Promise.all(Array.from({ length: 25 }, () => store.applications.nextNumber(2027)));
+        expect(new Set(numbers).size).toBe(25);
+        expect([...numbers].sort()).toEqual(Array.from({ length: 25 }, (_, i) => `PP-2027-${String(i + 1).padStart(6, '0')}`));
+        expect(await store.applications.nextNumber(2028)).toBe('PP-2028-000001');
+        expect(await store.applications.nextNumber(2027)).toBe('PP-2027-000026');
+      });
+    });
+
+    describe('catalogs and policies', () => {
+      it('should add catalog versions one after another, keeping old ones readable', async () => {
+        expect(await store.catalogs.current()).toBeNull();
+        const december = await store.catalogs.add(sampleCatalog(), ADMIN, new Date('2026-12-01T01:00:00Z'));
+        const januaryContent = { ...sampleCatalog(), products: sampleCatalog().products.map((p) => ({ ...p, unitCostFen: p.unitCostFen + 100 })) };
+        const january = await store.catalogs.add(januaryContent, ADMIN, new Date('2027-01-01T01:00:00Z'));
+        expect(january.version).toBeGreaterThan(december.version);
+        expect(december).toEqual({ ...sampleCatalog(), version: december.version, importedAt: '2026-12-01T01:00:00.000Z', importedBy: ADMIN });
+        expect(await store.catalogs.current()).toEqual(january);
+        expect(await store.catalogs.get(december.version)).toEqual(december);
+        expect(await store.catalogs.get(january.version + 1)).toBeNull();
+        expect((await store.audit.about('catalog')).map((e) => [e.action, e.actor, e.after])).toEqual([
+          ['catalog.import', ADMIN, december],
+          ['catalog.import', ADMIN, january],
+        ]);
+      });
+
+      it('should pick the policy in force on a date: latest effective date on or before it, later version on a tie', async () => {
+        const at = new Date('2026-12-01T01:00:00Z');
+        const january = await store.policies.add(samplePolicy({ maxTermMonths: 36 }), '2027-01-01', ADMIN, at);
+        const july = await store.policies.add(samplePolicy({ maxTermMonths: 24 }), '2027-07-01', ADMIN, at);
+        const julyFix = await store.policies.add(samplePolicy({ maxTermMonths: 30 }), '2027-07-01', ADMIN, at);
+        const backdatedMarch = await store.policies.add(samplePolicy({ leadershipIsFinal: true }), '2027-03-01', ADMIN, at);
+        const cases: [string, number | null][] = [
+          ['2026-12-31', null],
+          ['2027-01-01', january.version],
+          ['2027-02-28', january.version],
+          ['2027-03-01', backdatedMarch.version],
+          ['2027-06-30', backdatedMarch.version],
+          ['2027-07-01', julyFix.version],
+          ['2030-01-01', julyFix.version],
+        ];
+        const all = await store.policies.list();
+        expect(all.map((p) => p.version)).toEqual([january, july, julyFix, backdatedMarch].map((p) => p.version));
+        for (const [date, version] of cases) {
+          const inForce = await store.policies.inForceOn(date);
+          expect([date, inForce?.version ?? null]).toEqual([date, version]);
+          expect(inForce ?? undefined).toEqual(policyInForce(all, date));
+        }
+        expect((await store.audit.about('policy')).map((e) => [e.action, (e.after as { version: number }).version])).toEqual(
+          all.map((p) => ['policy.import', p.version]),
+        );
+        expect(await store.policies.get(july.version)).toEqual({ ...samplePolicy({ maxTermMonths: 24 }), version: july.version, effectiveFrom: '2027-07-01', importedAt: at.toISOString(), importedBy: ADMIN });
+      });
+    });
+
+    describe('directory and audit trail', () => {
+      it('should replace the directory, recording before and after in the audit trail', async () => {
+        expect(await store.directory.get()).toBeNull();
+        const first = sampleDirectory();
+        const second = { ...first, units: [...first.units, { id: 'video-ops', name: '视频运营中心', kind: 'video' as const }] };
+        await store.directory.replace(first, ADMIN, new Date('2026-12-01T01:00:00Z'));
+        await store.directory.replace(second, ADMIN, new Date('2026-12-02T01:00:00Z'));
+        expect(await store.directory.get()).toEqual(second);
+        const trail = await store.audit.about('directory');
+        expect(trail.map((e) => [e.at, e.actor, e.before, e.after])).toEqual([
+          ['2026-12-01T01:00:00.000Z', ADMIN, null, first],
+          ['2026-12-02T01:00:00.000Z', ADMIN, first, second],
+        ]);
+      });
+
+      it('should append audit entries and give back those of one subject, oldest first', async () => {
+        const refusalOf = (n: number) => auditEntry(new Date(`2026-12-0${n}T01:00:00Z`), ADMIN, 'refused.not_an_approver', 'PP-2027-000009', null, { n });
+        await store.audit.append([refusalOf(1), refusalOf(2)]);
+        await store.audit.append([auditEntry(new Date('2026-12-03T01:00:00Z'), ADMIN, 'refused.stale_version', 'PP-2027-000010', null, null)]);
+        await store.audit.append([refusalOf(4)]);
+        expect(await store.audit.about('PP-2027-000009')).toEqual([refusalOf(1), refusalOf(2), refusalOf(4)]);
+        expect(await store.audit.about('nothing')).toEqual([]);
+      });
+    });
+
+    it('should keep everything after the store is closed and reopened', async () => {
+      const record = sampleRecord('PP-2027-000001');
+      await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')]);
+      await store.applications.nextNumber(2027);
+      const catalog = await store.catalogs.add(sampleCatalog(), ADMIN, new Date('2026-12-01T01:00:00Z'));
+      const policy = await store.policies.add(samplePolicy(), '2027-01-01', ADMIN, new Date('2026-12-01T01:00:00Z'));
+      await store.directory.replace(sampleDirectory(), ADMIN, new Date('2026-12-01T01:00:00Z'));
+      await store.close();
+
+      const again = await harness.reopen();
+      expect(await again.applications.get(record.id)).toEqual(record);
+      expect(await again.applications.nextNumber(2027)).toBe('PP-2027-000002');
+      expect(await again.catalogs.current()).toEqual(catalog);
+      expect(await again.policies.inForceOn('2027-01-01')).toEqual(policy);
+      expect(await again.directory.get()).toEqual(sampleDirectory());
+      expect(await again.audit.about(record.id)).toEqual([auditOf(null, record, record.input.applicant, 'submit')]);
+    });
+  });
+}
