@@ -1,0 +1,74 @@
+/**
+ * How fast PlanDesk judges and files plans, on this machine: the pure rules (assessments per
+ * second), filing into the real SQLite file (submissions per second, each with its audit row in
+ * one transaction), and a policy simulation over everything filed. Prints figures; asserts nothing.
+ *
+ *   npm run bench
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { simulatePolicy } from '../src/app/simulate-policy';
+import { submitApplication } from '../src/app/submit-application';
+import type { ApplicationInput } from '../src/domain/application';
+import { assessApplication } from '../src/domain/assess';
+import { parseApplicationJson } from '../src/formats/application-json';
+import { parsePolicyYaml } from '../src/formats/policy-yaml';
+import { openStore } from '../src/store/open-store';
+
+const samples = join(__dirname, '../config/samples');
+const clock = { now: () => new Date('2026-12-01T10:00:00+08:00') };
+
+function variant(base: ApplicationInput, i: number): ApplicationInput {
+  return { ...base, tariffLines: [{ product: 'CLOUD-PBX', quantity: 50 + (i % 400), proposedUnitPriceFen: 2600 + ((i * 37) % 2000) }], startMonth: '2027-01' };
+}
+
+async function timed<T>(label: string, count: number, unit: string, run: () => T | Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await run();
+  const ms = performance.now() - start;
+  console.log(`${label.padEnd(44)} ${count.toLocaleString('en-US').padStart(8)} ${unit} in ${ms.toFixed(0).padStart(6)} ms  = ${Math.round((count / ms) * 1000).toLocaleString('en-US').padStart(9)} /s`);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'plandesk-bench-'));
+  try {
+    const { store } = await openStore({ store: 'sqlite', dbPath: join(dir, 'bench.db'), samplesDir: samples }, clock);
+    const parsed = parseApplicationJson(readFileSync(join(samples, 'application.json'), 'utf8'));
+    if (!parsed.ok) throw new Error('sample application does not parse');
+    const catalog = await store.catalogs.current();
+    const policy = await store.policies.inForceOn('2026-12-01');
+    if (!catalog || !policy) throw new Error('samples not seeded');
+
+    const assessments = 100_000;
+    await timed('assess (pure rules)', assessments, 'plans', () => {
+      let routed = 0;
+      for (let i = 0; i < assessments; i += 1) {
+        if (assessApplication(variant(parsed.value, i), { catalog, policy, today: '2026-12-01' }).outcome === 'routed') routed += 1;
+      }
+      return routed;
+    });
+
+    const submissions = 5_000;
+    await timed('submit (judge, number, row + audit; SQLite)', submissions, 'plans', async () => {
+      for (let i = 0; i < submissions; i += 1) await submitApplication({ store, clock }, variant(parsed.value, i), 'bench');
+    });
+
+    const draft = parsePolicyYaml(readFileSync(join(samples, 'policy.yaml'), 'utf8').replace('maxDiscountDepthPct: 30', 'maxDiscountDepthPct: 40'));
+    if (!draft.ok) throw new Error('draft policy does not parse');
+    const filed = (await store.applications.list()).length;
+    const simulation = await timed('simulate a draft policy over the store', filed, 'plans', () => simulatePolicy(store, draft.value));
+    if (!simulation.ok) throw new Error(simulation.error.code);
+    console.log(`  (${simulation.value.changed} of ${simulation.value.replayed} would change tier)`);
+    await store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
