@@ -37,5 +37,7 @@ export function ratioToBasisPoints(numerator: bigint, denominator: bigint, round
     if (rounding === 'floor' && scaled < 0n) quotient -= 1n;
     if (rounding === 'ceil' && scaled > 0n) quotient += 1n;
   }
-  return Number(quotient);
+  const bp = Number(quotient);
+  if (!Number.isSafeInteger(bp)) throw new RangeError(`ratio ${numerator}/${denominator} is beyond what PlanDesk can hold exactly`);
+  return bp;
 }

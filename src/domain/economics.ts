@@ -12,7 +12,7 @@ export interface Economics {
   /** Commission paid on revenue, rounded up to the fen: a cost never looks smaller than it is. */
   commissionFen: Fen;
   costFen: Fen;
-  /** Rounded down, so a margin is never shown better than it is. */
+  /** (R − C)/R with the commission at its exact rate, rounded down so a margin is never shown better than it is. */
   marginBp: BasisPoints;
   /** Rounded up, so a discount is never shown shallower than it is. */
   discountDepthBp: BasisPoints;
@@ -68,7 +68,8 @@ export function computeEconomics(input: ApplicationInput, catalog: CatalogConten
     subsidyFen: toFen(subsidy),
     commissionFen: toFen(commission),
     costFen: toFen(cost),
-    marginBp: revenue > 0n ? ratioToBasisPoints(revenue - cost, revenue, 'floor') : cost > 0n ? -10000 : 0,
+    // The margin uses the commission at its exact rate, as the tier thresholds do (see `exactly`).
+    marginBp: revenue > 0n ? ratioToBasisPoints((revenue - catalogCost - subsidy) * 10000n - revenue * BigInt(input.commissionBp), revenue * 10000n, 'floor') : cost > 0n ? -10000 : 0,
     discountDepthBp: standard > 0n ? ratioToBasisPoints(standard - revenue, standard, 'ceil') : 0,
     subsidyBp: revenue > 0n ? ratioToBasisPoints(subsidy, revenue, 'ceil') : subsidy > 0n ? 10000 : 0,
     commissionBp: input.commissionBp,
@@ -83,8 +84,15 @@ function ceilDiv(numerator: bigint, denominator: bigint): bigint {
 
 /** Exact comparisons of a plan's ratios with a limit in basis points (no rounding involved). */
 export const exactly = {
-  marginAtLeast: (e: Economics, bp: BasisPoints): boolean =>
-    BigInt(e.revenueFen - e.costFen) * 10000n >= BigInt(bp) * BigInt(e.revenueFen),
+  /**
+   * Margin with the commission at its exact ratio of revenue, not its fen rounded up: the
+   * rounding is not monotone in revenue, so with it charging one fen less could earn a lower tier.
+   */
+  marginAtLeast: (e: Economics, bp: BasisPoints): boolean => {
+    const revenue = BigInt(e.revenueFen);
+    const beforeCommission = revenue - BigInt(e.catalogCostFen) - BigInt(e.subsidyFen);
+    return beforeCommission * 10000n - revenue * BigInt(e.commissionBp) >= BigInt(bp) * revenue;
+  },
   discountDepthAtMost: (e: Economics, bp: BasisPoints): boolean =>
     BigInt(e.standardFen - e.revenueFen) * 10000n <= BigInt(bp) * BigInt(e.standardFen),
   subsidyAtMost: (e: Economics, bp: BasisPoints): boolean =>

@@ -65,7 +65,8 @@ export function blockingReasons(input: ApplicationInput, economics: Economics | 
     }
   });
 
-  if (activity && input.preConsultationRef === null) {
+  // A blank reference names no pre-consultation, so it lifts nothing.
+  if (activity && !input.preConsultationRef?.trim()) {
     for (const kind of kindsUsed(input, catalog)) {
       if (!activity.allowedKinds.includes(kind)) {
         reasons.push(reason('kind_not_allowed', { kind, activity: activity.code }, KIND_FIELD[kind]));

@@ -40,12 +40,13 @@ export function tierFor(e: Economics, tiers: readonly Tier[]): { tier: TierId; r
   const reasons: Reason[] = [];
   for (const [index, tier] of tiers.entries()) {
     const misses = missedThresholds(e, tier);
-    const isLast = index === tiers.length - 1;
-    if (misses.length === 0 || isLast) {
+    if (misses.length === 0) {
       if (reasons.length === 0) reasons.push(reason('tier_reason', { tier: tier.id, measure: 'all_within' }));
       return { tier: tier.id, reasons };
     }
+    // The last tier takes what no tier holds; its own misses are reasons too, never "all within".
     for (const miss of misses) reasons.push(reason('tier_reason', { tier: tier.id, next: tiers[index + 1]?.id ?? tier.id, ...miss }));
+    if (index === tiers.length - 1) return { tier: tier.id, reasons };
   }
   throw new RangeError('a policy has at least one tier');
 }

@@ -1,0 +1,22 @@
+import { policyInForce, type Policy } from '../../src/domain/policy';
+import { policy } from './fixtures';
+
+const version = (n: number, effectiveFrom: string): Policy =>
+  ({ ...policy, version: n, effectiveFrom, importedAt: `2026-01-0${n}T00:00:00Z`, importedBy: 'ops' });
+
+describe('policyInForce', () => {
+  const versions = [version(1, '2026-01-01'), version(3, '2026-07-01'), version(2, '2026-07-01'), version(4, '2027-01-01')];
+
+  it.each([
+    ['2026-06-30', 1, 'the latest version in effect on that day'],
+    ['2026-07-01', 3, 'the later import when two take effect the same day'],
+    ['2026-12-31', 3, 'not a version that takes effect later'],
+    ['2027-01-01', 4, 'a version from the day it takes effect'],
+  ])('judges a plan submitted on %s by version %i: %s', (date, expected) => {
+    expect(policyInForce(versions, date)?.version).toBe(expected);
+  });
+
+  it('has no policy for a day before the first takes effect', () => {
+    expect(policyInForce(versions, '2025-12-31')).toBeUndefined();
+  });
+});
