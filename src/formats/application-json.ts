@@ -7,7 +7,7 @@ import { fen, LIMITS, month, percent, text } from './primitives';
 const tariffLine = z.object({
   product: text(64),
   quantity: z.number().int().min(1).max(LIMITS.maxQuantity),
-  proposedUnitPriceFen: fen(LIMITS.maxUnitPriceFen),
+  proposedUnitPriceFen: fen(LIMITS.maxUnitPriceFen).pipe(z.number().min(1)),
 }).strict();
 
 /** The application form's fields, as ops and other systems send them (issue #2's JSON). */

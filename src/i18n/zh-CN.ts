@@ -83,6 +83,7 @@ export const zhCN = {
   'error.stale_version': '申请 {id} 已被他人更新,请刷新后重试。',
   'error.unknown_command': '不认识的命令“{command}”。',
   'error.unexpected': '出现意外错误({detail}),操作未完成,数据未丢失。',
+  'error.turn_failed': '抱歉,处理您的消息时出错了。请稍后再试;如果问题持续,请联系管理员并提供错误编号 {ref}。',
   'error.malformed_json': '不是有效的 JSON:{detail}',
   'error.file_not_found': '找不到文件 {path}。',
   'error.file_unreadable': '无法读取文件 {path}:{detail}',

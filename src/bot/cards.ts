@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import { CardFactory, type Attachment } from 'botbuilder';
+import { z } from 'zod';
+
+/** Card templates live in top-level `cards/`; the path is the same from `src/bot` and from the built `dist/bot`. */
+export const CARDS_DIR = path.resolve(__dirname, '..', '..', 'cards');
+
+// Teams renders Adaptive Cards up to 1.5; a template for a later version would show as an error card.
+const CardTemplate = z.object({ type: z.literal('AdaptiveCard'), version: z.literal('1.5') }).passthrough();
+
+/** Reads and checks one template, `cards/<name>.json`. Read on every call: the files are small, and no state is kept. */
+export function loadCardTemplate(name: string, dir: string = CARDS_DIR): Record<string, unknown> {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`card_name_invalid: "${name}" is not a card template name`);
+  const file = path.join(dir, `${name}.json`);
+  const parsed = CardTemplate.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`card_template_invalid: ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/**
+ * Binds data into a card template and wraps it as an attachment. Values are inserted as data, never
+ * evaluated as template (`${x}` in a value stays `${x}`); but TextBlocks render Markdown, so user
+ * text belongs in a RichTextBlock TextRun or goes through `escapeMarkdown` first.
+ */
+export function renderCard(name: string, data: Record<string, unknown>, dir: string = CARDS_DIR): Attachment {
+  const card: unknown = new ACData.Template(loadCardTemplate(name, dir)).expand({ $root: data });
+  return CardFactory.adaptiveCard(card);
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/** How the bot's Microsoft app identity authenticates; the names botbuilder's configuration uses. */
+export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export type AppType = (typeof APP_TYPES)[number];
+
+export const STORE_KINDS = ['sqlite', 'cosmos'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything PlanDesk reads from its environment, parsed once at start. Paths are relative to the working directory. */
+export interface Config {
+  port: number;
+  store: StoreKind;
+  /** The SQLite file, when `store` is sqlite. */
+  dbPath: string;
+  samplesDir: string;
+  /** A file that overrides the built-in Chinese working calendar, if any. */
+  calendarOverridePath?: string;
+  logLevel: LogLevel;
+  /** The bot's Microsoft app identity; no `appId` means anonymous (local testing only). */
+  bot: { appId?: string; appPassword?: string; appTenantId?: string; appType: AppType };
+}
+
+/** The environment is wrong; the message names every bad variable, one per line. */
+export class ConfigError extends Error {
+  readonly code = 'bad_config';
+  constructor(readonly problems: string[]) {
+    super(`PlanDesk cannot start; fix these environment variables:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Values of these are never echoed back in an error message.
+const SECRETS = new Set(['MicrosoftAppPassword']);
+
+/** Case-insensitive choice that yields the canonical spelling, so `cosmos` and `Cosmos` both work. */
+const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.string().transform((raw, ctx) => {
+    const found = values.find((v) => v.toLowerCase() === raw.trim().toLowerCase());
+    if (!found) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be one of ${values.join(', ')}` });
+    return found ?? values[0];
+  });
+
+const Settings = z.object({
+  PORT: z.string().refine((s) => /^\d{1,5}$/.test(s) && Number(s) <= 65535, 'must be a whole number from 0 to 65535').transform(Number).default('3978'),
+  PLANDESK_DB: z.string().default('./data/plandesk.db'),
+  PLANDESK_STORE: oneOf(STORE_KINDS).default('sqlite'),
+  PLANDESK_SAMPLES: z.string().default('./config/samples'),
+  PLANDESK_CALENDAR_OVERRIDE: z.string().optional(),
+  LOG_LEVEL: oneOf(LOG_LEVELS).default('info'),
+});
+
+// Parsed apart from Settings: zod skips an object's refinement once a field has failed, and a bad
+// PORT must not hide a missing password until the next start.
+const Identity = z
+  .object({
+    MicrosoftAppId: z.string().optional(),
+    MicrosoftAppPassword: z.string().optional(),
+    MicrosoftAppTenantId: z.string().optional(),
+    MicrosoftAppType: oneOf(APP_TYPES).default('MultiTenant'),
+  })
+  .superRefine((env, ctx) => {
+    // botbuilder asserts these only when the adapter is built; checking here names them all at start.
+    const need = (key: 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId', why: string) => {
+      if (!env[key]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `is required ${why}` });
+    };
+    if (env.MicrosoftAppType === 'SingleTenant') {
+      need('MicrosoftAppId', 'when MicrosoftAppType is SingleTenant');
+      need('MicrosoftAppPassword', 'when MicrosoftAppType is SingleTenant');
+      need('MicrosoftAppTenantId', 'when MicrosoftAppType is SingleTenant');
+    } else if (env.MicrosoftAppType === 'UserAssignedMSI') {
+      need('MicrosoftAppId', 'when MicrosoftAppType is UserAssignedMSI');
+      need('MicrosoftAppTenantId', 'when MicrosoftAppType is UserAssignedMSI');
+      if (env.MicrosoftAppPassword) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppPassword'], message: 'must not be set when MicrosoftAppType is UserAssignedMSI' });
+    } else if (env.MicrosoftAppId) {
+      need('MicrosoftAppPassword', 'when MicrosoftAppId is set');
+    } else if (env.MicrosoftAppPassword) {
+      // A password without an id would silently run the bot anonymously.
+      need('MicrosoftAppId', 'when MicrosoftAppPassword is set');
+    }
+  });
+
+/** Reads and checks the environment; throws a ConfigError naming every bad variable. Empty values count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const settings = Settings.safeParse(present);
+  const identity = Identity.safeParse(present);
+  if (!settings.success || !identity.success) {
+    const issues = [...(settings.error?.issues ?? []), ...(identity.error?.issues ?? [])];
+    throw new ConfigError(
+      issues.map((issue) => {
+        const key = String(issue.path[0] ?? 'environment');
+        const shown = key in present && !SECRETS.has(key) ? ` (got "${present[key]}")` : '';
+        return `${key}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const s = settings.data;
+  const i = identity.data;
+  return {
+    port: s.PORT,
+    store: s.PLANDESK_STORE,
+    dbPath: s.PLANDESK_DB,
+    samplesDir: s.PLANDESK_SAMPLES,
+    ...(s.PLANDESK_CALENDAR_OVERRIDE ? { calendarOverridePath: s.PLANDESK_CALENDAR_OVERRIDE } : {}),
+    logLevel: s.LOG_LEVEL,
+    bot: { appId: i.MicrosoftAppId, appPassword: i.MicrosoftAppPassword, appTenantId: i.MicrosoftAppTenantId, appType: i.MicrosoftAppType },
+  };
+}
+
+/** True when no Microsoft app id is configured: the bot accepts unauthenticated requests, so only for local testing. */
+export function authIsAnonymous(config: Pick<Config, 'bot'>): boolean {
+  return !config.bot.appId;
+}

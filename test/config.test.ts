@@ -1,0 +1,104 @@
+import { authIsAnonymous, ConfigError, loadConfig } from '../src/config';
+
+/** The ConfigError loadConfig throws for an environment (the test fails if it does not throw one). */
+function problemWith(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('loadConfig accepted a bad environment');
+}
+
+describe('loadConfig', () => {
+  it('should fill every default from an empty environment, and run anonymously', () => {
+    const config = loadConfig({});
+
+    expect(config).toEqual({
+      port: 3978,
+      store: 'sqlite',
+      dbPath: './data/plandesk.db',
+      samplesDir: './config/samples',
+      logLevel: 'info',
+      bot: { appId: undefined, appPassword: undefined, appTenantId: undefined, appType: 'MultiTenant' },
+    });
+    expect(authIsAnonymous(config)).toBe(true);
+  });
+
+  it('should treat empty values as unset, as an .env file with blank lines leaves them', () => {
+    expect(loadConfig({ PORT: '', MicrosoftAppId: ' ', PLANDESK_CALENDAR_OVERRIDE: '' })).toEqual(loadConfig({}));
+  });
+
+  it('should read every variable it is given', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      PLANDESK_DB: '/var/lib/plandesk.db',
+      PLANDESK_STORE: 'Cosmos',
+      PLANDESK_SAMPLES: '/srv/samples',
+      PLANDESK_CALENDAR_OVERRIDE: '/srv/calendar.json',
+      MicrosoftAppId: 'app-1',
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppTenantId: 'tenant-1',
+      MicrosoftAppType: 'singletenant',
+      LOG_LEVEL: 'DEBUG',
+    });
+
+    expect(config).toEqual({
+      port: 8080,
+      store: 'cosmos',
+      dbPath: '/var/lib/plandesk.db',
+      samplesDir: '/srv/samples',
+      calendarOverridePath: '/srv/calendar.json',
+      logLevel: 'debug',
+      bot: { appId: 'app-1', appPassword: 'secret', appTenantId: 'tenant-1', appType: 'SingleTenant' },
+    });
+    expect(authIsAnonymous(config)).toBe(false);
+  });
+
+  it('should name a bad PORT and a bad PLANDESK_STORE together in one readable message', () => {
+    const error = problemWith({ PORT: 'eighty', PLANDESK_STORE: 'mongo' });
+
+    expect(error.code).toBe('bad_config');
+    expect(error.problems).toHaveLength(2);
+    expect(error.message).toContain('PORT: must be a whole number from 0 to 65535 (got "eighty")');
+    expect(error.message).toContain('PLANDESK_STORE: must be one of sqlite, cosmos (got "mongo")');
+  });
+
+  it('should report a bad PORT and a missing credential in the same message, not one start after another', () => {
+    expect(problemWith({ PORT: 'eighty', MicrosoftAppPassword: 'hunter2' }).problems).toEqual([
+      'PORT: must be a whole number from 0 to 65535 (got "eighty")',
+      'MicrosoftAppId: is required when MicrosoftAppPassword is set',
+    ]);
+  });
+
+  it.each(['-1', '65536', '80.5', '0x50'])('should refuse PORT=%s', (port) => {
+    expect(problemWith({ PORT: port }).message).toContain('PORT:');
+  });
+
+  it('should list every missing credential for a single-tenant bot at once', () => {
+    const error = problemWith({ MicrosoftAppType: 'SingleTenant', LOG_LEVEL: 'loud' });
+
+    expect(error.problems).toEqual([
+      'LOG_LEVEL: must be one of debug, info, warn, error, silent (got "loud")',
+      'MicrosoftAppId: is required when MicrosoftAppType is SingleTenant',
+      'MicrosoftAppPassword: is required when MicrosoftAppType is SingleTenant',
+      'MicrosoftAppTenantId: is required when MicrosoftAppType is SingleTenant',
+    ]);
+  });
+
+  it('should refuse a password for a managed identity, without printing the password', () => {
+    const error = problemWith({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'app-1', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'hunter2' });
+
+    expect(error.problems).toEqual(['MicrosoftAppPassword: must not be set when MicrosoftAppType is UserAssignedMSI']);
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it('should refuse a password without an app id rather than silently run anonymously', () => {
+    expect(problemWith({ MicrosoftAppPassword: 'hunter2' }).problems).toEqual(['MicrosoftAppId: is required when MicrosoftAppPassword is set']);
+  });
+
+  it('should ask for the password of a multi-tenant app id', () => {
+    expect(problemWith({ MicrosoftAppId: 'app-1' }).problems).toEqual(['MicrosoftAppPassword: is required when MicrosoftAppId is set']);
+  });
+});

@@ -1,0 +1,48 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Activity } from 'botbuilder';
+
+/** What the stand-in Bot Connector received: the path and the JSON body of each call. */
+export interface ConnectorCall {
+  method: string;
+  url: string;
+  authorization: string | undefined;
+  body: Partial<Activity>;
+}
+
+async function readJson(req: IncomingMessage): Promise<Partial<Activity>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>;
+}
+
+/** A tiny Bot Connector: accepts every reply the bot posts and records it. */
+export async function startConnector(calls: ConnectorCall[]): Promise<{ server: HttpServer; url: string }> {
+  const server = createHttpServer((req, res) => {
+    void readJson(req).then((body) => {
+      calls.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body });
+      // Not chained: restify patches http.ServerResponse#writeHead process-wide, and its version returns nothing.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `reply-${calls.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/** A Teams 1:1 message as the Bot Connector delivers it. */
+export function teamsMessage(serviceUrl: string, text: string, locale?: string): Partial<Activity> {
+  return {
+    type: 'message',
+    id: 'msg-1',
+    timestamp: new Date(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: '29:user-1', name: 'Li Lei', aadObjectId: 'aad-user-1' },
+    recipient: { id: '28:plandesk', name: 'PlanDesk' },
+    conversation: { id: 'a:1:personal-chat', conversationType: 'personal', tenantId: 'tenant-1', isGroup: false, name: '' },
+    channelData: { tenant: { id: 'tenant-1' } },
+    text,
+    ...(locale ? { locale } : {}),
+  };
+}
