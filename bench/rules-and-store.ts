@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { simulatePolicy } from '../src/app/simulate-policy';
-import { submitApplication } from '../src/app/submit-application';
+import { randomUUID } from 'node:crypto';
+import { submit } from '../src/app/approval/submit';
+import { createWorkingCalendar } from '../src/calendar/chinese-working-calendar';
 import type { ApplicationInput } from '../src/domain/application';
 import { assessApplication } from '../src/domain/assess';
 import { parseApplicationJson } from '../src/formats/application-json';
@@ -35,7 +37,8 @@ async function timed<T>(label: string, count: number, unit: string, run: () => T
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'plandesk-bench-'));
   try {
-    const { store } = await openStore({ store: 'sqlite', dbPath: join(dir, 'bench.db'), samplesDir: samples }, clock);
+    const calendar = createWorkingCalendar();
+    const { store } = await openStore({ store: 'sqlite', dbPath: join(dir, 'bench.db'), samplesDir: samples }, clock, calendar);
     const parsed = parseApplicationJson(readFileSync(join(samples, 'application.json'), 'utf8'));
     if (!parsed.ok) throw new Error('sample application does not parse');
     const catalog = await store.catalogs.current();
@@ -52,8 +55,8 @@ async function main(): Promise<void> {
     });
 
     const submissions = 5_000;
-    await timed('submit (judge, number, row + audit; SQLite)', submissions, 'plans', async () => {
-      for (let i = 0; i < submissions; i += 1) await submitApplication({ store, clock }, variant(parsed.value, i), 'bench');
+    await timed('submit (judge, route, row + audit + outbox)', submissions, 'plans', async () => {
+      for (let i = 0; i < submissions; i += 1) await submit({ store, clock, calendar, newId: randomUUID }, variant(parsed.value, i), 'bench');
     });
 
     const draft = parsePolicyYaml(readFileSync(join(samples, 'policy.yaml'), 'utf8').replace('maxDiscountDepthPct: 30', 'maxDiscountDepthPct: 40'));

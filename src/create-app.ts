@@ -4,8 +4,8 @@ import type { Store } from './app/ports/store';
 import { createAdapter } from './bot/adapter';
 import { createJsonLog, type Log } from './bot/log';
 import { PlanDeskBot } from './bot/plandesk-bot';
-import { readCalendarOverrideFile } from './calendar/calendar-override-file';
-import { createWorkingCalendar, type ChineseWorkingCalendar } from './calendar/chinese-working-calendar';
+import { calendarFor } from './calendar/calendar-for';
+import type { ChineseWorkingCalendar } from './calendar/chinese-working-calendar';
 import { authIsAnonymous, type Config } from './config';
 import { shanghaiDate } from './domain/local-date';
 import { close, createServer, listen } from './http/server';
@@ -26,7 +26,7 @@ export interface PlanDeskApp {
 /** Builds PlanDesk from its configuration, with a clock and a log that tests may replace. */
 export async function createApp(config: Config, deps: { clock: Clock; log?: Log }): Promise<PlanDeskApp> {
   const log = deps.log ?? createJsonLog(config.logLevel);
-  const calendar = createWorkingCalendar(config.calendarOverridePath ? readCalendarOverrideFile(config.calendarOverridePath) : {});
+  const calendar = calendarFor(config);
   const year = Number(shanghaiDate(deps.clock.now()).slice(0, 4));
   for (const y of [year, year + 1]) {
     if (!calendar.coversYear(y)) {
@@ -34,7 +34,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log?: Log 
     }
   }
 
-  const { store, seeded } = await openStore(config, deps.clock);
+  const { store, seeded } = await openStore(config, deps.clock, calendar);
   if (seeded && (seeded.catalog || seeded.policy || seeded.directory || seeded.applications.length > 0)) {
     log.info('seeded the store from the samples', { code: 'seeded', samples: config.samplesDir, ...seeded });
   }

@@ -1,5 +1,6 @@
 import type { ApplicationInput } from '../domain/application';
 import type { ApplicationState } from '../domain/application-state';
+import type { ApprovalStep, FulfillmentTask } from '../domain/approval-step';
 import type { Assessment } from '../domain/assess';
 
 /** One event in an application's history, kept for every version it went through. */
@@ -9,6 +10,14 @@ export interface HistoryEvent {
   action: string;
   revision: number;
   comment?: string;
+}
+
+/** A revision the applicant replaced after a return: what it asked, how it was judged, how far it got. */
+export interface PastRevision {
+  revision: number;
+  input: ApplicationInput;
+  assessment: Assessment;
+  steps: ApprovalStep[];
 }
 
 /** An application as stored: its content, how it was judged and against what, and its history. */
@@ -25,5 +34,9 @@ export interface ApplicationRecord {
   policyVersion: number;
   submittedAt: string;
   updatedAt: string;
+  /** The current revision's route, each step with its named approver and status. */
+  steps: ApprovalStep[];
+  fulfillment: FulfillmentTask | null;
+  pastRevisions: PastRevision[];
   history: HistoryEvent[];
 }

@@ -1,5 +1,6 @@
 import { systemClock } from '../app/ports/clock';
 import { ConfigError, loadConfig } from '../config';
+import { calendarFor } from '../calendar/calendar-for';
 import { openStore } from '../store/open-store';
 import { EXIT } from './cli-context';
 import { cliLanguage, runCli } from './run-cli';
@@ -20,6 +21,6 @@ export async function main(argv: string[]): Promise<number> {
     clock: systemClock,
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
-    openStore: async () => (await openStore(config, systemClock)).store,
+    openStore: async () => (await openStore(config, systemClock, calendarFor(config))).store,
   });
 }

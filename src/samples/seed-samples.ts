@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Clock } from '../app/ports/clock';
-import type { Store } from '../app/ports/store';
-import { submitApplication } from '../app/submit-application';
+import type { ApprovalDeps } from '../app/approval/deps';
+import { submit } from '../app/approval/submit';
 import { addMonths, monthOf, shanghaiDate } from '../domain/local-date';
 import type { Result } from '../domain/result';
 import { parseApplicationJson } from '../formats/application-json';
@@ -27,7 +26,8 @@ export interface SeedReport {
  * `npm start` on a fresh machine has something to show. Only what is missing is seeded; a store
  * in use is left alone. Sample applications start next month, so they stay valid whatever today is.
  */
-export async function seedSamples(store: Store, clock: Clock, dir: string): Promise<SeedReport> {
+export async function seedSamples(deps: ApprovalDeps, dir: string): Promise<SeedReport> {
+  const { store, clock } = deps;
   const report: SeedReport = { catalog: false, policy: false, directory: false, applications: [] };
   const now = clock.now();
   if (!(await store.catalogs.current())) {
@@ -48,7 +48,7 @@ export async function seedSamples(store: Store, clock: Clock, dir: string): Prom
     for (const file of files) {
       const input = must(parseApplicationJson(await readFile(join(folder, file), 'utf8'), file));
       input.startMonth = addMonths(monthOf(shanghaiDate(now)), 1);
-      const submitted = await submitApplication({ store, clock }, input, input.applicant);
+      const submitted = await submit(deps, input, input.applicant);
       if (!submitted.ok) throw new Error(`sample ${file} was not filed: ${submitted.error.code}`);
       report.applications.push(submitted.value.id);
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliContext } from '../../src/cli/cli-context';
 import { cliLanguage, runCli } from '../../src/cli/run-cli';
+import { createWorkingCalendar } from '../../src/calendar/chinese-working-calendar';
 import { openStore } from '../../src/store/open-store';
 
 const samples = join(__dirname, '../../config/samples');
@@ -18,7 +19,7 @@ async function plandesk(dir: string, argv: string[], now = '2026-12-01T10:00:00+
     clock,
     out: (text) => out.push(text),
     err: (text) => err.push(text),
-    openStore: async () => (await openStore({ store: 'sqlite', dbPath: join(dir, 'plandesk.db'), samplesDir: samples }, clock)).store,
+    openStore: async () => (await openStore({ store: 'sqlite', dbPath: join(dir, 'plandesk.db'), samplesDir: samples }, clock, createWorkingCalendar())).store,
   };
   const code = await runCli(argv, ctx);
   return { code, out: out.join('\n'), err: err.join('\n') };

@@ -72,6 +72,12 @@ export function sampleRecord(id: string, overrides: { input?: Partial<Applicatio
     policyVersion: 1,
     submittedAt,
     updatedAt: submittedAt,
+    steps: [{
+      step: 'ops_review', role: 'ops_head', assignee: '00000000-0000-0000-0000-00000000b003', delegate: null, status: 'pending',
+      startedAt: submittedAt, dueAt: '2026-12-03T10:00:00.000Z', decidedBy: null, decidedAt: null, comment: null,
+    }],
+    fulfillment: null,
+    pastRevisions: [],
     history: [{ at: submittedAt, actor: input.applicant, action: 'submit', revision: 1 }],
   };
 }

@@ -20,10 +20,13 @@ export interface StaleVersion {
  * application per partition, a transactional batch per write) can also keep.
  */
 export interface ApplicationRepository {
-  /** Files a new application at version 1; fails if the id exists. */
-  create(record: ApplicationRecord, audit: AuditEntry[]): Promise<Result<ApplicationRecord, StaleVersion>>;
-  /** Saves the record if it is still at `expectedVersion`; the saved record has version + 1. */
-  update(record: ApplicationRecord, expectedVersion: number, audit: AuditEntry[]): Promise<Result<ApplicationRecord, StaleVersion>>;
+  /** Files a new application at version 1, with its audit rows and the messages it causes; fails if the id exists. */
+  create(record: ApplicationRecord, audit: AuditEntry[], outbox?: OutboxMessage[]): Promise<Result<ApplicationRecord, StaleVersion>>;
+  /**
+   * Saves the record if it is still at `expectedVersion` (the saved record has version + 1), with its
+   * audit rows and outbox messages in the same commit: a decision and its notifications stand or fall together.
+   */
+  update(record: ApplicationRecord, expectedVersion: number, audit: AuditEntry[], outbox?: OutboxMessage[]): Promise<Result<ApplicationRecord, StaleVersion>>;
   get(id: string): Promise<ApplicationRecord | null>;
   /** Every application, oldest first (for simulations and lists). */
   list(filter?: { applicant?: string; unit?: string }): Promise<ApplicationRecord[]>;
@@ -60,7 +63,61 @@ export interface AuditTrail {
   about(subject: string): Promise<AuditEntry[]>;
 }
 
+/** Who a message goes to: a person (their 1:1 chat with the bot) or a bound channel ("ops", "support", "unit:<id>"). */
+export type Recipient = { kind: 'person'; id: string } | { kind: 'channel'; channel: string };
+
+/**
+ * A message decided by a use case, written in the same commit as the decision and delivered after it.
+ * Cards are rendered at delivery from the application as it then is, so a late delivery is never stale.
+ */
+export type OutboxMessage =
+  | { id: string; createdAt: string; kind: 'card'; applicationId: string; to: Recipient }
+  | { id: string; createdAt: string; kind: 'refresh'; applicationId: string }
+  | { id: string; createdAt: string; kind: 'text'; applicationId: string | null; to: Recipient; key: string; params: Record<string, string | number> };
+
+export interface OutboxRepository {
+  /** Messages not yet delivered, oldest first. */
+  pending(limit: number): Promise<OutboxMessage[]>;
+  markSent(id: string, at: Date): Promise<void>;
+  /** A failed try: the message stays pending, with the error kept for ops. */
+  markFailed(id: string, error: string, at: Date): Promise<void>;
+}
+
+/** A conversation PlanDesk may write to later: a person's 1:1 chat, or a channel bound to notices. */
+export interface StoredConversation {
+  /** "person:<aadObjectId>" or "channel:<target>". */
+  key: string;
+  /** The Bot Framework conversation reference, kept as the channel gave it. */
+  reference: Record<string, unknown>;
+  /** The person's Teams id (MRI), for Universal Actions' refresh.userIds. */
+  userMri: string | null;
+  locale: string | null;
+  updatedAt: string;
+}
+
+export interface ConversationRepository {
+  save(conversation: StoredConversation): Promise<void>;
+  get(key: string): Promise<StoredConversation | null>;
+}
+
+/** One posted copy of an application's card, so every copy can be updated when the application changes. */
+export interface CardCopy {
+  applicationId: string;
+  conversationKey: string;
+  activityId: string;
+  /** The person it was rendered for; null for a channel, which sees the notice only. */
+  viewer: string | null;
+}
+
+export interface CardCopyRepository {
+  add(copy: CardCopy): Promise<void>;
+  list(applicationId: string): Promise<CardCopy[]>;
+}
+
 export interface Store {
+  outbox: OutboxRepository;
+  conversations: ConversationRepository;
+  cardCopies: CardCopyRepository;
   applications: ApplicationRepository;
   catalogs: CatalogRepository;
   policies: PolicyRepository;

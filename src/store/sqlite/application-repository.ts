@@ -1,9 +1,10 @@
 import type { ApplicationRecord } from '../../app/application-record';
 import type { AuditEntry } from '../../app/audit';
-import type { ApplicationRepository, StaleVersion } from '../../app/ports/store';
+import type { ApplicationRepository, OutboxMessage, StaleVersion } from '../../app/ports/store';
 import { fail, ok, type Result } from '../../domain/result';
 import { applicationRecordSchema } from './application-schema';
 import type { AuditWriter } from './audit-trail';
+import type { OutboxWriter } from './outbox-repository';
 import { CorruptDocumentError, readDocument, writeDocument } from './stored-document';
 import type { SqliteDatabase, Statement } from './sqlite-connection';
 
@@ -43,7 +44,7 @@ const formatPlanNumber = (year: number, n: number): string => `PP-${year}-${Stri
  * Applications with optimistic concurrency: a write names the version it was based on and fails
  * with `stale_version` (writing nothing, not even audit) when someone saved in between.
  */
-export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: AuditWriter): ApplicationRepository {
+export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: AuditWriter, writeOutbox: OutboxWriter): ApplicationRepository {
   const insert = db.prepare<[ApplicationColumns]>(
     `INSERT INTO applications (id, version, state, applicant, unit, submitted_at, updated_at, doc)
      VALUES (@id, @version, @state, @applicant, @unit, @submittedAt, @updatedAt, @doc)
@@ -65,17 +66,19 @@ export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: Audi
 
   // IMMEDIATE takes the write lock before reading, so another connection queues behind the
   // busy timeout instead of failing mid-transaction with SQLITE_BUSY.
-  const create = db.transaction((record: ApplicationRecord, audit: readonly AuditEntry[]): Saved => {
+  const create = db.transaction((record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[]): Saved => {
     const saved = { ...record, version: 1 };
     // Expected "no record yet", which is version 0.
     if (insert.run(columnsOf(saved)).changes === 0) return stale(record.id, 0);
     writeAudit(audit);
+    writeOutbox(outbox);
     return ok(saved);
   });
-  const update = db.transaction((record: ApplicationRecord, expectedVersion: number, audit: readonly AuditEntry[]): Saved => {
+  const update = db.transaction((record: ApplicationRecord, expectedVersion: number, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[]): Saved => {
     const saved = { ...record, version: expectedVersion + 1 };
     if (save.run({ ...columnsOf(saved), expectedVersion }).changes === 0) return stale(record.id, expectedVersion);
     writeAudit(audit);
+    writeOutbox(outbox);
     return ok(saved);
   });
 
@@ -92,11 +95,11 @@ export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: Audi
   };
 
   return {
-    async create(record, audit) {
-      return create.immediate(record, audit);
+    async create(record, audit, outbox = []) {
+      return create.immediate(record, audit, outbox);
     },
-    async update(record, expectedVersion, audit) {
-      return update.immediate(record, expectedVersion, audit);
+    async update(record, expectedVersion, audit, outbox = []) {
+      return update.immediate(record, expectedVersion, audit, outbox);
     },
     async get(id) {
       const row = byId.get(id);

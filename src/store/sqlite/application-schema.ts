@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApplicationRecord } from '../../app/application-record';
 import { APPLICATION_STATES } from '../../domain/application-state';
+import { STEP_STATUSES } from '../../domain/approval-step';
 import { TIER_IDS } from '../../domain/policy';
 import { BLOCKING_CODES } from '../../domain/reason';
 import { APPROVER_ROLES, STEP_IDS } from '../../domain/route';
@@ -62,6 +63,34 @@ const historyEventSchema = z.object({
   comment: z.string().optional(),
 });
 
+const stepSchema = z.object({
+  step: z.enum(STEP_IDS),
+  role: z.enum(APPROVER_ROLES),
+  assignee: z.string(),
+  delegate: z.string().nullable(),
+  status: z.enum(STEP_STATUSES),
+  startedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+
+const fulfillmentSchema = z.object({
+  createdAt: z.string(),
+  dueAt: z.string(),
+  doneBy: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+const pastRevisionSchema = z.object({
+  revision: z.number().int().positive(),
+  input: inputSchema,
+  assessment: assessmentSchema,
+  steps: z.array(stepSchema),
+});
+
 /** An application as the `applications` table keeps it in its `doc` column. */
 export const applicationRecordSchema = exactSchema<ApplicationRecord>()(
   z.object({
@@ -75,6 +104,9 @@ export const applicationRecordSchema = exactSchema<ApplicationRecord>()(
     policyVersion: z.number().int(),
     submittedAt: z.string(),
     updatedAt: z.string(),
+    steps: z.array(stepSchema),
+    fulfillment: fulfillmentSchema.nullable(),
+    pastRevisions: z.array(pastRevisionSchema),
     history: z.array(historyEventSchema),
   }),
 );

@@ -81,6 +81,36 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'outbox, conversations and card copies',
+    sql: `
+      -- Messages decided with a change, delivered after it; seq keeps their order.
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        sent_at TEXT,
+        doc TEXT NOT NULL CHECK (json_valid(doc))
+      ) STRICT;
+      CREATE INDEX outbox_pending ON outbox (status, seq);
+      CREATE TABLE conversations (
+        key TEXT PRIMARY KEY,
+        updated_at TEXT NOT NULL,
+        doc TEXT NOT NULL CHECK (json_valid(doc))
+      ) STRICT;
+      CREATE TABLE card_copies (
+        application_id TEXT NOT NULL,
+        conversation_key TEXT NOT NULL,
+        activity_id TEXT NOT NULL,
+        viewer TEXT,
+        PRIMARY KEY (application_id, conversation_key, activity_id)
+      ) STRICT;
+    `,
+  },
 ];
 
 /**

@@ -2,6 +2,8 @@ import type { Store } from '../../app/ports/store';
 import { sqliteApplicationRepository } from './application-repository';
 import { sqliteAuditTrail, sqliteAuditWriter } from './audit-trail';
 import { sqliteCatalogRepository } from './catalog-repository';
+import { sqliteCardCopyRepository, sqliteConversationRepository } from './conversation-repository';
+import { sqliteOutboxRepository, sqliteOutboxWriter } from './outbox-repository';
 import { sqliteDirectoryRepository } from './directory-repository';
 import { migrate } from './migrations';
 import { sqlitePolicyRepository } from './policy-repository';
@@ -24,7 +26,10 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   }
   const writeAudit = sqliteAuditWriter(db);
   return {
-    applications: sqliteApplicationRepository(db, writeAudit),
+    applications: sqliteApplicationRepository(db, writeAudit, sqliteOutboxWriter(db)),
+    outbox: sqliteOutboxRepository(db),
+    conversations: sqliteConversationRepository(db),
+    cardCopies: sqliteCardCopyRepository(db),
     catalogs: sqliteCatalogRepository(db, writeAudit),
     policies: sqlitePolicyRepository(db, writeAudit),
     directory: sqliteDirectoryRepository(db, writeAudit),

@@ -1,0 +1,110 @@
+/**
+ * What the cards show, already in the viewer's words: the bot maps records to these, the views in
+ * this folder turn them into Adaptive Cards. Every string here is user-visible data (never template).
+ */
+import type { Lang } from '../../i18n';
+
+export interface Choice {
+  value: string;
+  title: string;
+}
+
+/** The application form's fields as the card's inputs hold them (all text, as Adaptive Cards submit them). */
+export interface FormValues {
+  unit: string;
+  activity: string;
+  customerName: string;
+  customerGroupId: string;
+  startMonth: string;
+  termMonths: string;
+  /** Up to MAX_FORM_LINES tariff lines; empty ones are ignored. */
+  lines: { product: string; quantity: string; proposedPriceYuan: string }[];
+  subsidyYuan: string;
+  commissionPct: string;
+  agentChannel: boolean;
+  preConsultationRef: string;
+  expectedRevenueYuan: string;
+  expectedSubscribers: string;
+  justification: string;
+}
+
+export const MAX_FORM_LINES = 3;
+
+/** The result of a preview, shown above the still-filled form. */
+export interface OutcomeView {
+  outcome: 'blocked' | 'not_needed' | 'routed';
+  /** e.g. "需要审批 · tier2(经营管理部负责人)" */
+  headline: string;
+  reasons: string[];
+  /** label/value rows: revenue, standard value, cost, margin, discount depth, subsidy, commission. */
+  economics: { label: string; value: string }[];
+  /** The route with named approvers, e.g. [{ step: "经营管理部审批", who: "刘强" }]. */
+  route: { step: string; who: string }[];
+}
+
+export interface FormView {
+  lang: Lang;
+  mode: 'new' | 'resubmit';
+  /** Set when resubmitting a returned application. */
+  applicationId?: string;
+  revision?: number;
+  values: FormValues;
+  /** Messages per field name of FormValues (lines as "lines[0].quantity"), shown next to the field. */
+  errors: Record<string, string[]>;
+  /** Errors not tied to one field. */
+  generalErrors: string[];
+  outcome?: OutcomeView;
+  warnings: string[];
+  choices: { units: Choice[]; activities: Choice[]; products: Choice[]; months: Choice[] };
+}
+
+export type CardAction = 'approve' | 'reject' | 'return' | 'escalate' | 'withdraw' | 'resubmit' | 'fulfill';
+
+/** One application as a person on it sees it: everything to decide on one screen. */
+export interface ApplicationView {
+  lang: Lang;
+  id: string;
+  revision: number;
+  stateLabel: string;
+  /** A one-line banner: what just happened or why an action was refused. */
+  banner?: { text: string; tone: 'good' | 'attention' | 'warning' | 'default' };
+  unitName: string;
+  applicantName: string;
+  customer: string;
+  activity: string;
+  term: string;
+  lines: { product: string; quantity: string; proposed: string; standard: string; cost: string }[];
+  economics: { label: string; value: string }[];
+  tierLabel: string;
+  tierReasons: string[];
+  route: { step: string; who: string; status: string; when: string; comment: string }[];
+  /** The step waiting now and its deadline, e.g. "经营管理部审批 · 刘强 · 12月3日 18:00 前". */
+  waitingOn: string;
+  justification: string;
+  history: { when: string; who: string; what: string; comment: string }[];
+  /** Actions this viewer may take now; empty for anyone else, who sees the status only. */
+  actions: CardAction[];
+  /** Sent back with every action, so a card from an older revision or step is recognised as stale. */
+  actionData: { applicationId: string; revision: number; stepIndex: number };
+  /** Teams user ids (MRI) whose copy refreshes to their own view (Universal Actions). */
+  refreshUserIds: string[];
+  /** Fulfillment task facts when there is one (deadline, done by, note). */
+  fulfillment?: { label: string; value: string }[];
+}
+
+/** What a channel may see (SPEC §7): number, unit, status, deadline — never prices, ratios or terms. */
+export interface ChannelNoticeView {
+  lang: Lang;
+  id: string;
+  unitName: string;
+  stateLabel: string;
+  headline: string;
+  deadline: string;
+}
+
+export interface ApplicationListView {
+  lang: Lang;
+  title: string;
+  empty: string;
+  items: { id: string; customer: string; stateLabel: string; waitingOn: string; updated: string }[];
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { OutboxMessage, StoredConversation } from '../../app/ports/store';
+import { exactSchema } from './exact-schema';
+
+const recipientSchema = z.union([
+  z.object({ kind: z.literal('person'), id: z.string().min(1) }),
+  z.object({ kind: z.literal('channel'), channel: z.string().min(1) }),
+]);
+
+/** An outbox message as the `outbox` table keeps it in `doc`. */
+export const outboxMessageSchema = exactSchema<OutboxMessage>()(
+  z.union([
+    z.object({ id: z.string(), createdAt: z.string(), kind: z.literal('card'), applicationId: z.string(), to: recipientSchema }),
+    z.object({ id: z.string(), createdAt: z.string(), kind: z.literal('refresh'), applicationId: z.string() }),
+    z.object({
+      id: z.string(), createdAt: z.string(), kind: z.literal('text'), applicationId: z.string().nullable(), to: recipientSchema,
+      key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])),
+    }),
+  ]),
+);
+
+/** A stored conversation reference as the `conversations` table keeps it. */
+export const conversationSchema = exactSchema<StoredConversation>()(
+  z.object({
+    key: z.string().min(1),
+    reference: z.record(z.string(), z.unknown()),
+    userMri: z.string().nullable(),
+    locale: z.string().nullable(),
+    updatedAt: z.string(),
+  }),
+);
