@@ -20,6 +20,8 @@ export interface Config {
   /** A file that overrides the built-in Chinese working calendar, if any. */
   calendarOverridePath?: string;
   logLevel: LogLevel;
+  /** How often the outbox is retried when no turn has asked for it. */
+  deliveryIntervalMs: number;
   /** The bot's Microsoft app identity; no `appId` means anonymous (local testing only). */
   bot: { appId?: string; appPassword?: string; appTenantId?: string; appType: AppType };
 }
@@ -51,6 +53,7 @@ const Settings = z.object({
   PLANDESK_SAMPLES: z.string().default('./config/samples'),
   PLANDESK_CALENDAR_OVERRIDE: z.string().optional(),
   LOG_LEVEL: oneOf(LOG_LEVELS).default('info'),
+  PLANDESK_DELIVERY_INTERVAL_MS: z.string().refine((s) => /^\d{3,7}$/.test(s), 'must be a whole number of milliseconds from 100 to 9999999').transform(Number).default('10000'),
 });
 
 // Parsed apart from Settings: zod skips an object's refinement once a field has failed, and a bad
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     samplesDir: s.PLANDESK_SAMPLES,
     ...(s.PLANDESK_CALENDAR_OVERRIDE ? { calendarOverridePath: s.PLANDESK_CALENDAR_OVERRIDE } : {}),
     logLevel: s.LOG_LEVEL,
+    deliveryIntervalMs: s.PLANDESK_DELIVERY_INTERVAL_MS,
     bot: { appId: i.MicrosoftAppId, appPassword: i.MicrosoftAppPassword, appTenantId: i.MicrosoftAppTenantId, appType: i.MicrosoftAppType },
   };
 }

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       dbPath: './data/plandesk.db',
       samplesDir: './config/samples',
       logLevel: 'info',
+      deliveryIntervalMs: 10000,
       bot: { appId: undefined, appPassword: undefined, appTenantId: undefined, appType: 'MultiTenant' },
     });
     expect(authIsAnonymous(config)).toBe(true);
@@ -42,6 +43,7 @@ describe('loadConfig', () => {
       MicrosoftAppTenantId: 'tenant-1',
       MicrosoftAppType: 'singletenant',
       LOG_LEVEL: 'DEBUG',
+      PLANDESK_DELIVERY_INTERVAL_MS: '2500',
     });
 
     expect(config).toEqual({
@@ -51,6 +53,7 @@ describe('loadConfig', () => {
       samplesDir: '/srv/samples',
       calendarOverridePath: '/srv/calendar.json',
       logLevel: 'debug',
+      deliveryIntervalMs: 2500,
       bot: { appId: 'app-1', appPassword: 'secret', appTenantId: 'tenant-1', appType: 'SingleTenant' },
     });
     expect(authIsAnonymous(config)).toBe(false);

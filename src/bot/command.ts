@@ -1,4 +1,4 @@
-import type { Attachment } from 'botbuilder';
+import type { Attachment, ConversationReference } from 'botbuilder';
 import type { Lang } from '../i18n';
 
 /** What a command gets from a turn: the user's words, language and identity, not the SDK's objects. */
@@ -7,12 +7,14 @@ export interface CommandInput {
   /** The text after the command's name, trimmed. */
   args: string;
   user: { id: string; aadObjectId?: string; name?: string };
+  /** Where the message came from, so a command can remember the conversation (e.g. bind a channel). */
+  conversation: { reference: Partial<ConversationReference>; isPersonal: boolean; locale: string | null };
 }
 
 /** A chat command: the names it answers to (in every language) and the one card it answers with. */
 export interface Command {
   names: readonly string[];
-  handle(input: CommandInput): Promise<Attachment>;
+  handle(input: CommandInput): Promise<Attachment | string>;
 }
 
 /** The command named by the first word of `text` (case-insensitive), with the rest as its args; undefined if none. */

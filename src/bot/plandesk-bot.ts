@@ -1,29 +1,49 @@
-import { MessageFactory, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import {
+  MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Attachment,
+} from 'botbuilder';
+import { rememberPerson } from '../app/approval/conversations';
 import { languageFor } from '../i18n';
+import { CARD_ACTIONS } from './actions';
+import type { CardAction } from './actions/card-action';
 import { findCommand, type Command, type CommandInput } from './command';
 import { helpCard, helpCommand } from './commands/help';
+import type { BotServices } from './services';
 
-/** What the bot is built with; commands are added here as they are written (one file each in `commands/`). */
+/** What the bot is built with; commands and card verbs are one file each in `commands/` and `actions/`. */
 export interface PlanDeskBotOptions {
   commands?: readonly Command[];
+  actions?: readonly CardAction[];
+  /** The use cases' dependencies; without them the bot can only show help. */
+  services?: BotServices;
 }
 
 /**
- * PlanDesk in Teams: turns a message into one command and its result into one card. Text that names
- * no command gets the help card, and so does a conversation the bot has just been added to (install).
+ * PlanDesk in Teams: a message becomes one command and its result one card; an `adaptiveCard/action`
+ * invoke becomes one card verb, answered with the updated card. Every conversation with a person is
+ * remembered so PlanDesk can write to them later, and the outbox is delivered after each turn.
  */
 export class PlanDeskBot extends TeamsActivityHandler {
   private readonly commands: readonly Command[];
+  private readonly actions: readonly CardAction[];
+  private readonly services: BotServices | undefined;
 
   constructor(options: PlanDeskBotOptions = {}) {
     super();
     this.commands = options.commands ?? [helpCommand];
+    this.actions = options.actions ?? CARD_ACTIONS;
+    this.services = options.services;
+
+    this.onTurn(async (context, next) => {
+      await this.remember(context);
+      await next();
+    });
 
     this.onMessage(async (context, next) => {
       const input = inputOf(context);
       const found = findCommand(this.commands, input.args);
-      const card = found ? await found.command.handle({ ...input, args: found.args }) : helpCard(input.lang);
-      await context.sendActivity(MessageFactory.attachment(card));
+      const answer: Attachment | string = found ? await found.command.handle({ ...input, args: found.args }) : helpCard(input.lang);
+      await context.sendActivity(typeof answer === 'string' ? MessageFactory.text(answer) : MessageFactory.attachment(answer));
+      this.services?.deliverSoon();
       await next();
     });
 
@@ -33,8 +53,44 @@ export class PlanDeskBot extends TeamsActivityHandler {
       // Only the bot's own arrival: greeting every person who joins a team would flood its channels.
       if (membersAdded.some((member) => member.id === recipient.id)) {
         await context.sendActivity(MessageFactory.attachment(helpCard(languageFor(context.activity.locale))));
+        this.services?.deliverSoon();
       }
       await next();
+    });
+  }
+
+  /** `adaptiveCard/action`: one verb, answered within the invoke with the card that replaces the one acted on. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const { verb, data } = invokeValue.action;
+    const action = this.actions.find((a) => a.verb === verb);
+    const { activity } = context;
+    const user = activity.from;
+    if (!action || !this.services || !user.aadObjectId) {
+      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `unknown verb ${verb}` } };
+    }
+    const parsed = action.schema.safeParse(data ?? {});
+    if (!parsed.success) {
+      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
+    }
+    const isPersonal = activity.conversation.conversationType === 'personal';
+    const card = await action.handle(parsed.data, {
+      lang: languageFor(activity.locale),
+      user: { aadObjectId: user.aadObjectId, mri: user.id, ...(user.name ? { name: user.name } : {}) },
+      services: this.services,
+      conversationKey: isPersonal ? `person:${user.aadObjectId}` : null,
+      cardActivityId: activity.replyToId ?? null,
+    });
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
+  }
+
+  /** Keeps the latest reference to each person's 1:1 chat (install, message or card action alike). */
+  private async remember(context: TurnContext): Promise<void> {
+    const { activity } = context;
+    if (!this.services || activity.conversation?.conversationType !== 'personal' || !activity.from?.aadObjectId) return;
+    await rememberPerson(this.services.approval, activity.from.aadObjectId, {
+      reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>,
+      userMri: activity.from.id,
+      locale: activity.locale ?? null,
     });
   }
 }
@@ -48,5 +104,10 @@ function inputOf(context: TurnContext): CommandInput {
     lang: languageFor(activity.locale),
     args: text.trim(),
     user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId, name: activity.from.name },
+    conversation: {
+      reference: TurnContext.getConversationReference(activity),
+      isPersonal: activity.conversation?.conversationType === 'personal',
+      locale: activity.locale ?? null,
+    },
   };
 }

@@ -1,0 +1,35 @@
+import { fail, ok, type Result } from '../../domain/result';
+import { auditEntry } from '../audit';
+import { isAdmin } from '../people';
+import type { StoredConversation } from '../ports/store';
+import type { ApprovalDeps } from './deps';
+
+export const personKey = (aadObjectId: string): string => `person:${aadObjectId}`;
+export const channelKey = (target: string): string => `channel:${target}`;
+
+/** Keeps the latest reference to a person's chat with the bot, so PlanDesk can write to them later. */
+export async function rememberPerson(deps: ApprovalDeps, aadObjectId: string, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>): Promise<void> {
+  await deps.store.conversations.save({ ...conversation, key: personKey(aadObjectId), updatedAt: deps.clock.now().toISOString() });
+}
+
+export type ChannelTarget = { kind: 'ops' } | { kind: 'support' } | { kind: 'auditors' } | { kind: 'unit'; unit: string };
+
+/** The name a bound channel is known by in the outbox: "ops", "support", "auditors" or "unit:<id>". */
+export const targetName = (t: ChannelTarget): string => (t.kind === 'unit' ? `unit:${t.unit}` : t.kind);
+
+/** An admin makes a channel the place for one audience's notices; audited. */
+export async function bindChannel(
+  deps: ApprovalDeps, actor: string, target: ChannelTarget, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>,
+): Promise<Result<string, { code: 'not_admin' } | { code: 'unknown_unit'; unit: string }>> {
+  const directory = await deps.store.directory.get();
+  const now = deps.clock.now();
+  if (!directory || !isAdmin(directory, actor)) {
+    await deps.store.audit.append([auditEntry(now, actor, 'refused.bind_channel', 'directory', null, { target })]);
+    return fail({ code: 'not_admin' });
+  }
+  if (target.kind === 'unit' && !directory.units.some((u) => u.id === target.unit)) return fail({ code: 'unknown_unit', unit: target.unit });
+  const name = targetName(target);
+  await deps.store.conversations.save({ ...conversation, key: channelKey(name), updatedAt: now.toISOString() });
+  await deps.store.audit.append([auditEntry(now, actor, 'bind_channel', 'directory', null, { target: name, conversation: conversation.reference })]);
+  return ok(name);
+}

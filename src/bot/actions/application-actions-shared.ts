@@ -1,0 +1,41 @@
+import type { Attachment } from 'botbuilder';
+import { z } from 'zod';
+import type { ApplicationRecord } from '../../app/application-record';
+import type { CardCopy } from '../../app/ports/store';
+import { t, type StringKey } from '../../i18n';
+import { renderApplicationFor } from '../present/render';
+import type { ActionContext } from './card-action';
+
+/** What every action on an application card carries back: which application, revision and step it showed. */
+export const applicationActionData = z.object({
+  applicationId: z.string().regex(/^PP-\d{4}-\d{6}$/),
+  revision: z.coerce.number().int().positive(),
+  stepIndex: z.coerce.number().int().min(-1),
+}).passthrough();
+
+/** The refusal and failure codes a card can explain. */
+const REFUSAL_KEYS: Record<string, StringKey> = {
+  not_an_approver: 'refusal.not_an_approver', own_application: 'refusal.own_application', no_approval_authority: 'refusal.no_approval_authority',
+  already_decided: 'refusal.already_decided', stale_version: 'refusal.stale_write', comment_required: 'refusal.comment_required',
+  cannot_escalate: 'refusal.cannot_escalate', not_the_applicant: 'refusal.not_the_applicant', not_withdrawable: 'refusal.not_withdrawable',
+  not_a_handler: 'refusal.not_a_handler', not_in_fulfillment: 'refusal.not_in_fulfillment', not_found: 'refusal.not_found',
+  not_allowed: 'refusal.not_allowed', no_directory: 'refusal.no_directory', no_approver: 'refusal.no_approver',
+};
+
+/** A refusal in words; a card from an older revision says it is out of date rather than "changed just now". */
+export function refusalText(ctx: ActionContext, code: string, params: Record<string, string | number> = {}, cardWasStale = false): string {
+  if (code === 'stale_version' && cardWasStale) return t(ctx.lang, 'refusal.stale_version');
+  return t(ctx.lang, REFUSAL_KEYS[code] ?? 'refusal.stale_write', params);
+}
+
+/** The application's card for the person who acted, with a banner saying what happened. */
+export async function cardForActor(ctx: ActionContext, record: ApplicationRecord, text: string, tone: 'good' | 'attention' | 'warning' | 'default'): Promise<Attachment> {
+  return renderApplicationFor(ctx.services, record, ctx.user.aadObjectId, ctx.lang, { text, tone });
+}
+
+/** Records the card acted on as a copy of the application, so later changes update it too. */
+export async function keepCopy(ctx: ActionContext, applicationId: string): Promise<void> {
+  if (!ctx.conversationKey || !ctx.cardActivityId) return;
+  const copy: CardCopy = { applicationId, conversationKey: ctx.conversationKey, activityId: ctx.cardActivityId, viewer: ctx.user.aadObjectId };
+  await ctx.services.approval.store.cardCopies.add(copy);
+}

@@ -1,0 +1,4 @@
+import { stepDecision } from './step-decision';
+
+/** `plan.approve`: the step's approver approves (comment optional). */
+export const planApprove = stepDecision('approve');

@@ -1,0 +1,12 @@
+import type { Command } from '../command';
+import type { BotServices } from '../services';
+import { helpCommand } from './help';
+import { mineCommand, pendingCommand } from './lists';
+import { newCommand } from './new';
+import { notifyHereCommand } from './notify-here';
+import { showCommand } from './show';
+
+/** Every chat command PlanDesk understands, in both languages (the manifest's command lists name the same). */
+export const planCommands = (services: BotServices): Command[] => [
+  newCommand(services), mineCommand(services), pendingCommand(services), showCommand(services), notifyHereCommand(services), helpCommand,
+];

@@ -1,0 +1,52 @@
+/**
+ * The approval card (`cards/application.json`): what an approver decides on, with buttons only for
+ * the actions the viewer may take. Every Action.Execute carries `view.actionData`
+ * (`{ applicationId, revision, stepIndex }`) plus the inputs of its ShowCard:
+ *   approve  → ShowCard, confirm verb `plan.approve`,     optional `approveComment`
+ *   reject   → ShowCard, confirm verb `plan.reject`,      required `rejectComment`
+ *   return   → ShowCard, confirm verb `plan.return`,      required `returnComment`
+ *   escalate → ShowCard, confirm verb `plan.escalate`,    optional `escalateComment`
+ *   fulfill  → ShowCard, confirm verb `fulfillment.done`, optional `fulfillComment`
+ *   withdraw → ShowCard, confirm verb `plan.withdraw`,    optional `withdrawComment`
+ *   resubmit → plain Action.Execute, verb `plan.edit` (answers with the prefilled form)
+ * The comment ids differ per action because Teams mobile fails to render a card whose ShowCards
+ * repeat an input id (MicrosoftDocs/msteams-docs#7868).
+ */
+import type { Attachment } from 'botbuilder';
+import { renderCard } from '../cards';
+import { escapeStrings, finishCard, joined } from './card-data';
+import { labelTree } from './labels';
+import type { ApplicationView, CardAction } from './view-models';
+
+/** The input id of each action's comment, as the action's data carries it back. */
+export const COMMENT_INPUT_ID: Readonly<Record<Exclude<CardAction, 'resubmit'>, string>> = {
+  approve: 'approveComment',
+  reject: 'rejectComment',
+  return: 'returnComment',
+  escalate: 'escalateComment',
+  withdraw: 'withdrawComment',
+  fulfill: 'fulfillComment',
+};
+
+const ALL_ACTIONS: readonly CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill'];
+
+/** The card for one application as one viewer sees it; it refreshes for `refreshUserIds` when there are any. */
+export function applicationCard(view: ApplicationView): Attachment {
+  const { lang, actions, actionData, refreshUserIds, ...display } = view;
+  const shown = escapeStrings(display);
+  const attachment = renderCard('application', {
+    ...labelTree(lang),
+    ...shown,
+    banner: shown.banner ?? null,
+    fulfillment: shown.fulfillment ?? null,
+    route: shown.route.map((step) => ({ ...step, statusLine: joined(step.status, step.when) })),
+    history: shown.history.map((entry) => ({ ...entry, headline: joined(entry.when, entry.who, entry.what) })),
+    can: Object.fromEntries(ALL_ACTIONS.map((action) => [action, actions.includes(action)])),
+    actionData: { ...actionData },
+  });
+  // Universal Actions: the listed users' copies ask for their own view; anyone else keeps this one.
+  const refresh = refreshUserIds.length > 0
+    ? { refresh: { action: { type: 'Action.Execute', verb: 'plan.refresh', data: { ...actionData } }, userIds: [...refreshUserIds] } }
+    : {};
+  return finishCard(attachment, refresh);
+}

@@ -1,0 +1,22 @@
+import type { Attachment } from 'botbuilder';
+import { renderCard } from '../cards';
+import { escapeStrings, joined } from './card-data';
+import { labelTree } from './labels';
+import type { ApplicationListView } from './view-models';
+
+/**
+ * A list of applications (`cards/application-list.json`), one compact row each with a `查看` button:
+ * Action.Execute verb `plan.show`, data `{ applicationId }`.
+ */
+export function applicationListCard(view: ApplicationListView): Attachment {
+  return renderCard('application-list', {
+    ...labelTree(view.lang),
+    title: escapeStrings(view.title),
+    empty: escapeStrings(view.empty),
+    items: view.items.map((item) => {
+      const shown = escapeStrings(item);
+      // The id goes back as the bot issued it; only the shown copy is escaped.
+      return { ...shown, applicationId: item.id, stateLine: joined(shown.stateLabel, shown.waitingOn, shown.updated) };
+    }),
+  });
+}

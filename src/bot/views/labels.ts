@@ -1,0 +1,36 @@
+import type { Lang } from '../../i18n';
+import { cardsEnUS } from '../../i18n/cards.en-US';
+import { cardsZhCN, type CardLabelKey } from '../../i18n/cards.zh-CN';
+
+const TABLES: Record<Lang, Record<CardLabelKey, string>> = { 'zh-CN': cardsZhCN, 'en-US': cardsEnUS };
+
+/** A card label in a language, with {name} placeholders filled from params. */
+export function label(lang: Lang, key: CardLabelKey, params: Record<string, string | number> = {}): string {
+  return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export interface LabelTree {
+  [name: string]: string | LabelTree;
+}
+
+/**
+ * Every card label of a language as a tree by the dots of its key, for the templates to read as
+ * `${card.form.unit}` (or `${$root.card.form.unit}` inside a `$data` repetition).
+ */
+export function labelTree(lang: Lang): LabelTree {
+  const root: LabelTree = {};
+  for (const [key, text] of Object.entries(TABLES[lang])) {
+    const names = key.split('.');
+    const leaf = names.pop() ?? key;
+    let node = root;
+    for (const name of names) {
+      const child = node[name] ?? {};
+      if (typeof child === 'string') throw new Error(`card_label_clash: "${key}" extends the label "${name}"`);
+      node[name] = child;
+      node = child;
+    }
+    if (node[leaf] !== undefined) throw new Error(`card_label_clash: "${key}" is also a prefix of other labels`);
+    node[leaf] = text;
+  }
+  return root;
+}

@@ -1,0 +1,158 @@
+import { applicationCard, COMMENT_INPUT_ID } from '../../../src/bot/views/application-card';
+import type { ApplicationView, CardAction } from '../../../src/bot/views/view-models';
+import { ALLOWED_TYPES, byId, cardOf, nodesOfType, shownTexts, typedNodes, type CardNode } from './card-json';
+import { applicantView, approverView, fulfillmentView, observerView, returnedView } from './fixtures';
+
+const render = (view: ApplicationView) => cardOf(applicationCard(view));
+
+/** The verb each action finally sends, whether its button confirms in a ShowCard or executes directly. */
+const VERB: Record<CardAction, string> = {
+  approve: 'plan.approve', reject: 'plan.reject', return: 'plan.return', escalate: 'plan.escalate',
+  withdraw: 'plan.withdraw', resubmit: 'plan.edit', fulfill: 'fulfillment.done',
+};
+const TITLE: Record<CardAction, string> = {
+  approve: '批准', reject: '驳回', return: '退回修改', escalate: '上报领导', withdraw: '撤回申请', resubmit: '修改并重新提交', fulfill: '已完成受理',
+};
+
+/** The verbs the card's buttons lead to, in button order. */
+function verbsOf(card: CardNode): string[] {
+  return (card.actions ?? []).map((action) => (action.type === 'Action.ShowCard' ? action.card?.actions?.[0]?.verb : action.verb) ?? '?');
+}
+
+describe('applicationCard', () => {
+  it.each([['an approver', approverView], ['the applicant', applicantView], ['an observer', observerView], ['a support handler', fulfillmentView], ['a returned plan', returnedView]])(
+    'should render the card %s sees as an Adaptive Card 1.5 of only the types Teams renders, every binding resolved',
+    (_who, view) => {
+      const card = render(view);
+
+      expect(card.version).toBe('1.5');
+      expect(typedNodes(card).map((node) => node.type).filter((type) => !ALLOWED_TYPES.has(type ?? ''))).toEqual([]);
+      expect(JSON.stringify(card)).not.toContain('${');
+    },
+  );
+
+  it.each<[string, CardAction[]]>([
+    ['an approver', ['approve', 'reject', 'return', 'escalate']],
+    ['a cooperation approver, who cannot escalate', ['approve', 'reject', 'return']],
+    ['an applicant of an undecided plan', ['withdraw']],
+    ['an applicant of a returned plan', ['resubmit', 'withdraw']],
+    ['a support handler', ['fulfill']],
+  ])('should show %s exactly the buttons of the listed actions', (_who, actions) => {
+    const card = render({ ...approverView, actions });
+
+    expect(verbsOf(card).sort()).toEqual(actions.map((action) => VERB[action]).sort());
+    expect((card.actions ?? []).map((action) => action.title).sort()).toEqual(actions.map((action) => TITLE[action]).sort());
+  });
+
+  it('should show no buttons to someone who may only look', () => {
+    const card = render(observerView);
+
+    expect(card.actions ?? []).toEqual([]);
+    expect(nodesOfType(card, 'Action.Execute')).toEqual([]);
+    expect(nodesOfType(card, 'Input.Text')).toEqual([]);
+  });
+
+  it('should send the action data with every Action.Execute, the refresh included, so a stale card is recognised', () => {
+    const everything: CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill'];
+    const executes = nodesOfType(render({ ...approverView, actions: everything }), 'Action.Execute');
+
+    expect(executes.map((action) => action.verb).sort()).toEqual([...Object.values(VERB), 'plan.refresh'].sort());
+    executes.forEach((action) => expect(action.data).toEqual({ applicationId: 'PP-2027-000123', revision: 2, stepIndex: 1 }));
+  });
+
+  it.each(['reject', 'return'] as const)('should require a comment before %s is sent', (action) => {
+    const input = byId(render(approverView), COMMENT_INPUT_ID[action]);
+
+    expect(input).toMatchObject({ type: 'Input.Text', isRequired: true, isMultiline: true });
+    expect(input.errorMessage).toEqual(expect.any(String));
+  });
+
+  it.each(['approve', 'escalate', 'withdraw', 'fulfill'] as const)('should let %s go without a comment', (action) => {
+    const input = byId(render({ ...approverView, actions: [action] }), COMMENT_INPUT_ID[action]);
+
+    expect(input.isRequired).toBeUndefined();
+  });
+
+  it('should give every comment input its own id, as Teams mobile needs', () => {
+    const ids = nodesOfType(render({ ...approverView, actions: ['approve', 'reject', 'return', 'escalate'] }), 'Input.Text').map((input) => input.id);
+
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('should mark withdrawal destructive and approval positive', () => {
+    const executes = nodesOfType(render({ ...approverView, actions: ['approve', 'withdraw'] }), 'Action.Execute');
+
+    expect(executes.find((a) => a.verb === 'plan.withdraw')?.style).toBe('destructive');
+    expect(executes.find((a) => a.verb === 'plan.approve')?.style).toBe('positive');
+  });
+
+  it('should open the prefilled form from a returned plan with one tap', () => {
+    const resubmit = render(returnedView).actions?.find((action) => action.verb === 'plan.edit');
+
+    expect(resubmit).toMatchObject({ type: 'Action.Execute', title: '修改并重新提交', data: returnedView.actionData });
+  });
+
+  it('should refresh for the listed users with plan.refresh, and not at all when there are none', () => {
+    expect(render(approverView).refresh).toEqual({
+      action: { type: 'Action.Execute', verb: 'plan.refresh', data: { applicationId: 'PP-2027-000123', revision: 2, stepIndex: 1 } },
+      userIds: ['29:1a2b3c-ops-liu', '29:4d5e6f-applicant-zhang'],
+    });
+    expect(render(observerView)).not.toHaveProperty('refresh');
+  });
+
+  it('should show on the first screen what the approver decides on: facts, lines, economics and the tier with its reasons', () => {
+    const texts = shownTexts(render(approverView));
+
+    expect(texts.slice(0, 2)).toEqual(['PP-2027-000123', '审批中']);
+    expect(texts).toEqual(expect.arrayContaining([
+      '营销单位', '浦东分公司', '申请人', '张伟', '上海某某集团(G2100123)', '2027年1月起 12 个月', '经营管理部审批 · 刘强 · 12月3日 18:00 前',
+      '云总机(每席位) × 200', '¥30.00', '¥50.00', '¥20.00', '毛利率', '18.50%',
+      '审批档位 · tier2(经营管理部负责人)', '• 毛利率 18.50% 低于 tier1 的标准 30%,故为 tier2。',
+    ]));
+  });
+
+  it('should keep route, justification and history in a hidden section that one tap opens', () => {
+    const card = render(approverView);
+    const details = byId(card, 'details');
+
+    expect(details.isVisible).toBe(false);
+    expect(nodesOfType(card, 'Action.ToggleVisibility')[0]?.targetElements).toEqual(['details']);
+    expect(shownTexts(details)).toEqual(expect.arrayContaining([
+      '合作管理部审批 — 李娜', '已批准 · 12月1日 15:20', '代理渠道资质已核实。', '经营管理部审批 — 刘强', '待审批',
+      approverView.justification, '11月29日 16:40 · 刘强 · 退回修改', '请补充云桌面的数量依据。',
+    ]));
+  });
+
+  it('should show a banner in its tone only when there is one', () => {
+    const banner = (view: ApplicationView) => nodesOfType(render(view), 'Container').find((c) => shownTexts(c)[0] === view.banner?.text);
+
+    expect(banner(returnedView)?.style).toBe('warning');
+    expect(nodesOfType(render(approverView), 'Container').filter((c) => ['good', 'warning', 'attention'].includes(c.style ?? ''))).toEqual([]);
+  });
+
+  it('should leave out the waiting-on row when nothing waits, and show the fulfillment task when there is one', () => {
+    expect(shownTexts(render(returnedView))).not.toContain('当前待办');
+    expect(shownTexts(render(fulfillmentView))).toEqual(expect.arrayContaining(['受理任务', '受理期限', '12月5日 18:00']));
+    expect(shownTexts(render(approverView))).not.toContain('受理任务');
+  });
+
+  it('should show user text literally: template syntax stays, Markdown is escaped', () => {
+    const view: ApplicationView = {
+      ...approverView,
+      customer: '${evil}',
+      applicantName: '**bold**',
+      justification: '第一行\n- 不是列表\n1. 也不是',
+      history: [{ when: '12月1日', who: '_张伟_', what: '提交', comment: '[点我](https://example.com)' }],
+    };
+    const texts = shownTexts(render(view));
+
+    expect(texts).toEqual(expect.arrayContaining(['${evil}', '\\*\\*bold\\*\\*', '第一行\n\\- 不是列表\n1\\. 也不是', '12月1日 · \\_张伟\\_ · 提交', '\\[点我\\](https://example.com)']));
+  });
+
+  it('should label the card and its buttons in English for an English-speaking user', () => {
+    const card = render({ ...approverView, lang: 'en-US' });
+
+    expect(card.actions?.map((action) => action.title)).toEqual(['Approve', 'Reject', 'Return for revision', 'Escalate']);
+    expect(shownTexts(card)).toEqual(expect.arrayContaining(['Unit', 'Applicant', 'Tariff lines', 'Economics', 'History']));
+  });
+});
