@@ -5,6 +5,7 @@ import type { Policy, PolicyContent } from '../../domain/policy';
 import type { LocalDate } from '../../domain/local-date';
 import type { Directory } from '../directory';
 import type { Result } from '../../domain/result';
+import type { Job, JobRepository } from './jobs';
 
 /** The one expected failure of a write: someone else changed the record since it was read. */
 export interface StaleVersion {
@@ -20,13 +21,18 @@ export interface StaleVersion {
  * application per partition, a transactional batch per write) can also keep.
  */
 export interface ApplicationRepository {
-  /** Files a new application at version 1, with its audit rows and the messages it causes; fails if the id exists. */
-  create(record: ApplicationRecord, audit: AuditEntry[], outbox?: OutboxMessage[]): Promise<Result<ApplicationRecord, StaleVersion>>;
+  /**
+   * Files a new application at version 1, with its audit rows, the messages it causes and its jobs
+   * (nudges, deadlines, expiry); fails if the id exists.
+   */
+  create(record: ApplicationRecord, audit: AuditEntry[], outbox?: OutboxMessage[], jobs?: Job[]): Promise<Result<ApplicationRecord, StaleVersion>>;
   /**
    * Saves the record if it is still at `expectedVersion` (the saved record has version + 1), with its
    * audit rows and outbox messages in the same commit: a decision and its notifications stand or fall together.
+   * When `jobs` is given, the application's pending jobs are replaced by them in that commit too (a decided
+   * step's nudges vanish with the decision).
    */
-  update(record: ApplicationRecord, expectedVersion: number, audit: AuditEntry[], outbox?: OutboxMessage[]): Promise<Result<ApplicationRecord, StaleVersion>>;
+  update(record: ApplicationRecord, expectedVersion: number, audit: AuditEntry[], outbox?: OutboxMessage[], jobs?: Job[]): Promise<Result<ApplicationRecord, StaleVersion>>;
   get(id: string): Promise<ApplicationRecord | null>;
   /** Every application, oldest first (for simulations and lists). */
   list(filter?: { applicant?: string; unit?: string }): Promise<ApplicationRecord[]>;
@@ -70,10 +76,37 @@ export type Recipient = { kind: 'person'; id: string } | { kind: 'channel'; chan
  * A message decided by a use case, written in the same commit as the decision and delivered after it.
  * Cards are rendered at delivery from the application as it then is, so a late delivery is never stale.
  */
-export type OutboxMessage =
-  | { id: string; createdAt: string; kind: 'card'; applicationId: string; to: Recipient }
-  | { id: string; createdAt: string; kind: 'refresh'; applicationId: string }
-  | { id: string; createdAt: string; kind: 'text'; applicationId: string | null; to: Recipient; key: string; params: Record<string, string | number> };
+export type OutboxMessage = CardMessage | RefreshMessage | TextMessage;
+
+/** Post the application's card to someone (a person sees it as their role allows, a channel the notice). */
+export interface CardMessage extends OutboxHeader {
+  kind: 'card';
+  applicationId: string;
+  to: Recipient;
+}
+
+/** Update every copy of the application's card already posted. */
+export interface RefreshMessage extends OutboxHeader {
+  kind: 'refresh';
+  applicationId: string;
+}
+
+/** A short notice in words: a key of the string table and its parameters. */
+export interface TextMessage extends OutboxHeader {
+  kind: 'text';
+  applicationId: string | null;
+  to: Recipient;
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export interface OutboxHeader {
+  /** The idempotency key: the same message decided twice is written once and sent once. */
+  id: string;
+  createdAt: string;
+  /** A reminder meant for people is held until working hours (nothing nudges at night or on holidays). */
+  notBefore?: string;
+}
 
 export interface OutboxRepository {
   /** Messages not yet delivered, oldest first. */
@@ -115,6 +148,7 @@ export interface CardCopyRepository {
 }
 
 export interface Store {
+  jobs: JobRepository;
   outbox: OutboxRepository;
   conversations: ConversationRepository;
   cardCopies: CardCopyRepository;

@@ -5,6 +5,8 @@ import { fail, ok, type Result } from '../../domain/result';
 import { applicationRecordSchema } from './application-schema';
 import type { AuditWriter } from './audit-trail';
 import type { OutboxWriter } from './outbox-repository';
+import type { JobReplacer } from './job-repository';
+import type { Job } from '../../app/ports/jobs';
 import { CorruptDocumentError, readDocument, writeDocument } from './stored-document';
 import type { SqliteDatabase, Statement } from './sqlite-connection';
 
@@ -44,7 +46,7 @@ const formatPlanNumber = (year: number, n: number): string => `PP-${year}-${Stri
  * Applications with optimistic concurrency: a write names the version it was based on and fails
  * with `stale_version` (writing nothing, not even audit) when someone saved in between.
  */
-export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: AuditWriter, writeOutbox: OutboxWriter): ApplicationRepository {
+export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: AuditWriter, writeOutbox: OutboxWriter, replaceJobs: JobReplacer): ApplicationRepository {
   const insert = db.prepare<[ApplicationColumns]>(
     `INSERT INTO applications (id, version, state, applicant, unit, submitted_at, updated_at, doc)
      VALUES (@id, @version, @state, @applicant, @unit, @submittedAt, @updatedAt, @doc)
@@ -66,19 +68,21 @@ export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: Audi
 
   // IMMEDIATE takes the write lock before reading, so another connection queues behind the
   // busy timeout instead of failing mid-transaction with SQLITE_BUSY.
-  const create = db.transaction((record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[]): Saved => {
+  const create = db.transaction((record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[] | undefined): Saved => {
     const saved = { ...record, version: 1 };
     // Expected "no record yet", which is version 0.
     if (insert.run(columnsOf(saved)).changes === 0) return stale(record.id, 0);
     writeAudit(audit);
     writeOutbox(outbox);
+    if (jobs) replaceJobs(record.id, jobs);
     return ok(saved);
   });
-  const update = db.transaction((record: ApplicationRecord, expectedVersion: number, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[]): Saved => {
+  const update = db.transaction((record: ApplicationRecord, expectedVersion: number, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[] | undefined): Saved => {
     const saved = { ...record, version: expectedVersion + 1 };
     if (save.run({ ...columnsOf(saved), expectedVersion }).changes === 0) return stale(record.id, expectedVersion);
     writeAudit(audit);
     writeOutbox(outbox);
+    if (jobs) replaceJobs(record.id, jobs);
     return ok(saved);
   });
 
@@ -95,11 +99,11 @@ export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: Audi
   };
 
   return {
-    async create(record, audit, outbox = []) {
-      return create.immediate(record, audit, outbox);
+    async create(record, audit, outbox = [], jobs) {
+      return create.immediate(record, audit, outbox, jobs);
     },
-    async update(record, expectedVersion, audit, outbox = []) {
-      return update.immediate(record, expectedVersion, audit, outbox);
+    async update(record, expectedVersion, audit, outbox = [], jobs) {
+      return update.immediate(record, expectedVersion, audit, outbox, jobs);
     },
     async get(id) {
       const row = byId.get(id);

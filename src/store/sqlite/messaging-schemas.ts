@@ -7,13 +7,15 @@ const recipientSchema = z.union([
   z.object({ kind: z.literal('channel'), channel: z.string().min(1) }),
 ]);
 
+const header = { id: z.string(), createdAt: z.string(), notBefore: z.string().optional() };
+
 /** An outbox message as the `outbox` table keeps it in `doc`. */
 export const outboxMessageSchema = exactSchema<OutboxMessage>()(
   z.union([
-    z.object({ id: z.string(), createdAt: z.string(), kind: z.literal('card'), applicationId: z.string(), to: recipientSchema }),
-    z.object({ id: z.string(), createdAt: z.string(), kind: z.literal('refresh'), applicationId: z.string() }),
+    z.object({ ...header, kind: z.literal('card'), applicationId: z.string(), to: recipientSchema }),
+    z.object({ ...header, kind: z.literal('refresh'), applicationId: z.string() }),
     z.object({
-      id: z.string(), createdAt: z.string(), kind: z.literal('text'), applicationId: z.string().nullable(), to: recipientSchema,
+      ...header, kind: z.literal('text'), applicationId: z.string().nullable(), to: recipientSchema,
       key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])),
     }),
   ]),

@@ -111,6 +111,50 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'durable jobs; outbox retries, dead letters and quiet hours',
+    sql: `
+      -- Time-driven work (nudges, overdue notices, expiry, evaluations, spot checks), claimed by due time under a lease.
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        application_id TEXT,
+        due_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'cancelled')),
+        lease_owner TEXT,
+        lease_until TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        done_at TEXT,
+        doc TEXT NOT NULL CHECK (json_valid(doc))
+      ) STRICT;
+      CREATE INDEX jobs_due ON jobs (status, due_at);
+      CREATE INDEX jobs_by_application ON jobs (application_id, status);
+
+      -- The outbox gains retry state and dead letters; SQLite cannot widen a CHECK, so the table is rebuilt.
+      CREATE TABLE outbox_next (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'dead')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        sent_at TEXT,
+        not_before TEXT,
+        next_attempt_at TEXT,
+        conversation_key TEXT,
+        lease_owner TEXT,
+        lease_until TEXT,
+        doc TEXT NOT NULL CHECK (json_valid(doc))
+      ) STRICT;
+      INSERT INTO outbox_next (seq, id, created_at, status, attempts, last_error, sent_at, doc)
+        SELECT seq, id, created_at, status, attempts, last_error, sent_at, doc FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_next RENAME TO outbox;
+      CREATE INDEX outbox_pending ON outbox (status, seq);
+    `,
+  },
 ];
 
 /**

@@ -4,6 +4,7 @@ import { sqliteAuditTrail, sqliteAuditWriter } from './audit-trail';
 import { sqliteCatalogRepository } from './catalog-repository';
 import { sqliteCardCopyRepository, sqliteConversationRepository } from './conversation-repository';
 import { sqliteOutboxRepository, sqliteOutboxWriter } from './outbox-repository';
+import { sqliteJobReplacer, sqliteJobRepository } from './job-repository';
 import { sqliteDirectoryRepository } from './directory-repository';
 import { migrate } from './migrations';
 import { sqlitePolicyRepository } from './policy-repository';
@@ -26,7 +27,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   }
   const writeAudit = sqliteAuditWriter(db);
   return {
-    applications: sqliteApplicationRepository(db, writeAudit, sqliteOutboxWriter(db)),
+    applications: sqliteApplicationRepository(db, writeAudit, sqliteOutboxWriter(db), sqliteJobReplacer(db)),
+    jobs: sqliteJobRepository(db, writeAudit, sqliteOutboxWriter(db)),
     outbox: sqliteOutboxRepository(db),
     conversations: sqliteConversationRepository(db),
     cardCopies: sqliteCardCopyRepository(db),
