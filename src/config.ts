@@ -22,6 +22,8 @@ export interface Config {
   logLevel: LogLevel;
   /** How often the outbox is retried when no turn has asked for it. */
   deliveryIntervalMs: number;
+  /** How often due jobs (reminders, deadlines, expiry) are run. */
+  tickIntervalMs: number;
   /** The bot's Microsoft app identity; no `appId` means anonymous (local testing only). */
   bot: { appId?: string; appPassword?: string; appTenantId?: string; appType: AppType };
 }
@@ -53,6 +55,7 @@ const Settings = z.object({
   PLANDESK_SAMPLES: z.string().default('./config/samples'),
   PLANDESK_CALENDAR_OVERRIDE: z.string().optional(),
   LOG_LEVEL: oneOf(LOG_LEVELS).default('info'),
+  PLANDESK_TICK_INTERVAL_MS: z.string().refine((s) => /^\d{3,8}$/.test(s), 'must be a whole number of milliseconds from 100 to 99999999').transform(Number).default('60000'),
   PLANDESK_DELIVERY_INTERVAL_MS: z.string().refine((s) => /^\d{3,7}$/.test(s), 'must be a whole number of milliseconds from 100 to 9999999').transform(Number).default('10000'),
 });
 
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ...(s.PLANDESK_CALENDAR_OVERRIDE ? { calendarOverridePath: s.PLANDESK_CALENDAR_OVERRIDE } : {}),
     logLevel: s.LOG_LEVEL,
     deliveryIntervalMs: s.PLANDESK_DELIVERY_INTERVAL_MS,
+    tickIntervalMs: s.PLANDESK_TICK_INTERVAL_MS,
     bot: { appId: i.MicrosoftAppId, appPassword: i.MicrosoftAppPassword, appTenantId: i.MicrosoftAppTenantId, appType: i.MicrosoftAppType },
   };
 }

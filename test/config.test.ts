@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       samplesDir: './config/samples',
       logLevel: 'info',
       deliveryIntervalMs: 10000,
+      tickIntervalMs: 60000,
       bot: { appId: undefined, appPassword: undefined, appTenantId: undefined, appType: 'MultiTenant' },
     });
     expect(authIsAnonymous(config)).toBe(true);
@@ -54,6 +55,7 @@ describe('loadConfig', () => {
       calendarOverridePath: '/srv/calendar.json',
       logLevel: 'debug',
       deliveryIntervalMs: 2500,
+      tickIntervalMs: 60000,
       bot: { appId: 'app-1', appPassword: 'secret', appTenantId: 'tenant-1', appType: 'SingleTenant' },
     });
     expect(authIsAnonymous(config)).toBe(false);

@@ -2,6 +2,7 @@ import type { ApplicationInput } from '../domain/application';
 import type { ApplicationState } from '../domain/application-state';
 import type { ApprovalStep, FulfillmentTask } from '../domain/approval-step';
 import type { Assessment } from '../domain/assess';
+import type { EvaluationReport } from '../domain/lifecycle';
 
 /** One event in an application's history, kept for every version it went through. */
 export interface HistoryEvent {
@@ -38,5 +39,8 @@ export interface ApplicationRecord {
   steps: ApprovalStep[];
   fulfillment: FulfillmentTask | null;
   pastRevisions: PastRevision[];
+  /** When the support center carried it out and the plan took effect. */
+  activatedAt: string | null;
+  evaluations: EvaluationReport[];
   history: HistoryEvent[];
 }

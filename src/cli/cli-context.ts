@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { AppError } from '../app/errors';
 import type { Clock } from '../app/ports/clock';
 import type { Store } from '../app/ports/store';
+import type { TickReport } from '../app/scheduler/tick';
 import type { Result } from '../domain/result';
 import { describeInputError, inputError, type InputError } from '../formats/input-error';
 import { t, type Lang } from '../i18n';
@@ -14,6 +15,8 @@ export interface CliContext {
   lang: Lang;
   /** Opens the store (seeded with samples when fresh); the command closes it. */
   openStore: () => Promise<Store>;
+  /** Runs the jobs due at an instant and delivers what they decide. */
+  tick: (now: Date) => Promise<TickReport>;
 }
 
 export const EXIT = { ok: 0, unexpected: 1, badInput: 2 } as const;

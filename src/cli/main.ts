@@ -1,6 +1,7 @@
 import { systemClock } from '../app/ports/clock';
 import { ConfigError, loadConfig } from '../config';
 import { calendarFor } from '../calendar/calendar-for';
+import { createRuntime } from '../runtime';
 import { openStore } from '../store/open-store';
 import { EXIT } from './cli-context';
 import { cliLanguage, runCli } from './run-cli';
@@ -22,5 +23,13 @@ export async function main(argv: string[]): Promise<number> {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     openStore: async () => (await openStore(config, systemClock, calendarFor(config))).store,
+    tick: async (now) => {
+      const runtime = await createRuntime(config, { clock: { now: () => now } });
+      try {
+        return await runtime.tick(now);
+      } finally {
+        await runtime.close();
+      }
+    },
   });
 }

@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import { catalogImportCommand, policyImportCommand } from './commands/import';
 import { previewCommand } from './commands/preview';
 import { simulateCommand } from './commands/simulate';
+import { tickCommand } from './commands/tick';
 import { BadInput, EXIT, type CliContext } from './cli-context';
 
 type Command = (args: string[], ctx: CliContext) => Promise<number>;
@@ -9,6 +10,7 @@ type Command = (args: string[], ctx: CliContext) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   preview: previewCommand,
   simulate: simulateCommand,
+  tick: tickCommand,
   'catalog import': catalogImportCommand,
   'policy import': policyImportCommand,
 };

@@ -1,5 +1,6 @@
 import type { BasisPoints } from './basis-points';
 import type { LocalDate } from './local-date';
+import type { LifecycleSettings } from './lifecycle';
 import type { Fen } from './money';
 
 export const TIER_IDS = ['tier1', 'tier2', 'tier3'] as const;
@@ -22,6 +23,8 @@ export interface PolicyContent {
   deadlines: { approvalBusinessDays: number; fulfillmentBusinessDays: number };
   /** Rules 第七条(二): beyond ops' authority, ops reports upward and then gives the final reply itself. */
   leadershipIsFinal: boolean;
+  /** Reminders, escalation, evaluations and spot checks; DEFAULT_LIFECYCLE where unset. */
+  lifecycle?: LifecycleSettings;
 }
 
 export interface Policy extends PolicyContent {

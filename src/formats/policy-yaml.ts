@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_LIFECYCLE } from '../domain/lifecycle';
 import { TIER_IDS, type PolicyContent, type Tier } from '../domain/policy';
 import { fail, ok, type Result } from '../domain/result';
 import { inputError, problemsFromZod, type InputError } from './input-error';
@@ -22,6 +23,13 @@ export const policySchema = z.object({
   tiers: z.array(tier).min(1).max(TIER_IDS.length).refine((tiers) => tiers.every((t, i) => t.id === TIER_IDS[i]), { message: 'error.tier_order' }),
   deadlines: z.object({ approvalBusinessDays: businessDays.default(2), fulfillmentBusinessDays: businessDays.default(1) }).strict().default({}),
   leadershipIsFinal: z.boolean().default(false),
+  lifecycle: z.object({
+    expiryNoticeDays: z.array(z.number().int().min(1).max(365)).max(5).default(DEFAULT_LIFECYCLE.expiryNoticeDays),
+    escalationGraceBusinessDays: z.number().int().min(0).max(30).default(DEFAULT_LIFECYCLE.escalationGraceBusinessDays),
+    evaluationEveryMonths: z.number().int().min(1).max(12).default(DEFAULT_LIFECYCLE.evaluationEveryMonths),
+    evaluationFlagBelowPct: z.number().int().min(1).max(100).default(DEFAULT_LIFECYCLE.evaluationFlagBelowPct),
+    spotCheckSharePct: z.number().int().min(1).max(100).default(DEFAULT_LIFECYCLE.spotCheckSharePct),
+  }).strict().optional(),
 }).strict();
 
 /** Reads a policy YAML document; every bad field is named. */
@@ -34,8 +42,8 @@ export function parsePolicyYaml(yamlText: string, source = 'policy.yaml'): Resul
   }
   const parsed = policySchema.safeParse(value);
   if (!parsed.success) return fail(inputError(source, problemsFromZod(parsed.error.issues)));
-  const { tiers, ...rest } = parsed.data;
-  return ok({ ...rest, tiers: tiers.map(toTier) });
+  const { tiers, lifecycle, ...rest } = parsed.data;
+  return ok({ ...rest, tiers: tiers.map(toTier), ...(lifecycle ? { lifecycle } : {}) });
 }
 
 function toTier(t: z.infer<typeof tier>): Tier {

@@ -55,6 +55,8 @@ export const zhCN = {
       导入新一版产品目录(旧版保留)
   policy import 政策.yaml --effective YYYY-MM-DD [--by 导入人]
       导入新一版审批政策,自指定日期起生效(旧版保留)
+  tick [--now 2027-03-01T09:00+08:00]
+      运行到期的定时任务(提醒、逾期、到期),并发送由此产生的通知
 环境变量 PLANDESK_DB 指定数据库文件(默认 ./data/plandesk.db)。`,
   'state.draft': '草稿',
   'state.submitted': '已提交',
@@ -144,6 +146,19 @@ export const zhCN = {
   'form.bad_yuan': '应为金额(元),最多两位小数',
   'form.bad_integer': '应为整数',
   'channel.headline': '个性化方案 {id} 有更新',
+  'reminder.step': '提醒:申请 {id} 等待您的{stepName},请于 {due} 前处理。',
+  'reminder.fulfillment': '提醒:申请 {id} 已审批通过,请于 {due} 前完成受理。',
+  'overdue.approver': '申请 {id} 的{stepName}已超过期限({due}),请尽快处理。',
+  'overdue.applicant': '您的申请 {id} 在“{stepName}”已超过期限({due}),已提醒审批人。',
+  'overdue.channel': '逾期:申请 {id}({unitName})的{stepName}已超过期限 {due}。',
+  'overdue.no_delegate': '申请 {id}({unitName})的{stepName}逾期未决,审批人没有设置代理人,请经营管理部跟进。',
+  'overdue.escalated': '申请 {id} 的{stepName}逾期未决,已按规定转由代理人审批。',
+  'overdue.fulfillment': '逾期:申请 {id}({unitName})的受理已超过期限 {due}。',
+  'overdue.fulfillment_applicant': '您的申请 {id} 的受理已超过期限({due}),已提醒业务支撑中心。',
+  'expiry.applicant': '您的个性化方案 {id} 将于 {lastDay} 到期(还剩 {daysLeft} 天)。到期后优惠作废;如需继续,请重新申请。',
+  'expiry.channel': '到期提醒:个性化方案 {id}({unitName})有效期至 {lastDay}。',
+  'expired.applicant': '您的个性化方案 {id} 已于 {lastDay} 到期,优惠已作废,业务支撑中心将恢复标准资费。如需继续,请说“新建”重新申请。',
+  'expired.support': '个性化方案 {id}({unitName})已于 {lastDay} 到期,请将客户恢复为标准资费。',
   'error.invalid_field': '“{field}”填写有误:{problem}',
   'error.required': '必填',
   'error.not_a_number': '应为数字',
@@ -152,6 +167,7 @@ export const zhCN = {
   'error.too_large': '不能大于 {max}',
   'error.bad_percent': '应为 0 到 100 之间、最多两位小数的百分比',
   'error.bad_month': '应为 YYYY-MM 格式的月份',
+  'error.bad_instant': '应为带时区的时间,例如 2027-03-01T09:00+08:00',
   'error.bad_date': '应为 YYYY-MM-DD 格式的日期',
   'error.wrong_type': '类型应为 {expected}',
   'error.too_few': '至少需要 {min} 项',

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { CliContext } from '../../src/cli/cli-context';
 import { cliLanguage, runCli } from '../../src/cli/run-cli';
 import { createWorkingCalendar } from '../../src/calendar/chinese-working-calendar';
+import { createJsonLog } from '../../src/bot/log';
+import { loadConfig } from '../../src/config';
+import { createRuntime } from '../../src/runtime';
 import { openStore } from '../../src/store/open-store';
 
 const samples = join(__dirname, '../../config/samples');
@@ -20,6 +23,15 @@ async function plandesk(dir: string, argv: string[], now = '2026-12-01T10:00:00+
     out: (text) => out.push(text),
     err: (text) => err.push(text),
     openStore: async () => (await openStore({ store: 'sqlite', dbPath: join(dir, 'plandesk.db'), samplesDir: samples }, clock, createWorkingCalendar())).store,
+    tick: async (at) => {
+      const config = loadConfig({ PLANDESK_DB: join(dir, 'plandesk.db'), PLANDESK_SAMPLES: samples });
+      const runtime = await createRuntime(config, { clock: { now: () => at }, log: createJsonLog('silent') });
+      try {
+        return await runtime.tick(at);
+      } finally {
+        await runtime.close();
+      }
+    },
   };
   const code = await runCli(argv, ctx);
   return { code, out: out.join('\n'), err: err.join('\n') };
@@ -128,6 +140,19 @@ describe('the plandesk command line', () => {
       replayed: 3, changed: 1,
       changes: [{ id: 'PP-2026-000001', from: { outcome: 'routed', tier: 'tier2' }, to: { outcome: 'routed', tier: 'tier1' } }],
     });
+  });
+
+  it('runs the jobs due at --now: the sample plans\' approvers are reminded at half their time, then told they are late', async () => {
+    await plandesk(dir, ['preview', '--application', sampleApplication]);
+    const halfway = json((await plandesk(dir, ['tick', '--now', '2026-12-02T14:00+08:00'])).out);
+    expect(halfway).toMatchObject({ ran: 3, failed: 0, byKind: { 'step.nudge': 3 } });
+    const late = json((await plandesk(dir, ['tick', '--now', '2026-12-04T09:00+08:00'])).out);
+    expect(late.byKind).toMatchObject({ 'step.overdue': 3 });
+  });
+
+  it('refuses a --now without its time and offset', async () => {
+    const { code, err } = await plandesk(dir, ['tick', '--now', '2027-03-01', '--lang', 'en']);
+    expect([code, err]).toEqual([2, 'plandesk: "--now" is not right: must be an instant with its offset, e.g. 2027-03-01T09:00+08:00']);
   });
 
   it('answers an unknown command with the usage, exit code 2', async () => {

@@ -78,6 +78,8 @@ export function sampleRecord(id: string, overrides: { input?: Partial<Applicatio
     }],
     fulfillment: null,
     pastRevisions: [],
+    activatedAt: null,
+    evaluations: [],
     history: [{ at: submittedAt, actor: input.applicant, action: 'submit', revision: 1 }],
   };
 }

@@ -9,6 +9,7 @@ import type { ApprovalDeps } from './deps';
 import { caseOf, loadCase, withCase, type CaseError } from './load-case';
 import { messagesFor, person } from './outbox-messages';
 import { openCase, type SubmitError } from './submit';
+import { jobsFor, jobsOf } from '../scheduler/jobs-for';
 
 type Refused = Refusal & { record: ApplicationRecord };
 
@@ -24,7 +25,7 @@ export async function withdrawApplication(deps: ApprovalDeps, applicationId: str
   const send = messagesFor(deps, now, record.id);
   const updated: ApplicationRecord = { ...withCase(record, done.value, now), history: [...record.history, { at: now.toISOString(), actor, action: 'withdrawn', revision: record.revision }] };
   const outbox = [send.refresh(), ...(pending ? [send.text(person(pending.assignee), 'notice.withdrawn')] : [])];
-  return deps.store.applications.update(updated, record.version, [auditEntry(now, actor, 'withdraw', record.id, caseOf(record), done.value)], outbox);
+  return deps.store.applications.update(updated, record.version, [auditEntry(now, actor, 'withdraw', record.id, caseOf(record), done.value)], outbox, await jobsOf(deps, updated));
 }
 
 /**
@@ -42,7 +43,7 @@ export async function resubmitApplication(
   if (record.state !== 'returned' || revision !== record.revision) return refused(deps, now, actor, record, { code: 'stale_version' }, 'resubmit');
   const opened = await openCase(deps, { ...input, applicant: record.input.applicant });
   if (!opened.ok) return opened;
-  const { assessment, steps, catalogVersion, policyVersion } = opened.value;
+  const { assessment, steps, catalogVersion, policyVersion, policy } = opened.value;
   const at = now.toISOString();
   const next = record.revision + 1;
   const updated: ApplicationRecord = {
@@ -54,7 +55,7 @@ export async function resubmitApplication(
   const send = messagesFor(deps, now, record.id);
   const first = steps[0];
   const outbox = [send.refresh(), ...(first ? [send.card(person(first.assignee))] : [])];
-  return deps.store.applications.update(updated, record.version, [auditEntry(now, actor, 'resubmit', record.id, { revision: record.revision }, { revision: next, input: updated.input })], outbox);
+  return deps.store.applications.update(updated, record.version, [auditEntry(now, actor, 'resubmit', record.id, { revision: record.revision }, { revision: next, input: updated.input })], outbox, jobsFor(updated, policy, deps.calendar));
 }
 
 /** A support handler marks the approved plan carried out; the plan is active and the applicant told. */
@@ -67,8 +68,12 @@ export async function markFulfilled(deps: ApprovalDeps, applicationId: string, n
   if (!done.ok) return refused(deps, now, actor, record, done.error, 'fulfil');
   const send = messagesFor(deps, now, record.id);
   const comment = note?.trim() || undefined;
-  const updated: ApplicationRecord = { ...withCase(record, done.value, now), history: [...record.history, { at: now.toISOString(), actor, action: 'fulfilled', revision: record.revision, ...(comment ? { comment } : {}) }] };
-  return deps.store.applications.update(updated, record.version, [auditEntry(now, actor, 'fulfil', record.id, caseOf(record), done.value)], [send.refresh(), send.text(person(record.input.applicant), 'notice.fulfilled')]);
+  const updated: ApplicationRecord = {
+    ...withCase(record, done.value, now), activatedAt: now.toISOString(),
+    history: [...record.history, { at: now.toISOString(), actor, action: 'fulfilled', revision: record.revision, ...(comment ? { comment } : {}) }],
+  };
+  const outbox = [send.refresh(), send.text(person(record.input.applicant), 'notice.fulfilled')];
+  return deps.store.applications.update(updated, record.version, [auditEntry(now, actor, 'fulfil', record.id, caseOf(record), done.value)], outbox, await jobsOf(deps, updated));
 }
 
 async function refused(deps: ApprovalDeps, now: Date, actor: string, record: ApplicationRecord, refusal: Refusal, action: string) {

@@ -6,6 +6,7 @@ import { auditEntry } from '../audit';
 import { actorOf } from '../people';
 import type { OutboxMessage, StaleVersion } from '../ports/store';
 import { workflowEnv } from './workflow-env';
+import { jobsFor } from '../scheduler/jobs-for';
 import type { ApprovalDeps } from './deps';
 import { caseOf, loadCase, withCase, type CaseError } from './load-case';
 import { channel, messagesFor, person } from './outbox-messages';
@@ -43,7 +44,7 @@ export async function decideStep(deps: ApprovalDeps, cmd: DecideCommand): Promis
   const comment = cmd.comment?.trim() || undefined;
   const history = [...record.history, { at, actor: cmd.actor, action: `${record.steps[cmd.stepIndex]?.step}.${cmd.decision}`, revision: record.revision, ...(comment ? { comment } : {}) }];
   const updated: ApplicationRecord = { ...withCase(record, next, now), history };
-  const saved = await deps.store.applications.update(updated, record.version, [auditEntry(now, cmd.actor, `decide.${cmd.decision}`, record.id, caseOf(record), next)], outboxFor(deps, now, updated, outcome));
+  const saved = await deps.store.applications.update(updated, record.version, [auditEntry(now, cmd.actor, `decide.${cmd.decision}`, record.id, caseOf(record), next)], outboxFor(deps, now, updated, outcome), jobsFor(updated, policy, deps.calendar));
   return saved.ok ? ok({ record: saved.value, outcome }) : saved;
 }
 

@@ -10,6 +10,7 @@ import { judgingContext } from '../judging-context';
 import type { ApprovalDeps } from './deps';
 import { messagesFor, person } from './outbox-messages';
 import { MissingApprover, workflowEnv } from './workflow-env';
+import { jobsFor } from '../scheduler/jobs-for';
 
 /** Submission refused by the rules: the applicant sees every reason at once. */
 export interface NotSubmitted {
@@ -32,18 +33,18 @@ export type SubmitError = AppError | NotSubmitted | NoApprover | { code: 'no_dir
 export async function submit(deps: ApprovalDeps, input: ApplicationInput, actor: string): Promise<Result<ApplicationRecord, SubmitError>> {
   const opened = await openCase(deps, input);
   if (!opened.ok) return opened;
-  const { assessment, steps, catalogVersion, policyVersion, now } = opened.value;
+  const { assessment, steps, catalogVersion, policyVersion, now, policy } = opened.value;
   const id = await deps.store.applications.nextNumber(Number(shanghaiDate(now).slice(0, 4)));
   const at = now.toISOString();
   const record: ApplicationRecord = {
     id, version: 1, state: 'in_review', revision: 1, input, assessment, catalogVersion, policyVersion,
-    submittedAt: at, updatedAt: at, steps, fulfillment: null, pastRevisions: [],
+    submittedAt: at, updatedAt: at, steps, fulfillment: null, pastRevisions: [], activatedAt: null, evaluations: [],
     history: [{ at, actor, action: 'submitted', revision: 1 }],
   };
   const send = messagesFor(deps, now, id);
   const first = steps[0];
   const outbox = first ? [send.card(person(first.assignee))] : [];
-  const created = await deps.store.applications.create(record, [auditEntry(now, actor, 'submit', id, null, record)], outbox);
+  const created = await deps.store.applications.create(record, [auditEntry(now, actor, 'submit', id, null, record)], outbox, jobsFor(record, policy, deps.calendar));
   return created.ok ? ok(created.value) : created;
 }
 
@@ -60,7 +61,7 @@ export async function openCase(deps: ApprovalDeps, input: ApplicationInput) {
   if (assessment.outcome !== 'routed') return fail<NotSubmitted>({ code: assessment.outcome, assessment });
   try {
     const steps = openRoute(assessment.route, now, workflowEnv(policy, deps.calendar, directory));
-    return ok({ assessment, steps, catalogVersion: Number(catalogVersion), policyVersion: Number(policyVersion), now });
+    return ok({ assessment, steps, catalogVersion: Number(catalogVersion), policyVersion: Number(policyVersion), now, policy });
   } catch (error) {
     if (error instanceof MissingApprover) return fail<NoApprover>({ code: 'no_approver', role: error.role });
     throw error;

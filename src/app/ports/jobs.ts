@@ -1,14 +1,8 @@
+import type { JobKind } from '../../domain/schedule';
 import type { AuditEntry } from '../audit';
 import type { OutboxMessage } from './store';
 
-/** The kinds of time-driven work PlanDesk does on its own (SPEC §6). */
-export const JOB_KINDS = [
-  'step.nudge', 'step.overdue', 'step.escalate',
-  'fulfillment.nudge', 'fulfillment.overdue',
-  'plan.expiry_notice', 'plan.expire', 'plan.evaluation',
-  'ops.monthly_summary', 'audit.spot_check', 'catalog.freshness',
-] as const;
-export type JobKind = (typeof JOB_KINDS)[number];
+export { JOB_KINDS, type JobKind } from '../../domain/schedule';
 
 /** One piece of work due at an instant; an application's jobs are derived from its state and replaced with it. */
 export interface Job {

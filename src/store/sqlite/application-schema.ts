@@ -107,6 +107,16 @@ export const applicationRecordSchema = exactSchema<ApplicationRecord>()(
     steps: z.array(stepSchema),
     fulfillment: fulfillmentSchema.nullable(),
     pastRevisions: z.array(pastRevisionSchema),
+    activatedAt: z.string().nullable(),
+    evaluations: z.array(z.object({
+      period: z.number().int().positive(),
+      reportedAt: z.string(),
+      reportedBy: z.string(),
+      actualRevenueFen: fen,
+      actualSubscribers: z.number().int().nonnegative(),
+      expectedRevenueToDateFen: fen,
+      flagged: z.boolean(),
+    })),
     history: z.array(historyEventSchema),
   }),
 );

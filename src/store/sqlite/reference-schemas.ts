@@ -50,6 +50,13 @@ export const policyContentSchema = exactSchema<PolicyContent>()(
       .min(1),
     deadlines: z.object({ approvalBusinessDays: z.number().int().positive(), fulfillmentBusinessDays: z.number().int().positive() }),
     leadershipIsFinal: z.boolean(),
+    lifecycle: z.object({
+      expiryNoticeDays: z.array(z.number().int()),
+      escalationGraceBusinessDays: z.number().int(),
+      evaluationEveryMonths: z.number().int(),
+      evaluationFlagBelowPct: z.number().int(),
+      spotCheckSharePct: z.number().int(),
+    }).optional(),
   }),
 );
 

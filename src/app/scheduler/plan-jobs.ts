@@ -1,0 +1,72 @@
+import { canMove } from '../../domain/application-state';
+import { nextWorkingMoment } from '../../domain/working-hours';
+import type { ApplicationRecord } from '../application-record';
+import { auditEntry } from '../audit';
+import { channel, messagesFor, person } from '../approval/outbox-messages';
+import { jobsOf } from './jobs-for';
+import { stillDue, type JobHandler, type JobRun } from './job-context';
+
+function sendHeld(run: JobRun, record: ApplicationRecord) {
+  const notBefore = nextWorkingMoment(run.calendar, run.now).toISOString();
+  const m = messagesFor(run.deps, run.now, record.id);
+  return {
+    card: (...a: Parameters<typeof m.card>) => ({ ...m.card(...a), notBefore }),
+    text: (...a: Parameters<typeof m.text>) => ({ ...m.text(...a), notBefore }),
+  };
+}
+
+const fulfilling = (run: JobRun) => (r: ApplicationRecord) => r.state === 'in_fulfillment' && r.revision === Number(run.job.payload.revision);
+const active = (r: ApplicationRecord) => r.state === 'active';
+
+/** Half the support center's business day gone: the handlers are reminded, with the task card. */
+export const nudgeFulfillment: JobHandler = async (run) => {
+  const record = await stillDue(run, fulfilling(run));
+  if (!record) return {};
+  const s = sendHeld(run, record);
+  return { outbox: [s.text(channel('support'), 'reminder.fulfillment', { due: String(run.job.payload.dueAt) }), s.card(channel('support'))] };
+};
+
+/** The support center missed its business day: support, ops and the applicant are told. */
+export const fulfillmentOverdue: JobHandler = async (run) => {
+  const record = await stillDue(run, fulfilling(run));
+  if (!record) return {};
+  const s = sendHeld(run, record);
+  const params = { due: String(run.job.payload.dueAt), unit: record.input.unit };
+  return { outbox: [
+    s.text(channel('support'), 'overdue.fulfillment', params),
+    s.text(channel('ops'), 'overdue.fulfillment', params),
+    s.text(person(record.input.applicant), 'overdue.fulfillment_applicant', params),
+  ] };
+};
+
+/** 30 and 7 days ahead and on the day: the applicant and the unit's channel hear that the plan ends. */
+export const expiryNotice: JobHandler = async (run) => {
+  const record = await stillDue(run, active);
+  if (!record) return {};
+  const s = sendHeld(run, record);
+  const params = { daysLeft: Number(run.job.payload.daysLeft), lastDay: String(run.job.payload.lastDay), unit: record.input.unit };
+  return { outbox: [s.text(person(record.input.applicant), 'expiry.applicant', params), s.text(channel(`unit:${record.input.unit}`), 'expiry.channel', params)] };
+};
+
+/**
+ * The day after its last month the plan is expired (第九条(三)): its discounts are void, the support
+ * center is asked to move the customer back to standard tariffs, and the applicant is reminded that
+ * continuing needs a new application.
+ */
+export const expirePlan: JobHandler = async (run) => {
+  const record = await stillDue(run, (r) => active(r) && canMove(r.state, 'expired'));
+  if (!record) return {};
+  const at = run.now.toISOString();
+  const updated: ApplicationRecord = { ...record, state: 'expired', updatedAt: at, history: [...record.history, { at, actor: 'plandesk', action: 'expired', revision: record.revision }] };
+  const s = sendHeld(run, record);
+  const params = { lastDay: String(run.job.payload.lastDay), unit: record.input.unit };
+  const outbox = [
+    messagesFor(run.deps, run.now, record.id).refresh(),
+    s.text(person(record.input.applicant), 'expired.applicant', params),
+    s.text(channel('support'), 'expired.support', params),
+    s.text(channel(`unit:${record.input.unit}`), 'expiry.channel', { ...params, daysLeft: -1 }),
+  ];
+  const saved = await run.deps.store.applications.update(updated, record.version, [auditEntry(run.now, 'plandesk', 'expire', record.id, { state: record.state }, { state: 'expired' })], outbox, await jobsOf(run.deps, updated));
+  if (!saved.ok) throw new Error(`${record.id} changed while expiring; the job is tried again`);
+  return {};
+};

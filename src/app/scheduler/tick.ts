@@ -1,0 +1,51 @@
+import type { JobKind } from '../../domain/schedule';
+import type { ApprovalDeps } from '../approval/deps';
+import type { JobHandler } from './job-context';
+import { expirePlan, expiryNotice, fulfillmentOverdue, nudgeFulfillment } from './plan-jobs';
+import { escalateStep, nudgeStep, stepOverdue } from './step-jobs';
+
+const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
+  'step.nudge': nudgeStep,
+  'step.overdue': stepOverdue,
+  'step.escalate': escalateStep,
+  'fulfillment.nudge': nudgeFulfillment,
+  'fulfillment.overdue': fulfillmentOverdue,
+  'plan.expiry_notice': expiryNotice,
+  'plan.expire': expirePlan,
+};
+
+export interface TickReport {
+  ran: number;
+  failed: number;
+  byKind: Partial<Record<JobKind, number>>;
+}
+
+/** A failed job is tried again this much later. */
+const RETRY_MS = 5 * 60_000;
+/** A claimed job is someone else's for this long; a crashed process's jobs come back after it. */
+const LEASE_MS = 2 * 60_000;
+
+/**
+ * Runs the jobs due at `now`, in due order, each under a lease so that two processes never run the
+ * same one; each job's effects commit with its completion. Claims in batches until nothing is due.
+ */
+export async function tick(deps: ApprovalDeps, now: Date, owner: string, batch = 200): Promise<TickReport> {
+  const report: TickReport = { ran: 0, failed: 0, byKind: {} };
+  for (;;) {
+    const jobs = await deps.store.jobs.claimDue(now, batch, owner, new Date(now.getTime() + LEASE_MS));
+    for (const job of jobs) {
+      const handler = HANDLERS[job.kind];
+      try {
+        const effects = handler ? await handler({ deps, calendar: deps.calendar, now, job }) : {};
+        if (await deps.store.jobs.complete(job.id, owner, now, effects)) {
+          report.ran += 1;
+          report.byKind[job.kind] = (report.byKind[job.kind] ?? 0) + 1;
+        }
+      } catch (error) {
+        report.failed += 1;
+        await deps.store.jobs.fail(job.id, owner, error instanceof Error ? error.message : String(error), new Date(now.getTime() + RETRY_MS));
+      }
+    }
+    if (jobs.length < batch) return report;
+  }
+}

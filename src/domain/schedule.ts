@@ -1,0 +1,80 @@
+import type { ApplicationInput } from './application';
+import type { ApplicationState } from './application-state';
+import type { ApprovalStep, FulfillmentTask } from './approval-step';
+import { addBusinessDays, type WorkingCalendar } from './business-days';
+import { planEnd, type LifecycleSettings } from './lifecycle';
+import { addDays, addMonths, monthOf, shanghaiDate, shanghaiInstant } from './local-date';
+import { halfwayInWorkingTime, nextWorkingMoment, WORK_START } from './working-hours';
+
+/** The kinds of time-driven work PlanDesk does on its own (SPEC §6). */
+export const JOB_KINDS = [
+  'step.nudge', 'step.overdue', 'step.escalate',
+  'fulfillment.nudge', 'fulfillment.overdue',
+  'plan.expiry_notice', 'plan.expire', 'plan.evaluation',
+  'ops.monthly_summary', 'audit.spot_check', 'catalog.freshness',
+] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/** One piece of due work for an application; `key` names it uniquely within the application. */
+export interface DueWork {
+  kind: JobKind;
+  key: string;
+  dueAt: Date;
+  payload: Record<string, string | number>;
+}
+
+export interface ScheduledCase {
+  state: ApplicationState;
+  revision: number;
+  steps: readonly ApprovalStep[];
+  fulfillment: FulfillmentTask | null;
+  input: Pick<ApplicationInput, 'startMonth' | 'termMonths'>;
+  activatedAt: string | null;
+  evaluationsDone: number;
+}
+
+/**
+ * The work an application's state calls for, derived afresh on every change (so a decided step's
+ * reminders vanish with the decision). Reminders to people fall in working hours; state changes
+ * (escalation, expiry) happen when due.
+ */
+export function dueWork(c: ScheduledCase, settings: LifecycleSettings, calendar: WorkingCalendar): DueWork[] {
+  const work: DueWork[] = [];
+  const inHours = (d: Date) => nextWorkingMoment(calendar, d);
+  const stepIndex = c.steps.findIndex((s) => s.status === 'pending');
+  const step = c.steps[stepIndex];
+  if (c.state === 'in_review' && step?.startedAt && step.dueAt) {
+    const [start, due] = [new Date(step.startedAt), new Date(step.dueAt)];
+    const at = { revision: c.revision, step: stepIndex, assignee: step.assignee, dueAt: step.dueAt };
+    const key = `r${c.revision}:s${stepIndex}:${step.assignee}`;
+    const halfway = halfwayInWorkingTime(calendar, start, due);
+    if (halfway > start && halfway < due) work.push({ kind: 'step.nudge', key: `${key}:halfway`, dueAt: halfway, payload: at });
+    const morning = shanghaiInstant(shanghaiDate(due), WORK_START);
+    if (morning > start && morning.getTime() !== halfway.getTime() && morning < due) work.push({ kind: 'step.nudge', key: `${key}:morning`, dueAt: morning, payload: at });
+    work.push({ kind: 'step.overdue', key, dueAt: inHours(due), payload: at });
+    const escalateOn = addBusinessDays(calendar, shanghaiDate(due), Math.max(settings.escalationGraceBusinessDays, 0) + 1);
+    work.push({ kind: 'step.escalate', key, dueAt: shanghaiInstant(escalateOn, WORK_START), payload: at });
+  }
+  if (c.state === 'in_fulfillment' && c.fulfillment) {
+    const [start, due] = [new Date(c.fulfillment.createdAt), new Date(c.fulfillment.dueAt)];
+    const payload = { revision: c.revision, dueAt: c.fulfillment.dueAt };
+    const halfway = halfwayInWorkingTime(calendar, start, due);
+    if (halfway > start && halfway < due) work.push({ kind: 'fulfillment.nudge', key: `r${c.revision}:halfway`, dueAt: halfway, payload });
+    work.push({ kind: 'fulfillment.overdue', key: `r${c.revision}`, dueAt: inHours(due), payload });
+  }
+  if (c.state === 'active') {
+    const { lastDay, expiresOn } = planEnd(c.input);
+    for (const days of [...settings.expiryNoticeDays, 0]) {
+      const on = addDays(lastDay, -days);
+      work.push({ kind: 'plan.expiry_notice', key: `${days}d`, dueAt: inHours(shanghaiInstant(on, WORK_START)), payload: { daysLeft: days, lastDay } });
+    }
+    work.push({ kind: 'plan.expire', key: expiresOn, dueAt: shanghaiInstant(expiresOn), payload: { lastDay } });
+    if (c.activatedAt) {
+      const period = c.evaluationsDone + 1;
+      const activatedMonth = monthOf(shanghaiDate(new Date(c.activatedAt)));
+      const on = `${addMonths(activatedMonth, period * settings.evaluationEveryMonths)}-01`;
+      if (on < expiresOn) work.push({ kind: 'plan.evaluation', key: `p${period}`, dueAt: inHours(shanghaiInstant(on, WORK_START)), payload: { period } });
+    }
+  }
+  return work;
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { CloudAdapter } from 'botbuilder';
+import type { ApprovalDeps } from './app/approval/deps';
+import type { Clock } from './app/ports/clock';
+import type { Store } from './app/ports/store';
+import { tick, type TickReport } from './app/scheduler/tick';
+import { createAdapter } from './bot/adapter';
+import { createJsonLog, type Log } from './bot/log';
+import { outboxPump } from './bot/outbox-pump';
+import type { BotServices } from './bot/services';
+import { teamsMessenger } from './bot/teams-messenger';
+import { calendarFor } from './calendar/calendar-for';
+import type { ChineseWorkingCalendar } from './calendar/chinese-working-calendar';
+import { authIsAnonymous, type Config } from './config';
+import { shanghaiDate } from './domain/local-date';
+import { openStore } from './store/open-store';
+
+/** Everything but the HTTP server: the store, the calendar, the Bot Framework adapter and delivery. */
+export interface Runtime {
+  store: Store;
+  calendar: ChineseWorkingCalendar;
+  adapter: CloudAdapter;
+  services: BotServices;
+  log: Log;
+  /** Runs the jobs due at `now` (the clock's time unless given), then delivers what they decided. */
+  tick(now?: Date): Promise<TickReport>;
+  /** Resolves once outbox delivery has nothing running. */
+  deliveriesSettled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builds the parts the bot server and the `plandesk tick` command share, from the configuration. */
+export async function createRuntime(config: Config, deps: { clock: Clock; log?: Log }): Promise<Runtime> {
+  const log = deps.log ?? createJsonLog(config.logLevel);
+  const calendar = calendarFor(config);
+  const year = Number(shanghaiDate(deps.clock.now()).slice(0, 4));
+  for (const y of [year, year + 1]) {
+    if (!calendar.coversYear(y)) {
+      log.warn(`the ${y} public holiday arrangement is not loaded: deadlines in ${y} count only weekends; add it to the calendar override file (PLANDESK_CALENDAR_OVERRIDE)`, { code: 'calendar_year_missing', year: y });
+    }
+  }
+  const { store, seeded } = await openStore(config, deps.clock, calendar);
+  if (seeded && (seeded.catalog || seeded.policy || seeded.directory || seeded.applications.length > 0)) {
+    log.info('seeded the store from the samples', { code: 'seeded', samples: config.samplesDir, ...seeded });
+  }
+  if (authIsAnonymous(config)) {
+    log.warn('MicrosoftAppId is not set: accepting unauthenticated requests, for local testing only', { code: 'auth_anonymous' });
+  }
+  const adapter = createAdapter(config, log);
+  const approval: ApprovalDeps = { store, clock: deps.clock, calendar, newId: randomUUID };
+  const pump = outboxPump(approval, () => messenger, log);
+  const services: BotServices = { approval, log, deliverSoon: () => void pump.kick() };
+  const messenger = teamsMessenger(adapter, config.bot.appId ?? '', services);
+  // Each process leases jobs under its own name, so two instances never run the same job.
+  const owner = `${hostname()}:${process.pid}`;
+  return {
+    store, calendar, adapter, services, log,
+    async tick(now = deps.clock.now()) {
+      const report = await tick(approval, now, owner);
+      if (report.ran > 0 || report.failed > 0) log.info('jobs run', { code: 'tick', ...report });
+      await pump.kick();
+      await pump.idle();
+      return report;
+    },
+    deliveriesSettled: () => pump.idle(),
+    async close() {
+      await pump.idle();
+      await store.close();
+    },
+  };
+}
