@@ -7,7 +7,8 @@ export type ApplicationState = (typeof APPLICATION_STATES)[number];
 const TRANSITIONS: Record<ApplicationState, readonly ApplicationState[]> = {
   draft: ['submitted', 'withdrawn'],
   submitted: ['in_review', 'withdrawn'],
-  in_review: ['in_review', 'returned', 'approved', 'rejected', 'withdrawn'],
+  // The final approval opens the support center's task in the same commit, so it may go straight on.
+  in_review: ['in_review', 'returned', 'approved', 'in_fulfillment', 'rejected', 'withdrawn'],
   returned: ['submitted', 'withdrawn'],
   approved: ['in_fulfillment'],
   in_fulfillment: ['active'],

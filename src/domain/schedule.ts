@@ -48,9 +48,11 @@ export function dueWork(c: ScheduledCase, settings: LifecycleSettings, calendar:
     const at = { revision: c.revision, step: stepIndex, assignee: step.assignee, dueAt: step.dueAt };
     const key = `r${c.revision}:s${stepIndex}:${step.assignee}`;
     const halfway = halfwayInWorkingTime(calendar, start, due);
-    if (halfway > start && halfway < due) work.push({ kind: 'step.nudge', key: `${key}:halfway`, dueAt: halfway, payload: at });
     const morning = shanghaiInstant(shanghaiDate(due), WORK_START);
-    if (morning > start && morning.getTime() !== halfway.getTime() && morning < due) work.push({ kind: 'step.nudge', key: `${key}:morning`, dueAt: morning, payload: at });
+    const hasMorning = morning > start && morning.getTime() !== halfway.getTime() && morning < due;
+    // A halfway reminder that could only go out by the due morning is left to the morning's.
+    if (halfway > start && halfway < due) work.push({ kind: 'step.nudge', key: `${key}:halfway`, dueAt: halfway, payload: hasMorning ? { ...at, until: morning.toISOString() } : at });
+    if (hasMorning) work.push({ kind: 'step.nudge', key: `${key}:morning`, dueAt: morning, payload: at });
     work.push({ kind: 'step.overdue', key, dueAt: inHours(due), payload: at });
     const escalateOn = addBusinessDays(calendar, shanghaiDate(due), Math.max(settings.escalationGraceBusinessDays, 0) + 1);
     work.push({ kind: 'step.escalate', key, dueAt: shanghaiInstant(escalateOn, WORK_START), payload: at });

@@ -9,6 +9,7 @@ const ALLOWED: [ApplicationState, ApplicationState, string][] = [
   ['in_review', 'in_review', 'a step approves and the next one starts'],
   ['in_review', 'returned', 'an approver returns it for revision'],
   ['in_review', 'approved', 'the last step approves'],
+  ['in_review', 'in_fulfillment', 'the last step approves and the support center\'s task opens in the same commit'],
   ['in_review', 'rejected', 'an approver rejects it'],
   ['in_review', 'withdrawn', 'the applicant withdraws during review'],
   ['returned', 'submitted', 'the applicant resubmits a revision'],

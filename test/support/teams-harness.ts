@@ -104,6 +104,30 @@ export class TeamsHarness {
     return this.calls.slice(before).filter((c) => c.url.includes(`personal-${who.aad}`) && c.method === 'POST').map((c) => c.body);
   }
 
+  /** A person writes in a team channel (e.g. an admin binding it to notices); returns the bot's replies there. */
+  async sayInChannel(who: Someone, channelId: string, text: string): Promise<Partial<Activity>[]> {
+    const before = this.calls.length;
+    await this.post(this.activity(who, {
+      type: 'message', text,
+      conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1', name: '' },
+      channelData: { tenant: { id: 'tenant-1' }, channel: { id: channelId }, team: { id: '19:team@thread.tacv2' } },
+    }));
+    return this.calls.slice(before).filter((c) => c.url.includes(encodeURIComponent(channelId)) || c.url.includes(channelId)).map((c) => c.body);
+  }
+
+  /** What PlanDesk posted into a channel, in order. */
+  sentToChannel(channelId: string): Partial<Activity>[] {
+    return this.calls.filter((c) => c.method === 'POST' && (c.url.includes(encodeURIComponent(channelId)) || c.url.includes(channelId))).map((c) => c.body);
+  }
+
+  /** Runs the jobs due at a Shanghai wall-clock time and waits for what they send. */
+  async tickAt(local: string): Promise<void> {
+    const now = `${local}:00+08:00`;
+    this.setNow(now);
+    await this.app.tick(new Date(now));
+    await this.app.deliveriesSettled();
+  }
+
   /** A person taps an Action.Execute on a card; returns the card the bot answered the invoke with. */
   async tap(who: Someone, verb: string, data: Record<string, unknown>, cardActivityId?: string, locale?: string): Promise<CardJson> {
     const { status, body } = await this.post(this.activity(who, {

@@ -24,6 +24,9 @@ function send(run: JobRun, record: ApplicationRecord) {
 export const nudgeStep: JobHandler = async (run) => {
   const record = await stillDue(run, samePendingStep(run.job));
   if (!record) return {};
+  // Held past a holiday until the morning reminder's own time, it would only repeat that one.
+  const until = run.job.payload.until;
+  if (typeof until === 'string' && quiet(run) >= until) return {};
   const s = send(run, record);
   const assignee = String(run.job.payload.assignee);
   const step = record.steps[Number(run.job.payload.step)]?.step ?? '';

@@ -1,6 +1,7 @@
 import type { ApplicationInput } from '../../domain/application';
 import { fail, ok, type Result } from '../../domain/result';
 import { parseApplication } from '../../formats/application-json';
+import { LIMITS } from '../../formats/primitives';
 import { t, type Lang, type StringKey } from '../../i18n';
 import type { FormValues } from '../views/view-models';
 
@@ -16,6 +17,9 @@ export function yuanToFen(text: string): number | null {
   const [whole = '0', fraction = ''] = text.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
+
+/** Fen as yuan for a message: 1 → "0.01", 10000000 → "100000". */
+const yuanText = (fen: number): string => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
 
 /** Where the application JSON's fields sit on the form, to show a problem next to its input. */
 function formFieldOf(path: string, lineSlots: readonly number[]): string {
@@ -35,10 +39,13 @@ function formFieldOf(path: string, lineSlots: readonly number[]): string {
 export function applicationFromForm(values: FormValues, applicant: string, lang: Lang): Result<ApplicationInput, FieldErrors> {
   const errors: FieldErrors = {};
   const add = (field: string, key: StringKey, params: Record<string, string | number> = {}) => (errors[field] ??= []).push(t(lang, key, params));
-  const money = (text: string, field: string): number | undefined => {
+  // Limits are said in yuan, the unit the person typed; the schema behind them counts fen.
+  const money = (text: string, field: string, limits: { minFen?: number; maxFen: number }): number | undefined => {
     if (text === '') return undefined;
     const fen = yuanToFen(text.replace(/,/g, ''));
     if (fen === null) add(field, 'form.bad_yuan');
+    else if (limits.minFen !== undefined && fen < limits.minFen) add(field, 'error.too_small', { min: yuanText(limits.minFen) });
+    else if (fen > limits.maxFen) add(field, 'error.too_large', { max: yuanText(limits.maxFen) });
     return fen ?? undefined;
   };
   const integer = (text: string, field: string): number | undefined => {
@@ -51,7 +58,7 @@ export function applicationFromForm(values: FormValues, applicant: string, lang:
   const tariffLines = values.lines.flatMap((line, i) => {
     if (!line.product && !line.quantity && !line.proposedPriceYuan) return [];
     lineSlots.push(i);
-    return [{ product: line.product || undefined, quantity: integer(line.quantity, `lines[${i}].quantity`), proposedUnitPriceFen: money(line.proposedPriceYuan, `lines[${i}].proposedPriceYuan`) }];
+    return [{ product: line.product || undefined, quantity: integer(line.quantity, `lines[${i}].quantity`), proposedUnitPriceFen: money(line.proposedPriceYuan, `lines[${i}].proposedPriceYuan`, { minFen: 1, maxFen: LIMITS.maxUnitPriceFen }) }];
   });
   const candidate = {
     unit: values.unit || undefined,
@@ -63,9 +70,9 @@ export function applicationFromForm(values: FormValues, applicant: string, lang:
     termMonths: integer(values.termMonths, 'termMonths'),
     agentChannel: values.agentChannel,
     tariffLines,
-    subsidyFen: money(values.subsidyYuan, 'subsidyYuan') ?? 0,
+    subsidyFen: money(values.subsidyYuan, 'subsidyYuan', { maxFen: LIMITS.maxSubsidyFen }) ?? 0,
     commissionPct: values.commissionPct || '0',
-    expected: { revenueFen: money(values.expectedRevenueYuan, 'expectedRevenueYuan'), subscribers: integer(values.expectedSubscribers, 'expectedSubscribers') },
+    expected: { revenueFen: money(values.expectedRevenueYuan, 'expectedRevenueYuan', { maxFen: Number.MAX_SAFE_INTEGER }), subscribers: integer(values.expectedSubscribers, 'expectedSubscribers') },
     justification: values.justification || undefined,
   };
   const parsed = parseApplication(candidate, 'form');

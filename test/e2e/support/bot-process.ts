@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './paths';
-import { freePort, startProcess, waitForHttp, type RunningProcess } from './processes';
+import { assertPortFree, freePort, startProcess, waitForHttp, type RunningProcess } from './processes';
 
 /** `source` runs src/main.ts through tsx, so a test never runs a stale build; `dist` runs what `npm start` runs. */
 export type BotEntry = 'source' | 'dist';
@@ -29,6 +29,7 @@ export interface RunningBot {
 
 /** Starts the real bot as its own process (anonymous: no MicrosoftAppId) and waits until /healthz answers. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
+  if (options.port !== undefined) await assertPortFree(options.port, 'the bot');
   const port = options.port ?? (await freePort());
   const entry = options.entry ?? 'source';
   const main = entry === 'source' ? ['--import', 'tsx', 'src/main.ts'] : ['dist/main.js'];

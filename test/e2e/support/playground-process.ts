@@ -36,9 +36,13 @@ export interface RunningPlayground {
   port: number;
   person: Person;
   user: PlaygroundUser;
+  /** The bot as the Playground names it (and as @mentions show it). */
+  bot: { id: string; name: string };
   configFile: string;
   /** The locale the bot receives, or null for the Playground's en-US. */
   clientLocale: string | null;
+  /** The client time zone the Playground reports; a browser showing it should use the same. */
+  timeZone: string;
   /** Sits between the Playground and the bot; records every activity the bot was sent. */
   relay: LocaleRelay;
   process: RunningProcess;
@@ -60,6 +64,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   if (!options.configFile) writeFileSync(configFile, renderPlaygroundYaml(config));
 
   const clientLocale = options.clientLocale === undefined ? (person.locale ?? 'zh-CN') : options.clientLocale;
+  const timeZone = options.timeZone ?? 'Asia/Shanghai';
   const relay = await startLocaleRelay(options.botEndpoint, clientLocale);
   const requestedPort = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
@@ -69,7 +74,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     TEAMSAPPTESTER_BROWSER: 'none',
     // --disable-telemetry still leaves Application Insights' statsbeat probing 169.254.169.254 and Azure.
     APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-    TZ: options.timeZone ?? 'Asia/Shanghai',
+    TZ: timeZone,
   };
   const args = [PLAYGROUND_CLI, '--app-endpoint', relay.endpoint, '--channel-id', 'msteams', '--port', String(requestedPort), '--disable-telemetry'];
   const playground = startProcess(`the Playground (${person.name})`, process.execPath, args, {
@@ -90,8 +95,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       port,
       person,
       user: config.currentUser,
+      bot: config.bot,
       configFile,
       clientLocale,
+      timeZone,
       relay,
       process: playground,
       stop: async () => {

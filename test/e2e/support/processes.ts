@@ -98,10 +98,12 @@ export function startProcess(name: string, command: string, args: readonly strin
     stop(graceMs = 5000) {
       stopped ??= (async () => {
         signalGroup(pid, 'SIGTERM');
-        const killed = await Promise.race([exited.then(() => false), delay(graceMs).then(() => true)]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([exited, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+        clearTimeout(timer);
         // The leader may be gone while something it started lives on: the group gets SIGKILL either way.
         signalGroup(pid, 'SIGKILL');
-        if (killed) await exited;
+        await exited;
         running.delete(pid);
       })();
       return stopped;
@@ -141,6 +143,21 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   if (address === null || typeof address === 'string') throw new Error('could not find a free port');
   return address.port;
+}
+
+/** Throws a readable error if something already listens on `port` (which would answer health checks for us). */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  const server = createServer();
+  const error = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+    server.once('error', resolve);
+    server.listen(port, () => resolve(undefined));
+  });
+  if (!error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return;
+  }
+  if (error.code === 'EADDRINUSE') throw new Error(`port ${port} for ${what} is taken (is \`npm start\` or another Playground running?); stop it or choose another port (npm run playground: --bot-port, --port)`);
+  throw error;
 }
 
 /** Polls `url` until it answers 2xx; fails early, with the output, if `owner` exits meanwhile. */

@@ -1,0 +1,207 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApprovalDeps } from '../../../src/app/approval/deps';
+import { markFulfilled, resubmitApplication, withdrawApplication } from '../../../src/app/approval/applicant-actions';
+import { decideStep } from '../../../src/app/approval/decide-step';
+import { submit } from '../../../src/app/approval/submit';
+import type { Store } from '../../../src/app/ports/store';
+import { createWorkingCalendar } from '../../../src/calendar/chinese-working-calendar';
+import type { ApplicationInput } from '../../../src/domain/application';
+import { parseApplicationJson } from '../../../src/formats/application-json';
+import { seedSamples } from '../../../src/samples/seed-samples';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store';
+
+const SAMPLES = join(__dirname, '../../../config/samples');
+const aad = (suffix: string): string => `00000000-0000-0000-0000-00000000${suffix}`;
+const [zhangWei, huangLi, liNa, liuQiang, zhaoLei] = ['a001', 'a002', 'b001', 'b003', 'c001'].map(aad) as [string, string, string, string, string];
+
+/** A sample application as filed from config/samples/applications. */
+function samplePlan(file: '01-cloud-pbx-tier2' | '02-line-tier1' | '03-iot-agent-tier3', changes: Partial<ApplicationInput> = {}): ApplicationInput {
+  const parsed = parseApplicationJson(readFileSync(join(SAMPLES, 'applications', `${file}.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(`sample ${file} does not parse`);
+  return { ...parsed.value, ...changes };
+}
+
+/** PlanDesk's use cases on a fresh SQLite file with the sample catalog, policy and directory; Tuesday 1 Dec 2026, 10:00 in Shanghai. */
+async function openDesk() {
+  const dir = mkdtempSync(join(tmpdir(), 'plandesk-approval-'));
+  mkdirSync(join(dir, 'samples'));
+  for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml']) copyFileSync(join(SAMPLES, f), join(dir, 'samples', f));
+  const store = openSqliteStore(join(dir, 'plandesk.db'));
+  let now = new Date('2026-12-01T10:00:00+08:00');
+  let ids = 0;
+  const deps: ApprovalDeps = { store, clock: { now: () => now }, calendar: createWorkingCalendar(), newId: () => `msg-${++ids}` };
+  await seedSamples(deps, join(dir, 'samples'));
+  return {
+    deps, store,
+    setNow: (iso: string) => { now = new Date(iso); },
+    close: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+async function filed(deps: ApprovalDeps, input: ApplicationInput) {
+  const result = await submit(deps, input, input.applicant);
+  if (!result.ok) throw new Error(`not filed: ${result.error.code}`);
+  return result.value;
+}
+
+const pendingOutbox = async (store: Store) => (await store.outbox.pending(1000)).map(({ id: _id, createdAt: _at, ...message }) => message);
+const actionsAbout = async (store: Store, id: string) => (await store.audit.about(id)).map((e) => `${e.action} by ${e.actor}`);
+
+async function decided(deps: ApprovalDeps, applicationId: string, actor: string, decision: 'approve' | 'return', comment: string | null = null, stepIndex = 0, revision = 1) {
+  const result = await decideStep(deps, { applicationId, revision, stepIndex, decision, comment, actor });
+  if (!result.ok) throw new Error(`refused: ${result.error.code}`);
+  return result.value.record;
+}
+
+describe('withdrawApplication', () => {
+  let desk: Awaited<ReturnType<typeof openDesk>>;
+  beforeEach(async () => { desk = await openDesk(); });
+  afterEach(async () => desk.close());
+
+  it('should let the applicant withdraw a plan in review, cancelling its steps and telling the approver it waited on', async () => {
+    const plan = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
+    await decided(desk.deps, plan.id, liNa, 'approve');
+    const before = await pendingOutbox(desk.store);
+    expect((await withdrawApplication(desk.deps, plan.id, zhangWei)).ok).toBe(true);
+    const record = await desk.store.applications.get(plan.id);
+    expect(record).toMatchObject({ version: 3, state: 'withdrawn' });
+    expect(record?.steps.map((s) => s.status)).toEqual(['approved', 'cancelled', 'cancelled', 'cancelled']);
+    expect(record?.history.at(-1)).toMatchObject({ actor: zhangWei, action: 'withdrawn', revision: 1 });
+    expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
+      { kind: 'refresh', applicationId: plan.id },
+      { kind: 'text', applicationId: plan.id, to: { kind: 'person', id: liuQiang }, key: 'notice.withdrawn', params: { id: plan.id } },
+    ]);
+    expect((await actionsAbout(desk.store, plan.id)).at(-1)).toBe(`withdraw by ${zhangWei}`);
+  });
+
+  it('should let the applicant give up a returned plan, with nobody to tell but the copies of its card', async () => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    await decided(desk.deps, plan.id, liuQiang, 'return', '请补充竞争对手报价');
+    const before = await pendingOutbox(desk.store);
+    expect((await withdrawApplication(desk.deps, plan.id, zhangWei)).ok).toBe(true);
+    expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([{ kind: 'refresh', applicationId: plan.id }]);
+  });
+
+  it.each([
+    ['someone else', huangLi, false, 'not_the_applicant'],
+    ['the approver', liuQiang, false, 'not_the_applicant'],
+    ['the applicant, once it is approved', zhangWei, true, 'not_withdrawable'],
+  ] as const)('should refuse a withdrawal by %s, audited, changing nothing', async (_, actor, approved, code) => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    const current = approved ? await decided(desk.deps, plan.id, liuQiang, 'approve') : plan;
+    const outbox = await pendingOutbox(desk.store);
+    expect(await withdrawApplication(desk.deps, plan.id, actor)).toMatchObject({ ok: false, error: { code, record: current } });
+    expect(await desk.store.applications.get(plan.id)).toEqual(current);
+    expect(await pendingOutbox(desk.store)).toEqual(outbox);
+    expect((await desk.store.audit.about(plan.id)).at(-1)).toMatchObject({ actor, action: `refused.${code}`, after: { action: 'withdraw' } });
+  });
+});
+
+describe('resubmitApplication', () => {
+  let desk: Awaited<ReturnType<typeof openDesk>>;
+  beforeEach(async () => { desk = await openDesk(); });
+  afterEach(async () => desk.close());
+
+  it('should file a returned plan\'s revision, re-routed from the start, keeping the returned revision', async () => {
+    const plan = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
+    await decided(desk.deps, plan.id, liNa, 'approve');
+    const returned = await decided(desk.deps, plan.id, liuQiang, 'return', '佣金过高', 1);
+    desk.setNow('2026-12-02T09:30:00+08:00');
+    const revised = samplePlan('03-iot-agent-tier3', { commissionBp: 500, justification: '佣金降至 5%。' });
+    const before = await pendingOutbox(desk.store);
+    const result = await resubmitApplication(desk.deps, plan.id, 1, revised, zhangWei);
+    if (!result.ok) throw new Error(`refused: ${result.error.code}`);
+    const record = result.value;
+    expect(record).toMatchObject({ id: plan.id, version: 4, state: 'in_review', revision: 2, input: revised, fulfillment: null });
+    expect(record.pastRevisions).toEqual([{ revision: 1, input: returned.input, assessment: returned.assessment, steps: returned.steps }]);
+    expect(record.steps[0]).toMatchObject({ step: 'cooperation', assignee: liNa, status: 'pending', startedAt: '2026-12-02T01:30:00.000Z' });
+    expect(record.steps.slice(1).every((s) => s.status === 'waiting')).toBe(true);
+    expect(record.history.map((h) => [h.action, h.revision])).toEqual([
+      ['submitted', 1], ['cooperation.approve', 1], ['ops_review.return', 1], ['resubmitted', 2],
+    ]);
+    expect(await desk.store.applications.get(plan.id)).toEqual(record);
+    expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
+      { kind: 'refresh', applicationId: plan.id },
+      { kind: 'card', applicationId: plan.id, to: { kind: 'person', id: liNa } },
+    ]);
+    expect((await actionsAbout(desk.store, plan.id)).at(-1)).toBe(`resubmit by ${zhangWei}`);
+  });
+
+  it('should keep every revision through a second return', async () => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    await decided(desk.deps, plan.id, liuQiang, 'return', '第一次退回');
+    await resubmitApplication(desk.deps, plan.id, 1, samplePlan('01-cloud-pbx-tier2', { subsidyFen: 400000 }), zhangWei);
+    await decided(desk.deps, plan.id, liuQiang, 'return', '第二次退回', 0, 2);
+    const third = await resubmitApplication(desk.deps, plan.id, 2, samplePlan('01-cloud-pbx-tier2', { subsidyFen: 300000 }), zhangWei);
+    if (!third.ok) throw new Error(`refused: ${third.error.code}`);
+    expect(third.value.revision).toBe(3);
+    expect(third.value.pastRevisions.map((r) => [r.revision, r.input.subsidyFen, r.steps[0]?.comment])).toEqual([[1, 500000, '第一次退回'], [2, 400000, '第二次退回']]);
+  });
+
+  it('should keep the applicant as filed, whatever the revision says', async () => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    await decided(desk.deps, plan.id, liuQiang, 'return', '请修改');
+    const result = await resubmitApplication(desk.deps, plan.id, 1, samplePlan('01-cloud-pbx-tier2', { applicant: huangLi }), zhangWei);
+    expect(result.ok && result.value.input.applicant).toBe(zhangWei);
+  });
+
+  it.each([
+    ['by someone else', huangLi, true, 1, 'not_the_applicant'],
+    ['of a plan still in review', zhangWei, false, 1, 'stale_version'],
+    ['from a card of another revision', zhangWei, true, 2, 'stale_version'],
+  ] as const)('should refuse a resubmission %s, audited, changing nothing', async (_, actor, returned, revision, code) => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    const current = returned ? await decided(desk.deps, plan.id, liuQiang, 'return', '请修改') : plan;
+    const outbox = await pendingOutbox(desk.store);
+    const result = await resubmitApplication(desk.deps, plan.id, revision, samplePlan('01-cloud-pbx-tier2'), actor);
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    expect(await desk.store.applications.get(plan.id)).toEqual(current);
+    expect(await pendingOutbox(desk.store)).toEqual(outbox);
+    expect((await desk.store.audit.about(plan.id)).at(-1)).toMatchObject({ actor, action: `refused.${code}`, after: { action: 'resubmit' } });
+  });
+
+  it('should refuse a revision the rules block, naming the reasons, and keep the plan returned', async () => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    const returned = await decided(desk.deps, plan.id, liuQiang, 'return', '请修改');
+    const belowCost = samplePlan('01-cloud-pbx-tier2', { tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 1000 }] });
+    const result = await resubmitApplication(desk.deps, plan.id, 1, belowCost, zhangWei);
+    expect(result).toMatchObject({ ok: false, error: { code: 'blocked', assessment: { reasons: expect.arrayContaining([expect.objectContaining({ code: 'below_cost' })]) } } });
+    expect(await desk.store.applications.get(plan.id)).toEqual(returned);
+  });
+});
+
+describe('markFulfilled', () => {
+  let desk: Awaited<ReturnType<typeof openDesk>>;
+  beforeEach(async () => { desk = await openDesk(); });
+  afterEach(async () => desk.close());
+
+  it('should let the support handler make an approved plan active and tell the applicant', async () => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    await decided(desk.deps, plan.id, liuQiang, 'approve');
+    desk.setNow('2026-12-02T11:00:00+08:00');
+    const before = await pendingOutbox(desk.store);
+    const result = await markFulfilled(desk.deps, plan.id, ' 已在 BOSS 开通 ', zhaoLei);
+    if (!result.ok) throw new Error(`refused: ${result.error.code}`);
+    expect(result.value).toMatchObject({ state: 'active', fulfillment: { doneBy: zhaoLei, doneAt: '2026-12-02T03:00:00.000Z', note: '已在 BOSS 开通' } });
+    expect(result.value.history.at(-1)).toEqual({ at: '2026-12-02T03:00:00.000Z', actor: zhaoLei, action: 'fulfilled', revision: 1, comment: '已在 BOSS 开通' });
+    expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
+      { kind: 'refresh', applicationId: plan.id },
+      { kind: 'text', applicationId: plan.id, to: { kind: 'person', id: zhangWei }, key: 'notice.fulfilled', params: { id: plan.id } },
+    ]);
+    expect((await actionsAbout(desk.store, plan.id)).at(-1)).toBe(`fulfil by ${zhaoLei}`);
+  });
+
+  it.each([
+    ['the applicant', zhangWei, true, 'not_a_handler'],
+    ['the approver', liuQiang, true, 'not_a_handler'],
+    ['the handler, before approval', zhaoLei, false, 'not_in_fulfillment'],
+  ] as const)('should refuse completion by %s, audited, changing nothing', async (_, actor, approved, code) => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    const current = approved ? await decided(desk.deps, plan.id, liuQiang, 'approve') : plan;
+    expect(await markFulfilled(desk.deps, plan.id, null, actor)).toMatchObject({ ok: false, error: { code } });
+    expect(await desk.store.applications.get(plan.id)).toEqual(current);
+    expect((await desk.store.audit.about(plan.id)).at(-1)).toMatchObject({ actor, action: `refused.${code}`, after: { action: 'fulfil' } });
+  });
+});

@@ -1,0 +1,203 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApprovalDeps } from '../../../src/app/approval/deps';
+import { markFulfilled, resubmitApplication } from '../../../src/app/approval/applicant-actions';
+import { bindChannel, rememberPerson, type ChannelTarget } from '../../../src/app/approval/conversations';
+import { decideStep } from '../../../src/app/approval/decide-step';
+import { myApplications, pendingFor, viewApplication } from '../../../src/app/approval/queries';
+import { submit } from '../../../src/app/approval/submit';
+import { createWorkingCalendar } from '../../../src/calendar/chinese-working-calendar';
+import type { ApplicationInput } from '../../../src/domain/application';
+import { parseApplicationJson } from '../../../src/formats/application-json';
+import { seedSamples } from '../../../src/samples/seed-samples';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store';
+
+const SAMPLES = join(__dirname, '../../../config/samples');
+const aad = (suffix: string): string => `00000000-0000-0000-0000-00000000${suffix}`;
+const [zhangWei, huangLi, liNa, wangFang, liuQiang, chenJing, zhaoLei, sunMin, zhouJie] =
+  ['a001', 'a002', 'b001', 'b002', 'b003', 'b004', 'c001', 'c002', 'c003'].map(aad) as [string, string, string, string, string, string, string, string, string];
+
+/** A sample application as filed from config/samples/applications. */
+function samplePlan(file: '01-cloud-pbx-tier2' | '02-line-tier1' | '03-iot-agent-tier3', changes: Partial<ApplicationInput> = {}): ApplicationInput {
+  const parsed = parseApplicationJson(readFileSync(join(SAMPLES, 'applications', `${file}.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(`sample ${file} does not parse`);
+  return { ...parsed.value, ...changes };
+}
+
+/** PlanDesk's use cases on a fresh SQLite file with the sample catalog, policy and directory; Tuesday 1 Dec 2026, 10:00 in Shanghai. */
+async function openDesk() {
+  const dir = mkdtempSync(join(tmpdir(), 'plandesk-approval-'));
+  mkdirSync(join(dir, 'samples'));
+  for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml']) copyFileSync(join(SAMPLES, f), join(dir, 'samples', f));
+  const store = openSqliteStore(join(dir, 'plandesk.db'));
+  let now = new Date('2026-12-01T10:00:00+08:00');
+  let ids = 0;
+  const deps: ApprovalDeps = { store, clock: { now: () => now }, calendar: createWorkingCalendar(), newId: () => `msg-${++ids}` };
+  await seedSamples(deps, join(dir, 'samples'));
+  return {
+    deps, store,
+    setNow: (iso: string) => { now = new Date(iso); },
+    close: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+async function filed(deps: ApprovalDeps, input: ApplicationInput) {
+  const result = await submit(deps, input, input.applicant);
+  if (!result.ok) throw new Error(`not filed: ${result.error.code}`);
+  return result.value;
+}
+
+
+async function decided(deps: ApprovalDeps, applicationId: string, actor: string, decision: 'approve' | 'return', comment: string | null = null, revision = 1) {
+  const result = await decideStep(deps, { applicationId, revision, stepIndex: 0, decision, comment, actor });
+  if (!result.ok) throw new Error(`refused: ${result.error.code}`);
+  return result.value.record;
+}
+
+const ids = (records: { id: string }[]): string[] => records.map((r) => r.id);
+
+describe('pendingFor and myApplications', () => {
+  let desk: Awaited<ReturnType<typeof openDesk>>;
+  beforeEach(async () => { desk = await openDesk(); });
+  afterEach(async () => desk.close());
+
+  it('should list what waits on each person, oldest first, the delegate\'s included', async () => {
+    const tier2 = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    desk.setNow('2026-12-01T11:00:00+08:00');
+    const tier1 = await filed(desk.deps, samplePlan('02-line-tier1'));
+    desk.setNow('2026-12-01T12:00:00+08:00');
+    const tier3 = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
+    expect(ids(await pendingFor(desk.deps, wangFang))).toEqual([tier1.id]);
+    expect(ids(await pendingFor(desk.deps, liuQiang))).toEqual([tier2.id, tier1.id]);
+    expect(ids(await pendingFor(desk.deps, liNa))).toEqual([tier3.id]);
+    for (const nobody of [chenJing, zhaoLei, zhangWei, sunMin, zhouJie]) expect(await pendingFor(desk.deps, nobody)).toEqual([]);
+  });
+
+  it('should move a plan off one approver\'s list onto the next one\'s', async () => {
+    const tier3 = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
+    await decided(desk.deps, tier3.id, liNa, 'approve');
+    expect(await pendingFor(desk.deps, liNa)).toEqual([]);
+    expect(ids(await pendingFor(desk.deps, liuQiang))).toEqual([tier3.id]);
+  });
+
+  it('should list a plan for the support handlers only while it is to be carried out', async () => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    expect(await pendingFor(desk.deps, zhaoLei)).toEqual([]);
+    await decided(desk.deps, plan.id, liuQiang, 'approve');
+    expect(ids(await pendingFor(desk.deps, zhaoLei))).toEqual([plan.id]);
+    expect(await pendingFor(desk.deps, liuQiang)).toEqual([]);
+    await markFulfilled(desk.deps, plan.id, null, zhaoLei);
+    expect(await pendingFor(desk.deps, zhaoLei)).toEqual([]);
+  });
+
+  it('should list nothing for a returned plan until it is resubmitted', async () => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    await decided(desk.deps, plan.id, liuQiang, 'return', '请修改');
+    expect(await pendingFor(desk.deps, liuQiang)).toEqual([]);
+    await resubmitApplication(desk.deps, plan.id, 1, samplePlan('01-cloud-pbx-tier2'), zhangWei);
+    expect(ids(await pendingFor(desk.deps, liuQiang))).toEqual([plan.id]);
+  });
+
+  it('should list an applicant\'s own applications, newest first, and nobody else\'s', async () => {
+    const first = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    desk.setNow('2026-12-01T11:00:00+08:00');
+    const theirs = await filed(desk.deps, samplePlan('02-line-tier1'));
+    desk.setNow('2026-12-01T12:00:00+08:00');
+    const second = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
+    expect(ids(await myApplications(desk.deps, zhangWei))).toEqual([second.id, first.id]);
+    expect(ids(await myApplications(desk.deps, huangLi))).toEqual([theirs.id]);
+    expect(await myApplications(desk.deps, liuQiang)).toEqual([]);
+  });
+});
+
+describe('viewApplication', () => {
+  let desk: Awaited<ReturnType<typeof openDesk>>;
+  beforeEach(async () => { desk = await openDesk(); });
+  afterEach(async () => desk.close());
+
+  it.each([
+    ['its applicant 张伟', zhangWei, true],
+    ['its approver 刘强', liuQiang, true],
+    ['the auditor 孙敏', sunMin, true],
+    ['the admin 周杰', zhouJie, true],
+    ['another applicant 黄丽', huangLi, false],
+    ['李娜, a cooperation approver of other plans', liNa, false],
+    ['王芳, an ops approver not on its route', wangFang, false],
+    ['the leader 陈静, not on its route', chenJing, false],
+    ['the support handler 赵磊, before approval', zhaoLei, false],
+    ['someone the directory does not know', 'intruder', false],
+  ] as const)('should let %s see a tier2 plan in review: %s, and audit the look', async (_, actor, allowed) => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    desk.setNow('2026-12-01T16:00:00+08:00');
+    const result = await viewApplication(desk.deps, plan.id, actor);
+    expect(result).toEqual(allowed ? { ok: true, value: plan } : { ok: false, error: { code: 'not_allowed', id: plan.id } });
+    expect((await desk.store.audit.about(plan.id)).at(-1)).toEqual({
+      at: '2026-12-01T08:00:00.000Z', actor, action: allowed ? 'view' : 'refused.view', subject: plan.id, before: null, after: null,
+    });
+  });
+
+  it('should let the support handler see a plan once it is to be carried out', async () => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    await decided(desk.deps, plan.id, liuQiang, 'approve');
+    expect((await viewApplication(desk.deps, plan.id, zhaoLei)).ok).toBe(true);
+  });
+
+  it('should keep an approver of an earlier revision able to see it after the route changed', async () => {
+    const plan = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
+    await decided(desk.deps, plan.id, liNa, 'return', '不应走代理渠道');
+    // Without the agent channel and its commission the revision no longer goes to cooperation.
+    const revised = await resubmitApplication(desk.deps, plan.id, 1, samplePlan('03-iot-agent-tier3', { agentChannel: false, commissionBp: 0 }), zhangWei);
+    expect(revised.ok && revised.value.steps.some((s) => s.assignee === liNa)).toBe(false);
+    expect((await viewApplication(desk.deps, plan.id, liNa)).ok).toBe(true);
+  });
+
+  it('should say so, without a view to audit, when the application does not exist', async () => {
+    expect(await viewApplication(desk.deps, 'PP-2026-999999', zhangWei)).toEqual({ ok: false, error: { code: 'not_found', id: 'PP-2026-999999' } });
+    expect(await desk.store.audit.about('PP-2026-999999')).toEqual([]);
+  });
+});
+
+describe('bindChannel and rememberPerson', () => {
+  let desk: Awaited<ReturnType<typeof openDesk>>;
+  beforeEach(async () => { desk = await openDesk(); });
+  afterEach(async () => desk.close());
+
+  const teamsChannel = { reference: { conversation: { id: '19:ops@thread.tacv2' } }, userMri: null, locale: 'zh-CN' };
+
+  it.each<[ChannelTarget, string]>([
+    [{ kind: 'support' }, 'support'],
+    [{ kind: 'ops' }, 'ops'],
+    [{ kind: 'auditors' }, 'auditors'],
+    [{ kind: 'unit', unit: 'pudong-branch' }, 'unit:pudong-branch'],
+  ])('should let the admin make a channel the place for %p notices, audited', async (target, name) => {
+    expect(await bindChannel(desk.deps, zhouJie, target, teamsChannel)).toEqual({ ok: true, value: name });
+    expect(await desk.store.conversations.get(`channel:${name}`)).toEqual({ ...teamsChannel, key: `channel:${name}`, updatedAt: '2026-12-01T02:00:00.000Z' });
+    expect((await desk.store.audit.about('directory')).at(-1)).toMatchObject({ actor: zhouJie, action: 'bind_channel', after: { target: name } });
+  });
+
+  it.each([
+    ['an applicant', zhangWei],
+    ['the ops head', liuQiang],
+    ['the auditor', sunMin],
+    ['someone the directory does not know', 'intruder'],
+  ])('should refuse %s binding a channel, audited, binding nothing', async (_, actor) => {
+    expect(await bindChannel(desk.deps, actor, { kind: 'support' }, teamsChannel)).toEqual({ ok: false, error: { code: 'not_admin' } });
+    expect(await desk.store.conversations.get('channel:support')).toBeNull();
+    expect((await desk.store.audit.about('directory')).at(-1)).toMatchObject({ actor, action: 'refused.bind_channel' });
+  });
+
+  it('should refuse a unit the directory does not have', async () => {
+    expect(await bindChannel(desk.deps, zhouJie, { kind: 'unit', unit: 'nowhere-branch' }, teamsChannel)).toEqual({ ok: false, error: { code: 'unknown_unit', unit: 'nowhere-branch' } });
+    expect(await desk.store.conversations.get('channel:unit:nowhere-branch')).toBeNull();
+  });
+
+  it('should keep the latest reference to a person\'s chat', async () => {
+    await rememberPerson(desk.deps, zhangWei, { reference: { conversation: { id: 'a:1' } }, userMri: '29:zhang', locale: 'zh-CN' });
+    desk.setNow('2026-12-02T09:00:00+08:00');
+    await rememberPerson(desk.deps, zhangWei, { reference: { conversation: { id: 'a:2' } }, userMri: '29:zhang', locale: 'en-US' });
+    expect(await desk.store.conversations.get(`person:${zhangWei}`)).toEqual({
+      key: `person:${zhangWei}`, reference: { conversation: { id: 'a:2' } }, userMri: '29:zhang', locale: 'en-US', updatedAt: '2026-12-02T01:00:00.000Z',
+    });
+  });
+});

@@ -1,0 +1,230 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApprovalDeps } from '../../../src/app/approval/deps';
+import { decideStep, type DecideCommand } from '../../../src/app/approval/decide-step';
+import { submit } from '../../../src/app/approval/submit';
+import type { Store } from '../../../src/app/ports/store';
+import { createWorkingCalendar } from '../../../src/calendar/chinese-working-calendar';
+import type { ApplicationInput } from '../../../src/domain/application';
+import { parseApplicationJson } from '../../../src/formats/application-json';
+import { seedSamples } from '../../../src/samples/seed-samples';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store';
+
+const SAMPLES = join(__dirname, '../../../config/samples');
+const aad = (suffix: string): string => `00000000-0000-0000-0000-00000000${suffix}`;
+const [zhangWei, huangLi, liNa, wangFang, liuQiang, chenJing, zhaoLei] = ['a001', 'a002', 'b001', 'b002', 'b003', 'b004', 'c001'].map(aad) as [string, string, string, string, string, string, string];
+
+/** A sample application as filed from config/samples/applications. */
+function samplePlan(file: '01-cloud-pbx-tier2' | '02-line-tier1' | '03-iot-agent-tier3', changes: Partial<ApplicationInput> = {}): ApplicationInput {
+  const parsed = parseApplicationJson(readFileSync(join(SAMPLES, 'applications', `${file}.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(`sample ${file} does not parse`);
+  return { ...parsed.value, ...changes };
+}
+
+/** PlanDesk's use cases on a fresh SQLite file with the sample catalog, policy and directory; Tuesday 1 Dec 2026, 10:00 in Shanghai. */
+async function openDesk() {
+  const dir = mkdtempSync(join(tmpdir(), 'plandesk-approval-'));
+  mkdirSync(join(dir, 'samples'));
+  for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml']) copyFileSync(join(SAMPLES, f), join(dir, 'samples', f));
+  const store = openSqliteStore(join(dir, 'plandesk.db'));
+  let now = new Date('2026-12-01T10:00:00+08:00');
+  let ids = 0;
+  const deps: ApprovalDeps = { store, clock: { now: () => now }, calendar: createWorkingCalendar(), newId: () => `msg-${++ids}` };
+  await seedSamples(deps, join(dir, 'samples'));
+  return {
+    deps, store,
+    setNow: (iso: string) => { now = new Date(iso); },
+    close: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+async function filed(deps: ApprovalDeps, input: ApplicationInput) {
+  const result = await submit(deps, input, input.applicant);
+  if (!result.ok) throw new Error(`not filed: ${result.error.code}`);
+  return result.value;
+}
+
+const pendingOutbox = async (store: Store) => (await store.outbox.pending(1000)).map(({ id: _id, createdAt: _at, ...message }) => message);
+const actionsAbout = async (store: Store, id: string) => (await store.audit.about(id)).map((e) => `${e.action} by ${e.actor}`);
+
+describe('submit', () => {
+  let desk: Awaited<ReturnType<typeof openDesk>>;
+  beforeEach(async () => { desk = await openDesk(); });
+  afterEach(async () => desk.close());
+
+  it('should file a routed plan with its named approvers, due in two business days, and the approver\'s card in the outbox', async () => {
+    const record = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    expect(record).toMatchObject({ id: 'PP-2026-000001', version: 1, state: 'in_review', revision: 1, pastRevisions: [], fulfillment: null });
+    expect(record.assessment).toMatchObject({ outcome: 'routed', tier: 'tier2' });
+    // Tuesday 10:00 + two business days = Thursday 18:00 in Shanghai.
+    expect(record.steps).toEqual([expect.objectContaining({
+      step: 'ops_review', assignee: liuQiang, delegate: null, status: 'pending', startedAt: '2026-12-01T02:00:00.000Z', dueAt: '2026-12-03T10:00:00.000Z',
+    })]);
+    expect(await desk.store.applications.get(record.id)).toEqual(record);
+    expect(await pendingOutbox(desk.store)).toEqual([{ kind: 'card', applicationId: record.id, to: { kind: 'person', id: liuQiang } }]);
+    expect(await actionsAbout(desk.store, record.id)).toEqual([`submit by ${zhangWei}`]);
+  });
+
+  it.each([
+    ['02-line-tier1', 'tier1', [[wangFang, liuQiang, 'pending']]],
+    ['03-iot-agent-tier3', 'tier3', [[liNa, null, 'pending'], [liuQiang, null, 'waiting'], [chenJing, null, 'waiting'], [liuQiang, null, 'waiting']]],
+  ] as const)('should route sample %s as %s to the approvers the directory names', async (file, tier, steps) => {
+    const record = await filed(desk.deps, samplePlan(file));
+    expect(record.assessment.tier).toBe(tier);
+    expect(record.steps.map((s) => [s.assignee, s.delegate, s.status])).toEqual(steps);
+    expect(await pendingOutbox(desk.store)).toEqual([{ kind: 'card', applicationId: record.id, to: { kind: 'person', id: steps[0][0] } }]);
+  });
+
+  it.each<['blocked' | 'not_needed', Partial<ApplicationInput>]>([
+    ['blocked', { tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 1000 }] }],
+    ['not_needed', { tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 4800 }], subsidyFen: 0 }],
+  ])('should file nothing and send nothing for a plan that is %s', async (code, changes) => {
+    const result = await submit(desk.deps, samplePlan('01-cloud-pbx-tier2', changes), zhangWei);
+    expect(result).toMatchObject({ ok: false, error: { code, assessment: { outcome: code } } });
+    expect(await desk.store.applications.list()).toEqual([]);
+    expect(await pendingOutbox(desk.store)).toEqual([]);
+  });
+
+  it('should file the plan and the approver\'s card together or not at all', async () => {
+    const first = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    // Someone else holds next year's first number, so the next filing collides and must leave no trace.
+    await desk.store.applications.create({ ...first, id: 'PP-2027-000001' }, []);
+    desk.setNow('2027-01-04T10:00:00+08:00');
+    const outboxBefore = await pendingOutbox(desk.store);
+    const result = await submit(desk.deps, samplePlan('02-line-tier1'), huangLi);
+    expect(result).toMatchObject({ ok: false, error: { code: 'stale_version', id: 'PP-2027-000001' } });
+    expect(await pendingOutbox(desk.store)).toEqual(outboxBefore);
+    expect(await actionsAbout(desk.store, 'PP-2027-000001')).toEqual([]);
+  });
+});
+
+describe('decideStep', () => {
+  let desk: Awaited<ReturnType<typeof openDesk>>;
+  beforeEach(async () => { desk = await openDesk(); });
+  afterEach(async () => desk.close());
+
+  const command = (applicationId: string, actor: string, changes: Partial<DecideCommand> = {}): DecideCommand =>
+    ({ applicationId, revision: 1, stepIndex: 0, decision: 'approve', comment: null, actor, ...changes });
+
+  /** Decides and returns the saved record, failing the test on a refusal. */
+  async function decided(cmd: DecideCommand) {
+    const result = await decideStep(desk.deps, cmd);
+    if (!result.ok) throw new Error(`refused: ${result.error.code}`);
+    return result.value;
+  }
+
+  it('should approve the last step into fulfillment, due the next business day, telling the applicant, support and the unit', async () => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    desk.setNow('2026-12-01T15:00:00+08:00');
+    const before = await pendingOutbox(desk.store);
+    const { record, outcome } = await decided(command(plan.id, liuQiang, { comment: '同意' }));
+    expect(outcome).toBe('approved');
+    expect(record).toMatchObject({ version: 2, state: 'in_fulfillment', fulfillment: { createdAt: '2026-12-01T07:00:00.000Z', dueAt: '2026-12-02T10:00:00.000Z', doneBy: null } });
+    expect(record.steps[0]).toMatchObject({ status: 'approved', decidedBy: liuQiang, comment: '同意' });
+    expect(record.history.at(-1)).toEqual({ at: '2026-12-01T07:00:00.000Z', actor: liuQiang, action: 'ops_review.approve', revision: 1, comment: '同意' });
+    expect(await desk.store.applications.get(plan.id)).toEqual(record);
+    expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
+      { kind: 'refresh', applicationId: plan.id },
+      { kind: 'text', applicationId: plan.id, to: { kind: 'person', id: zhangWei }, key: 'notice.approved', params: { id: plan.id } },
+      { kind: 'card', applicationId: plan.id, to: { kind: 'channel', channel: 'support' } },
+      { kind: 'card', applicationId: plan.id, to: { kind: 'channel', channel: 'unit:pudong-branch' } },
+    ]);
+    expect(await actionsAbout(desk.store, plan.id)).toEqual([`submit by ${zhangWei}`, `decide.approve by ${liuQiang}`]);
+  });
+
+  it('should move an agent-channel plan from cooperation to the ops head, with a new deadline and a card for him', async () => {
+    const plan = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
+    desk.setNow('2026-12-03T09:00:00+08:00');
+    const before = await pendingOutbox(desk.store);
+    const { record, outcome } = await decided(command(plan.id, liNa));
+    expect(outcome).toBe('advanced');
+    // Thursday 09:00 + two business days = Monday 18:00.
+    expect(record.steps[1]).toMatchObject({ status: 'pending', assignee: liuQiang, startedAt: '2026-12-03T01:00:00.000Z', dueAt: '2026-12-07T10:00:00.000Z' });
+    expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
+      { kind: 'refresh', applicationId: plan.id },
+      { kind: 'card', applicationId: plan.id, to: { kind: 'person', id: liuQiang } },
+      { kind: 'text', applicationId: plan.id, to: { kind: 'person', id: zhangWei }, key: 'notice.advanced', params: { id: plan.id, step: 'ops_review' } },
+    ]);
+  });
+
+  it('should let 王芳\'s delegate 刘强 decide her step', async () => {
+    const plan = await filed(desk.deps, samplePlan('02-line-tier1'));
+    const { record } = await decided(command(plan.id, liuQiang));
+    expect(record.steps[0]).toMatchObject({ assignee: wangFang, status: 'approved', decidedBy: liuQiang });
+  });
+
+  it('should take an escalated plan through leadership and back to the ops head for the final reply', async () => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    const escalated = await decided(command(plan.id, liuQiang, { decision: 'escalate', comment: '补贴超出经管部权限' }));
+    expect(escalated.outcome).toBe('escalated');
+    expect(escalated.record.steps.map((s) => [s.step, s.assignee, s.status])).toEqual([
+      ['ops_review', liuQiang, 'escalated'], ['leadership', chenJing, 'pending'], ['ops_final', liuQiang, 'waiting'],
+    ]);
+    const outbox = await pendingOutbox(desk.store);
+    expect(outbox).toContainEqual({ kind: 'card', applicationId: plan.id, to: { kind: 'person', id: chenJing } });
+    expect(outbox).toContainEqual({ kind: 'text', applicationId: plan.id, to: { kind: 'person', id: zhangWei }, key: 'notice.escalated', params: { id: plan.id, step: 'leadership' } });
+    expect((await decided(command(plan.id, chenJing, { stepIndex: 1 }))).outcome).toBe('advanced');
+    const final = await decided(command(plan.id, liuQiang, { stepIndex: 2 }));
+    expect(final.outcome).toBe('approved');
+    expect(final.record.state).toBe('in_fulfillment');
+  });
+
+  it.each([
+    ['reject', 'rejected', 'notice.rejected'],
+    ['return', 'returned', 'notice.returned'],
+  ] as const)('should %s with a reason and tell the applicant', async (decision, state, notice) => {
+    const plan = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
+    const { record } = await decided(command(plan.id, liNa, { decision, comment: '佣金比例过高' }));
+    expect(record.state).toBe(state);
+    expect(record.steps.map((s) => s.status)).toEqual([state, 'cancelled', 'cancelled', 'cancelled']);
+    expect(await pendingOutbox(desk.store)).toContainEqual({ kind: 'text', applicationId: plan.id, to: { kind: 'person', id: zhangWei }, key: notice, params: { id: plan.id } });
+  });
+
+  it.each<[string, string, Partial<DecideCommand>, string]>([
+    ['another applicant', huangLi, {}, 'not_an_approver'],
+    ['the support handler', zhaoLei, {}, 'not_an_approver'],
+    ['the applicant', zhangWei, {}, 'own_application'],
+    ['a card of another revision', liuQiang, { revision: 2 }, 'stale_version'],
+    ['a step the route does not have', liuQiang, { stepIndex: 3 }, 'stale_version'],
+    ['a reject without a reason', liuQiang, { decision: 'reject', comment: '  ' }, 'comment_required'],
+    ['a person the directory does not know', 'intruder', {}, 'not_an_approver'],
+  ])('should refuse %s, audit the attempt and change nothing', async (_, actor, changes, code) => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    const outbox = await pendingOutbox(desk.store);
+    const result = await decideStep(desk.deps, command(plan.id, actor, changes));
+    expect(result).toMatchObject({ ok: false, error: { code, record: plan } });
+    expect(await desk.store.applications.get(plan.id)).toEqual(plan);
+    expect(await pendingOutbox(desk.store)).toEqual(outbox);
+    const audit = await desk.store.audit.about(plan.id);
+    expect(audit.at(-1)).toMatchObject({ actor, action: `refused.${code}`, before: null, after: expect.objectContaining({ decision: changes.decision ?? 'approve' }) });
+  });
+
+  it('should refuse a second decision on a decided step, keeping the first', async () => {
+    const plan = await filed(desk.deps, samplePlan('02-line-tier1'));
+    const first = await decided(command(plan.id, wangFang));
+    const again = await decideStep(desk.deps, command(plan.id, liuQiang, { decision: 'reject', comment: '不同意' }));
+    expect(again).toMatchObject({ ok: false, error: { code: 'already_decided' } });
+    expect(await desk.store.applications.get(plan.id)).toEqual(first.record);
+  });
+
+  it('should let only one of two approvers tapping at once decide, with only that decision\'s messages', async () => {
+    const plan = await filed(desk.deps, samplePlan('02-line-tier1'));
+    const before = await pendingOutbox(desk.store);
+    const results = await Promise.all([
+      decideStep(desk.deps, command(plan.id, wangFang)),
+      decideStep(desk.deps, command(plan.id, liuQiang, { decision: 'reject', comment: '不同意' })),
+    ]);
+    const winners = results.filter((r) => r.ok);
+    expect(winners).toHaveLength(1);
+    const saved = await desk.store.applications.get(plan.id);
+    expect(saved?.version).toBe(2);
+    const added = (await pendingOutbox(desk.store)).slice(before.length);
+    expect(added.filter((m) => m.kind === 'refresh')).toHaveLength(1);
+    expect(added.filter((m) => m.kind === 'text')).toEqual([expect.objectContaining({ key: saved?.state === 'rejected' ? 'notice.rejected' : 'notice.approved' })]);
+  });
+
+  it('should say so when the application does not exist', async () => {
+    expect(await decideStep(desk.deps, command('PP-2026-999999', liuQiang))).toEqual({ ok: false, error: { code: 'not_found', id: 'PP-2026-999999' } });
+  });
+});
