@@ -132,6 +132,8 @@ describe('the approval conversation in Teams', () => {
     expect(textOf(applicantCopy?.card ?? {})).toContain('已驳回');
     expect(textOf(approverCopy?.card ?? {})).toContain('已驳回');
     expect(verbsOf(approverCopy?.card ?? {})).not.toContain('plan.approve');
+    // The approver's own copy keeps the confirmation of what they did after the refresh.
+    expect(textOf(approverCopy?.card ?? {})).toContain(`您已驳回 ${id}`);
     expect((await teams.app.store.applications.get(id))?.state).toBe('rejected');
   });
 

@@ -3,12 +3,25 @@ import type { ApplicationRecord } from '../../app/application-record';
 import { personKey } from '../../app/approval/conversations';
 import { actorOf } from '../../app/people';
 import { maySee } from '../../app/approval/queries';
-import { t, type Lang } from '../../i18n';
+import { t, type Lang, type StringKey } from '../../i18n';
 import type { BotServices } from '../services';
 import { applicationCard } from '../views/application-card';
 import { channelNoticeCard } from '../views/channel-notice-card';
 import type { ApplicationView } from '../views/view-models';
 import { applicationView, channelNoticeView } from './application-view';
+
+/** What the viewer last did to the application, in the words of the answer they got when they did it. */
+function lastOwnAction(record: ApplicationRecord, viewer: string, lang: Lang): ApplicationView['banner'] | undefined {
+  const last = record.history.at(-1);
+  if (!last || last.actor !== viewer) return undefined;
+  const verb = last.action.includes('.') ? last.action.split('.')[1] : last.action;
+  const keys: Record<string, StringKey> = {
+    approve: 'bot.decided.approve', reject: 'bot.decided.reject', return: 'bot.decided.return', escalate: 'bot.decided.escalate',
+    withdrawn: 'bot.withdrawn', fulfilled: 'bot.fulfilled', submitted: 'bot.submitted',
+  };
+  const key = verb ? keys[verb] : undefined;
+  return key ? { text: t(lang, key, { id: record.id }), tone: 'good' } : undefined;
+}
 
 /**
  * The card of an application for one viewer: the full card with the viewer's actions for those
@@ -29,5 +42,7 @@ export async function renderApplicationFor(
   for (const s of record.steps) {
     for (const id of [s.assignee, s.delegate]) if (id && !mris.has(id)) mris.set(id, (await store.conversations.get(personKey(id)))?.userMri ?? null);
   }
-  return applicationCard(applicationView(record, actor, { lang, directory, catalog, ...(banner ? { banner } : {}), mriOf: (id) => mris.get(id) ?? null }));
+  // A copy refreshed after the viewer's own action keeps saying what they did, so the confirmation does not flash away.
+  const shown = banner ?? lastOwnAction(record, actor.id, lang);
+  return applicationCard(applicationView(record, actor, { lang, directory, catalog, ...(shown ? { banner: shown } : {}), mriOf: (id) => mris.get(id) ?? null }));
 }

@@ -6,9 +6,24 @@ import { waitForMatch, type TextMatch } from './text-match';
 export interface CardActionResult {
   kind: 'invoke' | 'submit';
   status: number;
+  /**
+   * What the Playground answered the page, parsed (null if not JSON): for an invoke, the bot's invoke
+   * response with the card it answered. The page shows that card, but the bot may update the same
+   * message right after (every copy of an application follows it), so this is the way to check the
+   * answer itself.
+   */
+  body: unknown;
 }
 
 const TIMEOUT = 15_000;
+
+export interface FillOptions {
+  /**
+   * Which of several inputs with the same label, counting from 0 in the card's order: the 数量 of a
+   * card's second tariff line is `{ nth: 1 }`. Without it a label must name exactly one input.
+   */
+  nth?: number;
+}
 
 /** One rendered Adaptive Card in the Playground, driven as a person would: by labels and button titles. */
 export class AdaptiveCard {
@@ -42,17 +57,9 @@ export class AdaptiveCard {
    * Fills one input as a person would. Text, number and date inputs take the text typed (a date as
    * YYYY-MM-DD); a ChoiceSet takes the title of the choice; an Input.Toggle takes true or false.
    */
-  async fill(label: string, value: string | boolean): Promise<void> {
-    const input = this.input(label);
-    if ((await input.count()) === 0 && typeof value === 'string') {
-      // An expanded ChoiceSet is a group of radio buttons rather than one input.
-      const radio = this.root.getByRole('radiogroup', { name: label, exact: true }).getByRole('radio', { name: value, exact: true });
-      if ((await radio.count()) > 0) return radio.check({ timeout: TIMEOUT });
-    }
-    if ((await input.count()) === 0) {
-      const labels = await this.root.locator('label').allInnerTexts();
-      throw new Error(`the card has no input labelled "${label}"; its labels are: ${labels.map((l) => `"${l.trim()}"`).join(', ')}`);
-    }
+  async fill(label: string, value: string | boolean, options: FillOptions = {}): Promise<void> {
+    const input = await this.oneInput(label, options, typeof value === 'string' ? value : undefined);
+    if (input === 'radio-checked') return;
     const [type, role, popup] = await Promise.all([input.getAttribute('type'), input.getAttribute('role'), input.getAttribute('aria-haspopup')]);
     if (type === 'checkbox') {
       if (typeof value !== 'boolean') throw new Error(`"${label}" is a toggle: give true or false, not "${value}"`);
@@ -72,6 +79,45 @@ export class AdaptiveCard {
       return;
     }
     await input.fill(value, { timeout: TIMEOUT });
+  }
+
+  /**
+   * The titles a compact ChoiceSet offers, in order, as its drop-down lists them (it is opened, read
+   * and closed again), e.g. to pick the first of the months the bot offers.
+   */
+  async choices(label: string, options: FillOptions = {}): Promise<string[]> {
+    const input = await this.oneInput(label, options);
+    if (input === 'radio-checked' || (await input.getAttribute('role')) !== 'combobox' || (await input.getAttribute('aria-haspopup')) === 'dialog') {
+      throw new Error(`"${label}" is not a compact ChoiceSet`);
+    }
+    await input.click({ timeout: TIMEOUT });
+    const listbox = this.page.getByRole('listbox');
+    await listbox.getByRole('option').first().waitFor({ state: 'visible', timeout: TIMEOUT });
+    const titles = (await listbox.getByRole('option').allInnerTexts()).map((t) => t.trim());
+    await input.press('Escape');
+    await listbox.waitFor({ state: 'hidden', timeout: TIMEOUT });
+    return titles;
+  }
+
+  /** The one input `fill` means; with `radioValue`, an expanded ChoiceSet's radio of that title is checked instead. */
+  private async oneInput(label: string, options: FillOptions, radioValue?: string): Promise<Locator | 'radio-checked'> {
+    const inputs = this.input(label);
+    const count = await inputs.count();
+    if (count === 0 && radioValue !== undefined) {
+      // An expanded ChoiceSet is a group of radio buttons rather than one input.
+      const radio = this.root.getByRole('radiogroup', { name: label, exact: true }).nth(options.nth ?? 0).getByRole('radio', { name: radioValue, exact: true });
+      if ((await radio.count()) > 0) {
+        await radio.check({ timeout: TIMEOUT });
+        return 'radio-checked';
+      }
+    }
+    if (count === 0) {
+      const labels = await this.root.locator('label').allInnerTexts();
+      throw new Error(`the card has no input labelled "${label}"; its labels are: ${labels.map((l) => `"${l.trim()}"`).join(', ')}`);
+    }
+    if (options.nth === undefined && count > 1) throw new Error(`the card has ${count} inputs labelled "${label}": say which with { nth } (0 is the first)`);
+    if (options.nth !== undefined && options.nth >= count) throw new Error(`the card has ${count} inputs labelled "${label}", so no { nth: ${options.nth} }`);
+    return inputs.nth(options.nth ?? 0);
   }
 
   /** Fills several inputs, in the order given. */
@@ -96,7 +142,8 @@ export class AdaptiveCard {
     await this.action(title).click({ timeout: TIMEOUT });
     const response = await answered;
     const kind = PLAYGROUND_REQUESTS.invoke.test(new URL(response.url()).pathname) ? 'invoke' : 'submit';
-    return { kind, status: response.status() };
+    const body: unknown = await response.json().catch(() => null);
+    return { kind, status: response.status(), body };
   }
 
   /** Presses an action that stays in the page (Action.ShowCard, Action.ToggleVisibility). */

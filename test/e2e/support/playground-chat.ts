@@ -116,6 +116,24 @@ export class PlaygroundChat {
     return card;
   }
 
+  /**
+   * Waits until the bot has posted something to this Playground (`action`: createMessage or
+   * updateMessage) whose message, as JSON, contains `match`, e.g. the updateActivity that replaces a
+   * card in place; returns that entry. Looks at everything since the page opened.
+   */
+  async waitForConnector(action: string, match: TextMatch, timeoutMs = TIMEOUT): Promise<ConnectorEntry> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.connectorLog.find((e) => e.action === action && matches(JSON.stringify(e.message), match));
+      if (found) return found;
+      if (Date.now() > deadline) {
+        const seen = this.connectorLog.map((e) => `  ${e.action} ${JSON.stringify(e.message).slice(0, 120)}`).join('\n') || '  (nothing)';
+        throw new Error(`the bot posted no ${action} showing ${String(match)} within ${timeoutMs} ms; it posted:\n${seen}`);
+      }
+      await delay(100);
+    }
+  }
+
   /** Opens another conversation from the left pane: "Personal Chat", the group chat's name, or "<team> - <channel>". */
   async openConversation(name: string): Promise<void> {
     const installed = this.waitForRequest(PLAYGROUND_REQUESTS.install);
