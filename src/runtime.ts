@@ -65,7 +65,8 @@ export async function createRuntime(config: Config, deps: { clock: Clock; log?: 
     },
     deliveriesSettled: () => pump.idle(),
     async close() {
-      await pump.idle();
+      // stop(): no retry wake-up may fire after the store is closed.
+      await pump.stop();
       await store.close();
     },
   };

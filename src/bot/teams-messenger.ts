@@ -1,48 +1,110 @@
-import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { ApplicationRecord } from '../app/application-record';
-import type { Messenger } from '../app/approval/deliver-outbox';
+import { DELIVERY_POLICY, type DeliveryFailure } from '../app/approval/delivery-policy';
+import type { Messenger } from '../app/approval/messenger';
 import type { StoredConversation } from '../app/ports/store';
 import { zhCN } from '../i18n/zh-CN';
 import { languageFor, t, type Lang, type StringKey } from '../i18n';
+import { connectorFailure } from './connector-failure';
+import { formatWhen } from './present/formatting';
 import { renderApplicationFor } from './present/render';
 import type { BotServices } from './services';
 
 const isStringKey = (key: string): key is StringKey => key in zhCN;
 
-/** Words for an outbox notice: a step id among its params is shown by its name. */
-function noticeText(lang: Lang, key: string, params: Record<string, string | number>): string {
+/**
+ * Words for an outbox notice. Its params are data; some are shown in words: a step id by its name,
+ * an instant (`due`) as Shanghai reads it, a unit id by the unit's name (`unitName`).
+ */
+async function noticeText(services: BotServices, lang: Lang, key: string, params: Record<string, string | number>): Promise<string> {
+  const shown: Record<string, string | number> = { ...params };
+  if (typeof params.step === 'string' && isStringKey(`step.${params.step}`)) shown.stepName = t(lang, `step.${params.step}` as StringKey);
+  if (typeof params.due === 'string' && !Number.isNaN(Date.parse(params.due))) shown.due = formatWhen(params.due, lang);
+  if (typeof params.unit === 'string') {
+    shown.unitName = (await services.approval.store.directory.get())?.units.find((u) => u.id === params.unit)?.name ?? params.unit;
+  }
   if (!isStringKey(key)) throw new Error(`outbox notice has no string "${key}"`);
-  const step = params.step;
-  return t(lang, key, typeof step === 'string' ? { ...params, stepName: t(lang, `step.${step as 'ops_review'}`) } : params);
+  return t(lang, key, shown);
+}
+
+/** The part of a connector client's pipeline this file changes (core-rest-pipeline's Pipeline). */
+interface ConnectorPipeline {
+  removePolicy(options: { phase?: 'Retry' }): unknown;
+  addPolicy(policy: { name: string; sendRequest: (request: { abortSignal?: unknown }, next: (request: unknown) => Promise<unknown>) => Promise<unknown> }): void;
+}
+
+/**
+ * Makes the turn's connector client send each request once, cancelled at `signal`. Its pipeline would
+ * otherwise retry 429 and 5xx on its own (three times, sleeping out any Retry-After), which hides
+ * Teams' answer from the outbox's policy and can hold a send past its deadline. botbuilder keeps the
+ * client's ServiceClient private (`client`); if that changes this throws, and delivery retries fail loudly.
+ */
+function sendOnceUntil(context: TurnContext, adapter: CloudAdapter, signal: AbortSignal): void {
+  const connector = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: ConnectorPipeline } } | undefined;
+  const pipeline = connector?.client?.pipeline;
+  if (!pipeline) throw new Error('botbuilder\'s connector client has no pipeline to configure: PlanDesk cannot bound its sends');
+  pipeline.removePolicy({ phase: 'Retry' });
+  pipeline.addPolicy({ name: 'plandeskSendDeadline', sendRequest: (request, next) => next(Object.assign(request, { abortSignal: signal })) });
+}
+
+export interface TeamsMessengerOptions {
+  /** How long a send may take before it is abandoned (and the outbox retries it). */
+  sendTimeoutMs?: number;
 }
 
 /**
  * Writes into Teams proactively through the Bot Framework connector: a new card, an update of a
- * posted copy (every copy of a decided card changes), or a short notice, in the conversation's language.
+ * posted copy (every copy of a decided card changes), or a short notice, in the conversation's
+ * language. Each send goes out once, within its timeout, and comes back as its result or as a
+ * classified failure; errors are caught inside the turn, where botbuilder's turn error handler would
+ * otherwise swallow them and post an apology into the conversation.
  */
-export function teamsMessenger(adapter: CloudAdapter, appId: string, services: BotServices): Messenger {
-  const inConversation = async (to: StoredConversation, work: Parameters<CloudAdapter['continueConversationAsync']>[2]) =>
-    adapter.continueConversationAsync(appId, to.reference as Partial<ConversationReference>, work);
+export function teamsMessenger(adapter: CloudAdapter, appId: string, services: BotServices, options: TeamsMessengerOptions = {}): Messenger {
+  const timeoutMs = options.sendTimeoutMs ?? DELIVERY_POLICY.sendTimeoutMs;
+
+  async function inConversation<T>(to: StoredConversation, operation: 'post' | 'update', work: (context: TurnContext) => Promise<T>): Promise<T | DeliveryFailure> {
+    const deadline = new AbortController();
+    let answer: { ok: true; value: T } | { ok: false; error: unknown } | null = null;
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    // Token acquisition and the like do not see the signal: the deadline also ends the wait itself.
+    const expired = new Promise<void>((resolve) => deadline.signal.addEventListener('abort', () => resolve(), { once: true }));
+    // A failure outside the callback (no token, say) ends the turn itself; one after the deadline is moot.
+    const turn = adapter.continueConversationAsync(appId, to.reference as Partial<ConversationReference>, async (context) => {
+      try {
+        sendOnceUntil(context, adapter, deadline.signal);
+        answer = { ok: true, value: await work(context) };
+      } catch (error) {
+        answer = { ok: false, error };
+      }
+    }).catch((error: unknown) => {
+      answer ??= { ok: false, error };
+    });
+    await Promise.race([turn, expired]);
+    clearTimeout(timer);
+    const settled = answer as { ok: true; value: T } | { ok: false; error: unknown } | null;
+    if (settled?.ok) return settled.value;
+    return connectorFailure(settled?.error ?? new Error(`no answer within ${timeoutMs} ms`), operation, Date.now(), deadline.signal.aborted);
+  }
+
   const langOf = (to: StoredConversation) => languageFor(to.locale);
   return {
     async postCard(to, record: ApplicationRecord, viewer) {
       const card = await renderApplicationFor(services, record, viewer, langOf(to));
-      let id = '';
-      await inConversation(to, async (context) => {
-        id = (await context.sendActivity(MessageFactory.attachment(card)))?.id ?? '';
-      });
-      if (!id) throw new Error(`the connector returned no activity id for ${record.id}`);
-      return id;
+      const posted = await inConversation(to, 'post', async (context) => (await context.sendActivity(MessageFactory.attachment(card)))?.id ?? '');
+      if (typeof posted !== 'string') return posted;
+      // Without an id the copy could never be updated; ops hears of it as a refused message.
+      return posted || { code: 'rejected', status: null, detail: `the connector returned no activity id for ${record.id}` };
     },
     async updateCard(to, activityId, record, viewer) {
       const card = await renderApplicationFor(services, record, viewer, langOf(to));
-      await inConversation(to, async (context) => {
+      const updated = await inConversation(to, 'update', async (context) => {
         await context.updateActivity({ ...MessageFactory.attachment(card), id: activityId });
       });
+      return updated;
     },
     async postText(to, key, params) {
-      const text = noticeText(langOf(to), key, params);
-      await inConversation(to, async (context) => {
+      const text = await noticeText(services, langOf(to), key, params);
+      return inConversation(to, 'post', async (context) => {
         await context.sendActivity(MessageFactory.text(text));
       });
     },

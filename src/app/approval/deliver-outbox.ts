@@ -1,92 +1,142 @@
-import type { ApplicationRecord } from '../application-record';
-import type { CardCopy, OutboxMessage, Recipient, StoredConversation } from '../ports/store';
-import type { ApprovalDeps } from './deps';
-import { channelKey, personKey } from './conversations';
+import type { ClaimedMessage, DeliveryEffects } from '../ports/store';
+import { conversationPacer, realTimer, type Timer } from './conversation-pacer';
+import { deliverMessage, goneNotice, type DeliveryDeps, type DeliveryWorker, type Outcome } from './deliver-message';
+import { isDeliveryNotice, opsDeliveryNotice, recipientName } from './delivery-notices';
+import { DELIVERY_POLICY, describeFailure, retryDelayMs, type DeliveryPolicy } from './delivery-policy';
 
-/** How PlanDesk writes into Teams: implemented by the bot with the Bot Framework connector. */
-export interface Messenger {
-  /** Posts an application's card, rendered for the viewer (a channel, with viewer null, gets the notice only); returns the activity id. */
-  postCard(to: StoredConversation, record: ApplicationRecord, viewer: string | null): Promise<string>;
-  /** Replaces a posted copy with the application as it now stands. */
-  updateCard(to: StoredConversation, activityId: string, record: ApplicationRecord, viewer: string | null): Promise<void>;
-  postText(to: StoredConversation, key: string, params: Record<string, string | number>): Promise<void>;
-}
+export type { Messenger } from './messenger';
+export type { DeliveryEvent, DeliveryWorker } from './deliver-message';
 
 export interface DeliveryReport {
   sent: number;
+  /** Messages still to go after this run: retrying, waiting for a chat, a rate slot or working hours. */
   waiting: number;
 }
 
-const keyOf = (to: Recipient): string => (to.kind === 'person' ? personKey(to.id) : channelKey(to.channel));
+/** A process's delivery worker; `owner` names it in leases and must differ between processes. */
+export function deliveryWorker(options: { owner?: string; policy?: Partial<DeliveryPolicy>; timer?: Timer; random?: () => number; onEvent?: DeliveryWorker['onEvent'] } = {}): DeliveryWorker {
+  const policy = { ...DELIVERY_POLICY, ...options.policy };
+  return {
+    owner: options.owner ?? `delivery-${crypto.randomUUID()}`,
+    policy,
+    pacer: conversationPacer(policy.rateWindows, options.timer ?? realTimer),
+    random: options.random ?? Math.random,
+    onEvent: options.onEvent ?? (() => undefined),
+  };
+}
+
+const addMs = (at: Date, ms: number): Date => new Date(at.getTime() + ms);
+// Enough rounds to drain a backlog a few batches deep in one run, few enough that one run ends.
+const MAX_ROUNDS = 10;
 
 /**
- * Sends what the outbox holds, in order. A message to someone PlanDesk has no conversation with yet
- * waits (it goes out once they open the chat), and a failed send stays pending with its error, so
- * nothing acknowledged is lost. The next issue adds retries with backoff and leases across instances.
+ * Sends what the outbox holds. Messages are claimed under a lease (so two processes never send the
+ * same one), each conversation's in order, one conversation's at a time and within Teams' rate limits,
+ * several conversations at once. A failure that may pass is retried with backoff, honouring
+ * Retry-After, and later messages to that conversation wait for it; one that cannot pass is a dead
+ * letter, ops is told, and a conversation Teams refuses for good is marked inactive. Nothing is dropped.
  */
-export async function deliverOutbox(deps: ApprovalDeps & { messenger: Messenger }, limit = 100): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, waiting: 0 };
-  for (const message of await deps.store.outbox.pending(limit)) {
-    try {
-      const delivered = await deliverOne(deps, message);
-      if (delivered) {
-        await deps.store.outbox.markSent(message.id, deps.clock.now());
-        report.sent += 1;
-      } else {
-        report.waiting += 1;
-      }
-    } catch (error) {
-      await deps.store.outbox.markFailed(message.id, error instanceof Error ? error.message : String(error), deps.clock.now());
-      report.waiting += 1;
+export async function deliverOutbox(deps: DeliveryDeps & { worker?: DeliveryWorker }, limit = 100): Promise<DeliveryReport> {
+  const worker = deps.worker ?? deliveryWorker();
+  let sent = 0;
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const now = deps.clock.now();
+    const claimed = await deps.store.outbox.claim(now, limit, worker.owner, addMs(now, worker.policy.leaseMs));
+    if (claimed.length === 0) break;
+    const tally = { sent: 0, replaced: 0 };
+    await inParallel(lanesOf(claimed), worker.policy.parallelConversations, (lane) => deliverLane(deps, worker, lane, tally));
+    sent += tally.sent;
+    // Another round when this one was full, or split a message into new ones that may go now.
+    if (claimed.length < limit && tally.replaced === 0) break;
+  }
+  return { sent, waiting: (await deps.store.outbox.backlog(deps.clock.now())).pending };
+}
+
+/** Claimed messages by conversation, each lane in order; a refresh is a lane of its own. */
+function lanesOf(claimed: ClaimedMessage[]): ClaimedMessage[][] {
+  const lanes = new Map<string, ClaimedMessage[]>();
+  for (const c of claimed) {
+    const key = c.conversationKey ?? `message:${c.message.id}`;
+    lanes.set(key, [...(lanes.get(key) ?? []), c]);
+  }
+  return [...lanes.values()];
+}
+
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runner = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, runner));
+}
+
+/** One conversation's messages in order; when one must wait, the ones behind it are released to wait too. */
+async function deliverLane(deps: DeliveryDeps, worker: DeliveryWorker, lane: ClaimedMessage[], tally: { sent: number; replaced: number }): Promise<void> {
+  for (const [i, claimed] of lane.entries()) {
+    const goOn = await settle(deps, worker, claimed, await deliverMessage(deps, worker, claimed), tally);
+    if (!goOn) {
+      for (const rest of lane.slice(i + 1)) await deps.store.outbox.defer(rest.message.id, worker.owner, null);
+      return;
     }
   }
-  return report;
 }
 
-async function postCopy(deps: ApprovalDeps & { messenger: Messenger }, record: ApplicationRecord, key: string, to: StoredConversation, viewer: string | null): Promise<void> {
-  const activityId = await deps.messenger.postCard(to, record, viewer);
-  const copy: CardCopy = { applicationId: record.id, conversationKey: key, activityId, viewer };
-  await deps.store.cardCopies.add(copy);
-}
-
-async function postToHandlers(deps: ApprovalDeps & { messenger: Messenger }, record: ApplicationRecord): Promise<boolean> {
-  const handlers = (await deps.store.directory.get())?.people.filter((p) => p.roles.includes('support_handler')) ?? [];
-  let posted = false;
-  for (const handler of handlers) {
-    const key = personKey(handler.aadObjectId);
-    const to = await deps.store.conversations.get(key);
-    if (!to) continue;
-    await postCopy(deps, record, key, to, handler.aadObjectId);
-    posted = true;
-  }
-  return posted;
-}
-
-async function deliverOne(deps: ApprovalDeps & { messenger: Messenger }, message: OutboxMessage): Promise<boolean> {
-  if (message.kind === 'text') {
-    const to = await deps.store.conversations.get(keyOf(message.to));
-    if (!to) return false;
-    await deps.messenger.postText(to, message.key, message.params);
-    return true;
-  }
-  const record = await deps.store.applications.get(message.applicationId);
-  if (!record) return true; // nothing left to show
-  if (message.kind === 'card') {
-    const key = keyOf(message.to);
-    const to = await deps.store.conversations.get(key);
-    if (to) {
-      await postCopy(deps, record, key, to, message.to.kind === 'person' ? message.to.id : null);
+/** Records an outcome (only while this worker holds the lease); says whether the conversation's next message may go. */
+async function settle(deps: DeliveryDeps, worker: DeliveryWorker, claimed: ClaimedMessage, outcome: Outcome, tally: { sent: number; replaced: number }): Promise<boolean> {
+  const { outbox } = deps.store;
+  const { id } = claimed.message;
+  const now = deps.clock.now();
+  switch (outcome.kind) {
+    case 'sent':
+      if (!recorded(worker, id, await outbox.markSent(id, worker.owner, now, outcome.effects), outcome.effects)) return false;
+      tally.sent += 1;
       return true;
+    case 'replaced':
+      if (!recorded(worker, id, await outbox.replace(id, worker.owner, now, outcome.messages))) return false;
+      tally.replaced += 1;
+      return true;
+    case 'deferred':
+      recorded(worker, id, await outbox.defer(id, worker.owner, outcome.until, outcome.effects), outcome.effects);
+      return false;
+    case 'lease_lost':
+      return recorded(worker, id, false);
+    case 'failed':
+      return settleFailure(deps, worker, claimed, outcome, now);
+  }
+}
+
+/** Tells the log what a recorded outcome changed, or that the lease was lost before it could be recorded. */
+function recorded(worker: DeliveryWorker, id: string, done: boolean, effects: DeliveryEffects = {}): boolean {
+  if (!done) worker.onEvent({ kind: 'lease_lost', id });
+  else for (const g of effects.inactivate ?? []) worker.onEvent({ kind: 'inactive', conversation: g.key, reason: g.reason });
+  return done;
+}
+
+async function settleFailure(deps: DeliveryDeps, worker: DeliveryWorker, claimed: ClaimedMessage, outcome: Extract<Outcome, { kind: 'failed' }>, now: Date): Promise<boolean> {
+  const { failure } = outcome;
+  const m = claimed.message;
+  const error = describeFailure(failure);
+  if (failure.code === 'retryable' && claimed.attempts < worker.policy.maxAttempts) {
+    const retryAt = addMs(now, retryDelayMs(worker.policy, claimed.attempts, failure.retryAfterMs, worker.random));
+    if (recorded(worker, m.id, await deps.store.outbox.retry(m.id, worker.owner, error, retryAt, outcome.effects), outcome.effects)) {
+      worker.onEvent({ kind: 'retry', id: m.id, attempt: claimed.attempts, retryAt, failure });
     }
-    // A person's card waits for their chat; an unbound channel has nobody to tell, except that
-    // support's task then goes to each handler's own chat (as the directory names them).
-    if (message.to.kind === 'person') return false;
-    if (message.to.channel === 'support') return postToHandlers(deps, record);
-    return true;
+    return false;
   }
-  for (const copy of await deps.store.cardCopies.list(record.id)) {
-    const to = await deps.store.conversations.get(copy.conversationKey);
-    if (to) await deps.messenger.updateCard(to, copy.activityId, record, copy.viewer);
-  }
-  return true;
+  const effects = outcome.effects ?? {};
+  const to = outcome.conversation;
+  const gone = failure.code === 'conversation_gone' && to;
+  const tellOps = !isDeliveryNotice(m);
+  const directory = tellOps ? await deps.store.directory.get() : null;
+  const recipient = outcome.recipients.map((key) => recipientName(directory, key)).join(', ') || '—';
+  const notice = !tellOps ? []
+    : gone ? [await goneNotice(deps, m, to.key, failure.reason, now)]
+    : failure.code === 'retryable' ? [opsDeliveryNotice('ops.delivery_failed', m, now, { recipient, attempts: claimed.attempts, error })]
+    : [opsDeliveryNotice('ops.delivery_rejected', m, now, { recipient, error })];
+  const inactivate = gone ? [{ key: to.key, seenUpdatedAt: to.updatedAt, reason: failure.reason, since: now.toISOString() }] : [];
+  const all: DeliveryEffects = { ...effects, outbox: [...(effects.outbox ?? []), ...notice], inactivate: [...(effects.inactivate ?? []), ...inactivate] };
+  const dead = recorded(worker, m.id, await deps.store.outbox.markDead(m.id, worker.owner, error, all), all);
+  if (dead) worker.onEvent({ kind: 'dead', id: m.id, attempts: claimed.attempts, failure, opsTold: notice.length > 0 });
+  // The conversation's later messages wait for it to be active again; after any other dead letter they go on.
+  return dead && !gone;
 }

@@ -2,6 +2,7 @@ import type { JobKind } from '../../domain/schedule';
 import type { ApprovalDeps } from '../approval/deps';
 import type { JobHandler } from './job-context';
 import { expirePlan, expiryNotice, fulfillmentOverdue, nudgeFulfillment } from './plan-jobs';
+import { catalogFreshness, opsMonthlySummary, recurringJobs } from './recurring-jobs';
 import { escalateStep, nudgeStep, stepOverdue } from './step-jobs';
 
 const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
@@ -12,6 +13,8 @@ const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
   'fulfillment.overdue': fulfillmentOverdue,
   'plan.expiry_notice': expiryNotice,
   'plan.expire': expirePlan,
+  'catalog.freshness': catalogFreshness,
+  'ops.monthly_summary': opsMonthlySummary,
 };
 
 export interface TickReport {
@@ -31,6 +34,8 @@ const LEASE_MS = 2 * 60_000;
  */
 export async function tick(deps: ApprovalDeps, now: Date, owner: string, batch = 200): Promise<TickReport> {
   const report: TickReport = { ran: 0, failed: 0, byKind: {} };
+  // The calendar's recurring work is scheduled ahead on every tick; an occurrence already there is kept.
+  await deps.store.jobs.schedule(recurringJobs(deps, now));
   for (;;) {
     const jobs = await deps.store.jobs.claimDue(now, batch, owner, new Date(now.getTime() + LEASE_MS));
     for (const job of jobs) {

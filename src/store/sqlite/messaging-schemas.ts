@@ -29,5 +29,7 @@ export const conversationSchema = exactSchema<StoredConversation>()(
     userMri: z.string().nullable(),
     locale: z.string().nullable(),
     updatedAt: z.string(),
+    inactiveSince: z.string().nullable().optional(),
+    inactiveReason: z.string().nullable().optional(),
   }),
 );

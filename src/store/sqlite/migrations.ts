@@ -155,6 +155,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_pending ON outbox (status, seq);
     `,
   },
+  {
+    version: 6,
+    name: 'outbox rows know their conversation and quiet hours; dead letters are dated',
+    sql: `
+      UPDATE outbox
+        SET conversation_key = CASE json_extract(doc, '$.to.kind')
+          WHEN 'person' THEN 'person:' || json_extract(doc, '$.to.id')
+          ELSE 'channel:' || json_extract(doc, '$.to.channel') END
+        WHERE conversation_key IS NULL AND json_extract(doc, '$.kind') IN ('card', 'text');
+      UPDATE outbox
+        SET not_before = strftime('%Y-%m-%dT%H:%M:%fZ', json_extract(doc, '$.notBefore'))
+        WHERE not_before IS NULL AND json_extract(doc, '$.notBefore') IS NOT NULL;
+      ALTER TABLE outbox ADD COLUMN dead_at TEXT;
+      CREATE INDEX outbox_by_conversation ON outbox (conversation_key, status, seq);
+    `,
+  },
 ];
 
 /**

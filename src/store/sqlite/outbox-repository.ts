@@ -1,4 +1,6 @@
-import type { OutboxMessage, OutboxRepository } from '../../app/ports/store';
+import { channelKey, personKey } from '../../app/approval/conversations';
+import type { ClaimedMessage, DeliveryEffects, OutboxMessage, OutboxRepository } from '../../app/ports/store';
+import { sqliteCardCopyWriter, sqliteConversationDeactivator } from './conversation-repository';
 import { outboxMessageSchema } from './messaging-schemas';
 import { readDocument, writeDocument } from './stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
@@ -6,29 +8,154 @@ import type { SqliteDatabase } from './sqlite-connection';
 /** Writes outbox rows; called inside the transaction of the change that decided them. */
 export type OutboxWriter = (messages: readonly OutboxMessage[]) => void;
 
+/** The conversation a message goes to; a refresh goes to every copy of its card, so to none in particular. */
+const conversationKeyOf = (m: OutboxMessage): string | null =>
+  m.kind === 'refresh' ? null : m.to.kind === 'person' ? personKey(m.to.id) : channelKey(m.to.channel);
+
 /** The statement that adds outbox rows, for use inside other repositories' transactions. */
 export function sqliteOutboxWriter(db: SqliteDatabase): OutboxWriter {
   // An id already there is the same message decided twice (a retried invoke): keep the first.
-  const insert = db.prepare<[string, string, string]>('INSERT INTO outbox (id, created_at, doc) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING');
+  const insert = db.prepare<[string, string, string | null, string | null, string]>(
+    'INSERT INTO outbox (id, created_at, not_before, conversation_key, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+  );
   return (messages) => {
-    for (const m of messages) insert.run(m.id, m.createdAt, writeDocument(outboxMessageSchema, `outbox ${m.id}`, m));
+    for (const m of messages) {
+      // Instants are compared as text in SQL, so the column holds them in one form (UTC, milliseconds).
+      const notBefore = m.notBefore ? new Date(m.notBefore).toISOString() : null;
+      insert.run(m.id, m.createdAt, notBefore, conversationKeyOf(m), writeDocument(outboxMessageSchema, `outbox ${m.id}`, m));
+    }
   };
 }
 
-/** Pending messages in the order they were decided; sent ones are kept as the record of what went out. */
+interface ClaimRow {
+  seq: number;
+  id: string;
+  doc: string;
+  attempts: number;
+  conversation_key: string | null;
+}
+
+interface EntryRow {
+  id: string;
+  doc: string;
+  status: 'pending' | 'sent' | 'dead';
+  attempts: number;
+  last_error: string | null;
+  sent_at: string | null;
+  next_attempt_at: string | null;
+}
+
+// A message's conversation is ready when it exists and is active. A card or notice to an unbound channel is
+// let through too: the worker sends support's to its handlers and drops any other (nobody to tell).
+const CONVERSATION_READY = `(o.conversation_key IS NULL
+  OR (c.key IS NOT NULL AND json_extract(c.doc, '$.inactiveSince') IS NULL)
+  OR (c.key IS NULL AND o.conversation_key LIKE 'channel:%'))`;
+
+/**
+ * The outbox under leases. Pending rows are claimed in order with one conditional UPDATE (like jobs),
+ * and every later change requires the claimant's lease, so two processes never send the same message.
+ */
 export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
+  const writeOutbox = sqliteOutboxWriter(db);
+  const writeCopies = sqliteCardCopyWriter(db);
+  const deactivate = sqliteConversationDeactivator(db);
   const pending = db.prepare<[number], { id: string; doc: string }>("SELECT id, doc FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?");
-  const sent = db.prepare<[string, string]>("UPDATE outbox SET status = 'sent', sent_at = ? WHERE id = ?");
-  const failed = db.prepare<[string, string]>('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?');
+  // Per conversation, only the run of messages before the first one that is waiting for a retry or
+  // leased elsewhere may go, so a conversation's messages arrive in the order they were decided.
+  // A message held for quiet hours does not hold back the ones behind it.
+  const claim = db.prepare<{ now: string; limit: number; owner: string; leaseUntil: string }, ClaimRow>(
+    `UPDATE outbox SET lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1
+     WHERE seq IN (
+       SELECT o.seq FROM outbox o LEFT JOIN conversations c ON c.key = o.conversation_key
+       WHERE o.status = 'pending'
+         AND (o.not_before IS NULL OR o.not_before <= @now)
+         AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+         AND (o.lease_until IS NULL OR o.lease_until <= @now)
+         AND ${CONVERSATION_READY}
+         AND NOT EXISTS (
+           SELECT 1 FROM outbox e
+           WHERE e.status = 'pending' AND e.conversation_key = o.conversation_key AND e.seq < o.seq
+             AND (e.not_before IS NULL OR e.not_before <= @now)
+             AND (e.next_attempt_at > @now OR e.lease_until > @now))
+       ORDER BY o.seq LIMIT @limit
+     ) RETURNING seq, id, doc, attempts, conversation_key`,
+  );
+  const renew = db.prepare<{ id: string; owner: string; now: string; leaseUntil: string }>(
+    "UPDATE outbox SET lease_until = @leaseUntil WHERE id = @id AND lease_owner = @owner AND lease_until > @now AND status = 'pending'",
+  );
+  const sent = db.prepare<{ id: string; owner: string; at: string }>(
+    "UPDATE outbox SET status = 'sent', sent_at = @at, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
+  );
+  const retry = db.prepare<{ id: string; owner: string; error: string; retryAt: string }>(
+    "UPDATE outbox SET last_error = @error, next_attempt_at = @retryAt, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
+  );
+  // The claim counted a try that did not happen: take it back.
+  const defer = db.prepare<{ id: string; owner: string; until: string | null }>(
+    "UPDATE outbox SET attempts = attempts - 1, next_attempt_at = @until, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
+  );
+  const dead = db.prepare<{ id: string; owner: string; error: string }>(
+    "UPDATE outbox SET status = 'dead', dead_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_error = @error, sent_at = NULL, next_attempt_at = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
+  );
+  // Over each conversation's first message (the others go after it): when it may go, and no sooner than now.
+  const nextDue = db.prepare<{ now: string }, { at: string | null }>(
+    `SELECT MIN(MAX(@now, COALESCE(o.not_before, @now), COALESCE(o.next_attempt_at, @now), COALESCE(o.lease_until, @now))) AS at
+     FROM outbox o LEFT JOIN conversations c ON c.key = o.conversation_key
+     WHERE o.status = 'pending' AND ${CONVERSATION_READY}
+       AND NOT EXISTS (
+         SELECT 1 FROM outbox e
+         WHERE e.status = 'pending' AND e.conversation_key = o.conversation_key AND e.seq < o.seq
+           AND (e.not_before IS NULL OR e.not_before <= @now))`,
+  );
+  const countPending = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'");
+  const entry = db.prepare<[string], EntryRow>('SELECT id, doc, status, attempts, last_error, sent_at, next_attempt_at FROM outbox WHERE id = ?');
+
+  /** Applies an outcome's state change and its effects in one commit, only for the lease owner. */
+  const settle = (change: () => number, effects: DeliveryEffects = {}): boolean =>
+    db.transaction(() => {
+      if (change() === 0) return false;
+      writeCopies(effects.copies ?? []);
+      deactivate(effects.inactivate ?? []);
+      writeOutbox(effects.outbox ?? []);
+      return true;
+    }).immediate();
+
+  const toMessage = (row: { id: string; doc: string }) => readDocument(outboxMessageSchema, 'outbox', row.id, row.doc);
+  const toClaimed = (row: ClaimRow): ClaimedMessage => ({ message: toMessage(row), conversationKey: row.conversation_key, attempts: row.attempts });
+
   return {
     async pending(limit) {
-      return pending.all(limit).map((row) => readDocument(outboxMessageSchema, 'outbox', row.id, row.doc));
+      return pending.all(limit).map(toMessage);
     },
-    async markSent(id, at) {
-      sent.run(at.toISOString(), id);
+    async claim(now, limit, owner, leaseUntil) {
+      const rows = claim.all({ now: now.toISOString(), limit, owner, leaseUntil: leaseUntil.toISOString() });
+      return rows.sort((a, b) => a.seq - b.seq).map(toClaimed);
     },
-    async markFailed(id, error) {
-      failed.run(error, id);
+    async renew(id, owner, now, leaseUntil) {
+      return renew.run({ id, owner, now: now.toISOString(), leaseUntil: leaseUntil.toISOString() }).changes > 0;
+    },
+    async markSent(id, owner, at, effects) {
+      return settle(() => sent.run({ id, owner, at: at.toISOString() }).changes, effects);
+    },
+    async retry(id, owner, error, retryAt, effects) {
+      return settle(() => retry.run({ id, owner, error, retryAt: retryAt.toISOString() }).changes, effects);
+    },
+    async defer(id, owner, until, effects) {
+      return settle(() => defer.run({ id, owner, until: until?.toISOString() ?? null }).changes, effects);
+    },
+    async markDead(id, owner, error, effects) {
+      return settle(() => dead.run({ id, owner, error }).changes, effects);
+    },
+    async replace(id, owner, at, messages) {
+      return settle(() => sent.run({ id, owner, at: at.toISOString() }).changes, { outbox: messages });
+    },
+    async backlog(now) {
+      const at = nextDue.get({ now: now.toISOString() })?.at;
+      return { pending: countPending.get()?.n ?? 0, nextDue: at ? new Date(at) : null };
+    },
+    async get(id) {
+      const row = entry.get(id);
+      if (!row) return null;
+      return { message: toMessage(row), status: row.status, attempts: row.attempts, lastError: row.last_error, sentAt: row.sent_at, nextAttemptAt: row.next_attempt_at };
     },
   };
 }

@@ -1,0 +1,38 @@
+import { nextOccurrences } from '../../domain/recurring';
+import { catalogIsStale } from '../judging-context';
+import { shanghaiDate } from '../../domain/local-date';
+import type { ApprovalDeps } from '../approval/deps';
+import { channel, person } from '../approval/outbox-messages';
+import type { Job } from '../ports/jobs';
+import type { OutboxMessage, Recipient } from '../ports/store';
+import type { JobHandler, JobRun } from './job-context';
+
+/** The next occurrence of every recurring job; scheduling them on each tick is harmless (ids repeat). */
+export function recurringJobs(deps: Pick<ApprovalDeps, 'calendar'>, now: Date): Job[] {
+  return nextOccurrences(deps.calendar, now).map((o) => ({ id: `recurring:${o.kind}:${o.key}`, kind: o.kind, applicationId: null, dueAt: o.dueAt.toISOString(), payload: {} }));
+}
+
+const text = (run: JobRun, to: Recipient, key: string, params: Record<string, string | number>): OutboxMessage => ({
+  id: run.deps.newId(), createdAt: run.now.toISOString(), kind: 'text', applicationId: null, to, key, params,
+});
+
+/** 第七条(一): a catalog more than a month old is a warning to its owners and to ops, once a week. */
+export const catalogFreshness: JobHandler = async (run) => {
+  const { store } = run.deps;
+  const catalog = await store.catalogs.current();
+  if (!catalog || !catalogIsStale(catalog.importedAt.slice(0, 10), shanghaiDate(run.now))) return {};
+  const owners = (await store.directory.get())?.people.filter((p) => p.roles.includes('catalog_owner')) ?? [];
+  const params = { version: catalog.version, importedOn: catalog.importedAt.slice(0, 10) };
+  return { outbox: [...owners.map((o) => text(run, person(o.aadObjectId), 'reason.catalog_stale', params)), text(run, channel('ops'), 'reason.catalog_stale', params)] };
+};
+
+/** Each month ops hears where the plans stand and which are flagged after their evaluation (numbers and units only). */
+export const opsMonthlySummary: JobHandler = async (run) => {
+  const all = await run.deps.store.applications.list();
+  const count = (state: string) => all.filter((r) => r.state === state).length;
+  const flagged = all.filter((r) => r.state === 'active' && r.evaluations.at(-1)?.flagged).map((r) => `${r.id}(${r.input.unit})`);
+  return { outbox: [text(run, channel('ops'), 'summary.monthly', {
+    month: shanghaiDate(run.now).slice(0, 7), inReview: count('in_review'), inFulfillment: count('in_fulfillment'), active: count('active'),
+    flagged: flagged.length, flaggedList: flagged.join('、') || '—',
+  })] };
+};

@@ -1,0 +1,257 @@
+import { rememberPerson } from '../../../src/app/approval/conversations';
+import { deliverOutbox } from '../../../src/app/approval/deliver-outbox';
+import type { OutboxMessage, TextMessage } from '../../../src/app/ports/store';
+import { failures, liuQiang, openDeliveryDesk, textTo, toOps, wangFang, zhangWei } from './delivery-desk';
+
+const person = (aad: string) => `person:${aad}`;
+const OPS = 'channel:ops';
+
+describe('delivering the outbox', () => {
+  let desk: Awaited<ReturnType<typeof openDeliveryDesk>>;
+  afterEach(async () => desk.close());
+
+  const entry = (id: string) => desk.store.outbox.get(id);
+  const opsNotices = async () => (await desk.store.outbox.pending(100)).filter((m): m is TextMessage => m.kind === 'text' && m.to.kind === 'channel' && m.to.channel === 'ops');
+
+  describe('retries', () => {
+    beforeEach(async () => {
+      desk = await openDeliveryDesk({ maxAttempts: 4, baseRetryDelayMs: 1_000 });
+      await desk.openChat(liuQiang);
+      await desk.openChat(wangFang);
+    });
+
+    it('should retry a throttled message no sooner than its Retry-After, then send it once', async () => {
+      desk.enqueue(textTo(liuQiang, 't1'));
+      desk.teams.script(person(liuQiang), failures.throttled(30_000));
+      expect(await desk.deliver()).toEqual({ sent: 0, waiting: 1 });
+      expect(await entry('t1')).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 429 throttled: Too many requests', nextAttemptAt: '2026-12-01T02:00:30.000Z' });
+
+      desk.time.advance(29);
+      await desk.deliver();
+      expect(desk.teams.written).toHaveLength(1);
+      desk.time.advance(1);
+      expect(await desk.deliver()).toEqual({ sent: 1, waiting: 0 });
+      expect(desk.teams.delivered(person(liuQiang))).toEqual(['t1']);
+      expect(await entry('t1')).toMatchObject({ status: 'sent', attempts: 2 });
+    });
+
+    it('should back off twice as long each time, and dead-letter the message after the last try, telling ops', async () => {
+      desk.enqueue(textTo(liuQiang, 't1'));
+      desk.teams.script(person(liuQiang), ...Array.from({ length: 4 }, failures.unavailable));
+      const waits: number[] = [];
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        await desk.deliver();
+        const next = new Date((await entry('t1'))?.nextAttemptAt ?? 0);
+        waits.push((next.getTime() - desk.time.now().getTime()) / 1000);
+        desk.time.advance(waits.at(-1) ?? 0);
+      }
+      // Equal jitter at random 0.5: three quarters of 1 s, 2 s, 4 s.
+      expect(waits).toEqual([0.75, 1.5, 3]);
+      await desk.deliver();
+      expect(await entry('t1')).toMatchObject({ status: 'dead', attempts: 4, lastError: 'HTTP 503 server_error: Service unavailable' });
+      expect(await opsNotices()).toEqual([expect.objectContaining({
+        id: 'ops.delivery_failed:t1', key: 'ops.delivery_failed',
+        params: { id: '—', kind: 'text', recipient: '刘强', attempts: 4, error: 'HTTP 503 server_error: Service unavailable' },
+      })]);
+      expect(desk.events.filter((e) => e.kind === 'dead')).toEqual([expect.objectContaining({ id: 't1', attempts: 4, opsTold: true })]);
+
+      await desk.openChat(OPS);
+      await desk.deliver();
+      expect(desk.teams.delivered(OPS)).toEqual(['—']);
+    });
+
+    it('should not send a later message to a conversation while an earlier one waits for its retry, and keep the others going', async () => {
+      desk.enqueue(textTo(liuQiang, 't1'), textTo(liuQiang, 't2'), textTo(wangFang, 'u1'), textTo(liuQiang, 't3'));
+      desk.teams.script(person(liuQiang), failures.unavailable());
+      await desk.deliver();
+      expect(desk.teams.written.map((w) => [w.what, w.ok])).toEqual([['t1', false], ['u1', true]]);
+      await desk.deliver();
+      expect(desk.teams.written).toHaveLength(2);
+      desk.time.advance(10);
+      await desk.deliver();
+      expect(desk.teams.delivered(person(liuQiang))).toEqual(['t1', 't2', 't3']);
+    });
+
+    it('should dead-letter a message Teams refuses as such, tell ops, and go on with the next one to that conversation', async () => {
+      desk.enqueue(textTo(liuQiang, 't1'), textTo(liuQiang, 't2'));
+      desk.teams.script(person(liuQiang), failures.rejected());
+      expect(await desk.deliver()).toEqual({ sent: 1, waiting: 1 });
+      expect(await entry('t1')).toMatchObject({ status: 'dead', attempts: 1, lastError: 'HTTP 413 rejected: Message too big' });
+      expect(desk.teams.delivered(person(liuQiang))).toEqual(['t2']);
+      expect((await opsNotices()).map((n) => [n.key, n.params.recipient])).toEqual([['ops.delivery_rejected', '刘强']]);
+    });
+
+    it('should dead-letter a message whose tries keep ending without an outcome, as when the process dies mid-send', async () => {
+      desk.enqueue(textTo(liuQiang, 't1'));
+      const crashed = desk.openOther();
+      for (let i = 0; i < 4; i += 1) {
+        await crashed.outbox.claim(desk.time.now(), 10, 'crashed', new Date(desk.time.now().getTime() + 1000));
+        desk.time.advance(2);
+      }
+      await desk.deliver();
+      expect(desk.teams.written).toEqual([]);
+      expect(await entry('t1')).toMatchObject({ status: 'dead', attempts: 5, lastError: expect.stringContaining('4 tries ended without an outcome') });
+      expect((await opsNotices()).map((n) => n.key)).toEqual(['ops.delivery_failed']);
+    });
+  });
+
+  describe('conversations Teams has closed', () => {
+    beforeEach(async () => {
+      desk = await openDeliveryDesk();
+      await desk.openChat(liuQiang, '2026-12-01T01:00:00.000Z');
+    });
+
+    it('should mark the conversation inactive, dead-letter the message, tell ops, and hold the rest until the person talks again', async () => {
+      desk.enqueue(textTo(liuQiang, 't1'), textTo(liuQiang, 't2'));
+      desk.teams.script(person(liuQiang), failures.blocked());
+      await desk.deliver();
+      expect(await entry('t1')).toMatchObject({ status: 'dead', lastError: 'HTTP 403 MessageWritesBlocked: Thread is blocked' });
+      expect(await desk.store.conversations.get(person(liuQiang))).toMatchObject({ inactiveSince: '2026-12-01T02:00:00.000Z', inactiveReason: 'MessageWritesBlocked' });
+      expect(await opsNotices()).toEqual([expect.objectContaining({
+        id: `ops.conversation_inactive:t1:${person(liuQiang)}`, key: 'ops.conversation_inactive', params: { id: '—', kind: 'text', recipient: '刘强', reason: 'MessageWritesBlocked' },
+      })]);
+      expect(desk.events).toEqual(expect.arrayContaining([{ kind: 'inactive', conversation: person(liuQiang), reason: 'MessageWritesBlocked' }]));
+
+      desk.time.advance(3600);
+      await desk.deliver();
+      expect(desk.teams.written.map((w) => w.what)).toEqual(['t1']);
+      expect(await entry('t2')).toMatchObject({ status: 'pending', attempts: 0 });
+
+      await rememberPerson(desk.deps, liuQiang, { reference: { conversation: { id: 'a:new' } }, userMri: null, locale: 'zh-CN' });
+      await desk.deliver();
+      // With no ops channel bound, ops' notice goes to the ops head — here 刘强 himself, once he is back.
+      expect(desk.teams.delivered(person(liuQiang))).toEqual(['t2', '—']);
+    });
+
+    it('should not tell ops about a notice to ops that failed, so failures cannot breed notices', async () => {
+      await desk.openChat(OPS);
+      desk.enqueue(toOps('n1', 'ops.delivery_failed'));
+      desk.teams.script(OPS, failures.rejected());
+      await desk.deliver();
+      expect(await entry('n1')).toMatchObject({ status: 'dead' });
+      expect(await desk.store.outbox.pending(10)).toEqual([]);
+      expect(desk.events).toEqual([expect.objectContaining({ kind: 'dead', id: 'n1', opsTold: false })]);
+    });
+  });
+
+  describe('cards', () => {
+    beforeEach(async () => {
+      desk = await openDeliveryDesk();
+    });
+
+    it('should post a card once: its copy is kept in the commit that marks the message sent', async () => {
+      await desk.openChat(liuQiang);
+      const plan = await desk.fileSamplePlan();
+      await desk.deliver();
+      await desk.deliver();
+      expect(desk.teams.written).toEqual([expect.objectContaining({ op: 'post', to: person(liuQiang), what: plan.id, ok: true })]);
+      expect(await desk.store.cardCopies.list(plan.id)).toEqual([{ applicationId: plan.id, conversationKey: person(liuQiang), activityId: 'activity-1', viewer: liuQiang }]);
+    });
+
+    it('should record nothing when its lease was lost during the send, leaving the message to the one who holds it', async () => {
+      await desk.openChat(liuQiang);
+      const plan = await desk.fileSamplePlan();
+      const intruder = desk.openOther();
+      const { messenger } = desk.teams;
+      const slow = {
+        ...messenger,
+        async postCard(...args: Parameters<typeof messenger.postCard>) {
+          // The send outlives its lease (a frozen process): another process claims the message meanwhile.
+          desk.time.advance(3600);
+          await intruder.outbox.claim(desk.time.now(), 10, 'intruder', new Date(desk.time.now().getTime() + 60_000));
+          return messenger.postCard(...args);
+        },
+      };
+      await deliverOutbox({ ...desk.deps, messenger: slow, worker: desk.worker });
+      expect(desk.events).toEqual([{ kind: 'lease_lost', id: (await desk.store.outbox.pending(1))[0]?.id }]);
+      expect(await desk.store.cardCopies.list(plan.id)).toEqual([]);
+    });
+
+    it('should send support\'s card to each handler with a chat as a message of its own', async () => {
+      await desk.openChat(liuQiang);
+      const support: OutboxMessage = { id: 's1', createdAt: '2026-12-01T02:00:00.000Z', kind: 'card', applicationId: (await desk.fileSamplePlan()).id, to: { kind: 'channel', channel: 'support' } };
+      desk.enqueue(support);
+      await desk.deliver();
+      expect((await desk.store.outbox.pending(10)).map((m) => m.id)).toEqual([`s1:${'00000000-0000-0000-0000-00000000c001'}`]);
+      expect(await entry('s1')).toMatchObject({ status: 'sent' });
+    });
+
+    it('should update every live copy on a refresh: a closed conversation is marked inactive and ops told, a deleted copy skipped, a throttled one tried again', async () => {
+      for (const who of [liuQiang, zhangWei, wangFang]) await desk.openChat(who);
+      const plan = await desk.fileSamplePlan();
+      await desk.deliver();
+      for (const [who, activityId] of [[zhangWei, 'z-1'], [wangFang, 'w-1']] as const) {
+        await desk.store.cardCopies.add({ applicationId: plan.id, conversationKey: person(who), activityId, viewer: who });
+      }
+      desk.enqueue({ id: 'r1', createdAt: '2026-12-01T02:00:00.000Z', kind: 'refresh', applicationId: plan.id });
+      desk.teams.script(person(liuQiang), failures.throttled(10_000));
+      desk.teams.script(person(zhangWei), failures.blocked());
+      desk.teams.script(person(wangFang), failures.copyGone());
+      await desk.deliver();
+      expect(await entry('r1')).toMatchObject({ status: 'pending', nextAttemptAt: '2026-12-01T02:00:10.000Z' });
+      expect((await desk.store.conversations.get(person(zhangWei)))?.inactiveReason).toBe('MessageWritesBlocked');
+      expect((await opsNotices()).map((n) => [n.key, n.params.recipient])).toEqual([['ops.conversation_inactive', '张伟']]);
+
+      desk.time.advance(10);
+      await desk.deliver();
+      expect(await entry('r1')).toMatchObject({ status: 'sent' });
+      expect(desk.teams.written.filter((w) => w.op === 'update').map((w) => [w.what, w.ok])).toEqual([
+        ['activity-1', false], ['z-1', false], ['w-1', false], ['activity-1', true], ['w-1', true],
+      ]);
+    });
+  });
+
+  describe('pacing and holds', () => {
+    it('should defer a message whose conversation has no slot soon enough, without counting a try', async () => {
+      desk = await openDeliveryDesk({ rateWindows: [{ limit: 2, ms: 10_000 }], maxPaceWaitMs: 1_000 });
+      await desk.openChat(liuQiang);
+      desk.enqueue(textTo(liuQiang, 't1'), textTo(liuQiang, 't2'), textTo(liuQiang, 't3'));
+      expect(await desk.deliver()).toEqual({ sent: 2, waiting: 1 });
+      expect(await entry('t3')).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: '2026-12-01T02:00:10.000Z' });
+      desk.time.advance(10);
+      await desk.deliver();
+      expect(desk.teams.delivered(person(liuQiang))).toEqual(['t1', 't2', 't3']);
+    });
+
+    it('should hold a quiet-hours message until its notBefore', async () => {
+      desk = await openDeliveryDesk();
+      await desk.openChat(liuQiang);
+      desk.enqueue(textTo(liuQiang, 'later', undefined, { notBefore: '2026-12-01T12:00:00+08:00' }), textTo(liuQiang, 'now'));
+      await desk.deliver();
+      expect(desk.teams.delivered(person(liuQiang))).toEqual(['now']);
+      expect(await desk.store.outbox.backlog(desk.time.now())).toEqual({ pending: 1, nextDue: new Date('2026-12-01T04:00:00.000Z') });
+      desk.time.advance(2 * 3600);
+      await desk.deliver();
+      expect(desk.teams.delivered(person(liuQiang))).toEqual(['now', 'later']);
+    });
+  });
+
+  it('should never let two processes send the same message, each conversation in order', async () => {
+    desk = await openDeliveryDesk({ baseRetryDelayMs: 1 });
+    const people = [liuQiang, wangFang, zhangWei, '00000000-0000-0000-0000-00000000c001'];
+    for (const who of people) await desk.openChat(who);
+    desk.enqueue(...Array.from({ length: 40 }, (_, i) => textTo(people[i % 4] as string, `m${i}`)));
+    for (const who of people.slice(0, 2)) desk.teams.script(person(who), failures.unavailable(), failures.throttled(5));
+    const other = { ...desk.deps, store: desk.openOther() };
+    const { messenger } = desk.teams;
+    // Real waits between sends, so the two processes' runs interleave.
+    const jittery = {
+      ...messenger,
+      postText: async (...args: Parameters<typeof messenger.postText>) => {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+        return messenger.postText(...args);
+      },
+    };
+    const drain = async (deps: typeof desk.deps, owner: string) => {
+      const worker = desk.workerFor(owner, { random: Math.random });
+      for (let run = 0; run < 50 && (await deps.store.outbox.backlog(deps.clock.now())).pending > 0; run += 1) {
+        await deliverOutbox({ ...deps, messenger: jittery, worker }, 3);
+        desk.time.advance(1);
+      }
+    };
+    await Promise.all([drain(desk.deps, 'process-a'), drain(other, 'process-b')]);
+    for (const [n, who] of people.entries()) {
+      expect(desk.teams.delivered(person(who))).toEqual(Array.from({ length: 10 }, (_, i) => `m${n + 4 * i}`));
+    }
+  });
+});

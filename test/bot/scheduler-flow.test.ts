@@ -1,0 +1,91 @@
+import { actionData, cardOf, PEOPLE, TeamsHarness, textOf, type CardJson, type Someone } from '../support/teams-harness';
+
+const { zhangWei, wangFang, liuQiang, zhaoLei, zhouJie } = PEOPLE;
+const OPS = '19:ops-notices@thread.tacv2';
+const PUDONG = '19:pudong-notices@thread.tacv2';
+
+/** A tier-1 plan with no agent channel: one step, 王芳 (ops approver, delegate 刘强). */
+const lineForm = {
+  mode: 'new', applicationId: null, revision: null,
+  unit: 'pudong-branch', activity: 'ACT-LINE-2026', customerName: '浦东精密制造有限公司', customerGroupId: 'G2100456',
+  startMonth: '2027-01', termMonths: 12, line0Product: 'DIA-100M', line0Quantity: 4, line0Price: '2400.00',
+  subsidyYuan: '', commissionPct: '', agentChannel: 'false', preConsultationRef: '',
+  expectedRevenueYuan: '115200', expectedSubscribers: 4, justification: '四个厂区专线统一签约。',
+};
+
+const texts = (activities: Partial<{ text?: string }>[]) => activities.map((a) => a.text).filter((t): t is string => Boolean(t));
+
+describe('PlanDesk acting on time, through the bot', () => {
+  let teams: TeamsHarness;
+  let id: string;
+
+  beforeEach(async () => {
+    // Tuesday 29 September 2026, 15:00 — the afternoon before the National Day holiday's eve.
+    teams = await TeamsHarness.start('2026-09-29T15:00:00+08:00');
+    for (const who of Object.values(PEOPLE)) await teams.say(who, '你好');
+    expect(texts(await teams.sayInChannel(zhouJie, OPS, 'notify-here ops'))).toEqual(['好的,本频道将接收“ops”的通知(只含编号、单位、状态和期限)。']);
+    await teams.sayInChannel(zhouJie, PUDONG, '设为通知频道 pudong-branch');
+    const card = await teams.tap(zhangWei, 'form.submit', lineForm);
+    id = /PP-\d{4}-\d{6}/.exec(textOf(card))?.[0] ?? '';
+  });
+  afterEach(async () => teams.stop());
+
+  const lastCard = (who: Someone): CardJson => cardOf(teams.sentTo(who).filter((a) => cardOf(a)).at(-1)) ?? {};
+
+  it('reminds the approver in working hours only, then tells approver, applicant and the ops channel when the deadline passes', async () => {
+    // Due at the end of the 2nd working day after Tue 29 Sep: 30 Sep is the 1st, Thu 8 Oct (after the holiday) the 2nd.
+    await teams.tickAt('2026-10-01T10:00'); // a holiday: nothing is due yet
+    expect(texts(teams.sentTo(wangFang)).filter((t) => t.startsWith('提醒'))).toEqual([]);
+
+    await teams.tickAt('2026-10-08T09:00');
+    // The halfway reminder fell on 30 Sep 16:30 but, held past the holiday, would only repeat the due morning's.
+    expect(texts(teams.sentTo(wangFang)).filter((t) => t.startsWith('提醒'))).toEqual([
+      `提醒:申请 ${id} 等待您的经营管理部审批,请于 10月8日 18:00 前处理。`,
+    ]);
+    expect(actionData(lastCard(wangFang), 'plan.approve')).toBeDefined();
+
+    await teams.tickAt('2026-10-09T09:00');
+    expect(texts(teams.sentTo(wangFang))).toContain(`申请 ${id} 的经营管理部审批已超过期限(10月8日 18:00),请尽快处理。`);
+    expect(texts(teams.sentTo(zhangWei))).toContain(`您的申请 ${id} 在“经营管理部审批”已超过期限(10月8日 18:00),已提醒审批人。`);
+    const channel = texts(teams.sentToChannel(OPS));
+    expect(channel).toContain(`逾期:申请 ${id}(浦东分公司)的经营管理部审批已超过期限 10月8日 18:00。`);
+    // Confidentiality: the channel hears number, unit, status and deadline, never the figures.
+    expect(channel.join('\n')).not.toMatch(/¥|%|2400/);
+  });
+
+  it("hands an overdue step to the approver's delegate after the grace, saying so in the history", async () => {
+    await teams.tickAt('2026-10-12T09:00');
+    const record = await teams.app.store.applications.get(id);
+    expect(record?.steps[0]?.assignee).toBe(liuQiang.aad);
+    expect(record?.history.at(-1)).toMatchObject({ actor: 'plandesk', action: 'ops_review.reassigned_overdue' });
+    expect(actionData(lastCard(liuQiang), 'plan.approve')).toBeDefined();
+    expect(texts(teams.sentTo(zhangWei))).toContain(`申请 ${id} 的经营管理部审批逾期未决,已按规定转由代理人审批。`);
+  });
+
+  it('stops reminding once the step is decided', async () => {
+    await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
+    // The step's reminders vanished with the decision; the support center's task has its own.
+    expect((await teams.app.store.jobs.pendingFor(id)).map((j) => j.kind)).toEqual(['fulfillment.nudge', 'fulfillment.overdue']);
+    const before = teams.sentTo(wangFang).length;
+    await teams.tickAt('2026-10-09T09:00');
+    expect(teams.sentTo(wangFang).slice(before).filter((a) => a.text?.includes('期限'))).toEqual([]);
+  });
+
+  it('tells the applicant and the unit channel ahead of the end, then expires the plan and asks support to restore standard tariffs', async () => {
+    await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
+    await teams.tap(zhaoLei, 'fulfillment.done', actionData(lastCard(zhaoLei), 'fulfillment.done') ?? {});
+    expect((await teams.app.store.applications.get(id))?.state).toBe('active');
+
+    await teams.tickAt('2027-12-01T09:00');
+    expect(texts(teams.sentTo(zhangWei))).toContain(`您的个性化方案 ${id} 将于 2027-12-31 到期(还剩 30 天)。到期后优惠作废;如需继续,请重新申请。`);
+    expect(texts(teams.sentToChannel(PUDONG))).toContain(`到期提醒:个性化方案 ${id}(浦东分公司)有效期至 2027-12-31。`);
+
+    await teams.tickAt('2028-01-01T00:00');
+    expect((await teams.app.store.applications.get(id))?.state).toBe('expired');
+    // Its notices are held to working hours: nothing is said at midnight on New Year's Day.
+    expect(texts(teams.sentTo(zhangWei)).filter((t) => t.includes('已于 2027-12-31 到期'))).toEqual([]);
+    await teams.tickAt('2028-01-03T09:00');
+    expect(texts(teams.sentTo(zhangWei))).toContain(`您的个性化方案 ${id} 已于 2027-12-31 到期,优惠已作废,业务支撑中心将恢复标准资费。如需继续,请说“新建”重新申请。`);
+    expect(texts(teams.sentTo(zhaoLei))).toContain(`个性化方案 ${id}(浦东分公司)已于 2027-12-31 到期,请将客户恢复为标准资费。`);
+  });
+});
