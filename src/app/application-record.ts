@@ -42,5 +42,7 @@ export interface ApplicationRecord {
   /** When the support center carried it out and the plan took effect. */
   activatedAt: string | null;
   evaluations: EvaluationReport[];
+  /** The evaluation period the applicant has been asked to report on, until they do. */
+  evaluationDue: number | null;
   history: HistoryEvent[];
 }

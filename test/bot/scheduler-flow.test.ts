@@ -88,4 +88,28 @@ describe('PlanDesk acting on time, through the bot', () => {
     expect(texts(teams.sentTo(zhangWei))).toContain(`您的个性化方案 ${id} 已于 2027-12-31 到期,优惠已作废,业务支撑中心将恢复标准资费。如需继续,请说“新建”重新申请。`);
     expect(texts(teams.sentTo(zhaoLei))).toContain(`个性化方案 ${id}(浦东分公司)已于 2027-12-31 到期,请将客户恢复为标准资费。`);
   });
+
+  it('asks the applicant for a quarterly evaluation, flags one under 80% of the expected revenue, and tells ops', async () => {
+    await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
+    await teams.tap(zhaoLei, 'fulfillment.done', actionData(lastCard(zhaoLei), 'fulfillment.done') ?? {});
+    // Activated in September 2026: the first quarter's evaluation is asked for on 1 December.
+    await teams.tickAt('2026-12-01T09:00');
+    expect(texts(teams.sentTo(zhangWei))).toContain(`请填报个性化方案 ${id} 第 1 期的实际效果(实际收入与用户数),在卡片上点击“填报评估”。`);
+    const evaluate = actionData(lastCard(zhangWei), 'evaluation.report');
+    expect(evaluate).toMatchObject({ applicationId: id, period: 1 });
+
+    // Expected ¥115,200 over 12 months: ¥28,800 by the end of the third month; ¥20,000 is under 80% of it.
+    const card = await teams.tap(zhangWei, 'evaluation.report', { ...evaluate, actualRevenueYuan: '20000.00', actualSubscribers: 4 });
+    expect(textOf(card)).toContain(`已记录 ${id} 第 1 期评估:实际收入低于预期,已通知经营管理部跟进改进。`);
+    expect((await teams.app.store.applications.get(id))?.evaluations).toEqual([expect.objectContaining({ period: 1, actualRevenueFen: 2000000, expectedRevenueToDateFen: 2880000, flagged: true })]);
+    expect(texts(teams.sentToChannel(OPS))).toContain(`评估未达预期:个性化方案 ${id}(浦东分公司)第 1 期实际收入低于预期,需改进。`);
+
+    // A second report of the same period is refused.
+    const again = await teams.tap(zhangWei, 'evaluation.report', { ...evaluate, actualRevenueYuan: '30000', actualSubscribers: 4 });
+    expect(textOf(again)).toContain('这一期的评估现在不需要填报');
+
+    // The monthly summary in the ops channel names the flagged plan.
+    await teams.tickAt('2027-01-04T10:00');
+    expect(texts(teams.sentToChannel(OPS)).some((t) => t.startsWith('2027-01 个性化方案月报') && t.includes(`${id}(pudong-branch)`))).toBe(true);
+  });
 });

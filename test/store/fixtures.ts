@@ -80,6 +80,7 @@ export function sampleRecord(id: string, overrides: { input?: Partial<Applicatio
     pastRevisions: [],
     activatedAt: null,
     evaluations: [],
+    evaluationDue: null,
     history: [{ at: submittedAt, actor: input.applicant, action: 'submit', revision: 1 }],
   };
 }

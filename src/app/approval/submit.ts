@@ -38,7 +38,7 @@ export async function submit(deps: ApprovalDeps, input: ApplicationInput, actor:
   const at = now.toISOString();
   const record: ApplicationRecord = {
     id, version: 1, state: 'in_review', revision: 1, input, assessment, catalogVersion, policyVersion,
-    submittedAt: at, updatedAt: at, steps, fulfillment: null, pastRevisions: [], activatedAt: null, evaluations: [],
+    submittedAt: at, updatedAt: at, steps, fulfillment: null, pastRevisions: [], activatedAt: null, evaluations: [], evaluationDue: null,
     history: [{ at, actor, action: 'submitted', revision: 1 }],
   };
   const send = messagesFor(deps, now, id);

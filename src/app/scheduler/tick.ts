@@ -2,6 +2,7 @@ import type { JobKind } from '../../domain/schedule';
 import type { ApprovalDeps } from '../approval/deps';
 import type { JobHandler } from './job-context';
 import { expirePlan, expiryNotice, fulfillmentOverdue, nudgeFulfillment } from './plan-jobs';
+import { askForEvaluation } from './evaluation-jobs';
 import { catalogFreshness, opsMonthlySummary, recurringJobs } from './recurring-jobs';
 import { escalateStep, nudgeStep, stepOverdue } from './step-jobs';
 
@@ -13,6 +14,7 @@ const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
   'fulfillment.overdue': fulfillmentOverdue,
   'plan.expiry_notice': expiryNotice,
   'plan.expire': expirePlan,
+  'plan.evaluation': askForEvaluation,
   'catalog.freshness': catalogFreshness,
   'ops.monthly_summary': opsMonthlySummary,
 };

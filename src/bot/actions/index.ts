@@ -1,4 +1,5 @@
 import type { CardAction } from './card-action';
+import { evaluationReport } from './evaluation-report';
 import { formPreview, formSubmit } from './form-actions';
 import { fulfillmentDone } from './fulfillment-done';
 import { planApprove } from './plan-approve';
@@ -11,5 +12,5 @@ import { planWithdraw } from './plan-withdraw';
 
 /** Every card verb PlanDesk answers; a new verb is a new file added here. */
 export const CARD_ACTIONS: readonly CardAction[] = [
-  formPreview, formSubmit, planApprove, planReject, planReturn, planEscalate, planWithdraw, planEdit, planRefresh, planShow, fulfillmentDone,
+  formPreview, formSubmit, planApprove, planReject, planReturn, planEscalate, planWithdraw, planEdit, planRefresh, planShow, fulfillmentDone, evaluationReport,
 ];

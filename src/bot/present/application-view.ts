@@ -30,6 +30,7 @@ export function actionsFor(record: ApplicationRecord, viewer: Actor | null): Car
     if (awaited.step.step === 'ops_review' && !record.steps.some((s) => s.step === 'leadership')) actions.push('escalate');
   }
   if (viewer.id === record.input.applicant) {
+    if (record.state === 'active' && record.evaluationDue !== null) actions.push('evaluate');
     if (record.state === 'returned') actions.push('resubmit');
     if (isUndecided(record.state)) actions.push('withdraw');
   }
@@ -97,6 +98,7 @@ export function applicationView(record: ApplicationRecord, viewer: Actor | null,
       return { when: formatWhen(h.at, lang), who: nameOf(directory, h.actor), what: `${stepOf(h.action)}${key ? t(lang, key) : h.action}`, comment: h.comment ?? '' };
     }),
     actions: actionsFor(record, viewer),
+    ...(record.evaluationDue !== null ? { evaluationPeriod: record.evaluationDue } : {}),
     actionData: { applicationId: record.id, revision: record.revision, stepIndex: awaited?.index ?? -1 },
     refreshUserIds: deciders.flatMap((id) => (id ? [o.mriOf(id)].filter((m): m is string => m !== null) : [])),
     ...(record.fulfillment ? { fulfillment: [

@@ -9,6 +9,7 @@
  *   fulfill  → ShowCard, confirm verb `fulfillment.done`, optional `fulfillComment`
  *   withdraw → ShowCard, confirm verb `plan.withdraw`,    optional `withdrawComment`
  *   resubmit → plain Action.Execute, verb `plan.edit` (answers with the prefilled form)
+ *   evaluate → ShowCard, confirm verb `evaluation.report`, required `actualRevenueYuan`, `actualSubscribers`
  * The comment ids differ per action because Teams mobile fails to render a card whose ShowCards
  * repeat an input id (MicrosoftDocs/msteams-docs#7868).
  */
@@ -19,7 +20,7 @@ import { labelTree } from './labels';
 import type { ApplicationView, CardAction } from './view-models';
 
 /** The input id of each action's comment, as the action's data carries it back. */
-export const COMMENT_INPUT_ID: Readonly<Record<Exclude<CardAction, 'resubmit'>, string>> = {
+export const COMMENT_INPUT_ID: Readonly<Record<Exclude<CardAction, 'resubmit' | 'evaluate'>, string>> = {
   approve: 'approveComment',
   reject: 'rejectComment',
   return: 'returnComment',
@@ -28,7 +29,7 @@ export const COMMENT_INPUT_ID: Readonly<Record<Exclude<CardAction, 'resubmit'>, 
   fulfill: 'fulfillComment',
 };
 
-const ALL_ACTIONS: readonly CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill'];
+const ALL_ACTIONS: readonly CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill', 'evaluate'];
 
 /** The card for one application as one viewer sees it; it refreshes for `refreshUserIds` when there are any. */
 export function applicationCard(view: ApplicationView): Attachment {
@@ -43,6 +44,7 @@ export function applicationCard(view: ApplicationView): Attachment {
     history: shown.history.map((entry) => ({ ...entry, headline: joined(entry.when, entry.who, entry.what) })),
     can: Object.fromEntries(ALL_ACTIONS.map((action) => [action, actions.includes(action)])),
     actionData: { ...actionData },
+    evaluateData: { ...actionData, period: view.evaluationPeriod ?? 0 },
   });
   // Universal Actions: the listed users' copies ask for their own view; anyone else keeps this one.
   const refresh = refreshUserIds.length > 0

@@ -58,7 +58,7 @@ export interface FormView {
   choices: { units: Choice[]; activities: Choice[]; products: Choice[]; months: Choice[] };
 }
 
-export type CardAction = 'approve' | 'reject' | 'return' | 'escalate' | 'withdraw' | 'resubmit' | 'fulfill';
+export type CardAction = 'approve' | 'reject' | 'return' | 'escalate' | 'withdraw' | 'resubmit' | 'fulfill' | 'evaluate';
 
 /** One application as a person on it sees it: everything to decide on one screen. */
 export interface ApplicationView {
@@ -88,6 +88,8 @@ export interface ApplicationView {
   actionData: { applicationId: string; revision: number; stepIndex: number };
   /** Teams user ids (MRI) whose copy refreshes to their own view (Universal Actions). */
   refreshUserIds: string[];
+  /** The evaluation period the applicant is asked to report on (with the `evaluate` action). */
+  evaluationPeriod?: number;
   /** Fulfillment task facts when there is one (deadline, done by, note). */
   fulfillment?: { label: string; value: string }[];
 }

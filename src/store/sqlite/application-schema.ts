@@ -117,6 +117,8 @@ export const applicationRecordSchema = exactSchema<ApplicationRecord>()(
       expectedRevenueToDateFen: fen,
       flagged: z.boolean(),
     })),
+    // Older documents predate evaluations being asked for.
+    evaluationDue: z.number().int().positive().nullable().default(null),
     history: z.array(historyEventSchema),
   }),
 );

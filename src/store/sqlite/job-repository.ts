@@ -33,10 +33,11 @@ export function sqliteJobReplacer(db: SqliteDatabase): JobReplacer {
 }
 
 function sqliteJobInsert(db: SqliteDatabase) {
-  // A replaced job comes back with the same id when it is still due: it becomes pending again.
+  // A replaced job comes back with the same id when it is still due: it becomes pending again. Its
+  // lease is kept, so a job being run while another job's change re-derives it still completes.
   const upsert = db.prepare<[string, string, string | null, string, string]>(
     `INSERT INTO jobs (id, kind, application_id, due_at, doc) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET status = 'pending', due_at = excluded.due_at, doc = excluded.doc, lease_owner = NULL, lease_until = NULL
+     ON CONFLICT (id) DO UPDATE SET status = 'pending', due_at = excluded.due_at, doc = excluded.doc
      WHERE jobs.status = 'cancelled'`,
   );
   const insert = db.prepare<[string, string, string | null, string, string]>(

@@ -8,10 +8,10 @@ const render = (view: ApplicationView) => cardOf(applicationCard(view));
 /** The verb each action finally sends, whether its button confirms in a ShowCard or executes directly. */
 const VERB: Record<CardAction, string> = {
   approve: 'plan.approve', reject: 'plan.reject', return: 'plan.return', escalate: 'plan.escalate',
-  withdraw: 'plan.withdraw', resubmit: 'plan.edit', fulfill: 'fulfillment.done',
+  withdraw: 'plan.withdraw', resubmit: 'plan.edit', fulfill: 'fulfillment.done', evaluate: 'evaluation.report',
 };
 const TITLE: Record<CardAction, string> = {
-  approve: '批准', reject: '驳回', return: '退回修改', escalate: '上报领导', withdraw: '撤回申请', resubmit: '修改并重新提交', fulfill: '已完成受理',
+  approve: '批准', reject: '驳回', return: '退回修改', escalate: '上报领导', withdraw: '撤回申请', resubmit: '修改并重新提交', fulfill: '已完成受理', evaluate: '填报评估',
 };
 
 /** The verbs the card's buttons lead to, in button order. */
@@ -37,6 +37,7 @@ describe('applicationCard', () => {
     ['an applicant of an undecided plan', ['withdraw']],
     ['an applicant of a returned plan', ['resubmit', 'withdraw']],
     ['a support handler', ['fulfill']],
+    ['an applicant asked for an evaluation', ['evaluate']],
   ])('should show %s exactly the buttons of the listed actions', (_who, actions) => {
     const card = render({ ...approverView, actions });
 
@@ -53,11 +54,12 @@ describe('applicationCard', () => {
   });
 
   it('should send the action data with every Action.Execute, the refresh included, so a stale card is recognised', () => {
-    const everything: CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill'];
-    const executes = nodesOfType(render({ ...approverView, actions: everything }), 'Action.Execute');
+    const everything: CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill', 'evaluate'];
+    const executes = nodesOfType(render({ ...approverView, actions: everything, evaluationPeriod: 2 }), 'Action.Execute');
 
     expect(executes.map((action) => action.verb).sort()).toEqual([...Object.values(VERB), 'plan.refresh'].sort());
-    executes.forEach((action) => expect(action.data).toEqual({ applicationId: 'PP-2027-000123', revision: 2, stepIndex: 1 }));
+    // The evaluation also says which period it reports on.
+    executes.forEach((action) => expect(action.data).toEqual({ applicationId: 'PP-2027-000123', revision: 2, stepIndex: 1, ...(action.verb === 'evaluation.report' ? { period: 2 } : {}) }));
   });
 
   it.each(['reject', 'return'] as const)('should require a comment before %s is sent', (action) => {

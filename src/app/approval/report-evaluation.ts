@@ -1,0 +1,64 @@
+import { DEFAULT_LIFECYCLE, judgeEvaluation, type EvaluationReport } from '../../domain/lifecycle';
+import { addMonths, monthOf, shanghaiDate } from '../../domain/local-date';
+import { fail, ok, type Result } from '../../domain/result';
+import type { Refusal } from '../../domain/workflow';
+import type { ApplicationRecord } from '../application-record';
+import { auditEntry } from '../audit';
+import type { StaleVersion } from '../ports/store';
+import { jobsFor } from '../scheduler/jobs-for';
+import type { ApprovalDeps } from './deps';
+import { loadCase, type CaseError } from './load-case';
+import { channel, messagesFor } from './outbox-messages';
+
+export interface EvaluationCommand {
+  applicationId: string;
+  period: number;
+  actualRevenueFen: number;
+  actualSubscribers: number;
+  actor: string;
+}
+
+type Refused = { code: Refusal['code'] | 'no_evaluation_due'; record: ApplicationRecord };
+
+/** Months from the plan's activation to the end of an evaluation period. */
+const monthsElapsed = (record: ApplicationRecord, period: number, every: number): number => {
+  const activated = monthOf(shanghaiDate(new Date(record.activatedAt ?? record.updatedAt)));
+  const due = addMonths(activated, period * every);
+  const [y1, m1] = activated.split('-').map(Number) as [number, number];
+  const [y2, m2] = due.split('-').map(Number) as [number, number];
+  return (y2 - y1) * 12 + (m2 - m1);
+};
+
+/**
+ * The applicant reports a period's actual revenue and subscribers; under the policy's threshold of
+ * what the application expected to date, the plan is flagged for improvement and ops is told.
+ */
+export async function reportEvaluation(deps: ApprovalDeps, cmd: EvaluationCommand): Promise<Result<ApplicationRecord, CaseError | StaleVersion | Refused | { code: 'no_policy' }>> {
+  const loaded = await loadCase(deps, cmd.applicationId);
+  if (!loaded.ok) return loaded;
+  const { record } = loaded.value;
+  const now = deps.clock.now();
+  const refuse = async (code: Refused['code']) => {
+    await deps.store.audit.append([auditEntry(now, cmd.actor, `refused.${code}`, record.id, null, { action: 'evaluate', period: cmd.period })]);
+    return fail<Refused>({ code, record });
+  };
+  if (cmd.actor !== record.input.applicant) return refuse('not_the_applicant');
+  if (record.state !== 'active' || record.evaluationDue !== cmd.period) return refuse('no_evaluation_due');
+  const policy = await deps.store.policies.get(record.policyVersion);
+  if (!policy) return fail({ code: 'no_policy' });
+  const settings = policy.lifecycle ?? DEFAULT_LIFECYCLE;
+  const judged = judgeEvaluation(record.input.expected.revenueFen, record.input.termMonths, monthsElapsed(record, cmd.period, settings.evaluationEveryMonths), cmd.actualRevenueFen, settings.evaluationFlagBelowPct);
+  const report: EvaluationReport = {
+    period: cmd.period, reportedAt: now.toISOString(), reportedBy: cmd.actor,
+    actualRevenueFen: cmd.actualRevenueFen, actualSubscribers: cmd.actualSubscribers, ...judged,
+  };
+  const at = now.toISOString();
+  const updated: ApplicationRecord = {
+    ...record, evaluations: [...record.evaluations, report], evaluationDue: null, updatedAt: at,
+    history: [...record.history, { at, actor: cmd.actor, action: judged.flagged ? 'evaluation_flagged' : 'evaluation_reported', revision: record.revision }],
+  };
+  const m = messagesFor(deps, now, record.id);
+  const outbox = [m.refresh(), ...(judged.flagged ? [m.text(channel('ops'), 'evaluation.flagged', { unit: record.input.unit, period: cmd.period })] : [])];
+  const saved = await deps.store.applications.update(updated, record.version, [auditEntry(now, cmd.actor, 'evaluate', record.id, null, report)], outbox, jobsFor(updated, policy, deps.calendar));
+  return saved.ok ? ok(saved.value) : saved;
+}
