@@ -15,20 +15,20 @@ const firstWorkingDay = (calendar: WorkingCalendar, month: string, time: string)
   shanghaiInstant(addBusinessDays(calendar, `${month}-01`, 0), time);
 
 /**
- * The next occurrence of each recurring job at or after `now`: the catalog freshness check every
- * Monday (or the week's first working day), the spot check and the ops summary on each month's
- * first working day.
+ * This period's and the next period's occurrence of each recurring job: the catalog freshness check
+ * every Monday (or the week's first working day), the spot check and the ops summary on each month's
+ * first working day. This period's is included even when its time has passed, so a process that was
+ * down then still does it (late) — scheduling an occurrence already done changes nothing.
  */
-export function nextOccurrences(calendar: WorkingCalendar, now: Date): Occurrence[] {
+export function currentAndNextOccurrences(calendar: WorkingCalendar, now: Date): Occurrence[] {
   const today = shanghaiDate(now);
   const monday = addDays(today, -((weekday(today) + 6) % 7));
   const weekly = (start: string) => shanghaiInstant(addBusinessDays(calendar, start, 0), '09:15');
-  const catalogCheck = weekly(monday) >= now ? monday : addDays(monday, 7);
   const month = monthOf(today);
-  const monthly = (time: string) => (firstWorkingDay(calendar, month, time) >= now ? month : addMonths(month, 1));
-  return [
-    { kind: 'catalog.freshness', key: catalogCheck, dueAt: weekly(catalogCheck) },
-    { kind: 'audit.spot_check', key: monthly('09:30'), dueAt: firstWorkingDay(calendar, monthly('09:30'), '09:30') },
-    { kind: 'ops.monthly_summary', key: monthly('09:45'), dueAt: firstWorkingDay(calendar, monthly('09:45'), '09:45') },
-  ];
+  return [monday, addDays(monday, 7)].map((week): Occurrence => ({ kind: 'catalog.freshness', key: week, dueAt: weekly(week) })).concat(
+    [month, addMonths(month, 1)].flatMap((m): Occurrence[] => [
+      { kind: 'audit.spot_check', key: m, dueAt: firstWorkingDay(calendar, m, '09:30') },
+      { kind: 'ops.monthly_summary', key: m, dueAt: firstWorkingDay(calendar, m, '09:45') },
+    ]),
+  );
 }

@@ -112,4 +112,23 @@ describe('PlanDesk acting on time, through the bot', () => {
     await teams.tickAt('2027-01-04T10:00');
     expect(texts(teams.sentToChannel(OPS)).some((t) => t.startsWith('2027-01 个性化方案月报') && t.includes(`${id}(pudong-branch)`))).toBe(true);
   });
+
+  it('draws the monthly spot check into the auditors\' channel from a recorded seed, and lets auditors record findings', async () => {
+    const AUDITORS = '19:audit@thread.tacv2';
+    await teams.sayInChannel(zhouJie, AUDITORS, 'notify-here auditors');
+    await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
+    await teams.tap(zhaoLei, 'fulfillment.done', actionData(lastCard(zhaoLei), 'fulfillment.done') ?? {});
+
+    await teams.tickAt('2026-11-02T10:00'); // the first working day of November, after 09:30
+    const drawn = texts(teams.sentToChannel(AUDITORS)).find((t) => t.startsWith('2026-11 抽检'));
+    expect(drawn).toContain(`浦东分公司:${id}`);
+    const [draw] = (await teams.app.store.audit.about('spotcheck:2026-11')).filter((e) => e.action === 'spot_check.draw');
+    expect(draw?.after).toMatchObject({ month: '2026-11', sharePct: 10, seed: expect.any(Number), units: [{ unit: 'pudong-branch', planIds: [id] }] });
+
+    expect(texts(await teams.say(zhangWei, `抽检 ${id} 通过`))).toEqual(['只有稽核人员可以记录抽检结论。']);
+    expect(texts(await teams.say(PEOPLE.sunMin, `抽检 ${id} 问题`))).toEqual(['记录“问题”时请写明说明。']);
+    expect(texts(await teams.say(PEOPLE.sunMin, `抽检 ${id} 问题 合同附件缺少客户盖章`))).toEqual([`已记录:${id}(2026-11 抽检)存在问题。`]);
+    const findings = (await teams.app.store.audit.about(id)).filter((e) => e.action === 'spot_check.finding');
+    expect(findings.map((f) => [f.actor, f.after])).toEqual([[PEOPLE.sunMin.aad, { month: '2026-11', result: 'issue', note: '合同附件缺少客户盖章' }]]);
+  });
 });

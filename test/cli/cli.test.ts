@@ -145,7 +145,8 @@ describe('the plandesk command line', () => {
   it('runs the jobs due at --now: the sample plans\' approvers are reminded at half their time, then told they are late', async () => {
     await plandesk(dir, ['preview', '--application', sampleApplication]);
     const halfway = json((await plandesk(dir, ['tick', '--now', '2026-12-02T14:00+08:00'])).out);
-    expect(halfway).toMatchObject({ ran: 3, failed: 0, byKind: { 'step.nudge': 3 } });
+    // Also this week's catalog check and this month's spot check and ops summary, run late on the first tick.
+    expect(halfway).toEqual(expect.objectContaining({ ran: 6, failed: 0, byKind: { 'step.nudge': 3, 'catalog.freshness': 1, 'audit.spot_check': 1, 'ops.monthly_summary': 1 } }));
     const late = json((await plandesk(dir, ['tick', '--now', '2026-12-04T09:00+08:00'])).out);
     expect(late.byKind).toMatchObject({ 'step.overdue': 3 });
   });

@@ -1,4 +1,4 @@
-import { nextOccurrences } from '../../domain/recurring';
+import { currentAndNextOccurrences } from '../../domain/recurring';
 import { catalogIsStale } from '../judging-context';
 import { shanghaiDate } from '../../domain/local-date';
 import type { ApprovalDeps } from '../approval/deps';
@@ -7,9 +7,9 @@ import type { Job } from '../ports/jobs';
 import type { OutboxMessage, Recipient } from '../ports/store';
 import type { JobHandler, JobRun } from './job-context';
 
-/** The next occurrence of every recurring job; scheduling them on each tick is harmless (ids repeat). */
+/** This and the next occurrence of every recurring job; scheduling them on each tick is harmless (ids repeat). */
 export function recurringJobs(deps: Pick<ApprovalDeps, 'calendar'>, now: Date): Job[] {
-  return nextOccurrences(deps.calendar, now).map((o) => ({ id: `recurring:${o.kind}:${o.key}`, kind: o.kind, applicationId: null, dueAt: o.dueAt.toISOString(), payload: {} }));
+  return currentAndNextOccurrences(deps.calendar, now).map((o) => ({ id: `recurring:${o.kind}:${o.key}`, kind: o.kind, applicationId: null, dueAt: o.dueAt.toISOString(), payload: {} }));
 }
 
 const text = (run: JobRun, to: Recipient, key: string, params: Record<string, string | number>): OutboxMessage => ({

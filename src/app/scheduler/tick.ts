@@ -4,6 +4,7 @@ import type { JobHandler } from './job-context';
 import { expirePlan, expiryNotice, fulfillmentOverdue, nudgeFulfillment } from './plan-jobs';
 import { askForEvaluation } from './evaluation-jobs';
 import { catalogFreshness, opsMonthlySummary, recurringJobs } from './recurring-jobs';
+import { monthlySpotCheck } from './spot-check-jobs';
 import { escalateStep, nudgeStep, stepOverdue } from './step-jobs';
 
 const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
@@ -17,6 +18,7 @@ const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
   'plan.evaluation': askForEvaluation,
   'catalog.freshness': catalogFreshness,
   'ops.monthly_summary': opsMonthlySummary,
+  'audit.spot_check': monthlySpotCheck,
 };
 
 export interface TickReport {

@@ -5,8 +5,9 @@ import { mineCommand, pendingCommand } from './lists';
 import { newCommand } from './new';
 import { notifyHereCommand } from './notify-here';
 import { showCommand } from './show';
+import { spotCheckCommand } from './spot-check';
 
 /** Every chat command PlanDesk understands, in both languages (the manifest's command lists name the same). */
 export const planCommands = (services: BotServices): Command[] => [
-  newCommand(services), mineCommand(services), pendingCommand(services), showCommand(services), notifyHereCommand(services), helpCommand,
+  newCommand(services), mineCommand(services), pendingCommand(services), showCommand(services), notifyHereCommand(services), spotCheckCommand(services), helpCommand,
 ];

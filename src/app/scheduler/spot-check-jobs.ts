@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { DEFAULT_LIFECYCLE } from '../../domain/lifecycle';
+import { shanghaiDate } from '../../domain/local-date';
+import { drawSpotCheck } from '../../domain/spot-check';
+import { auditEntry } from '../audit';
+import { channel } from '../approval/outbox-messages';
+import type { JobHandler } from './job-context';
+
+export const spotCheckSubject = (month: string): string => `spotcheck:${month}`;
+
+/**
+ * 第九条(三): each month the auditors' channel gets a random sample of each unit's active plans. The
+ * seed is recorded in the audit trail with the draw, so anyone can draw the same sample again.
+ */
+export const monthlySpotCheck: JobHandler = async (run) => {
+  const { store } = run.deps;
+  const month = shanghaiDate(run.now).slice(0, 7);
+  const policy = await store.policies.inForceOn(shanghaiDate(run.now));
+  const share = (policy?.lifecycle ?? DEFAULT_LIFECYCLE).spotCheckSharePct;
+  const active = (await store.applications.list()).filter((r) => r.state === 'active').map((r) => ({ id: r.id, unit: r.input.unit }));
+  // A fresh id hashed to 32 bits: unpredictable before the draw, written down with it.
+  const seed = createHash('sha256').update(run.deps.newId()).digest().readUInt32BE(0);
+  const draw = drawSpotCheck(active, share, seed);
+  const directory = await store.directory.get();
+  const unitName = (id: string) => directory?.units.find((u) => u.id === id)?.name ?? id;
+  const sample = draw.units.map((u) => `${unitName(u.unit)}:${u.planIds.join('、')}`).join(';');
+  const notice = {
+    id: run.deps.newId(), createdAt: run.now.toISOString(), kind: 'text' as const, applicationId: null, to: channel('auditors'),
+    key: draw.units.length > 0 ? 'spotcheck.drawn' : 'spotcheck.none', params: { month, sample, share },
+  };
+  return {
+    audit: [auditEntry(run.now, 'plandesk', 'spot_check.draw', spotCheckSubject(month), null, { month, sharePct: share, ...draw })],
+    outbox: [notice],
+  };
+};
