@@ -21,6 +21,8 @@ export interface Person {
   roles: Role[];
   unit?: string;
   delegate?: string;
+  /** Whom an overdue step goes to when the person has no delegate (SPEC §6). */
+  head?: string;
   locale?: string;
 }
 

@@ -14,6 +14,7 @@ const directorySchema = z.object({
     roles: z.array(z.enum(ROLES)).min(1),
     unit: text(64).optional(),
     delegate: text(64).optional(),
+    head: text(64).optional(),
     locale: text(16).optional(),
   }).strict()).min(1),
 }).strict();
@@ -39,6 +40,7 @@ export function parseDirectoryYaml(yamlText: string, source = 'directory.yaml'):
   directory.people.forEach((person, i) => {
     if (person.unit && !unitIds.has(person.unit)) problems.push({ field: `people[${i}].unit`, problem: 'error.unknown_reference', params: { value: person.unit } });
     if (person.delegate && !personIds.has(person.delegate)) problems.push({ field: `people[${i}].delegate`, problem: 'error.unknown_reference', params: { value: person.delegate } });
+    if (person.head && !personIds.has(person.head)) problems.push({ field: `people[${i}].head`, problem: 'error.unknown_reference', params: { value: person.head } });
   });
   return problems.length > 0 ? fail(inputError(source, problems)) : ok(directory);
 }

@@ -96,6 +96,7 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.action.evaluateSubscribers': 'Actual subscribers',
   'card.action.evaluateSubscribersError': 'Give the number of subscribers',
   'card.action.evaluateConfirm': 'Submit the evaluation',
+  'card.action.renew': 'Apply again (prefilled)',
   'card.action.fulfill': 'Mark as done',
   'card.action.fulfillConfirm': 'Confirm done',
   'card.action.fulfillComment': 'Note (optional)',

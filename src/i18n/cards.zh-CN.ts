@@ -98,6 +98,7 @@ export const cardsZhCN = {
   'card.action.evaluateSubscribers': '实际用户数',
   'card.action.evaluateSubscribersError': '请填写用户数',
   'card.action.evaluateConfirm': '提交评估',
+  'card.action.renew': '重新申请(按原方案预填)',
   'card.action.fulfill': '已完成受理',
   'card.action.fulfillConfirm': '确认已完成',
   'card.action.fulfillComment': '受理备注(选填)',

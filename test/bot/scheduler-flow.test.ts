@@ -62,6 +62,19 @@ describe('PlanDesk acting on time, through the bot', () => {
     expect(texts(teams.sentTo(zhangWei))).toContain(`申请 ${id} 的经营管理部审批逾期未决,已按规定转由代理人审批。`);
   });
 
+  it('hands an overdue step whose approver has no delegate to their head', async () => {
+    // An agent-channel plan starts with 李娜 (合作管理部), who has no delegate; her head is 陈静.
+    const card = await teams.tap(zhangWei, 'form.submit', {
+      ...lineForm, activity: 'ACT-IOT-2026', line0Product: 'IOT-CARD', line0Quantity: 1000, line0Price: '9.00', commissionPct: 6, agentChannel: 'true',
+      expectedRevenueYuan: '108000', expectedSubscribers: 1000,
+    });
+    const agentPlan = /PP-\d{4}-\d{6}/.exec(textOf(card))?.[0] ?? '';
+    await teams.tickAt('2026-10-12T09:00');
+    const record = await teams.app.store.applications.get(agentPlan);
+    expect(record?.steps.map((s) => [s.step, s.assignee])).toEqual([['cooperation', PEOPLE.chenJing.aad], ['ops_review', wangFang.aad]]);
+    expect(actionData(lastCard(PEOPLE.chenJing), 'plan.approve')).toMatchObject({ applicationId: agentPlan });
+  });
+
   it('stops reminding once the step is decided', async () => {
     await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
     // The step's reminders vanished with the decision; the support center's task has its own.
@@ -87,6 +100,14 @@ describe('PlanDesk acting on time, through the bot', () => {
     await teams.tickAt('2028-01-03T09:00');
     expect(texts(teams.sentTo(zhangWei))).toContain(`您的个性化方案 ${id} 已于 2027-12-31 到期,优惠已作废,业务支撑中心将恢复标准资费。如需继续,请说“新建”重新申请。`);
     expect(texts(teams.sentTo(zhaoLei))).toContain(`个性化方案 ${id}(浦东分公司)已于 2027-12-31 到期,请将客户恢复为标准资费。`);
+
+    // Continuing needs a new application: the card of the expired plan opens one prefilled from it.
+    const renew = actionData(lastCard(zhangWei), 'plan.renew');
+    expect(renew).toMatchObject({ applicationId: id });
+    const form = await teams.tap(zhangWei, 'plan.renew', renew ?? {});
+    expect(textOf(form)).toContain('浦东精密制造有限公司');
+    expect(actionData(form, 'form.submit')).toMatchObject({ mode: 'new' });
+    expect(textOf(form)).toContain('"value":"2028-02"');
   });
 
   it('asks the applicant for a quarterly evaluation, flags one under 80% of the expected revenue, and tells ops', async () => {

@@ -63,6 +63,8 @@ export const expirePlan: JobHandler = async (run) => {
   const outbox = [
     messagesFor(run.deps, run.now, record.id).refresh(),
     s.text(person(record.input.applicant), 'expired.applicant', params),
+    // Their card of the expired plan, with a button that opens a new application prefilled from it.
+    s.card(person(record.input.applicant)),
     s.text(channel('support'), 'expired.support', params),
     s.text(channel(`unit:${record.input.unit}`), 'expiry.channel', { ...params, daysLeft: -1 }),
   ];

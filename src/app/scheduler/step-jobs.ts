@@ -47,8 +47,8 @@ export const stepOverdue: JobHandler = async (run) => {
 };
 
 /**
- * Still undecided after the grace: the step goes to the approver's delegate (else nobody new, and
- * ops hears of it again); the history and audit say so, and the new approver gets the card.
+ * Still undecided after the grace: the step goes to the approver's delegate, else their head (else
+ * nobody new, and ops hears of it again); the history and audit say so, and the new approver gets the card.
  */
 export const escalateStep: JobHandler = async (run) => {
   const record = await stillDue(run, samePendingStep(run.job));
@@ -59,7 +59,8 @@ export const escalateStep: JobHandler = async (run) => {
   const step = record.steps[index];
   if (!directory || !policy || !step) return {};
   const from = step.assignee;
-  const to = step.delegate ?? personOf(directory, from)?.delegate ?? null;
+  const approver = personOf(directory, from);
+  const to = step.delegate ?? approver?.delegate ?? approver?.head ?? null;
   const s = send(run, record);
   if (!to || to === from) {
     return { outbox: [s.text(channel('ops'), 'overdue.no_delegate', { step: step.step, unit: record.input.unit })] };

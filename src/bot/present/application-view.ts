@@ -31,6 +31,7 @@ export function actionsFor(record: ApplicationRecord, viewer: Actor | null): Car
   }
   if (viewer.id === record.input.applicant) {
     if (record.state === 'active' && record.evaluationDue !== null) actions.push('evaluate');
+    if (record.state === 'expired') actions.push('renew');
     if (record.state === 'returned') actions.push('resubmit');
     if (isUndecided(record.state)) actions.push('withdraw');
   }

@@ -9,6 +9,7 @@
  *   fulfill  → ShowCard, confirm verb `fulfillment.done`, optional `fulfillComment`
  *   withdraw → ShowCard, confirm verb `plan.withdraw`,    optional `withdrawComment`
  *   resubmit → plain Action.Execute, verb `plan.edit` (answers with the prefilled form)
+ *   renew    → plain Action.Execute, verb `plan.renew` (a new application prefilled from this one)
  *   evaluate → ShowCard, confirm verb `evaluation.report`, required `actualRevenueYuan`, `actualSubscribers`
  * The comment ids differ per action because Teams mobile fails to render a card whose ShowCards
  * repeat an input id (MicrosoftDocs/msteams-docs#7868).
@@ -20,7 +21,7 @@ import { labelTree } from './labels';
 import type { ApplicationView, CardAction } from './view-models';
 
 /** The input id of each action's comment, as the action's data carries it back. */
-export const COMMENT_INPUT_ID: Readonly<Record<Exclude<CardAction, 'resubmit' | 'evaluate'>, string>> = {
+export const COMMENT_INPUT_ID: Readonly<Record<Exclude<CardAction, 'resubmit' | 'evaluate' | 'renew'>, string>> = {
   approve: 'approveComment',
   reject: 'rejectComment',
   return: 'returnComment',
@@ -29,7 +30,7 @@ export const COMMENT_INPUT_ID: Readonly<Record<Exclude<CardAction, 'resubmit' | 
   fulfill: 'fulfillComment',
 };
 
-const ALL_ACTIONS: readonly CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill', 'evaluate'];
+const ALL_ACTIONS: readonly CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill', 'evaluate', 'renew'];
 
 /** The card for one application as one viewer sees it; it refreshes for `refreshUserIds` when there are any. */
 export function applicationCard(view: ApplicationView): Attachment {

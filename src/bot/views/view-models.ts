@@ -58,7 +58,7 @@ export interface FormView {
   choices: { units: Choice[]; activities: Choice[]; products: Choice[]; months: Choice[] };
 }
 
-export type CardAction = 'approve' | 'reject' | 'return' | 'escalate' | 'withdraw' | 'resubmit' | 'fulfill' | 'evaluate';
+export type CardAction = 'approve' | 'reject' | 'return' | 'escalate' | 'withdraw' | 'resubmit' | 'fulfill' | 'evaluate' | 'renew';
 
 /** One application as a person on it sees it: everything to decide on one screen. */
 export interface ApplicationView {

@@ -72,6 +72,7 @@ export const directorySchema = exactSchema<Directory>()(
         roles: z.array(z.enum(ROLES)),
         unit: z.string().optional(),
         delegate: z.string().optional(),
+        head: z.string().optional(),
         locale: z.string().optional(),
       }),
     ),

@@ -8,10 +8,10 @@ const render = (view: ApplicationView) => cardOf(applicationCard(view));
 /** The verb each action finally sends, whether its button confirms in a ShowCard or executes directly. */
 const VERB: Record<CardAction, string> = {
   approve: 'plan.approve', reject: 'plan.reject', return: 'plan.return', escalate: 'plan.escalate',
-  withdraw: 'plan.withdraw', resubmit: 'plan.edit', fulfill: 'fulfillment.done', evaluate: 'evaluation.report',
+  withdraw: 'plan.withdraw', resubmit: 'plan.edit', fulfill: 'fulfillment.done', evaluate: 'evaluation.report', renew: 'plan.renew',
 };
 const TITLE: Record<CardAction, string> = {
-  approve: '批准', reject: '驳回', return: '退回修改', escalate: '上报领导', withdraw: '撤回申请', resubmit: '修改并重新提交', fulfill: '已完成受理', evaluate: '填报评估',
+  approve: '批准', reject: '驳回', return: '退回修改', escalate: '上报领导', withdraw: '撤回申请', resubmit: '修改并重新提交', fulfill: '已完成受理', evaluate: '填报评估', renew: '重新申请(按原方案预填)',
 };
 
 /** The verbs the card's buttons lead to, in button order. */
@@ -54,7 +54,7 @@ describe('applicationCard', () => {
   });
 
   it('should send the action data with every Action.Execute, the refresh included, so a stale card is recognised', () => {
-    const everything: CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill', 'evaluate'];
+    const everything: CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill', 'evaluate', 'renew'];
     const executes = nodesOfType(render({ ...approverView, actions: everything, evaluationPeriod: 2 }), 'Action.Execute');
 
     expect(executes.map((action) => action.verb).sort()).toEqual([...Object.values(VERB), 'plan.refresh'].sort());
