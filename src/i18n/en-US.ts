@@ -1,7 +1,9 @@
+import { cardsEnUS } from './cards.en-US';
 import type { StringKey } from './zh-CN';
 
 /** English, for users whose Teams locale is English. */
 export const enUS: Record<StringKey, string> = {
+  ...cardsEnUS,
   'help.title': 'PlanDesk personalized plan assistant',
   'help.intro': 'Apply for, approve and follow group-business personalized plans. Marketing units have no approval authority; approval sits with the Group Customer Department.',
   'help.commands': 'You can say',

@@ -1,5 +1,11 @@
-/** 简体中文: PlanDesk's default language. Every key here must exist in en-US.ts too (the type checks it). */
+import { cardsZhCN } from './cards.zh-CN';
+
+/**
+ * 简体中文: PlanDesk's default language — one table, with the cards' labels (kept in their own file
+ * for the card views) spread in. Every key here must exist in en-US.ts too (the type checks it).
+ */
 export const zhCN = {
+  ...cardsZhCN,
   'help.title': 'PlanDesk 个性化方案助手',
   'help.intro': '集团业务个性化方案的申请、审批与生命周期管理。营销单位无审批权,审批集中在集客部。',
   'help.commands': '可以这样说',

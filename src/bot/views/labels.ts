@@ -1,12 +1,9 @@
-import type { Lang } from '../../i18n';
-import { cardsEnUS } from '../../i18n/cards.en-US';
+import { t, type Lang } from '../../i18n';
 import { cardsZhCN, type CardLabelKey } from '../../i18n/cards.zh-CN';
 
-const TABLES: Record<Lang, Record<CardLabelKey, string>> = { 'zh-CN': cardsZhCN, 'en-US': cardsEnUS };
-
-/** A card label in a language, with {name} placeholders filled from params. */
+/** A card label in a language, with {name} placeholders filled from params (from the one string table). */
 export function label(lang: Lang, key: CardLabelKey, params: Record<string, string | number> = {}): string {
-  return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return t(lang, key, params);
 }
 
 export interface LabelTree {
@@ -19,7 +16,8 @@ export interface LabelTree {
  */
 export function labelTree(lang: Lang): LabelTree {
   const root: LabelTree = {};
-  for (const [key, text] of Object.entries(TABLES[lang])) {
+  for (const key of Object.keys(cardsZhCN) as CardLabelKey[]) {
+    const text = label(lang, key);
     const names = key.split('.');
     const leaf = names.pop() ?? key;
     let node = root;
