@@ -5,6 +5,7 @@ import type { ApplicationInput } from '../../src/domain/application';
 import { assessApplication } from '../../src/domain/assess';
 import type { CatalogContent } from '../../src/domain/catalog';
 import type { PolicyContent } from '../../src/domain/policy';
+import { policy, sampleApplication } from '../domain/fixtures';
 
 /** Part of config/samples/catalog.csv, in the units the domain holds (fen, basis points). */
 export const sampleCatalog = (): CatalogContent => ({
@@ -26,36 +27,11 @@ export const sampleCatalog = (): CatalogContent => ({
   ],
 });
 
-/** config/samples/policy.yaml, in basis points. */
-export const samplePolicy = (overrides: Partial<PolicyContent> = {}): PolicyContent => ({
-  maxTermMonths: 36,
-  tiers: [
-    { id: 'tier1', minMarginBp: 2500, maxDiscountDepthBp: 3000, maxSubsidyBp: 1000, maxCommissionBp: 800, maxContractValueFen: 100000000 },
-    { id: 'tier2', minMarginBp: 1500, maxDiscountDepthBp: 4500, maxSubsidyBp: 2000, maxCommissionBp: 1200, maxContractValueFen: 500000000 },
-    { id: 'tier3' },
-  ],
-  deadlines: { approvalBusinessDays: 2, fulfillmentBusinessDays: 1 },
-  leadershipIsFinal: false,
-  ...overrides,
-});
+/** config/samples/policy.yaml, in basis points (the domain tests' policy), with some fields changed. */
+export const samplePolicy = (overrides: Partial<PolicyContent> = {}): PolicyContent => ({ ...policy, ...overrides });
 
-/** config/samples/application.json, with the commission as basis points. */
-export const sampleInput = (overrides: Partial<ApplicationInput> = {}): ApplicationInput => ({
-  unit: 'pudong-branch',
-  applicant: 'zhang.wei@plandesk.example',
-  customer: { name: '上海某某集团', groupId: 'G2100123' },
-  activity: 'ACT-CLOUD-2026',
-  preConsultationRef: null,
-  startMonth: '2027-01',
-  termMonths: 12,
-  agentChannel: false,
-  tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 3000 }],
-  subsidyFen: 500000,
-  commissionBp: 0,
-  expected: { revenueFen: 7200000, subscribers: 200 },
-  justification: '竞争对手报价每席位 30 元,客户总部 200 席位整体迁移,三年内有扩容到 500 席位的计划。',
-  ...overrides,
-});
+/** config/samples/application.json, with the commission as basis points (the domain tests' sample application). */
+export const sampleInput = (overrides: Partial<ApplicationInput> = {}): ApplicationInput => ({ ...sampleApplication(), ...overrides });
 
 /** A submitted application as a use case would file it, judged by the real domain rules. */
 export function sampleRecord(id: string, overrides: { input?: Partial<ApplicationInput>; submittedAt?: string } = {}): ApplicationRecord {

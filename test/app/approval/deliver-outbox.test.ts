@@ -1,51 +1,7 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { ApprovalDeps } from '../../../src/app/approval/deps';
 import { bindChannel } from '../../../src/app/approval/conversations';
 import { decideStep } from '../../../src/app/approval/decide-step';
 import { deliverOutbox, type Messenger } from '../../../src/app/approval/deliver-outbox';
-import { submit } from '../../../src/app/approval/submit';
-import { createWorkingCalendar } from '../../../src/calendar/chinese-working-calendar';
-import type { ApplicationInput } from '../../../src/domain/application';
-import { parseApplicationJson } from '../../../src/formats/application-json';
-import { seedSamples } from '../../../src/samples/seed-samples';
-import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store';
-
-const SAMPLES = join(__dirname, '../../../config/samples');
-const aad = (suffix: string): string => `00000000-0000-0000-0000-00000000${suffix}`;
-const [zhangWei, wangFang, liuQiang, zhaoLei, zhouJie] = ['a001', 'b002', 'b003', 'c001', 'c003'].map(aad) as [string, string, string, string, string];
-
-/** A sample application as filed from config/samples/applications. */
-function samplePlan(file: '01-cloud-pbx-tier2' | '02-line-tier1' | '03-iot-agent-tier3', changes: Partial<ApplicationInput> = {}): ApplicationInput {
-  const parsed = parseApplicationJson(readFileSync(join(SAMPLES, 'applications', `${file}.json`), 'utf8'));
-  if (!parsed.ok) throw new Error(`sample ${file} does not parse`);
-  return { ...parsed.value, ...changes };
-}
-
-/** PlanDesk's use cases on a fresh SQLite file with the sample catalog, policy and directory; Tuesday 1 Dec 2026, 10:00 in Shanghai. */
-async function openDesk() {
-  const dir = mkdtempSync(join(tmpdir(), 'plandesk-approval-'));
-  mkdirSync(join(dir, 'samples'));
-  for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml']) copyFileSync(join(SAMPLES, f), join(dir, 'samples', f));
-  const store = openSqliteStore(join(dir, 'plandesk.db'));
-  let now = new Date('2026-12-01T10:00:00+08:00');
-  let ids = 0;
-  const deps: ApprovalDeps = { store, clock: { now: () => now }, calendar: createWorkingCalendar(), newId: () => `msg-${++ids}` };
-  await seedSamples(deps, join(dir, 'samples'));
-  return {
-    deps, store,
-    setNow: (iso: string) => { now = new Date(iso); },
-    close: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); },
-  };
-}
-
-async function filed(deps: ApprovalDeps, input: ApplicationInput) {
-  const result = await submit(deps, input, input.applicant);
-  if (!result.ok) throw new Error(`not filed: ${result.error.code}`);
-  return result.value;
-}
-
+import { filed, liuQiang, openDesk, samplePlan, wangFang, zhangWei, zhaoLei, zhouJie } from './desk';
 
 /** What PlanDesk wrote into Teams, as a conversation key and what was written there. */
 type Written =
