@@ -23,8 +23,9 @@ describe('PlanDesk acting on time, through the bot', () => {
     // Tuesday 29 September 2026, 15:00 — the afternoon before the National Day holiday's eve.
     teams = await TeamsHarness.start('2026-09-29T15:00:00+08:00');
     for (const who of Object.values(PEOPLE)) await teams.say(who, '你好');
-    expect(texts(await teams.sayInChannel(zhouJie, OPS, 'notify-here ops'))).toEqual(['好的,本频道将接收“ops”的通知(只含编号、单位、状态和期限)。']);
-    await teams.sayInChannel(zhouJie, PUDONG, '设为通知频道 pudong-branch');
+    // Teams names the thread of the admin's post; notices must be new posts in the channel, not replies under it.
+    expect(texts(await teams.sayInChannel(zhouJie, `${OPS};messageid=1764900000000`, 'notify-here ops'))).toEqual(['好的,本频道将接收“ops”的通知(只含编号、单位、状态和期限)。']);
+    expect(texts(await teams.sayInChannel(zhouJie, PUDONG, '设为通知频道 pudong-branch'))).toEqual(['好的,本频道将接收“浦东分公司”的通知(只含编号、单位、状态和期限)。']);
     const card = await teams.tap(zhangWei, 'form.submit', lineForm);
     id = /PP-\d{4}-\d{6}/.exec(textOf(card))?.[0] ?? '';
   });
@@ -49,6 +50,9 @@ describe('PlanDesk acting on time, through the bot', () => {
     expect(texts(teams.sentTo(zhangWei))).toContain(`您的申请 ${id} 在“经营管理部审批”已超过期限(10月8日 18:00),已提醒审批人。`);
     const channel = texts(teams.sentToChannel(OPS));
     expect(channel).toContain(`逾期:申请 ${id}(浦东分公司)的经营管理部审批已超过期限 10月8日 18:00。`);
+    const overdueIn = teams.calls.filter((c) => c.body.text?.startsWith('逾期')).map((c) => decodeURIComponent(c.url));
+    expect(overdueIn.length).toBeGreaterThan(0);
+    expect(overdueIn.every((url) => url.includes(OPS) && !url.includes('messageid'))).toBe(true);
     // Confidentiality: the channel hears number, unit, status and deadline, never the figures.
     expect(channel.join('\n')).not.toMatch(/¥|%|2400/);
   });

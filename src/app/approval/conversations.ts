@@ -9,7 +9,10 @@ export const channelKey = (target: string): string => `channel:${target}`;
 
 /** Keeps the latest reference to a person's chat with the bot, so PlanDesk can write to them later. */
 export async function rememberPerson(deps: ApprovalDeps, aadObjectId: string, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>): Promise<void> {
-  await deps.store.conversations.save({ ...conversation, key: personKey(aadObjectId), updatedAt: deps.clock.now().toISOString() });
+  const key = personKey(aadObjectId);
+  // Some activities (conversationUpdate) carry no locale: the language last seen is kept.
+  const locale = conversation.locale ?? (await deps.store.conversations.get(key))?.locale ?? null;
+  await deps.store.conversations.save({ ...conversation, locale, key, updatedAt: deps.clock.now().toISOString() });
 }
 
 export type ChannelTarget = { kind: 'ops' } | { kind: 'support' } | { kind: 'auditors' } | { kind: 'unit'; unit: string };

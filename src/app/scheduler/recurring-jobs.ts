@@ -9,7 +9,13 @@ import type { JobHandler, JobRun } from './job-context';
 
 /** This and the next occurrence of every recurring job; scheduling them on each tick is harmless (ids repeat). */
 export function recurringJobs(deps: Pick<ApprovalDeps, 'calendar'>, now: Date): Job[] {
-  return currentAndNextOccurrences(deps.calendar, now).map((o) => ({ id: `recurring:${o.kind}:${o.key}`, kind: o.kind, applicationId: null, dueAt: o.dueAt.toISOString(), payload: {} }));
+  return currentAndNextOccurrences(deps.calendar, now).map((o) => ({ id: `recurring:${o.kind}:${o.key}`, kind: o.kind, applicationId: null, dueAt: o.dueAt.toISOString(), payload: { period: o.key } }));
+}
+
+/** An occurrence of an earlier period that comes due only now (nothing ran for a while) is left to the current one. */
+export function supersededOccurrence(run: JobRun): boolean {
+  const current = currentAndNextOccurrences(run.calendar, run.now).find((o) => o.kind === run.job.kind)?.key;
+  return typeof run.job.payload.period === 'string' && current !== undefined && run.job.payload.period < current;
 }
 
 const text = (run: JobRun, to: Recipient, key: string, params: Record<string, string | number>): OutboxMessage => ({
@@ -18,6 +24,7 @@ const text = (run: JobRun, to: Recipient, key: string, params: Record<string, st
 
 /** 第七条(一): a catalog more than a month old is a warning to its owners and to ops, once a week. */
 export const catalogFreshness: JobHandler = async (run) => {
+  if (supersededOccurrence(run)) return {};
   const { store } = run.deps;
   const catalog = await store.catalogs.current();
   if (!catalog || !catalogIsStale(catalog.importedAt.slice(0, 10), shanghaiDate(run.now))) return {};
@@ -28,6 +35,7 @@ export const catalogFreshness: JobHandler = async (run) => {
 
 /** Each month ops hears where the plans stand and which are flagged after their evaluation (numbers and units only). */
 export const opsMonthlySummary: JobHandler = async (run) => {
+  if (supersededOccurrence(run)) return {};
   const all = await run.deps.store.applications.list();
   const count = (state: string) => all.filter((r) => r.state === state).length;
   const flagged = all.filter((r) => r.state === 'active' && r.evaluations.at(-1)?.flagged).map((r) => `${r.id}(${r.input.unit})`);

@@ -5,6 +5,7 @@ import { drawSpotCheck } from '../../domain/spot-check';
 import { auditEntry } from '../audit';
 import { channel } from '../approval/outbox-messages';
 import type { JobHandler } from './job-context';
+import { supersededOccurrence } from './recurring-jobs';
 
 export const spotCheckSubject = (month: string): string => `spotcheck:${month}`;
 
@@ -13,6 +14,7 @@ export const spotCheckSubject = (month: string): string => `spotcheck:${month}`;
  * seed is recorded in the audit trail with the draw, so anyone can draw the same sample again.
  */
 export const monthlySpotCheck: JobHandler = async (run) => {
+  if (supersededOccurrence(run)) return {};
   const { store } = run.deps;
   const month = shanghaiDate(run.now).slice(0, 7);
   const policy = await store.policies.inForceOn(shanghaiDate(run.now));

@@ -24,9 +24,11 @@ function send(run: JobRun, record: ApplicationRecord) {
 export const nudgeStep: JobHandler = async (run) => {
   const record = await stillDue(run, samePendingStep(run.job));
   if (!record) return {};
-  // Held past a holiday until the morning reminder's own time, it would only repeat that one.
+  // Held past a holiday until the morning reminder's own time, it would only repeat that one; and
+  // once the deadline has passed, the overdue notice speaks instead.
   const until = run.job.payload.until;
   if (typeof until === 'string' && quiet(run) >= until) return {};
+  if (quiet(run) >= String(run.job.payload.dueAt)) return {};
   const s = send(run, record);
   const assignee = String(run.job.payload.assignee);
   const step = record.steps[Number(run.job.payload.step)]?.step ?? '';

@@ -1,6 +1,6 @@
 import { bindChannel, type ChannelTarget } from '../../app/approval/conversations';
 import { t } from '../../i18n';
-import type { Command } from '../command';
+import type { Command, CommandInput } from '../command';
 import type { BotServices } from '../services';
 
 const targetOf = (word: string): ChannelTarget | null => {
@@ -8,6 +8,16 @@ const targetOf = (word: string): ChannelTarget | null => {
   if (word === 'ops' || word === 'support' || word === 'auditors') return { kind: word };
   return { kind: 'unit', unit: word.replace(/^unit:/, '') };
 };
+
+/**
+ * The channel's own reference: Teams names the thread of the command's post (`…;messageid=…`), and
+ * notices sent there would be replies under it; without it they are new posts in the channel.
+ */
+function channelReference(reference: CommandInput['conversation']['reference']): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(reference)) as Record<string, unknown> & { conversation?: { id?: string } };
+  if (copy.conversation?.id) copy.conversation.id = copy.conversation.id.replace(/;messageid=\d+$/, '');
+  return copy;
+}
 
 /** `设为通知频道 <unit|ops|support|auditors>` / `notify-here …`: an admin makes this channel the place for those notices. */
 export const notifyHereCommand = (services: BotServices): Command => ({
@@ -17,9 +27,12 @@ export const notifyHereCommand = (services: BotServices): Command => ({
     const target = targetOf(args.trim().split(/\s+/)[0] ?? '');
     if (!target) return t(lang, 'bot.channel.usage');
     const bound = await bindChannel(services.approval, user.aadObjectId ?? '', target, {
-      reference: JSON.parse(JSON.stringify(conversation.reference)) as Record<string, unknown>, userMri: null, locale: conversation.locale,
+      reference: channelReference(conversation.reference), userMri: null, locale: conversation.locale,
     });
-    if (bound.ok) return t(lang, 'bot.channel.bound', { target: bound.value });
+    if (bound.ok) {
+      const unit = target.kind === 'unit' ? (await services.approval.store.directory.get())?.units.find((u) => u.id === target.unit)?.name : undefined;
+      return t(lang, 'bot.channel.bound', { target: unit ?? bound.value });
+    }
     return bound.error.code === 'not_admin' ? t(lang, 'bot.channel.notAdmin') : t(lang, 'bot.channel.unknownUnit', { unit: bound.error.unit });
   },
 });

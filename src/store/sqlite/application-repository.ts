@@ -2,12 +2,12 @@ import type { ApplicationRecord } from '../../app/application-record';
 import type { AuditEntry } from '../../app/audit';
 import type { ApplicationRepository, OutboxMessage, StaleVersion } from '../../app/ports/store';
 import { fail, ok, type Result } from '../../domain/result';
-import { applicationRecordSchema } from './application-schema';
+import { applicationRecordSchema } from '../schemas/application-schema';
 import type { AuditWriter } from './audit-trail';
 import type { OutboxWriter } from './outbox-repository';
 import type { JobReplacer } from './job-repository';
 import type { Job } from '../../app/ports/jobs';
-import { CorruptDocumentError, readDocument, writeDocument } from './stored-document';
+import { CorruptDocumentError, readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase, Statement } from './sqlite-connection';
 
 type Saved = Result<ApplicationRecord, StaleVersion>;

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../app/audit';
 import type { AuditTrail } from '../../app/ports/store';
-import { CorruptDocumentError } from './stored-document';
+import { CorruptDocumentError } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
 
 interface AuditRow {

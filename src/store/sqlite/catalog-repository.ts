@@ -2,8 +2,8 @@ import { auditEntry } from '../../app/audit';
 import type { CatalogRepository } from '../../app/ports/store';
 import type { AuditWriter } from './audit-trail';
 import type { Catalog, CatalogContent } from '../../domain/catalog';
-import { catalogContentSchema } from './reference-schemas';
-import { readDocument, writeDocument } from './stored-document';
+import { catalogContentSchema } from '../schemas/reference-schemas';
+import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
 
 interface CatalogRow {

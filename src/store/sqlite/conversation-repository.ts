@@ -1,6 +1,6 @@
 import type { CardCopy, CardCopyRepository, ConversationGone, ConversationRepository } from '../../app/ports/store';
-import { conversationSchema } from './messaging-schemas';
-import { readDocument, writeDocument } from './stored-document';
+import { conversationSchema } from '../schemas/messaging-schemas';
+import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
 
 /** Conversation references by key; the latest one Teams gave wins, and saving one makes the conversation active again. */

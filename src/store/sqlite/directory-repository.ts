@@ -2,8 +2,8 @@ import type { Directory } from '../../app/directory';
 import type { DirectoryRepository } from '../../app/ports/store';
 import { auditEntry } from '../../app/audit';
 import type { AuditWriter } from './audit-trail';
-import { directorySchema } from './reference-schemas';
-import { readDocument, writeDocument } from './stored-document';
+import { directorySchema } from '../schemas/reference-schemas';
+import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
 
 interface DirectoryRow {

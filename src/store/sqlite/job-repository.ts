@@ -1,18 +1,9 @@
-import { z } from 'zod';
-import { JOB_KINDS, type Job, type JobRepository } from '../../app/ports/jobs';
-import { exactSchema } from './exact-schema';
+import type { Job, JobRepository } from '../../app/ports/jobs';
+import { jobSchema } from '../schemas/job-schema';
 import type { AuditWriter } from './audit-trail';
 import type { OutboxWriter } from './outbox-repository';
-import { readDocument, writeDocument } from './stored-document';
+import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
-
-const jobSchema = exactSchema<Job>()(z.object({
-  id: z.string().min(1),
-  kind: z.enum(JOB_KINDS),
-  applicationId: z.string().nullable(),
-  dueAt: z.string(),
-  payload: z.record(z.string(), z.union([z.string(), z.number()])),
-}));
 
 interface JobRow {
   id: string;

@@ -1,8 +1,8 @@
 import { channelKey, personKey } from '../../app/approval/conversations';
 import type { ClaimedMessage, DeliveryEffects, OutboxMessage, OutboxRepository } from '../../app/ports/store';
 import { sqliteCardCopyWriter, sqliteConversationDeactivator } from './conversation-repository';
-import { outboxMessageSchema } from './messaging-schemas';
-import { readDocument, writeDocument } from './stored-document';
+import { outboxMessageSchema } from '../schemas/messaging-schemas';
+import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
 
 /** Writes outbox rows; called inside the transaction of the change that decided them. */

@@ -3,8 +3,8 @@ import type { PolicyRepository } from '../../app/ports/store';
 import type { AuditWriter } from './audit-trail';
 import { isLocalDate, type LocalDate } from '../../domain/local-date';
 import type { Policy, PolicyContent } from '../../domain/policy';
-import { policyContentSchema } from './reference-schemas';
-import { readDocument, writeDocument } from './stored-document';
+import { policyContentSchema } from '../schemas/reference-schemas';
+import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
 
 interface PolicyRow {

@@ -27,6 +27,25 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/**
+ * What the bot runs with, and `plandesk` commands on its store too: this SQLite file, the samples, and
+ * no Microsoft app identity (so the Playground's unauthenticated requests are accepted), then `extra`.
+ */
+export function botEnvironment(dbPath: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PLANDESK_DB: dbPath,
+    PLANDESK_STORE: 'sqlite',
+    PLANDESK_SAMPLES: path.join(REPO_ROOT, 'config', 'samples'),
+    // Empty counts as unset.
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+    MicrosoftAppTenantId: '',
+    MicrosoftAppType: '',
+    ...extra,
+  };
+}
+
 /** Starts the real bot as its own process (anonymous: no MicrosoftAppId) and waits until /healthz answers. */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   if (options.port !== undefined) await assertPortFree(options.port, 'the bot');
@@ -34,19 +53,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const entry = options.entry ?? 'source';
   const main = entry === 'source' ? ['--import', 'tsx', 'src/main.ts'] : ['dist/main.js'];
   if (entry === 'dist' && !existsSync(path.join(REPO_ROOT, 'dist', 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    PLANDESK_DB: options.dbPath,
-    PLANDESK_STORE: 'sqlite',
-    PLANDESK_SAMPLES: path.join(REPO_ROOT, 'config', 'samples'),
-    // Empty counts as unset: the bot accepts the Playground's unauthenticated requests.
-    MicrosoftAppId: '',
-    MicrosoftAppPassword: '',
-    MicrosoftAppTenantId: '',
-    MicrosoftAppType: '',
-    ...options.env,
-  };
+  const env: NodeJS.ProcessEnv = { ...botEnvironment(options.dbPath), PORT: String(port), ...options.env };
   // restify reads process.binding('http_parser'), which Node 20 warns about on every start.
   const bot = startProcess('the bot', process.execPath, ['--disable-warning=DEP0111', ...main], { cwd: REPO_ROOT, env, logFile: options.logFile, echo: options.echo });
   try {

@@ -3,8 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Directory } from '../../../src/app/directory';
+import type { Job } from '../../../src/app/ports/jobs';
 import { startBot, type BotEntry, type RunningBot } from './bot-process';
 import { launchChromium } from './browser';
+import { pendingJobs, runPlandesk, tickAt, type CliRun, type TickReport } from './plandesk-cli';
 import { PlaygroundChat } from './playground-chat';
 import { findPerson, loadDirectory } from './playground-config';
 import { startPlayground } from './playground-process';
@@ -32,6 +34,7 @@ export interface OpenAsOptions {
 export class E2eSession {
   readonly shots: Screenshots;
   private readonly chats = new Set<PlaygroundChat>();
+  private cliRuns = 0;
 
   private constructor(
     readonly scenario: string,
@@ -40,6 +43,7 @@ export class E2eSession {
     readonly directory: Directory,
     readonly bot: RunningBot,
     readonly browser: Browser,
+    private readonly options: E2eSessionOptions = {},
   ) {
     this.shots = new Screenshots(artifacts);
   }
@@ -60,7 +64,7 @@ export class E2eSession {
         await browser.close();
         throw error;
       }
-      return new E2eSession(scenario, artifacts, tempDir, directory, bot, browser);
+      return new E2eSession(scenario, artifacts, tempDir, directory, bot, browser, options);
     } catch (error) {
       await bot?.stop();
       rmSync(tempDir, { recursive: true, force: true });
@@ -91,6 +95,33 @@ export class E2eSession {
   async close(chat: PlaygroundChat): Promise<void> {
     this.chats.delete(chat);
     await chat.close();
+  }
+
+  /**
+   * Runs `npx plandesk <args>` on the bot's store, with the bot's environment, while everything runs;
+   * its output goes to artifacts/e2e/<scenario>/plandesk-NN.log.
+   */
+  plandesk(...args: string[]): Promise<CliRun> {
+    return runPlandesk(args, this.cliOptions());
+  }
+
+  /**
+   * `npx plandesk tick --now <at>` (e.g. 2027-03-01T09:00+08:00): runs the jobs due then and delivers
+   * what they decide into the running Playgrounds; resolves with its report once it has exited.
+   */
+  tick(at: string | Date): Promise<TickReport> {
+    return tickAt(typeof at === 'string' ? at : at.toISOString(), this.cliOptions());
+  }
+
+  /** The jobs the bot has scheduled for an application and not run yet, soonest first (to know when to tick). */
+  pendingJobs(applicationId: string): Promise<Job[]> {
+    return pendingJobs(this.bot.dbPath, applicationId);
+  }
+
+  private cliOptions() {
+    this.cliRuns += 1;
+    const logFile = path.join(this.artifacts, `plandesk-${String(this.cliRuns).padStart(2, '0')}.log`);
+    return { dbPath: this.bot.dbPath, logFile, entry: this.options.entry, env: this.options.botEnv };
   }
 
   /** Saves artifacts/e2e/<scenario>/NN-<name>.png of a chat's window, a page, or one element such as a card's root. */

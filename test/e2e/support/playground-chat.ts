@@ -28,6 +28,8 @@ export class PlaygroundChat {
   /** Everything the bot posted to this Playground (sends, proactive sends, updates), to any of its conversations. */
   readonly connectorLog: ConnectorEntry[] = [];
   private mark = 0;
+  /** Where the page has installed PlanDesk: the personal chat on load, then each chat or team opened. */
+  private readonly installedIn = new Set<string>(['Personal Chat']);
 
   private constructor(
     readonly page: Page,
@@ -77,17 +79,48 @@ export class PlaygroundChat {
     await sent;
   }
 
-  /** In a group chat or channel the bot hears only what @mentions it: picks it from the @ pop-up, then sends `text`. */
+  /**
+   * In a group chat or channel the bot hears only what @mentions it: picks it from the @ pop-up, then
+   * sends `text`. In a channel it starts a new post (its thread then holds the bot's answer; see
+   * `waitForChannelThread`).
+   */
   async sendWithMention(text: string): Promise<void> {
     await this.markBotMessages();
-    const composer = this.page.locator(SELECTORS.composer);
+    const newPost = this.newPostBox();
+    const inChannel = (await newPost.count()) > 0;
+    const composer = inChannel ? newPost.locator(SELECTORS.composer) : this.page.locator(SELECTORS.composer);
     await composer.click({ timeout: TIMEOUT });
     await composer.pressSequentially(`@${this.playground.bot.name.slice(0, 4)}`);
     await this.page.locator(SELECTORS.mentionChoice).filter({ hasText: this.playground.bot.name }).first().click({ timeout: TIMEOUT });
     await composer.pressSequentially(` ${text}`);
     const sent = this.waitForRequest(PLAYGROUND_REQUESTS.message);
-    await composer.press('Enter');
+    if (inChannel) await newPost.getByRole('button', { name: 'Post', exact: true }).click({ timeout: TIMEOUT });
+    else await composer.press('Enter');
     await sent;
+  }
+
+  /** In a team channel: its threads (each a post with the replies under it), newest first. */
+  channelThreads(): Locator {
+    return this.page.locator(SELECTORS.channelCard).filter({ hasNot: this.page.getByRole('button', { name: 'Post', exact: true }) });
+  }
+
+  /**
+   * In a team channel: waits until a thread shows `match` (in its post or a reply, e.g. a notice the
+   * bot sent proactively into the thread it was bound in) and returns that thread.
+   */
+  async waitForChannelThread(match: TextMatch, timeoutMs = TIMEOUT): Promise<Locator> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const threads = this.channelThreads();
+      const texts = await threads.allInnerTexts().catch(() => [] as string[]);
+      const found = texts.findIndex((text) => matches(text, match));
+      if (found >= 0) return threads.filter({ hasText: match }).first();
+      if (Date.now() > deadline) {
+        const seen = texts.length ? texts.map((t, i) => `  [${i}] ${t.replace(/\s+/g, ' ').slice(0, 300)}`).join('\n') : '  (none: is a channel open?)';
+        throw new Error(`no thread in the channel showed ${String(match)} within ${timeoutMs} ms; its threads, newest first:\n${seen}`);
+      }
+      await delay(100);
+    }
   }
 
   /**
@@ -134,13 +167,24 @@ export class PlaygroundChat {
     }
   }
 
-  /** Opens another conversation from the left pane: "Personal Chat", the group chat's name, or "<team> - <channel>". */
+  /**
+   * Opens another conversation from the left pane: "Personal Chat", the group chat's name, or "<team> -
+   * <channel>". The first time, the page installs PlanDesk there (a team once, for all its channels),
+   * and this waits for that; opened again, a conversation shows what it held.
+   */
   async openConversation(name: string): Promise<void> {
-    const installed = this.waitForRequest(PLAYGROUND_REQUESTS.install);
+    const scope = name.includes(' - ') ? name.slice(0, name.indexOf(' - ')) : name;
+    const installed = this.installedIn.has(scope) ? null : this.waitForRequest(PLAYGROUND_REQUESTS.install);
     await this.page.getByRole('treeitem', { name, exact: true }).click({ timeout: TIMEOUT });
     await installed;
+    this.installedIn.add(scope);
     await this.settle();
     await this.markBotMessages();
+  }
+
+  /** The "Start a new post" box of a team channel (none elsewhere). */
+  private newPostBox(): Locator {
+    return this.page.locator(SELECTORS.channelCard).filter({ has: this.page.getByRole('button', { name: 'Post', exact: true }) });
   }
 
   /** The signed-in person's name as the top bar shows it. */

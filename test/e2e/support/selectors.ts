@@ -22,11 +22,19 @@ export const SELECTORS = {
   invokeBanner: '[aria-label="Display Invoked Message"]',
   /** The @mention pop-up offers the bot as a Fluent MenuItem. */
   mentionChoice: '[role="menuitem"]',
+  /**
+   * In a team channel: each thread (a post and its replies, with a reply box) is a Fluent Card, and so
+   * is the "Start a new post" box above them, told apart by its Post button.
+   */
+  channelCard: '.fui-Card[role="group"]',
 } as const;
 
 /** Requests the page makes, by path: they tell when a send, an invoke or an install has been answered. */
 export const PLAYGROUND_REQUESTS = {
-  /** The page posts this on load and whenever a conversation is opened: installationUpdate + conversationUpdate to the bot. */
+  /**
+   * The page posts this on load and when a conversation is first opened (a team's channels share one):
+   * installationUpdate + conversationUpdate to the bot.
+   */
   install: /\/_debug\/conversation\/[^/]+\/installation$/,
   /** A typed message. */
   message: /\/_conversation\/v1\/conversations\/[^/]+\/messages$/,

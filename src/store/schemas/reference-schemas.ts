@@ -5,7 +5,7 @@ import { TIER_IDS, type PolicyContent } from '../../domain/policy';
 import { exactSchema } from './exact-schema';
 import { basisPoints, fen } from './value-schemas';
 
-/** A catalog's content as the `catalogs` table keeps it; version and import facts live in columns. */
+/** A catalog's content as every store keeps it; version and import facts are kept beside it. */
 export const catalogContentSchema = exactSchema<CatalogContent>()(
   z.object({
     products: z.array(
@@ -31,7 +31,7 @@ export const catalogContentSchema = exactSchema<CatalogContent>()(
   }),
 );
 
-/** A policy's content as the `policies` table keeps it; version and dates live in columns. */
+/** A policy's content as every store keeps it; version and dates are kept beside it. */
 export const policyContentSchema = exactSchema<PolicyContent>()(
   z.object({
     maxTermMonths: z.number().int().positive(),
@@ -60,7 +60,7 @@ export const policyContentSchema = exactSchema<PolicyContent>()(
   }),
 );
 
-/** The admin's directory of units and people, as the `directory` table keeps it. */
+/** The admin's directory of units and people, as every store keeps it. */
 export const directorySchema = exactSchema<Directory>()(
   z.object({
     units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(UNIT_KINDS) })),

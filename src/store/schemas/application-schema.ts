@@ -91,7 +91,7 @@ const pastRevisionSchema = z.object({
   steps: z.array(stepSchema),
 });
 
-/** An application as the `applications` table keeps it in its `doc` column. */
+/** An application as every store keeps it (SQLite in the `doc` column, Cosmos DB in the item's `body`). */
 export const applicationRecordSchema = exactSchema<ApplicationRecord>()(
   z.object({
     id: z.string().min(1),

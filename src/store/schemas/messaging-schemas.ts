@@ -9,7 +9,7 @@ const recipientSchema = z.union([
 
 const header = { id: z.string(), createdAt: z.string(), notBefore: z.string().optional() };
 
-/** An outbox message as the `outbox` table keeps it in `doc`. */
+/** An outbox message as every store keeps it (SQLite's `outbox.doc`, the Cosmos DB item's `body`). */
 export const outboxMessageSchema = exactSchema<OutboxMessage>()(
   z.union([
     z.object({ ...header, kind: z.literal('card'), applicationId: z.string(), to: recipientSchema }),
@@ -21,7 +21,7 @@ export const outboxMessageSchema = exactSchema<OutboxMessage>()(
   ]),
 );
 
-/** A stored conversation reference as the `conversations` table keeps it. */
+/** A stored conversation reference as every store keeps it. */
 export const conversationSchema = exactSchema<StoredConversation>()(
   z.object({
     key: z.string().min(1),

@@ -26,6 +26,11 @@ export function readDocument<S extends z.ZodTypeAny>(schema: S, table: string, k
   } catch (error) {
     throw new CorruptDocumentError(table, key, `document is not JSON (${(error as Error).message})`);
   }
+  return parseDocument(schema, table, key, raw);
+}
+
+/** Checks a document a store gave back as an object (a Cosmos DB item) against its schema. */
+export function parseDocument<S extends z.ZodTypeAny>(schema: S, table: string, key: string | number, raw: unknown): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new CorruptDocumentError(table, key, `document does not match its schema: ${describeIssues(parsed.error)}`);
   return parsed.data;
@@ -36,7 +41,12 @@ export function readDocument<S extends z.ZodTypeAny>(schema: S, table: string, k
  * not read back; an invalid one is a caller's bug, hence thrown.
  */
 export function writeDocument<S extends z.ZodTypeAny>(schema: S, what: string, value: z.input<S>): string {
+  return JSON.stringify(checkDocument(schema, what, value));
+}
+
+/** As writeDocument, for a store that takes the checked object itself rather than its JSON. */
+export function checkDocument<S extends z.ZodTypeAny>(schema: S, what: string, value: z.input<S>): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new TypeError(`refusing to store an invalid ${what}: ${describeIssues(parsed.error)}`);
-  return JSON.stringify(parsed.data);
+  return parsed.data;
 }

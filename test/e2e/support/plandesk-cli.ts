@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Job } from '../../../src/app/ports/jobs';
+import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store';
+import { botEnvironment, type BotEntry } from './bot-process';
+import { REPO_ROOT } from './paths';
+
+/** What `plandesk` printed and how it ended. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  /** The bot's SQLite file: the CLI works on the same store, while the bot runs. */
+  dbPath: string;
+  /** The command line and everything it wrote are kept here. */
+  logFile: string;
+  /** Extra environment, as the bot was given. */
+  env?: Record<string, string>;
+  /** `source` (default) runs src/cli/main.ts through tsx; `dist` runs bin/plandesk.js, which is what `npx plandesk` runs. */
+  entry?: BotEntry;
+  timeoutMs?: number;
+}
+
+// `bin/plandesk.js` runs dist/, which may be stale: by default src/cli/main.ts runs through tsx, as the bot runs src/main.ts.
+const FROM_SOURCE = ['--import', 'tsx', '-e', "require('./src/cli/main.ts').main(process.argv.slice(1)).then((code) => { process.exitCode = code; })"];
+const FROM_DIST = ['bin/plandesk.js'];
+
+/**
+ * Runs `npx plandesk <args>` (from src/, through tsx) against the bot's store, with the bot's
+ * environment, and resolves when it has exited. A CLI run delivers what it decides itself, through the
+ * connector named in the stored conversation references (a Playground's `serviceUrl`), so the
+ * Playgrounds it writes to must be running.
+ */
+export function runPlandesk(args: readonly string[], options: CliOptions): Promise<CliRun> {
+  const env = botEnvironment(options.dbPath, options.env);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  return new Promise((resolve, reject) => {
+    const entry = options.entry === 'dist' ? FROM_DIST : FROM_SOURCE;
+    const child = spawn(process.execPath, [...entry, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const keep = (how: string) =>
+      writeFileSync(options.logFile, `$ plandesk ${args.join(' ')}\n[${how}]\n--- stdout\n${stdout}--- stderr\n${stderr}`);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      keep(`could not run: ${error.message}`);
+      reject(error);
+    });
+    // 'close', not 'exit': by then everything it wrote has been read.
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      keep(signal ? `killed by ${signal}${signal === 'SIGKILL' ? ` after ${timeoutMs} ms` : ''}` : `exit ${code}`);
+      if (signal) reject(new Error(`plandesk ${args.join(' ')} did not finish within ${timeoutMs} ms; see ${options.logFile}`));
+      else resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** What `plandesk tick` prints on stdout. */
+export const TickReport = z.object({
+  now: z.string(),
+  ran: z.number(),
+  failed: z.number(),
+  byKind: z.record(z.number()),
+});
+export type TickReport = z.infer<typeof TickReport>;
+
+/** `plandesk tick --now <at>`: runs the jobs due then and delivers what they decide; fails unless it exits 0. */
+export async function tickAt(at: string, options: CliOptions): Promise<TickReport> {
+  const run = await runPlandesk(['tick', '--now', at], options);
+  if (run.code !== 0) throw new Error(`plandesk tick --now ${at} exited ${run.code}; see ${options.logFile}:\n${run.stderr.trim()}`);
+  const line = run.stdout.trim().split('\n').at(-1) ?? '';
+  return TickReport.parse(JSON.parse(line));
+}
+
+/**
+ * The jobs the bot has scheduled for an application and not yet run (reminders, deadlines, expiry),
+ * read from its store: a test ticks at their times, whatever day it runs on.
+ */
+export async function pendingJobs(dbPath: string, applicationId: string): Promise<Job[]> {
+  const store = openSqliteStore(dbPath);
+  try {
+    return await store.jobs.pendingFor(applicationId);
+  } finally {
+    await store.close();
+  }
+}
