@@ -24,6 +24,8 @@ export interface Config {
   deliveryIntervalMs: number;
   /** How often due jobs (reminders, deadlines, expiry) are run. */
   tickIntervalMs: number;
+  /** How long a process holds a claimed message (a crashed one's claims come back after it), and each send's deadline. */
+  delivery: { leaseMs: number; sendTimeoutMs: number };
   /** The bot's Microsoft app identity; no `appId` means anonymous (local testing only). */
   bot: { appId?: string; appPassword?: string; appTenantId?: string; appType: AppType };
 }
@@ -56,6 +58,8 @@ const Settings = z.object({
   PLANDESK_CALENDAR_OVERRIDE: z.string().optional(),
   LOG_LEVEL: oneOf(LOG_LEVELS).default('info'),
   PLANDESK_TICK_INTERVAL_MS: z.string().refine((s) => /^\d{3,8}$/.test(s), 'must be a whole number of milliseconds from 100 to 99999999').transform(Number).default('60000'),
+  PLANDESK_DELIVERY_LEASE_MS: z.string().refine((s) => /^\d{3,7}$/.test(s), 'must be a whole number of milliseconds from 100 to 9999999').transform(Number).default('60000'),
+  PLANDESK_SEND_TIMEOUT_MS: z.string().refine((s) => /^\d{3,6}$/.test(s), 'must be a whole number of milliseconds from 100 to 999999').transform(Number).default('15000'),
   PLANDESK_DELIVERY_INTERVAL_MS: z.string().refine((s) => /^\d{3,7}$/.test(s), 'must be a whole number of milliseconds from 100 to 9999999').transform(Number).default('10000'),
 });
 
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: s.LOG_LEVEL,
     deliveryIntervalMs: s.PLANDESK_DELIVERY_INTERVAL_MS,
     tickIntervalMs: s.PLANDESK_TICK_INTERVAL_MS,
+    delivery: { leaseMs: s.PLANDESK_DELIVERY_LEASE_MS, sendTimeoutMs: s.PLANDESK_SEND_TIMEOUT_MS },
     bot: { appId: i.MicrosoftAppId, appPassword: i.MicrosoftAppPassword, appTenantId: i.MicrosoftAppTenantId, appType: i.MicrosoftAppType },
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CloudAdapter } from 'botbuilder';
+import { DELIVERY_POLICY } from './app/approval/delivery-policy';
 import type { ApprovalDeps } from './app/approval/deps';
 import type { Clock } from './app/ports/clock';
 import type { Store } from './app/ports/store';
@@ -49,9 +50,9 @@ export async function createRuntime(config: Config, deps: { clock: Clock; log?: 
   }
   const adapter = createAdapter(config, log);
   const approval: ApprovalDeps = { store, clock: deps.clock, calendar, newId: randomUUID };
-  const pump = outboxPump(approval, () => messenger, log);
+  const pump = outboxPump(approval, () => messenger, log, { policy: { ...DELIVERY_POLICY, ...config.delivery } });
   const services: BotServices = { approval, log, deliverSoon: () => void pump.kick() };
-  const messenger = teamsMessenger(adapter, config.bot.appId ?? '', services);
+  const messenger = teamsMessenger(adapter, config.bot.appId ?? '', services, { sendTimeoutMs: config.delivery.sendTimeoutMs });
   // Each process leases jobs under its own name, so two instances never run the same job.
   const owner = `${hostname()}:${process.pid}`;
   return {

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       deliveryIntervalMs: 10000,
       tickIntervalMs: 60000,
+      delivery: { leaseMs: 60000, sendTimeoutMs: 15000 },
       bot: { appId: undefined, appPassword: undefined, appTenantId: undefined, appType: 'MultiTenant' },
     });
     expect(authIsAnonymous(config)).toBe(true);
@@ -56,6 +57,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       deliveryIntervalMs: 2500,
       tickIntervalMs: 60000,
+      delivery: { leaseMs: 60000, sendTimeoutMs: 15000 },
       bot: { appId: 'app-1', appPassword: 'secret', appTenantId: 'tenant-1', appType: 'SingleTenant' },
     });
     expect(authIsAnonymous(config)).toBe(false);
