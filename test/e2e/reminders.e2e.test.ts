@@ -81,7 +81,7 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
 
     await zhouJie.openConversation(UNIT_CHANNEL);
     await zhouJie.sendWithMention('设为通知频道 pudong-branch');
-    await zhouJie.waitForChannelThread('Done: this channel now gets the "unit:pudong-branch" notices', WAIT);
+    await zhouJie.waitForChannelThread('Done: this channel now gets the "浦东分公司" notices', WAIT);
     const sent = zhouJie.playground.relay.activities.filter((a) => a.type === 'message' && a.conversation?.conversationType === 'channel');
     expect(sent.map((a) => a.locale)).toEqual(['en-US', 'en-US']);
   });
