@@ -14,6 +14,8 @@ export interface CommandInput {
 /** A chat command: the names it answers to (in every language) and the one card it answers with. */
 export interface Command {
   names: readonly string[];
+  /** Shows plan details: answered only in a person's 1:1 chat with the bot, never where others read (SPEC §7). */
+  personalOnly?: boolean;
   handle(input: CommandInput): Promise<Attachment | string>;
 }
 

@@ -2,7 +2,8 @@ import {
   MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Attachment,
 } from 'botbuilder';
 import { rememberPerson } from '../app/approval/conversations';
-import { languageFor } from '../i18n';
+import { languageFor, t } from '../i18n';
+import { renderCard } from './cards';
 import { CARD_ACTIONS } from './actions';
 import type { CardAction } from './actions/card-action';
 import { findCommand, type Command, type CommandInput } from './command';
@@ -41,7 +42,11 @@ export class PlanDeskBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       const input = inputOf(context);
       const found = findCommand(this.commands, input.args);
-      const answer: Attachment | string = found ? await found.command.handle({ ...input, args: found.args }) : helpCard(input.lang);
+      const answer: Attachment | string = !found
+        ? helpCard(input.lang)
+        : found.command.personalOnly && !input.conversation.isPersonal
+          ? t(input.lang, 'bot.personalOnly')
+          : await found.command.handle({ ...input, args: found.args });
       await context.sendActivity(typeof answer === 'string' ? MessageFactory.text(answer) : MessageFactory.attachment(answer));
       this.services?.deliverSoon();
       await next();
@@ -73,12 +78,19 @@ export class PlanDeskBot extends TeamsActivityHandler {
       return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
     }
     const isPersonal = activity.conversation.conversationType === 'personal';
+    // Where others read (a channel, a group chat), an answer replaces the card for everyone: it shows
+    // what a channel may see, and the form is not filled there (SPEC §7). A refresh is the tapper's own view.
+    if (!isPersonal && action.personalOnly) {
+      const lang = languageFor(activity.locale);
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderCard('message', { text: t(lang, 'bot.personalOnly') }).content as Record<string, unknown> };
+    }
     const card = await action.handle(parsed.data, {
       lang: languageFor(activity.locale),
       user: { aadObjectId: user.aadObjectId, mri: user.id, ...(user.name ? { name: user.name } : {}) },
       services: this.services,
       conversationKey: isPersonal ? `person:${user.aadObjectId}` : null,
       cardActivityId: activity.replyToId ?? null,
+      shared: !isPersonal && verb !== 'plan.refresh',
     });
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
   }

@@ -128,6 +128,7 @@ export const zhCN = {
   'bot.channel.notAdmin': '只有管理员可以设置通知频道。',
   'bot.channel.unknownUnit': '通讯录中没有单位“{unit}”。',
   'bot.channel.notChannel': '请在团队频道中 @PlanDesk 发送此命令。',
+  'bot.personalOnly': '方案内容保密:请在与 PlanDesk 的私聊中使用此功能。',
   'bot.notInDirectory': '通讯录中没有您。请联系管理员把您加入 PlanDesk 通讯录。',
   'refusal.not_an_approver': '您不是这一步的审批人,不能操作。',
   'refusal.own_application': '不能审批自己提交的申请。',

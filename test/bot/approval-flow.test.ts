@@ -255,6 +255,19 @@ describe('the approval conversation in Teams', () => {
     expect(actions).toContainEqual([sunMin.aad, 'view']);
   });
 
+  it('never shows a plan\'s details where others read: a channel gets number, unit, status and deadline only', async () => {
+    const { id } = await submitAs(zhangWei, agentPlanForm);
+    const CHANNEL = '19:sales@thread.tacv2';
+    const said = [...await teams.sayInChannel(zhangWei, CHANNEL, `查看 ${id}`), ...await teams.sayInChannel(zhangWei, CHANNEL, '新建'), ...await teams.sayInChannel(liNa, CHANNEL, '待办')];
+    expect(said.map((a) => a.text)).toEqual(Array(3).fill('方案内容保密:请在与 PlanDesk 的私聊中使用此功能。'));
+    const shown = await teams.tapInChannel(zhangWei, CHANNEL, 'plan.show', { applicationId: id });
+    expect(textOf(shown)).toContain(id);
+    expect(textOf(shown)).not.toMatch(/¥|%|浦东智慧物流|9\.00/);
+    const form = await teams.tapInChannel(zhangWei, CHANNEL, 'form.preview', agentPlanForm);
+    expect(textOf(form)).toContain('方案内容保密');
+    expect(textOf(form)).not.toContain('浦东智慧物流');
+  });
+
   it('speaks English to a user whose Teams locale is English', async () => {
     await submitAs(zhangWei, agentPlanForm);
     const card = await decide(liNa, 'plan.approve', undefined, 'en-US');

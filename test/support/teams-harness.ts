@@ -115,6 +115,16 @@ export class TeamsHarness {
     return this.calls.slice(before).filter((c) => c.url.includes(encodeURIComponent(channelId)) || c.url.includes(channelId)).map((c) => c.body);
   }
 
+  /** A person taps an Action.Execute on a card in a team channel; returns the card the bot answered with. */
+  async tapInChannel(who: Someone, channelId: string, verb: string, data: Record<string, unknown>): Promise<CardJson> {
+    const { body } = await this.post(this.activity(who, {
+      type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } },
+      conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1', name: '' },
+      channelData: { tenant: { id: 'tenant-1' }, channel: { id: channelId }, team: { id: '19:team@thread.tacv2' } },
+    }));
+    return (body as { value: CardJson }).value;
+  }
+
   /** What PlanDesk posted into a channel, in order. */
   sentToChannel(channelId: string): Partial<Activity>[] {
     return this.calls.filter((c) => c.method === 'POST' && (c.url.includes(encodeURIComponent(channelId)) || c.url.includes(channelId))).map((c) => c.body);

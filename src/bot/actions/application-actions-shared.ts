@@ -31,7 +31,7 @@ export function refusalText(ctx: ActionContext, code: string, params: Record<str
 
 /** The application's card for the person who acted, with a banner saying what happened. */
 export async function cardForActor(ctx: ActionContext, record: ApplicationRecord, text: string, tone: 'good' | 'attention' | 'warning' | 'default'): Promise<Attachment> {
-  return renderApplicationFor(ctx.services, record, ctx.user.aadObjectId, ctx.lang, { text, tone });
+  return renderApplicationFor(ctx.services, record, ctx.shared ? null : ctx.user.aadObjectId, ctx.lang, { text, tone });
 }
 
 /** Records the card acted on as a copy of the application, so later changes update it too. */

@@ -12,11 +12,15 @@ export interface ActionContext {
   conversationKey: string | null;
   /** The activity id of the card acted on, so a new copy can be recorded. */
   cardActivityId: string | null;
+  /** The card is where others read it: the answer shows only what a channel may see. */
+  shared: boolean;
 }
 
 /** One `Action.Execute` verb: its data's schema and the card it answers with (replacing the one acted on). */
 export interface CardAction<S extends z.ZodTypeAny = z.ZodTypeAny> {
   verb: string;
+  /** Answers with plan details (the form): only in a person's 1:1 chat, never where others read. */
+  personalOnly?: boolean;
   schema: S;
   handle(data: z.infer<S>, ctx: ActionContext): Promise<Attachment>;
 }

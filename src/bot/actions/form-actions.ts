@@ -35,6 +35,7 @@ async function readForm(data: FormData, ctx: ActionContext) {
 /** `form.preview`: the outcome (economics, tier and reasons, route with named approvers) above the still-filled form. */
 export const formPreview = cardAction({
   verb: 'form.preview',
+  personalOnly: true,
   schema: formData,
   async handle(data, ctx) {
     const form = await readForm(data, ctx);
@@ -59,6 +60,7 @@ export const formPreview = cardAction({
  */
 export const formSubmit = cardAction({
   verb: 'form.submit',
+  personalOnly: true,
   schema: formData,
   async handle(data, ctx) {
     const form = await readForm(data, ctx);

@@ -7,6 +7,7 @@ import { cardAction } from './card-action';
 /** `plan.edit`: the applicant opens a returned application as a prefilled form, to revise and resubmit. */
 export const planEdit = cardAction({
   verb: 'plan.edit',
+  personalOnly: true,
   schema: applicationActionData,
   async handle(data, ctx) {
     const record = await ctx.services.approval.store.applications.get(data.applicationId);

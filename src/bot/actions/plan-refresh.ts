@@ -13,7 +13,7 @@ async function showFor(data: z.infer<typeof showData>, ctx: Parameters<Parameter
   const viewed = await viewApplication(ctx.services.approval, data.applicationId, ctx.user.aadObjectId);
   const record = viewed.ok ? viewed.value : await ctx.services.approval.store.applications.get(data.applicationId);
   if (!record) throw new Error(`application ${data.applicationId} vanished`);
-  return renderApplicationFor(ctx.services, record, ctx.user.aadObjectId, ctx.lang);
+  return renderApplicationFor(ctx.services, record, ctx.shared ? null : ctx.user.aadObjectId, ctx.lang);
 }
 
 export const planRefresh = cardAction({ verb: 'plan.refresh', schema: showData, handle: showFor });

@@ -11,6 +11,7 @@ import { cardAction } from './card-action';
  */
 export const planRenew = cardAction({
   verb: 'plan.renew',
+  personalOnly: true,
   schema: applicationActionData,
   async handle(data, ctx) {
     const record = await ctx.services.approval.store.applications.get(data.applicationId);

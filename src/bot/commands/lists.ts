@@ -21,6 +21,7 @@ function listItems(records: ApplicationRecord[], directory: Directory | null, la
 /** `我的` / `mine`: the applicant's applications with their status and the step they wait on. */
 export const mineCommand = (services: BotServices): Command => ({
   names: ['mine', '我的'],
+  personalOnly: true,
   async handle({ lang, user }) {
     const deps = services.approval;
     const records = user.aadObjectId ? await myApplications(deps, user.aadObjectId) : [];
@@ -31,6 +32,7 @@ export const mineCommand = (services: BotServices): Command => ({
 /** `待办` / `pending`: what waits on this person's decision or handling, oldest first. */
 export const pendingCommand = (services: BotServices): Command => ({
   names: ['pending', '待办'],
+  personalOnly: true,
   async handle({ lang, user }) {
     const deps = services.approval;
     const records = user.aadObjectId ? await pendingFor(deps, user.aadObjectId) : [];

@@ -8,6 +8,7 @@ import type { BotServices } from '../services';
 /** `新建` / `new`: the application form, the unit preset from the directory, starting next month. */
 export const newCommand = (services: BotServices): Command => ({
   names: ['new', '新建'],
+  personalOnly: true,
   async handle({ lang, user }) {
     const { store, clock } = services.approval;
     const directory = await store.directory.get();

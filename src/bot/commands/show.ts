@@ -7,6 +7,7 @@ import type { BotServices } from '../services';
 /** `查看 PP-…` / `show PP-…`: one application with its history, for those allowed to see it (audited). */
 export const showCommand = (services: BotServices): Command => ({
   names: ['show', '查看'],
+  personalOnly: true,
   async handle({ lang, user, args }) {
     const id = /PP-\d{4}-\d{6}/i.exec(args)?.[0]?.toUpperCase();
     if (!id || !user.aadObjectId) return t(lang, 'bot.show.usage');
