@@ -234,6 +234,18 @@ describe('the approval conversation in Teams', () => {
     expect(teams.sentTo(wangFang).filter((a) => verbsOf(cardOf(a) ?? {}).includes('plan.approve'))).toHaveLength(1);
   });
 
+  it('files one application when Submit is tapped twice on the same form', async () => {
+    const [formMessage] = await teams.say(zhangWei, '新建');
+    const draftId = actionData(cardOf(formMessage) ?? {}, 'form.submit')?.draftId;
+    expect(draftId).toEqual(expect.any(String));
+    const tap = () => teams.tap(zhangWei, 'form.submit', { ...agentPlanForm, draftId }, teams.activityIdOf(formMessage ?? {}));
+    const [first, second] = await Promise.all([tap(), tap()]);
+    expect(textOf(first)).toContain('已提交,编号 PP-2026-000001');
+    expect(textOf(second)).toContain('已提交,编号 PP-2026-000001');
+    expect(await teams.app.store.applications.list()).toHaveLength(1);
+    expect(teams.sentTo(liNa).filter((a) => verbsOf(cardOf(a) ?? {}).includes('plan.approve'))).toHaveLength(1);
+  });
+
   it('lists what waits on an approver, and the applicant\'s own applications', async () => {
     const { id } = await submitAs(zhangWei, agentPlanForm);
     const [pending] = await teams.say(liNa, '待办');

@@ -9,9 +9,12 @@ import type { FormValues, OutcomeView } from '../views/view-models';
 export async function formCard(services: BotServices, lang: Lang, values: FormValues, extra: {
   errors?: Record<string, string[]>; generalErrors?: string[]; outcome?: OutcomeView; warnings?: string[];
   resubmit?: { applicationId: string; revision: number };
+  /** Kept from the form being answered; a new one for a fresh form. */
+  draftId?: string | null;
 } = {}): Promise<Attachment> {
   const { store, clock } = services.approval;
   const [catalog, directory] = await Promise.all([store.catalogs.current(), store.directory.get()]);
   const choices = catalog && directory ? formChoices(catalog, directory, clock.now(), lang) : { units: [], activities: [], products: [], months: [] };
-  return applicationFormCard(formView({ lang, values, choices, ...extra }));
+  const { draftId, ...rest } = extra;
+  return applicationFormCard(formView({ lang, values, choices, ...rest, draftId: draftId ?? services.approval.newId() }));
 }

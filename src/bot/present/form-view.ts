@@ -41,10 +41,11 @@ export function outcomeView(preview: Preview, directory: Directory, lang: Lang):
 /** The form as it is shown: values kept, problems next to their fields, the outcome on top if previewed. */
 export function formView(args: {
   lang: Lang; values: FormValues; choices: FormView['choices']; errors?: Record<string, string[]>; generalErrors?: string[];
-  outcome?: OutcomeView; warnings?: string[]; resubmit?: { applicationId: string; revision: number };
+  outcome?: OutcomeView; warnings?: string[]; resubmit?: { applicationId: string; revision: number }; draftId?: string;
 }): FormView {
   return {
     lang: args.lang,
+    ...(args.draftId ? { draftId: args.draftId } : {}),
     mode: args.resubmit ? 'resubmit' : 'new',
     ...(args.resubmit ? { applicationId: args.resubmit.applicationId, revision: args.resubmit.revision } : {}),
     values: args.values,

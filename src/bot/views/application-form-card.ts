@@ -6,7 +6,7 @@
  *   subsidyYuan, commissionPct, agentChannel ("true" / "false"), preConsultationRef,
  *   expectedRevenueYuan, expectedSubscribers, justification.
  * Both buttons are Action.Execute (verbs `form.preview`, `form.submit`) whose data is
- * `{ mode, applicationId, revision }` (the last two null for a new application), plus the inputs.
+ * `{ mode, applicationId, revision, draftId }` (applicationId and revision null for a new application), plus the inputs.
  */
 import type { Attachment } from 'botbuilder';
 import { renderCard } from '../cards';
@@ -76,6 +76,6 @@ export function applicationFormCard(view: FormView): Attachment {
     errors: Object.fromEntries(FIELDS.map((field) => [field, errorsOf(field)])),
     lines,
     choices: view.choices,
-    formData: { mode: view.mode, applicationId: view.applicationId ?? null, revision: view.revision ?? null },
+    formData: { mode: view.mode, applicationId: view.applicationId ?? null, revision: view.revision ?? null, draftId: view.draftId ?? null },
   }));
 }

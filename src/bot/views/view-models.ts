@@ -45,6 +45,8 @@ export interface OutcomeView {
 export interface FormView {
   lang: Lang;
   mode: 'new' | 'resubmit';
+  /** Names this filling of the form, so a second tap on Submit files nothing twice. */
+  draftId?: string;
   /** Set when resubmitting a returned application. */
   applicationId?: string;
   revision?: number;

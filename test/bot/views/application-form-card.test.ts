@@ -137,8 +137,8 @@ describe('applicationFormCard', () => {
     const card = render(resubmitForm);
 
     expect(nodesOfType(card, 'Action.Execute').map((a) => a.data)).toEqual([
-      { mode: 'resubmit', applicationId: 'PP-2027-000123', revision: 2 },
-      { mode: 'resubmit', applicationId: 'PP-2027-000123', revision: 2 },
+      { mode: 'resubmit', applicationId: 'PP-2027-000123', revision: 2, draftId: null },
+      { mode: 'resubmit', applicationId: 'PP-2027-000123', revision: 2, draftId: null },
     ]);
     expect(shownTexts(card)[0]).toBe('修改申请 PP-2027-000123');
   });
