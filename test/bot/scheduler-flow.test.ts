@@ -117,8 +117,8 @@ describe('PlanDesk acting on time, through the bot', () => {
   it('asks the applicant for a quarterly evaluation, flags one under 80% of the expected revenue, and tells ops', async () => {
     await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
     await teams.tap(zhaoLei, 'fulfillment.done', actionData(lastCard(zhaoLei), 'fulfillment.done') ?? {});
-    // Activated in September 2026: the first quarter's evaluation is asked for on 1 December.
-    await teams.tickAt('2026-12-01T09:00');
+    // The plan starts in January 2027: its first quarter's evaluation is asked for on 1 April.
+    await teams.tickAt('2027-04-01T09:00');
     expect(texts(teams.sentTo(zhangWei))).toContain(`请填报个性化方案 ${id} 第 1 期的实际效果(实际收入与用户数),在卡片上点击“填报评估”。`);
     const evaluate = actionData(lastCard(zhangWei), 'evaluation.report');
     expect(evaluate).toMatchObject({ applicationId: id, period: 1 });
@@ -134,8 +134,8 @@ describe('PlanDesk acting on time, through the bot', () => {
     expect(textOf(again)).toContain('这一期的评估现在不需要填报');
 
     // The monthly summary in the ops channel names the flagged plan.
-    await teams.tickAt('2027-01-04T10:00');
-    expect(texts(teams.sentToChannel(OPS)).some((t) => t.startsWith('2027-01 个性化方案月报') && t.includes(`${id}(pudong-branch)`))).toBe(true);
+    await teams.tickAt('2027-05-06T10:00');
+    expect(texts(teams.sentToChannel(OPS)).some((t) => t.startsWith('2027-05 个性化方案月报') && t.includes(`${id}(pudong-branch)`))).toBe(true);
   });
 
   it('draws the monthly spot check into the auditors\' channel from a recorded seed, and lets auditors record findings', async () => {

@@ -68,10 +68,11 @@ describe('what an active plan is scheduled to do', () => {
     ]);
   });
 
-  it('asks for the next quarterly evaluation on the first working morning of the quarter after activation', () => {
+  it('asks for each quarterly evaluation on the first working morning after a whole quarter of the plan', () => {
+    // The plan starts in January 2027: its first quarter ends with March.
     const evaluation = dueWork(active, DEFAULT_LIFECYCLE, calendar).find((w) => w.kind === 'plan.evaluation');
-    expect([evaluation?.payload.period, shown(evaluation?.dueAt ?? new Date(0))]).toEqual([1, '2027-03-01 09:00']);
+    expect([evaluation?.payload.period, shown(evaluation?.dueAt ?? new Date(0))]).toEqual([1, '2027-04-01 09:00']);
     const next = dueWork({ ...active, evaluationsDone: 1 }, DEFAULT_LIFECYCLE, calendar).find((w) => w.kind === 'plan.evaluation');
-    expect([next?.payload.period, shown(next?.dueAt ?? new Date(0))]).toEqual([2, '2027-06-01 09:00']);
+    expect([next?.payload.period, shown(next?.dueAt ?? new Date(0))]).toEqual([2, '2027-07-01 09:00']);
   });
 });

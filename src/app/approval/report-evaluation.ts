@@ -1,5 +1,4 @@
 import { DEFAULT_LIFECYCLE, judgeEvaluation, type EvaluationReport } from '../../domain/lifecycle';
-import { addMonths, monthOf, shanghaiDate } from '../../domain/local-date';
 import { fail, ok, type Result } from '../../domain/result';
 import type { Refusal } from '../../domain/workflow';
 import type { ApplicationRecord } from '../application-record';
@@ -20,15 +19,6 @@ export interface EvaluationCommand {
 
 type Refused = { code: Refusal['code'] | 'no_evaluation_due'; record: ApplicationRecord };
 
-/** Months from the plan's activation to the end of an evaluation period. */
-const monthsElapsed = (record: ApplicationRecord, period: number, every: number): number => {
-  const activated = monthOf(shanghaiDate(new Date(record.activatedAt ?? record.updatedAt)));
-  const due = addMonths(activated, period * every);
-  const [y1, m1] = activated.split('-').map(Number) as [number, number];
-  const [y2, m2] = due.split('-').map(Number) as [number, number];
-  return (y2 - y1) * 12 + (m2 - m1);
-};
-
 /**
  * The applicant reports a period's actual revenue and subscribers; under the policy's threshold of
  * what the application expected to date, the plan is flagged for improvement and ops is told.
@@ -47,7 +37,7 @@ export async function reportEvaluation(deps: ApprovalDeps, cmd: EvaluationComman
   const policy = await deps.store.policies.get(record.policyVersion);
   if (!policy) return fail({ code: 'no_policy' });
   const settings = policy.lifecycle ?? DEFAULT_LIFECYCLE;
-  const judged = judgeEvaluation(record.input.expected.revenueFen, record.input.termMonths, monthsElapsed(record, cmd.period, settings.evaluationEveryMonths), cmd.actualRevenueFen, settings.evaluationFlagBelowPct);
+  const judged = judgeEvaluation(record.input.expected.revenueFen, record.input.termMonths, cmd.period * settings.evaluationEveryMonths, cmd.actualRevenueFen, settings.evaluationFlagBelowPct);
   const report: EvaluationReport = {
     period: cmd.period, reportedAt: now.toISOString(), reportedBy: cmd.actor,
     actualRevenueFen: cmd.actualRevenueFen, actualSubscribers: cmd.actualSubscribers, ...judged,
