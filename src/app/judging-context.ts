@@ -1,5 +1,5 @@
 import type { CatalogContent } from '../domain/catalog';
-import { addMonths, monthOf, type LocalDate } from '../domain/local-date';
+import { addMonths, monthOf, shanghaiDate, type LocalDate } from '../domain/local-date';
 import type { PolicyContent } from '../domain/policy';
 import { reason, type Reason } from '../domain/reason';
 import { fail, ok, type Result } from '../domain/result';
@@ -37,7 +37,7 @@ export async function judgingContext(store: Store, on: LocalDate, overrides: Jud
     if (!current) return fail({ code: 'no_catalog' });
     catalog = current;
     catalogVersion = current.version;
-    const importedOn = current.importedAt.slice(0, 10);
+    const importedOn = shanghaiDate(new Date(current.importedAt));
     if (catalogIsStale(importedOn, on)) warnings.push(reason('catalog_stale', { version: current.version, importedOn }));
   }
   let policy: JudgingContext['policy'];

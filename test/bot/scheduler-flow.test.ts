@@ -63,7 +63,7 @@ describe('PlanDesk acting on time, through the bot', () => {
     expect(record?.steps[0]?.assignee).toBe(liuQiang.aad);
     expect(record?.history.at(-1)).toMatchObject({ actor: 'plandesk', action: 'ops_review.reassigned_overdue' });
     expect(actionData(lastCard(liuQiang), 'plan.approve')).toBeDefined();
-    expect(texts(teams.sentTo(zhangWei))).toContain(`申请 ${id} 的经营管理部审批逾期未决,已按规定转由代理人审批。`);
+    expect(texts(teams.sentTo(zhangWei))).toContain(`申请 ${id} 的经营管理部审批逾期未决,已按规定转由刘强审批。`);
   });
 
   it('hands an overdue step whose approver has no delegate to their head', async () => {

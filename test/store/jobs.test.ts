@@ -70,6 +70,18 @@ describe('the SQLite job table', () => {
     expect((await store.jobs.pendingFor(record.id)).map((j) => j.id)).toEqual(['a:fulfillment']);
   });
 
+  it('settles a job cancelled while it ran without its effects (the decision that cancelled it stands)', async () => {
+    const record = sampleRecord('PP-2027-000003');
+    await store.applications.create(record, [], [], [job('c:nudge', -1, record.id)]);
+    await store.jobs.claimDue(T0, 10, 'w', at(2));
+    // Meanwhile the step is decided: its reminder is no longer wanted.
+    await store.applications.update({ ...record }, 1, [], [], []);
+    const reminder = { id: 'r1', createdAt: T0.toISOString(), kind: 'text' as const, applicationId: record.id, to: { kind: 'person' as const, id: 'wang-fang' }, key: 'reminder.step', params: {} };
+    expect(await store.jobs.complete('c:nudge', 'w', T0, { outbox: [reminder] })).toBe(true);
+    expect(await store.outbox.pending(10)).toEqual([]);
+    expect(await store.jobs.claimDue(at(10), 10, 'w', at(12))).toEqual([]);
+  });
+
   it("leaves an application's jobs alone when its write is refused as stale", async () => {
     const record = sampleRecord('PP-2027-000002');
     await store.applications.create(record, [], [], [job('b:nudge', 10, record.id)]);

@@ -66,7 +66,7 @@ export const expirePlan: JobHandler = async (run) => {
     // Their card of the expired plan, with a button that opens a new application prefilled from it.
     s.card(person(record.input.applicant)),
     s.text(channel('support'), 'expired.support', params),
-    s.text(channel(`unit:${record.input.unit}`), 'expiry.channel', { ...params, daysLeft: -1 }),
+    s.text(channel(`unit:${record.input.unit}`), 'expired.channel', params),
   ];
   const saved = await run.deps.store.applications.update(updated, record.version, [auditEntry(run.now, 'plandesk', 'expire', record.id, { state: record.state }, { state: 'expired' })], outbox, await jobsOf(run.deps, updated));
   if (!saved.ok) throw new Error(`${record.id} changed while expiring; the job is tried again`);

@@ -27,9 +27,9 @@ export const catalogFreshness: JobHandler = async (run) => {
   if (supersededOccurrence(run)) return {};
   const { store } = run.deps;
   const catalog = await store.catalogs.current();
-  if (!catalog || !catalogIsStale(catalog.importedAt.slice(0, 10), shanghaiDate(run.now))) return {};
+  if (!catalog || !catalogIsStale(shanghaiDate(new Date(catalog.importedAt)), shanghaiDate(run.now))) return {};
   const owners = (await store.directory.get())?.people.filter((p) => p.roles.includes('catalog_owner')) ?? [];
-  const params = { version: catalog.version, importedOn: catalog.importedAt.slice(0, 10) };
+  const params = { version: catalog.version, importedOn: shanghaiDate(new Date(catalog.importedAt)) };
   return { outbox: [...owners.map((o) => text(run, person(o.aadObjectId), 'reason.catalog_stale', params)), text(run, channel('ops'), 'reason.catalog_stale', params)] };
 };
 

@@ -3,7 +3,7 @@ import type { ApplicationRecord } from '../application-record';
 import { workflowEnv } from '../approval/workflow-env';
 import { auditEntry } from '../audit';
 import { channel, messagesFor, person } from '../approval/outbox-messages';
-import { personOf } from '../people';
+import { nameOf, personOf } from '../people';
 import { jobsFor } from './jobs-for';
 import { samePendingStep, stillDue, type JobHandler, type JobRun } from './job-context';
 
@@ -72,9 +72,9 @@ export const escalateStep: JobHandler = async (run) => {
   const steps = record.steps.map((x, i) => (i === index ? { ...x, assignee: to, delegate: null, startedAt: at, dueAt: env.approvalDue(run.now).toISOString() } : x));
   const updated: ApplicationRecord = {
     ...record, steps, updatedAt: at,
-    history: [...record.history, { at, actor: 'plandesk', action: `${step.step}.reassigned_overdue`, revision: record.revision, comment: `${from} → ${to}` }],
+    history: [...record.history, { at, actor: 'plandesk', action: `${step.step}.reassigned_overdue`, revision: record.revision, comment: `${nameOf(directory, from)} → ${nameOf(directory, to)}` }],
   };
-  const outbox = [s.refresh(), s.card(person(to)), s.text(person(record.input.applicant), 'overdue.escalated', { step: step.step })];
+  const outbox = [s.refresh(), s.card(person(to)), s.text(person(record.input.applicant), 'overdue.escalated', { step: step.step, to: nameOf(directory, to) })];
   const saved = await store.applications.update(updated, record.version, [auditEntry(run.now, 'plandesk', 'escalate_overdue', record.id, { assignee: from }, { assignee: to })], outbox, jobsFor(updated, policy, run.deps.calendar));
   if (!saved.ok) throw new Error(`${record.id} changed while escalating; the job is tried again`);
   return {};

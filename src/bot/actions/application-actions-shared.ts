@@ -20,7 +20,8 @@ const REFUSAL_KEYS: Record<string, StringKey> = {
   cannot_escalate: 'refusal.cannot_escalate', not_the_applicant: 'refusal.not_the_applicant', not_withdrawable: 'refusal.not_withdrawable',
   not_a_handler: 'refusal.not_a_handler', not_in_fulfillment: 'refusal.not_in_fulfillment', not_found: 'refusal.not_found',
   not_allowed: 'refusal.not_allowed', no_directory: 'refusal.no_directory', no_approver: 'refusal.no_approver',
-  no_evaluation_due: 'refusal.no_evaluation_due',
+  no_evaluation_due: 'refusal.no_evaluation_due', no_catalog: 'refusal.no_catalog', no_policy: 'refusal.no_policy',
+  catalog_version_missing: 'refusal.catalog_version_missing',
 };
 
 /** A refusal in words; a card from an older revision says it is out of date rather than "changed just now". */

@@ -53,7 +53,10 @@ const historyKey = (action: string): StringKey | null => {
   const key = `history.${action.includes('.') ? action.split('.')[1] : action}`;
   return key in HISTORY_KEYS ? (key as StringKey) : null;
 };
-const HISTORY_KEYS = Object.fromEntries(['submitted', 'resubmitted', 'withdrawn', 'fulfilled', 'approve', 'reject', 'return', 'escalate'].map((k) => [`history.${k}`, true]));
+const HISTORY_KEYS = Object.fromEntries([
+  'submitted', 'resubmitted', 'withdrawn', 'fulfilled', 'approve', 'reject', 'return', 'escalate',
+  'expired', 'evaluation_requested', 'evaluation_reported', 'evaluation_flagged', 'reassigned_overdue',
+].map((k) => [`history.${k}`, true]));
 
 /** An application as a person on it sees it: all of it on one card, with the actions they may take. */
 export function applicationView(record: ApplicationRecord, viewer: Actor | null, o: PresentOptions): ApplicationView {

@@ -50,12 +50,14 @@ export function sqliteJobRepository(db: SqliteDatabase, writeAudit: AuditWriter,
        ORDER BY due_at LIMIT @limit
      ) RETURNING id, doc`,
   );
-  const done = db.prepare<[string, string, string]>("UPDATE jobs SET status = 'done', done_at = ?, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status IN ('pending', 'cancelled')");
+  const done = db.prepare<[string, string, string]>("UPDATE jobs SET status = 'done', done_at = ?, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'pending'");
+  // A job cancelled while it ran (a decision re-derived its application's jobs) is settled without its effects.
+  const settledCancelled = db.prepare<[string, string]>("UPDATE jobs SET lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'cancelled'");
   const failed = db.prepare<[string, string, string, string]>('UPDATE jobs SET last_error = ?, due_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?');
   const pendingFor = db.prepare<[string], JobRow>("SELECT id, doc FROM jobs WHERE application_id = ? AND status = 'pending' ORDER BY due_at");
   const insert = sqliteJobInsert(db);
   const complete = db.transaction((id: string, owner: string, at: Date, effects: Parameters<JobRepository['complete']>[3]) => {
-    if (done.run(at.toISOString(), id, owner).changes === 0) return false;
+    if (done.run(at.toISOString(), id, owner).changes === 0) return settledCancelled.run(id, owner).changes > 0;
     writeAudit(effects?.audit ?? []);
     writeOutbox(effects?.outbox ?? []);
     for (const job of effects?.schedule ?? []) insert(job, false);
