@@ -20,6 +20,8 @@ import { parsePolicyYaml } from '../src/formats/policy-yaml';
 import { openStore } from '../src/store/open-store';
 
 const samples = join(__dirname, '../config/samples');
+/** The sample account manager of pudong-branch (config/samples/directory.yaml). */
+const ZHANG_WEI = '00000000-0000-0000-0000-00000000a001';
 const clock = { now: () => new Date('2026-12-01T10:00:00+08:00') };
 
 function variant(base: ApplicationInput, i: number): ApplicationInput {
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
 
     const submissions = 5_000;
     await timed('submit (judge, route, row + audit + outbox)', submissions, 'plans', async () => {
-      for (let i = 0; i < submissions; i += 1) await submit({ store, clock, calendar, newId: randomUUID }, variant(parsed.value, i), 'bench');
+      for (let i = 0; i < submissions; i += 1) await submit({ store, clock, calendar, newId: randomUUID }, { ...variant(parsed.value, i), applicant: ZHANG_WEI }, ZHANG_WEI);
     });
 
     const draft = parsePolicyYaml(readFileSync(join(samples, 'policy.yaml'), 'utf8').replace('maxDiscountDepthPct: 30', 'maxDiscountDepthPct: 40'));

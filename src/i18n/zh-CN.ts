@@ -189,6 +189,7 @@ export const zhCN = {
   'history.evaluation_flagged': '填报评估:未达预期',
   'history.reassigned_overdue': '逾期转交',
   'expired.channel': '已到期:个性化方案 {id}({unitName})已于 {lastDay} 到期。',
+  'refusal.not_an_applicant': '只有营销单位的客户经理可以为本单位提交申请(单位:{unit})。',
   'refusal.no_catalog': '还没有导入产品目录,暂时无法预审或提交,请联系产品创新与行业应用中心。',
   'refusal.no_policy': '当前没有生效的审批政策,暂时无法预审或提交,请联系经营管理部。',
   'refusal.catalog_version_missing': '找不到该申请所用的产品目录版本,请联系管理员。',

@@ -83,6 +83,17 @@ describe('the approval conversation in Teams', () => {
     expect(await teams.app.store.applications.list()).toHaveLength(0);
   });
 
+  it('files only for an account manager of the unit applied for, saying so to anyone else', async () => {
+    const byApprover = await teams.tap(liNa, 'form.submit', agentPlanForm);
+    expect(textOf(byApprover)).toContain('只有营销单位的客户经理可以为本单位提交申请(单位:pudong-branch)。');
+    const forAnotherUnit = await teams.tap(PEOPLE.huangLi, 'form.submit', agentPlanForm);
+    expect(textOf(forAnotherUnit)).toContain('只有营销单位的客户经理可以为本单位提交申请');
+    expect(await teams.app.store.applications.list()).toHaveLength(0);
+    expect((await teams.app.store.audit.about('unit:pudong-branch')).map((e) => [e.actor, e.action])).toEqual([
+      [liNa.aad, 'refused.not_an_applicant'], [PEOPLE.huangLi.aad, 'refused.not_an_applicant'],
+    ]);
+  });
+
   it('blocks a plan below cost with the figures, and files nothing', async () => {
     const card = await teams.tap(zhangWei, 'form.submit', { ...tier2Form, line0Price: '19.00' });
     expect(textOf(card)).toContain('低于单位成本');

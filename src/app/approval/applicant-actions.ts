@@ -41,7 +41,7 @@ export async function resubmitApplication(
   const now = deps.clock.now();
   if (actor !== record.input.applicant) return refused(deps, now, actor, record, { code: 'not_the_applicant' }, 'resubmit');
   if (record.state !== 'returned' || revision !== record.revision) return refused(deps, now, actor, record, { code: 'stale_version' }, 'resubmit');
-  const opened = await openCase(deps, { ...input, applicant: record.input.applicant });
+  const opened = await openCase(deps, { ...input, applicant: record.input.applicant }, actor);
   if (!opened.ok) return opened;
   const { assessment, steps, catalogVersion, policyVersion, policy } = opened.value;
   const at = now.toISOString();

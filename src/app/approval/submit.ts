@@ -10,6 +10,7 @@ import { judgingContext } from '../judging-context';
 import type { ApprovalDeps } from './deps';
 import { messagesFor, person } from './outbox-messages';
 import { MissingApprover, workflowEnv } from './workflow-env';
+import { personOf } from '../people';
 import { jobsFor } from '../scheduler/jobs-for';
 
 /** Submission refused by the rules: the applicant sees every reason at once. */
@@ -24,14 +25,20 @@ export interface NoApprover {
   role: string;
 }
 
-export type SubmitError = AppError | NotSubmitted | NoApprover | { code: 'no_directory' };
+/** Only a marketing unit's account manager files, and only for their own unit (第八条). */
+export interface NotAnApplicant {
+  code: 'not_an_applicant';
+  unit: string;
+}
+
+export type SubmitError = AppError | NotSubmitted | NoApprover | NotAnApplicant | { code: 'no_directory' };
 
 /**
  * Judges an application as of now and, if it is routed, numbers and files it with its route and
  * named approvers; the first approver's card goes out after the commit (第十一条).
  */
 export async function submit(deps: ApprovalDeps, input: ApplicationInput, actor: string): Promise<Result<ApplicationRecord, SubmitError>> {
-  const opened = await openCase(deps, input);
+  const opened = await openCase(deps, input, actor);
   if (!opened.ok) return opened;
   const { assessment, steps, catalogVersion, policyVersion, now, policy } = opened.value;
   const id = await deps.store.applications.nextNumber(Number(shanghaiDate(now).slice(0, 4)));
@@ -49,13 +56,18 @@ export async function submit(deps: ApprovalDeps, input: ApplicationInput, actor:
 }
 
 /** Judges an application now and opens its route: shared by a first submission and a resubmission. */
-export async function openCase(deps: ApprovalDeps, input: ApplicationInput) {
+export async function openCase(deps: ApprovalDeps, input: ApplicationInput, actor: string) {
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   const context = await judgingContext(deps.store, today);
   if (!context.ok) return context;
   const directory = await deps.store.directory.get();
   if (!directory) return fail({ code: 'no_directory' as const });
+  const applicant = personOf(directory, actor);
+  if (!applicant?.roles.includes('applicant') || applicant.unit !== input.unit) {
+    await deps.store.audit.append([auditEntry(now, actor, 'refused.not_an_applicant', `unit:${input.unit}`, null, { unit: input.unit })]);
+    return fail<NotAnApplicant>({ code: 'not_an_applicant', unit: input.unit });
+  }
   const { catalog, policy, knownUnits, catalogVersion, policyVersion } = context.value;
   const assessment = assessApplication(input, knownUnits ? { catalog, policy, today, knownUnits } : { catalog, policy, today });
   if (assessment.outcome !== 'routed') return fail<NotSubmitted>({ code: assessment.outcome, assessment });

@@ -21,7 +21,7 @@ const REFUSAL_KEYS: Record<string, StringKey> = {
   not_a_handler: 'refusal.not_a_handler', not_in_fulfillment: 'refusal.not_in_fulfillment', not_found: 'refusal.not_found',
   not_allowed: 'refusal.not_allowed', no_directory: 'refusal.no_directory', no_approver: 'refusal.no_approver',
   no_evaluation_due: 'refusal.no_evaluation_due', no_catalog: 'refusal.no_catalog', no_policy: 'refusal.no_policy',
-  catalog_version_missing: 'refusal.catalog_version_missing',
+  catalog_version_missing: 'refusal.catalog_version_missing', not_an_applicant: 'refusal.not_an_applicant',
 };
 
 /** A refusal in words; a card from an older revision says it is out of date rather than "changed just now". */

@@ -122,6 +122,6 @@ async function file(form: Extract<Awaited<ReturnType<typeof readForm>>, { ok: tr
     return refused(formCard(ctx.services, ctx.lang, form.values, { ...(outcome ? { outcome } : {}), generalErrors: [t(ctx.lang, `form.notice.${error.code}`)], ...keep }));
   }
   if ('record' in error) return refused(cardForActor(ctx, error.record, refusalText(ctx, error.code, { id: error.record.id }, true), 'attention'));
-  const params: Record<string, string> = error.code === 'no_approver' ? { role: error.role } : {};
+  const params: Record<string, string> = error.code === 'no_approver' ? { role: error.role } : error.code === 'not_an_applicant' ? { unit: error.unit } : {};
   return refused(formCard(ctx.services, ctx.lang, form.values, { generalErrors: [refusalText(ctx, error.code, params)], ...keep }));
 }
