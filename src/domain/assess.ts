@@ -29,7 +29,10 @@ export function assessApplication(input: ApplicationInput, ctx: IntakeContext): 
   if (blocked.length > 0 || !economics || !activity) {
     return { outcome: 'blocked', tier: null, route: [], reasons: blocked, economics };
   }
+  // A branch's authority holds line by line: one deep discount is not averaged away by full-price lines.
+  const everyLineWithin = economics.lines.every((l) => BigInt(l.standardFen - l.revenueFen) * 10000n <= BigInt(activity.branchMaxDiscountBp) * BigInt(l.standardFen));
   const withinBranch =
+    everyLineWithin &&
     exactly.discountDepthAtMost(economics, activity.branchMaxDiscountBp) &&
     exactly.subsidyAtMost(economics, activity.standardSubsidyBp) &&
     exactly.commissionAtMost(economics, activity.standardCommissionBp);

@@ -113,6 +113,10 @@ const rows: Row[] = [
   notNeeded('needs no plan for a commission of exactly the standard ratio', plan({ tariffLines: [line('CLOUD-PBX', 200, 4500)], commissionBp: 300 })),
   { rule: 'needs a plan for a discount one fen deeper than the branch maximum', input: plan({ tariffLines: [line('CLOUD-PBX', 200, 4499)] }),
     outcome: 'routed', tier: 'tier1', route: [OPS], reasons: allWithin('tier1') },
+  { rule: 'needs a plan for one line discounted beyond the branch maximum, even when the plan as a whole averages within it',
+    // CLOUD-DESK at half price beside 200 CLOUD-PBX seats at full price: 5.36% off overall, 50% off on that line.
+    input: plan({ tariffLines: [line('CLOUD-PBX', 200, 5000), line('CLOUD-DESK', 10, 6000)] }),
+    outcome: 'routed', tier: 'tier1', route: [OPS], reasons: allWithin('tier1') },
   { rule: 'needs a plan for a subsidy one fen above the standard ratio', input: plan({ tariffLines: [line('CLOUD-PBX', 200, 4500)], subsidyFen: 540_001 }),
     outcome: 'routed', tier: 'tier1', route: [OPS], reasons: allWithin('tier1') },
   { rule: 'needs a plan, approved by cooperation first, for a commission above the standard ratio',
