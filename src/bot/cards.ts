@@ -10,12 +10,18 @@ export const CARDS_DIR = path.resolve(__dirname, '..', '..', 'cards');
 // Teams renders Adaptive Cards up to 1.5; a template for a later version would show as an error card.
 const CardTemplate = z.object({ type: z.literal('AdaptiveCard'), version: z.literal('1.5') }).passthrough();
 
-/** Reads and checks one template, `cards/<name>.json`. Read on every call: the files are small, and no state is kept. */
+// Templates are read once per file: they ship with the code and every invoke renders one.
+const templates = new Map<string, Record<string, unknown>>();
+
+/** Reads and checks one template, `cards/<name>.json` (once; later calls get the same, unmodified, object). */
 export function loadCardTemplate(name: string, dir: string = CARDS_DIR): Record<string, unknown> {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`card_name_invalid: "${name}" is not a card template name`);
   const file = path.join(dir, `${name}.json`);
+  const known = templates.get(file);
+  if (known) return known;
   const parsed = CardTemplate.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`card_template_invalid: ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  templates.set(file, parsed.data);
   return parsed.data;
 }
 

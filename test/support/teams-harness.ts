@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -90,9 +91,14 @@ export class TeamsHarness {
     };
   }
 
+  /** How long the last request took to be answered (before the deliveries it caused), in ms. */
+  lastAnswerMs = 0;
+
   private async post(activity: Partial<Activity>): Promise<{ status: number; body: unknown }> {
+    const started = performance.now();
     const response = await fetch(`${this.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     const text = await response.text();
+    this.lastAnswerMs = performance.now() - started;
     await this.app.deliveriesSettled();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
