@@ -26,6 +26,8 @@ export interface Config {
   tickIntervalMs: number;
   /** How long a process holds a claimed message (a crashed one's claims come back after it), and each send's deadline. */
   delivery: { leaseMs: number; sendTimeoutMs: number };
+  /** The Cosmos DB account, when COSMOS_ENDPOINT is set; no `key` means Microsoft Entra ID (managed identity). */
+  cosmos?: { endpoint: string; key?: string; database: string };
   /** The bot's Microsoft app identity; no `appId` means anonymous (local testing only). */
   bot: { appId?: string; appPassword?: string; appTenantId?: string; appType: AppType };
 }
@@ -40,7 +42,7 @@ export class ConfigError extends Error {
 }
 
 // Values of these are never echoed back in an error message.
-const SECRETS = new Set(['MicrosoftAppPassword']);
+const SECRETS = new Set(['MicrosoftAppPassword', 'COSMOS_KEY']);
 
 /** Case-insensitive choice that yields the canonical spelling, so `cosmos` and `Cosmos` both work. */
 const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -49,6 +51,14 @@ const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
     if (!found) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be one of ${values.join(', ')}` });
     return found ?? values[0];
   });
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
 
 const Settings = z.object({
   PORT: z.string().refine((s) => /^\d{1,5}$/.test(s) && Number(s) <= 65535, 'must be a whole number from 0 to 65535').transform(Number).default('3978'),
@@ -61,6 +71,9 @@ const Settings = z.object({
   PLANDESK_DELIVERY_LEASE_MS: z.string().refine((s) => /^\d{3,7}$/.test(s), 'must be a whole number of milliseconds from 100 to 9999999').transform(Number).default('60000'),
   PLANDESK_SEND_TIMEOUT_MS: z.string().refine((s) => /^\d{3,6}$/.test(s), 'must be a whole number of milliseconds from 100 to 999999').transform(Number).default('15000'),
   PLANDESK_DELIVERY_INTERVAL_MS: z.string().refine((s) => /^\d{3,7}$/.test(s), 'must be a whole number of milliseconds from 100 to 9999999').transform(Number).default('10000'),
+  COSMOS_ENDPOINT: z.string().refine(isHttpsUrl, "must be the account's https:// endpoint, e.g. https://plandesk.documents.azure.com:443/").optional(),
+  COSMOS_KEY: z.string().optional(),
+  COSMOS_DATABASE: z.string().refine((s) => /^[^/\\#?]{1,255}$/.test(s) && s.trim() === s, 'must be 1 to 255 characters, none of / \\ # ? and no surrounding spaces').default('plandesk'),
 });
 
 // Parsed apart from Settings: zod skips an object's refinement once a field has failed, and a bad
@@ -120,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     deliveryIntervalMs: s.PLANDESK_DELIVERY_INTERVAL_MS,
     tickIntervalMs: s.PLANDESK_TICK_INTERVAL_MS,
     delivery: { leaseMs: s.PLANDESK_DELIVERY_LEASE_MS, sendTimeoutMs: s.PLANDESK_SEND_TIMEOUT_MS },
+    ...(s.COSMOS_ENDPOINT ? { cosmos: { endpoint: s.COSMOS_ENDPOINT, ...(s.COSMOS_KEY ? { key: s.COSMOS_KEY } : {}), database: s.COSMOS_DATABASE } } : {}),
     bot: { appId: i.MicrosoftAppId, appPassword: i.MicrosoftAppPassword, appTenantId: i.MicrosoftAppTenantId, appType: i.MicrosoftAppType },
   };
 }

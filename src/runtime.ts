@@ -41,7 +41,7 @@ export async function createRuntime(config: Config, deps: { clock: Clock; log?: 
       log.warn(`the ${y} public holiday arrangement is not loaded: deadlines in ${y} count only weekends; add it to the calendar override file (PLANDESK_CALENDAR_OVERRIDE)`, { code: 'calendar_year_missing', year: y });
     }
   }
-  const { store, seeded } = await openStore(config, deps.clock, calendar);
+  const { store, seeded } = await openStore(config, deps.clock, calendar, log);
   if (seeded && (seeded.catalog || seeded.policy || seeded.directory || seeded.applications.length > 0)) {
     log.info('seeded the store from the samples', { code: 'seeded', samples: config.samplesDir, ...seeded });
   }

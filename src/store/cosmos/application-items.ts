@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { ApplicationRecord } from '../../app/application-record';
+import { applicationRecordSchema } from '../schemas/application-schema';
+import { CorruptDocumentError, checkDocument, parseDocument } from '../schemas/stored-document';
+import type { Item } from './cosmos-io';
+import { ITEM_IDS } from './item-keys';
+
+/** An application as the container keeps it: the record in `body`, beside it the fields lists filter and sort on. */
+const applicationItemSchema = z.object({
+  id: z.literal(ITEM_IDS.application),
+  pk: z.string(),
+  type: z.literal('application'),
+  version: z.number().int().positive(),
+  /** Its creation's place in write order: lists break ties of submission time by it, as SQLite does by rowid. */
+  seq: z.string(),
+  body: applicationRecordSchema,
+  _etag: z.string(),
+});
+export type ApplicationItem = z.infer<typeof applicationItemSchema>;
+
+export function applicationItem(record: ApplicationRecord, seq: string): Item {
+  const body = checkDocument(applicationRecordSchema, `application ${record.id}`, record);
+  return {
+    id: ITEM_IDS.application, pk: record.id, type: 'application', version: record.version, seq,
+    state: record.state, applicant: record.input.applicant, unit: record.input.unit, submittedAt: record.submittedAt, body,
+  };
+}
+
+/** Reads an application item back, checking that the record inside is the one its partition and version say. */
+export function parseApplicationItem(raw: unknown, key: string): ApplicationItem {
+  const item = parseDocument(applicationItemSchema, 'applications', key, raw);
+  if (item.body.id !== item.pk || item.body.version !== item.version) {
+    throw new CorruptDocumentError('applications', key, `document says ${item.body.id} v${item.body.version}, item says ${item.pk} v${item.version}`);
+  }
+  return item;
+}

@@ -1,0 +1,137 @@
+import type { ApplicationRecord } from '../../app/application-record';
+import type { AuditEntry } from '../../app/audit';
+import type { Job } from '../../app/ports/jobs';
+import type { ApplicationRepository, OutboxMessage, StaleVersion } from '../../app/ports/store';
+import { fail, ok, type Result } from '../../domain/result';
+import { applicationItem, parseApplicationItem } from './application-items';
+import { auditItems } from './audit-trail';
+import type { CosmosContext } from './cosmos-context';
+import { itemKey, retryOnConflict } from './cosmos-context';
+import type { BatchOp } from './cosmos-io';
+import { assertApplicationId, ITEM_IDS } from './item-keys';
+import { jobReplacement } from './job-items';
+import { outboxCreates } from './outbox-items';
+import { partitionSnapshot } from './partition-snapshot';
+import { planNumbers } from './plan-numbers';
+
+type Saved = Result<ApplicationRecord, StaleVersion>;
+
+/** What a write needs to know of the stored application: kept from this process's last read or write of it. */
+interface Seen {
+  version: number;
+  etag: string;
+  seq: string;
+}
+
+const SEEN_LIMIT = 10_000;
+
+/**
+ * Applications, each in its own partition with everything its writes cause: a create or update is ONE
+ * transactional batch — the application (conditional on its ETag), its audit entries, its outbox
+ * messages and its jobs — so it commits whole or not at all. A stale write is refused as
+ * `stale_version`, writing nothing. Reads on the approval path are point reads.
+ */
+export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepository {
+  const seen = new Map<string, Seen>();
+  const remember = (id: string, state: Seen) => {
+    seen.delete(id);
+    seen.set(id, state);
+    if (seen.size > SEEN_LIMIT) seen.delete(seen.keys().next().value ?? id);
+  };
+
+  const readItem = async (id: string) => {
+    const raw = await ctx.io.read('applications.get', id, ITEM_IDS.application);
+    if (raw === null) return null;
+    const item = parseApplicationItem(raw, id);
+    remember(id, { version: item.version, etag: item._etag, seq: item.seq });
+    return item;
+  };
+  const stale = async (id: string, expectedVersion: number): Promise<Saved> =>
+    fail({ code: 'stale_version', id, expectedVersion, actualVersion: (await readItem(id))?.version ?? null });
+
+  /**
+   * Commits the application operation with what it causes. Conditional operations come first (the
+   * application, then existing jobs), creations last: cosmosdb-server applies a batch in order without
+   * rolling back, so this keeps it from half-writing a batch that fails on its first operation.
+   */
+  async function commit(operation: string, head: BatchOp, record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[] | undefined, skip: Set<string>) {
+    // A new application's partition holds nothing it could replace or repeat: no need to look first.
+    const snapshot = head.op === 'create'
+      ? { jobs: [], messages: new Set<string>() }
+      : await partitionSnapshot(ctx, `${operation} snapshot`, record.id, jobs ? jobs.map((j) => j.id) : null, outbox.map((m) => m.id));
+    const jobOps = jobs ? jobReplacement(snapshot.jobs, record.id, jobs) : [];
+    const messages = outbox.filter((m) => !skip.has(m.id) && !snapshot.messages.has(m.id));
+    const ops: BatchOp[] = [
+      head,
+      ...jobOps.filter((o) => o.op === 'replace'),
+      ...jobOps.filter((o) => o.op !== 'replace'),
+      ...auditItems(audit, record.id, ctx.nextSeq).map((item) => ({ op: 'create' as const, item })),
+      ...outboxCreates(messages, record.id, ctx.nextSeq),
+    ];
+    const outcome = await ctx.io.batch(operation, record.id, ops);
+    if (outcome.ok) return { ok: true as const, etag: outcome.etags[0] };
+    if (![404, 409, 412].includes(outcome.status)) throw new Error(`Cosmos DB: ${operation} of ${record.id} failed with status ${outcome.status} at operation ${outcome.index}`);
+    // A message decided twice (a retried invoke) is written once: drop the one already there and go again.
+    const failed = ops[outcome.index];
+    if (outcome.status === 409 && failed?.item.type === 'outbox') skip.add(String(failed.item.messageId));
+    return { ok: false as const, headFailed: outcome.index === 0 };
+  }
+
+  return {
+    async create(record, audit, outbox = [], jobs) {
+      assertApplicationId(record.id);
+      const saved = { ...record, version: 1 };
+      const seq = ctx.nextSeq();
+      const skip = new Set<string>();
+      return retryOnConflict(`creating ${record.id}`, async (): Promise<Saved | undefined> => {
+        const done = await commit('applications.create', { op: 'create', item: applicationItem(saved, seq) }, saved, audit, outbox, jobs, skip);
+        if (done.ok) {
+          if (done.etag) remember(record.id, { version: 1, etag: done.etag, seq });
+          return ok(saved);
+        }
+        // Expected "no application yet", which is version 0.
+        if (done.headFailed) return stale(record.id, 0);
+        return undefined;
+      });
+    },
+    async update(record, expectedVersion, audit, outbox = [], jobs) {
+      const skip = new Set<string>();
+      return retryOnConflict(`updating ${record.id}`, async (): Promise<Saved | undefined> => {
+        const known = seen.get(record.id);
+        const current = known?.version === expectedVersion ? known : await readItem(record.id).then((i) => i && { version: i.version, etag: i._etag, seq: i.seq });
+        if (!current || current.version !== expectedVersion) return fail({ code: 'stale_version', id: record.id, expectedVersion, actualVersion: current?.version ?? null });
+        const saved = { ...record, version: expectedVersion + 1 };
+        const head: BatchOp = { op: 'replace', item: applicationItem(saved, current.seq), ifMatch: current.etag };
+        const done = await commit('applications.update', head, saved, audit, outbox, jobs, skip);
+        if (done.ok) {
+          if (done.etag) remember(record.id, { version: saved.version, etag: done.etag, seq: current.seq });
+          return ok(saved);
+        }
+        // The application changed since it was seen: read it again, and refuse if its version moved on.
+        if (done.headFailed) seen.delete(record.id);
+        return undefined;
+      });
+    },
+    async get(id) {
+      return (await readItem(id))?.body ?? null;
+    },
+    async list(filter = {}) {
+      const where = ['c.type = "application"'];
+      const parameters: { name: string; value: string }[] = [];
+      if (filter.applicant !== undefined) {
+        where.push('c.applicant = @applicant');
+        parameters.push({ name: '@applicant', value: filter.applicant });
+      }
+      if (filter.unit !== undefined) {
+        where.push('c.unit = @unit');
+        parameters.push({ name: '@unit', value: filter.unit });
+      }
+      const raw = await ctx.io.all('applications.list', { query: `SELECT * FROM c WHERE ${where.join(' AND ')}`, parameters });
+      return raw
+        .map((item, i) => parseApplicationItem(item, itemKey(item, `list #${i}`)))
+        .sort((a, b) => a.body.submittedAt.localeCompare(b.body.submittedAt) || a.seq.localeCompare(b.seq))
+        .map((item) => item.body);
+    },
+    nextNumber: planNumbers(ctx),
+  };
+}

@@ -1,0 +1,59 @@
+import type { Container, CosmosClient, IndexingPolicy } from '@azure/cosmos';
+import { statusOf } from './cosmos-io';
+
+/** The one container: every item names its logical partition in /pk (see README.md for why one). */
+export const CONTAINER_ID = 'plandesk';
+export const PARTITION_KEY_PATH = '/pk';
+
+/**
+ * Only the paths queries filter or sort on are indexed; documents' bodies (applications, catalogs,
+ * messages) are not, which keeps every write's index cost small. `pendingDue` and `pendingSeq` exist
+ * only on pending jobs and messages, so the tick's and the delivery's range queries read an index
+ * as large as the work waiting, not as everything ever stored.
+ */
+export const INDEXED_PATHS = [
+  '/pk/?', '/type/?', '/applicant/?', '/unit/?', '/subject/?', '/messageId/?', '/jobId/?', '/status/?', '/pendingDue/?', '/leaseUntil/?', '/pendingSeq/?',
+] as const;
+
+export const INDEXING_POLICY: IndexingPolicy = {
+  indexingMode: 'consistent',
+  automatic: true,
+  includedPaths: INDEXED_PATHS.map((path) => ({ path })),
+  excludedPaths: [{ path: '/*' }],
+};
+
+const refusedHint = (what: string) =>
+  `${what} does not exist and this identity may not create it (Microsoft Entra data-plane roles cannot create databases or containers): ` +
+  `create it with the Azure CLI or Bicep — partition key ${PARTITION_KEY_PATH}, indexing policy as in src/store/cosmos/README.md — or use COSMOS_KEY`;
+
+/**
+ * The container, created with its database if missing. An existing one must be partitioned by /pk;
+ * an index path it lacks is added (with an account key; an identity without the right is told how).
+ */
+export async function ensureContainer(client: CosmosClient, databaseId: string): Promise<Container> {
+  const database = await refusedWith(`database "${databaseId}"`, async () => (await client.databases.createIfNotExists({ id: databaseId })).database);
+  const container = await refusedWith(`container "${CONTAINER_ID}"`, async () =>
+    (await database.containers.createIfNotExists({ id: CONTAINER_ID, partitionKey: { paths: [PARTITION_KEY_PATH] }, indexingPolicy: INDEXING_POLICY })).container);
+  const { resource: definition } = await container.read();
+  if (!definition) throw new Error(`Cosmos DB: container "${CONTAINER_ID}" vanished while opening it`);
+  const paths = definition.partitionKey?.paths ?? [];
+  if (paths.length !== 1 || paths[0] !== PARTITION_KEY_PATH) {
+    throw new Error(`Cosmos DB: container "${CONTAINER_ID}" in "${databaseId}" is partitioned by ${paths.join(', ') || 'nothing'}, not ${PARTITION_KEY_PATH}; PlanDesk cannot use it`);
+  }
+  const indexed = new Set((definition.indexingPolicy?.includedPaths ?? []).map((p) => p.path));
+  const missing = INDEXED_PATHS.filter((p) => !indexed.has(p));
+  if (missing.length > 0 && !indexed.has('/*')) {
+    const includedPaths = [...(definition.indexingPolicy?.includedPaths ?? []), ...missing.map((path) => ({ path }))];
+    await refusedWith(`the index on ${missing.join(', ')}`, () => container.replace({ ...definition, indexingPolicy: { ...definition.indexingPolicy, includedPaths } }));
+  }
+  return container;
+}
+
+async function refusedWith<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (statusOf(error) === 403) throw new Error(`Cosmos DB: ${refusedHint(what)}`, { cause: error });
+    throw error;
+  }
+}

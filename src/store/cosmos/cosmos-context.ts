@@ -1,0 +1,29 @@
+import type { CosmosIo, Item } from './cosmos-io';
+
+/** What every repository of one Cosmos store shares. */
+export interface CosmosContext {
+  io: CosmosIo;
+  /** Keys in write order, for the audit trail's and the outbox's order (item-keys.ts). */
+  nextSeq: () => string;
+}
+
+/** An item read back, as it is written again: Cosmos DB's system fields are its own to set. */
+export function writable(item: Item & { _etag?: string }): Item {
+  const { _etag: _ignored, ...rest } = item;
+  return { ...rest, id: item.id, pk: item.pk, type: item.type };
+}
+
+/** Runs an optimistic write until it settles: `attempt` returns a value, or undefined to be run again after a conflict. */
+export async function retryOnConflict<T>(what: string, attempt: () => Promise<T | undefined>, attempts = 20): Promise<T> {
+  for (let i = 0; i < attempts; i += 1) {
+    const settled = await attempt();
+    if (settled !== undefined) return settled;
+  }
+  throw new Error(`Cosmos DB: ${what} kept conflicting with concurrent writes (${attempts} attempts)`);
+}
+
+/** How a damaged item is named in the error: its partition and id when it has them. */
+export function itemKey(raw: unknown, fallback: string): string {
+  const { pk, id } = typeof raw === 'object' && raw !== null ? (raw as { pk?: unknown; id?: unknown }) : {};
+  return typeof pk === 'string' && typeof id === 'string' ? `${pk} ${id}` : fallback;
+}

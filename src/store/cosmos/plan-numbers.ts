@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { parseDocument } from '../schemas/stored-document';
+import type { CosmosContext } from './cosmos-context';
+import { retryOnConflict } from './cosmos-context';
+import { ITEM_IDS, PARTITIONS } from './item-keys';
+
+const counterSchema = z.object({ last: z.number().int().positive() });
+
+const formatPlanNumber = (year: number, n: number): string => `PP-${year}-${String(n).padStart(6, '0')}`;
+
+/**
+ * Plan numbers from one counter item per year. The increment is one atomic patch (`incr`), so
+ * concurrent instances never get the same number and never retry; a year's first number creates the item.
+ */
+export function planNumbers(ctx: CosmosContext): (year: number) => Promise<string> {
+  return async (year) => {
+    if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`a plan number's year has four digits, not ${year}`);
+    const id = ITEM_IDS.planNumber(year);
+    const last = await retryOnConflict(`the ${year} plan number`, async () => {
+      const raw = await ctx.io.increment('applications.nextNumber', PARTITIONS.counters, id, '/last', 1);
+      if (raw !== null) return parseDocument(counterSchema, 'counters', year, raw).last;
+      // No counter yet: the first to create it has number 1; whoever loses the race increments.
+      return (await ctx.io.create('applications.nextNumber', { id, pk: PARTITIONS.counters, type: 'counter', last: 1 })) ? 1 : undefined;
+    });
+    return formatPlanNumber(year, last);
+  };
+}

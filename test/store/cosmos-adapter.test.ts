@@ -1,0 +1,141 @@
+import type { Job } from '../../src/app/ports/jobs';
+import type { OutboxMessage } from '../../src/app/ports/store';
+import { CONTAINER_ID, INDEXED_PATHS } from '../../src/store/cosmos/container-setup';
+import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
+import { afterAction, auditOf, sampleRecord } from './fixtures';
+import { freshDatabase, startCosmosTarget, type CosmosDatabase, type CosmosTarget } from './support/cosmos-target';
+
+const OPS = 'wang.fang@plandesk.example';
+const T0 = '2026-12-02T03:00:00.000Z';
+const nudge = (applicationId: string, minutes: number): Job =>
+  ({ id: `${applicationId}:step.nudge:${minutes}`, kind: 'step.nudge', applicationId, dueAt: new Date(Date.parse(T0) + minutes * 60_000).toISOString(), payload: {} });
+const notice = (id: string, applicationId: string | null): OutboxMessage =>
+  ({ id, createdAt: T0, kind: 'text', applicationId, to: { kind: 'person', id: 'ana' }, key: 'notice.approved', params: { id: applicationId ?? '—' } });
+
+describe('the Cosmos DB store', () => {
+  let target: CosmosTarget;
+  let database: CosmosDatabase;
+  beforeAll(async () => {
+    target = await startCosmosTarget();
+  });
+  afterAll(async () => {
+    await target.stop();
+  });
+  beforeEach(() => {
+    database = freshDatabase(target);
+  });
+  afterEach(async () => {
+    await database.cleanup();
+  });
+
+  const container = () => database.client.database(database.name).container(CONTAINER_ID);
+  /** The items of one logical partition, as the Data Explorer would list them. */
+  const partition = async (pk: string) =>
+    (await container().items.query<{ id: string; type: string; pk: string }>({ query: 'SELECT c.id, c.type, c.pk FROM c WHERE c.pk = @pk', parameters: [{ name: '@pk', value: pk }] }, { partitionKey: pk }).fetchAll())
+      .resources.filter((item) => item.pk === pk);
+
+  it('should create its database and container when missing, partitioned by /pk and indexed only where it queries', async () => {
+    await database.open();
+    const { resource } = await container().read();
+    expect(resource?.partitionKey?.paths).toEqual(['/pk']);
+    expect(resource?.indexingPolicy?.includedPaths?.map((p) => p.path)).toEqual([...INDEXED_PATHS]);
+    expect(resource?.indexingPolicy?.excludedPaths?.map((p) => p.path)).toContain('/*');
+    // Opening it again finds it as it is.
+    await database.open();
+  });
+
+  it('should refuse a container of the same name partitioned by something else', async () => {
+    const { database: db } = await database.client.databases.createIfNotExists({ id: database.name });
+    await db.containers.create({ id: CONTAINER_ID, partitionKey: { paths: ['/id'] } });
+    await expect(database.open()).rejects.toThrow(`container "${CONTAINER_ID}" in "${database.name}" is partitioned by /id, not /pk`);
+  });
+
+  it('should add the index paths an existing container lacks', async () => {
+    const { database: db } = await database.client.databases.createIfNotExists({ id: database.name });
+    await db.containers.create({ id: CONTAINER_ID, partitionKey: { paths: ['/pk'] }, indexingPolicy: { includedPaths: [{ path: '/type/?' }], excludedPaths: [{ path: '/*' }] } });
+    await database.open();
+    const { resource } = await container().read();
+    expect(resource?.indexingPolicy?.includedPaths?.map((p) => p.path).sort()).toEqual([...INDEXED_PATHS].sort());
+  });
+
+  it("should commit a decision with its audit entry, messages and jobs in the application's partition, with point reads and one batch", async () => {
+    const store = await database.open();
+    const record = sampleRecord('PP-2027-000001');
+    await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [notice('m1', record.id)], [nudge(record.id, 60)]);
+    store.charges.reset();
+
+    const read = await store.applications.get(record.id);
+    if (!read) throw new Error('the created application was not found');
+    const approved = afterAction(read, OPS, 'approve', T0);
+    const saved = await store.applications.update(approved, read.version, [auditOf(read, approved, OPS, 'approve')], [notice('m2', record.id)], [nudge(record.id, 120)]);
+
+    expect(saved.ok).toBe(true);
+    // A point read, the one in-partition query that finds the jobs it replaces, and the batch: nothing across partitions.
+    expect(store.charges.byOperation()).toEqual({
+      'applications.get': { requests: 1, requestCharge: expect.any(Number) },
+      'applications.update snapshot': { requests: 1, requestCharge: expect.any(Number) },
+      'applications.update': { requests: 1, requestCharge: expect.any(Number) },
+    });
+    const items = await partition(record.id);
+    expect(items.map((i) => i.type).sort()).toEqual(['application', 'audit', 'audit', 'job', 'job', 'outbox', 'outbox']);
+    expect((await store.jobs.pendingFor(record.id)).map((j) => j.id)).toEqual([`${record.id}:step.nudge:120`]);
+  });
+
+  it('should write nothing of a stale decision: no audit entry, message or job', async () => {
+    const store = await database.open();
+    const other = await database.open();
+    const record = sampleRecord('PP-2027-000001');
+    await store.applications.create(record, [], [], [nudge(record.id, 60)]);
+    const read = await other.applications.get(record.id);
+    if (!read) throw new Error('the created application was not found');
+    expect((await store.applications.update(afterAction(record, OPS, 'approve', T0), 1, [], [], [])).ok).toBe(true);
+
+    const late = await other.applications.update(afterAction(read, OPS, 'return', T0), read.version, [auditOf(read, read, OPS, 'return')], [notice('late', record.id)], [nudge(record.id, 999)]);
+    expect(late).toEqual({ ok: false, error: { code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: 2 } });
+    expect((await partition(record.id)).map((i) => i.type).sort()).toEqual(['application', 'job']);
+    expect(await other.outbox.get('late')).toBeNull();
+  });
+
+  it("should keep a recurring job's run and what it writes together in the recurring work's partition", async () => {
+    const store = await database.open();
+    await store.jobs.schedule([{ id: 'recurring:ops.monthly_summary:2027-03', kind: 'ops.monthly_summary', applicationId: null, dueAt: T0, payload: {} }]);
+    await store.jobs.claimDue(new Date(T0), 10, 'me', new Date(Date.parse(T0) + 60_000));
+    await store.jobs.complete('recurring:ops.monthly_summary:2027-03', 'me', new Date(T0), { outbox: [notice('summary', null)] });
+    expect((await partition('~recurring')).map((i) => i.type).sort()).toEqual(['job', 'outbox']);
+  });
+
+  it('should count and log the request charge of every operation, and start again from a reset', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const store = await openCosmosStore({
+      endpoint: target.endpoint, key: target.key, database: database.name, ...(target.agent ? { agent: target.agent } : {}),
+      log: { debug: (message, fields) => lines.push({ message, ...fields }) },
+    });
+    try {
+      await store.applications.nextNumber(2027);
+      await store.applications.get('PP-2027-000404');
+      expect(Object.keys(store.charges.byOperation()).sort()).toEqual(['applications.get', 'applications.nextNumber']);
+      expect(store.charges.total()).toBeGreaterThan(0);
+      expect(lines).toContainEqual({ message: 'cosmos request', code: 'cosmos_request', operation: 'applications.get', requestCharge: expect.any(Number) });
+      store.charges.reset();
+      expect(store.charges.total()).toBe(0);
+      expect(store.charges.byOperation()).toEqual({});
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('should name the item and the field of an application that no longer fits its schema', async () => {
+    const store = await database.open();
+    await store.applications.create(sampleRecord('PP-2027-000001'), []);
+    const { resource } = await container().item('application', 'PP-2027-000001').read<{ body: { input: { tariffLines: { quantity: unknown }[] } } }>();
+    if (!resource) throw new Error('the application item was not found');
+    resource.body.input.tariffLines[0]!.quantity = 'two hundred';
+    await container().items.upsert(resource);
+    await expect(store.applications.get('PP-2027-000001')).rejects.toThrow(/"applications", row "PP-2027-000001": .*body\.input\.tariffLines\.0\.quantity/);
+  });
+
+  it('should refuse an application id that could be taken for one of its own partitions', async () => {
+    const store = await database.open();
+    await expect(store.applications.create(sampleRecord('~catalog'), [])).rejects.toThrow(RangeError);
+  });
+});
