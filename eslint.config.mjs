@@ -38,7 +38,8 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: adapterPackages, message: 'src/domain is pure rules.' },
-          { group: ['**/app/**', '**/store/**', '**/bot/**', '**/http/**', '**/cli/**', '**/formats/**', '**/calendar/**'], message: 'src/domain imports nothing outside itself.' },
+          { group: ['**/app/**', '**/store/**', '**/bot/**', '**/http/**', '**/cli/**', '**/formats/**', '**/calendar/**', '**/i18n/**', '**/config', '**/runtime'], message: 'src/domain imports nothing outside itself.' },
+          { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'os'], message: 'src/domain is pure: no I/O, no platform modules.' },
         ],
       }],
     },

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { DEFAULT_LIFECYCLE } from '../../domain/lifecycle';
 import { shanghaiDate } from '../../domain/local-date';
 import { drawSpotCheck } from '../../domain/spot-check';
@@ -8,6 +7,13 @@ import type { JobHandler } from './job-context';
 import { supersededOccurrence } from './recurring-jobs';
 
 export const spotCheckSubject = (month: string): string => `spotcheck:${month}`;
+
+/** FNV-1a: folds a string to 32 bits. */
+function fold32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
 
 /**
  * 第九条(三): each month the auditors' channel gets a random sample of each unit's active plans. The
@@ -20,8 +26,8 @@ export const monthlySpotCheck: JobHandler = async (run) => {
   const policy = await store.policies.inForceOn(shanghaiDate(run.now));
   const share = (policy?.lifecycle ?? DEFAULT_LIFECYCLE).spotCheckSharePct;
   const active = (await store.applications.list()).filter((r) => r.state === 'active').map((r) => ({ id: r.id, unit: r.input.unit }));
-  // A fresh id hashed to 32 bits: unpredictable before the draw, written down with it.
-  const seed = createHash('sha256').update(run.deps.newId()).digest().readUInt32BE(0);
+  // A fresh (random) id folded to 32 bits: unpredictable before the draw, written down with it.
+  const seed = fold32(run.deps.newId());
   const draw = drawSpotCheck(active, share, seed);
   const directory = await store.directory.get();
   const unitName = (id: string) => directory?.units.find((u) => u.id === id)?.name ?? id;
