@@ -36,7 +36,7 @@ export interface CosmosStoreOptions {
 /**
  * 429s are retried by the SDK after the wait the service asks for (x-ms-retry-after-ms), up to 9
  * times and 30 s in all for one operation (the SDK's defaults, stated here so they are a decision);
- * a request still throttled after that fails the use case, which is retried as any failure is.
+ * a request still throttled after that fails the use case, which is retried like every other failure.
  */
 export const THROTTLING_RETRIES: RetryOptions = { maxRetryAttemptCount: 9, maxWaitTimeInSeconds: 30 };
 
