@@ -28,6 +28,15 @@ export type DecideError = CaseError | StaleVersion | { code: 'no_policy' } | (Re
  * notification it causes commit together; a refused attempt is audited too.
  */
 export async function decideStep(deps: ApprovalDeps, cmd: DecideCommand): Promise<Result<{ record: ApplicationRecord; outcome: DecisionOutcome }, DecideError>> {
+  // Someone saved in between (another tap, another instance): judge again on what they saved, so the
+  // loser of a race hears why — usually that the step is already decided — rather than "try again".
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await decideOnce(deps, cmd);
+    if (result.ok || result.error.code !== 'stale_version' || 'record' in result.error || attempt >= 3) return result;
+  }
+}
+
+async function decideOnce(deps: ApprovalDeps, cmd: DecideCommand): Promise<Result<{ record: ApplicationRecord; outcome: DecisionOutcome }, DecideError>> {
   const loaded = await loadCase(deps, cmd.applicationId);
   if (!loaded.ok) return loaded;
   const { record, directory } = loaded.value;
