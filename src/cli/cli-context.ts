@@ -15,9 +15,18 @@ export interface CliContext {
   lang: Lang;
   /** Opens the store (seeded with samples when fresh); the command closes it. */
   openStore: () => Promise<Store>;
+  /**
+   * Opens a store named on the command line (a migration's source or target) as it is: never seeded
+   * with samples, and a SQLite source must exist. Null when that store is not configured (Cosmos DB
+   * without COSMOS_ENDPOINT). The command closes it.
+   */
+  openStoreAt?: (location: StoreLocation) => Promise<Store | null>;
   /** Runs the jobs due at an instant and delivers what they decide. */
   tick: (now: Date) => Promise<TickReport>;
 }
+
+/** A store named on the command line: `sqlite:<file>` or `cosmos` (the account the environment configures). */
+export type StoreLocation = { kind: 'sqlite'; path: string } | { kind: 'cosmos' };
 
 export const EXIT = { ok: 0, unexpected: 1, badInput: 2 } as const;
 

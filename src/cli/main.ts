@@ -2,7 +2,7 @@ import { systemClock } from '../app/ports/clock';
 import { ConfigError, loadConfig } from '../config';
 import { calendarFor } from '../calendar/calendar-for';
 import { createRuntime } from '../runtime';
-import { openStore } from '../store/open-store';
+import { openStore, openStoreAt } from '../store/open-store';
 import { EXIT } from './cli-context';
 import { cliLanguage, runCli } from './run-cli';
 
@@ -23,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     openStore: async () => (await openStore(config, systemClock, calendarFor(config))).store,
+    openStoreAt: (location) => openStoreAt(location, config),
     tick: async (now) => {
       const runtime = await createRuntime(config, { clock: { now: () => now } });
       try {

@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { catalogImportCommand, policyImportCommand } from './commands/import';
+import { migrateCommand } from './commands/migrate';
 import { previewCommand } from './commands/preview';
 import { simulateCommand } from './commands/simulate';
 import { tickCommand } from './commands/tick';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, Command> = {
   preview: previewCommand,
   simulate: simulateCommand,
   tick: tickCommand,
+  migrate: migrateCommand,
   'catalog import': catalogImportCommand,
   'policy import': policyImportCommand,
 };

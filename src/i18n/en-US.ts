@@ -61,6 +61,9 @@ export const enUS: Record<StringKey, string> = {
       load a new policy version in force from that date (earlier versions stay)
   tick [--now 2027-03-01T09:00+08:00]
       run the jobs due then (reminders, deadlines, expiry) and deliver what they decide
+  migrate --from sqlite:./data/plandesk.db --to cosmos [--verify]
+      copy a pilot's store to Cosmos DB (COSMOS_ENDPOINT, COSMOS_KEY, COSMOS_DATABASE), counts per kind as JSON;
+      safe to run again. --verify copies nothing: it compares the two stores item by item (exit 1 on a difference)
 PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'state.draft': 'Draft',
   'state.submitted': 'Submitted',
@@ -221,6 +224,9 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'error.unexpected': 'Something unexpected went wrong ({detail}); nothing was done and nothing was lost.',
   'error.turn_failed': 'Sorry, something went wrong while handling your message. Please try again later; if it keeps happening, give an admin the error reference {ref}.',
   'error.malformed_json': 'is not valid JSON: {detail}',
+  'error.bad_store_location': 'must be sqlite:<file> or cosmos',
+  'error.not_migration_target': 'must be cosmos (a migration writes to Cosmos DB)',
+  'error.cosmos_not_configured': 'names Cosmos DB, but COSMOS_ENDPOINT is not set',
   'error.file_not_found': 'There is no file {path}.',
   'error.file_unreadable': 'cannot read {path}: {detail}',
   'error.no_catalog': 'No catalog has been imported yet. Run plandesk catalog import first.',

@@ -63,6 +63,9 @@ export const zhCN = {
       导入新一版审批政策,自指定日期起生效(旧版保留)
   tick [--now 2027-03-01T09:00+08:00]
       运行到期的定时任务(提醒、逾期、到期),并发送由此产生的通知
+  migrate --from sqlite:./data/plandesk.db --to cosmos [--verify]
+      将试点库迁移到 Cosmos DB(COSMOS_ENDPOINT、COSMOS_KEY、COSMOS_DATABASE),按类别输出条数(JSON);
+      可重复运行。--verify 不复制任何数据,只逐条比对两个库(有差异时退出码为 1)
 环境变量 PLANDESK_DB 指定数据库文件(默认 ./data/plandesk.db)。`,
   'state.draft': '草稿',
   'state.submitted': '已提交',
@@ -223,6 +226,9 @@ export const zhCN = {
   'error.unexpected': '出现意外错误({detail}),操作未完成,数据未丢失。',
   'error.turn_failed': '抱歉,处理您的消息时出错了。请稍后再试;如果问题持续,请联系管理员并提供错误编号 {ref}。',
   'error.malformed_json': '不是有效的 JSON:{detail}',
+  'error.bad_store_location': '须为 sqlite:<文件> 或 cosmos',
+  'error.not_migration_target': '须为 cosmos(迁移的目标是 Cosmos DB)',
+  'error.cosmos_not_configured': '指向 Cosmos DB,但未设置 COSMOS_ENDPOINT',
   'error.file_not_found': '找不到文件 {path}。',
   'error.file_unreadable': '无法读取文件 {path}:{detail}',
   'error.no_catalog': '还没有导入产品目录。请先执行 plandesk catalog import。',

@@ -24,6 +24,15 @@ export async function openStore(
   }
 }
 
+/**
+ * A store named on the command line (a migration's source or target), opened as it is: never seeded.
+ * Null for Cosmos DB when COSMOS_ENDPOINT is not set.
+ */
+export async function openStoreAt(location: { kind: 'sqlite'; path: string } | { kind: 'cosmos' }, config: Pick<Config, 'cosmos'>, log?: ChargeLog): Promise<Store | null> {
+  if (location.kind === 'sqlite') return openSqliteStore(location.path);
+  return config.cosmos ? openCosmos(config, log) : null;
+}
+
 async function openCosmos(config: Pick<Config, 'cosmos'>, log: ChargeLog | undefined): Promise<Store> {
   if (!config.cosmos) throw new ConfigError(['COSMOS_ENDPOINT: is required when PLANDESK_STORE is cosmos']);
   // Loaded only when chosen: the Azure SDK adds a fifth of a second to every start of a SQLite bot or CLI.

@@ -6,6 +6,7 @@ import type { LocalDate } from '../../domain/local-date';
 import type { Directory } from '../directory';
 import type { Result } from '../../domain/result';
 import type { Job, JobRepository } from './jobs';
+import type { StoreTransfer } from './store-transfer';
 
 /** The one expected failure of a write: someone else changed the record since it was read. */
 export interface StaleVersion {
@@ -229,5 +230,7 @@ export interface Store {
   policies: PolicyRepository;
   directory: DirectoryRepository;
   audit: AuditTrail;
+  /** Export (and, where the store can be a migration's target, import) of everything it holds. */
+  transfer?: StoreTransfer;
   close(): Promise<void>;
 }

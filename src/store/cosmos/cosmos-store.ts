@@ -14,6 +14,7 @@ import { writeSequence } from './item-keys';
 import { cosmosJobRepository } from './job-repository';
 import { cosmosOutboxRepository } from './outbox-repository';
 import { cosmosPolicyRepository } from './policy-repository';
+import { cosmosTransfer } from './transfer';
 import { chargeMeter, type ChargeLog, type RequestCharges } from './request-charges';
 
 export interface CosmosStoreOptions {
@@ -73,6 +74,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
       policies: cosmosPolicyRepository(ctx),
       directory: cosmosDirectoryRepository(ctx),
       audit: cosmosAuditTrail(ctx),
+      transfer: cosmosTransfer(ctx),
       async close() {
         // Disposing twice is harmless, so a test's cleanup need not know whether the test closed it.
         client.dispose();

@@ -8,6 +8,7 @@ import { sqliteJobReplacer, sqliteJobRepository } from './job-repository';
 import { sqliteDirectoryRepository } from './directory-repository';
 import { migrate } from './migrations';
 import { sqlitePolicyRepository } from './policy-repository';
+import { sqliteTransfer } from './transfer';
 import { openDatabase, type SqliteConnectionOptions } from './sqlite-connection';
 
 export type SqliteStoreOptions = SqliteConnectionOptions;
@@ -36,6 +37,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     policies: sqlitePolicyRepository(db, writeAudit),
     directory: sqliteDirectoryRepository(db, writeAudit),
     audit: sqliteAuditTrail(db, writeAudit),
+    transfer: sqliteTransfer(db),
     async close() {
       // Closing twice is harmless, so a test's cleanup need not know whether the test closed it.
       if (db.open) db.close();
