@@ -142,3 +142,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 export function authIsAnonymous(config: Pick<Config, 'bot'>): boolean {
   return !config.bot.appId;
 }
+
+/** The configuration, or null after telling `report` every bad variable (both entry points stop on that). */
+export function configOrExplain(env: NodeJS.ProcessEnv, report: (message: string) => void): Config | null {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    report(error.message);
+    return null;
+  }
+}

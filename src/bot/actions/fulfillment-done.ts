@@ -1,7 +1,7 @@
 import { markFulfilled } from '../../app/approval/applicant-actions';
 import { t } from '../../i18n';
 import { COMMENT_INPUT_ID } from '../views/application-card';
-import { applicationActionData, cardForActor, refusalText } from './application-actions-shared';
+import { applicationActionData, applicationOf, cardForActor, refusalText } from './application-actions-shared';
 import { cardAction } from './card-action';
 
 /** `fulfillment.done`: a support handler marks the approved plan carried out (note optional). */
@@ -15,8 +15,7 @@ export const fulfillmentDone = cardAction({
       ctx.services.deliverSoon();
       return cardForActor(ctx, result.value, t(ctx.lang, 'bot.fulfilled', { id: data.applicationId }), 'good');
     }
-    const record = 'record' in result.error ? result.error.record : await ctx.services.approval.store.applications.get(data.applicationId);
-    if (!record) throw new Error(`application ${data.applicationId} vanished`);
+    const record = 'record' in result.error ? result.error.record : await applicationOf(ctx, data.applicationId);
     return cardForActor(ctx, record, refusalText(ctx, result.error.code, { id: data.applicationId }), 'attention');
   },
 });

@@ -1,7 +1,7 @@
 import { formCard } from '../form/form-card';
 import { formValuesOf } from '../form/form-values';
 import { t } from '../../i18n';
-import { applicationActionData, cardForActor } from './application-actions-shared';
+import { applicationActionData, cardForActor, ownApplication } from './application-actions-shared';
 import { cardAction } from './card-action';
 
 /** `plan.edit`: the applicant opens a returned application as a prefilled form, to revise and resubmit. */
@@ -10,9 +10,9 @@ export const planEdit = cardAction({
   personalOnly: true,
   schema: applicationActionData,
   async handle(data, ctx) {
-    const record = await ctx.services.approval.store.applications.get(data.applicationId);
-    if (!record) throw new Error(`application ${data.applicationId} vanished`);
-    if (record.input.applicant !== ctx.user.aadObjectId) return cardForActor(ctx, record, t(ctx.lang, 'refusal.not_the_applicant'), 'attention');
+    const own = await ownApplication(ctx, data.applicationId);
+    if ('refused' in own) return own.refused;
+    const { record } = own;
     if (record.state !== 'returned' || record.revision !== data.revision) return cardForActor(ctx, record, t(ctx.lang, 'refusal.stale_version'), 'attention');
     return formCard(ctx.services, ctx.lang, formValuesOf(record.input), { resubmit: { applicationId: record.id, revision: record.revision } });
   },

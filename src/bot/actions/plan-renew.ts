@@ -1,8 +1,7 @@
 import { addMonths, monthOf, shanghaiDate } from '../../domain/local-date';
-import { t } from '../../i18n';
 import { formCard } from '../form/form-card';
 import { formValuesOf } from '../form/form-values';
-import { applicationActionData, cardForActor } from './application-actions-shared';
+import { applicationActionData, ownApplication } from './application-actions-shared';
 import { cardAction } from './card-action';
 
 /**
@@ -14,9 +13,9 @@ export const planRenew = cardAction({
   personalOnly: true,
   schema: applicationActionData,
   async handle(data, ctx) {
-    const record = await ctx.services.approval.store.applications.get(data.applicationId);
-    if (!record) throw new Error(`application ${data.applicationId} vanished`);
-    if (record.input.applicant !== ctx.user.aadObjectId) return cardForActor(ctx, record, t(ctx.lang, 'refusal.not_the_applicant'), 'attention');
+    const own = await ownApplication(ctx, data.applicationId);
+    if ('refused' in own) return own.refused;
+    const { record } = own;
     const nextMonth = addMonths(monthOf(shanghaiDate(ctx.services.approval.clock.now())), 1);
     return formCard(ctx.services, ctx.lang, { ...formValuesOf(record.input), startMonth: nextMonth });
   },

@@ -1,6 +1,6 @@
 import { withdrawApplication } from '../../app/approval/applicant-actions';
 import { t } from '../../i18n';
-import { applicationActionData, cardForActor, refusalText } from './application-actions-shared';
+import { applicationActionData, applicationOf, cardForActor, refusalText } from './application-actions-shared';
 import { cardAction } from './card-action';
 
 /** `plan.withdraw`: the applicant takes back an application not yet finally decided. */
@@ -13,8 +13,7 @@ export const planWithdraw = cardAction({
       ctx.services.deliverSoon();
       return cardForActor(ctx, result.value, t(ctx.lang, 'bot.withdrawn', { id: data.applicationId }), 'good');
     }
-    const record = 'record' in result.error ? result.error.record : await ctx.services.approval.store.applications.get(data.applicationId);
-    if (!record) throw new Error(`application ${data.applicationId} vanished`);
+    const record = 'record' in result.error ? result.error.record : await applicationOf(ctx, data.applicationId);
     return cardForActor(ctx, record, refusalText(ctx, result.error.code, { id: data.applicationId }), 'attention');
   },
 });

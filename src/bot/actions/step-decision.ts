@@ -2,7 +2,7 @@ import { decideStep } from '../../app/approval/decide-step';
 import type { Decision } from '../../domain/approval-step';
 import { t } from '../../i18n';
 import { COMMENT_INPUT_ID } from '../views/application-card';
-import { applicationActionData, cardForActor, keepCopy, refusalText } from './application-actions-shared';
+import { applicationActionData, applicationOf, cardForActor, keepCopy, refusalText } from './application-actions-shared';
 import { cardAction } from './card-action';
 
 /**
@@ -29,8 +29,7 @@ export function stepDecision(decision: Decision) {
         const stale = error.code === 'stale_version';
         return cardForActor(ctx, error.record, refusalText(ctx, error.code, { id: data.applicationId }, stale), 'attention');
       }
-      const current = await ctx.services.approval.store.applications.get(data.applicationId);
-      if (!current) throw new Error(`application ${data.applicationId} vanished`);
+      const current = await applicationOf(ctx, data.applicationId);
       return cardForActor(ctx, current, refusalText(ctx, error.code, { id: data.applicationId }), 'attention');
     },
   });

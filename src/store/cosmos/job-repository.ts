@@ -22,11 +22,7 @@ const bySoonest = (jobs: Job[]): Job[] => jobs.sort((a, b) => a.dueAt.localeComp
  */
 export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
   const locate = itemLocator(ctx, 'job', 'jobId');
-  const readItem = async (operation: string, id: string): Promise<JobItem | null> => {
-    const pk = await locate.find(operation, id);
-    const raw = pk === null ? null : await ctx.io.read(operation, pk, ITEM_IDS.job(id));
-    return raw === null ? null : parseJobItem(raw, id);
-  };
+  const readItem = (operation: string, id: string): Promise<JobItem | null> => locate.read(operation, id, ITEM_IDS.job, parseJobItem);
 
   /**
    * Adds jobs not there yet (an id already there is kept as it is). The tick schedules the recurring

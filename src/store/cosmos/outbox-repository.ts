@@ -19,11 +19,7 @@ const PENDING = { query: 'SELECT * FROM c WHERE IS_DEFINED(c.pendingSeq) ORDER B
  */
 export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
   const locate = itemLocator(ctx, 'outbox', 'messageId');
-  const readItem = async (operation: string, id: string): Promise<OutboxItem | null> => {
-    const pk = await locate.find(operation, id);
-    const raw = pk === null ? null : await ctx.io.read(operation, pk, ITEM_IDS.outbox(id));
-    return raw === null ? null : parseOutboxItem(raw, id);
-  };
+  const readItem = (operation: string, id: string): Promise<OutboxItem | null> => locate.read(operation, id, ITEM_IDS.outbox, parseOutboxItem);
 
   /**
    * Applies the owner's outcome with its effects. Copies of another application's card and inactive
