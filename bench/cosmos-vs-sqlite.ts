@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CosmosClient } from '@azure/cosmos';
-import type { ApprovalDeps } from '../src/app/approval/deps';
+import type { ApprovalDeps } from '../src/app/common/deps';
 import { decideStep } from '../src/app/approval/decide-step';
 import { submit } from '../src/app/approval/submit';
 import type { Store } from '../src/app/ports/store';

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { simulatePolicy } from '../src/app/simulate-policy';
+import { simulatePolicy } from '../src/app/reference/simulate-policy';
 import { randomUUID } from 'node:crypto';
 import { submit } from '../src/app/approval/submit';
 import { createWorkingCalendar } from '../src/calendar/chinese-working-calendar';

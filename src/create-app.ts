@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import type { Clock } from './app/ports/clock';
 import type { Store } from './app/ports/store';
 import type { TickReport } from './app/scheduler/tick';
-import type { Log } from './bot/log';
+import type { Log } from './log';
 import { planCommands } from './bot/commands';
 import { PlanDeskBot } from './bot/plandesk-bot';
 import type { ChineseWorkingCalendar } from './calendar/chinese-working-calendar';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CloudAdapter } from 'botbuilder';
-import { DELIVERY_POLICY } from './app/approval/delivery-policy';
-import type { ApprovalDeps } from './app/approval/deps';
+import { DELIVERY_POLICY } from './app/delivery/delivery-policy';
+import type { ApprovalDeps } from './app/common/deps';
 import type { Clock } from './app/ports/clock';
 import type { Store } from './app/ports/store';
 import { tick, type TickReport } from './app/scheduler/tick';
 import { createAdapter } from './bot/adapter';
-import { createJsonLog, type Log } from './bot/log';
+import { createJsonLog, type Log } from './log';
 import { outboxPump } from './bot/outbox-pump';
 import type { BotServices } from './bot/services';
 import { teamsMessenger } from './bot/teams-messenger';

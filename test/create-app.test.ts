@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Attachment } from 'botbuilder';
-import { createJsonLog } from '../src/bot/log';
+import { createJsonLog } from '../src/log';
 import { loadConfig } from '../src/config';
 import { createApp, type PlanDeskApp } from '../src/create-app';
 import { startConnector, teamsMessage, type ConnectorCall } from './support/bot-connector';

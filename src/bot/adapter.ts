@@ -1,6 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Config } from '../config';
-import type { Log } from './log';
+import type { Log } from '../log';
 import { turnErrorHandler } from './turn-error';
 
 // botbuilder's spelling of the managed-identity app type (it compares case-insensitively anyway).

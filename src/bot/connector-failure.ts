@@ -1,4 +1,4 @@
-import type { DeliveryFailure } from '../app/approval/delivery-policy';
+import type { DeliveryFailure } from '../app/delivery/delivery-policy';
 
 /**
  * What botbuilder's connector throws, as seen against a stand-in connector: a RestError (from

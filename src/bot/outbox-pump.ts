@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { deliverOutbox, deliveryWorker, type DeliveryEvent, type Messenger } from '../app/approval/deliver-outbox';
-import type { ApprovalDeps } from '../app/approval/deps';
-import type { DeliveryPolicy } from '../app/approval/delivery-policy';
-import type { Log } from './log';
+import { deliverOutbox, deliveryWorker, type DeliveryEvent, type Messenger } from '../app/delivery/deliver-outbox';
+import type { ApprovalDeps } from '../app/common/deps';
+import type { DeliveryPolicy } from '../app/delivery/delivery-policy';
+import type { Log } from '../log';
 
 export interface OutboxPumpOptions {
   policy?: Partial<DeliveryPolicy>;

@@ -1,5 +1,5 @@
-import type { ApprovalDeps } from '../app/approval/deps';
-import type { Log } from './log';
+import type { ApprovalDeps } from '../app/common/deps';
+import type { Log } from '../log';
 
 /** What the bot's commands and card actions use: the use cases' dependencies, and a nudge to deliver the outbox. */
 export interface BotServices {

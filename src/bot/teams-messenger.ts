@@ -1,7 +1,7 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { ApplicationRecord } from '../app/application-record';
-import { DELIVERY_POLICY, type DeliveryFailure } from '../app/approval/delivery-policy';
-import type { Messenger } from '../app/approval/messenger';
+import type { ApplicationRecord } from '../app/records/application-record';
+import { DELIVERY_POLICY, type DeliveryFailure } from '../app/delivery/delivery-policy';
+import type { Messenger } from '../app/delivery/messenger';
 import type { StoredConversation } from '../app/ports/store';
 import { zhCN } from '../i18n/zh-CN';
 import { languageFor, t, type Lang, type StringKey } from '../i18n';

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { languageFor, t } from '../i18n';
-import type { Log } from './log';
+import type { Log } from '../log';
 
 /**
  * The adapter's last resort for an error nothing else handled: logs it (code `turn_failed`, with the

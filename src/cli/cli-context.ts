@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { AppError } from '../app/errors';
+import type { AppError } from '../app/common/errors';
 import type { Clock } from '../app/ports/clock';
 import type { Store } from '../app/ports/store';
 import type { TickReport } from '../app/scheduler/tick';

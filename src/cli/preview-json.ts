@@ -1,6 +1,6 @@
 import { formatBasisPoints } from '../domain/basis-points';
 import type { Economics } from '../domain/economics';
-import type { Preview } from '../app/preview-application';
+import type { Preview } from '../app/reference/preview-application';
 import { describeReason } from '../i18n/describe-reason';
 import type { Lang } from '../i18n';
 import type { Reason } from '../domain/reason';

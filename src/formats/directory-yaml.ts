@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ROLES, UNIT_KINDS, type Directory } from '../app/directory';
+import { ROLES, UNIT_KINDS, type Directory } from '../app/records/directory';
 import { fail, ok, type Result } from '../domain/result';
 import { inputError, problemsFromZod, type FieldProblem, type InputError } from './input-error';
 import { text } from './primitives';

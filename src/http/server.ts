@@ -1,6 +1,6 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import * as restify from 'restify';
-import type { Log } from '../bot/log';
+import type { Log } from '../log';
 
 /** What the HTTP server hands requests to; it holds no logic of its own. */
 export interface ServerDeps {

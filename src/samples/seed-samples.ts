@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ApprovalDeps } from '../app/approval/deps';
+import type { ApprovalDeps } from '../app/common/deps';
 import { submit } from '../app/approval/submit';
 import { addMonths, monthOf, shanghaiDate } from '../domain/local-date';
 import type { Result } from '../domain/result';

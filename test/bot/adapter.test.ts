@@ -1,6 +1,6 @@
 import { CloudAdapter } from 'botbuilder';
 import { createAdapter } from '../../src/bot/adapter';
-import { createJsonLog } from '../../src/bot/log';
+import { createJsonLog } from '../../src/log';
 import { loadConfig } from '../../src/config';
 
 const log = createJsonLog('silent');

@@ -1,7 +1,7 @@
 import { TestAdapter, type Activity, type Attachment } from 'botbuilder';
 import type { Command } from '../../src/bot/command';
 import { helpCommand } from '../../src/bot/commands/help';
-import { createJsonLog } from '../../src/bot/log';
+import { createJsonLog } from '../../src/log';
 import { PlanDeskBot } from '../../src/bot/plandesk-bot';
 import { turnErrorHandler } from '../../src/bot/turn-error';
 import { t } from '../../src/i18n';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CliContext } from '../../src/cli/cli-context';
 import { cliLanguage, runCli } from '../../src/cli/run-cli';
 import { createWorkingCalendar } from '../../src/calendar/chinese-working-calendar';
-import { createJsonLog } from '../../src/bot/log';
+import { createJsonLog } from '../../src/log';
 import { loadConfig } from '../../src/config';
 import { createRuntime } from '../../src/runtime';
 import { openStore } from '../../src/store/open-store';

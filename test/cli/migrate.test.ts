@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliContext } from '../../src/cli/cli-context';
 import { cliLanguage, runCli } from '../../src/cli/run-cli';
-import type { ApprovalDeps } from '../../src/app/approval/deps';
+import type { ApprovalDeps } from '../../src/app/common/deps';
 import { decideStep } from '../../src/app/approval/decide-step';
 import type { Store } from '../../src/app/ports/store';
 import { createWorkingCalendar } from '../../src/calendar/chinese-working-calendar';

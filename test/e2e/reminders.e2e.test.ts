@@ -51,7 +51,11 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
       // Each opened Playground installs PlanDesk, so the bot keeps that person's chat and can write to it
       // later; the channel notices go through 周杰's Playground, where the channels are bound.
       // 赵磊 (support) gets the task because no support channel is bound: the bot writes to its handlers.
-      const [zhouJie, zhangWei, wangFang, zhaoLei] = await Promise.all([e2e.openAs('周杰'), e2e.openAs('张伟'), e2e.openAs('王芳'), e2e.openAs('赵磊')]);
+      // One at a time: four Playgrounds opened at once on two cores sometimes never send their install.
+      const zhouJie = await e2e.openAs('周杰');
+      const zhangWei = await e2e.openAs('张伟');
+      const wangFang = await e2e.openAs('王芳');
+      const zhaoLei = await e2e.openAs('赵磊');
       scenario = { e2e, zhouJie, zhangWei, wangFang, zhaoLei };
     } catch (error) {
       await e2e.stop();

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Activity, Attachment } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter } from '../../src/bot/adapter';
-import { createJsonLog } from '../../src/bot/log';
+import { createJsonLog } from '../../src/log';
 import { PlanDeskBot } from '../../src/bot/plandesk-bot';
 import { loadConfig } from '../../src/config';
 import { close, createServer, listen } from '../../src/http/server';

@@ -1,6 +1,6 @@
-import type { ApplicationRecord } from '../../src/app/application-record';
-import { auditEntry, type AuditEntry } from '../../src/app/audit';
-import type { Directory } from '../../src/app/directory';
+import type { ApplicationRecord } from '../../src/app/records/application-record';
+import { auditEntry, type AuditEntry } from '../../src/app/records/audit';
+import type { Directory } from '../../src/app/records/directory';
 import type { ApplicationInput } from '../../src/domain/application';
 import { assessApplication } from '../../src/domain/assess';
 import type { CatalogContent } from '../../src/domain/catalog';

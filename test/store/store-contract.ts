@@ -1,5 +1,5 @@
 import type { Store } from '../../src/app/ports/store';
-import { auditEntry } from '../../src/app/audit';
+import { auditEntry } from '../../src/app/records/audit';
 import { policyInForce } from '../../src/domain/policy';
 import { afterAction, auditOf, sampleCatalog, sampleDirectory, samplePolicy, sampleRecord } from './fixtures';
 

@@ -4,7 +4,7 @@ import type { Server as HttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity, Attachment } from 'botbuilder';
-import { createJsonLog } from '../../src/bot/log';
+import { createJsonLog } from '../../src/log';
 import { loadConfig } from '../../src/config';
 import { createApp, type PlanDeskApp } from '../../src/create-app';
 import { startConnector, type ConnectorCall } from './bot-connector';

@@ -1,15 +1,15 @@
 import type { ApplicationInput } from '../../domain/application';
 import { fail, type Result } from '../../domain/result';
 import { completeFulfillment, withdraw, type Refusal } from '../../domain/workflow';
-import type { ApplicationRecord } from '../application-record';
-import { auditEntry } from '../audit';
-import { actorOf } from '../people';
+import type { ApplicationRecord } from '../records/application-record';
+import { auditEntry } from '../records/audit';
+import { actorOf } from '../common/people';
 import type { StaleVersion } from '../ports/store';
-import type { ApprovalDeps } from './deps';
-import { caseOf, loadCase, withCase, type CaseError } from './load-case';
-import { messagesFor, person } from './outbox-messages';
+import type { ApprovalDeps } from '../common/deps';
+import { caseOf, loadCase, withCase, type CaseError } from '../common/load-case';
+import { messagesFor, person } from '../common/outbox-messages';
 import { openCase, type SubmitError } from './submit';
-import { jobsFor, jobsOf } from '../scheduler/jobs-for';
+import { jobsFor, jobsOf } from '../common/jobs-for';
 
 type Refused = Refusal & { record: ApplicationRecord };
 

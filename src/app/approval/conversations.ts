@@ -1,11 +1,10 @@
 import { fail, ok, type Result } from '../../domain/result';
-import { auditEntry } from '../audit';
-import { isAdmin } from '../people';
+import { auditEntry } from '../records/audit';
+import { isAdmin } from '../common/people';
+import { channelKey, personKey } from '../ports/conversation-keys';
 import type { StoredConversation } from '../ports/store';
-import type { ApprovalDeps } from './deps';
+import type { ApprovalDeps } from '../common/deps';
 
-export const personKey = (aadObjectId: string): string => `person:${aadObjectId}`;
-export const channelKey = (target: string): string => `channel:${target}`;
 
 /** Keeps the latest reference to a person's chat with the bot, so PlanDesk can write to them later. */
 export async function rememberPerson(deps: ApprovalDeps, aadObjectId: string, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>): Promise<void> {

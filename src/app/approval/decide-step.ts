@@ -1,15 +1,15 @@
 import type { Decision } from '../../domain/approval-step';
 import { fail, ok, type Result } from '../../domain/result';
 import { decide, type DecisionOutcome, type Refusal } from '../../domain/workflow';
-import type { ApplicationRecord } from '../application-record';
-import { auditEntry } from '../audit';
-import { actorOf } from '../people';
+import type { ApplicationRecord } from '../records/application-record';
+import { auditEntry } from '../records/audit';
+import { actorOf } from '../common/people';
 import type { OutboxMessage, StaleVersion } from '../ports/store';
-import { workflowEnv } from './workflow-env';
-import { jobsFor } from '../scheduler/jobs-for';
-import type { ApprovalDeps } from './deps';
-import { caseOf, loadCase, withCase, type CaseError } from './load-case';
-import { channel, messagesFor, person } from './outbox-messages';
+import { workflowEnv } from '../common/workflow-env';
+import { jobsFor } from '../common/jobs-for';
+import type { ApprovalDeps } from '../common/deps';
+import { caseOf, loadCase, withCase, type CaseError } from '../common/load-case';
+import { channel, messagesFor, person } from '../common/outbox-messages';
 
 export interface DecideCommand {
   applicationId: string;

@@ -1,10 +1,10 @@
 import { maySeeDetails } from '../../domain/confidentiality';
 import { fail, ok, type Result } from '../../domain/result';
-import type { ApplicationRecord } from '../application-record';
-import { auditEntry } from '../audit';
-import { actorOf } from '../people';
-import type { ApprovalDeps } from './deps';
-import { loadCase, type CaseError } from './load-case';
+import type { ApplicationRecord } from '../records/application-record';
+import { auditEntry } from '../records/audit';
+import { actorOf } from '../common/people';
+import type { ApprovalDeps } from '../common/deps';
+import { loadCase, type CaseError } from '../common/load-case';
 
 /** An applicant's own applications, newest first. */
 export async function myApplications(deps: ApprovalDeps, actor: string): Promise<ApplicationRecord[]> {

@@ -1,13 +1,13 @@
 import { DEFAULT_LIFECYCLE, judgeEvaluation, type EvaluationReport } from '../../domain/lifecycle';
 import { fail, ok, type Result } from '../../domain/result';
 import type { Refusal } from '../../domain/workflow';
-import type { ApplicationRecord } from '../application-record';
-import { auditEntry } from '../audit';
+import type { ApplicationRecord } from '../records/application-record';
+import { auditEntry } from '../records/audit';
 import type { StaleVersion } from '../ports/store';
-import { jobsFor } from '../scheduler/jobs-for';
-import type { ApprovalDeps } from './deps';
-import { loadCase, type CaseError } from './load-case';
-import { channel, messagesFor } from './outbox-messages';
+import { jobsFor } from '../common/jobs-for';
+import type { ApprovalDeps } from '../common/deps';
+import { loadCase, type CaseError } from '../common/load-case';
+import { channel, messagesFor } from '../common/outbox-messages';
 
 export interface EvaluationCommand {
   applicationId: string;

@@ -1,10 +1,9 @@
 import { addMonths, monthOf, shanghaiDate } from '../../domain/local-date';
 import type { SpotCheckDraw } from '../../domain/spot-check';
 import { fail, ok, type Result } from '../../domain/result';
-import { auditEntry } from '../audit';
-import { actorOf } from '../people';
-import { spotCheckSubject } from '../scheduler/spot-check-jobs';
-import type { ApprovalDeps } from './deps';
+import { auditEntry, spotCheckSubject } from '../records/audit';
+import { actorOf } from '../common/people';
+import type { ApprovalDeps } from '../common/deps';
 
 export interface Finding {
   applicationId: string;

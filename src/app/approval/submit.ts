@@ -3,15 +3,15 @@ import { assessApplication, type Assessment } from '../../domain/assess';
 import { shanghaiDate } from '../../domain/local-date';
 import { fail, ok, type Result } from '../../domain/result';
 import { openRoute } from '../../domain/workflow';
-import type { ApplicationRecord } from '../application-record';
-import { auditEntry } from '../audit';
-import type { AppError } from '../errors';
-import { judgingContext } from '../judging-context';
-import type { ApprovalDeps } from './deps';
-import { messagesFor, person } from './outbox-messages';
-import { MissingApprover, workflowEnv } from './workflow-env';
-import { personOf } from '../people';
-import { jobsFor } from '../scheduler/jobs-for';
+import type { ApplicationRecord } from '../records/application-record';
+import { auditEntry } from '../records/audit';
+import type { AppError } from '../common/errors';
+import { judgingContext } from '../reference/judging-context';
+import type { ApprovalDeps } from '../common/deps';
+import { messagesFor, person } from '../common/outbox-messages';
+import { MissingApprover, workflowEnv } from '../common/workflow-env';
+import { personOf } from '../common/people';
+import { jobsFor } from '../common/jobs-for';
 
 /** Submission refused by the rules: the applicant sees every reason at once. */
 export interface NotSubmitted {

@@ -1,5 +1,5 @@
 import type { JobKind } from '../../domain/schedule';
-import type { AuditEntry } from '../audit';
+import type { AuditEntry } from '../records/audit';
 import type { OutboxMessage } from './store';
 
 export { JOB_KINDS, type JobKind } from '../../domain/schedule';

@@ -1,6 +1,6 @@
-import type { ApplicationRecord } from '../application-record';
-import type { AuditEntry } from '../audit';
-import type { Directory } from '../directory';
+import type { ApplicationRecord } from '../records/application-record';
+import type { AuditEntry } from '../records/audit';
+import type { Directory } from '../records/directory';
 import type { Catalog } from '../../domain/catalog';
 import type { Policy } from '../../domain/policy';
 import type { Job } from './jobs';

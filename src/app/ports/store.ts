@@ -1,9 +1,9 @@
-import type { ApplicationRecord } from '../application-record';
-import type { AuditEntry } from '../audit';
+import type { ApplicationRecord } from '../records/application-record';
+import type { AuditEntry } from '../records/audit';
 import type { Catalog, CatalogContent } from '../../domain/catalog';
 import type { Policy, PolicyContent } from '../../domain/policy';
 import type { LocalDate } from '../../domain/local-date';
-import type { Directory } from '../directory';
+import type { Directory } from '../records/directory';
 import type { Result } from '../../domain/result';
 import type { Job, JobRepository } from './jobs';
 import type { StoreTransfer } from './store-transfer';

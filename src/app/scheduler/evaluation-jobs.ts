@@ -1,8 +1,8 @@
 import { nextWorkingMoment } from '../../domain/working-hours';
-import type { ApplicationRecord } from '../application-record';
-import { auditEntry } from '../audit';
-import { messagesFor, person } from '../approval/outbox-messages';
-import { jobsOf } from './jobs-for';
+import type { ApplicationRecord } from '../records/application-record';
+import { auditEntry } from '../records/audit';
+import { messagesFor, person } from '../common/outbox-messages';
+import { jobsOf } from '../common/jobs-for';
 import { stillDue, type JobHandler } from './job-context';
 
 /**

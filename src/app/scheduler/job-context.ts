@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../../domain/business-days';
-import type { ApplicationRecord } from '../application-record';
-import type { ApprovalDeps } from '../approval/deps';
+import type { ApplicationRecord } from '../records/application-record';
+import type { ApprovalDeps } from '../common/deps';
 import type { Job, JobEffects } from '../ports/jobs';
 
 /** What a job handler gets: the use cases' dependencies and the tick's time. */

@@ -1,9 +1,9 @@
 import { canMove } from '../../domain/application-state';
 import { nextWorkingMoment } from '../../domain/working-hours';
-import type { ApplicationRecord } from '../application-record';
-import { auditEntry } from '../audit';
-import { channel, messagesFor, person } from '../approval/outbox-messages';
-import { jobsOf } from './jobs-for';
+import type { ApplicationRecord } from '../records/application-record';
+import { auditEntry } from '../records/audit';
+import { channel, messagesFor, person } from '../common/outbox-messages';
+import { jobsOf } from '../common/jobs-for';
 import { stillDue, type JobHandler, type JobRun } from './job-context';
 
 function sendHeld(run: JobRun, record: ApplicationRecord) {

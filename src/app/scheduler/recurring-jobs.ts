@@ -1,8 +1,8 @@
 import { currentAndNextOccurrences } from '../../domain/recurring';
-import { catalogIsStale } from '../judging-context';
+import { catalogIsStale } from '../reference/judging-context';
 import { shanghaiDate } from '../../domain/local-date';
-import type { ApprovalDeps } from '../approval/deps';
-import { channel, person } from '../approval/outbox-messages';
+import type { ApprovalDeps } from '../common/deps';
+import { channel, person } from '../common/outbox-messages';
 import type { Job } from '../ports/jobs';
 import type { OutboxMessage, Recipient } from '../ports/store';
 import type { JobHandler, JobRun } from './job-context';

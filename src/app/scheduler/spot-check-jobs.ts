@@ -1,12 +1,11 @@
 import { DEFAULT_LIFECYCLE } from '../../domain/lifecycle';
 import { shanghaiDate } from '../../domain/local-date';
 import { drawSpotCheck } from '../../domain/spot-check';
-import { auditEntry } from '../audit';
-import { channel } from '../approval/outbox-messages';
+import { auditEntry, spotCheckSubject } from '../records/audit';
+import { channel } from '../common/outbox-messages';
 import type { JobHandler } from './job-context';
 import { supersededOccurrence } from './recurring-jobs';
 
-export const spotCheckSubject = (month: string): string => `spotcheck:${month}`;
 
 /** FNV-1a: folds a string to 32 bits. */
 function fold32(text: string): number {

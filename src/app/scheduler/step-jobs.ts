@@ -1,10 +1,10 @@
 import { nextWorkingMoment } from '../../domain/working-hours';
-import type { ApplicationRecord } from '../application-record';
-import { workflowEnv } from '../approval/workflow-env';
-import { auditEntry } from '../audit';
-import { channel, messagesFor, person } from '../approval/outbox-messages';
-import { nameOf, personOf } from '../people';
-import { jobsFor } from './jobs-for';
+import type { ApplicationRecord } from '../records/application-record';
+import { workflowEnv } from '../common/workflow-env';
+import { auditEntry } from '../records/audit';
+import { channel, messagesFor, person } from '../common/outbox-messages';
+import { nameOf, personOf } from '../common/people';
+import { jobsFor } from '../common/jobs-for';
 import { samePendingStep, stillDue, type JobHandler, type JobRun } from './job-context';
 
 const quiet = (run: JobRun) => nextWorkingMoment(run.calendar, run.now).toISOString();

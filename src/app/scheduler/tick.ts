@@ -1,5 +1,5 @@
 import type { JobKind } from '../../domain/schedule';
-import type { ApprovalDeps } from '../approval/deps';
+import type { ApprovalDeps } from '../common/deps';
 import type { JobHandler } from './job-context';
 import { expirePlan, expiryNotice, fulfillmentOverdue, nudgeFulfillment } from './plan-jobs';
 import { askForEvaluation } from './evaluation-jobs';

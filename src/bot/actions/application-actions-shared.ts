@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
-import type { ApplicationRecord } from '../../app/application-record';
+import type { ApplicationRecord } from '../../app/records/application-record';
 import type { CardCopy } from '../../app/ports/store';
 import { t, type StringKey } from '../../i18n';
 import { renderApplicationFor } from '../present/render';

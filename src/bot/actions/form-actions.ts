@@ -2,7 +2,7 @@ import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
 import { resubmitApplication } from '../../app/approval/applicant-actions';
 import { submit } from '../../app/approval/submit';
-import { previewApplication } from '../../app/preview-application';
+import { previewApplication } from '../../app/reference/preview-application';
 import { shanghaiDate } from '../../domain/local-date';
 import { describeReason } from '../../i18n/describe-reason';
 import { t } from '../../i18n';

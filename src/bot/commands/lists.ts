@@ -1,6 +1,6 @@
-import type { ApplicationRecord } from '../../app/application-record';
+import type { ApplicationRecord } from '../../app/records/application-record';
 import { myApplications, pendingFor } from '../../app/approval/queries';
-import type { Directory } from '../../app/directory';
+import type { Directory } from '../../app/records/directory';
 import { t, type Lang } from '../../i18n';
 import type { Command } from '../command';
 import { formatWhen } from '../present/formatting';

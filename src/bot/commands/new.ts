@@ -1,5 +1,5 @@
 import { addMonths, monthOf, shanghaiDate } from '../../domain/local-date';
-import { personOf } from '../../app/people';
+import { personOf } from '../../app/common/people';
 import type { Command } from '../command';
 import { formCard } from '../form/form-card';
 import { blankForm } from '../form/form-values';

@@ -1,6 +1,6 @@
-import type { ApplicationRecord } from '../../app/application-record';
-import type { Directory } from '../../app/directory';
-import { nameOf } from '../../app/people';
+import type { ApplicationRecord } from '../../app/records/application-record';
+import type { Directory } from '../../app/records/directory';
+import { nameOf } from '../../app/common/people';
 import { isUndecided } from '../../domain/application-state';
 import { findProduct, type CatalogContent } from '../../domain/catalog';
 import type { Actor } from '../../domain/workflow';

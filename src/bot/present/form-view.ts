@@ -1,6 +1,6 @@
-import type { Directory } from '../../app/directory';
-import { approverFor, nameOf } from '../../app/people';
-import type { Preview } from '../../app/preview-application';
+import type { Directory } from '../../app/records/directory';
+import { approverFor, nameOf } from '../../app/common/people';
+import type { Preview } from '../../app/reference/preview-application';
 import type { CatalogContent } from '../../domain/catalog';
 import { addMonths, monthOf, shanghaiDate } from '../../domain/local-date';
 import { formatYuan } from '../../domain/money';

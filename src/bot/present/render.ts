@@ -1,7 +1,7 @@
 import type { Attachment } from 'botbuilder';
-import type { ApplicationRecord } from '../../app/application-record';
-import { personKey } from '../../app/approval/conversations';
-import { actorOf } from '../../app/people';
+import type { ApplicationRecord } from '../../app/records/application-record';
+import { personKey } from '../../app/ports/conversation-keys';
+import { actorOf } from '../../app/common/people';
 import { maySee } from '../../app/approval/queries';
 import { t, type Lang, type StringKey } from '../../i18n';
 import type { BotServices } from '../services';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { importCatalog, importPolicy } from '../../app/import-versions';
+import { importCatalog, importPolicy } from '../../app/reference/import-versions';
 import { isLocalDate } from '../../domain/local-date';
 import { parseCatalogCsv } from '../../formats/catalog-csv';
 import { parsePolicyYaml } from '../../formats/policy-yaml';

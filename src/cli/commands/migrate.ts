@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { migrateStore, verifyStores } from '../../app/migrate-store';
+import { migrateStore, verifyStores } from '../../app/migration/migrate-store';
 import type { Store } from '../../app/ports/store';
 import { badOption, BadInput, EXIT, type CliContext, type StoreLocation } from '../cli-context';
 import { t } from '../../i18n';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { previewApplication } from '../../app/preview-application';
-import type { JudgingOverrides } from '../../app/judging-context';
+import { previewApplication } from '../../app/reference/preview-application';
+import type { JudgingOverrides } from '../../app/reference/judging-context';
 import { isLocalDate, shanghaiDate } from '../../domain/local-date';
 import { parseApplicationJson } from '../../formats/application-json';
 import { parseCatalogCsv } from '../../formats/catalog-csv';

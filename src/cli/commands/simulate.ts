@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { simulatePolicy } from '../../app/simulate-policy';
+import { simulatePolicy } from '../../app/reference/simulate-policy';
 import { parsePolicyYaml } from '../../formats/policy-yaml';
 import { BadInput, badOption, describeAppError, EXIT, orBadInput, readInput, type CliContext } from '../cli-context';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApplicationRecord } from '../../app/application-record';
+import type { ApplicationRecord } from '../../app/records/application-record';
 import { applicationRecordSchema } from '../schemas/application-schema';
 import { CorruptDocumentError, checkDocument, parseDocument } from '../schemas/stored-document';
 import type { Item } from './cosmos-io';

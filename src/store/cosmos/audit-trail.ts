@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditEntry } from '../../app/audit';
+import type { AuditEntry } from '../../app/records/audit';
 import type { AuditTrail } from '../../app/ports/store';
 import { auditEntrySchema } from '../schemas/audit-schema';
 import { parseDocument } from '../schemas/stored-document';

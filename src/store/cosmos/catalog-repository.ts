@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditEntry } from '../../app/audit';
+import { auditEntry } from '../../app/records/audit';
 import type { CatalogRepository } from '../../app/ports/store';
 import type { Catalog } from '../../domain/catalog';
 import { catalogContentSchema } from '../schemas/reference-schemas';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditEntry } from '../../app/audit';
+import { auditEntry } from '../../app/records/audit';
 import type { DirectoryRepository } from '../../app/ports/store';
 import { directorySchema } from '../schemas/reference-schemas';
 import { checkDocument, parseDocument } from '../schemas/stored-document';

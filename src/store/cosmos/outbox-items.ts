@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelKey, personKey } from '../../app/approval/conversations';
+import { channelKey, personKey } from '../../app/ports/conversation-keys';
 import type { OutboxMessage } from '../../app/ports/store';
 import { outboxMessageSchema } from '../schemas/messaging-schemas';
 import { checkDocument, parseDocument } from '../schemas/stored-document';

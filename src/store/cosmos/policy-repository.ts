@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditEntry } from '../../app/audit';
+import { auditEntry } from '../../app/records/audit';
 import type { PolicyRepository } from '../../app/ports/store';
 import { isLocalDate, type LocalDate } from '../../domain/local-date';
 import type { Policy } from '../../domain/policy';

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../app/audit';
+import type { AuditEntry } from '../../app/records/audit';
 import { auditItems } from './audit-trail';
 import type { CosmosContext } from './cosmos-context';
 import type { BatchOp, Item } from './cosmos-io';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApplicationRecord } from '../../app/application-record';
+import type { ApplicationRecord } from '../../app/records/application-record';
 import { APPLICATION_STATES } from '../../domain/application-state';
 import { STEP_STATUSES } from '../../domain/approval-step';
 import { TIER_IDS } from '../../domain/policy';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditEntry } from '../../app/audit';
+import type { AuditEntry } from '../../app/records/audit';
 
 // Not bound with exactSchema: zod types a key of `unknown` as optional, while AuditEntry requires it.
 const auditEntryShape = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, UNIT_KINDS, type Directory } from '../../app/directory';
+import { ROLES, UNIT_KINDS, type Directory } from '../../app/records/directory';
 import { LINE_KINDS, PRODUCT_STATUSES, type CatalogContent } from '../../domain/catalog';
 import { TIER_IDS, type PolicyContent } from '../../domain/policy';
 import { exactSchema } from './exact-schema';

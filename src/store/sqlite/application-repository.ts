@@ -1,5 +1,5 @@
-import type { ApplicationRecord } from '../../app/application-record';
-import type { AuditEntry } from '../../app/audit';
+import type { ApplicationRecord } from '../../app/records/application-record';
+import type { AuditEntry } from '../../app/records/audit';
 import type { ApplicationRepository, OutboxMessage, StaleVersion } from '../../app/ports/store';
 import { fail, ok, type Result } from '../../domain/result';
 import { applicationRecordSchema } from '../schemas/application-schema';

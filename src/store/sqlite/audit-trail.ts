@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../app/audit';
+import type { AuditEntry } from '../../app/records/audit';
 import type { AuditTrail } from '../../app/ports/store';
 import { CorruptDocumentError } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';

@@ -1,4 +1,4 @@
-import { auditEntry } from '../../app/audit';
+import { auditEntry } from '../../app/records/audit';
 import type { CatalogRepository } from '../../app/ports/store';
 import type { AuditWriter } from './audit-trail';
 import type { Catalog, CatalogContent } from '../../domain/catalog';

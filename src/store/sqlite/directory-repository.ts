@@ -1,6 +1,6 @@
-import type { Directory } from '../../app/directory';
+import type { Directory } from '../../app/records/directory';
 import type { DirectoryRepository } from '../../app/ports/store';
-import { auditEntry } from '../../app/audit';
+import { auditEntry } from '../../app/records/audit';
 import type { AuditWriter } from './audit-trail';
 import { directorySchema } from '../schemas/reference-schemas';
 import { readDocument, writeDocument } from '../schemas/stored-document';

@@ -1,4 +1,4 @@
-import { channelKey, personKey } from '../../app/approval/conversations';
+import { channelKey, personKey } from '../../app/ports/conversation-keys';
 import type { ClaimedMessage, DeliveryEffects, OutboxMessage, OutboxRepository } from '../../app/ports/store';
 import { sqliteCardCopyWriter, sqliteConversationDeactivator } from './conversation-repository';
 import { outboxMessageSchema } from '../schemas/messaging-schemas';

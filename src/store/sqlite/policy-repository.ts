@@ -1,4 +1,4 @@
-import { auditEntry } from '../../app/audit';
+import { auditEntry } from '../../app/records/audit';
 import type { PolicyRepository } from '../../app/ports/store';
 import type { AuditWriter } from './audit-trail';
 import { isLocalDate, type LocalDate } from '../../domain/local-date';

@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApprovalDeps } from '../../../src/app/approval/deps';
+import type { ApprovalDeps } from '../../../src/app/common/deps';
 import { decideStep } from '../../../src/app/approval/decide-step';
 import { submit } from '../../../src/app/approval/submit';
 import type { Store } from '../../../src/app/ports/store';

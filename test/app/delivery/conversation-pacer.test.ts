@@ -1,4 +1,4 @@
-import { conversationPacer } from '../../../src/app/approval/conversation-pacer';
+import { conversationPacer } from '../../../src/app/delivery/conversation-pacer';
 
 /** A timer on virtual milliseconds: sleeping moves it, and each operation takes `busyMs`. */
 function virtualTime() {

@@ -1,5 +1,5 @@
 import { rememberPerson } from '../../../src/app/approval/conversations';
-import { deliverOutbox } from '../../../src/app/approval/deliver-outbox';
+import { deliverOutbox } from '../../../src/app/delivery/deliver-outbox';
 import type { OutboxMessage, TextMessage } from '../../../src/app/ports/store';
 import { failures, liuQiang, openDeliveryDesk, textTo, toOps, wangFang, zhangWei } from './delivery-desk';
 

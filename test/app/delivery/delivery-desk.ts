@@ -1,9 +1,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deliverOutbox, deliveryWorker, type DeliveryEvent, type Messenger } from '../../../src/app/approval/deliver-outbox';
-import type { DeliveryFailure, DeliveryPolicy } from '../../../src/app/approval/delivery-policy';
-import type { ApprovalDeps } from '../../../src/app/approval/deps';
+import { deliverOutbox, deliveryWorker, type DeliveryEvent, type Messenger } from '../../../src/app/delivery/deliver-outbox';
+import type { DeliveryFailure, DeliveryPolicy } from '../../../src/app/delivery/delivery-policy';
+import type { ApprovalDeps } from '../../../src/app/common/deps';
 import { submit } from '../../../src/app/approval/submit';
 import type { OutboxMessage, Store } from '../../../src/app/ports/store';
 import { createWorkingCalendar } from '../../../src/calendar/chinese-working-calendar';

@@ -1,4 +1,4 @@
-import { DELIVERY_POLICY, describeFailure, retryDelayMs } from '../../../src/app/approval/delivery-policy';
+import { DELIVERY_POLICY, describeFailure, retryDelayMs } from '../../../src/app/delivery/delivery-policy';
 
 describe('the retry delay', () => {
   const policy = { ...DELIVERY_POLICY, baseRetryDelayMs: 1_000, maxRetryDelayMs: 8_000, maxRetryAfterMs: 60_000 };

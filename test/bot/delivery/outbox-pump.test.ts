@@ -1,4 +1,4 @@
-import { createJsonLog } from '../../../src/bot/log';
+import { createJsonLog } from '../../../src/log';
 import { outboxPump } from '../../../src/bot/outbox-pump';
 import { failures, liuQiang, openDeliveryDesk, textTo } from '../../app/delivery/delivery-desk';
 

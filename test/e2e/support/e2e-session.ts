@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { Directory } from '../../../src/app/directory';
+import type { Directory } from '../../../src/app/records/directory';
 import type { Job } from '../../../src/app/ports/jobs';
 import { startBot, type BotEntry, type RunningBot } from './bot-process';
 import { launchChromium } from './browser';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { Directory, Person, Role } from '../../../src/app/directory';
+import type { Directory, Person, Role } from '../../../src/app/records/directory';
 import { parseDirectoryYaml } from '../../../src/formats/directory-yaml';
 import { REPO_ROOT } from './paths';
 

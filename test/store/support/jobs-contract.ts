@@ -1,6 +1,6 @@
 import type { Job } from '../../../src/app/ports/jobs';
 import type { OutboxMessage, Store } from '../../../src/app/ports/store';
-import { auditEntry } from '../../../src/app/audit';
+import { auditEntry } from '../../../src/app/records/audit';
 import { sampleRecord } from '../fixtures';
 import type { TwoStores } from './two-stores';
 

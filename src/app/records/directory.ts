@@ -1,4 +1,4 @@
-import type { ApproverRole } from '../domain/route';
+import type { ApproverRole } from '../../domain/route';
 
 export const UNIT_KINDS = ['branch', 'industry', 'video'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];

@@ -1,7 +1,7 @@
 import { bindChannel } from '../../../src/app/approval/conversations';
 import { decideStep } from '../../../src/app/approval/decide-step';
-import { deliverOutbox, type Messenger } from '../../../src/app/approval/deliver-outbox';
-import { filed, liuQiang, openDesk, samplePlan, wangFang, zhangWei, zhaoLei, zhouJie } from './desk';
+import { deliverOutbox, type Messenger } from '../../../src/app/delivery/deliver-outbox';
+import { filed, liuQiang, openDesk, samplePlan, wangFang, zhangWei, zhaoLei, zhouJie } from '../approval/desk';
 
 /** What PlanDesk wrote into Teams, as a conversation key and what was written there. */
 type Written =

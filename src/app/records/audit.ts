@@ -12,3 +12,6 @@ export interface AuditEntry {
 export const auditEntry = (at: Date, actor: string, action: string, subject: string, before: unknown, after: unknown): AuditEntry => ({
   at: at.toISOString(), actor, action, subject, before, after,
 });
+
+/** The audit subject of a month's spot check (its draw and every finding on it). */
+export const spotCheckSubject = (month: string): string => `spotcheck:${month}`;

@@ -1,11 +1,11 @@
 import type {
   CardMessage, ClaimedMessage, ConversationGone, DeliveryEffects, OutboxMessage, RefreshMessage, StoredConversation, TextMessage,
 } from '../ports/store';
-import { channelKey, personKey } from './conversations';
+import { channelKey, personKey } from '../ports/conversation-keys';
 import type { ConversationPacer } from './conversation-pacer';
 import { opsDeliveryNotice, recipientName } from './delivery-notices';
 import type { DeliveryFailure, DeliveryPolicy } from './delivery-policy';
-import type { ApprovalDeps } from './deps';
+import type { ApprovalDeps } from '../common/deps';
 import { isDeliveryFailure, type Messenger } from './messenger';
 
 /** One process's delivery machinery, kept across runs (the pacer remembers what each conversation was sent). */

@@ -1,5 +1,5 @@
-import type { Directory } from '../directory';
-import { nameOf } from '../people';
+import type { Directory } from '../records/directory';
+import { nameOf } from '../common/people';
 import type { OutboxMessage } from '../ports/store';
 
 /** The notices ops gets about delivery; their words are in the string tables under these keys. */

@@ -1,10 +1,10 @@
-import type { CatalogContent } from '../domain/catalog';
-import { addMonths, monthOf, shanghaiDate, type LocalDate } from '../domain/local-date';
-import type { PolicyContent } from '../domain/policy';
-import { reason, type Reason } from '../domain/reason';
-import { fail, ok, type Result } from '../domain/result';
-import type { AppError } from './errors';
-import type { Store } from './ports/store';
+import type { CatalogContent } from '../../domain/catalog';
+import { addMonths, monthOf, shanghaiDate, type LocalDate } from '../../domain/local-date';
+import type { PolicyContent } from '../../domain/policy';
+import { reason, type Reason } from '../../domain/reason';
+import { fail, ok, type Result } from '../../domain/result';
+import type { AppError } from '../common/errors';
+import type { Store } from '../ports/store';
 
 /** The catalog and policy an application is judged against, and how they are named in its record. */
 export interface JudgingContext {

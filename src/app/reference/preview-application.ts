@@ -1,11 +1,11 @@
-import type { ApplicationInput } from '../domain/application';
-import { assessApplication, type Assessment } from '../domain/assess';
-import type { LocalDate } from '../domain/local-date';
-import type { Reason } from '../domain/reason';
-import { ok, type Result } from '../domain/result';
-import type { AppError } from './errors';
+import type { ApplicationInput } from '../../domain/application';
+import { assessApplication, type Assessment } from '../../domain/assess';
+import type { LocalDate } from '../../domain/local-date';
+import type { Reason } from '../../domain/reason';
+import { ok, type Result } from '../../domain/result';
+import type { AppError } from '../common/errors';
 import { judgingContext, type JudgingOverrides } from './judging-context';
-import type { Store } from './ports/store';
+import type { Store } from '../ports/store';
 
 export interface Preview {
   assessment: Assessment;

@@ -1,10 +1,10 @@
-import { assessApplication, type Outcome } from '../domain/assess';
-import type { CatalogContent } from '../domain/catalog';
-import { shanghaiDate } from '../domain/local-date';
-import type { PolicyContent, TierId } from '../domain/policy';
-import { fail, ok, type Result } from '../domain/result';
-import type { AppError } from './errors';
-import type { Store } from './ports/store';
+import { assessApplication, type Outcome } from '../../domain/assess';
+import type { CatalogContent } from '../../domain/catalog';
+import { shanghaiDate } from '../../domain/local-date';
+import type { PolicyContent, TierId } from '../../domain/policy';
+import { fail, ok, type Result } from '../../domain/result';
+import type { AppError } from '../common/errors';
+import type { Store } from '../ports/store';
 
 export interface TierChange {
   id: string;

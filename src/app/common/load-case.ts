@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../domain/result';
 import type { Case } from '../../domain/workflow';
-import type { ApplicationRecord } from '../application-record';
-import type { Directory } from '../directory';
+import type { ApplicationRecord } from '../records/application-record';
+import type { Directory } from '../records/directory';
 import type { ApprovalDeps } from './deps';
 
 export type CaseError = { code: 'not_found'; id: string } | { code: 'no_directory' };

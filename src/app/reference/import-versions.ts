@@ -1,8 +1,8 @@
-import type { Catalog, CatalogContent } from '../domain/catalog';
-import type { LocalDate } from '../domain/local-date';
-import type { Policy, PolicyContent } from '../domain/policy';
-import type { Clock } from './ports/clock';
-import type { Store } from './ports/store';
+import type { Catalog, CatalogContent } from '../../domain/catalog';
+import type { LocalDate } from '../../domain/local-date';
+import type { Policy, PolicyContent } from '../../domain/policy';
+import type { Clock } from '../ports/clock';
+import type { Store } from '../ports/store';
 
 /** The product center's monthly catalog becomes a new version; applications keep the one they were judged on. */
 export async function importCatalog(deps: { store: Store; clock: Clock }, content: CatalogContent, actor: string): Promise<Catalog> {

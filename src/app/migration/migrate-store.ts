@@ -1,5 +1,5 @@
-import type { Store } from './ports/store';
-import type { ImportReport, StoreTransfer, TransferCounts, TransferItem, TransferKind } from './ports/store-transfer';
+import type { Store } from '../ports/store';
+import type { ImportReport, StoreTransfer, TransferCounts, TransferItem, TransferKind } from '../ports/store-transfer';
 
 /** A store that cannot take part in a migration in the role asked of it. */
 export class TransferUnsupported extends Error {

@@ -1,4 +1,4 @@
-import type { LogLevel } from '../config';
+import type { LogLevel } from './config';
 
 /** Fields that go with a log line; an Error among them is logged with its stack. */
 export type LogFields = Record<string, unknown>;

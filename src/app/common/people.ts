@@ -1,6 +1,6 @@
-import type { ApproverRole } from '../domain/route';
-import type { Actor } from '../domain/workflow';
-import type { Directory, Person } from './directory';
+import type { ApproverRole } from '../../domain/route';
+import type { Actor } from '../../domain/workflow';
+import type { Directory, Person } from '../records/directory';
 
 /** The person with an AAD object id, or undefined. */
 export const personOf = (directory: Directory, id: string): Person | undefined => directory.people.find((p) => p.aadObjectId === id);

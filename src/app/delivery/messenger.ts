@@ -1,4 +1,4 @@
-import type { ApplicationRecord } from '../application-record';
+import type { ApplicationRecord } from '../records/application-record';
 import type { StoredConversation } from '../ports/store';
 import type { DeliveryFailure } from './delivery-policy';
 

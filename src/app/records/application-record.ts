@@ -1,8 +1,8 @@
-import type { ApplicationInput } from '../domain/application';
-import type { ApplicationState } from '../domain/application-state';
-import type { ApprovalStep, FulfillmentTask } from '../domain/approval-step';
-import type { Assessment } from '../domain/assess';
-import type { EvaluationReport } from '../domain/lifecycle';
+import type { ApplicationInput } from '../../domain/application';
+import type { ApplicationState } from '../../domain/application-state';
+import type { ApprovalStep, FulfillmentTask } from '../../domain/approval-step';
+import type { Assessment } from '../../domain/assess';
+import type { EvaluationReport } from '../../domain/lifecycle';
 
 /** One event in an application's history, kept for every version it went through. */
 export interface HistoryEvent {

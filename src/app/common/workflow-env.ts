@@ -2,8 +2,8 @@ import { businessDeadline, type WorkingCalendar } from '../../domain/business-da
 import type { PolicyContent } from '../../domain/policy';
 import type { ApproverRole } from '../../domain/route';
 import type { WorkflowEnv } from '../../domain/workflow';
-import type { Directory } from '../directory';
-import { approverFor } from '../people';
+import type { Directory } from '../records/directory';
+import { approverFor } from './people';
 
 /** A role the directory has nobody for: the route cannot be named, so nothing is filed. */
 export class MissingApprover extends Error {

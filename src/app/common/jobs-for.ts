@@ -2,7 +2,7 @@ import type { WorkingCalendar } from '../../domain/business-days';
 import { DEFAULT_LIFECYCLE } from '../../domain/lifecycle';
 import type { PolicyContent } from '../../domain/policy';
 import { dueWork } from '../../domain/schedule';
-import type { ApplicationRecord } from '../application-record';
+import type { ApplicationRecord } from '../records/application-record';
 import type { Job } from '../ports/jobs';
 
 /** An application's jobs for its current state: ids are stable, so work already done is not done again. */

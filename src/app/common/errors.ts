@@ -1,0 +1,30 @@
+import type { LocalDate } from '../../domain/local-date';
+import type { Refusal as WorkflowRefusal } from '../../domain/workflow';
+import type { StaleVersion } from '../ports/store';
+
+/** The reference data a judgement needs is missing: the words tell whom to ask. */
+export type AppError =
+  | { code: 'no_catalog' }
+  | { code: 'no_policy'; date: LocalDate }
+  | { code: 'catalog_version_missing'; version: number }
+  | StaleVersion;
+
+/**
+ * Every expected "no" a person can get from PlanDesk, with what its words need. Use cases return
+ * these as values; `describeRefusal` in src/i18n turns each into words, in one place, for the bot
+ * and the command line alike (it is exhaustive: a new code here fails the build until it has words).
+ */
+export type Refusal =
+  | WorkflowRefusal
+  | AppError
+  | { code: 'not_found'; id: string }
+  | { code: 'no_directory' }
+  | { code: 'not_an_applicant'; unit: string }
+  | { code: 'not_allowed'; id: string }
+  | { code: 'not_admin' }
+  | { code: 'unknown_unit'; unit: string }
+  | { code: 'not_auditor' }
+  | { code: 'not_sampled'; id: string }
+  | { code: 'note_required' };
+
+export type RefusalCode = Refusal['code'];
