@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../domain/result';
 import { auditEntry } from '../records/audit';
+import type { Refusal } from '../records/refusal';
 import { isAdmin } from '../common/people';
 import { channelKey, personKey } from '../ports/conversation-keys';
 import type { StoredConversation } from '../ports/store';
@@ -22,16 +23,17 @@ export const targetName = (t: ChannelTarget): string => (t.kind === 'unit' ? `un
 /** An admin makes a channel the place for one audience's notices; audited. */
 export async function bindChannel(
   deps: ApprovalDeps, actor: string, target: ChannelTarget, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>,
-): Promise<Result<string, { code: 'not_admin' } | { code: 'unknown_unit'; unit: string }>> {
+): Promise<Result<{ target: string; unitName: string | null }, Extract<Refusal, { code: 'not_admin' | 'unknown_unit' }>>> {
   const directory = await deps.store.directory.get();
   const now = deps.clock.now();
   if (!directory || !isAdmin(directory, actor)) {
     await deps.store.audit.append([auditEntry(now, actor, 'refused.bind_channel', 'directory', null, { target })]);
     return fail({ code: 'not_admin' });
   }
-  if (target.kind === 'unit' && !directory.units.some((u) => u.id === target.unit)) return fail({ code: 'unknown_unit', unit: target.unit });
+  const unit = target.kind === 'unit' ? directory.units.find((u) => u.id === target.unit) : undefined;
+  if (target.kind === 'unit' && !unit) return fail({ code: 'unknown_unit', unit: target.unit });
   const name = targetName(target);
   await deps.store.conversations.save({ ...conversation, key: channelKey(name), updatedAt: now.toISOString() });
   await deps.store.audit.append([auditEntry(now, actor, 'bind_channel', 'directory', null, { target: name, conversation: conversation.reference })]);
-  return ok(name);
+  return ok({ target: name, unitName: unit?.name ?? null });
 }

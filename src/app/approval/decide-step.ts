@@ -1,15 +1,15 @@
 import type { Decision } from '../../domain/approval-step';
-import { fail, ok, type Result } from '../../domain/result';
-import { decide, type DecisionOutcome, type Refusal } from '../../domain/workflow';
-import type { ApplicationRecord } from '../records/application-record';
-import { auditEntry } from '../records/audit';
-import { actorOf } from '../common/people';
-import type { OutboxMessage, StaleVersion } from '../ports/store';
-import { workflowEnv } from '../common/workflow-env';
-import { jobsFor } from '../common/jobs-for';
+import { ok, type Result } from '../../domain/result';
+import { decide, type DecisionOutcome, type Refusal as WorkflowRefusal } from '../../domain/workflow';
+import { commitChange, policyOf } from '../common/commit';
 import type { ApprovalDeps } from '../common/deps';
-import { caseOf, loadCase, withCase, type CaseError } from '../common/load-case';
+import { caseOf, loadCaseFor, withCase } from '../common/load-case';
 import { channel, messagesFor, person } from '../common/outbox-messages';
+import { refused } from '../common/refuse';
+import { workflowEnv } from '../common/workflow-env';
+import type { ApplicationRecord } from '../records/application-record';
+import type { Refusal } from '../records/refusal';
+import type { OutboxMessage } from '../ports/store';
 
 export interface DecideCommand {
   applicationId: string;
@@ -21,7 +21,7 @@ export interface DecideCommand {
 }
 
 /** A refusal comes with the application as it stands, so the card can show the current state. */
-export type DecideError = CaseError | StaleVersion | { code: 'no_policy' } | (Refusal & { record: ApplicationRecord });
+export type DecideError = Refusal | (WorkflowRefusal & { record: ApplicationRecord });
 
 /**
  * An approver decides a step (第十二条). The decision, its history line, audit row and every
@@ -32,28 +32,27 @@ export async function decideStep(deps: ApprovalDeps, cmd: DecideCommand): Promis
   // loser of a race hears why — usually that the step is already decided — rather than "try again".
   for (let attempt = 1; ; attempt += 1) {
     const result = await decideOnce(deps, cmd);
-    if (result.ok || result.error.code !== 'stale_version' || 'record' in result.error || attempt >= 3) return result;
+    if (result.ok || result.error.code !== 'stale_version' || attempt >= 3) return result;
   }
 }
 
 async function decideOnce(deps: ApprovalDeps, cmd: DecideCommand): Promise<Result<{ record: ApplicationRecord; outcome: DecisionOutcome }, DecideError>> {
-  const loaded = await loadCase(deps, cmd.applicationId);
+  const loaded = await loadCaseFor(deps, cmd.applicationId, cmd.actor);
   if (!loaded.ok) return loaded;
-  const { record, directory } = loaded.value;
-  const policy = await deps.store.policies.get(record.policyVersion);
-  if (!policy) return fail({ code: 'no_policy' });
+  const { record, directory, actor } = loaded.value;
+  const policy = await policyOf(deps, record);
   const now = deps.clock.now();
-  const decided = decide(caseOf(record), { ...cmd, actor: actorOf(directory, cmd.actor), at: now }, workflowEnv(policy, deps.calendar, directory));
+  const decided = decide(caseOf(record), { ...cmd, actor, at: now }, workflowEnv(policy, deps.calendar, directory));
   if (!decided.ok) {
-    await deps.store.audit.append([auditEntry(now, cmd.actor, `refused.${decided.error.code}`, record.id, null, { decision: cmd.decision, revision: cmd.revision, stepIndex: cmd.stepIndex })]);
-    return fail({ ...decided.error, record });
+    return refused(deps, now, cmd.actor, record.id, { ...decided.error, record }, { decision: cmd.decision, revision: cmd.revision, stepIndex: cmd.stepIndex });
   }
   const { next, outcome } = decided.value;
-  const at = now.toISOString();
-  const comment = cmd.comment?.trim() || undefined;
-  const history = [...record.history, { at, actor: cmd.actor, action: `${record.steps[cmd.stepIndex]?.step}.${cmd.decision}`, revision: record.revision, ...(comment ? { comment } : {}) }];
-  const updated: ApplicationRecord = { ...withCase(record, next, now), history };
-  const saved = await deps.store.applications.update(updated, record.version, [auditEntry(now, cmd.actor, `decide.${cmd.decision}`, record.id, caseOf(record), next)], outboxFor(deps, now, updated, outcome), jobsFor(updated, policy, deps.calendar));
+  const step = record.steps[cmd.stepIndex]?.step ?? 'ops_review';
+  const updated = withCase(record, next);
+  const saved = await commitChange(deps, now, record, updated, {
+    actor: cmd.actor, history: { action: `${step}.${cmd.decision}`, comment: cmd.comment },
+    audit: { action: `decide.${cmd.decision}`, before: caseOf(record), after: next }, outbox: outboxFor(deps, now, updated, outcome),
+  }, policy);
   return saved.ok ? ok({ record: saved.value, outcome }) : saved;
 }
 

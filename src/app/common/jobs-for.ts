@@ -13,10 +13,3 @@ export function jobsFor(record: ApplicationRecord, policy: PolicyContent, calend
   }, policy.lifecycle ?? DEFAULT_LIFECYCLE, calendar);
   return work.map((w) => ({ id: `${record.id}:${w.kind}:${w.key}`, kind: w.kind, applicationId: record.id, dueAt: w.dueAt.toISOString(), payload: w.payload }));
 }
-
-/** The jobs of an application under the policy it was judged by. */
-export async function jobsOf(deps: { store: { policies: { get(version: number): Promise<PolicyContent | null> } }; calendar: WorkingCalendar }, record: ApplicationRecord): Promise<Job[]> {
-  const policy = await deps.store.policies.get(record.policyVersion);
-  if (!policy) throw new Error(`policy version ${record.policyVersion} of ${record.id} is missing`);
-  return jobsFor(record, policy, deps.calendar);
-}

@@ -1,18 +1,32 @@
+import type { NoticeKey } from '../ports/notice-keys';
 import type { OutboxMessage, Recipient } from '../ports/store';
 import type { ApprovalDeps } from './deps';
 
-/** Builders of the outbox messages a use case decides; each gets a fresh idempotency key. */
-export function messagesFor(deps: Pick<ApprovalDeps, 'newId'>, at: Date, applicationId: string) {
+type Params = Record<string, string | number>;
+type Options = { notBefore?: string };
+
+/**
+ * Builders of the outbox messages a use case decides; each gets a fresh idempotency key.
+ * `notBefore` holds cards and notices to people until then (working hours); a refresh of posted
+ * copies is never held.
+ */
+export function messagesFor(deps: Pick<ApprovalDeps, 'newId'>, at: Date, applicationId: string, options: Options = {}) {
   const base = () => ({ id: deps.newId(), createdAt: at.toISOString() });
+  const held = options.notBefore ? { notBefore: options.notBefore } : {};
   return {
     /** Post the application's card to someone: a person sees it as their role allows, a channel the notice. */
-    card: (to: Recipient): OutboxMessage => ({ ...base(), kind: 'card', applicationId, to }),
+    card: (to: Recipient): OutboxMessage => ({ ...base(), kind: 'card', applicationId, to, ...held }),
     /** Update every copy of the application's card already posted. */
     refresh: (): OutboxMessage => ({ ...base(), kind: 'refresh', applicationId }),
-    /** A short notice in words (key of the string table). */
-    text: (to: Recipient, key: string, params: Record<string, string | number> = {}): OutboxMessage =>
-      ({ ...base(), kind: 'text', applicationId, to, key, params: { id: applicationId, ...params } }),
+    /** A short notice in words (a key of the string tables) about the application. */
+    text: (to: Recipient, key: NoticeKey, params: Params = {}): OutboxMessage =>
+      ({ ...base(), kind: 'text', applicationId, to, key, params: { id: applicationId, ...params }, ...held }),
   };
+}
+
+/** A short notice about no one application (a summary, a draw, a stale catalog). */
+export function noticeFor(deps: Pick<ApprovalDeps, 'newId'>, at: Date, to: Recipient, key: NoticeKey, params: Params): OutboxMessage {
+  return { id: deps.newId(), createdAt: at.toISOString(), kind: 'text', applicationId: null, to, key, params };
 }
 
 export const person = (id: string): Recipient => ({ kind: 'person', id });

@@ -1,6 +1,7 @@
 import type {
   CardMessage, ClaimedMessage, ConversationGone, DeliveryEffects, OutboxMessage, RefreshMessage, StoredConversation, TextMessage,
 } from '../ports/store';
+import { cardModel, unitNameOf } from '../common/card-model';
 import { channelKey, personKey } from '../ports/conversation-keys';
 import type { ConversationPacer } from './conversation-pacer';
 import { opsDeliveryNotice, recipientName } from './delivery-notices';
@@ -85,7 +86,8 @@ async function deliverText(deps: DeliveryDeps, worker: DeliveryWorker, claimed: 
   const to = await deps.store.conversations.get(key);
   if (!to && m.to.kind === 'channel') return toStandIns(deps, m, m.to.channel);
   if (!to || to.inactiveSince) return notYet(deps, worker);
-  const result = await paced(deps, worker, claimed, key, () => deps.messenger.postText(to, m.key, m.params));
+  const params = typeof m.params.unit === 'string' ? { ...m.params, unitName: unitNameOf(await deps.store.directory.get(), m.params.unit) } : m.params;
+  const result = await paced(deps, worker, claimed, key, () => deps.messenger.postText(to, m.key, params));
   return outcomeOf(result, deps.clock.now(), key, to, () => sent());
 }
 
@@ -122,7 +124,8 @@ async function deliverCard(deps: DeliveryDeps, worker: DeliveryWorker, claimed: 
   if (!to && m.to.kind === 'channel') return toStandIns(deps, m, m.to.channel);
   if (!to || to.inactiveSince) return notYet(deps, worker);
   const viewer = m.to.kind === 'person' ? m.to.id : null;
-  const result = await paced(deps, worker, claimed, key, () => deps.messenger.postCard(to, record, viewer));
+  const card = await cardModel(deps, record, viewer);
+  const result = await paced(deps, worker, claimed, key, () => deps.messenger.postCard(to, card));
   // The copy is recorded in the commit that marks the message sent: a message with a copy is never posted again.
   return outcomeOf(result, deps.clock.now(), key, to, (activityId) => sent({ copies: [{ applicationId: record.id, conversationKey: key, activityId, viewer }] }));
 }
@@ -144,7 +147,8 @@ async function deliverRefresh(deps: DeliveryDeps, worker: DeliveryWorker, claime
     if (gone.some((g) => g.key === copy.conversationKey)) continue;
     const to = await deps.store.conversations.get(copy.conversationKey);
     if (!to || to.inactiveSince) continue;
-    const result = await paced(deps, worker, claimed, copy.conversationKey, () => deps.messenger.updateCard(to, copy.activityId, record, copy.viewer));
+    const card = await cardModel(deps, record, copy.viewer);
+    const result = await paced(deps, worker, claimed, copy.conversationKey, () => deps.messenger.updateCard(to, copy.activityId, card));
     if (result.kind === 'lost') return { kind: 'lease_lost' };
     if (result.kind === 'later') laterMs = Math.max(laterMs, result.ms);
     if (result.kind !== 'failed' || result.failure.code === 'copy_gone') continue;

@@ -135,7 +135,7 @@ async function settleFailure(deps: DeliveryDeps, worker: DeliveryWorker, claimed
     : [opsDeliveryNotice('ops.delivery_rejected', m, now, { recipient, error })];
   const inactivate = gone ? [{ key: to.key, seenUpdatedAt: to.updatedAt, reason: failure.reason, since: now.toISOString() }] : [];
   const all: DeliveryEffects = { ...effects, outbox: [...(effects.outbox ?? []), ...notice], inactivate: [...(effects.inactivate ?? []), ...inactivate] };
-  const dead = recorded(worker, m.id, await deps.store.outbox.markDead(m.id, worker.owner, error, all), all);
+  const dead = recorded(worker, m.id, await deps.store.outbox.markDead(m.id, worker.owner, error, now, all), all);
   if (dead) worker.onEvent({ kind: 'dead', id: m.id, attempts: claimed.attempts, failure, opsTold: notice.length > 0 });
   // The conversation's later messages wait for it to be active again; after any other dead letter they go on.
   return dead && !gone;

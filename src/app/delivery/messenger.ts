@@ -1,4 +1,5 @@
-import type { ApplicationRecord } from '../records/application-record';
+import type { CardModel } from '../common/card-model';
+import type { NoticeKey } from '../ports/notice-keys';
 import type { StoredConversation } from '../ports/store';
 import type { DeliveryFailure } from './delivery-policy';
 
@@ -8,12 +9,15 @@ import type { DeliveryFailure } from './delivery-policy';
  * value, see DeliveryFailure). A send that throws is treated as an unexpected, retryable failure.
  */
 export interface Messenger {
-  /** Posts an application's card, rendered for the viewer (a channel, with viewer null, gets the notice only); gives the activity id. */
-  postCard(to: StoredConversation, record: ApplicationRecord, viewer: string | null): Promise<string | DeliveryFailure>;
+  /** Posts an application's card as its model shows it to one viewer (a channel gets the notice only); gives the activity id. */
+  postCard(to: StoredConversation, card: CardModel): Promise<string | DeliveryFailure>;
   /** Replaces a posted copy with the application as it now stands. */
-  updateCard(to: StoredConversation, activityId: string, record: ApplicationRecord, viewer: string | null): Promise<void | DeliveryFailure>;
-  /** A short notice: a key of the string table and its parameters, in the conversation's language. */
-  postText(to: StoredConversation, key: string, params: Record<string, string | number>): Promise<void | DeliveryFailure>;
+  updateCard(to: StoredConversation, activityId: string, card: CardModel): Promise<void | DeliveryFailure>;
+  /**
+   * A short notice in the conversation's language: a key of the string tables and its parameters
+   * (with `unitName` beside a `unit` id, for the words to name the unit).
+   */
+  postText(to: StoredConversation, key: NoticeKey, params: Record<string, string | number>): Promise<void | DeliveryFailure>;
 }
 
 /** Whether a messenger's answer is a failure rather than its result. */

@@ -5,36 +5,44 @@ import type { Policy, PolicyContent } from '../../domain/policy';
 import type { LocalDate } from '../../domain/local-date';
 import type { Directory } from '../records/directory';
 import type { Result } from '../../domain/result';
+import type { StaleVersion } from '../records/refusal';
+
+export type { StaleVersion };
 import type { Job, JobRepository } from './jobs';
+import type { NoticeKey } from './notice-keys';
 import type { StoreTransfer } from './store-transfer';
 
-/** The one expected failure of a write: someone else changed the record since it was read. */
-export interface StaleVersion {
-  code: 'stale_version';
-  id: string;
-  expectedVersion: number;
-  actualVersion: number | null;
-}
 
 /**
  * Applications are the aggregate: each write carries the record and the audit rows it causes,
  * committed together or not at all. This is the shape a partitioned store (Cosmos DB, one
  * application per partition, a transactional batch per write) can also keep.
  */
+/** A second filing of the same form: the applicant already filed an application from this draft. */
+export interface DuplicateDraft {
+  code: 'duplicate_draft';
+  /** The application filed from it. */
+  existing: ApplicationRecord;
+}
+
 export interface ApplicationRepository {
   /**
    * Files a new application at version 1, with its audit rows, the messages it causes and its jobs
-   * (nudges, deadlines, expiry); fails if the id exists.
+   * (nudges, deadlines, expiry); fails if the id exists (`stale_version`), or if the record has a
+   * `draftId` its applicant already filed an application from (`duplicate_draft`, with that one),
+   * whichever instance filed it.
    */
-  create(record: ApplicationRecord, audit: AuditEntry[], outbox?: OutboxMessage[], jobs?: Job[]): Promise<Result<ApplicationRecord, StaleVersion>>;
+  create(record: ApplicationRecord, audit: AuditEntry[], outbox: OutboxMessage[], jobs: Job[]): Promise<Result<ApplicationRecord, StaleVersion | DuplicateDraft>>;
   /**
    * Saves the record if it is still at `expectedVersion` (the saved record has version + 1), with its
-   * audit rows and outbox messages in the same commit: a decision and its notifications stand or fall together.
-   * When `jobs` is given, the application's pending jobs are replaced by them in that commit too (a decided
+   * audit rows and outbox messages in the same commit, and the application's pending jobs replaced by
+   * `jobs`: a decision, its notifications and its follow-up work stand or fall together (a decided
    * step's nudges vanish with the decision).
    */
-  update(record: ApplicationRecord, expectedVersion: number, audit: AuditEntry[], outbox?: OutboxMessage[], jobs?: Job[]): Promise<Result<ApplicationRecord, StaleVersion>>;
+  update(record: ApplicationRecord, expectedVersion: number, audit: AuditEntry[], outbox: OutboxMessage[], jobs: Job[]): Promise<Result<ApplicationRecord, StaleVersion>>;
   get(id: string): Promise<ApplicationRecord | null>;
+  /** The application an applicant filed from a draft, if any. */
+  findByDraft(applicant: string, draftId: string): Promise<ApplicationRecord | null>;
   /** Every application, oldest first (for simulations and lists). */
   list(filter?: { applicant?: string; unit?: string }): Promise<ApplicationRecord[]>;
   /** The next plan number of a year, e.g. PP-2027-000123; never handed out twice. */
@@ -97,7 +105,7 @@ export interface TextMessage extends OutboxHeader {
   kind: 'text';
   applicationId: string | null;
   to: Recipient;
-  key: string;
+  key: NoticeKey;
   params: Record<string, string | number>;
 }
 
@@ -167,8 +175,8 @@ export interface OutboxRepository {
   retry(id: string, owner: string, error: string, retryAt: Date, effects?: DeliveryEffects): Promise<boolean>;
   /** Not tried (the conversation's rate limit, nobody to send to yet): released, again from `until` (null: at once); the try does not count. */
   defer(id: string, owner: string, until: Date | null, effects?: DeliveryEffects): Promise<boolean>;
-  /** Gives up on a message for good: it stays as a dead letter with its error; never silently dropped. */
-  markDead(id: string, owner: string, error: string, effects?: DeliveryEffects): Promise<boolean>;
+  /** Gives up on a message for good at `at`: it stays as a dead letter with its error; never silently dropped. */
+  markDead(id: string, owner: string, error: string, at: Date, effects?: DeliveryEffects): Promise<boolean>;
   /** Replaces a claimed message by others (support's card, one per handler), closing it as sent. */
   replace(id: string, owner: string, at: Date, messages: OutboxMessage[]): Promise<boolean>;
   /**

@@ -1,14 +1,21 @@
 import type { ApplicationInput } from '../../domain/application';
 import type { ApplicationState } from '../../domain/application-state';
-import type { ApprovalStep, FulfillmentTask } from '../../domain/approval-step';
+import type { ApprovalStep, Decision, FulfillmentTask } from '../../domain/approval-step';
 import type { Assessment } from '../../domain/assess';
 import type { EvaluationReport } from '../../domain/lifecycle';
+import type { StepId } from '../../domain/route';
+
+/** What happened to an application, as its history shows it: one name per event. */
+export type HistoryAction =
+  | 'submitted' | 'resubmitted' | 'withdrawn' | 'fulfilled' | 'expired'
+  | 'evaluation_requested' | 'evaluation_reported' | 'evaluation_flagged'
+  | `${StepId}.${Decision}` | `${StepId}.reassigned_overdue`;
 
 /** One event in an application's history, kept for every version it went through. */
 export interface HistoryEvent {
   at: string;
   actor: string;
-  action: string;
+  action: HistoryAction;
   revision: number;
   comment?: string;
 }
@@ -24,6 +31,12 @@ export interface PastRevision {
 /** An application as stored: its content, how it was judged and against what, and its history. */
 export interface ApplicationRecord {
   id: string;
+  /**
+   * The filling of the form it was filed from, unique per applicant: a second submit of the same
+   * form (a double tap, Teams resending the invoke, another instance) finds this application instead
+   * of filing another. Null for applications filed otherwise (samples, older records).
+   */
+  draftId: string | null;
   /** Optimistic concurrency: each saved change increments it. */
   version: number;
   state: ApplicationState;

@@ -1,3 +1,17 @@
+import type { Decision } from '../../domain/approval-step';
+import type { RefusalCode } from './refusal';
+
+/**
+ * Every act the audit trail records, one name each. A refusal is `refused.<code>`; the trail keeps
+ * what was written in its time, so an entry read back carries a plain string.
+ */
+export type AuditAction =
+  | 'submit' | 'resubmit' | 'withdraw' | 'fulfill' | `decide.${Decision}` | 'evaluate'
+  | 'expire' | 'evaluation.ask' | 'escalate_overdue'
+  | 'view' | 'bind_channel' | 'spot_check.draw' | 'spot_check.finding'
+  | 'catalog.import' | 'policy.import' | 'directory.replace'
+  | `refused.${RefusalCode}` | 'refused.view' | 'refused.bind_channel' | 'refused.spot_check.finding';
+
 /** One line of the append-only audit trail: who did what to which subject, with before and after. */
 export interface AuditEntry {
   at: string;
@@ -9,7 +23,7 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export const auditEntry = (at: Date, actor: string, action: string, subject: string, before: unknown, after: unknown): AuditEntry => ({
+export const auditEntry = (at: Date, actor: string, action: AuditAction, subject: string, before: unknown, after: unknown): AuditEntry => ({
   at: at.toISOString(), actor, action, subject, before, after,
 });
 

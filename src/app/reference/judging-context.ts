@@ -3,7 +3,7 @@ import { addMonths, monthOf, shanghaiDate, type LocalDate } from '../../domain/l
 import type { PolicyContent } from '../../domain/policy';
 import { reason, type Reason } from '../../domain/reason';
 import { fail, ok, type Result } from '../../domain/result';
-import type { AppError } from '../common/errors';
+import type { AppError } from '../records/refusal';
 import type { Store } from '../ports/store';
 
 /** The catalog and policy an application is judged against, and how they are named in its record. */

@@ -3,7 +3,7 @@ import { assessApplication, type Assessment } from '../../domain/assess';
 import type { LocalDate } from '../../domain/local-date';
 import type { Reason } from '../../domain/reason';
 import { ok, type Result } from '../../domain/result';
-import type { AppError } from '../common/errors';
+import type { AppError } from '../records/refusal';
 import { judgingContext, type JudgingOverrides } from './judging-context';
 import type { Store } from '../ports/store';
 

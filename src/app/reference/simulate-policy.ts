@@ -3,7 +3,7 @@ import type { CatalogContent } from '../../domain/catalog';
 import { shanghaiDate } from '../../domain/local-date';
 import type { PolicyContent, TierId } from '../../domain/policy';
 import { fail, ok, type Result } from '../../domain/result';
-import type { AppError } from '../common/errors';
+import type { AppError } from '../records/refusal';
 import type { Store } from '../ports/store';
 
 export interface TierChange {

@@ -1,19 +1,14 @@
-import { canMove } from '../../domain/application-state';
 import { nextWorkingMoment } from '../../domain/working-hours';
-import type { ApplicationRecord } from '../records/application-record';
-import { auditEntry } from '../records/audit';
+import { expire } from '../../domain/workflow';
+import { commitChange } from '../common/commit';
+import { caseOf, withCase } from '../common/load-case';
 import { channel, messagesFor, person } from '../common/outbox-messages';
-import { jobsOf } from '../common/jobs-for';
+import type { ApplicationRecord } from '../records/application-record';
 import { stillDue, type JobHandler, type JobRun } from './job-context';
 
-function sendHeld(run: JobRun, record: ApplicationRecord) {
-  const notBefore = nextWorkingMoment(run.calendar, run.now).toISOString();
-  const m = messagesFor(run.deps, run.now, record.id);
-  return {
-    card: (...a: Parameters<typeof m.card>) => ({ ...m.card(...a), notBefore }),
-    text: (...a: Parameters<typeof m.text>) => ({ ...m.text(...a), notBefore }),
-  };
-}
+/** Messages a job sends about an application, held to working hours (a refresh of posted copies goes at once). */
+const heldMessages = (run: JobRun, record: ApplicationRecord) =>
+  messagesFor(run.deps, run.now, record.id, { notBefore: nextWorkingMoment(run.calendar, run.now).toISOString() });
 
 const fulfilling = (run: JobRun) => (r: ApplicationRecord) => r.state === 'in_fulfillment' && r.revision === Number(run.job.payload.revision);
 const active = (r: ApplicationRecord) => r.state === 'active';
@@ -22,7 +17,7 @@ const active = (r: ApplicationRecord) => r.state === 'active';
 export const nudgeFulfillment: JobHandler = async (run) => {
   const record = await stillDue(run, fulfilling(run));
   if (!record) return {};
-  const s = sendHeld(run, record);
+  const s = heldMessages(run, record);
   return { outbox: [s.text(channel('support'), 'reminder.fulfillment', { due: String(run.job.payload.dueAt) }), s.card(channel('support'))] };
 };
 
@@ -30,7 +25,7 @@ export const nudgeFulfillment: JobHandler = async (run) => {
 export const fulfillmentOverdue: JobHandler = async (run) => {
   const record = await stillDue(run, fulfilling(run));
   if (!record) return {};
-  const s = sendHeld(run, record);
+  const s = heldMessages(run, record);
   const params = { due: String(run.job.payload.dueAt), unit: record.input.unit };
   return { outbox: [
     s.text(channel('support'), 'overdue.fulfillment', params),
@@ -43,7 +38,7 @@ export const fulfillmentOverdue: JobHandler = async (run) => {
 export const expiryNotice: JobHandler = async (run) => {
   const record = await stillDue(run, active);
   if (!record) return {};
-  const s = sendHeld(run, record);
+  const s = heldMessages(run, record);
   const params = { daysLeft: Number(run.job.payload.daysLeft), lastDay: String(run.job.payload.lastDay), unit: record.input.unit };
   return { outbox: [s.text(person(record.input.applicant), 'expiry.applicant', params), s.text(channel(`unit:${record.input.unit}`), 'expiry.channel', params)] };
 };
@@ -54,21 +49,23 @@ export const expiryNotice: JobHandler = async (run) => {
  * continuing needs a new application.
  */
 export const expirePlan: JobHandler = async (run) => {
-  const record = await stillDue(run, (r) => active(r) && canMove(r.state, 'expired'));
+  const record = await stillDue(run, active);
   if (!record) return {};
-  const at = run.now.toISOString();
-  const updated: ApplicationRecord = { ...record, state: 'expired', updatedAt: at, history: [...record.history, { at, actor: 'plandesk', action: 'expired', revision: record.revision }] };
-  const s = sendHeld(run, record);
+  const expired = expire(caseOf(record));
+  if (!expired.ok) return {};
+  const s = heldMessages(run, record);
   const params = { lastDay: String(run.job.payload.lastDay), unit: record.input.unit };
   const outbox = [
-    messagesFor(run.deps, run.now, record.id).refresh(),
+    s.refresh(),
     s.text(person(record.input.applicant), 'expired.applicant', params),
     // Their card of the expired plan, with a button that opens a new application prefilled from it.
     s.card(person(record.input.applicant)),
     s.text(channel('support'), 'expired.support', params),
     s.text(channel(`unit:${record.input.unit}`), 'expired.channel', params),
   ];
-  const saved = await run.deps.store.applications.update(updated, record.version, [auditEntry(run.now, 'plandesk', 'expire', record.id, { state: record.state }, { state: 'expired' })], outbox, await jobsOf(run.deps, updated));
+  const saved = await commitChange(run.deps, run.now, record, withCase(record, expired.value), {
+    actor: 'plandesk', history: { action: 'expired' }, audit: { action: 'expire', before: { state: record.state }, after: { state: expired.value.state } }, outbox,
+  });
   if (!saved.ok) throw new Error(`${record.id} changed while expiring; the job is tried again`);
   return {};
 };

@@ -2,7 +2,8 @@ import { currentAndNextOccurrences } from '../../domain/recurring';
 import { catalogIsStale } from '../reference/judging-context';
 import { shanghaiDate } from '../../domain/local-date';
 import type { ApprovalDeps } from '../common/deps';
-import { channel, person } from '../common/outbox-messages';
+import { channel, noticeFor, person } from '../common/outbox-messages';
+import type { NoticeKey } from '../ports/notice-keys';
 import type { Job } from '../ports/jobs';
 import type { OutboxMessage, Recipient } from '../ports/store';
 import type { JobHandler, JobRun } from './job-context';
@@ -18,9 +19,7 @@ export function supersededOccurrence(run: JobRun): boolean {
   return typeof run.job.payload.period === 'string' && current !== undefined && run.job.payload.period < current;
 }
 
-const text = (run: JobRun, to: Recipient, key: string, params: Record<string, string | number>): OutboxMessage => ({
-  id: run.deps.newId(), createdAt: run.now.toISOString(), kind: 'text', applicationId: null, to, key, params,
-});
+const text = (run: JobRun, to: Recipient, key: NoticeKey, params: Record<string, string | number>): OutboxMessage => noticeFor(run.deps, run.now, to, key, params);
 
 /** 第七条(一): a catalog more than a month old is a warning to its owners and to ops, once a week. */
 export const catalogFreshness: JobHandler = async (run) => {

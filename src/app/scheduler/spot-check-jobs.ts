@@ -2,7 +2,7 @@ import { DEFAULT_LIFECYCLE } from '../../domain/lifecycle';
 import { shanghaiDate } from '../../domain/local-date';
 import { drawSpotCheck } from '../../domain/spot-check';
 import { auditEntry, spotCheckSubject } from '../records/audit';
-import { channel } from '../common/outbox-messages';
+import { channel, noticeFor } from '../common/outbox-messages';
 import type { JobHandler } from './job-context';
 import { supersededOccurrence } from './recurring-jobs';
 
@@ -31,10 +31,7 @@ export const monthlySpotCheck: JobHandler = async (run) => {
   const directory = await store.directory.get();
   const unitName = (id: string) => directory?.units.find((u) => u.id === id)?.name ?? id;
   const sample = draw.units.map((u) => `${unitName(u.unit)}:${u.planIds.join('、')}`).join(';');
-  const notice = {
-    id: run.deps.newId(), createdAt: run.now.toISOString(), kind: 'text' as const, applicationId: null, to: channel('auditors'),
-    key: draw.units.length > 0 ? 'spotcheck.drawn' : 'spotcheck.none', params: { month, sample, share },
-  };
+  const notice = noticeFor(run.deps, run.now, channel('auditors'), draw.units.length > 0 ? 'spotcheck.drawn' : 'spotcheck.none', { month, sample, share });
   return {
     audit: [auditEntry(run.now, 'plandesk', 'spot_check.draw', spotCheckSubject(month), null, { month, sharePct: share, ...draw })],
     outbox: [notice],

@@ -1,24 +1,17 @@
 import { nextWorkingMoment } from '../../domain/working-hours';
-import type { ApplicationRecord } from '../records/application-record';
-import { workflowEnv } from '../common/workflow-env';
-import { auditEntry } from '../records/audit';
+import { reassign } from '../../domain/workflow';
+import { commitChange, policyOf } from '../common/commit';
+import { caseOf, withCase } from '../common/load-case';
 import { channel, messagesFor, person } from '../common/outbox-messages';
 import { nameOf, personOf } from '../common/people';
-import { jobsFor } from '../common/jobs-for';
+import { workflowEnv } from '../common/workflow-env';
+import type { ApplicationRecord } from '../records/application-record';
 import { samePendingStep, stillDue, type JobHandler, type JobRun } from './job-context';
 
 const quiet = (run: JobRun) => nextWorkingMoment(run.calendar, run.now).toISOString();
 
-/** Messages a job sends, held to working hours. */
-function send(run: JobRun, record: ApplicationRecord) {
-  const notBefore = quiet(run);
-  const m = messagesFor(run.deps, run.now, record.id);
-  return {
-    card: (...a: Parameters<typeof m.card>) => ({ ...m.card(...a), notBefore }),
-    text: (...a: Parameters<typeof m.text>) => ({ ...m.text(...a), notBefore }),
-    refresh: () => m.refresh(),
-  };
-}
+/** Messages a job sends about an application, held to working hours (a refresh of posted copies goes at once). */
+const heldMessages = (run: JobRun, record: ApplicationRecord) => messagesFor(run.deps, run.now, record.id, { notBefore: quiet(run) });
 
 /** Before a step is due: the approver gets a reminder with the card at hand. */
 export const nudgeStep: JobHandler = async (run) => {
@@ -29,7 +22,7 @@ export const nudgeStep: JobHandler = async (run) => {
   const until = run.job.payload.until;
   if (typeof until === 'string' && quiet(run) >= until) return {};
   if (quiet(run) >= String(run.job.payload.dueAt)) return {};
-  const s = send(run, record);
+  const s = heldMessages(run, record);
   const assignee = String(run.job.payload.assignee);
   const step = record.steps[Number(run.job.payload.step)]?.step ?? '';
   return { outbox: [s.text(person(assignee), 'reminder.step', { step, due: String(run.job.payload.dueAt) }), s.card(person(assignee))] };
@@ -39,7 +32,7 @@ export const nudgeStep: JobHandler = async (run) => {
 export const stepOverdue: JobHandler = async (run) => {
   const record = await stillDue(run, samePendingStep(run.job));
   if (!record) return {};
-  const s = send(run, record);
+  const s = heldMessages(run, record);
   const params = { step: record.steps[Number(run.job.payload.step)]?.step ?? '', due: String(run.job.payload.dueAt), unit: record.input.unit };
   return { outbox: [
     s.text(person(String(run.job.payload.assignee)), 'overdue.approver', params),
@@ -55,27 +48,25 @@ export const stepOverdue: JobHandler = async (run) => {
 export const escalateStep: JobHandler = async (run) => {
   const record = await stillDue(run, samePendingStep(run.job));
   if (!record) return {};
-  const { store } = run.deps;
-  const [directory, policy] = await Promise.all([store.directory.get(), store.policies.get(record.policyVersion)]);
+  const directory = await run.deps.store.directory.get();
   const index = Number(run.job.payload.step);
   const step = record.steps[index];
-  if (!directory || !policy || !step) return {};
+  if (!directory || !step) return {};
   const from = step.assignee;
   const approver = personOf(directory, from);
   const to = step.delegate ?? approver?.delegate ?? approver?.head ?? null;
-  const s = send(run, record);
+  const s = heldMessages(run, record);
   if (!to || to === from) {
     return { outbox: [s.text(channel('ops'), 'overdue.no_delegate', { step: step.step, unit: record.input.unit })] };
   }
-  const env = workflowEnv(policy, run.deps.calendar, directory);
-  const at = run.now.toISOString();
-  const steps = record.steps.map((x, i) => (i === index ? { ...x, assignee: to, delegate: null, startedAt: at, dueAt: env.approvalDue(run.now).toISOString() } : x));
-  const updated: ApplicationRecord = {
-    ...record, steps, updatedAt: at,
-    history: [...record.history, { at, actor: 'plandesk', action: `${step.step}.reassigned_overdue`, revision: record.revision, comment: `${nameOf(directory, from)} → ${nameOf(directory, to)}` }],
-  };
+  const policy = await policyOf(run.deps, record);
+  const handedOver = reassign(caseOf(record), index, to, run.now, workflowEnv(policy, run.deps.calendar, directory));
+  if (!handedOver.ok) return {};
   const outbox = [s.refresh(), s.card(person(to)), s.text(person(record.input.applicant), 'overdue.escalated', { step: step.step, to: nameOf(directory, to) })];
-  const saved = await store.applications.update(updated, record.version, [auditEntry(run.now, 'plandesk', 'escalate_overdue', record.id, { assignee: from }, { assignee: to })], outbox, jobsFor(updated, policy, run.deps.calendar));
+  const saved = await commitChange(run.deps, run.now, record, withCase(record, handedOver.value), {
+    actor: 'plandesk', history: { action: `${step.step}.reassigned_overdue`, comment: `${nameOf(directory, from)} → ${nameOf(directory, to)}` },
+    audit: { action: 'escalate_overdue', before: { assignee: from }, after: { assignee: to } }, outbox,
+  }, policy);
   if (!saved.ok) throw new Error(`${record.id} changed while escalating; the job is tried again`);
   return {};
 };

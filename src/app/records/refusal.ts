@@ -1,6 +1,14 @@
 import type { LocalDate } from '../../domain/local-date';
 import type { Refusal as WorkflowRefusal } from '../../domain/workflow';
-import type { StaleVersion } from '../ports/store';
+
+
+/** The one expected failure of a write: someone else changed the record since it was read. */
+export interface StaleVersion {
+  code: 'stale_version';
+  id: string;
+  expectedVersion: number;
+  actualVersion: number | null;
+}
 
 /** The reference data a judgement needs is missing: the words tell whom to ask. */
 export type AppError =

@@ -1,0 +1,77 @@
+import type { CatalogProduct } from '../../domain/catalog';
+import { maySeeDetails } from '../../domain/confidentiality';
+import { availableActions, awaitedStep, type Actor, type CaseAction } from '../../domain/workflow';
+import type { ApprovalDeps } from './deps';
+import { caseOf } from './load-case';
+import { actorOf, nameOf } from './people';
+import { personKey } from '../ports/conversation-keys';
+import type { ApplicationRecord } from '../records/application-record';
+import type { Directory } from '../records/directory';
+
+/**
+ * Everything an application's card shows one viewer, read in one go: the record, the names of the
+ * people and unit it mentions, the products it was judged on, who its copies refresh for, and the
+ * viewer's buttons. Cards render from this alone, never from the store.
+ */
+export interface CardModel {
+  record: ApplicationRecord;
+  /** Who it is shown to; null for a channel. */
+  viewer: Actor | null;
+  /**
+   * Whether the viewer may see the plan's figures (SPEC §7, 第十条(三)); a channel and anyone not on
+   * the plan see its number, unit, status and deadline only.
+   */
+  detailed: boolean;
+  unitName: string;
+  /** Display names by AAD object id of everyone the card mentions; an unknown id is its own name. */
+  names: Record<string, string>;
+  /** The products of the plan as the catalog it was judged on has them, by code (detailed cards only). */
+  products: Record<string, CatalogProduct>;
+  /** Teams ids (MRI) whose copies refresh to their own view: the awaited step's approver and delegate. */
+  refreshUserIds: string[];
+  /** What the viewer may do now: the card's buttons. */
+  actions: CaseAction[];
+}
+
+/** Whether a person may see an application's figures (SPEC §7). */
+export function maySee(record: ApplicationRecord, actor: Actor): boolean {
+  return maySeeDetails({
+    applicant: record.input.applicant, steps: record.steps, pastSteps: record.pastRevisions.flatMap((r) => r.steps),
+    inFulfillment: record.fulfillment !== null,
+  }, actor);
+}
+
+/** Everyone an application's card may name: applicant, approvers and deciders of every step, history actors, the handler. */
+export function namesFor(records: readonly ApplicationRecord[], directory: Directory | null): Record<string, string> {
+  const ids = new Set<string>();
+  for (const r of records) {
+    ids.add(r.input.applicant);
+    for (const s of r.steps) for (const id of [s.assignee, s.delegate, s.decidedBy]) if (id) ids.add(id);
+    for (const h of r.history) ids.add(h.actor);
+    if (r.fulfillment?.doneBy) ids.add(r.fulfillment.doneBy);
+  }
+  return Object.fromEntries([...ids].map((id) => [id, directory ? nameOf(directory, id) : id]));
+}
+
+/** A unit's name as the directory has it, or its id. */
+export const unitNameOf = (directory: Directory | null, unit: string): string => directory?.units.find((u) => u.id === unit)?.name ?? unit;
+
+/** The card model of an application for a viewer (a person's AAD id, or null for a channel). */
+export async function cardModel(deps: Pick<ApprovalDeps, 'store'>, record: ApplicationRecord, viewer: string | null): Promise<CardModel> {
+  const { store } = deps;
+  const directory = await store.directory.get();
+  const actor = viewer && directory ? actorOf(directory, viewer) : viewer ? { id: viewer, roles: [] } : null;
+  const detailed = actor !== null && maySee(record, actor);
+  const base = { record, viewer: actor, detailed, unitName: unitNameOf(directory, record.input.unit), names: namesFor([record], directory) };
+  if (!detailed) return { ...base, products: {}, refreshUserIds: [], actions: [] };
+  const awaited = record.state === 'in_review' ? awaitedStep(record) : null;
+  const deciders = awaited ? [awaited.step.assignee, awaited.step.delegate].filter((id): id is string => id !== null) : [];
+  const [catalog, ...chats] = await Promise.all([store.catalogs.get(record.catalogVersion), ...deciders.map((id) => store.conversations.get(personKey(id)))]);
+  const codes = new Set(record.input.tariffLines.map((l) => l.product));
+  return {
+    ...base,
+    products: Object.fromEntries((catalog?.products ?? []).filter((p) => codes.has(p.code)).map((p) => [p.code, p])),
+    refreshUserIds: chats.flatMap((c) => (c?.userMri ? [c.userMri] : [])),
+    actions: availableActions(caseOf(record), actor),
+  };
+}

@@ -1,0 +1,177 @@
+import type { ApplicationInput } from '../domain/application';
+import type { Assessment } from '../domain/assess';
+import type { CatalogProduct } from '../domain/catalog';
+import { addMonths, monthOf, shanghaiDate, type Month } from '../domain/local-date';
+import type { Reason } from '../domain/reason';
+import { fail, ok, type Result } from '../domain/result';
+import type { StepId } from '../domain/route';
+import type { ActError, FormStart } from './approval/applicant-actions';
+import { fulfillApplication, openRenewal, openRevision, resubmitApplication, withdrawApplication } from './approval/applicant-actions';
+import { cardModel, type CardModel } from './common/card-model';
+import { bindChannel, rememberPerson, type ChannelTarget } from './approval/conversations';
+import { decideStep, type DecideCommand } from './approval/decide-step';
+import { myApplications, pendingFor, viewApplication, type ListModel } from './approval/queries';
+import { reportEvaluation, type EvaluationCommand } from './approval/report-evaluation';
+import { recordFinding, type Finding } from './approval/spot-check-finding';
+import { submit, type Submission } from './approval/submit';
+import type { ApprovalDeps } from './common/deps';
+import { approverFor, nameOf, personOf } from './common/people';
+import type { CardCopy, StoredConversation } from './ports/store';
+import type { Refusal } from './records/refusal';
+import { previewApplication } from './reference/preview-application';
+
+export type { CardModel } from './common/card-model';
+export type { ListModel } from './approval/queries';
+export type { ChannelTarget } from './approval/conversations';
+
+/** What the application form offers: units, activities, issued products, the months a plan may start. */
+export interface FormChoices {
+  units: { id: string; name: string }[];
+  activities: { code: string }[];
+  products: Pick<CatalogProduct, 'code' | 'name' | 'standardPriceFen'>[];
+  months: Month[];
+}
+
+/** A form to fill: its choices, a fresh draft id naming this filling, and what to start from. */
+export interface FormModel {
+  choices: FormChoices;
+  draftId: string;
+  input: Partial<ApplicationInput> & { unit: string; startMonth: Month };
+  /** Set when the form revises a returned application. */
+  resubmit: { applicationId: string; revision: number } | null;
+}
+
+/** How a plan would be judged, with the route's approvers named (or null when nobody holds the role). */
+export interface PreviewModel {
+  assessment: Assessment;
+  warnings: Reason[];
+  route: { step: StepId; approverName: string | null }[];
+}
+
+/** An act on an application answered with the card its actor now sees; a refusal with the card as it stands, if there is one. */
+export type Acted = Result<CardModel, { refusal: Refusal; card: CardModel | null }>;
+
+/** A submission refused by the rules: every reason at once, with the preview that shows them. */
+export type Filed = Result<CardModel, { refusal: Refusal; card: CardModel | null } | { code: 'blocked' | 'not_needed'; preview: PreviewModel }>;
+
+/**
+ * The use cases the bot (and any other front end) talks to: each takes words a person chose and
+ * gives back what their answer shows, never a store. One object, built once in the composition root.
+ */
+export interface UseCases {
+  /** Keeps the reference to a person's 1:1 chat, so PlanDesk can write to them later. */
+  rememberPerson(aadObjectId: string, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>): Promise<void>;
+  /** Records the card a person acted on as a copy of the application, so later changes update it too. */
+  keepCardCopy(copy: CardCopy): Promise<void>;
+  /** An admin makes a channel the place for one audience's notices. */
+  bindChannel(actor: string, target: ChannelTarget, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>): Promise<Result<{ target: string; unitName: string | null }, Refusal>>;
+  /** An auditor's finding on a sampled plan. */
+  recordFinding(finding: Finding): Promise<Result<{ month: string }, Refusal>>;
+
+  /** A new application form for a person: their unit preset, starting next month. */
+  newForm(actor: string): Promise<FormModel>;
+  /** The form's choices and a draft id, to show a form again as the person left it (`draftId` kept when given). */
+  formChoices(draftId: string | null): Promise<{ choices: FormChoices; draftId: string }>;
+  /** A returned application as a form to revise (only its applicant, only that revision). */
+  openRevision(applicationId: string, revision: number, actor: string): Promise<Result<FormModel, { refusal: Refusal; card: CardModel | null }>>;
+  /** An expired plan as a new application, prefilled, starting next month (only its applicant). */
+  openRenewal(applicationId: string, actor: string): Promise<Result<FormModel, { refusal: Refusal; card: CardModel | null }>>;
+  preview(input: ApplicationInput): Promise<Result<PreviewModel, Refusal>>;
+  submit(submission: Submission): Promise<Filed>;
+  resubmit(applicationId: string, revision: number, input: ApplicationInput, actor: string): Promise<Filed>;
+
+  decide(cmd: DecideCommand): Promise<Acted>;
+  withdraw(applicationId: string, actor: string): Promise<Acted>;
+  fulfill(applicationId: string, note: string | null, actor: string): Promise<Acted>;
+  reportEvaluation(cmd: EvaluationCommand): Promise<Acted>;
+
+  /** An application as the person may see it now (audited); its status only when they may not see it. */
+  view(applicationId: string, viewer: string): Promise<Result<CardModel, Refusal>>;
+  /** What the person filed, newest first. */
+  mine(actor: string): Promise<ListModel>;
+  /** What waits on the person, oldest first. */
+  pending(actor: string): Promise<ListModel>;
+}
+
+/** The use cases over their dependencies. */
+export function useCases(deps: ApprovalDeps): UseCases {
+  // A refused act shows the application as it now stands, when the refusal came with it.
+  const answered = async (viewer: string, result: Result<Parameters<typeof cardModel>[1], ActError>): Promise<Acted> => {
+    if (result.ok) return ok(await cardModel(deps, result.value, viewer));
+    const { error } = result;
+    if ('record' in error) {
+      const { record, ...refusal } = error;
+      return fail({ refusal: refusal as Refusal, card: await cardModel(deps, record, viewer) });
+    }
+    return fail({ refusal: error, card: null });
+  };
+
+  const formChoices = async (draftId: string | null) => {
+    const [catalog, directory] = await Promise.all([deps.store.catalogs.current(), deps.store.directory.get()]);
+    const thisMonth = monthOf(shanghaiDate(deps.clock.now()));
+    return {
+      draftId: draftId ?? deps.newId(),
+      choices: {
+        units: (directory?.units ?? []).map((u) => ({ id: u.id, name: u.name })),
+        activities: (catalog?.activities ?? []).map((a) => ({ code: a.code })),
+        products: (catalog?.products ?? []).filter((p) => p.status !== 'retired').map(({ code, name, standardPriceFen }) => ({ code, name, standardPriceFen })),
+        months: Array.from({ length: 13 }, (_, i) => addMonths(thisMonth, i)),
+      },
+    };
+  };
+  const formFrom = async (start: Result<FormStart, ActError>, viewer: string) => {
+    if (!start.ok) return (await answered(viewer, start as Result<never, ActError>)) as Result<never, { refusal: Refusal; card: CardModel | null }>;
+    return ok({ ...(await formChoices(null)), input: start.value.input, resubmit: start.value.resubmit });
+  };
+  const preview = async (input: ApplicationInput): Promise<Result<PreviewModel, Refusal>> => {
+    const judged = await previewApplication(deps.store, input, shanghaiDate(deps.clock.now()));
+    if (!judged.ok) return judged;
+    return ok(await previewModel(judged.value.assessment, judged.value.warnings));
+  };
+  const previewModel = async (assessment: Assessment, warnings: Reason[]): Promise<PreviewModel> => {
+    const directory = await deps.store.directory.get();
+    const route = assessment.route.map((s) => {
+      const approver = directory ? approverFor(directory, s.role) : null;
+      return { step: s.step, approverName: approver && directory ? nameOf(directory, approver.assignee) : null };
+    });
+    return { assessment, warnings, route };
+  };
+  const filed = async (viewer: string, result: Awaited<ReturnType<typeof submit>> | Awaited<ReturnType<typeof resubmitApplication>>): Promise<Filed> => {
+    if (!result.ok && (result.error.code === 'blocked' || result.error.code === 'not_needed') && 'assessment' in result.error) {
+      return fail({ code: result.error.code, preview: await previewModel(result.error.assessment, []) });
+    }
+    return answered(viewer, result as Result<Parameters<typeof cardModel>[1], ActError>);
+  };
+
+  return {
+    rememberPerson: (aad, conversation) => rememberPerson(deps, aad, conversation),
+    keepCardCopy: (copy) => deps.store.cardCopies.add(copy),
+    bindChannel: (actor, target, conversation) => bindChannel(deps, actor, target, conversation),
+    recordFinding: (finding) => recordFinding(deps, finding),
+
+    async newForm(actor) {
+      const directory = await deps.store.directory.get();
+      const unit = (directory && personOf(directory, actor)?.unit) || '';
+      const { choices, draftId } = await formChoices(null);
+      return { choices, draftId, input: { unit, startMonth: addMonths(monthOf(shanghaiDate(deps.clock.now())), 1) }, resubmit: null };
+    },
+    formChoices,
+    openRevision: async (id, revision, actor) => formFrom(await openRevision(deps, id, revision, actor), actor),
+    openRenewal: async (id, actor) => formFrom(await openRenewal(deps, id, actor), actor),
+    preview,
+    submit: async (submission) => filed(submission.actor, await submit(deps, submission)),
+    resubmit: async (id, revision, input, actor) => filed(actor, await resubmitApplication(deps, id, revision, input, actor)),
+
+    async decide(cmd) {
+      const decided = await decideStep(deps, cmd);
+      return answered(cmd.actor, decided.ok ? ok(decided.value.record) : decided);
+    },
+    withdraw: async (id, actor) => answered(actor, await withdrawApplication(deps, id, actor)),
+    fulfill: async (id, note, actor) => answered(actor, await fulfillApplication(deps, id, note, actor)),
+    reportEvaluation: async (cmd) => answered(cmd.actor, await reportEvaluation(deps, cmd)),
+
+    view: (id, viewer) => viewApplication(deps, id, viewer),
+    mine: (actor) => myApplications(deps, actor),
+    pending: (actor) => pendingFor(deps, actor),
+  };
+}
