@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { allowedMoves, type ApplicationState } from '../../src/domain/application-state';
+import { allowedMoves, APPLICATION_STATES, type ApplicationState } from '../../src/domain/application-state';
 import { DECISIONS, type ApprovalStep, type Decision } from '../../src/domain/approval-step';
 import type { Result } from '../../src/domain/result';
 import type { ApproverRole, RouteStep } from '../../src/domain/route';
 import {
-  awaitedStep, completeFulfillment, decide, openRoute, withdraw,
-  type Actor, type Case, type DecisionCommand, type Refusal, type WorkflowEnv,
+  availableActions, awaitedStep, CASE_ACTIONS, decide, expire, fulfill, openRoute, reassign, refusalOf, resubmit, withdraw,
+  type Actor, type Case, type CaseAction, type DecisionCommand, type Refusal, type WorkflowEnv,
 } from '../../src/domain/workflow';
 
 const HOUR = 3_600_000;
@@ -52,9 +52,14 @@ const ROUTES = {
   tier3: [cooperation, { step: 'ops_review', role: 'ops_head' }, { step: 'leadership', role: 'leader' }, { step: 'ops_final', role: 'ops_head' }],
 } as const satisfies Record<string, readonly RouteStep[]>;
 
+function must<T>(result: Result<T, Refusal>): T {
+  if (!result.ok) throw new Error(`refused: ${result.error.code}`);
+  return result.value;
+}
+
 /** 张伟's application just submitted on a route. */
 const submitted = (route: readonly RouteStep[], e: WorkflowEnv = env(), applicant: string = zhangWei.id): Case => ({
-  applicant, state: 'in_review', revision: 1, steps: openRoute(route, SUBMITTED_AT, e), fulfillment: null,
+  applicant, state: 'in_review', revision: 1, steps: must(openRoute(route, SUBMITTED_AT, e)), fulfillment: null, evaluationDue: null,
 });
 
 /** A decision on the step the case awaits, made at DECIDED_AT on the card of the current revision. */
@@ -62,10 +67,6 @@ const command = (c: Case, actor: Actor, decision: Decision = 'approve', changes:
   revision: c.revision, stepIndex: awaitedStep(c)?.index ?? 0, decision, actor, comment: null, at: DECIDED_AT, ...changes,
 });
 
-function must<T>(result: Result<T, Refusal>): T {
-  if (!result.ok) throw new Error(`refused: ${result.error.code}`);
-  return result.value;
-}
 
 /** The case after a decision that must be accepted. */
 const after = (c: Case, actor: Actor, decision: Decision = 'approve', changes: Partial<DecisionCommand> = {}, e: WorkflowEnv = env()): Case =>
@@ -75,7 +76,7 @@ const statuses = (c: Pick<Case, 'steps'>) => c.steps.map((s) => `${s.step}:${s.s
 
 describe('openRoute', () => {
   it('should start the first step on its named approver now, due when the environment says', () => {
-    const [first] = openRoute(ROUTES.tier1, SUBMITTED_AT, env());
+    const [first] = must(openRoute(ROUTES.tier1, SUBMITTED_AT, env()));
     expect(first).toEqual<ApprovalStep>({
       step: 'ops_review', role: 'ops_approver', assignee: wangFang.id, delegate: liuQiang.id, status: 'pending',
       startedAt: SUBMITTED_AT.toISOString(), dueAt: later(SUBMITTED_AT, 48).toISOString(), decidedBy: null, decidedAt: null, comment: null,
@@ -88,7 +89,7 @@ describe('openRoute', () => {
     ['an agent-channel tier1 plan', ROUTES.agentTier1, [[liNa.id, null], [wangFang.id, liuQiang.id]]],
     ['a tier3 agent-channel plan', ROUTES.tier3, [[liNa.id, null], [liuQiang.id, null], [chenJing.id, null], [liuQiang.id, null]]],
   ] as const)('should name every approver of %s when it is submitted, and keep all but the first waiting', (_, route, named) => {
-    const steps = openRoute(route, SUBMITTED_AT, env());
+    const steps = must(openRoute(route, SUBMITTED_AT, env()));
     expect(steps.map((s) => [s.assignee, s.delegate])).toEqual(named);
     expect(steps.map((s) => s.step)).toEqual(route.map((r) => r.step));
     expect(steps.map((s) => s.status)).toEqual(['pending', ...route.slice(1).map(() => 'waiting')]);
@@ -104,7 +105,22 @@ describe('openRoute', () => {
   });
 
   it('should open an empty route as no steps at all', () => {
-    expect(openRoute([], SUBMITTED_AT, env())).toEqual([]);
+    expect(openRoute([], SUBMITTED_AT, env())).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('a role nobody holds', () => {
+  const noLeader = env({ assign: (role) => (role === 'leader' ? null : APPROVERS[role]) });
+
+  it('should refuse to open a route that needs it, naming the role', () => {
+    expect(openRoute(ROUTES.tier3, SUBMITTED_AT, noLeader)).toEqual({ ok: false, error: { code: 'no_approver', role: 'leader' } });
+  });
+
+  it('should refuse an escalation to leadership as a value, leaving the step to decide', () => {
+    const atOps = after(submitted(ROUTES.tier2, noLeader), liuQiang, 'approve', {}, noLeader);
+    const opsReview = submitted(ROUTES.tier2, noLeader);
+    expect(decide(opsReview, command(opsReview, liuQiang, 'escalate'), noLeader)).toEqual({ ok: false, error: { code: 'no_approver', role: 'leader' } });
+    expect(atOps.state).toBe('in_fulfillment');
   });
 });
 
@@ -134,10 +150,10 @@ describe('decide: refusals', () => {
   const rolelessAssignee = submitted(ROUTES.tier2, env({ assign: () => ({ assignee: 'someone.unknown', delegate: null }) }));
 
   it.each<[string, Case, DecisionCommand, Refusal['code']]>([
-    ['a card of an earlier revision', tier1, command(tier1, wangFang, 'approve', { revision: 0 }), 'stale_version'],
-    ['a card of a later revision', tier1, command(tier1, wangFang, 'approve', { revision: 2 }), 'stale_version'],
-    ['a step the route does not have', tier1, command(tier1, wangFang, 'approve', { stepIndex: 1 }), 'stale_version'],
-    ['a negative step index', tier1, command(tier1, wangFang, 'approve', { stepIndex: -1 }), 'stale_version'],
+    ['a card of an earlier revision', tier1, command(tier1, wangFang, 'approve', { revision: 0 }), 'stale_card'],
+    ['a card of a later revision', tier1, command(tier1, wangFang, 'approve', { revision: 2 }), 'stale_card'],
+    ['a step the route does not have', tier1, command(tier1, wangFang, 'approve', { stepIndex: 1 }), 'stale_card'],
+    ['a negative step index', tier1, command(tier1, wangFang, 'approve', { stepIndex: -1 }), 'stale_card'],
     ['the applicant deciding their own plan as its named approver', ownPlan, command(ownPlan, wangFang), 'own_application'],
     ['the applicant deciding their own plan', tier1, command(tier1, zhangWei), 'own_application'],
     ['another applicant', tier1, command(tier1, huangLi), 'not_an_approver'],
@@ -283,18 +299,18 @@ describe('withdraw', () => {
   });
 });
 
-describe('completeFulfillment', () => {
+describe('fulfill', () => {
   const inFulfillment = after(submitted(ROUTES.tier2), liuQiang);
   const doneAt = later(DECIDED_AT, 3);
 
   it('should make the plan active, recording the handler, the time and the note', () => {
-    const next = must(completeFulfillment(inFulfillment, zhaoLei, '  已在 BOSS 配置  ', doneAt));
+    const next = must(fulfill(inFulfillment, zhaoLei, '  已在 BOSS 配置  ', doneAt));
     expect(next.state).toBe('active');
     expect(next.fulfillment).toEqual({ ...inFulfillment.fulfillment, doneBy: zhaoLei.id, doneAt: doneAt.toISOString(), note: '已在 BOSS 配置' });
   });
 
   it('should keep no note when the handler leaves it blank', () => {
-    expect(must(completeFulfillment(inFulfillment, zhaoLei, '   ', doneAt)).fulfillment?.note).toBeNull();
+    expect(must(fulfill(inFulfillment, zhaoLei, '   ', doneAt)).fulfillment?.note).toBeNull();
   });
 
   it.each([
@@ -303,9 +319,9 @@ describe('completeFulfillment', () => {
     ['an admin', inFulfillment, zhouJie, 'not_a_handler'],
     ['a handler, while it is still in review', submitted(ROUTES.tier2), zhaoLei, 'not_in_fulfillment'],
     ['a handler, after it was rejected', after(submitted(ROUTES.tier2), liuQiang, 'reject', { comment: '不同意' }), zhaoLei, 'not_in_fulfillment'],
-    ['a handler, a second time', must(completeFulfillment(inFulfillment, zhaoLei, null, doneAt)), zhaoLei, 'not_in_fulfillment'],
+    ['a handler, a second time', must(fulfill(inFulfillment, zhaoLei, null, doneAt)), zhaoLei, 'not_in_fulfillment'],
   ] as const)('should refuse completion by %s', (_, c, actor, code) => {
-    expect(completeFulfillment(c, actor, null, doneAt)).toEqual({ ok: false, error: { code } });
+    expect(fulfill(c, actor, null, doneAt)).toEqual({ ok: false, error: { code } });
   });
 });
 
@@ -316,6 +332,9 @@ function reachableFrom(from: ApplicationState): Set<ApplicationState> {
   return seen;
 }
 
+/** Every move the acts made in the sequences below, as "from→to". */
+const movesMade = new Set<string>();
+
 const DECIDED = new Set(['approved', 'rejected', 'returned', 'escalated']);
 
 describe('any sequence of actions', () => {
@@ -324,7 +343,10 @@ describe('any sequence of actions', () => {
   type Action =
     | { kind: 'decide'; who: Who; stepIndex: number | null; revision: number; decision: Decision; comment: string | null }
     | { kind: 'withdraw'; who: Actor }
-    | { kind: 'complete'; who: Actor };
+    | { kind: 'complete'; who: Actor }
+    | { kind: 'resubmit'; who: Actor; revision: number }
+    | { kind: 'expire' }
+    | { kind: 'reassign'; to: Actor };
 
   const anyone = fc.constantFrom<Actor>(...Object.values(PEOPLE));
   const action: fc.Arbitrary<Action> = fc.oneof(
@@ -339,6 +361,9 @@ describe('any sequence of actions', () => {
     }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), who: fc.constantFrom<Actor>(zhangWei, zhangWei, huangLi, wangFang) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('complete' as const), who: fc.constantFrom<Actor>(zhaoLei, zhaoLei, liuQiang, zhangWei) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('resubmit' as const), who: fc.constantFrom<Actor>(zhangWei, zhangWei, huangLi), revision: fc.constantFrom(1, 2, 3) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('expire' as const) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('reassign' as const), to: fc.constantFrom<Actor>(liuQiang, chenJing) }) },
   );
 
   const personWithId = (id: string | null | undefined): Actor => Object.values(PEOPLE).find((p) => p.id === id) ?? { id: id ?? 'nobody', roles: [] };
@@ -368,12 +393,22 @@ describe('any sequence of actions', () => {
             }
             result = decided.ok ? { ok: true, value: decided.value.next } : decided;
           } else {
-            result = a.kind === 'withdraw' ? withdraw(c, a.who) : completeFulfillment(c, a.who, null, at);
+            result = a.kind === 'withdraw' ? withdraw(c, a.who)
+              : a.kind === 'complete' ? fulfill(c, a.who, null, at)
+              : a.kind === 'resubmit' ? resubmit(c, a.who, a.revision, must(openRoute(route, at, e)))
+              : a.kind === 'expire' ? expire(c)
+              : reassign(c, awaitedStep(c)?.index ?? 0, a.to.id, at, e);
           }
           if (!result.ok) return;
           c = result.value;
+          movesMade.add(`${before.state}→${c.state}`);
 
           expect(reachableFrom(before.state).has(c.state)).toBe(true);
+          // A resubmitted revision starts a new route; the old one is kept by the record, not the case.
+          if (a.kind === 'resubmit') {
+            expect(c.revision).toBe(before.revision + 1);
+            return;
+          }
           // Decided steps keep their decision, in order; at most one more is decided per action.
           const decidedBefore = before.steps.filter((s) => DECIDED.has(s.status));
           const decidedAfter = c.steps.filter((s) => DECIDED.has(s.status));
@@ -391,9 +426,74 @@ describe('any sequence of actions', () => {
           expect(s.decidedBy !== null).toBe(DECIDED.has(s.status));
         }
         if (c.state === 'in_review') expect(c.steps.slice(0, c.steps.indexOf(pending[0] as ApprovalStep)).every((s) => DECIDED.has(s.status))).toBe(true);
-        expect(c.fulfillment !== null).toBe(c.state === 'in_fulfillment' || c.state === 'active');
-        expect(c.fulfillment?.doneBy != null).toBe(c.state === 'active');
+        expect(c.fulfillment !== null).toBe(['in_fulfillment', 'active', 'expired'].includes(c.state));
+        expect(c.fulfillment?.doneBy != null).toBe(['active', 'expired'].includes(c.state));
       },
     ), { numRuns: 500 });
+  });
+
+  it('should offer a person exactly the acts that then succeed for them', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...Object.values(ROUTES)), fc.array(action, { maxLength: 12 }), fc.constantFrom<Actor>(...Object.values(PEOPLE)),
+      (route, actions, viewer) => {
+        const e = env();
+        let c = submitted(route, e);
+        for (const [i, a] of actions.entries()) {
+          const at = later(DECIDED_AT, i);
+          const stepIndex = awaitedStep(c)?.index ?? 0;
+          const step = c.steps[stepIndex];
+          const actor = a.kind === 'decide' ? (a.who === 'assignee' ? personWithId(step?.assignee) : a.who === 'delegate' ? personWithId(step?.delegate) : a.who) : 'who' in a ? a.who : zhangWei;
+          const next = a.kind === 'decide' ? decide(c, { revision: c.revision, stepIndex, decision: a.decision, actor, comment: '理由', at }, e)
+            : a.kind === 'withdraw' ? withdraw(c, actor) : a.kind === 'complete' ? fulfill(c, actor, null, at)
+            : a.kind === 'resubmit' ? resubmit(c, actor, c.revision, must(openRoute(route, at, e))) : a.kind === 'expire' ? expire(c) : { ok: false as const };
+          if (next.ok) c = 'next' in next.value ? next.value.next : next.value;
+        }
+        const offered = availableActions(c, viewer);
+        for (const action of CASE_ACTIONS) {
+          const act: Record<CaseAction, () => boolean> = {
+            approve: () => decide(c, command(c, viewer, 'approve'), e).ok,
+            reject: () => decide(c, command(c, viewer, 'reject', { comment: '理由' }), e).ok,
+            return: () => decide(c, command(c, viewer, 'return', { comment: '理由' }), e).ok,
+            escalate: () => decide(c, command(c, viewer, 'escalate'), e).ok,
+            withdraw: () => withdraw(c, viewer).ok,
+            resubmit: () => resubmit(c, viewer, c.revision, []).ok,
+            fulfill: () => fulfill(c, viewer, null, DECIDED_AT).ok,
+            evaluate: () => refusalOf(c, viewer, 'evaluate') === null,
+            renew: () => refusalOf(c, viewer, 'renew') === null,
+          };
+          expect(offered.includes(action)).toBe(act[action]());
+        }
+      },
+    ), { numRuns: 300 });
+  });
+
+  it('should offer a channel (nobody) nothing', () => {
+    expect(availableActions(submitted(ROUTES.tier1), null)).toEqual([]);
+  });
+
+  it('should carry plans through their whole lives by the acts alone', () => {
+    const moved = (from: Case, to: Case): Case => (movesMade.add(`${from.state}→${to.state}`), to);
+    const e = env();
+    // Approved, carried out, run to its end.
+    const filed = submitted(ROUTES.tier1);
+    const approved = moved(filed, after(filed, wangFang));
+    const active = moved(approved, must(fulfill(approved, zhaoLei, null, DECIDED_AT)));
+    expect(moved(active, must(expire(active))).state).toBe('expired');
+    // Through cooperation, returned, revised and resubmitted, then rejected.
+    const agent = submitted(ROUTES.agentTier1);
+    const atOps = moved(agent, after(agent, liNa));
+    const returned = moved(atOps, after(atOps, wangFang, 'return', { comment: '请补充说明' }));
+    const revised = moved(returned, must(resubmit(returned, zhangWei, returned.revision, must(openRoute(ROUTES.tier1, DECIDED_AT, e)))));
+    expect(revised.revision).toBe(2);
+    expect(moved(revised, after(revised, wangFang, 'reject', { comment: '不同意' })).state).toBe('rejected');
+    // Given up after a return, and while in review; an overdue step handed over.
+    expect(moved(returned, must(withdraw(returned, zhangWei))).state).toBe('withdrawn');
+    expect(moved(filed, must(withdraw(filed, zhangWei))).state).toBe('withdrawn');
+    expect(moved(filed, must(reassign(filed, 0, liuQiang.id, DECIDED_AT, e))).steps[0]?.assignee).toBe(liuQiang.id);
+  });
+
+  it('should have made, through the acts alone, every move the state table allows and no other', () => {
+    const table = APPLICATION_STATES.flatMap((from) => allowedMoves(from).map((to) => `${from}→${to}`));
+    expect([...movesMade].sort()).toEqual(table.sort());
   });
 });
