@@ -1,4 +1,4 @@
-import { markFulfilled, resubmitApplication, withdrawApplication } from '../../../src/app/approval/applicant-actions';
+import { fulfillApplication, resubmitApplication, withdrawApplication } from '../../../src/app/approval/applicant-actions';
 import { actionsAbout, decided, filed, huangLi, liNa, liuQiang, openDesk, pendingOutbox, samplePlan, zhangWei, zhaoLei } from './desk';
 
 describe('withdrawApplication', () => {
@@ -95,8 +95,8 @@ describe('resubmitApplication', () => {
 
   it.each([
     ['by someone else', huangLi, true, 1, 'not_the_applicant'],
-    ['of a plan still in review', zhangWei, false, 1, 'stale_version'],
-    ['from a card of another revision', zhangWei, true, 2, 'stale_version'],
+    ['of a plan still in review', zhangWei, false, 1, 'not_returned'],
+    ['from a card of another revision', zhangWei, true, 2, 'stale_card'],
   ] as const)('should refuse a resubmission %s, audited, changing nothing', async (_, actor, returned, revision, code) => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     const current = returned ? await decided(desk.deps, plan.id, liuQiang, 'return', '请修改') : plan;
@@ -118,7 +118,7 @@ describe('resubmitApplication', () => {
   });
 });
 
-describe('markFulfilled', () => {
+describe('fulfillApplication', () => {
   let desk: Awaited<ReturnType<typeof openDesk>>;
   beforeEach(async () => { desk = await openDesk(); });
   afterEach(async () => desk.close());
@@ -128,7 +128,7 @@ describe('markFulfilled', () => {
     await decided(desk.deps, plan.id, liuQiang, 'approve');
     desk.setNow('2026-12-02T11:00:00+08:00');
     const before = await pendingOutbox(desk.store);
-    const result = await markFulfilled(desk.deps, plan.id, ' 已在 BOSS 开通 ', zhaoLei);
+    const result = await fulfillApplication(desk.deps, plan.id, ' 已在 BOSS 开通 ', zhaoLei);
     if (!result.ok) throw new Error(`refused: ${result.error.code}`);
     expect(result.value).toMatchObject({ state: 'active', fulfillment: { doneBy: zhaoLei, doneAt: '2026-12-02T03:00:00.000Z', note: '已在 BOSS 开通' } });
     expect(result.value.history.at(-1)).toEqual({ at: '2026-12-02T03:00:00.000Z', actor: zhaoLei, action: 'fulfilled', revision: 1, comment: '已在 BOSS 开通' });
@@ -136,7 +136,7 @@ describe('markFulfilled', () => {
       { kind: 'refresh', applicationId: plan.id },
       { kind: 'text', applicationId: plan.id, to: { kind: 'person', id: zhangWei }, key: 'notice.fulfilled', params: { id: plan.id } },
     ]);
-    expect((await actionsAbout(desk.store, plan.id)).at(-1)).toBe(`fulfil by ${zhaoLei}`);
+    expect((await actionsAbout(desk.store, plan.id)).at(-1)).toBe(`fulfill by ${zhaoLei}`);
   });
 
   it.each([
@@ -146,8 +146,8 @@ describe('markFulfilled', () => {
   ] as const)('should refuse completion by %s, audited, changing nothing', async (_, actor, approved, code) => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     const current = approved ? await decided(desk.deps, plan.id, liuQiang, 'approve') : plan;
-    expect(await markFulfilled(desk.deps, plan.id, null, actor)).toMatchObject({ ok: false, error: { code } });
+    expect(await fulfillApplication(desk.deps, plan.id, null, actor)).toMatchObject({ ok: false, error: { code } });
     expect(await desk.store.applications.get(plan.id)).toEqual(current);
-    expect((await desk.store.audit.about(plan.id)).at(-1)).toMatchObject({ actor, action: `refused.${code}`, after: { action: 'fulfil' } });
+    expect((await desk.store.audit.about(plan.id)).at(-1)).toMatchObject({ actor, action: `refused.${code}`, after: { action: 'fulfill' } });
   });
 });

@@ -72,7 +72,7 @@ export async function openDesk(): Promise<Desk> {
 
 /** Submits an application as its applicant and returns the filed record; throws if it is refused. */
 export async function filed(deps: ApprovalDeps, input: ApplicationInput) {
-  const result = await submit(deps, input, input.applicant);
+  const result = await submit(deps, { input: input, actor: input.applicant, draftId: null });
   if (!result.ok) throw new Error(`not filed: ${result.error.code}`);
   return result.value;
 }

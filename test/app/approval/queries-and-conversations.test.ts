@@ -1,4 +1,4 @@
-import { markFulfilled, resubmitApplication } from '../../../src/app/approval/applicant-actions';
+import { fulfillApplication, resubmitApplication } from '../../../src/app/approval/applicant-actions';
 import { bindChannel, rememberPerson, type ChannelTarget } from '../../../src/app/approval/conversations';
 import { myApplications, pendingFor, viewApplication } from '../../../src/app/approval/queries';
 import { chenJing, decided, filed, huangLi, liNa, liuQiang, openDesk, samplePlan, sunMin, wangFang, zhangWei, zhaoLei, zhouJie } from './desk';
@@ -16,35 +16,35 @@ describe('pendingFor and myApplications', () => {
     const tier1 = await filed(desk.deps, samplePlan('02-line-tier1'));
     desk.setNow('2026-12-01T12:00:00+08:00');
     const tier3 = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
-    expect(ids(await pendingFor(desk.deps, wangFang))).toEqual([tier1.id]);
-    expect(ids(await pendingFor(desk.deps, liuQiang))).toEqual([tier2.id, tier1.id]);
-    expect(ids(await pendingFor(desk.deps, liNa))).toEqual([tier3.id]);
-    for (const nobody of [chenJing, zhaoLei, zhangWei, sunMin, zhouJie]) expect(await pendingFor(desk.deps, nobody)).toEqual([]);
+    expect(ids((await pendingFor(desk.deps, wangFang)).records)).toEqual([tier1.id]);
+    expect(ids((await pendingFor(desk.deps, liuQiang)).records)).toEqual([tier2.id, tier1.id]);
+    expect(ids((await pendingFor(desk.deps, liNa)).records)).toEqual([tier3.id]);
+    for (const nobody of [chenJing, zhaoLei, zhangWei, sunMin, zhouJie]) expect((await pendingFor(desk.deps, nobody)).records).toEqual([]);
   });
 
   it('should move a plan off one approver\'s list onto the next one\'s', async () => {
     const tier3 = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
     await decided(desk.deps, tier3.id, liNa, 'approve');
-    expect(await pendingFor(desk.deps, liNa)).toEqual([]);
-    expect(ids(await pendingFor(desk.deps, liuQiang))).toEqual([tier3.id]);
+    expect((await pendingFor(desk.deps, liNa)).records).toEqual([]);
+    expect(ids((await pendingFor(desk.deps, liuQiang)).records)).toEqual([tier3.id]);
   });
 
   it('should list a plan for the support handlers only while it is to be carried out', async () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
-    expect(await pendingFor(desk.deps, zhaoLei)).toEqual([]);
+    expect((await pendingFor(desk.deps, zhaoLei)).records).toEqual([]);
     await decided(desk.deps, plan.id, liuQiang, 'approve');
-    expect(ids(await pendingFor(desk.deps, zhaoLei))).toEqual([plan.id]);
-    expect(await pendingFor(desk.deps, liuQiang)).toEqual([]);
-    await markFulfilled(desk.deps, plan.id, null, zhaoLei);
-    expect(await pendingFor(desk.deps, zhaoLei)).toEqual([]);
+    expect(ids((await pendingFor(desk.deps, zhaoLei)).records)).toEqual([plan.id]);
+    expect((await pendingFor(desk.deps, liuQiang)).records).toEqual([]);
+    await fulfillApplication(desk.deps, plan.id, null, zhaoLei);
+    expect((await pendingFor(desk.deps, zhaoLei)).records).toEqual([]);
   });
 
   it('should list nothing for a returned plan until it is resubmitted', async () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     await decided(desk.deps, plan.id, liuQiang, 'return', '请修改');
-    expect(await pendingFor(desk.deps, liuQiang)).toEqual([]);
+    expect((await pendingFor(desk.deps, liuQiang)).records).toEqual([]);
     await resubmitApplication(desk.deps, plan.id, 1, samplePlan('01-cloud-pbx-tier2'), zhangWei);
-    expect(ids(await pendingFor(desk.deps, liuQiang))).toEqual([plan.id]);
+    expect(ids((await pendingFor(desk.deps, liuQiang)).records)).toEqual([plan.id]);
   });
 
   it('should list an applicant\'s own applications, newest first, and nobody else\'s', async () => {
@@ -53,9 +53,9 @@ describe('pendingFor and myApplications', () => {
     const theirs = await filed(desk.deps, samplePlan('02-line-tier1'));
     desk.setNow('2026-12-01T12:00:00+08:00');
     const second = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
-    expect(ids(await myApplications(desk.deps, zhangWei))).toEqual([second.id, first.id]);
-    expect(ids(await myApplications(desk.deps, huangLi))).toEqual([theirs.id]);
-    expect(await myApplications(desk.deps, liuQiang)).toEqual([]);
+    expect(ids((await myApplications(desk.deps, zhangWei)).records)).toEqual([second.id, first.id]);
+    expect(ids((await myApplications(desk.deps, huangLi)).records)).toEqual([theirs.id]);
+    expect((await myApplications(desk.deps, liuQiang)).records).toEqual([]);
   });
 });
 
@@ -79,7 +79,8 @@ describe('viewApplication', () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     desk.setNow('2026-12-01T16:00:00+08:00');
     const result = await viewApplication(desk.deps, plan.id, actor);
-    expect(result).toEqual(allowed ? { ok: true, value: plan } : { ok: false, error: { code: 'not_allowed', id: plan.id } });
+    // Someone not on the plan gets its status only: the card model says the figures are not theirs to see.
+    expect(result).toMatchObject({ ok: true, value: { record: plan, detailed: allowed } });
     expect((await desk.store.audit.about(plan.id)).at(-1)).toEqual({
       at: '2026-12-01T08:00:00.000Z', actor, action: allowed ? 'view' : 'refused.view', subject: plan.id, before: null, after: null,
     });
@@ -88,7 +89,7 @@ describe('viewApplication', () => {
   it('should let the support handler see a plan once it is to be carried out', async () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     await decided(desk.deps, plan.id, liuQiang, 'approve');
-    expect((await viewApplication(desk.deps, plan.id, zhaoLei)).ok).toBe(true);
+    expect(await viewApplication(desk.deps, plan.id, zhaoLei)).toMatchObject({ ok: true, value: { detailed: true } });
   });
 
   it('should keep an approver of an earlier revision able to see it after the route changed', async () => {
@@ -97,7 +98,7 @@ describe('viewApplication', () => {
     // Without the agent channel and its commission the revision no longer goes to cooperation.
     const revised = await resubmitApplication(desk.deps, plan.id, 1, samplePlan('03-iot-agent-tier3', { agentChannel: false, commissionBp: 0 }), zhangWei);
     expect(revised.ok && revised.value.steps.some((s) => s.assignee === liNa)).toBe(false);
-    expect((await viewApplication(desk.deps, plan.id, liNa)).ok).toBe(true);
+    expect(await viewApplication(desk.deps, plan.id, liNa)).toMatchObject({ ok: true, value: { detailed: true } });
   });
 
   it('should say so, without a view to audit, when the application does not exist', async () => {
@@ -119,7 +120,7 @@ describe('bindChannel and rememberPerson', () => {
     [{ kind: 'auditors' }, 'auditors'],
     [{ kind: 'unit', unit: 'pudong-branch' }, 'unit:pudong-branch'],
   ])('should let the admin make a channel the place for %p notices, audited', async (target, name) => {
-    expect(await bindChannel(desk.deps, zhouJie, target, teamsChannel)).toEqual({ ok: true, value: name });
+    expect(await bindChannel(desk.deps, zhouJie, target, teamsChannel)).toMatchObject({ ok: true, value: { target: name, unitName: name === 'unit:pudong-branch' ? expect.any(String) : null } });
     expect(await desk.store.conversations.get(`channel:${name}`)).toEqual({ ...teamsChannel, key: `channel:${name}`, updatedAt: '2026-12-01T02:00:00.000Z' });
     expect((await desk.store.audit.about('directory')).at(-1)).toMatchObject({ actor: zhouJie, action: 'bind_channel', after: { target: name } });
   });

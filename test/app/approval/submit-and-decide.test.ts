@@ -35,7 +35,7 @@ describe('submit', () => {
     ['blocked', { tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 1000 }] }],
     ['not_needed', { tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 4800 }], subsidyFen: 0 }],
   ])('should file nothing and send nothing for a plan that is %s', async (code, changes) => {
-    const result = await submit(desk.deps, samplePlan('01-cloud-pbx-tier2', changes), zhangWei);
+    const result = await submit(desk.deps, { input: samplePlan('01-cloud-pbx-tier2', changes), actor: zhangWei, draftId: null });
     expect(result).toMatchObject({ ok: false, error: { code, assessment: { outcome: code } } });
     expect(await desk.store.applications.list()).toEqual([]);
     expect(await pendingOutbox(desk.store)).toEqual([]);
@@ -44,10 +44,10 @@ describe('submit', () => {
   it('should file the plan and the approver\'s card together or not at all', async () => {
     const first = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     // Someone else holds next year's first number, so the next filing collides and must leave no trace.
-    await desk.store.applications.create({ ...first, id: 'PP-2027-000001' }, []);
+    await desk.store.applications.create({ ...first, id: 'PP-2027-000001' }, [], [], []);
     desk.setNow('2027-01-04T10:00:00+08:00');
     const outboxBefore = await pendingOutbox(desk.store);
-    const result = await submit(desk.deps, samplePlan('02-line-tier1'), huangLi);
+    const result = await submit(desk.deps, { input: samplePlan('02-line-tier1'), actor: huangLi, draftId: null });
     expect(result).toMatchObject({ ok: false, error: { code: 'stale_version', id: 'PP-2027-000001' } });
     expect(await pendingOutbox(desk.store)).toEqual(outboxBefore);
     expect(await actionsAbout(desk.store, 'PP-2027-000001')).toEqual([]);
@@ -140,8 +140,8 @@ describe('decideStep', () => {
     ['another applicant', huangLi, {}, 'not_an_approver'],
     ['the support handler', zhaoLei, {}, 'not_an_approver'],
     ['the applicant', zhangWei, {}, 'own_application'],
-    ['a card of another revision', liuQiang, { revision: 2 }, 'stale_version'],
-    ['a step the route does not have', liuQiang, { stepIndex: 3 }, 'stale_version'],
+    ['a card of another revision', liuQiang, { revision: 2 }, 'stale_card'],
+    ['a step the route does not have', liuQiang, { stepIndex: 3 }, 'stale_card'],
     ['a reject without a reason', liuQiang, { decision: 'reject', comment: '  ' }, 'comment_required'],
     ['a person the directory does not know', 'intruder', {}, 'not_an_approver'],
   ])('should refuse %s, audit the attempt and change nothing', async (_, actor, changes, code) => {

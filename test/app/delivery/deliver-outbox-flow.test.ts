@@ -18,13 +18,15 @@ function recordingMessenger() {
     if (broken.has(key)) throw new Error(`connector refused ${key}`);
   };
   const messenger: Messenger = {
-    async postCard(to, record, viewer) {
+    async postCard(to, { record, viewer: shownTo }) {
+      const viewer = shownTo?.id ?? null;
       guard(to.key);
       const activityId = `activity-${++posts}`;
       written.push({ kind: 'post', to: to.key, viewer, applicationId: record.id, state: record.state, activityId });
       return activityId;
     },
-    async updateCard(to, activityId, record, viewer) {
+    async updateCard(to, activityId, { record, viewer: shownTo }) {
+      const viewer = shownTo?.id ?? null;
       guard(to.key);
       written.push({ kind: 'update', to: to.key, viewer, activityId, state: record.state });
     },

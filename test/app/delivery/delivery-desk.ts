@@ -1,3 +1,4 @@
+import type { NoticeKey } from '../../../src/app/ports/notice-keys';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +52,7 @@ export function scriptedMessenger(clock: { now: () => Date }) {
     return failure;
   };
   const messenger: Messenger = {
-    async postCard(to, record) {
+    async postCard(to, { record }) {
       return answer('post', to.key, record.id) ?? `activity-${++posts}`;
     },
     async updateCard(to, activityId) {
@@ -114,7 +115,7 @@ export async function openDeliveryDesk(policy: Partial<DeliveryPolicy> = {}) {
     async fileSamplePlan() {
       const parsed = parseApplicationJson(readFileSync(join(SAMPLES, 'applications', '01-cloud-pbx-tier2.json'), 'utf8'));
       if (!parsed.ok) throw new Error('sample does not parse');
-      const result = await submit(deps, parsed.value, parsed.value.applicant);
+      const result = await submit(deps, { input: parsed.value, actor: parsed.value.applicant, draftId: null });
       if (!result.ok) throw new Error(`not filed: ${result.error.code}`);
       return result.value;
     },
@@ -130,5 +131,5 @@ export async function openDeliveryDesk(policy: Partial<DeliveryPolicy> = {}) {
 export const textTo = (who: string, label: string, at = '2026-12-01T02:00:00.000Z', extra: Partial<OutboxMessage> = {}): OutboxMessage =>
   ({ id: label, createdAt: at, kind: 'text', applicationId: null, to: { kind: 'person', id: who }, key: 'notice.approved', params: { id: label }, ...extra }) as OutboxMessage;
 
-export const toOps = (label: string, key = 'notice.approved'): OutboxMessage =>
+export const toOps = (label: string, key: NoticeKey = 'notice.approved'): OutboxMessage =>
   ({ id: label, createdAt: '2026-12-01T02:00:00.000Z', kind: 'text', applicationId: null, to: { kind: 'channel', channel: 'ops' }, key, params: { id: label } });
