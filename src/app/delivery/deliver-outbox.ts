@@ -14,10 +14,10 @@ export interface DeliveryReport {
 }
 
 /** A process's delivery worker; `owner` names it in leases and must differ between processes. */
-export function deliveryWorker(options: { owner?: string; policy?: Partial<DeliveryPolicy>; timer?: Timer; random?: () => number; onEvent?: DeliveryWorker['onEvent'] } = {}): DeliveryWorker {
+export function deliveryWorker(options: { owner: string; policy?: Partial<DeliveryPolicy>; timer?: Timer; random?: () => number; onEvent?: DeliveryWorker['onEvent'] }): DeliveryWorker {
   const policy = { ...DELIVERY_POLICY, ...options.policy };
   return {
-    owner: options.owner ?? `delivery-${crypto.randomUUID()}`,
+    owner: options.owner,
     policy,
     pacer: conversationPacer(policy.rateWindows, options.timer ?? realTimer),
     random: options.random ?? Math.random,
@@ -37,7 +37,8 @@ const MAX_ROUNDS = 10;
  * letter, ops is told, and a conversation Teams refuses for good is marked inactive. Nothing is dropped.
  */
 export async function deliverOutbox(deps: DeliveryDeps & { worker?: DeliveryWorker }, limit = 100): Promise<DeliveryReport> {
-  const worker = deps.worker ?? deliveryWorker();
+  // A run without a worker of its own (a one-off tick) leases under a name of its own.
+  const worker = deps.worker ?? deliveryWorker({ owner: `delivery-${deps.newId()}` });
   let sent = 0;
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const now = deps.clock.now();
