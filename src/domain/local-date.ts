@@ -52,3 +52,6 @@ export const isLocalDate = (text: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 
 export const isMonth = (text: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+
+/** An instant `ms` milliseconds after another (leases, retries, deadlines measured in elapsed time). */
+export const addMs = (at: Date, ms: number): Date => new Date(at.getTime() + ms);

@@ -1,3 +1,4 @@
+import { addMs } from '../../domain/local-date';
 import type {
   CardMessage, ClaimedMessage, ConversationGone, DeliveryEffects, OutboxMessage, RefreshMessage, StoredConversation, TextMessage,
 } from '../ports/store';
@@ -38,7 +39,6 @@ export type Outcome =
   | { kind: 'failed'; failure: DeliveryFailure; recipients: string[]; conversation: StoredConversation | null; effects?: DeliveryEffects }
   | { kind: 'lease_lost' };
 
-const addMs = (at: Date, ms: number): Date => new Date(at.getTime() + ms);
 const sent = (effects?: DeliveryEffects): Outcome => ({ kind: 'sent', ...(effects ? { effects } : {}) });
 const keyOf = (m: CardMessage | TextMessage): string => (m.to.kind === 'person' ? personKey(m.to.id) : channelKey(m.to.channel));
 

@@ -1,3 +1,4 @@
+import { addMs } from '../../domain/local-date';
 import type { ClaimedMessage, DeliveryEffects } from '../ports/store';
 import { conversationPacer, realTimer, type Timer } from './conversation-pacer';
 import { deliverMessage, goneNotice, type DeliveryDeps, type DeliveryWorker, type Outcome } from './deliver-message';
@@ -25,7 +26,6 @@ export function deliveryWorker(options: { owner: string; policy?: Partial<Delive
   };
 }
 
-const addMs = (at: Date, ms: number): Date => new Date(at.getTime() + ms);
 // Enough rounds to drain a backlog a few batches deep in one run, few enough that one run ends.
 const MAX_ROUNDS = 10;
 

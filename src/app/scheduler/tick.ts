@@ -1,3 +1,4 @@
+import { addMs } from '../../domain/local-date';
 import type { JobKind } from '../../domain/schedule';
 import type { ApprovalDeps } from '../common/deps';
 import type { JobHandler } from './job-context';
@@ -41,7 +42,7 @@ export async function tick(deps: ApprovalDeps, now: Date, owner: string, batch =
   // The calendar's recurring work is scheduled ahead on every tick; an occurrence already there is kept.
   await deps.store.jobs.schedule(recurringJobs(deps, now));
   for (;;) {
-    const jobs = await deps.store.jobs.claimDue(now, batch, owner, new Date(now.getTime() + LEASE_MS));
+    const jobs = await deps.store.jobs.claimDue(now, batch, owner, addMs(now, LEASE_MS));
     for (const job of jobs) {
       const handler = HANDLERS[job.kind];
       try {
@@ -52,7 +53,7 @@ export async function tick(deps: ApprovalDeps, now: Date, owner: string, batch =
         }
       } catch (error) {
         report.failed += 1;
-        await deps.store.jobs.fail(job.id, owner, error instanceof Error ? error.message : String(error), new Date(now.getTime() + RETRY_MS));
+        await deps.store.jobs.fail(job.id, owner, error instanceof Error ? error.message : String(error), addMs(now, RETRY_MS));
       }
     }
     if (jobs.length < batch) return report;

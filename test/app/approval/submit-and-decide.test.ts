@@ -179,6 +179,17 @@ describe('decideStep', () => {
     expect(added.filter((m) => m.kind === 'text')).toEqual([expect.objectContaining({ key: saved?.state === 'rejected' ? 'notice.rejected' : 'notice.approved' })]);
   });
 
+  it('should refuse an escalation when the directory names no leader, audited, leaving the step with ops', async () => {
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    const directory = await desk.store.directory.get();
+    if (!directory) throw new Error('no directory');
+    await desk.store.directory.replace({ ...directory, people: directory.people.filter((p) => !p.roles.includes('leader')) }, 'test', new Date());
+    const result = await decideStep(desk.deps, { applicationId: plan.id, revision: 1, stepIndex: 0, decision: 'escalate', comment: null, actor: liuQiang });
+    expect(result).toMatchObject({ ok: false, error: { code: 'no_approver', role: 'leader' } });
+    expect(await desk.store.applications.get(plan.id)).toEqual(plan);
+    expect((await actionsAbout(desk.store, plan.id)).at(-1)).toBe(`refused.no_approver by ${liuQiang}`);
+  });
+
   it('should say so when the application does not exist', async () => {
     expect(await decideStep(desk.deps, command('PP-2026-999999', liuQiang))).toEqual({ ok: false, error: { code: 'not_found', id: 'PP-2026-999999' } });
   });
