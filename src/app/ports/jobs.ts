@@ -1,6 +1,6 @@
 import type { JobKind } from '../../domain/schedule';
 import type { AuditEntry } from '../records/audit';
-import type { OutboxMessage } from './store';
+import type { OutboxMessage } from './outbox';
 
 export { JOB_KINDS, type JobKind } from '../../domain/schedule';
 

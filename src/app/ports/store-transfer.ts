@@ -4,7 +4,8 @@ import type { Directory } from '../records/directory';
 import type { Catalog } from '../../domain/catalog';
 import type { Policy } from '../../domain/policy';
 import type { Job } from './jobs';
-import type { CardCopy, OutboxMessage, StoredConversation } from './store';
+import type { CardCopy, StoredConversation } from './conversations';
+import type { OutboxMessage } from './outbox';
 
 /**
  * Everything a store holds, one item at a time, in a form every store can write: what moving a pilot
