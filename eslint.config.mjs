@@ -33,6 +33,22 @@ export default tseslint.config(
     },
   },
   {
+    // The app layer takes ids from what it is given (deps.newId), so tests decide them.
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'crypto', message: 'src/app takes ids from deps.newId, so they are injected and testable.' }],
+    },
+  },
+  {
+    // The HTTP edge hands requests to the bot through what it is given; it never reaches into the bot's parts.
+    files: ['src/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/bot/**', '**/store/**', '**/app/**'], message: 'src/http only serves HTTP: the bot and the use cases are given to it by the composition root.' }],
+      }],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
