@@ -94,7 +94,7 @@ async function run(store: Store, meter: RequestCharges | undefined): Promise<Res
   for (let i = 0; i < N; i += 1) {
     const input = forms[i % forms.length] as ApplicationInput;
     const start = performance.now();
-    const result = await submit(deps, input, input.applicant);
+    const result = await submit(deps, { input, actor: input.applicant, draftId: null });
     submits.push(performance.now() - start);
     if (!result.ok) throw new Error(`submit ${i}: ${result.error.code}`);
     const first = result.value.steps[0];

@@ -17,7 +17,7 @@ import type { ApplicationInput } from '../src/domain/application';
 import { assessApplication } from '../src/domain/assess';
 import { parseApplicationJson } from '../src/formats/application-json';
 import { parsePolicyYaml } from '../src/formats/policy-yaml';
-import { openStore } from '../src/store/open-store';
+import { openSeededStore } from '../src/samples/seed-samples';
 
 const samples = join(__dirname, '../config/samples');
 /** The sample account manager of pudong-branch (config/samples/directory.yaml). */
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'plandesk-bench-'));
   try {
     const calendar = createWorkingCalendar();
-    const { store } = await openStore({ store: 'sqlite', dbPath: join(dir, 'bench.db'), samplesDir: samples }, clock, calendar);
+    const { store } = await openSeededStore({ store: 'sqlite', dbPath: join(dir, 'bench.db'), samplesDir: samples }, { clock, calendar, newId: randomUUID });
     const parsed = parseApplicationJson(readFileSync(join(samples, 'application.json'), 'utf8'));
     if (!parsed.ok) throw new Error('sample application does not parse');
     const catalog = await store.catalogs.current();
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
     const submissions = 5_000;
     await timed('submit (judge, route, row + audit + outbox)', submissions, 'plans', async () => {
-      for (let i = 0; i < submissions; i += 1) await submit({ store, clock, calendar, newId: randomUUID }, { ...variant(parsed.value, i), applicant: ZHANG_WEI }, ZHANG_WEI);
+      for (let i = 0; i < submissions; i += 1) await submit({ store, clock, calendar, newId: randomUUID }, { input: { ...variant(parsed.value, i), applicant: ZHANG_WEI }, actor: ZHANG_WEI, draftId: null });
     });
 
     const draft = parsePolicyYaml(readFileSync(join(samples, 'policy.yaml'), 'utf8').replace('maxDiscountDepthPct: 30', 'maxDiscountDepthPct: 40'));

@@ -15,7 +15,7 @@ import { calendarFor } from './calendar/calendar-for';
 import type { ChineseWorkingCalendar } from './calendar/chinese-working-calendar';
 import { authIsAnonymous, type Config } from './config';
 import { shanghaiDate } from './domain/local-date';
-import { openStore } from './store/open-store';
+import { openSeededStore } from './samples/seed-samples';
 
 /** Everything but the HTTP server: the store, the calendar, the Bot Framework adapter and delivery. */
 export interface Runtime {
@@ -41,7 +41,7 @@ export async function createRuntime(config: Config, deps: { clock: Clock; log?: 
       log.warn(`the ${y} public holiday arrangement is not loaded: deadlines in ${y} count only weekends; add it to the calendar override file (PLANDESK_CALENDAR_OVERRIDE)`, { code: 'calendar_year_missing', year: y });
     }
   }
-  const { store, seeded } = await openStore(config, deps.clock, calendar, log);
+  const { store, seeded } = await openSeededStore(config, { clock: deps.clock, calendar, newId: randomUUID }, log);
   if (seeded && (seeded.catalog || seeded.policy || seeded.directory || seeded.applications.length > 0)) {
     log.info('seeded the store from the samples', { code: 'seeded', samples: config.samplesDir, ...seeded });
   }

@@ -2,7 +2,9 @@ import { systemClock } from '../app/ports/clock';
 import { configOrExplain } from '../config';
 import { calendarFor } from '../calendar/calendar-for';
 import { createRuntime } from '../runtime';
-import { openStore, openStoreAt } from '../store/open-store';
+import { randomUUID } from 'node:crypto';
+import { openSeededStore } from '../samples/seed-samples';
+import { openStoreAt } from '../store/open-store';
 import { EXIT } from './cli-context';
 import { cliLanguage, runCli } from './run-cli';
 
@@ -16,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     clock: systemClock,
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
-    openStore: async () => (await openStore(config, systemClock, calendarFor(config))).store,
+    openStore: async () => (await openSeededStore(config, { clock: systemClock, calendar: calendarFor(config), newId: randomUUID })).store,
     openStoreAt: (location) => openStoreAt(location, config),
     tick: async (now) => {
       const runtime = await createRuntime(config, { clock: { now: () => now } });

@@ -2,6 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ApprovalDeps } from '../app/common/deps';
 import { submit } from '../app/approval/submit';
+import type { Store } from '../app/ports/store';
+import type { Config } from '../config';
+import { openStore } from '../store/open-store';
+import type { ChargeLog } from '../store/cosmos/request-charges';
 import { addMonths, monthOf, shanghaiDate } from '../domain/local-date';
 import type { Result } from '../domain/result';
 import { parseApplicationJson } from '../formats/application-json';
@@ -48,12 +52,32 @@ export async function seedSamples(deps: ApprovalDeps, dir: string): Promise<Seed
     for (const file of files) {
       const input = must(parseApplicationJson(await readFile(join(folder, file), 'utf8'), file));
       input.startMonth = addMonths(monthOf(shanghaiDate(now)), 1);
-      const submitted = await submit(deps, input, input.applicant);
+      const submitted = await submit(deps, { input, actor: input.applicant, draftId: null });
       if (!submitted.ok) throw new Error(`sample ${file} was not filed: ${submitted.error.code}`);
       report.applications.push(submitted.value.id);
     }
   }
   return report;
+}
+
+/** PLANDESK_SAMPLES=none keeps a store free of the sample catalog, policy, directory and applications. */
+export const NO_SAMPLES = 'none';
+
+/**
+ * The configured store, seeded from the samples where it is still empty (unless PLANDESK_SAMPLES=none);
+ * a store whose seeding fails is closed again. For the composition roots (`npm start`, the CLI).
+ */
+export async function openSeededStore(
+  config: Pick<Config, 'store' | 'dbPath' | 'samplesDir' | 'cosmos'>, deps: Omit<ApprovalDeps, 'store'>, log?: ChargeLog,
+): Promise<{ store: Store; seeded: SeedReport | null }> {
+  const store = await openStore(config, log);
+  if (config.samplesDir === NO_SAMPLES) return { store, seeded: null };
+  try {
+    return { store, seeded: await seedSamples({ ...deps, store }, config.samplesDir) };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 /** The samples ship with PlanDesk: if one is broken, that is a bug to stop on, not user input. */

@@ -1,27 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import type { Clock } from '../app/ports/clock';
-import type { WorkingCalendar } from '../domain/business-days';
 import type { Store } from '../app/ports/store';
 import { ConfigError, type Config } from '../config';
-import { seedSamples, type SeedReport } from '../samples/seed-samples';
 import type { ChargeLog } from './cosmos/request-charges';
 import { openSqliteStore } from './sqlite/sqlite-store';
 
-/** PLANDESK_SAMPLES=none keeps a store free of the sample catalog, policy, directory and applications. */
-export const NO_SAMPLES = 'none';
-
-/** The store the configuration names, seeded from the samples where it is still empty; `log` gets Cosmos DB's request charges. */
-export async function openStore(
-  config: Pick<Config, 'store' | 'dbPath' | 'samplesDir' | 'cosmos'>, clock: Clock, calendar: WorkingCalendar, log?: ChargeLog,
-): Promise<{ store: Store; seeded: SeedReport | null }> {
-  const store = config.store === 'cosmos' ? await openCosmos(config, log) : openSqliteStore(config.dbPath);
-  if (config.samplesDir === NO_SAMPLES) return { store, seeded: null };
-  try {
-    return { store, seeded: await seedSamples({ store, clock, calendar, newId: randomUUID }, config.samplesDir) };
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
+/** The store the configuration names, as it is (the composition root seeds it); `log` gets Cosmos DB's request charges. */
+export async function openStore(config: Pick<Config, 'store' | 'dbPath' | 'cosmos'>, log?: ChargeLog): Promise<Store> {
+  return config.store === 'cosmos' ? openCosmos(config, log) : openSqliteStore(config.dbPath);
 }
 
 /**

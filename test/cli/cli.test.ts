@@ -7,7 +7,8 @@ import { createWorkingCalendar } from '../../src/calendar/chinese-working-calend
 import { createJsonLog } from '../../src/log';
 import { loadConfig } from '../../src/config';
 import { createRuntime } from '../../src/runtime';
-import { openStore } from '../../src/store/open-store';
+import { randomUUID } from 'node:crypto';
+import { openSeededStore } from '../../src/samples/seed-samples';
 
 const samples = join(__dirname, '../../config/samples');
 const sampleApplication = join(samples, 'application.json');
@@ -22,7 +23,7 @@ async function plandesk(dir: string, argv: string[], now = '2026-12-01T10:00:00+
     clock,
     out: (text) => out.push(text),
     err: (text) => err.push(text),
-    openStore: async () => (await openStore({ store: 'sqlite', dbPath: join(dir, 'plandesk.db'), samplesDir: samples }, clock, createWorkingCalendar())).store,
+    openStore: async () => (await openSeededStore({ store: 'sqlite', dbPath: join(dir, 'plandesk.db'), samplesDir: samples }, { clock, calendar: createWorkingCalendar(), newId: randomUUID })).store,
     tick: async (at) => {
       const config = loadConfig({ PLANDESK_DB: join(dir, 'plandesk.db'), PLANDESK_SAMPLES: samples });
       const runtime = await createRuntime(config, { clock: { now: () => at }, log: createJsonLog('silent') });

@@ -66,8 +66,8 @@ describe('the Cosmos DB store', () => {
 
     const read = await store.applications.get(record.id);
     if (!read) throw new Error('the created application was not found');
-    const approved = afterAction(read, OPS, 'approve', T0);
-    const saved = await store.applications.update(approved, read.version, [auditOf(read, approved, OPS, 'approve')], [notice('m2', record.id)], [nudge(record.id, 120)]);
+    const approved = afterAction(read, OPS, 'ops_review.approve', T0);
+    const saved = await store.applications.update(approved, read.version, [auditOf(read, approved, OPS, 'decide.approve')], [notice('m2', record.id)], [nudge(record.id, 120)]);
 
     expect(saved.ok).toBe(true);
     // A point read, the one in-partition query that finds the jobs it replaces, and the batch: nothing across partitions.
@@ -88,9 +88,9 @@ describe('the Cosmos DB store', () => {
     await store.applications.create(record, [], [], [nudge(record.id, 60)]);
     const read = await other.applications.get(record.id);
     if (!read) throw new Error('the created application was not found');
-    expect((await store.applications.update(afterAction(record, OPS, 'approve', T0), 1, [], [], [])).ok).toBe(true);
+    expect((await store.applications.update(afterAction(record, OPS, 'ops_review.approve', T0), 1, [], [], [])).ok).toBe(true);
 
-    const late = await other.applications.update(afterAction(read, OPS, 'return', T0), read.version, [auditOf(read, read, OPS, 'return')], [notice('late', record.id)], [nudge(record.id, 999)]);
+    const late = await other.applications.update(afterAction(read, OPS, 'ops_review.return', T0), read.version, [auditOf(read, read, OPS, 'decide.return')], [notice('late', record.id)], [nudge(record.id, 999)]);
     expect(late).toEqual({ ok: false, error: { code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: 2 } });
     expect((await partition(record.id)).map((i) => i.type).sort()).toEqual(['application', 'job']);
     expect(await other.outbox.get('late')).toBeNull();
@@ -126,7 +126,7 @@ describe('the Cosmos DB store', () => {
 
   it('should name the item and the field of an application that no longer fits its schema', async () => {
     const store = await database.open();
-    await store.applications.create(sampleRecord('PP-2027-000001'), []);
+    await store.applications.create(sampleRecord('PP-2027-000001'), [], [], []);
     const { resource } = await container().item('application', 'PP-2027-000001').read<{ body: { input: { tariffLines: { quantity: unknown }[] } } }>();
     if (!resource) throw new Error('the application item was not found');
     resource.body.input.tariffLines[0]!.quantity = 'two hundred';
@@ -136,6 +136,6 @@ describe('the Cosmos DB store', () => {
 
   it('should refuse an application id that could be taken for one of its own partitions', async () => {
     const store = await database.open();
-    await expect(store.applications.create(sampleRecord('~catalog'), [])).rejects.toThrow(RangeError);
+    await expect(store.applications.create(sampleRecord('~catalog'), [], [], [])).rejects.toThrow(RangeError);
   });
 });

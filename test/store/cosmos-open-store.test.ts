@@ -35,7 +35,7 @@ describe('choosing Cosmos DB in the environment', () => {
 
   it('should refuse to open a Cosmos store without an endpoint, naming the variable', async () => {
     const config = loadConfig({ PLANDESK_STORE: 'cosmos', PLANDESK_SAMPLES: 'none' });
-    await expect(openStore(config, clock, createWorkingCalendar())).rejects.toThrow('COSMOS_ENDPOINT: is required when PLANDESK_STORE is cosmos');
+    await expect(openStore(config)).rejects.toThrow('COSMOS_ENDPOINT: is required when PLANDESK_STORE is cosmos');
   });
 });
 

@@ -1,5 +1,5 @@
-import type { ApplicationRecord } from '../../src/app/records/application-record';
-import { auditEntry, type AuditEntry } from '../../src/app/records/audit';
+import type { ApplicationRecord, HistoryAction } from '../../src/app/records/application-record';
+import { auditEntry, type AuditAction, type AuditEntry } from '../../src/app/records/audit';
 import type { Directory } from '../../src/app/records/directory';
 import type { ApplicationInput } from '../../src/domain/application';
 import { assessApplication } from '../../src/domain/assess';
@@ -39,8 +39,9 @@ export function sampleRecord(id: string, overrides: { input?: Partial<Applicatio
   const submittedAt = overrides.submittedAt ?? '2026-12-01T02:00:00.000Z';
   return {
     id,
+    draftId: null,
     version: 1,
-    state: 'submitted',
+    state: 'in_review',
     revision: 1,
     input,
     assessment: assessApplication(input, { catalog: sampleCatalog(), policy: samplePolicy(), today: '2026-12-01' }),
@@ -57,17 +58,17 @@ export function sampleRecord(id: string, overrides: { input?: Partial<Applicatio
     activatedAt: null,
     evaluations: [],
     evaluationDue: null,
-    history: [{ at: submittedAt, actor: input.applicant, action: 'submit', revision: 1 }],
+    history: [{ at: submittedAt, actor: input.applicant, action: 'submitted', revision: 1 }],
   };
 }
 
 /** The record after one approver's action, as the review use case would save it. */
-export function afterAction(record: ApplicationRecord, actor: string, action: string, at: string): ApplicationRecord {
+export function afterAction(record: ApplicationRecord, actor: string, action: HistoryAction, at: string): ApplicationRecord {
   return { ...record, state: 'in_review', updatedAt: at, history: [...record.history, { at, actor, action, revision: record.revision, comment: `${action} by ${actor}` }] };
 }
 
 /** The audit row a use case writes with a change of an application. */
-export const auditOf = (before: ApplicationRecord | null, after: ApplicationRecord, actor: string, action: string): AuditEntry =>
+export const auditOf = (before: ApplicationRecord | null, after: ApplicationRecord, actor: string, action: AuditAction): AuditEntry =>
   auditEntry(new Date(after.updatedAt), actor, action, after.id, before?.state ?? null, after.state);
 
 /** Part of config/samples/directory.yaml. */

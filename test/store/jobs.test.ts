@@ -43,7 +43,7 @@ describe('the SQLite job table', () => {
   it("commits a job's effects with its completion, and not otherwise", async () => {
     await store.jobs.schedule([job('j', -1)]);
     await store.jobs.claimDue(T0, 10, 'a', at(2));
-    const message = { id: 'm1', createdAt: T0.toISOString(), kind: 'text' as const, applicationId: null, to: { kind: 'channel' as const, channel: 'ops' }, key: 'x', params: {} };
+    const message = { id: 'm1', createdAt: T0.toISOString(), kind: 'text' as const, applicationId: null, to: { kind: 'channel' as const, channel: 'ops' }, key: 'reminder.step' as const, params: {} };
     expect(await store.jobs.complete('j', 'someone-else', T0, { outbox: [message] })).toBe(false);
     expect(await store.outbox.pending(10)).toEqual([]);
     expect(await store.jobs.complete('j', 'a', T0, { outbox: [message], schedule: [job('next', 60)] })).toBe(true);
@@ -76,7 +76,7 @@ describe('the SQLite job table', () => {
     await store.jobs.claimDue(T0, 10, 'w', at(2));
     // Meanwhile the step is decided: its reminder is no longer wanted.
     await store.applications.update({ ...record }, 1, [], [], []);
-    const reminder = { id: 'r1', createdAt: T0.toISOString(), kind: 'text' as const, applicationId: record.id, to: { kind: 'person' as const, id: 'wang-fang' }, key: 'reminder.step', params: {} };
+    const reminder = { id: 'r1', createdAt: T0.toISOString(), kind: 'text' as const, applicationId: record.id, to: { kind: 'person' as const, id: 'wang-fang' }, key: 'reminder.step' as const, params: {} };
     expect(await store.jobs.complete('c:nudge', 'w', T0, { outbox: [reminder] })).toBe(true);
     expect(await store.outbox.pending(10)).toEqual([]);
     expect(await store.jobs.claimDue(at(10), 10, 'w', at(12))).toEqual([]);

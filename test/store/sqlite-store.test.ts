@@ -55,17 +55,17 @@ describe('SQLite store', () => {
 
   it('should refuse the slower of two stores on one file updating the same application, like two processes', async () => {
     const record = sampleRecord('PP-2027-000001');
-    await harness.store.applications.create(record, []);
+    await harness.store.applications.create(record, [], [], []);
     const other = harness.open();
-    const byOps = afterAction(record, 'wang.fang@plandesk.example', 'approve', '2026-12-02T03:00:00.000Z');
-    const byHead = afterAction(record, 'liu.qiang@plandesk.example', 'return', '2026-12-02T03:00:01.000Z');
+    const byOps = afterAction(record, 'wang.fang@plandesk.example', 'ops_review.approve', '2026-12-02T03:00:00.000Z');
+    const byHead = afterAction(record, 'liu.qiang@plandesk.example', 'ops_review.return', '2026-12-02T03:00:01.000Z');
     const [first, second] = await Promise.all([
-      harness.store.applications.update(byOps, 1, [auditOf(record, byOps, 'wang.fang@plandesk.example', 'approve')]),
-      other.applications.update(byHead, 1, [auditOf(record, byHead, 'liu.qiang@plandesk.example', 'return')]),
+      harness.store.applications.update(byOps, 1, [auditOf(record, byOps, 'wang.fang@plandesk.example', 'decide.approve')], [], []),
+      other.applications.update(byHead, 1, [auditOf(record, byHead, 'liu.qiang@plandesk.example', 'decide.return')], [], []),
     ]);
     expect(first).toEqual({ ok: true, value: { ...byOps, version: 2 } });
     expect(second).toEqual({ ok: false, error: { code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: 2 } });
-    expect((await other.audit.about(record.id)).map((e) => e.action)).toEqual(['approve']);
+    expect((await other.audit.about(record.id)).map((e) => e.action)).toEqual(['decide.approve']);
   });
 
   it('should apply each migration once, however often the file is reopened', async () => {
@@ -78,7 +78,7 @@ describe('SQLite store', () => {
 
   it('should let the database itself refuse to change or remove audit rows', async () => {
     const record = sampleRecord('PP-2027-000001');
-    await harness.store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')]);
+    await harness.store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [], []);
     const db = rawConnection();
     expect(() => db.prepare("UPDATE audit SET actor = 'someone.else@plandesk.example'").run()).toThrow('audit is append-only');
     expect(() => db.prepare('DELETE FROM audit').run()).toThrow('audit is append-only');
@@ -98,14 +98,14 @@ describe('SQLite store', () => {
   });
 
   it('should refuse to keep an application whose document disagrees with its version column', async () => {
-    await harness.store.applications.create(sampleRecord('PP-2027-000001'), []);
+    await harness.store.applications.create(sampleRecord('PP-2027-000001'), [], [], []);
     const tamper = () => rawConnection().prepare("UPDATE applications SET version = 7 WHERE id = 'PP-2027-000001'").run();
     expect(tamper).toThrow(/CHECK constraint failed/);
   });
 
   describe('when a stored document is damaged', () => {
     beforeEach(async () => {
-      await harness.store.applications.create(sampleRecord('PP-2027-000001'), []);
+      await harness.store.applications.create(sampleRecord('PP-2027-000001'), [], [], []);
     });
 
     it('should name the table, the row and the field of an application that no longer fits its schema', async () => {

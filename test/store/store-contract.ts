@@ -34,18 +34,48 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
     describe('applications', () => {
       it('should give back a created application exactly as filed, at version 1', async () => {
         const record = sampleRecord('PP-2027-000001');
-        const created = await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')]);
+        const created = await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [], []);
         expect(created).toEqual({ ok: true, value: { ...record, version: 1 } });
         expect(await store.applications.get(record.id)).toEqual({ ...record, version: 1 });
       });
 
       it('should save an update at the next version and return the record as saved', async () => {
         const record = sampleRecord('PP-2027-000001');
-        await store.applications.create(record, []);
-        const changed = afterAction(record, OPS, 'approve', '2026-12-02T03:00:00.000Z');
-        const saved = await store.applications.update(changed, 1, [auditOf(record, changed, OPS, 'approve')]);
+        await store.applications.create(record, [], [], []);
+        const changed = afterAction(record, OPS, 'ops_review.approve', '2026-12-02T03:00:00.000Z');
+        const saved = await store.applications.update(changed, 1, [auditOf(record, changed, OPS, 'decide.approve')], [], []);
         expect(saved).toEqual({ ok: true, value: { ...changed, version: 2 } });
         expect(await store.applications.get(record.id)).toEqual({ ...changed, version: 2 });
+      });
+
+      it('should file one application per draft of an applicant, answering a second filing with the first and writing nothing', async () => {
+        const first = { ...sampleRecord('PP-2027-000001'), draftId: 'draft-1' };
+        const again = { ...sampleRecord('PP-2027-000002'), draftId: 'draft-1' };
+        expect((await store.applications.create(first, [auditOf(null, first, first.input.applicant, 'submit')], [], [])).ok).toBe(true);
+        const result = await store.applications.create(again, [auditOf(null, again, again.input.applicant, 'submit')], [], []);
+        expect(result).toEqual({ ok: false, error: { code: 'duplicate_draft', existing: { ...first, version: 1 } } });
+        expect(await store.applications.get(again.id)).toBeNull();
+        expect(await store.audit.about(again.id)).toEqual([]);
+        expect(await store.applications.findByDraft(first.input.applicant, 'draft-1')).toEqual({ ...first, version: 1 });
+      });
+
+      it('should keep drafts apart by applicant, and never match applications filed without one', async () => {
+        const mine = { ...sampleRecord('PP-2027-000001'), draftId: 'draft-1' };
+        const theirs = { ...sampleRecord('PP-2027-000002', { input: { applicant: 'huang.li@plandesk.example' } }), draftId: 'draft-1' };
+        const noDraft = [sampleRecord('PP-2027-000003'), sampleRecord('PP-2027-000004')];
+        for (const r of [mine, theirs, ...noDraft]) expect((await store.applications.create(r, [], [], [])).ok).toBe(true);
+        expect((await store.applications.findByDraft(theirs.input.applicant, 'draft-1'))?.id).toBe(theirs.id);
+        expect(await store.applications.findByDraft(mine.input.applicant, 'draft-2')).toBeNull();
+      });
+
+      it('should let a draft whose filing was refused be filed again', async () => {
+        const holder = sampleRecord('PP-2027-000001');
+        await store.applications.create(holder, [], [], []);
+        // The number was taken, so this filing wrote nothing; the same draft filed under the next number goes through.
+        const collided = { ...sampleRecord('PP-2027-000001'), draftId: 'draft-9' };
+        expect(await store.applications.create(collided, [], [], [])).toMatchObject({ ok: false, error: { code: 'stale_version' } });
+        const retried = { ...sampleRecord('PP-2027-000002'), draftId: 'draft-9' };
+        expect(await store.applications.create(retried, [], [], [])).toEqual({ ok: true, value: { ...retried, version: 1 } });
       });
 
       it('should give null for an application that does not exist', async () => {
@@ -54,9 +84,9 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
       it('should refuse to create an application whose id already exists, keeping the original', async () => {
         const original = sampleRecord('PP-2027-000001');
-        await store.applications.create(original, []);
+        await store.applications.create(original, [], [], []);
         const intruder = sampleRecord('PP-2027-000001', { input: { unit: 'minhang-branch' } });
-        const result = await store.applications.create(intruder, [auditOf(null, intruder, 'huang.li@plandesk.example', 'submit')]);
+        const result = await store.applications.create(intruder, [auditOf(null, intruder, 'huang.li@plandesk.example', 'submit')], [], []);
         expect(result).toEqual({ ok: false, error: { code: 'stale_version', id: original.id, expectedVersion: 0, actualVersion: 1 } });
         expect((await store.applications.get(original.id))?.input.unit).toBe('pudong-branch');
         expect(await store.audit.about(original.id)).toEqual([]);
@@ -64,14 +94,14 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
       it('should let exactly one of two concurrent updates from the same read win, refusing the other as stale', async () => {
         const record = sampleRecord('PP-2027-000001');
-        await store.applications.create(record, []);
+        await store.applications.create(record, [], [], []);
         const read = await store.applications.get(record.id);
         if (!read) throw new Error('the created application was not found');
-        const byOps = afterAction(read, OPS, 'approve', '2026-12-02T03:00:00.000Z');
-        const byHead = afterAction(read, HEAD, 'return', '2026-12-02T03:00:01.000Z');
+        const byOps = afterAction(read, OPS, 'ops_review.approve', '2026-12-02T03:00:00.000Z');
+        const byHead = afterAction(read, HEAD, 'ops_review.return', '2026-12-02T03:00:01.000Z');
         const results = await Promise.all([
-          store.applications.update(byOps, read.version, [auditOf(read, byOps, OPS, 'approve')]),
-          store.applications.update(byHead, read.version, [auditOf(read, byHead, HEAD, 'return')]),
+          store.applications.update(byOps, read.version, [auditOf(read, byOps, OPS, 'decide.approve')], [], []),
+          store.applications.update(byHead, read.version, [auditOf(read, byHead, HEAD, 'decide.return')], [], []),
         ]);
         const winners = results.filter((r) => r.ok);
         const losers = results.flatMap((r) => (r.ok ? [] : [r.error]));
@@ -82,20 +112,20 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
       it('should write the audit rows of a saved change and none for a refused one', async () => {
         const record = sampleRecord('PP-2027-000001');
-        await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')]);
-        const approved = afterAction(record, OPS, 'approve', '2026-12-02T03:00:00.000Z');
-        const returned = afterAction(record, HEAD, 'return', '2026-12-02T03:00:01.000Z');
-        await store.applications.update(approved, 1, [auditOf(record, approved, OPS, 'approve')]);
-        const refused = await store.applications.update(returned, 1, [auditOf(record, returned, HEAD, 'return')]);
+        await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [], []);
+        const approved = afterAction(record, OPS, 'ops_review.approve', '2026-12-02T03:00:00.000Z');
+        const returned = afterAction(record, HEAD, 'ops_review.return', '2026-12-02T03:00:01.000Z');
+        await store.applications.update(approved, 1, [auditOf(record, approved, OPS, 'decide.approve')], [], []);
+        const refused = await store.applications.update(returned, 1, [auditOf(record, returned, HEAD, 'decide.return')], [], []);
         expect(refused.ok).toBe(false);
         const trail = await store.audit.about(record.id);
-        expect(trail.map((e) => [e.actor, e.action])).toEqual([[record.input.applicant, 'submit'], [OPS, 'approve']]);
-        expect(trail[1]).toEqual(auditOf(record, approved, OPS, 'approve'));
+        expect(trail.map((e) => [e.actor, e.action])).toEqual([[record.input.applicant, 'submit'], [OPS, 'decide.approve']]);
+        expect(trail[1]).toEqual(auditOf(record, approved, OPS, 'decide.approve'));
       });
 
       it('should refuse to update an application that does not exist, saying it has no version', async () => {
         const record = sampleRecord('PP-2027-000404');
-        const result = await store.applications.update(record, 1, [auditOf(record, record, OPS, 'approve')]);
+        const result = await store.applications.update(record, 1, [auditOf(record, record, OPS, 'decide.approve')], [], []);
         expect(result).toEqual({ ok: false, error: { code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: null } });
         expect(await store.applications.get(record.id)).toBeNull();
         expect(await store.audit.about(record.id)).toEqual([]);
@@ -105,7 +135,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         const later = sampleRecord('PP-2027-000002', { submittedAt: '2026-12-03T02:00:00.000Z', input: { unit: 'minhang-branch', applicant: 'huang.li@plandesk.example' } });
         const earlier = sampleRecord('PP-2027-000001', { submittedAt: '2026-12-01T02:00:00.000Z' });
         const latest = sampleRecord('PP-2027-000003', { submittedAt: '2026-12-05T02:00:00.000Z' });
-        for (const record of [later, earlier, latest]) await store.applications.create(record, []);
+        for (const record of [later, earlier, latest]) await store.applications.create(record, [], [], []);
         const ids = async (filter?: { applicant?: string; unit?: string }) => (await store.applications.list(filter)).map((r) => r.id);
         expect(await ids()).toEqual([earlier.id, later.id, latest.id]);
         expect(await ids({ unit: 'pudong-branch' })).toEqual([earlier.id, latest.id]);
@@ -195,7 +225,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
     it('should keep everything after the store is closed and reopened', async () => {
       const record = sampleRecord('PP-2027-000001');
-      await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')]);
+      await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [], []);
       await store.applications.nextNumber(2027);
       const catalog = await store.catalogs.add(sampleCatalog(), ADMIN, new Date('2026-12-01T01:00:00Z'));
       const policy = await store.policies.add(samplePolicy(), '2027-01-01', ADMIN, new Date('2026-12-01T01:00:00Z'));

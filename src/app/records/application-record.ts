@@ -1,15 +1,21 @@
 import type { ApplicationInput } from '../../domain/application';
 import type { ApplicationState } from '../../domain/application-state';
-import type { ApprovalStep, Decision, FulfillmentTask } from '../../domain/approval-step';
+import { DECISIONS, type ApprovalStep, type FulfillmentTask } from '../../domain/approval-step';
 import type { Assessment } from '../../domain/assess';
 import type { EvaluationReport } from '../../domain/lifecycle';
-import type { StepId } from '../../domain/route';
+import { STEP_IDS, type StepId } from '../../domain/route';
 
-/** What happened to an application, as its history shows it: one name per event. */
-export type HistoryAction =
-  | 'submitted' | 'resubmitted' | 'withdrawn' | 'fulfilled' | 'expired'
-  | 'evaluation_requested' | 'evaluation_reported' | 'evaluation_flagged'
-  | `${StepId}.${Decision}` | `${StepId}.reassigned_overdue`;
+const EVENTS = ['submitted', 'resubmitted', 'withdrawn', 'fulfilled', 'expired', 'evaluation_requested', 'evaluation_reported', 'evaluation_flagged'] as const;
+const STEP_EVENTS = [...DECISIONS, 'reassigned_overdue'] as const;
+
+/** What happened to an application, as its history shows it: one name per event (a step's as `<step>.<event>`). */
+export type HistoryAction = (typeof EVENTS)[number] | `${StepId}.${(typeof STEP_EVENTS)[number]}`;
+
+/** Whether a stored history line names an event PlanDesk writes. */
+export function isHistoryAction(action: string): action is HistoryAction {
+  const [step, event] = action.split('.');
+  return event === undefined ? (EVENTS as readonly string[]).includes(action) : (STEP_IDS as readonly string[]).includes(step ?? '') && (STEP_EVENTS as readonly string[]).includes(event);
+}
 
 /** One event in an application's history, kept for every version it went through. */
 export interface HistoryEvent {

@@ -1,7 +1,7 @@
 import type { ApplicationRecord } from '../../app/records/application-record';
 import type { AuditEntry } from '../../app/records/audit';
 import type { Job } from '../../app/ports/jobs';
-import type { ApplicationRepository, OutboxMessage, StaleVersion } from '../../app/ports/store';
+import type { ApplicationRepository, DuplicateDraft, OutboxMessage, StaleVersion } from '../../app/ports/store';
 import { fail, ok, type Result } from '../../domain/result';
 import { applicationItem, parseApplicationItem } from './application-items';
 import { auditItems } from './audit-trail';
@@ -12,9 +12,11 @@ import { assertApplicationId, ITEM_IDS } from './item-keys';
 import { jobReplacement } from './job-items';
 import { outboxCreates } from './outbox-items';
 import { partitionSnapshot } from './partition-snapshot';
+import { draftClaims } from './draft-claims';
 import { planNumbers } from './plan-numbers';
 
 type Saved = Result<ApplicationRecord, StaleVersion>;
+type Filed = Result<ApplicationRecord, StaleVersion | DuplicateDraft>;
 
 /** What a write needs to know of the stored application: kept from this process's last read or write of it. */
 interface Seen {
@@ -46,6 +48,12 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
     remember(id, { version: item.version, etag: item._etag, seq: item.seq });
     return item;
   };
+  const drafts = draftClaims(ctx);
+  /** The application at `id`, if it was filed by `applicant` from `draftId`. */
+  const filedFrom = async (id: string, applicant: string, draftId: string) => {
+    const record = (await readItem(id))?.body ?? null;
+    return record && record.input.applicant === applicant && record.draftId === draftId ? record : null;
+  };
   const stale = async (id: string, expectedVersion: number): Promise<Saved> =>
     fail({ code: 'stale_version', id, expectedVersion, actualVersion: (await readItem(id))?.version ?? null });
 
@@ -54,12 +62,12 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
    * application, then existing jobs), creations last: cosmosdb-server applies a batch in order without
    * rolling back, so this keeps it from half-writing a batch that fails on its first operation.
    */
-  async function commit(operation: string, head: BatchOp, record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[] | undefined, skip: Set<string>) {
+  async function commit(operation: string, head: BatchOp, record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[], skip: Set<string>) {
     // A new application's partition holds nothing it could replace or repeat: no need to look first.
     const snapshot = head.op === 'create'
       ? { jobs: [], messages: new Set<string>() }
-      : await partitionSnapshot(ctx, `${operation} snapshot`, record.id, jobs ? jobs.map((j) => j.id) : null, outbox.map((m) => m.id));
-    const jobOps = jobs ? jobReplacement(snapshot.jobs, record.id, jobs) : [];
+      : await partitionSnapshot(ctx, `${operation} snapshot`, record.id, jobs.map((j) => j.id), outbox.map((m) => m.id));
+    const jobOps = jobReplacement(snapshot.jobs, record.id, jobs);
     const messages = outbox.filter((m) => !skip.has(m.id) && !snapshot.messages.has(m.id));
     const ops: BatchOp[] = [
       head,
@@ -78,8 +86,15 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
   }
 
   return {
-    async create(record, audit, outbox = [], jobs) {
+    async create(record, audit, outbox, jobs): Promise<Filed> {
       assertApplicationId(record.id);
+      const { draftId } = record;
+      const applicant = record.input.applicant;
+      if (draftId) {
+        const taken = await drafts.claim(applicant, draftId, record.id, async (id) => (await filedFrom(id, applicant, draftId)) !== null);
+        const existing = taken ? await filedFrom(taken, applicant, draftId) : null;
+        if (existing) return fail({ code: 'duplicate_draft', existing });
+      }
       const saved = { ...record, version: 1 };
       const seq = ctx.nextSeq();
       const skip = new Set<string>();
@@ -94,7 +109,7 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
         return undefined;
       });
     },
-    async update(record, expectedVersion, audit, outbox = [], jobs) {
+    async update(record, expectedVersion, audit, outbox, jobs) {
       const skip = new Set<string>();
       return retryOnConflict(`updating ${record.id}`, async (): Promise<Saved | undefined> => {
         const known = seen.get(record.id);
@@ -114,6 +129,10 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
     },
     async get(id) {
       return (await readItem(id))?.body ?? null;
+    },
+    async findByDraft(applicant, draftId) {
+      const claim = await drafts.read(applicant, draftId);
+      return claim ? filedFrom(claim.applicationId, applicant, draftId) : null;
     },
     async list(filter = {}) {
       const where = ['c.type = "application"'];

@@ -17,6 +17,9 @@ export const PARTITIONS = {
 
 export const conversationPartition = (key: string): string => `~conversation:${key}`;
 
+/** An applicant's draft claims (which application each filling of the form became). */
+export const draftPartition = (applicant: string): string => `~drafts:${applicant}`;
+
 /** Where appended audit entries about a subject go: the application's partition, or the reference data's own. */
 export function subjectPartition(subject: string): string {
   if (subject === 'catalog' || subject === 'policy' || subject === 'directory') return PARTITIONS[subject];
@@ -43,6 +46,7 @@ export const ITEM_IDS = {
   policyIndex: 'policy:index',
   version: (kind: 'catalog' | 'policy' | 'directory', version: number) => `${kind}:v${version}`,
   planNumber: (year: number) => `plan-number:${year}`,
+  draft: (draftId: string) => `draft:${escapePart(draftId)}`,
 } as const;
 
 /**

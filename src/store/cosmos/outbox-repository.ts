@@ -112,8 +112,8 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
       // The claim counted a try that did not happen: take it back.
       return settle('outbox.defer', id, owner, (item) => ({ attempts: item.attempts - 1, nextAttemptAt: until?.toISOString() ?? null, leaseOwner: null, leaseUntil: null }), effects);
     },
-    async markDead(id, owner, error, effects) {
-      return settle('outbox.markDead', id, owner, () => ({ status: 'dead', deadAt: new Date().toISOString(), lastError: error, sentAt: null, nextAttemptAt: null, leaseUntil: null }), effects);
+    async markDead(id, owner, error, at, effects) {
+      return settle('outbox.markDead', id, owner, () => ({ status: 'dead', deadAt: at.toISOString(), lastError: error, sentAt: null, nextAttemptAt: null, leaseUntil: null }), effects);
     },
     async replace(id, owner, at, messages) {
       return settle('outbox.replace', id, owner, () => ({ status: 'sent', sentAt: at.toISOString(), leaseUntil: null }), { outbox: messages });

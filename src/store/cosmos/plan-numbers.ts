@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatPlanNumber } from '../../domain/plan-number';
 import { parseDocument } from '../schemas/stored-document';
 import type { CosmosContext } from './cosmos-context';
 import { retryOnConflict } from './cosmos-context';
@@ -6,7 +7,6 @@ import { ITEM_IDS, PARTITIONS } from './item-keys';
 
 const counterSchema = z.object({ last: z.number().int().positive() });
 
-const formatPlanNumber = (year: number, n: number): string => `PP-${year}-${String(n).padStart(6, '0')}`;
 
 /**
  * Plan numbers from one counter item per year. The increment is one atomic patch (`incr`), so
@@ -14,7 +14,7 @@ const formatPlanNumber = (year: number, n: number): string => `PP-${year}-${Stri
  */
 export function planNumbers(ctx: CosmosContext): (year: number) => Promise<string> {
   return async (year) => {
-    if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`a plan number's year has four digits, not ${year}`);
+    formatPlanNumber(year, 1); // a year that cannot be numbered is refused before the counter moves
     const id = ITEM_IDS.planNumber(year);
     const last = await retryOnConflict(`the ${year} plan number`, async () => {
       const raw = await ctx.io.increment('applications.nextNumber', PARTITIONS.counters, id, '/last', 1);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApplicationRecord } from '../../app/records/application-record';
+import { isHistoryAction, type ApplicationRecord, type HistoryAction } from '../../app/records/application-record';
 import { APPLICATION_STATES } from '../../domain/application-state';
 import { STEP_STATUSES } from '../../domain/approval-step';
 import { TIER_IDS } from '../../domain/policy';
@@ -58,7 +58,7 @@ const inputSchema = z.object({
 const historyEventSchema = z.object({
   at: z.string(),
   actor: z.string(),
-  action: z.string(),
+  action: z.custom<HistoryAction>((v) => typeof v === 'string' && isHistoryAction(v), 'not an event of an application\'s history'),
   revision: z.number().int(),
   comment: z.string().optional(),
 });
@@ -95,6 +95,8 @@ const pastRevisionSchema = z.object({
 export const applicationRecordSchema = exactSchema<ApplicationRecord>()(
   z.object({
     id: z.string().min(1),
+    // Older documents predate draft ids.
+    draftId: z.string().min(1).nullable().default(null),
     version: z.number().int().positive(),
     state: z.enum(APPLICATION_STATES),
     revision: z.number().int().positive(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTICE_KEYS } from '../../app/ports/notice-keys';
 import type { OutboxMessage, StoredConversation } from '../../app/ports/store';
 import { exactSchema } from './exact-schema';
 
@@ -16,7 +17,7 @@ export const outboxMessageSchema = exactSchema<OutboxMessage>()(
     z.object({ ...header, kind: z.literal('refresh'), applicationId: z.string() }),
     z.object({
       ...header, kind: z.literal('text'), applicationId: z.string().nullable(), to: recipientSchema,
-      key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])),
+      key: z.enum(NOTICE_KEYS), params: z.record(z.string(), z.union([z.string(), z.number()])),
     }),
   ]),
 );

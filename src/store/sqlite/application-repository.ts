@@ -1,6 +1,7 @@
 import type { ApplicationRecord } from '../../app/records/application-record';
 import type { AuditEntry } from '../../app/records/audit';
-import type { ApplicationRepository, OutboxMessage, StaleVersion } from '../../app/ports/store';
+import type { ApplicationRepository, DuplicateDraft, OutboxMessage, StaleVersion } from '../../app/ports/store';
+import { formatPlanNumber } from '../../domain/plan-number';
 import { fail, ok, type Result } from '../../domain/result';
 import { applicationRecordSchema } from '../schemas/application-schema';
 import type { AuditWriter } from './audit-trail';
@@ -11,6 +12,7 @@ import { CorruptDocumentError, readDocument, writeDocument } from '../schemas/st
 import type { SqliteDatabase, Statement } from './sqlite-connection';
 
 type Saved = Result<ApplicationRecord, StaleVersion>;
+type Filed = Result<ApplicationRecord, StaleVersion | DuplicateDraft>;
 
 interface ApplicationRow {
   id: string;
@@ -25,6 +27,7 @@ const columnsOf = (record: ApplicationRecord) => ({
   state: record.state,
   applicant: record.input.applicant,
   unit: record.input.unit,
+  draftId: record.draftId,
   submittedAt: record.submittedAt,
   updatedAt: record.updatedAt,
   doc: writeDocument(applicationRecordSchema, `application ${record.id}`, record),
@@ -40,7 +43,6 @@ function toRecord(row: ApplicationRow): ApplicationRecord {
   return record;
 }
 
-const formatPlanNumber = (year: number, n: number): string => `PP-${year}-${String(n).padStart(6, '0')}`;
 
 /**
  * Applications with optimistic concurrency: a write names the version it was based on and fails
@@ -48,17 +50,18 @@ const formatPlanNumber = (year: number, n: number): string => `PP-${year}-${Stri
  */
 export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: AuditWriter, writeOutbox: OutboxWriter, replaceJobs: JobReplacer): ApplicationRepository {
   const insert = db.prepare<[ApplicationColumns]>(
-    `INSERT INTO applications (id, version, state, applicant, unit, submitted_at, updated_at, doc)
-     VALUES (@id, @version, @state, @applicant, @unit, @submittedAt, @updatedAt, @doc)
-     ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO applications (id, version, state, applicant, unit, draft_id, submitted_at, updated_at, doc)
+     VALUES (@id, @version, @state, @applicant, @unit, @draftId, @submittedAt, @updatedAt, @doc)
+     ON CONFLICT DO NOTHING`,
   );
   const save = db.prepare<[ApplicationColumns & { expectedVersion: number }]>(
-    `UPDATE applications SET version = @version, state = @state, applicant = @applicant, unit = @unit,
+    `UPDATE applications SET version = @version, state = @state, applicant = @applicant, unit = @unit, draft_id = @draftId,
        submitted_at = @submittedAt, updated_at = @updatedAt, doc = @doc
      WHERE id = @id AND version = @expectedVersion`,
   );
   const versionOf = db.prepare<[string], { version: number }>('SELECT version FROM applications WHERE id = ?');
   const byId = db.prepare<[string], ApplicationRow>('SELECT id, version, doc FROM applications WHERE id = ?');
+  const byDraft = db.prepare<[string, string], ApplicationRow>('SELECT id, version, doc FROM applications WHERE applicant = ? AND draft_id = ?');
   const bump = db.prepare<[number], { last: number }>(
     'INSERT INTO counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
   );
@@ -68,21 +71,24 @@ export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: Audi
 
   // IMMEDIATE takes the write lock before reading, so another connection queues behind the
   // busy timeout instead of failing mid-transaction with SQLITE_BUSY.
-  const create = db.transaction((record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[] | undefined): Saved => {
+  const create = db.transaction((record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[]): Filed => {
     const saved = { ...record, version: 1 };
-    // Expected "no record yet", which is version 0.
-    if (insert.run(columnsOf(saved)).changes === 0) return stale(record.id, 0);
+    // Nothing inserted: the id is taken (expected "no record yet", version 0), or the applicant's draft was filed already.
+    if (insert.run(columnsOf(saved)).changes === 0) {
+      const filed = record.draftId ? byDraft.get(record.input.applicant, record.draftId) : undefined;
+      return filed ? fail({ code: 'duplicate_draft', existing: toRecord(filed) }) : stale(record.id, 0);
+    }
     writeAudit(audit);
     writeOutbox(outbox);
-    if (jobs) replaceJobs(record.id, jobs);
+    replaceJobs(record.id, jobs);
     return ok(saved);
   });
-  const update = db.transaction((record: ApplicationRecord, expectedVersion: number, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[] | undefined): Saved => {
+  const update = db.transaction((record: ApplicationRecord, expectedVersion: number, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[]): Saved => {
     const saved = { ...record, version: expectedVersion + 1 };
     if (save.run({ ...columnsOf(saved), expectedVersion }).changes === 0) return stale(record.id, expectedVersion);
     writeAudit(audit);
     writeOutbox(outbox);
-    if (jobs) replaceJobs(record.id, jobs);
+    replaceJobs(record.id, jobs);
     return ok(saved);
   });
 
@@ -99,14 +105,18 @@ export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: Audi
   };
 
   return {
-    async create(record, audit, outbox = [], jobs) {
+    async create(record, audit, outbox, jobs) {
       return create.immediate(record, audit, outbox, jobs);
     },
-    async update(record, expectedVersion, audit, outbox = [], jobs) {
+    async update(record, expectedVersion, audit, outbox, jobs) {
       return update.immediate(record, expectedVersion, audit, outbox, jobs);
     },
     async get(id) {
       const row = byId.get(id);
+      return row ? toRecord(row) : null;
+    },
+    async findByDraft(applicant, draftId) {
+      const row = byDraft.get(applicant, draftId);
       return row ? toRecord(row) : null;
     },
     async list(filter = {}) {
@@ -116,7 +126,6 @@ export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: Audi
       return listing(filter).all(params).map(toRecord);
     },
     async nextNumber(year) {
-      if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`a plan number's year has four digits, not ${year}`);
       // One statement, so the increment is atomic across connections.
       const row = bump.get(year);
       if (!row) throw new Error('counters: the increment returned no row');

@@ -171,6 +171,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_by_conversation ON outbox (conversation_key, status, seq);
     `,
   },
+  {
+    version: 7,
+    name: 'an application remembers the draft it was filed from, once per applicant',
+    sql: `
+      ALTER TABLE applications ADD COLUMN draft_id TEXT;
+      CREATE UNIQUE INDEX applications_by_draft ON applications (applicant, draft_id) WHERE draft_id IS NOT NULL;
+    `,
+  },
 ];
 
 /**

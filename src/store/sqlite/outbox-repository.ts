@@ -93,8 +93,8 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
   const defer = db.prepare<{ id: string; owner: string; until: string | null }>(
     "UPDATE outbox SET attempts = attempts - 1, next_attempt_at = @until, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
   );
-  const dead = db.prepare<{ id: string; owner: string; error: string }>(
-    "UPDATE outbox SET status = 'dead', dead_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_error = @error, sent_at = NULL, next_attempt_at = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
+  const dead = db.prepare<{ id: string; owner: string; error: string; at: string }>(
+    "UPDATE outbox SET status = 'dead', dead_at = @at, last_error = @error, sent_at = NULL, next_attempt_at = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
   );
   // Over each conversation's first message (the others go after it): when it may go, and no sooner than now.
   const nextDue = db.prepare<{ now: string }, { at: string | null }>(
@@ -142,8 +142,8 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
     async defer(id, owner, until, effects) {
       return settle(() => defer.run({ id, owner, until: until?.toISOString() ?? null }).changes, effects);
     },
-    async markDead(id, owner, error, effects) {
-      return settle(() => dead.run({ id, owner, error }).changes, effects);
+    async markDead(id, owner, error, at, effects) {
+      return settle(() => dead.run({ id, owner, error, at: at.toISOString() }).changes, effects);
     },
     async replace(id, owner, at, messages) {
       return settle(() => sent.run({ id, owner, at: at.toISOString() }).changes, { outbox: messages });

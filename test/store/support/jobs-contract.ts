@@ -7,7 +7,7 @@ import type { TwoStores } from './two-stores';
 const T0 = new Date('2027-03-01T01:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const job = (id: string, dueInMinutes: number, applicationId: string | null = null): Job => ({ id, kind: 'step.nudge', applicationId, dueAt: at(dueInMinutes).toISOString(), payload: {} });
-const notice = (id: string): OutboxMessage => ({ id, createdAt: T0.toISOString(), kind: 'text', applicationId: null, to: { kind: 'channel', channel: 'ops' }, key: 'x', params: {} });
+const notice = (id: string): OutboxMessage => ({ id, createdAt: T0.toISOString(), kind: 'text', applicationId: null, to: { kind: 'channel', channel: 'ops' }, key: 'reminder.step', params: {} });
 const jobIds = (jobs: Job[]) => jobs.map((j) => j.id);
 
 /** The job table as the scheduler relies on it, with two stores on one set of data standing for two instances. */

@@ -81,7 +81,7 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
     it('should leave a person\'s messages unclaimed until their chat exists, and an inactive chat\'s until it is saved afresh', async () => {
       await write([text('m1', 'cy'), text('m2', 'ana')]);
       expect(ids(await store.outbox.claim(T0, 1, 'one', lease()))).toEqual(['m2']);
-      await store.outbox.markDead('m2', 'one', 'HTTP 403 MessageWritesBlocked', { inactivate: [{ key: 'person:ana', seenUpdatedAt: T0.toISOString(), reason: 'MessageWritesBlocked', since: at(1).toISOString() }] });
+      await store.outbox.markDead('m2', 'one', 'HTTP 403 MessageWritesBlocked', T0, { inactivate: [{ key: 'person:ana', seenUpdatedAt: T0.toISOString(), reason: 'MessageWritesBlocked', since: at(1).toISOString() }] });
       expect(await store.conversations.get('person:ana')).toMatchObject({ inactiveSince: at(1).toISOString(), inactiveReason: 'MessageWritesBlocked' });
       await write([text('m3', 'ana')]);
       expect(await store.outbox.claim(at(2), 10, 'one', lease())).toEqual([]);
@@ -96,7 +96,7 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       await write([text('m1', 'ana')]);
       await store.outbox.claim(T0, 10, 'one', lease());
       await store.conversations.save(chat('ana', at(1).toISOString()));
-      await store.outbox.markDead('m1', 'one', 'HTTP 403', { inactivate: [{ key: 'person:ana', seenUpdatedAt: T0.toISOString(), reason: 'Forbidden', since: at(2).toISOString() }] });
+      await store.outbox.markDead('m1', 'one', 'HTTP 403', T0, { inactivate: [{ key: 'person:ana', seenUpdatedAt: T0.toISOString(), reason: 'Forbidden', since: at(2).toISOString() }] });
       expect((await store.conversations.get('person:ana'))?.inactiveSince).toBeUndefined();
     });
 
@@ -116,9 +116,9 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       expect(await store.cardCopies.list('PP-1')).toEqual([copy]);
       // Not the owner: neither the dead letter nor its notice is written.
       const notice = text('ops.delivery_failed:m2', 'x', { to: { kind: 'channel', channel: 'ops' } });
-      expect(await store.outbox.markDead('m2', 'two', 'gave up', { outbox: [notice] })).toBe(false);
+      expect(await store.outbox.markDead('m2', 'two', 'gave up', T0, { outbox: [notice] })).toBe(false);
       expect(await store.outbox.get('ops.delivery_failed:m2')).toBeNull();
-      expect(await store.outbox.markDead('m2', 'one', 'gave up', { outbox: [notice] })).toBe(true);
+      expect(await store.outbox.markDead('m2', 'one', 'gave up', T0, { outbox: [notice] })).toBe(true);
       expect(await store.outbox.get('m2')).toMatchObject({ status: 'dead', lastError: 'gave up' });
       expect(await store.outbox.get('ops.delivery_failed:m2')).toMatchObject({ status: 'pending' });
       expect((await store.outbox.pending(10)).map((m) => m.id)).toEqual(['ops.delivery_failed:m2']);
