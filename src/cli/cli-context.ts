@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import type { AppError } from '../app/common/errors';
 import type { Clock } from '../app/ports/clock';
 import type { Store } from '../app/ports/store';
 import type { TickReport } from '../app/scheduler/tick';
@@ -52,20 +51,6 @@ export async function readInput(path: string, lang: Lang): Promise<string> {
 export function orBadInput<T>(result: Result<T, InputError>, lang: Lang): T {
   if (result.ok) return result.value;
   throw new BadInput(describeInputError(result.error, lang));
-}
-
-/** An expected failure of a use case in the reader's words. */
-export function describeAppError(error: AppError, lang: Lang): string {
-  switch (error.code) {
-    case 'no_catalog':
-      return t(lang, 'error.no_catalog');
-    case 'no_policy':
-      return t(lang, 'error.no_policy', { date: error.date });
-    case 'catalog_version_missing':
-      return t(lang, 'error.catalog_version_missing', { version: error.version });
-    case 'stale_version':
-      return t(lang, 'error.stale_version', { id: error.id });
-  }
 }
 
 /** A missing or malformed option, reported like any other bad field. */

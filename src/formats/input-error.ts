@@ -1,6 +1,5 @@
 import type { ZodIssue } from 'zod';
-import { t, type Lang, type StringKey } from '../i18n';
-import { zhCN } from '../i18n/zh-CN';
+import { isStringKey, t, type Lang, type StringKey } from '../i18n';
 
 /** One thing wrong with one field of what a person gave us. */
 export interface FieldProblem {
@@ -20,7 +19,6 @@ export interface InputError {
 
 export const inputError = (source: string, problems: FieldProblem[]): InputError => ({ code: 'invalid_input', source, problems });
 
-const isStringKey = (text: string): text is StringKey => text in zhCN;
 
 /** "tariffLines[0].quantity" from zod's path, with a prefix for where the object sits. */
 export function fieldName(path: readonly (string | number)[], prefix = ''): string {

@@ -1,3 +1,4 @@
+import { NOTICE_KEYS } from '../app/ports/notice-keys';
 import { enUS } from './en-US';
 import { zhCN, type StringKey } from './zh-CN';
 
@@ -15,3 +16,9 @@ export function languageFor(locale: string | undefined | null): Lang {
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
   return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+
+/** Whether a text is a key of the string tables (a code from elsewhere that may have words). */
+export const isStringKey = (text: string): text is StringKey => text in zhCN;
+
+// Every notice the outbox may carry has words: a notice key without a string fails the build here.
+export const NOTICES_HAVE_WORDS: readonly StringKey[] = NOTICE_KEYS;

@@ -1,3 +1,4 @@
+import { describeRefusal } from '../../i18n/describe-refusal';
 import { parseArgs } from 'node:util';
 import { previewApplication } from '../../app/reference/preview-application';
 import type { JudgingOverrides } from '../../app/reference/judging-context';
@@ -5,7 +6,7 @@ import { isLocalDate, shanghaiDate } from '../../domain/local-date';
 import { parseApplicationJson } from '../../formats/application-json';
 import { parseCatalogCsv } from '../../formats/catalog-csv';
 import { parsePolicyYaml } from '../../formats/policy-yaml';
-import { BadInput, badOption, describeAppError, EXIT, orBadInput, readInput, type CliContext } from '../cli-context';
+import { BadInput, badOption, EXIT, orBadInput, readInput, type CliContext } from '../cli-context';
 import { previewJson } from '../preview-json';
 
 /** `plandesk preview --application app.json [--catalog c.csv] [--policy p.yaml] [--at 2027-01-15]` */
@@ -28,7 +29,7 @@ export async function previewCommand(args: string[], ctx: CliContext): Promise<n
   const store = await ctx.openStore();
   try {
     const preview = await previewApplication(store, input, on, overrides);
-    if (!preview.ok) throw new BadInput([describeAppError(preview.error, lang)]);
+    if (!preview.ok) throw new BadInput([describeRefusal(preview.error, lang)]);
     ctx.out(JSON.stringify(previewJson(preview.value, lang), null, 2));
     return EXIT.ok;
   } finally {

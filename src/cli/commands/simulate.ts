@@ -1,7 +1,8 @@
+import { describeRefusal } from '../../i18n/describe-refusal';
 import { parseArgs } from 'node:util';
 import { simulatePolicy } from '../../app/reference/simulate-policy';
 import { parsePolicyYaml } from '../../formats/policy-yaml';
-import { BadInput, badOption, describeAppError, EXIT, orBadInput, readInput, type CliContext } from '../cli-context';
+import { BadInput, badOption, EXIT, orBadInput, readInput, type CliContext } from '../cli-context';
 
 /** `plandesk simulate --policy draft.yaml`: how many stored applications a draft policy would re-tier, and which. */
 export async function simulateCommand(args: string[], ctx: CliContext): Promise<number> {
@@ -11,7 +12,7 @@ export async function simulateCommand(args: string[], ctx: CliContext): Promise<
   const store = await ctx.openStore();
   try {
     const simulation = await simulatePolicy(store, draft);
-    if (!simulation.ok) throw new BadInput([describeAppError(simulation.error, ctx.lang)]);
+    if (!simulation.ok) throw new BadInput([describeRefusal(simulation.error, ctx.lang)]);
     ctx.out(JSON.stringify(simulation.value, null, 2));
     return EXIT.ok;
   } finally {

@@ -1,0 +1,54 @@
+import type { Refusal } from '../app/records/refusal';
+import { t, type Lang } from './index';
+
+/**
+ * Every refusal a person can get, in their words: one place for the bot and the command line. The
+ * switch is exhaustive, so a refusal added to the union fails the build here until it has words.
+ */
+export function describeRefusal(refusal: Refusal, lang: Lang): string {
+  switch (refusal.code) {
+    case 'not_an_approver':
+    case 'own_application':
+    case 'no_approval_authority':
+    case 'already_decided':
+    case 'stale_card':
+    case 'comment_required':
+    case 'cannot_escalate':
+    case 'not_the_applicant':
+    case 'not_withdrawable':
+    case 'not_returned':
+    case 'not_expired':
+    case 'not_active':
+    case 'no_evaluation_due':
+    case 'not_a_handler':
+    case 'not_in_fulfillment':
+    case 'no_directory':
+    case 'no_catalog':
+    case 'not_admin':
+    case 'not_auditor':
+    case 'note_required':
+      return t(lang, `refusal.${refusal.code}`);
+    case 'no_approver':
+      return t(lang, 'refusal.no_approver', { role: t(lang, `role.${refusal.role}`) });
+    case 'no_policy':
+      return t(lang, 'refusal.no_policy_on', { date: refusal.date });
+    case 'catalog_version_missing':
+      return t(lang, 'refusal.catalog_version_missing_n', { version: refusal.version });
+    case 'stale_version':
+      // Someone saved the application between this person's read and write: trying again will do.
+      return t(lang, 'refusal.stale_write', { id: refusal.id });
+    case 'not_found':
+    case 'not_allowed':
+    case 'not_sampled':
+      return t(lang, `refusal.${refusal.code}`, { id: refusal.id });
+    case 'not_an_applicant':
+    case 'unknown_unit':
+      return t(lang, `refusal.${refusal.code}`, { unit: refusal.unit });
+    default:
+      return unreachable(refusal);
+  }
+}
+
+function unreachable(refusal: never): never {
+  throw new Error(`a refusal without words: ${JSON.stringify(refusal)}`);
+}

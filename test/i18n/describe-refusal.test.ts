@@ -1,0 +1,67 @@
+import type { Refusal, RefusalCode } from '../../src/app/records/refusal';
+import type { Lang } from '../../src/i18n';
+import { describeRefusal } from '../../src/i18n/describe-refusal';
+
+// One example of every refusal: a code added to the union without a row here fails to compile.
+const EVERY_REFUSAL: { [C in RefusalCode]: Refusal & { code: C } } = {
+  not_an_approver: { code: 'not_an_approver' },
+  own_application: { code: 'own_application' },
+  no_approval_authority: { code: 'no_approval_authority' },
+  already_decided: { code: 'already_decided' },
+  stale_card: { code: 'stale_card' },
+  comment_required: { code: 'comment_required' },
+  cannot_escalate: { code: 'cannot_escalate' },
+  not_the_applicant: { code: 'not_the_applicant' },
+  not_withdrawable: { code: 'not_withdrawable' },
+  not_returned: { code: 'not_returned' },
+  not_expired: { code: 'not_expired' },
+  not_active: { code: 'not_active' },
+  no_evaluation_due: { code: 'no_evaluation_due' },
+  not_a_handler: { code: 'not_a_handler' },
+  not_in_fulfillment: { code: 'not_in_fulfillment' },
+  no_approver: { code: 'no_approver', role: 'leader' },
+  no_catalog: { code: 'no_catalog' },
+  no_policy: { code: 'no_policy', date: '2027-02-01' },
+  catalog_version_missing: { code: 'catalog_version_missing', version: 7 },
+  stale_version: { code: 'stale_version', id: 'PP-2027-000001', expectedVersion: 2, actualVersion: 3 },
+  not_found: { code: 'not_found', id: 'PP-2027-000042' },
+  no_directory: { code: 'no_directory' },
+  not_an_applicant: { code: 'not_an_applicant', unit: 'pudong-branch' },
+  not_allowed: { code: 'not_allowed', id: 'PP-2027-000043' },
+  not_admin: { code: 'not_admin' },
+  unknown_unit: { code: 'unknown_unit', unit: 'nowhere-branch' },
+  not_auditor: { code: 'not_auditor' },
+  not_sampled: { code: 'not_sampled', id: 'PP-2027-000044' },
+  note_required: { code: 'note_required' },
+};
+
+const cases = Object.values(EVERY_REFUSAL).flatMap((refusal) => (['zh-CN', 'en-US'] as Lang[]).map((lang) => [refusal.code, lang, refusal] as const));
+
+describe('describeRefusal', () => {
+  it.each(cases)('should put %s in words in %s, with nothing left to fill in', (_, lang, refusal) => {
+    const words = describeRefusal(refusal, lang);
+    expect(words.length).toBeGreaterThan(4);
+    expect(words).not.toMatch(/\{\w+\}/);
+    expect(words).not.toContain('refusal.');
+  });
+
+  it.each(cases)('should name what %s is about in %s', (_, lang, refusal) => {
+    const words = describeRefusal(refusal, lang);
+    for (const key of ['id', 'unit', 'date', 'version'] as const) {
+      const value = (refusal as Record<string, unknown>)[key];
+      if (key === 'id' && refusal.code === 'stale_version') continue; // "someone saved just now" needs no number
+      if (value !== undefined) expect(words).toContain(String(value));
+    }
+  });
+
+  it('should name the missing role in words, not as its id', () => {
+    expect(describeRefusal(EVERY_REFUSAL.no_approver, 'zh-CN')).toContain('集客部领导');
+    expect(describeRefusal(EVERY_REFUSAL.no_approver, 'en-US')).toContain('Group Customer Department leader');
+    expect(describeRefusal(EVERY_REFUSAL.no_approver, 'en-US')).not.toContain('"leader"');
+  });
+
+  it('should tell an out-of-date card apart from a change made just now', () => {
+    expect(describeRefusal(EVERY_REFUSAL.stale_card, 'zh-CN')).not.toBe(describeRefusal(EVERY_REFUSAL.stale_version, 'zh-CN'));
+    expect(describeRefusal(EVERY_REFUSAL.stale_version, 'en-US')).toMatch(/try again/);
+  });
+});
