@@ -81,21 +81,6 @@ describe('the Cosmos DB store', () => {
     expect((await store.jobs.pendingFor(record.id)).map((j) => j.id)).toEqual([`${record.id}:step.nudge:120`]);
   });
 
-  it('should write nothing of a stale decision: no audit entry, message or job', async () => {
-    const store = await database.open();
-    const other = await database.open();
-    const record = sampleRecord('PP-2027-000001');
-    await store.applications.create(record, [], [], [nudge(record.id, 60)]);
-    const read = await other.applications.get(record.id);
-    if (!read) throw new Error('the created application was not found');
-    expect((await store.applications.update(afterAction(record, OPS, 'ops_review.approve', T0), 1, [], [], [])).ok).toBe(true);
-
-    const late = await other.applications.update(afterAction(read, OPS, 'ops_review.return', T0), read.version, [auditOf(read, read, OPS, 'decide.return')], [notice('late', record.id)], [nudge(record.id, 999)]);
-    expect(late).toEqual({ ok: false, error: { code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: 2 } });
-    expect((await partition(record.id)).map((i) => i.type).sort()).toEqual(['application', 'job']);
-    expect(await other.outbox.get('late')).toBeNull();
-  });
-
   it("should keep a recurring job's run and what it writes together in the recurring work's partition", async () => {
     const store = await database.open();
     await store.jobs.schedule([{ id: 'recurring:ops.monthly_summary:2027-03', kind: 'ops.monthly_summary', applicationId: null, dueAt: T0, payload: {} }]);

@@ -6,7 +6,7 @@ import type { Store } from '../../src/app/ports/store';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations';
 import { openDatabase } from '../../src/store/sqlite/sqlite-connection';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
-import { afterAction, auditOf, sampleCatalog, sampleRecord } from './fixtures';
+import { auditOf, sampleCatalog, sampleRecord } from './fixtures';
 import { describeStoreContract, type StoreHarness } from './store-contract';
 
 /** A store on a real file in a fresh temp folder; the file sits in a subfolder the store must create. */
@@ -51,21 +51,6 @@ describe('SQLite store', () => {
 
   it('should create the folder of a new database file', () => {
     expect(fs.existsSync(harness.file)).toBe(true);
-  });
-
-  it('should refuse the slower of two stores on one file updating the same application, like two processes', async () => {
-    const record = sampleRecord('PP-2027-000001');
-    await harness.store.applications.create(record, [], [], []);
-    const other = harness.open();
-    const byOps = afterAction(record, 'wang.fang@plandesk.example', 'ops_review.approve', '2026-12-02T03:00:00.000Z');
-    const byHead = afterAction(record, 'liu.qiang@plandesk.example', 'ops_review.return', '2026-12-02T03:00:01.000Z');
-    const [first, second] = await Promise.all([
-      harness.store.applications.update(byOps, 1, [auditOf(record, byOps, 'wang.fang@plandesk.example', 'decide.approve')], [], []),
-      other.applications.update(byHead, 1, [auditOf(record, byHead, 'liu.qiang@plandesk.example', 'decide.return')], [], []),
-    ]);
-    expect(first).toEqual({ ok: true, value: { ...byOps, version: 2 } });
-    expect(second).toEqual({ ok: false, error: { code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: 2 } });
-    expect((await other.audit.about(record.id)).map((e) => e.action)).toEqual(['decide.approve']);
   });
 
   it('should apply each migration once, however often the file is reopened', async () => {

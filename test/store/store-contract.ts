@@ -1,4 +1,5 @@
-import type { Store } from '../../src/app/ports/store';
+import type { Job } from '../../src/app/ports/jobs';
+import type { OutboxMessage, Store } from '../../src/app/ports/store';
 import { auditEntry } from '../../src/app/records/audit';
 import { policyInForce } from '../../src/domain/policy';
 import { afterAction, auditOf, sampleCatalog, sampleDirectory, samplePolicy, sampleRecord } from './fixtures';
@@ -13,6 +14,11 @@ export interface StoreHarness {
 const OPS = 'wang.fang@plandesk.example';
 const HEAD = 'liu.qiang@plandesk.example';
 const ADMIN = 'zhou.jie@plandesk.example';
+
+const notice = (id: string, applicationId: string): OutboxMessage =>
+  ({ id, createdAt: '2026-12-02T03:00:00.000Z', kind: 'text', applicationId, to: { kind: 'person', id: OPS }, key: 'reminder.step', params: { id: applicationId } });
+const nudge = (name: string, applicationId: string): Job =>
+  ({ id: `${applicationId}:${name}`, kind: 'step.nudge', applicationId, dueAt: '2026-12-03T01:00:00.000Z', payload: {} });
 
 /**
  * The behaviour every store adapter promises the use cases, as one suite each adapter runs
@@ -48,15 +54,34 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await store.applications.get(record.id)).toEqual({ ...changed, version: 2 });
       });
 
-      it('should file one application per draft of an applicant, answering a second filing with the first and writing nothing', async () => {
+      it('should file one application per draft of an applicant, answering a second filing with the first and writing nothing of it', async () => {
         const first = { ...sampleRecord('PP-2027-000001'), draftId: 'draft-1' };
         const again = { ...sampleRecord('PP-2027-000002'), draftId: 'draft-1' };
-        expect((await store.applications.create(first, [auditOf(null, first, first.input.applicant, 'submit')], [], [])).ok).toBe(true);
-        const result = await store.applications.create(again, [auditOf(null, again, again.input.applicant, 'submit')], [], []);
+        expect((await store.applications.create(first, [auditOf(null, first, first.input.applicant, 'submit')], [notice('first', first.id)], [nudge('first', first.id)])).ok).toBe(true);
+        const result = await store.applications.create(again, [auditOf(null, again, again.input.applicant, 'submit')], [notice('again', again.id)], [nudge('again', again.id)]);
         expect(result).toEqual({ ok: false, error: { code: 'duplicate_draft', existing: { ...first, version: 1 } } });
         expect(await store.applications.get(again.id)).toBeNull();
         expect(await store.audit.about(again.id)).toEqual([]);
+        expect(await store.outbox.get('again')).toBeNull();
+        expect(await store.jobs.pendingFor(again.id)).toEqual([]);
+        expect((await store.applications.list()).map((r) => r.id)).toEqual([first.id]);
         expect(await store.applications.findByDraft(first.input.applicant, 'draft-1')).toEqual({ ...first, version: 1 });
+      });
+
+      it('should file a draft submitted on two instances at once exactly once, answering the other with it', async () => {
+        const other = await harness.reopen();
+        const mine = { ...sampleRecord('PP-2027-000001'), draftId: 'draft-1' };
+        const theirs = { ...sampleRecord('PP-2027-000002'), draftId: 'draft-1' };
+        const results = await Promise.all([
+          store.applications.create(mine, [], [notice('mine', mine.id)], []),
+          other.applications.create(theirs, [], [notice('theirs', theirs.id)], []),
+        ]);
+        const filed = results.flatMap((r) => (r.ok ? [r.value] : []));
+        expect(filed).toHaveLength(1);
+        expect(results.flatMap((r) => (r.ok ? [] : [r.error]))).toEqual([{ code: 'duplicate_draft', existing: filed[0] }]);
+        expect(await store.applications.list()).toEqual(filed);
+        expect((await store.outbox.pending(10)).map((m) => m.applicationId)).toEqual([filed[0]?.id]);
+        expect(await other.applications.findByDraft(mine.input.applicant, 'draft-1')).toEqual(filed[0]);
       });
 
       it('should keep drafts apart by applicant, and never match applications filed without one', async () => {
@@ -64,8 +89,10 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         const theirs = { ...sampleRecord('PP-2027-000002', { input: { applicant: 'huang.li@plandesk.example' } }), draftId: 'draft-1' };
         const noDraft = [sampleRecord('PP-2027-000003'), sampleRecord('PP-2027-000004')];
         for (const r of [mine, theirs, ...noDraft]) expect((await store.applications.create(r, [], [], [])).ok).toBe(true);
+        expect((await store.applications.findByDraft(mine.input.applicant, 'draft-1'))?.id).toBe(mine.id);
         expect((await store.applications.findByDraft(theirs.input.applicant, 'draft-1'))?.id).toBe(theirs.id);
         expect(await store.applications.findByDraft(mine.input.applicant, 'draft-2')).toBeNull();
+        expect(await store.applications.list()).toHaveLength(4);
       });
 
       it('should let a draft whose filing was refused be filed again', async () => {
@@ -92,35 +119,39 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await store.audit.about(original.id)).toEqual([]);
       });
 
-      it('should let exactly one of two concurrent updates from the same read win, refusing the other as stale', async () => {
+      it('should let exactly one of two concurrent updates from the same read win, on two instances, refusing the other as stale', async () => {
         const record = sampleRecord('PP-2027-000001');
         await store.applications.create(record, [], [], []);
-        const read = await store.applications.get(record.id);
+        const other = await harness.reopen();
+        const read = await other.applications.get(record.id);
         if (!read) throw new Error('the created application was not found');
         const byOps = afterAction(read, OPS, 'ops_review.approve', '2026-12-02T03:00:00.000Z');
         const byHead = afterAction(read, HEAD, 'ops_review.return', '2026-12-02T03:00:01.000Z');
         const results = await Promise.all([
           store.applications.update(byOps, read.version, [auditOf(read, byOps, OPS, 'decide.approve')], [], []),
-          store.applications.update(byHead, read.version, [auditOf(read, byHead, HEAD, 'decide.return')], [], []),
+          other.applications.update(byHead, read.version, [auditOf(read, byHead, HEAD, 'decide.return')], [], []),
         ]);
-        const winners = results.filter((r) => r.ok);
+        const winners = results.flatMap((r) => (r.ok ? [r.value] : []));
         const losers = results.flatMap((r) => (r.ok ? [] : [r.error]));
         expect(winners).toHaveLength(1);
         expect(losers).toEqual([{ code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: 2 }]);
-        expect(await store.applications.get(record.id)).toEqual(winners[0]?.ok && winners[0].value);
+        expect(await store.applications.get(record.id)).toEqual(winners[0]);
+        expect(await other.audit.about(record.id)).toHaveLength(1);
       });
 
-      it('should write the audit rows of a saved change and none for a refused one', async () => {
+      it('should write the audit rows, messages and jobs of a saved change and none of a refused one', async () => {
         const record = sampleRecord('PP-2027-000001');
-        await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [], []);
+        await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [], [nudge('filed', record.id)]);
         const approved = afterAction(record, OPS, 'ops_review.approve', '2026-12-02T03:00:00.000Z');
         const returned = afterAction(record, HEAD, 'ops_review.return', '2026-12-02T03:00:01.000Z');
-        await store.applications.update(approved, 1, [auditOf(record, approved, OPS, 'decide.approve')], [], []);
-        const refused = await store.applications.update(returned, 1, [auditOf(record, returned, HEAD, 'decide.return')], [], []);
+        await store.applications.update(approved, 1, [auditOf(record, approved, OPS, 'decide.approve')], [notice('approved', record.id)], [nudge('approved', record.id)]);
+        const refused = await store.applications.update(returned, 1, [auditOf(record, returned, HEAD, 'decide.return')], [notice('returned', record.id)], [nudge('returned', record.id)]);
         expect(refused.ok).toBe(false);
         const trail = await store.audit.about(record.id);
         expect(trail.map((e) => [e.actor, e.action])).toEqual([[record.input.applicant, 'submit'], [OPS, 'decide.approve']]);
         expect(trail[1]).toEqual(auditOf(record, approved, OPS, 'decide.approve'));
+        expect((await store.outbox.pending(10)).map((m) => m.id)).toEqual(['approved']);
+        expect((await store.jobs.pendingFor(record.id)).map((j) => j.id)).toEqual([`${record.id}:approved`]);
       });
 
       it('should refuse to update an application that does not exist, saying it has no version', async () => {

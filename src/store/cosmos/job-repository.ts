@@ -41,11 +41,13 @@ export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
   async function complete(id: string, owner: string, at: Date, effects: JobEffects = {}): Promise<boolean> {
     const skip = new Set<string>();
     let partition: string | null = null;
-    const done = await retryOnConflict(`jobs.complete ${id}`, async () => {
+    const done = await retryOnConflict(`jobs.complete ${id}`, async (): Promise<boolean | 'cancelled' | undefined> => {
       const item = await readItem('jobs.complete', id);
       partition = item?.pk ?? null;
-      // A job replaced by its application's write while it ran (pending again, or cancelled) still completes: the lease is what counts.
       if (!item || item.leaseOwner !== owner || item.status === 'done') return false;
+      // Cancelled while it ran (a decision re-derived its application's jobs): settled without its effects,
+      // so the decision that cancelled it stands. Re-derived as pending again, it completes: the lease is what counts.
+      if (item.status === 'cancelled') return (await ctx.io.replace('jobs.complete', jobWrite(item, { leaseUntil: null }), item._etag)) ? 'cancelled' : undefined;
       // Work that follows in the same partition commits with the completion; a next run already scheduled is kept.
       const follows = (effects.schedule ?? []).filter((j) => jobPartition(j) === item.pk);
       const there = new Set(follows.length ? (await jobsIn(ctx, 'jobs.complete follows', item.pk, follows.map((j) => j.id))).map((j) => j.jobId) : []);
@@ -65,6 +67,7 @@ export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
       }
       throw new Error(`Cosmos DB: completing job ${id} failed with status ${outcome.status} at operation ${outcome.index}`);
     });
+    if (done === 'cancelled') return true;
     // Work for another partition (another application's) follows the commit; scheduling it again is harmless.
     if (done) await schedule('jobs.complete follows', (effects.schedule ?? []).filter((j) => jobPartition(j) !== partition));
     return done;

@@ -108,6 +108,20 @@ export function describeJobsContract(name: string, open: () => Promise<TwoStores
       expect(await other.jobs.pendingFor(record.id)).toEqual([]);
     });
 
+    it('should settle a job cancelled while it ran without its effects, so the decision that cancelled it stands', async () => {
+      const record = sampleRecord('PP-2027-000004');
+      await store.applications.create(record, [], [], [job('d:nudge', -1, record.id)]);
+      expect(jobIds(await store.jobs.claimDue(T0, 10, 'w', at(2)))).toEqual(['d:nudge']);
+      // Meanwhile, on another instance, the step is decided: its reminder is no longer wanted.
+      expect((await other.applications.update({ ...record }, 1, [], [], [])).ok).toBe(true);
+      const audit = auditEntry(T0, 'plandesk', 'spot_check.draw', 'spot-check:2027-04', null, { drawn: 1 });
+      expect(await store.jobs.complete('d:nudge', 'w', T0, { outbox: [notice('late-reminder')], audit: [audit], schedule: [job('d:follow-up', 5, record.id)] })).toBe(true);
+      expect(await other.outbox.get('late-reminder')).toBeNull();
+      expect(await other.audit.about('spot-check:2027-04')).toEqual([]);
+      expect(await other.jobs.pendingFor(record.id)).toEqual([]);
+      expect(await other.jobs.claimDue(at(10), 10, 'w', at(12))).toEqual([]);
+    });
+
     it("should leave an application's jobs alone when its write is refused as stale", async () => {
       const record = sampleRecord('PP-2027-000002');
       await store.applications.create(record, [], [], [job('b:nudge', 10, record.id)]);

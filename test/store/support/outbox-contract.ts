@@ -1,4 +1,5 @@
 import type { OutboxMessage, Store, StoredConversation } from '../../../src/app/ports/store';
+import type { TransferredMessageState } from '../../../src/app/ports/store-transfer';
 import { decisionsOf, type TwoStores } from './two-stores';
 
 const T0 = new Date('2026-12-01T02:00:00.000Z');
@@ -10,6 +11,13 @@ const text = (id: string, to: string, extra: Partial<OutboxMessage> = {}): Outbo
 const chat = (aad: string, updatedAt = T0.toISOString()): StoredConversation =>
   ({ key: `person:${aad}`, reference: { conversation: { id: `a:${aad}` } }, userMri: null, locale: 'zh-CN', updatedAt });
 const ids = (claimed: { message: OutboxMessage }[]) => claimed.map((c) => c.message.id);
+
+/** A message's delivery state as the store exports it (the port's only view of when it was given up). */
+async function deadLetter(store: Store, id: string): Promise<TransferredMessageState | undefined> {
+  if (!store.transfer) throw new Error('the store has no export');
+  for await (const item of store.transfer.exportAll()) if (item.kind === 'outbox' && item.key === id) return item.state;
+  return undefined;
+}
 
 /**
  * The outbox as the delivery worker relies on it, with two stores on one set of data standing for two
@@ -118,8 +126,10 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       const notice = text('ops.delivery_failed:m2', 'x', { to: { kind: 'channel', channel: 'ops' } });
       expect(await store.outbox.markDead('m2', 'two', 'gave up', T0, { outbox: [notice] })).toBe(false);
       expect(await store.outbox.get('ops.delivery_failed:m2')).toBeNull();
-      expect(await store.outbox.markDead('m2', 'one', 'gave up', T0, { outbox: [notice] })).toBe(true);
+      expect(await store.outbox.markDead('m2', 'one', 'gave up', at(7), { outbox: [notice] })).toBe(true);
       expect(await store.outbox.get('m2')).toMatchObject({ status: 'dead', lastError: 'gave up' });
+      // Dated by the caller's clock, not the database's or the process's: ops (and a migration) read that date.
+      expect((await deadLetter(other, 'm2'))?.deadAt).toBe(at(7).toISOString());
       expect(await store.outbox.get('ops.delivery_failed:m2')).toMatchObject({ status: 'pending' });
       expect((await store.outbox.pending(10)).map((m) => m.id)).toEqual(['ops.delivery_failed:m2']);
     });
