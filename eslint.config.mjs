@@ -49,6 +49,19 @@ export default tseslint.config(
     },
   },
   {
+    // The store keeps data: it implements the ports and may use their types (app/ports, app/records,
+    // app/migration), the domain and the config; the use cases and the samples sit above it.
+    files: ['src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['**/app/approval/**', '**/app/scheduler/**', '**/app/delivery/**', '**/app/common/**', '**/samples/**', '**/bot/**', '**/http/**', '**/cli/**'],
+          message: 'src/store is an adapter behind the ports: it never calls use cases, seeds samples or reaches into the bot, HTTP or CLI (the composition root wires those).',
+        }],
+      }],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -16,7 +16,7 @@ import { parsePolicyYaml } from '../formats/policy-yaml';
 
 const SEED_ACTOR = 'seed';
 /** The sample policy is in force from this date on, so any --at in the sample era finds it. */
-export const SAMPLE_POLICY_EFFECTIVE = '2026-01-01';
+const SAMPLE_POLICY_EFFECTIVE = '2026-01-01';
 
 export interface SeedReport {
   catalog: boolean;
@@ -61,7 +61,7 @@ export async function seedSamples(deps: ApprovalDeps, dir: string): Promise<Seed
 }
 
 /** PLANDESK_SAMPLES=none keeps a store free of the sample catalog, policy, directory and applications. */
-export const NO_SAMPLES = 'none';
+const NO_SAMPLES = 'none';
 
 /**
  * The configured store, seeded from the samples where it is still empty (unless PLANDESK_SAMPLES=none);

@@ -3,7 +3,7 @@ import { statusOf } from './cosmos-io';
 
 /** The one container: every item names its logical partition in /pk (see README.md for why one). */
 export const CONTAINER_ID = 'plandesk';
-export const PARTITION_KEY_PATH = '/pk';
+const PARTITION_KEY_PATH = '/pk';
 
 /**
  * Only the paths queries filter or sort on are indexed; documents' bodies (applications, catalogs,
@@ -15,7 +15,7 @@ export const INDEXED_PATHS = [
   '/pk/?', '/type/?', '/applicant/?', '/unit/?', '/subject/?', '/messageId/?', '/jobId/?', '/status/?', '/pendingDue/?', '/leaseUntil/?', '/pendingSeq/?',
 ] as const;
 
-export const INDEXING_POLICY: IndexingPolicy = {
+const INDEXING_POLICY: IndexingPolicy = {
   indexingMode: 'consistent',
   automatic: true,
   includedPaths: INDEXED_PATHS.map((path) => ({ path })),

@@ -1,16 +1,10 @@
-import type { CosmosIo, Item } from './cosmos-io';
+import type { CosmosIo } from './cosmos-io';
 
 /** What every repository of one Cosmos store shares. */
 export interface CosmosContext {
   io: CosmosIo;
   /** Keys in write order, for the audit trail's and the outbox's order (item-keys.ts). */
   nextSeq: () => string;
-}
-
-/** An item read back, as it is written again: Cosmos DB's system fields are its own to set. */
-export function writable(item: Item & { _etag?: string }): Item {
-  const { _etag: _ignored, ...rest } = item;
-  return { ...rest, id: item.id, pk: item.pk, type: item.type };
 }
 
 /** Runs an optimistic write until it settles: `attempt` returns a value, or undefined to be run again after a conflict. */

@@ -10,7 +10,7 @@ import { ITEM_IDS, PARTITIONS } from './item-keys';
  * A job with its state. `pendingDue` is there only while the job is pending: it is the tick's index
  * (due time across partitions), so a tick reads what is due, not everything ever scheduled.
  */
-export const jobItemSchema = z.object({
+const jobItemSchema = z.object({
   id: z.string(),
   pk: z.string(),
   type: z.literal('job'),

@@ -11,7 +11,7 @@ import { ITEM_IDS } from './item-keys';
  * An outbox message with its delivery state. `pendingSeq` is there only while the message is pending:
  * it is the delivery's index (pending messages in the order they were decided), as large as the backlog.
  */
-export const outboxItemSchema = z.object({
+const outboxItemSchema = z.object({
   id: z.string(),
   pk: z.string(),
   type: z.literal('outbox'),

@@ -20,7 +20,7 @@ import { newOutboxItem, outboxWrite, parseOutboxItem, type OutboxItem } from './
  * items sort in their source order and before anything this store writes later (writeSequence()).
  */
 const MIGRATED = /^0{17}\.(\d{12})\.sqlite$/;
-export const migratedSeq = (order: number): string => `${'0'.repeat(17)}.${String(order).padStart(12, '0')}.sqlite`;
+const migratedSeq = (order: number): string => `${'0'.repeat(17)}.${String(order).padStart(12, '0')}.sqlite`;
 const orderOf = (seq: string): number | undefined => {
   const m = MIGRATED.exec(seq);
   return m ? Number(m[1]) : undefined;
