@@ -5,6 +5,7 @@ import type { CliContext } from '../../src/cli/cli-context';
 import { cliLanguage, runCli } from '../../src/cli/run-cli';
 import type { ApprovalDeps } from '../../src/app/common/deps';
 import { decideStep } from '../../src/app/approval/decide-step';
+import { submit } from '../../src/app/approval/submit';
 import type { Store } from '../../src/app/ports/store';
 import { createWorkingCalendar } from '../../src/calendar/chinese-working-calendar';
 import { seedSamples } from '../../src/samples/seed-samples';
@@ -50,7 +51,10 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
   /** The pilot's life so far: two applications filed, one decided; a conversation and a card posted. */
   async function runPilot() {
     const first = await filed(deps, samplePlan('01-cloud-pbx-tier2'));
-    const second = await filed(deps, samplePlan('02-line-tier1'));
+    // Filed from the form, so its draft is migrated too.
+    const submitted = await submit(deps, { input: samplePlan('02-line-tier1'), actor: samplePlan('02-line-tier1').applicant, draftId: 'draft-2' });
+    if (!submitted.ok) throw new Error(`not filed: ${submitted.error.code}`);
+    const second = submitted.value;
     now = new Date('2026-12-01T15:00:00+08:00');
     await decided(deps, first.id, first.steps[0]!.assignee, 'approve');
     await pilot.conversations.save({ key: `person:${first.input.applicant}`, reference: { conversation: { id: 'a:1' } }, userMri: '29:1', locale: 'zh-CN', updatedAt: now.toISOString() });
@@ -116,6 +120,11 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     expect(await store.directory.get()).toEqual(await pilot.directory.get());
     expect(await store.conversations.get(`person:${first.input.applicant}`)).toEqual(await pilot.conversations.get(`person:${first.input.applicant}`));
     expect(await store.applications.nextNumber(2026)).toBe('PP-2026-000003');
+    // The form submitted again on Cosmos finds the application the pilot filed from it.
+    expect(await store.applications.findByDraft(second.input.applicant, 'draft-2')).toEqual(await pilot.applications.get(second.id));
+    const resubmitted = await submit({ ...deps, store }, { input: samplePlan('02-line-tier1'), actor: second.input.applicant, draftId: 'draft-2' });
+    expect(resubmitted).toMatchObject({ ok: true, value: { id: second.id } });
+    expect(await store.applications.list()).toHaveLength(2);
 
     // The bot carries on, on Cosmos: the second application's approver decides the step that waited.
     now = new Date('2026-12-02T10:00:00+08:00');

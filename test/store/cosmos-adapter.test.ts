@@ -89,6 +89,35 @@ describe('the Cosmos DB store', () => {
     expect((await partition('~recurring')).map((i) => i.type).sort()).toEqual(['job', 'outbox']);
   });
 
+  describe("a draft's claim (the applicant's draft partition)", () => {
+    const claimOf = async (applicant: string, draftId: string) =>
+      (await container().item(`draft:${draftId}`, `~drafts:${applicant}`).read<{ applicationId: string }>()).resource?.applicationId ?? null;
+
+    it('should take over a claim whose filing never landed (a crash between claim and batch), and never let that filing land afterwards', async () => {
+      const store = await database.open();
+      const crashed = { ...sampleRecord('PP-2027-000009'), draftId: 'draft-1' };
+      await container().items.create({ id: 'draft:draft-1', pk: `~drafts:${crashed.input.applicant}`, type: 'draft', applicationId: crashed.id });
+      const filed = { ...sampleRecord('PP-2027-000010'), draftId: 'draft-1' };
+      expect(await store.applications.create(filed, [], [], [])).toEqual({ ok: true, value: filed });
+      expect(await claimOf(filed.input.applicant, 'draft-1')).toBe(filed.id);
+      // The crashed filing's batch, arriving late, starts with the partition's filing item: it is fenced off.
+      const late = await container().items.batch([{ operationType: 'Create', partitionKey: crashed.id, resourceBody: { id: 'filing', pk: crashed.id, type: 'filing', by: 'filing' } }], crashed.id);
+      expect(late.result?.[0]?.statusCode).toBe(409);
+      // Submitted again, it is answered with the filed one.
+      expect(await store.applications.create(crashed, [], [notice('late', crashed.id)], [])).toEqual({ ok: false, error: { code: 'duplicate_draft', existing: filed } });
+      expect(await store.applications.get(crashed.id)).toBeNull();
+      expect(await store.outbox.get('late')).toBeNull();
+    });
+
+    it('should give up the claim of a filing that failed, so that the draft is filed afresh', async () => {
+      const store = await database.open();
+      await store.applications.create(sampleRecord('PP-2027-000001'), [], [], []);
+      const collided = { ...sampleRecord('PP-2027-000001'), draftId: 'draft-2' };
+      expect(await store.applications.create(collided, [], [], [])).toMatchObject({ ok: false, error: { code: 'stale_version' } });
+      expect(await claimOf(collided.input.applicant, 'draft-2')).toBeNull();
+    });
+  });
+
   it('should count and log the request charge of every operation, and start again from a reset', async () => {
     const lines: Record<string, unknown>[] = [];
     const store = await openCosmosStore({

@@ -48,41 +48,35 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
     remember(id, { version: item.version, etag: item._etag, seq: item.seq });
     return item;
   };
-  const drafts = draftClaims(ctx);
-  /** The application at `id`, if it was filed by `applicant` from `draftId`. */
-  const filedFrom = async (id: string, applicant: string, draftId: string) => {
-    const record = (await readItem(id))?.body ?? null;
-    return record && record.input.applicant === applicant && record.draftId === draftId ? record : null;
-  };
-  const stale = async (id: string, expectedVersion: number): Promise<Saved> =>
-    fail({ code: 'stale_version', id, expectedVersion, actualVersion: (await readItem(id))?.version ?? null });
+  const drafts = draftClaims(ctx, async (id) => (await readItem(id))?.body ?? null);
 
   /**
-   * Commits the application operation with what it causes. Conditional operations come first (the
-   * application, then existing jobs), creations last: cosmosdb-server applies a batch in order without
-   * rolling back, so this keeps it from half-writing a batch that fails on its first operation.
+   * Commits the application operation with what it causes. Its guards come first (a draft's filing
+   * item, the application), then the other conditional operations (existing jobs), creations last:
+   * cosmosdb-server applies a batch in order without rolling back, so this keeps it from half-writing a
+   * batch that fails on a guard.
    */
-  async function commit(operation: string, head: BatchOp, record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[], skip: Set<string>) {
+  async function commit(operation: string, guards: BatchOp[], record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[], skip: Set<string>) {
     // A new application's partition holds nothing it could replace or repeat: no need to look first.
-    const snapshot = head.op === 'create'
+    const snapshot = guards.every((g) => g.op === 'create')
       ? { jobs: [], messages: new Set<string>() }
       : await partitionSnapshot(ctx, `${operation} snapshot`, record.id, jobs.map((j) => j.id), outbox.map((m) => m.id));
     const jobOps = jobReplacement(snapshot.jobs, record.id, jobs);
     const messages = outbox.filter((m) => !skip.has(m.id) && !snapshot.messages.has(m.id));
     const ops: BatchOp[] = [
-      head,
+      ...guards,
       ...jobOps.filter((o) => o.op === 'replace'),
       ...jobOps.filter((o) => o.op !== 'replace'),
       ...auditItems(audit, record.id, ctx.nextSeq).map((item) => ({ op: 'create' as const, item })),
       ...outboxCreates(messages, record.id, ctx.nextSeq),
     ];
     const outcome = await ctx.io.batch(operation, record.id, ops);
-    if (outcome.ok) return { ok: true as const, etag: outcome.etags[0] };
+    if (outcome.ok) return { ok: true as const, etag: outcome.etags[guards.length - 1] };
     if (![404, 409, 412].includes(outcome.status)) throw new Error(`Cosmos DB: ${operation} of ${record.id} failed with status ${outcome.status} at operation ${outcome.index}`);
     // A message decided twice (a retried invoke) is written once: drop the one already there and go again.
     const failed = ops[outcome.index];
     if (outcome.status === 409 && failed?.item.type === 'outbox') skip.add(String(failed.item.messageId));
-    return { ok: false as const, headFailed: outcome.index === 0 };
+    return { ok: false as const, guardFailed: outcome.index < guards.length };
   }
 
   return {
@@ -90,22 +84,28 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
       assertApplicationId(record.id);
       const { draftId } = record;
       const applicant = record.input.applicant;
-      if (draftId) {
-        const taken = await drafts.claim(applicant, draftId, record.id, async (id) => (await filedFrom(id, applicant, draftId)) !== null);
-        const existing = taken ? await filedFrom(taken, applicant, draftId) : null;
-        if (existing) return fail({ code: 'duplicate_draft', existing });
-      }
       const saved = { ...record, version: 1 };
       const seq = ctx.nextSeq();
       const skip = new Set<string>();
-      return retryOnConflict(`creating ${record.id}`, async (): Promise<Saved | undefined> => {
-        const done = await commit('applications.create', { op: 'create', item: applicationItem(saved, seq) }, saved, audit, outbox, jobs, skip);
+      let fenced = false;
+      return retryOnConflict(`creating ${record.id}`, async (): Promise<Filed | undefined> => {
+        if (draftId) {
+          const claim = await drafts.claim(applicant, draftId, record.id, !fenced);
+          if (!claim.claimed) return fail({ code: 'duplicate_draft', existing: claim.existing });
+        }
+        const guards: BatchOp[] = [...(draftId ? [drafts.filing(record.id)] : []), { op: 'create', item: applicationItem(saved, seq) }];
+        const done = await commit('applications.create', guards, saved, audit, outbox, jobs, skip);
         if (done.ok) {
           if (done.etag) remember(record.id, { version: 1, etag: done.etag, seq });
           return ok(saved);
         }
-        // Expected "no application yet", which is version 0.
-        if (done.headFailed) return stale(record.id, 0);
+        if (!done.guardFailed) return undefined;
+        if (draftId) await drafts.release(applicant, draftId, record.id);
+        const taken = await readItem(record.id);
+        // The id was taken: expected "no application yet", which is version 0.
+        if (taken || !draftId) return fail({ code: 'stale_version', id: record.id, expectedVersion: 0, actualVersion: taken?.version ?? null });
+        // Fenced: another instance took the draft over, believing this filing abandoned. Its filing is the one.
+        fenced = true;
         return undefined;
       });
     },
@@ -117,23 +117,20 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
         if (!current || current.version !== expectedVersion) return fail({ code: 'stale_version', id: record.id, expectedVersion, actualVersion: current?.version ?? null });
         const saved = { ...record, version: expectedVersion + 1 };
         const head: BatchOp = { op: 'replace', item: applicationItem(saved, current.seq), ifMatch: current.etag };
-        const done = await commit('applications.update', head, saved, audit, outbox, jobs, skip);
+        const done = await commit('applications.update', [head], saved, audit, outbox, jobs, skip);
         if (done.ok) {
           if (done.etag) remember(record.id, { version: saved.version, etag: done.etag, seq: current.seq });
           return ok(saved);
         }
         // The application changed since it was seen: read it again, and refuse if its version moved on.
-        if (done.headFailed) seen.delete(record.id);
+        if (done.guardFailed) seen.delete(record.id);
         return undefined;
       });
     },
     async get(id) {
       return (await readItem(id))?.body ?? null;
     },
-    async findByDraft(applicant, draftId) {
-      const claim = await drafts.read(applicant, draftId);
-      return claim ? filedFrom(claim.applicationId, applicant, draftId) : null;
-    },
+    findByDraft: drafts.find,
     async list(filter = {}) {
       const where = ['c.type = "application"'];
       const parameters: { name: string; value: string }[] = [];

@@ -27,6 +27,8 @@ export interface CosmosIo {
   upsert(operation: string, item: Item): Promise<void>;
   /** Replaces the item only while it still has ETag `ifMatch`; false when it changed or is gone. */
   replace(operation: string, item: Item, ifMatch: string): Promise<boolean>;
+  /** Deletes the item only while it still has ETag `ifMatch`; false when it changed or is gone. */
+  remove(operation: string, pk: string, id: string, ifMatch: string): Promise<boolean>;
   /** Adds `by` to a number field in one atomic patch; the item after it, or null when there is no such item. */
   increment(operation: string, pk: string, id: string, path: string, by: number): Promise<unknown>;
   /** A query across partitions, page by page. */
@@ -111,6 +113,10 @@ export function cosmosIo(container: Container, meter: ChargeMeter): CosmosIo {
     async replace(operation, item, ifMatch) {
       const ifUnchanged = { accessCondition: { type: 'IfMatch', condition: ifMatch } };
       return request(operation, async () => [true, (await container.item(item.id, item.pk).replace(item, ifUnchanged)).requestCharge], { 412: false, 404: false });
+    },
+    async remove(operation, pk, id, ifMatch) {
+      const ifUnchanged = { accessCondition: { type: 'IfMatch', condition: ifMatch } };
+      return request(operation, async () => [true, (await container.item(id, pk).delete(ifUnchanged)).requestCharge], { 412: false, 404: false });
     },
     async increment(operation, pk, id, path, by) {
       return request<unknown>(operation, async () => {

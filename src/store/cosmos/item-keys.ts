@@ -47,6 +47,8 @@ export const ITEM_IDS = {
   version: (kind: 'catalog' | 'policy' | 'directory', version: number) => `${kind}:v${version}`,
   planNumber: (year: number) => `plan-number:${year}`,
   draft: (draftId: string) => `draft:${escapePart(draftId)}`,
+  /** In an application's partition: written first by the batch that files it from a draft, or by whoever took that draft over. */
+  filing: 'filing',
 } as const;
 
 /**

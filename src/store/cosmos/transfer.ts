@@ -11,7 +11,8 @@ import { applicationItem, parseApplicationItem } from './application-items';
 import { copyItem } from './conversation-repository';
 import { itemKey, retryOnConflict, type CosmosContext } from './cosmos-context';
 import type { Item } from './cosmos-io';
-import { conversationPartition, draftPartition, ITEM_IDS, PARTITIONS, subjectPartition } from './item-keys';
+import { draftClaimOf } from './draft-claims';
+import { conversationPartition, ITEM_IDS, PARTITIONS, subjectPartition } from './item-keys';
 import { jobPartition, jobWrite, newJobItem, parseJobItem, type JobItem } from './job-items';
 import { newOutboxItem, outboxWrite, parseOutboxItem, type OutboxItem } from './outbox-items';
 
@@ -148,7 +149,7 @@ export function cosmosTransfer(ctx: CosmosContext): StoreTransfer {
           if (existing && existing.version > t.record.version) bump(skipped, 'application');
           else await upsert('application', applicationItem(t.record, existing && t.order === undefined ? existing.seq : seqFor(t.order)));
           // Its draft's claim, so a repeated submit of that form finds it here too (the same item again is harmless).
-          if (t.record.draftId) await ctx.io.upsert(op, { id: ITEM_IDS.draft(t.record.draftId), pk: draftPartition(t.record.input.applicant), type: 'draft', applicationId: t.record.id });
+          if (t.record.draftId) await ctx.io.upsert(op, draftClaimOf({ ...t.record, draftId: t.record.draftId }));
           break;
         }
         case 'audit': {
