@@ -3,12 +3,13 @@ import { hostname } from 'node:os';
 import type { CloudAdapter } from 'botbuilder';
 import { DELIVERY_POLICY } from './app/delivery/delivery-policy';
 import type { ApprovalDeps } from './app/common/deps';
+import { useCases } from './app/use-cases';
 import type { Clock } from './app/ports/clock';
 import type { Store } from './app/ports/store';
 import { tick, type TickReport } from './app/scheduler/tick';
 import { createAdapter } from './bot/adapter';
 import { createJsonLog, type Log } from './log';
-import { outboxPump } from './bot/outbox-pump';
+import { outboxPump } from './outbox-pump';
 import type { BotServices } from './bot/services';
 import { teamsMessenger } from './bot/teams-messenger';
 import { calendarFor } from './calendar/calendar-for';
@@ -51,8 +52,8 @@ export async function createRuntime(config: Config, deps: { clock: Clock; log?: 
   const adapter = createAdapter(config, log);
   const approval: ApprovalDeps = { store, clock: deps.clock, calendar, newId: randomUUID };
   const pump = outboxPump(approval, () => messenger, log, { policy: { ...DELIVERY_POLICY, ...config.delivery } });
-  const services: BotServices = { approval, log, deliverSoon: () => void pump.kick() };
-  const messenger = teamsMessenger(adapter, config.bot.appId ?? '', services, { sendTimeoutMs: config.delivery.sendTimeoutMs });
+  const services: BotServices = { useCases: useCases(approval), log, deliverSoon: () => void pump.kick() };
+  const messenger = teamsMessenger(adapter, config.bot.appId ?? '', { sendTimeoutMs: config.delivery.sendTimeoutMs });
   // Each process leases jobs under its own name, so two instances never run the same job.
   const owner = `${hostname()}:${process.pid}`;
   return {

@@ -32,11 +32,15 @@ export interface FormChoices {
   months: Month[];
 }
 
-/** A form to fill: its choices, a fresh draft id naming this filling, and what to start from. */
+/** A form to fill: its choices, a fresh draft id naming this filling, and what it starts from. */
 export interface FormModel {
   choices: FormChoices;
   draftId: string;
-  input: Partial<ApplicationInput> & { unit: string; startMonth: Month };
+  /** The application it starts from (a returned one to revise, an expired one to renew); null for a blank form. */
+  input: ApplicationInput | null;
+  /** The person's unit and the month a new plan starts (next month), for a blank form. */
+  unit: string;
+  startMonth: Month;
   /** Set when the form revises a returned application. */
   resubmit: { applicationId: string; revision: number } | null;
 }
@@ -121,7 +125,8 @@ export function useCases(deps: ApprovalDeps): UseCases {
   };
   const formFrom = async (start: Result<FormStart, ActError>, viewer: string) => {
     if (!start.ok) return (await answered(viewer, start as Result<never, ActError>)) as Result<never, { refusal: Refusal; card: CardModel | null }>;
-    return ok({ ...(await formChoices(null)), input: start.value.input, resubmit: start.value.resubmit });
+    const { input, resubmit } = start.value;
+    return ok({ ...(await formChoices(null)), input, unit: input.unit, startMonth: input.startMonth, resubmit });
   };
   const preview = async (input: ApplicationInput): Promise<Result<PreviewModel, Refusal>> => {
     const judged = await previewApplication(deps.store, input, shanghaiDate(deps.clock.now()));
@@ -153,7 +158,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
       const directory = await deps.store.directory.get();
       const unit = (directory && personOf(directory, actor)?.unit) || '';
       const { choices, draftId } = await formChoices(null);
-      return { choices, draftId, input: { unit, startMonth: addMonths(monthOf(shanghaiDate(deps.clock.now())), 1) }, resubmit: null };
+      return { choices, draftId, input: null, unit, startMonth: addMonths(monthOf(shanghaiDate(deps.clock.now())), 1), resubmit: null };
     },
     formChoices,
     openRevision: async (id, revision, actor) => formFrom(await openRevision(deps, id, revision, actor), actor),

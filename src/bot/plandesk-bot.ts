@@ -1,10 +1,9 @@
 import {
   MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Attachment,
 } from 'botbuilder';
-import { rememberPerson } from '../app/approval/conversations';
 import { languageFor, t } from '../i18n';
 import { renderCard } from './cards';
-import { CARD_ACTIONS } from './actions';
+import { actionFor, CARD_ACTIONS } from './actions';
 import type { CardAction } from './actions/card-action';
 import { findCommand, type Command, type CommandInput } from './command';
 import { helpCard, helpCommand } from './commands/help';
@@ -67,7 +66,7 @@ export class PlanDeskBot extends TeamsActivityHandler {
   /** `adaptiveCard/action`: one verb, answered within the invoke with the card that replaces the one acted on. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const { verb, data } = invokeValue.action;
-    const action = this.actions.find((a) => a.verb === verb);
+    const action = actionFor(this.actions, verb);
     const { activity } = context;
     const user = activity.from;
     if (!action || !this.services || !user.aadObjectId) {
@@ -79,8 +78,8 @@ export class PlanDeskBot extends TeamsActivityHandler {
     }
     const isPersonal = activity.conversation.conversationType === 'personal';
     // Where others read (a channel, a group chat), an answer replaces the card for everyone: it shows
-    // what a channel may see, and the form is not filled there (SPEC §7). A refresh is the tapper's own view.
-    if (!isPersonal && action.personalOnly) {
+    // what a channel may see, and the form is not filled there (SPEC §7); each verb says which it does.
+    if (!isPersonal && action.sharedChat === 'refuse') {
       const lang = languageFor(activity.locale);
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderCard('message', { text: t(lang, 'bot.personalOnly') }).content as Record<string, unknown> };
     }
@@ -90,7 +89,7 @@ export class PlanDeskBot extends TeamsActivityHandler {
       services: this.services,
       conversationKey: isPersonal ? `person:${user.aadObjectId}` : null,
       cardActivityId: activity.replyToId ?? null,
-      shared: !isPersonal && verb !== 'plan.refresh',
+      shared: !isPersonal && action.sharedChat === 'notice',
     });
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
   }
@@ -99,7 +98,7 @@ export class PlanDeskBot extends TeamsActivityHandler {
   private async remember(context: TurnContext): Promise<void> {
     const { activity } = context;
     if (!this.services || activity.conversation?.conversationType !== 'personal' || !activity.from?.aadObjectId) return;
-    await rememberPerson(this.services.approval, activity.from.aadObjectId, {
+    await this.services.useCases.rememberPerson(activity.from.aadObjectId, {
       reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>,
       userMri: activity.from.id,
       locale: activity.locale ?? null,

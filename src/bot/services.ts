@@ -1,9 +1,9 @@
-import type { ApprovalDeps } from '../app/common/deps';
+import type { UseCases } from '../app/use-cases';
 import type { Log } from '../log';
 
-/** What the bot's commands and card actions use: the use cases' dependencies, and a nudge to deliver the outbox. */
+/** What the bot's commands and card actions use: the use cases (never a store), the log, and a nudge to deliver the outbox. */
 export interface BotServices {
-  approval: ApprovalDeps;
+  useCases: UseCases;
   log: Log;
   /** Ask for the outbox to be delivered soon (after this turn has answered). */
   deliverSoon(): void;

@@ -1,29 +1,22 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { ApplicationRecord } from '../app/records/application-record';
 import { DELIVERY_POLICY, type DeliveryFailure } from '../app/delivery/delivery-policy';
 import type { Messenger } from '../app/delivery/messenger';
 import type { StoredConversation } from '../app/ports/store';
-import { zhCN } from '../i18n/zh-CN';
-import { languageFor, t, type Lang, type StringKey } from '../i18n';
+import type { NoticeKey } from '../app/ports/notice-keys';
+import { isStringKey, languageFor, t, type Lang } from '../i18n';
 import { connectorFailure } from './connector-failure';
 import { formatWhen } from './present/formatting';
-import { renderApplicationFor } from './present/render';
-import type { BotServices } from './services';
-
-const isStringKey = (key: string): key is StringKey => key in zhCN;
+import { renderApplication } from './present/render';
 
 /**
  * Words for an outbox notice. Its params are data; some are shown in words: a step id by its name,
- * an instant (`due`) as Shanghai reads it, a unit id by the unit's name (`unitName`).
+ * an instant (`due`) as Shanghai reads it (the unit's name comes with the notice as `unitName`).
  */
-async function noticeText(services: BotServices, lang: Lang, key: string, params: Record<string, string | number>): Promise<string> {
+function noticeText(lang: Lang, key: NoticeKey, params: Record<string, string | number>): string {
   const shown: Record<string, string | number> = { ...params };
-  if (typeof params.step === 'string' && isStringKey(`step.${params.step}`)) shown.stepName = t(lang, `step.${params.step}` as StringKey);
+  const stepKey = `step.${params.step}`;
+  if (typeof params.step === 'string' && isStringKey(stepKey)) shown.stepName = t(lang, stepKey);
   if (typeof params.due === 'string' && !Number.isNaN(Date.parse(params.due))) shown.due = formatWhen(params.due, lang);
-  if (typeof params.unit === 'string') {
-    shown.unitName = (await services.approval.store.directory.get())?.units.find((u) => u.id === params.unit)?.name ?? params.unit;
-  }
-  if (!isStringKey(key)) throw new Error(`outbox notice has no string "${key}"`);
   return t(lang, key, shown);
 }
 
@@ -59,7 +52,7 @@ export interface TeamsMessengerOptions {
  * classified failure; errors are caught inside the turn, where botbuilder's turn error handler would
  * otherwise swallow them and post an apology into the conversation.
  */
-export function teamsMessenger(adapter: CloudAdapter, appId: string, services: BotServices, options: TeamsMessengerOptions = {}): Messenger {
+export function teamsMessenger(adapter: CloudAdapter, appId: string, options: TeamsMessengerOptions = {}): Messenger {
   const timeoutMs = options.sendTimeoutMs ?? DELIVERY_POLICY.sendTimeoutMs;
 
   async function inConversation<T>(to: StoredConversation, operation: 'post' | 'update', work: (context: TurnContext) => Promise<T>): Promise<T | DeliveryFailure> {
@@ -88,22 +81,22 @@ export function teamsMessenger(adapter: CloudAdapter, appId: string, services: B
 
   const langOf = (to: StoredConversation) => languageFor(to.locale);
   return {
-    async postCard(to, record: ApplicationRecord, viewer) {
-      const card = await renderApplicationFor(services, record, viewer, langOf(to));
+    async postCard(to, model) {
+      const card = renderApplication(model, langOf(to));
       const posted = await inConversation(to, 'post', async (context) => (await context.sendActivity(MessageFactory.attachment(card)))?.id ?? '');
       if (typeof posted !== 'string') return posted;
       // Without an id the copy could never be updated; ops hears of it as a refused message.
-      return posted || { code: 'rejected', status: null, detail: `the connector returned no activity id for ${record.id}` };
+      return posted || { code: 'rejected', status: null, detail: `the connector returned no activity id for ${model.record.id}` };
     },
-    async updateCard(to, activityId, record, viewer) {
-      const card = await renderApplicationFor(services, record, viewer, langOf(to));
+    async updateCard(to, activityId, model) {
+      const card = renderApplication(model, langOf(to));
       const updated = await inConversation(to, 'update', async (context) => {
         await context.updateActivity({ ...MessageFactory.attachment(card), id: activityId });
       });
       return updated;
     },
     async postText(to, key, params) {
-      const text = await noticeText(services, langOf(to), key, params);
+      const text = noticeText(langOf(to), key, params);
       return inConversation(to, 'post', async (context) => {
         await context.sendActivity(MessageFactory.text(text));
       });

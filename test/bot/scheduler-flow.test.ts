@@ -90,7 +90,7 @@ describe('PlanDesk acting on time, through the bot', () => {
 
   it('tells the applicant and the unit channel ahead of the end, then expires the plan and asks support to restore standard tariffs', async () => {
     await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
-    await teams.tap(zhaoLei, 'fulfillment.done', actionData(lastCard(zhaoLei), 'fulfillment.done') ?? {});
+    await teams.tap(zhaoLei, 'plan.fulfill', actionData(lastCard(zhaoLei), 'plan.fulfill') ?? {});
     expect((await teams.app.store.applications.get(id))?.state).toBe('active');
 
     await teams.tickAt('2027-12-01T09:00');
@@ -116,7 +116,7 @@ describe('PlanDesk acting on time, through the bot', () => {
 
   it('asks the applicant for a quarterly evaluation, flags one under 80% of the expected revenue, and tells ops', async () => {
     await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
-    await teams.tap(zhaoLei, 'fulfillment.done', actionData(lastCard(zhaoLei), 'fulfillment.done') ?? {});
+    await teams.tap(zhaoLei, 'plan.fulfill', actionData(lastCard(zhaoLei), 'plan.fulfill') ?? {});
     // The plan starts in January 2027: its first quarter's evaluation is asked for on 1 April.
     await teams.tickAt('2027-04-01T09:00');
     expect(texts(teams.sentTo(zhangWei))).toContain(`请填报个性化方案 ${id} 第 1 期的实际效果(实际收入与用户数),在卡片上点击“填报评估”。`);
@@ -142,7 +142,7 @@ describe('PlanDesk acting on time, through the bot', () => {
     const AUDITORS = '19:audit@thread.tacv2';
     await teams.sayInChannel(zhouJie, AUDITORS, 'notify-here auditors');
     await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
-    await teams.tap(zhaoLei, 'fulfillment.done', actionData(lastCard(zhaoLei), 'fulfillment.done') ?? {});
+    await teams.tap(zhaoLei, 'plan.fulfill', actionData(lastCard(zhaoLei), 'plan.fulfill') ?? {});
 
     await teams.tickAt('2026-11-02T10:00'); // the first working day of November, after 09:30
     const drawn = texts(teams.sentToChannel(AUDITORS)).find((t) => t.startsWith('2026-11 抽检'));

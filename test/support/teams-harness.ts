@@ -144,11 +144,16 @@ export class TeamsHarness {
     await this.app.deliveriesSettled();
   }
 
-  /** A person taps an Action.Execute on a card; returns the card the bot answered the invoke with. */
+  /**
+   * A person taps an Action.Execute on a card; returns the card the bot answered the invoke with. A
+   * submit made up by a test carries a fresh draft id, as every form the bot sends does, unless the
+   * test gives the form's own.
+   */
   async tap(who: Someone, verb: string, data: Record<string, unknown>, cardActivityId?: string, locale?: string): Promise<CardJson> {
+    const sent = verb === 'form.submit' && !('draftId' in data) ? { ...data, draftId: `draft-${Math.random().toString(36).slice(2)}` } : data;
     const { status, body } = await this.post(this.activity(who, {
       type: 'invoke', name: 'adaptiveCard/action', ...(cardActivityId ? { replyToId: cardActivityId } : {}),
-      value: { action: { type: 'Action.Execute', verb, data } },
+      value: { action: { type: 'Action.Execute', verb, data: sent } },
     }, locale));
     if (status !== 200) throw new Error(`invoke ${verb} answered HTTP ${status}: ${JSON.stringify(body)}`);
     const response = body as { statusCode: number; type: string; value: CardJson };

@@ -12,6 +12,8 @@ export interface DeliveryReport {
   sent: number;
   /** Messages still to go after this run: retrying, waiting for a chat, a rate slot or working hours. */
   waiting: number;
+  /** The earliest moment one of them may go (a retry, a quiet-hours hold, a lease); null when none can until something else happens. */
+  nextDue: Date | null;
 }
 
 /** A process's delivery worker; `owner` names it in leases and must differ between processes. */
@@ -50,7 +52,8 @@ export async function deliverOutbox(deps: DeliveryDeps & { worker?: DeliveryWork
     // Another round when this one was full, or split a message into new ones that may go now.
     if (claimed.length < limit && tally.replaced === 0) break;
   }
-  return { sent, waiting: (await deps.store.outbox.backlog(deps.clock.now())).pending };
+  const { pending, nextDue } = await deps.store.outbox.backlog(deps.clock.now());
+  return { sent, waiting: pending, nextDue };
 }
 
 /** Claimed messages by conversation, each lane in order; a refresh is a lane of its own. */

@@ -1,57 +1,49 @@
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
-import type { ApplicationRecord } from '../../app/records/application-record';
-import type { CardCopy } from '../../app/ports/store';
+import type { Acted, CardModel } from '../../app/use-cases';
+import { PLAN_NUMBER } from '../../domain/plan-number';
+import { describeRefusal } from '../../i18n/describe-refusal';
 import { t, type StringKey } from '../../i18n';
-import { renderApplicationFor } from '../present/render';
+import { renderApplication } from '../present/render';
+import { renderCard } from '../cards';
 import type { ActionContext } from './card-action';
 
 /** What every action on an application card carries back: which application, revision and step it showed. */
 export const applicationActionData = z.object({
-  applicationId: z.string().regex(/^PP-\d{4}-\d{6}$/),
+  applicationId: z.string().regex(PLAN_NUMBER),
   revision: z.coerce.number().int().positive(),
   stepIndex: z.coerce.number().int().min(-1),
 }).passthrough();
 
-/** The refusal and failure codes a card can explain. */
-const REFUSAL_KEYS: Record<string, StringKey> = {
-  not_an_approver: 'refusal.not_an_approver', own_application: 'refusal.own_application', no_approval_authority: 'refusal.no_approval_authority',
-  already_decided: 'refusal.already_decided', stale_version: 'refusal.stale_write', comment_required: 'refusal.comment_required',
-  cannot_escalate: 'refusal.cannot_escalate', not_the_applicant: 'refusal.not_the_applicant', not_withdrawable: 'refusal.not_withdrawable',
-  not_a_handler: 'refusal.not_a_handler', not_in_fulfillment: 'refusal.not_in_fulfillment', not_found: 'refusal.not_found',
-  not_allowed: 'refusal.not_allowed', no_directory: 'refusal.no_directory', no_approver: 'refusal.no_approver',
-  no_evaluation_due: 'refusal.no_evaluation_due', no_catalog: 'refusal.no_catalog', no_policy: 'refusal.no_policy',
-  catalog_version_missing: 'refusal.catalog_version_missing', not_an_applicant: 'refusal.not_an_applicant',
-};
+type Tone = 'good' | 'attention' | 'warning' | 'default';
 
-/** A refusal in words; a card from an older revision says it is out of date rather than "changed just now". */
-export function refusalText(ctx: ActionContext, code: string, params: Record<string, string | number> = {}, cardWasStale = false): string {
-  if (code === 'stale_version' && cardWasStale) return t(ctx.lang, 'refusal.stale_version');
-  return t(ctx.lang, REFUSAL_KEYS[code] ?? 'refusal.stale_write', params);
+/** The application's card for the person who acted (a channel's view where others read), with a banner saying what happened. */
+export function cardForActor(ctx: ActionContext, model: CardModel, text: string, tone: Tone): Attachment {
+  return renderApplication(ctx.shared ? { ...model, detailed: false } : model, ctx.lang, { text, tone });
 }
 
-/** The application's card for the person who acted, with a banner saying what happened. */
-export async function cardForActor(ctx: ActionContext, record: ApplicationRecord, text: string, tone: 'good' | 'attention' | 'warning' | 'default'): Promise<Attachment> {
-  return renderApplicationFor(ctx.services, record, ctx.shared ? null : ctx.user.aadObjectId, ctx.lang, { text, tone });
+/** A refusal with nothing to show but its words. */
+export const messageCard = (text: string): Attachment => renderCard('message', { text });
+
+/**
+ * The answer to an act on an application: on success the card with the banner `done` (its copy kept
+ * when `keep`, so later changes update it), else the application as it stands with why not.
+ */
+export async function answerActed(
+  ctx: ActionContext, acted: Acted, done: (model: CardModel) => { key: StringKey; params?: Record<string, string | number>; tone?: Tone }, keep = false,
+): Promise<Attachment> {
+  if (acted.ok) {
+    ctx.services.deliverSoon();
+    if (keep) await keepCopy(ctx, acted.value.record.id);
+    const { key, params = {}, tone = 'good' } = done(acted.value);
+    return cardForActor(ctx, acted.value, t(ctx.lang, key, { id: acted.value.record.id, ...params }), tone);
+  }
+  const words = describeRefusal(acted.error.refusal, ctx.lang);
+  return acted.error.card ? cardForActor(ctx, acted.error.card, words, 'attention') : messageCard(words);
 }
 
 /** Records the card acted on as a copy of the application, so later changes update it too. */
 export async function keepCopy(ctx: ActionContext, applicationId: string): Promise<void> {
   if (!ctx.conversationKey || !ctx.cardActivityId) return;
-  const copy: CardCopy = { applicationId, conversationKey: ctx.conversationKey, activityId: ctx.cardActivityId, viewer: ctx.user.aadObjectId };
-  await ctx.services.approval.store.cardCopies.add(copy);
-}
-
-/** The application a card acts on; one a card can name no longer existing is a bug, not a refusal. */
-export async function applicationOf(ctx: ActionContext, id: string): Promise<ApplicationRecord> {
-  const record = await ctx.services.approval.store.applications.get(id);
-  if (!record) throw new Error(`application ${id} vanished`);
-  return record;
-}
-
-/** The applicant's own application, or the card saying only they may do this. */
-export async function ownApplication(ctx: ActionContext, id: string): Promise<{ record: ApplicationRecord } | { refused: Attachment }> {
-  const record = await applicationOf(ctx, id);
-  if (record.input.applicant === ctx.user.aadObjectId) return { record };
-  return { refused: await cardForActor(ctx, record, t(ctx.lang, 'refusal.not_the_applicant'), 'attention') };
+  await ctx.services.useCases.keepCardCopy({ applicationId, conversationKey: ctx.conversationKey, activityId: ctx.cardActivityId, viewer: ctx.user.aadObjectId });
 }

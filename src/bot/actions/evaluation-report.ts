@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { reportEvaluation } from '../../app/approval/report-evaluation';
 import { t } from '../../i18n';
 import { yuanToFen } from '../form/application-from-form';
-import { applicationActionData, applicationOf, cardForActor, refusalText } from './application-actions-shared';
+import { answerActed, applicationActionData, cardForActor, messageCard } from './application-actions-shared';
 import { cardAction } from './card-action';
 
 const evaluationData = applicationActionData.extend({
@@ -14,20 +13,22 @@ const evaluationData = applicationActionData.extend({
 /** `evaluation.report`: the applicant reports a period's actual revenue (yuan, exact to the fen) and subscribers. */
 export const evaluationReport = cardAction({
   verb: 'evaluation.report',
+  button: 'evaluate',
+  sharedChat: 'notice',
   schema: evaluationData,
   async handle(data, ctx) {
-    const record = await applicationOf(ctx, data.applicationId);
     const fen = yuanToFen(data.actualRevenueYuan);
-    if (fen === null) return cardForActor(ctx, record, t(ctx.lang, 'form.bad_yuan'), 'attention');
-    const result = await reportEvaluation(ctx.services.approval, {
+    if (fen === null) {
+      // The card again, as it stands, saying what is wrong with the figure.
+      const current = await ctx.services.useCases.view(data.applicationId, ctx.user.aadObjectId);
+      return current.ok ? cardForActor(ctx, current.value, t(ctx.lang, 'form.bad_yuan'), 'attention') : messageCard(t(ctx.lang, 'form.bad_yuan'));
+    }
+    const acted = await ctx.services.useCases.reportEvaluation({
       applicationId: data.applicationId, period: data.period, actualRevenueFen: fen, actualSubscribers: data.actualSubscribers, actor: ctx.user.aadObjectId,
     });
-    if (result.ok) {
-      ctx.services.deliverSoon();
-      const flagged = result.value.evaluations.at(-1)?.flagged ?? false;
-      return cardForActor(ctx, result.value, t(ctx.lang, flagged ? 'bot.evaluatedFlagged' : 'bot.evaluated', { id: data.applicationId, period: data.period }), flagged ? 'warning' : 'good');
-    }
-    const current = 'record' in result.error ? result.error.record : record;
-    return cardForActor(ctx, current, refusalText(ctx, result.error.code, { id: data.applicationId }), 'attention');
+    return answerActed(ctx, acted, (model) => {
+      const flagged = model.record.evaluations.at(-1)?.flagged ?? false;
+      return { key: flagged ? 'bot.evaluatedFlagged' : 'bot.evaluated', params: { period: data.period }, tone: flagged ? 'warning' : 'good' };
+    });
   },
 });

@@ -1,7 +1,7 @@
-import { addMonths, monthOf, shanghaiDate } from '../../domain/local-date';
+import { describeRefusal } from '../../i18n/describe-refusal';
 import { formCard } from '../form/form-card';
-import { formValuesOf } from '../form/form-values';
-import { applicationActionData, ownApplication } from './application-actions-shared';
+import { blankForm, formValuesOf } from '../form/form-values';
+import { applicationActionData, cardForActor, messageCard } from './application-actions-shared';
 import { cardAction } from './card-action';
 
 /**
@@ -10,13 +10,16 @@ import { cardAction } from './card-action';
  */
 export const planRenew = cardAction({
   verb: 'plan.renew',
-  personalOnly: true,
+  button: 'renew',
+  sharedChat: 'refuse',
   schema: applicationActionData,
   async handle(data, ctx) {
-    const own = await ownApplication(ctx, data.applicationId);
-    if ('refused' in own) return own.refused;
-    const { record } = own;
-    const nextMonth = addMonths(monthOf(shanghaiDate(ctx.services.approval.clock.now())), 1);
-    return formCard(ctx.services, ctx.lang, { ...formValuesOf(record.input), startMonth: nextMonth });
+    const opened = await ctx.services.useCases.openRenewal(data.applicationId, ctx.user.aadObjectId);
+    if (!opened.ok) {
+      const words = describeRefusal(opened.error.refusal, ctx.lang);
+      return opened.error.card ? cardForActor(ctx, opened.error.card, words, 'attention') : messageCard(words);
+    }
+    const { input, choices, draftId } = opened.value;
+    return formCard(ctx.lang, input ? formValuesOf(input) : blankForm(opened.value.unit, opened.value.startMonth), choices, { draftId });
   },
 });

@@ -1,31 +1,29 @@
-import type { ApplicationRecord } from '../../app/records/application-record';
-import { myApplications, pendingFor } from '../../app/approval/queries';
-import type { Directory } from '../../app/records/directory';
-import { t, type Lang } from '../../i18n';
+import type { ListModel } from '../../app/use-cases';
+import { t, type Lang, type StringKey } from '../../i18n';
 import type { Command } from '../command';
-import { formatWhen } from '../present/formatting';
 import { waitingOn } from '../present/application-view';
+import { formatWhen } from '../present/formatting';
 import type { BotServices } from '../services';
 import { applicationListCard } from '../views/application-list-card';
 
-function listItems(records: ApplicationRecord[], directory: Directory | null, lang: Lang) {
-  return records.map((r) => ({
-    id: r.id,
-    customer: r.input.customer.name,
-    stateLabel: t(lang, `state.${r.state}`),
-    waitingOn: directory ? waitingOn(r, directory, lang) : '',
-    updated: formatWhen(r.updatedAt, lang),
-  }));
+function listCard(list: ListModel, lang: Lang, title: StringKey, empty: StringKey) {
+  return applicationListCard({
+    lang, title: t(lang, title), empty: t(lang, empty),
+    items: list.records.map((r) => ({
+      id: r.id, customer: r.input.customer.name, stateLabel: t(lang, `state.${r.state}`), waitingOn: waitingOn(r, list.names, lang), updated: formatWhen(r.updatedAt, lang),
+    })),
+  });
 }
+
+const NOBODY: ListModel = { records: [], names: {} };
 
 /** `我的` / `mine`: the applicant's applications with their status and the step they wait on. */
 export const mineCommand = (services: BotServices): Command => ({
   names: ['mine', '我的'],
   personalOnly: true,
   async handle({ lang, user }) {
-    const deps = services.approval;
-    const records = user.aadObjectId ? await myApplications(deps, user.aadObjectId) : [];
-    return applicationListCard({ lang, title: t(lang, 'bot.mine.title'), empty: t(lang, 'bot.mine.empty'), items: listItems(records, await deps.store.directory.get(), lang) });
+    const list = user.aadObjectId ? await services.useCases.mine(user.aadObjectId) : NOBODY;
+    return listCard(list, lang, 'bot.mine.title', 'bot.mine.empty');
   },
 });
 
@@ -34,8 +32,7 @@ export const pendingCommand = (services: BotServices): Command => ({
   names: ['pending', '待办'],
   personalOnly: true,
   async handle({ lang, user }) {
-    const deps = services.approval;
-    const records = user.aadObjectId ? await pendingFor(deps, user.aadObjectId) : [];
-    return applicationListCard({ lang, title: t(lang, 'bot.pending.title'), empty: t(lang, 'bot.pending.empty'), items: listItems(records, await deps.store.directory.get(), lang) });
+    const list = user.aadObjectId ? await services.useCases.pending(user.aadObjectId) : NOBODY;
+    return listCard(list, lang, 'bot.pending.title', 'bot.pending.empty');
   },
 });

@@ -1,5 +1,3 @@
-import { addMonths, monthOf, shanghaiDate } from '../../domain/local-date';
-import { personOf } from '../../app/common/people';
 import type { Command } from '../command';
 import { formCard } from '../form/form-card';
 import { blankForm } from '../form/form-values';
@@ -10,9 +8,7 @@ export const newCommand = (services: BotServices): Command => ({
   names: ['new', '新建'],
   personalOnly: true,
   async handle({ lang, user }) {
-    const { store, clock } = services.approval;
-    const directory = await store.directory.get();
-    const unit = (user.aadObjectId && directory && personOf(directory, user.aadObjectId)?.unit) || '';
-    return formCard(services, lang, blankForm(unit, addMonths(monthOf(shanghaiDate(clock.now())), 1)));
+    const form = await services.useCases.newForm(user.aadObjectId ?? '');
+    return formCard(lang, blankForm(form.unit, form.startMonth), form.choices, { draftId: form.draftId });
   },
 });

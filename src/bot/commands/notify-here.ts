@@ -1,4 +1,5 @@
-import { bindChannel, type ChannelTarget } from '../../app/approval/conversations';
+import type { ChannelTarget } from '../../app/use-cases';
+import { describeRefusal } from '../../i18n/describe-refusal';
 import { t } from '../../i18n';
 import type { Command, CommandInput } from '../command';
 import type { BotServices } from '../services';
@@ -26,13 +27,10 @@ export const notifyHereCommand = (services: BotServices): Command => ({
     if (conversation.isPersonal) return t(lang, 'bot.channel.notChannel');
     const target = targetOf(args.trim().split(/\s+/)[0] ?? '');
     if (!target) return t(lang, 'bot.channel.usage');
-    const bound = await bindChannel(services.approval, user.aadObjectId ?? '', target, {
+    const bound = await services.useCases.bindChannel(user.aadObjectId ?? '', target, {
       reference: channelReference(conversation.reference), userMri: null, locale: conversation.locale,
     });
-    if (bound.ok) {
-      const unit = target.kind === 'unit' ? (await services.approval.store.directory.get())?.units.find((u) => u.id === target.unit)?.name : undefined;
-      return t(lang, 'bot.channel.bound', { target: unit ?? bound.value });
-    }
-    return bound.error.code === 'not_admin' ? t(lang, 'bot.channel.notAdmin') : t(lang, 'bot.channel.unknownUnit', { unit: bound.error.unit });
+    if (bound.ok) return t(lang, 'bot.channel.bound', { target: bound.value.unitName ?? bound.value.target });
+    return describeRefusal(bound.error, lang);
   },
 });

@@ -1,4 +1,5 @@
-import { recordFinding } from '../../app/approval/spot-check-finding';
+import { PLAN_NUMBER } from '../../domain/plan-number';
+import { describeRefusal } from '../../i18n/describe-refusal';
 import { t } from '../../i18n';
 import type { Command } from '../command';
 import type { BotServices } from '../services';
@@ -11,11 +12,11 @@ export const spotCheckCommand = (services: BotServices): Command => ({
   names: ['spotcheck', '抽检'],
   async handle({ lang, user, args }) {
     const [idWord = '', verdict = '', ...note] = args.trim().split(/\s+/);
-    const id = /^PP-\d{4}-\d{6}$/i.test(idWord) ? idWord.toUpperCase() : null;
+    const id = PLAN_NUMBER.test(idWord.toUpperCase()) ? idWord.toUpperCase() : null;
     const result = PASS.test(verdict) ? 'pass' : ISSUE.test(verdict) ? 'issue' : null;
     if (!id || !result || !user.aadObjectId) return t(lang, 'bot.spotcheck.usage');
-    const recorded = await recordFinding(services.approval, { applicationId: id, result, note: note.join(' ') || null, actor: user.aadObjectId });
+    const recorded = await services.useCases.recordFinding({ applicationId: id, result, note: note.join(' ') || null, actor: user.aadObjectId });
     if (recorded.ok) return t(lang, result === 'pass' ? 'bot.spotcheck.passed' : 'bot.spotcheck.issue', { id, month: recorded.value.month });
-    return t(lang, `bot.spotcheck.${recorded.error.code}`, { id });
+    return describeRefusal(recorded.error, lang);
   },
 });

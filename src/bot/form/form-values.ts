@@ -1,3 +1,4 @@
+import { formatYuan } from '../../domain/money';
 import { z } from 'zod';
 import type { ApplicationInput } from '../../domain/application';
 import { formatBasisPoints } from '../../domain/basis-points';
@@ -36,7 +37,7 @@ export function formValuesFrom(data: Record<string, unknown>): FormValues {
   };
 }
 
-const yuan = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+const yuan = (fen: number): string => formatYuan(fen, { grouping: false });
 
 /** The form prefilled with an application, e.g. to revise a returned one. */
 export function formValuesOf(input: ApplicationInput): FormValues {

@@ -6,31 +6,21 @@
  *   reject   → ShowCard, confirm verb `plan.reject`,      required `rejectComment`
  *   return   → ShowCard, confirm verb `plan.return`,      required `returnComment`
  *   escalate → ShowCard, confirm verb `plan.escalate`,    optional `escalateComment`
- *   fulfill  → ShowCard, confirm verb `fulfillment.done`, optional `fulfillComment`
+ *   fulfill  → ShowCard, confirm verb `plan.fulfill`,     optional `fulfillComment`
  *   withdraw → ShowCard, confirm verb `plan.withdraw`,    optional `withdrawComment`
  *   resubmit → plain Action.Execute, verb `plan.edit` (answers with the prefilled form)
  *   renew    → plain Action.Execute, verb `plan.renew` (a new application prefilled from this one)
  *   evaluate → ShowCard, confirm verb `evaluation.report`, required `actualRevenueYuan`, `actualSubscribers`
- * The comment ids differ per action because Teams mobile fails to render a card whose ShowCards
+ * Each verb's declaration in src/bot/actions names its button and comment input (test/bot/card-verbs
+ * holds this template to them). The comment ids differ per action because Teams mobile fails to render a card whose ShowCards
  * repeat an input id (MicrosoftDocs/msteams-docs#7868).
  */
 import type { Attachment } from 'botbuilder';
 import { renderCard } from '../cards';
 import { escapeStrings, finishCard, joined } from './card-data';
 import { labelTree } from './labels';
-import type { ApplicationView, CardAction } from './view-models';
-
-/** The input id of each action's comment, as the action's data carries it back. */
-export const COMMENT_INPUT_ID: Readonly<Record<Exclude<CardAction, 'resubmit' | 'evaluate' | 'renew'>, string>> = {
-  approve: 'approveComment',
-  reject: 'rejectComment',
-  return: 'returnComment',
-  escalate: 'escalateComment',
-  withdraw: 'withdrawComment',
-  fulfill: 'fulfillComment',
-};
-
-const ALL_ACTIONS: readonly CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill', 'evaluate', 'renew'];
+import { CASE_ACTIONS } from '../../domain/workflow';
+import type { ApplicationView } from './view-models';
 
 /** The card for one application as one viewer sees it; it refreshes for `refreshUserIds` when there are any. */
 export function applicationCard(view: ApplicationView): Attachment {
@@ -43,7 +33,7 @@ export function applicationCard(view: ApplicationView): Attachment {
     fulfillment: shown.fulfillment ?? null,
     route: shown.route.map((step) => ({ ...step, statusLine: joined(step.status, step.when) })),
     history: shown.history.map((entry) => ({ ...entry, headline: joined(entry.when, entry.who, entry.what) })),
-    can: Object.fromEntries(ALL_ACTIONS.map((action) => [action, actions.includes(action)])),
+    can: Object.fromEntries(CASE_ACTIONS.map((action) => [action, actions.includes(action)])),
     actionData: { ...actionData },
     evaluateData: { ...actionData, period: view.evaluationPeriod ?? 0 },
   });

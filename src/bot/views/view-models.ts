@@ -2,6 +2,7 @@
  * What the cards show, already in the viewer's words: the bot maps records to these, the views in
  * this folder turn them into Adaptive Cards. Every string here is user-visible data (never template).
  */
+import type { CaseAction } from '../../domain/workflow';
 import type { Lang } from '../../i18n';
 
 export interface Choice {
@@ -60,7 +61,6 @@ export interface FormView {
   choices: { units: Choice[]; activities: Choice[]; products: Choice[]; months: Choice[] };
 }
 
-export type CardAction = 'approve' | 'reject' | 'return' | 'escalate' | 'withdraw' | 'resubmit' | 'fulfill' | 'evaluate' | 'renew';
 
 /** One application as a person on it sees it: everything to decide on one screen. */
 export interface ApplicationView {
@@ -85,7 +85,7 @@ export interface ApplicationView {
   justification: string;
   history: { when: string; who: string; what: string; comment: string }[];
   /** Actions this viewer may take now; empty for anyone else, who sees the status only. */
-  actions: CardAction[];
+  actions: CaseAction[];
   /** Sent back with every action, so a card from an older revision or step is recognised as stale. */
   actionData: { applicationId: string; revision: number; stepIndex: number };
   /** Teams user ids (MRI) whose copy refreshes to their own view (Universal Actions). */

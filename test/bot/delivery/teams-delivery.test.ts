@@ -83,7 +83,7 @@ describe('delivering the outbox into Teams through the real CloudAdapter, agains
 
     const log = createJsonLog('silent');
     const adapter = createAdapter({ bot: { appType: 'MultiTenant' } }, log);
-    const messenger = teamsMessenger(adapter, '', { approval: deps, log, deliverSoon: () => undefined }, { sendTimeoutMs: 300 });
+    const messenger = teamsMessenger(adapter, '', { sendTimeoutMs: 300 });
     const worker = deliveryWorker({
       owner: 'test-process',
       policy: { maxAttempts: 3, baseRetryDelayMs: 100, maxRetryDelayMs: 400, sendTimeoutMs: 300, leaseMs: 5_000 },

@@ -1,15 +1,20 @@
-import { applicationCard, COMMENT_INPUT_ID } from '../../../src/bot/views/application-card';
-import type { ApplicationView, CardAction } from '../../../src/bot/views/view-models';
+import { CARD_ACTIONS } from '../../../src/bot/actions';
+import { applicationCard } from '../../../src/bot/views/application-card';
+import type { ApplicationView } from '../../../src/bot/views/view-models';
+import type { CaseAction as CardAction } from '../../../src/domain/workflow';
 import { ALLOWED_TYPES, byId, cardOf, nodesOfType, shownTexts, typedNodes, type CardNode } from './card-json';
 import { applicantView, approverView, fulfillmentView, observerView, returnedView } from './fixtures';
 
 const render = (view: ApplicationView) => cardOf(applicationCard(view));
 
-/** The verb each action finally sends, whether its button confirms in a ShowCard or executes directly. */
-const VERB: Record<CardAction, string> = {
-  approve: 'plan.approve', reject: 'plan.reject', return: 'plan.return', escalate: 'plan.escalate',
-  withdraw: 'plan.withdraw', resubmit: 'plan.edit', fulfill: 'fulfillment.done', evaluate: 'evaluation.report', renew: 'plan.renew',
+/** The declaration of the verb each button finally sends, whether it confirms in a ShowCard or executes directly. */
+const declared = (action: CardAction) => {
+  const found = CARD_ACTIONS.find((a) => a.button === action);
+  if (!found) throw new Error(`no verb is declared for the ${action} button`);
+  return found;
 };
+const VERB = (action: CardAction): string => declared(action).verb;
+const COMMENT_INPUT_ID = (action: CardAction): string => declared(action).comment?.id ?? '?';
 const TITLE: Record<CardAction, string> = {
   approve: '批准', reject: '驳回', return: '退回修改', escalate: '上报领导', withdraw: '撤回申请', resubmit: '修改并重新提交', fulfill: '已完成受理', evaluate: '填报评估', renew: '重新申请(按原方案预填)',
 };
@@ -41,7 +46,7 @@ describe('applicationCard', () => {
   ])('should show %s exactly the buttons of the listed actions', (_who, actions) => {
     const card = render({ ...approverView, actions });
 
-    expect(verbsOf(card).sort()).toEqual(actions.map((action) => VERB[action]).sort());
+    expect(verbsOf(card).sort()).toEqual(actions.map(VERB).sort());
     expect((card.actions ?? []).map((action) => action.title).sort()).toEqual(actions.map((action) => TITLE[action]).sort());
   });
 
@@ -57,20 +62,20 @@ describe('applicationCard', () => {
     const everything: CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill', 'evaluate', 'renew'];
     const executes = nodesOfType(render({ ...approverView, actions: everything, evaluationPeriod: 2 }), 'Action.Execute');
 
-    expect(executes.map((action) => action.verb).sort()).toEqual([...Object.values(VERB), 'plan.refresh'].sort());
+    expect(executes.map((action) => action.verb).sort()).toEqual([...everything.map(VERB), 'plan.refresh'].sort());
     // The evaluation also says which period it reports on.
     executes.forEach((action) => expect(action.data).toEqual({ applicationId: 'PP-2027-000123', revision: 2, stepIndex: 1, ...(action.verb === 'evaluation.report' ? { period: 2 } : {}) }));
   });
 
   it.each(['reject', 'return'] as const)('should require a comment before %s is sent', (action) => {
-    const input = byId(render(approverView), COMMENT_INPUT_ID[action]);
+    const input = byId(render(approverView), COMMENT_INPUT_ID(action));
 
     expect(input).toMatchObject({ type: 'Input.Text', isRequired: true, isMultiline: true });
     expect(input.errorMessage).toEqual(expect.any(String));
   });
 
   it.each(['approve', 'escalate', 'withdraw', 'fulfill'] as const)('should let %s go without a comment', (action) => {
-    const input = byId(render({ ...approverView, actions: [action] }), COMMENT_INPUT_ID[action]);
+    const input = byId(render({ ...approverView, actions: [action] }), COMMENT_INPUT_ID(action));
 
     expect(input.isRequired).toBeUndefined();
   });

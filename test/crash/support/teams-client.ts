@@ -40,7 +40,8 @@ export function teamsClient(endpoint: string, serviceUrl: string) {
     async tap(who: Someone, verb: string, data: Record<string, unknown>, cardActivityId: string): Promise<CardJson> {
       const { status, body } = await post(activity(who, {
         type: 'invoke', name: 'adaptiveCard/action', replyToId: cardActivityId,
-        value: { action: { type: 'Action.Execute', verb, data } },
+        // A made-up submit carries a fresh draft id, as every form the bot sends does.
+        value: { action: { type: 'Action.Execute', verb, data: verb === 'form.submit' && !data.draftId ? { ...data, draftId: `draft-${Math.random().toString(36).slice(2)}` } : data } },
       }));
       const response = body as { statusCode?: number; value?: CardJson } | null;
       if (status !== 200 || response?.statusCode !== 200 || !response.value) throw new Error(`${who.name} tapped ${verb}: HTTP ${status} ${JSON.stringify(body).slice(0, 400)}`);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { deliverOutbox, deliveryWorker, type DeliveryEvent, type Messenger } from '../app/delivery/deliver-outbox';
-import type { ApprovalDeps } from '../app/common/deps';
-import type { DeliveryPolicy } from '../app/delivery/delivery-policy';
-import type { Log } from '../log';
+import { deliverOutbox, deliveryWorker, type DeliveryEvent, type Messenger } from './app/delivery/deliver-outbox';
+import type { ApprovalDeps } from './app/common/deps';
+import type { DeliveryPolicy } from './app/delivery/delivery-policy';
+import type { Log } from './log';
 
 export interface OutboxPumpOptions {
   policy?: Partial<DeliveryPolicy>;
@@ -48,9 +48,8 @@ export function outboxPump(deps: ApprovalDeps, messenger: () => Messenger, log: 
   let stopped = false;
   let wake: NodeJS.Timeout | null = null;
 
-  const scheduleWake = async (): Promise<void> => {
+  const scheduleWake = (nextDue: Date | null): void => {
     const now = deps.clock.now();
-    const { nextDue } = await deps.store.outbox.backlog(now);
     if (wake) clearTimeout(wake);
     wake = null;
     const inMs = nextDue ? nextDue.getTime() - now.getTime() : Infinity;
@@ -64,8 +63,8 @@ export function outboxPump(deps: ApprovalDeps, messenger: () => Messenger, log: 
       again = false;
       try {
         const report = await deliverOutbox({ ...deps, messenger: messenger(), worker });
-        if (report.sent > 0 || report.waiting > 0) log.debug('outbox delivered', { code: 'outbox_delivered', ...report });
-        await scheduleWake();
+        if (report.sent > 0 || report.waiting > 0) log.debug('outbox delivered', { code: 'outbox_delivered', sent: report.sent, waiting: report.waiting });
+        scheduleWake(report.nextDue);
       } catch (error) {
         log.error('outbox delivery failed', { code: 'outbox_failed', error });
       }

@@ -1,6 +1,6 @@
-import { createJsonLog } from '../../../src/log';
-import { outboxPump } from '../../../src/bot/outbox-pump';
-import { failures, liuQiang, openDeliveryDesk, textTo } from '../../app/delivery/delivery-desk';
+import { createJsonLog } from '../src/log';
+import { outboxPump } from '../src/outbox-pump';
+import { failures, liuQiang, openDeliveryDesk, textTo } from './app/delivery/delivery-desk';
 
 describe('the outbox pump', () => {
   let desk: Awaited<ReturnType<typeof openDeliveryDesk>>;

@@ -1,4 +1,0 @@
-import { stepDecision } from './step-decision';
-
-/** `plan.approve`: the step's approver approves (comment optional). */
-export const planApprove = stepDecision('approve');

@@ -1,4 +1,0 @@
-import { stepDecision } from './step-decision';
-
-/** `plan.reject`: the step's approver rejects (reason required). */
-export const planReject = stepDecision('reject');
