@@ -60,17 +60,28 @@ function isHttpsUrl(value: string): boolean {
   }
 }
 
+/**
+ * A whole number within a range, written in decimal digits only (no sign, exponent or hex, which
+ * Number() would quietly accept; spaces around it are dropped): "000" is 0 and is refused when 0 is out of range.
+ */
+const wholeNumber = (min: number, max: number, unit = '') =>
+  z.string().transform((s) => s.trim()).refine((s) => /^\d{1,15}$/.test(s) && Number(s) >= min && Number(s) <= max, `must be a whole number${unit} from ${min} to ${max}`).transform(Number);
+const ms = (min: number, max: number) => wholeNumber(min, max, ' of milliseconds');
+
 const Settings = z.object({
-  PORT: z.string().refine((s) => /^\d{1,5}$/.test(s) && Number(s) <= 65535, 'must be a whole number from 0 to 65535').transform(Number).default('3978'),
+  PORT: wholeNumber(0, 65535).default('3978'),
   PLANDESK_DB: z.string().default('./data/plandesk.db'),
   PLANDESK_STORE: oneOf(STORE_KINDS).default('sqlite'),
   PLANDESK_SAMPLES: z.string().default('./config/samples'),
   PLANDESK_CALENDAR_OVERRIDE: z.string().optional(),
   LOG_LEVEL: oneOf(LOG_LEVELS).default('info'),
-  PLANDESK_TICK_INTERVAL_MS: z.string().refine((s) => /^\d{3,8}$/.test(s), 'must be a whole number of milliseconds from 100 to 99999999').transform(Number).default('60000'),
-  PLANDESK_DELIVERY_LEASE_MS: z.string().refine((s) => /^\d{3,7}$/.test(s), 'must be a whole number of milliseconds from 100 to 9999999').transform(Number).default('60000'),
-  PLANDESK_SEND_TIMEOUT_MS: z.string().refine((s) => /^\d{3,6}$/.test(s), 'must be a whole number of milliseconds from 100 to 999999').transform(Number).default('15000'),
-  PLANDESK_DELIVERY_INTERVAL_MS: z.string().refine((s) => /^\d{3,7}$/.test(s), 'must be a whole number of milliseconds from 100 to 9999999').transform(Number).default('10000'),
+  // Due jobs are minutes apart at the finest (reminders, deadlines); a day between ticks would miss working hours.
+  PLANDESK_TICK_INTERVAL_MS: ms(1_000, 86_400_000).default('60000'),
+  // Long enough to outlast a send (the send timeout is added per send); short enough that a crashed process's messages go within the hour.
+  PLANDESK_DELIVERY_LEASE_MS: ms(1_000, 3_600_000).default('60000'),
+  // Teams answers in seconds; five minutes is already a connection that is gone.
+  PLANDESK_SEND_TIMEOUT_MS: ms(1_000, 300_000).default('15000'),
+  PLANDESK_DELIVERY_INTERVAL_MS: ms(100, 3_600_000).default('10000'),
   COSMOS_ENDPOINT: z.string().refine(isHttpsUrl, "must be the account's https:// endpoint, e.g. https://plandesk.documents.azure.com:443/").optional(),
   COSMOS_KEY: z.string().optional(),
   COSMOS_DATABASE: z.string().refine((s) => /^[^/\\#?]{1,255}$/.test(s) && s.trim() === s, 'must be 1 to 255 characters, none of / \\ # ? and no surrounding spaces').default('plandesk'),
@@ -111,8 +122,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
   const settings = Settings.safeParse(present);
   const identity = Identity.safeParse(present);
-  if (!settings.success || !identity.success) {
-    const issues = [...(settings.error?.issues ?? []), ...(identity.error?.issues ?? [])];
+  // Checked here rather than when the store opens, so a start names it with every other problem.
+  const cosmosUnset = settings.success && settings.data.PLANDESK_STORE === 'cosmos' && !settings.data.COSMOS_ENDPOINT
+    ? [{ path: ['COSMOS_ENDPOINT'], message: 'is required when PLANDESK_STORE is cosmos' }] : [];
+  if (!settings.success || !identity.success || cosmosUnset.length > 0) {
+    const issues = [...(settings.error?.issues ?? []), ...cosmosUnset, ...(identity.error?.issues ?? [])];
     throw new ConfigError(
       issues.map((issue) => {
         const key = String(issue.path[0] ?? 'environment');

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       PORT: '8080',
       PLANDESK_DB: '/var/lib/plandesk.db',
       PLANDESK_STORE: 'Cosmos',
+      COSMOS_ENDPOINT: 'https://plandesk.documents.azure.com:443/',
       PLANDESK_SAMPLES: '/srv/samples',
       PLANDESK_CALENDAR_OVERRIDE: '/srv/calendar.json',
       MicrosoftAppId: 'app-1',
@@ -58,6 +59,7 @@ describe('loadConfig', () => {
       deliveryIntervalMs: 2500,
       tickIntervalMs: 60000,
       delivery: { leaseMs: 60000, sendTimeoutMs: 15000 },
+      cosmos: { endpoint: 'https://plandesk.documents.azure.com:443/', database: 'plandesk' },
       bot: { appId: 'app-1', appPassword: 'secret', appTenantId: 'tenant-1', appType: 'SingleTenant' },
     });
     expect(authIsAnonymous(config)).toBe(false);
@@ -77,6 +79,25 @@ describe('loadConfig', () => {
       'PORT: must be a whole number from 0 to 65535 (got "eighty")',
       'MicrosoftAppId: is required when MicrosoftAppPassword is set',
     ]);
+  });
+
+  it.each([
+    ['PLANDESK_TICK_INTERVAL_MS', '000', 'from 1000 to 86400000'],
+    ['PLANDESK_TICK_INTERVAL_MS', '999', 'from 1000 to 86400000'],
+    ['PLANDESK_DELIVERY_LEASE_MS', '1e4', 'from 1000 to 3600000'],
+    ['PLANDESK_SEND_TIMEOUT_MS', '99999999999', 'from 1000 to 300000'],
+    ['PLANDESK_DELIVERY_INTERVAL_MS', '-5', 'from 100 to 3600000'],
+    ['PLANDESK_DELIVERY_INTERVAL_MS', '50', 'from 100 to 3600000'],
+  ])('should refuse %s=%s, naming its range', (name, value, range) => {
+    expect(problemWith({ [name]: value }).problems).toEqual([`${name}: must be a whole number of milliseconds ${range} (got "${value}")`]);
+  });
+
+  it('should read a number with spaces around it as the number', () => {
+    expect(loadConfig({ PLANDESK_TICK_INTERVAL_MS: ' 30000 ' }).tickIntervalMs).toBe(30000);
+  });
+
+  it('should refuse the Cosmos DB store without its endpoint at start, not when it is first opened', () => {
+    expect(problemWith({ PLANDESK_STORE: 'cosmos' }).problems).toEqual(['COSMOS_ENDPOINT: is required when PLANDESK_STORE is cosmos']);
   });
 
   it.each(['-1', '65536', '80.5', '0x50'])('should refuse PORT=%s', (port) => {

@@ -33,9 +33,9 @@ describe('choosing Cosmos DB in the environment', () => {
     expect(message).not.toContain('hunter2');
   });
 
-  it('should refuse to open a Cosmos store without an endpoint, naming the variable', async () => {
-    const config = loadConfig({ PLANDESK_STORE: 'cosmos', PLANDESK_SAMPLES: 'none' });
-    await expect(openStore(config)).rejects.toThrow('COSMOS_ENDPOINT: is required when PLANDESK_STORE is cosmos');
+  it('should refuse to open a Cosmos store without an endpoint, naming the variable (the environment is refused at start already)', async () => {
+    expect(() => loadConfig({ PLANDESK_STORE: 'cosmos', PLANDESK_SAMPLES: 'none' })).toThrow('COSMOS_ENDPOINT: is required when PLANDESK_STORE is cosmos');
+    await expect(openStore({ store: 'cosmos', dbPath: '' })).rejects.toThrow('COSMOS_ENDPOINT: is required when PLANDESK_STORE is cosmos');
   });
 });
 
