@@ -75,8 +75,9 @@ const Settings = z.object({
   PLANDESK_SAMPLES: z.string().default('./config/samples'),
   PLANDESK_CALENDAR_OVERRIDE: z.string().optional(),
   LOG_LEVEL: oneOf(LOG_LEVELS).default('info'),
-  // Due jobs are minutes apart at the finest (reminders, deadlines); a day between ticks would miss working hours.
-  PLANDESK_TICK_INTERVAL_MS: ms(1_000, 86_400_000).default('60000'),
+  // Due jobs are minutes apart at the finest; tests and demos tick faster, but a tick every 100 ms is the most a store
+  // should carry, and a day between ticks would miss working hours.
+  PLANDESK_TICK_INTERVAL_MS: ms(100, 86_400_000).default('60000'),
   // Long enough to outlast a send (the send timeout is added per send); short enough that a crashed process's messages go within the hour.
   PLANDESK_DELIVERY_LEASE_MS: ms(1_000, 3_600_000).default('60000'),
   // Teams answers in seconds; five minutes is already a connection that is gone.

@@ -82,8 +82,8 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['PLANDESK_TICK_INTERVAL_MS', '000', 'from 1000 to 86400000'],
-    ['PLANDESK_TICK_INTERVAL_MS', '999', 'from 1000 to 86400000'],
+    ['PLANDESK_TICK_INTERVAL_MS', '000', 'from 100 to 86400000'],
+    ['PLANDESK_TICK_INTERVAL_MS', '99', 'from 100 to 86400000'],
     ['PLANDESK_DELIVERY_LEASE_MS', '1e4', 'from 1000 to 3600000'],
     ['PLANDESK_SEND_TIMEOUT_MS', '99999999999', 'from 1000 to 300000'],
     ['PLANDESK_DELIVERY_INTERVAL_MS', '-5', 'from 100 to 3600000'],

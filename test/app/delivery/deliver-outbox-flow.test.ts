@@ -61,15 +61,15 @@ describe('deliverOutbox', () => {
 
   it('should hold a person\'s card until their chat with PlanDesk exists, then send it once', async () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
-    expect(await deliver()).toEqual({ sent: 0, waiting: 1 });
+    expect(await deliver()).toMatchObject({ sent: 0, waiting: 1 });
     expect(teams.written).toEqual([]);
 
     await openChat(liuQiang);
-    expect(await deliver()).toEqual({ sent: 1, waiting: 0 });
+    expect(await deliver()).toMatchObject({ sent: 1, waiting: 0 });
     expect(teams.written).toEqual([{ kind: 'post', to: `person:${liuQiang}`, viewer: liuQiang, applicationId: plan.id, state: 'in_review', activityId: 'activity-1' }]);
     expect(await desk.store.cardCopies.list(plan.id)).toEqual([{ applicationId: plan.id, conversationKey: `person:${liuQiang}`, activityId: 'activity-1', viewer: liuQiang }]);
 
-    expect(await deliver()).toEqual({ sent: 0, waiting: 0 });
+    expect(await deliver()).toMatchObject({ sent: 0, waiting: 0 });
     expect(teams.written).toHaveLength(1);
     expect(await pendingIds()).toEqual([]);
   });
@@ -130,14 +130,14 @@ describe('deliverOutbox', () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     const [cardId] = await pendingIds();
 
-    expect(await deliver()).toEqual({ sent: 0, waiting: 1 });
+    expect(await deliver()).toMatchObject({ sent: 0, waiting: 1 });
     expect(teams.written).toEqual([]);
     expect(await pendingIds()).toEqual([cardId]);
     expect(await desk.store.cardCopies.list(plan.id)).toEqual([]);
 
     teams.broken.clear();
     desk.setNow('2026-12-01T11:00:00+08:00');
-    expect(await deliver()).toEqual({ sent: 1, waiting: 0 });
+    expect(await deliver()).toMatchObject({ sent: 1, waiting: 0 });
     expect(teams.written).toEqual([expect.objectContaining({ kind: 'post', to: `person:${liuQiang}`, applicationId: plan.id })]);
     expect(await pendingIds()).toEqual([]);
   });
@@ -148,7 +148,7 @@ describe('deliverOutbox', () => {
     teams.broken.add(`person:${liuQiang}`);
     await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     const tier1 = await filed(desk.deps, samplePlan('02-line-tier1'));
-    expect(await deliver()).toEqual({ sent: 1, waiting: 1 });
+    expect(await deliver()).toMatchObject({ sent: 1, waiting: 1 });
     expect(teams.written).toEqual([expect.objectContaining({ to: `person:${wangFang}`, applicationId: tier1.id })]);
   });
 
