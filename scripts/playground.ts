@@ -14,10 +14,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startBot } from '../test/e2e/support/bot-process';
-import { DEFAULT_PERSON, findPerson, loadDirectory, PLAYGROUND_CONFIG_FILE, playgroundConfigFor, renderPlaygroundYaml } from '../test/e2e/support/playground-config';
-import { startPlayground } from '../test/e2e/support/playground-process';
-import { REPO_ROOT } from '../test/e2e/support/paths';
+import { startBot } from './support/bot-process';
+import { DEFAULT_PERSON, findPerson, loadDirectory, PLAYGROUND_CONFIG_FILE, playgroundConfigFor, renderPlaygroundYaml } from './support/playground-config';
+import { startPlayground } from './support/playground-process';
+import { REPO_ROOT } from './support/paths';
 
 const USAGE = `usage: npm run playground -- [--as <name|email|aadObjectId>] [--locale <zh-CN|en-US|off>] [--port 56150] [--bot-port 3978] [--print-config]`;
 

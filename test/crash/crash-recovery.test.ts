@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { delay, stopAllProcesses } from '../e2e/support/processes';
+import { delay, stopAllProcesses } from '../../scripts/support/processes';
 import { actionData, PEOPLE, textOf, type CardJson, type Someone } from '../support/teams-harness';
 import { calendarFor } from '../../src/calendar/calendar-for';
 import { addBusinessDays } from '../../src/domain/business-days';

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startBot, type RunningBot } from '../../e2e/support/bot-process';
-import { REPO_ROOT } from '../../e2e/support/paths';
-import { startProcess, type RunningProcess } from '../../e2e/support/processes';
+import { startBot, type RunningBot } from '../../../scripts/support/bot-process';
+import { REPO_ROOT } from '../../../scripts/support/paths';
+import { startProcess, type RunningProcess } from '../../../scripts/support/processes';
 
 /** Logs of every process a crash scenario starts (git-ignored). */
 export const CRASH_ARTIFACTS_DIR = path.join(REPO_ROOT, 'artifacts', 'crash');

@@ -4,14 +4,14 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { Directory } from '../../../src/app/records/directory';
 import type { Job } from '../../../src/app/ports/jobs';
-import { startBot, type BotEntry, type RunningBot } from './bot-process';
+import { startBot, type BotEntry, type RunningBot } from '../../../scripts/support/bot-process';
 import { launchChromium } from './browser';
 import { pendingJobs, runPlandesk, tickAt, type CliRun, type TickReport } from './plandesk-cli';
 import { PlaygroundChat } from './playground-chat';
-import { findPerson, loadDirectory } from './playground-config';
-import { startPlayground } from './playground-process';
-import { E2E_ARTIFACTS_DIR } from './paths';
-import { stopAllProcesses } from './processes';
+import { findPerson, loadDirectory } from '../../../scripts/support/playground-config';
+import { startPlayground } from '../../../scripts/support/playground-process';
+import { E2E_ARTIFACTS_DIR } from '../../../scripts/support/paths';
+import { stopAllProcesses } from '../../../scripts/support/processes';
 import { Screenshots } from './screenshots';
 
 export interface E2eSessionOptions {

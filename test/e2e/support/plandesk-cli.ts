@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Job } from '../../../src/app/ports/jobs';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store';
-import { botEnvironment, type BotEntry } from './bot-process';
-import { REPO_ROOT } from './paths';
+import { botEnvironment, type BotEntry } from '../../../scripts/support/bot-process';
+import { REPO_ROOT } from '../../../scripts/support/paths';
 
 /** What `plandesk` printed and how it ended. */
 export interface CliRun {

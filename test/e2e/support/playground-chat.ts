@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { z } from 'zod';
 import { AdaptiveCard } from './adaptive-card';
-import type { RunningPlayground } from './playground-process';
-import { delay } from './processes';
+import type { RunningPlayground } from '../../../scripts/support/playground-process';
+import { delay } from '../../../scripts/support/processes';
 import { PLAYGROUND_REQUESTS, SELECTORS } from './selectors';
 import { matches, type TextMatch } from './text-match';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { findPerson, loadDirectory, OTHER_USERS, PLAYGROUND_CONFIG_FILE, playgroundConfigFor, renderPlaygroundYaml } from './playground-config';
+import { findPerson, loadDirectory, OTHER_USERS, PLAYGROUND_CONFIG_FILE, playgroundConfigFor, renderPlaygroundYaml } from '../../../scripts/support/playground-config';
 
 describe('the Agents Playground config', () => {
   const directory = loadDirectory();

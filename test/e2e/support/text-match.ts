@@ -1,4 +1,4 @@
-import { delay } from './processes';
+import { delay } from '../../../scripts/support/processes';
 
 /** A piece of text to find: a string is looked for as is, a RegExp is tested. */
 export type TextMatch = string | RegExp;

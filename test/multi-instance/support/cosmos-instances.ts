@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Container } from '@azure/cosmos';
-import { startBot, type RunningBot } from '../../e2e/support/bot-process';
-import { REPO_ROOT } from '../../e2e/support/paths';
-import { startProcess, type RunningProcess } from '../../e2e/support/processes';
+import { startBot, type RunningBot } from '../../../scripts/support/bot-process';
+import { REPO_ROOT } from '../../../scripts/support/paths';
+import { startProcess, type RunningProcess } from '../../../scripts/support/processes';
 import type { CosmosTarget } from '../../store/support/cosmos-target';
 
 /** The store's one container (src/store/cosmos/container-setup.ts). */

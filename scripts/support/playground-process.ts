@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Directory, Person } from '../../../src/app/records/directory';
+import type { Directory, Person } from '../../src/app/records/directory';
 import { startLocaleRelay, type LocaleRelay } from './locale-relay';
 import { playgroundConfigFor, renderPlaygroundYaml, type PlaygroundUser } from './playground-config';
 import { freePort, startProcess, waitForHttp, type RunningProcess } from './processes';

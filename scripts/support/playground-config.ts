@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { Directory, Person, Role } from '../../../src/app/records/directory';
-import { parseDirectoryYaml } from '../../../src/formats/directory-yaml';
+import type { Directory, Person, Role } from '../../src/app/records/directory';
+import { parseDirectoryYaml } from '../../src/formats/directory-yaml';
 import { REPO_ROOT } from './paths';
 
 /** PlanDesk's sample people; the Playground's users carry the same aadObjectIds. */
