@@ -62,6 +62,13 @@ export default tseslint.config(
     },
   },
   {
+    // Readers of files and forms say what is wrong as codes; the words, in each language, are made in src/i18n.
+    files: ['src/formats/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/i18n', '**/i18n/**'], message: 'src/formats returns codes; words are made in src/i18n.' }] }],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

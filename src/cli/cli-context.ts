@@ -3,7 +3,8 @@ import type { Clock } from '../app/ports/clock';
 import type { Store } from '../app/ports/store';
 import type { TickReport } from '../app/scheduler/tick';
 import type { Result } from '../domain/result';
-import { describeInputError, inputError, type InputError } from '../formats/input-error';
+import { inputError, type InputError } from '../formats/input-error';
+import { describeInputError } from '../i18n/describe-input-error';
 import { t, type Lang } from '../i18n';
 
 /** What a CLI command may use; injected so tests run commands in-process with their own clock and store. */

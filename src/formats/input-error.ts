@@ -1,11 +1,26 @@
 import type { ZodIssue } from 'zod';
-import { isStringKey, t, type Lang, type StringKey } from '../i18n';
+
+/**
+ * What can be wrong with a field of a file or form, as a code; the words are made in src/i18n (each
+ * code is a key of the string tables there, which checks at compile time that every one has words).
+ */
+export const PROBLEM_CODES = [
+  'error.required', 'error.not_an_integer', 'error.not_a_number', 'error.wrong_type', 'error.too_small', 'error.too_large', 'error.too_long',
+  'error.too_few', 'error.too_many', 'error.unknown_field', 'error.not_one_of', 'error.other', 'error.malformed_json', 'error.empty_file',
+  'error.missing_column', 'error.duplicate', 'error.activity_mismatch', 'error.unknown_reference', 'error.bad_date', 'error.bad_month',
+  'error.bad_percent', 'error.bad_kind_list', 'error.tier_order',
+  // Options of the command line.
+  'error.bad_store_location', 'error.not_migration_target', 'error.cosmos_not_configured', 'error.bad_instant',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+const isProblemCode = (text: string): text is ProblemCode => (PROBLEM_CODES as readonly string[]).includes(text);
 
 /** One thing wrong with one field of what a person gave us. */
 export interface FieldProblem {
   /** Where: "tariffLines[0].quantity", or "line 4, unit_cost_fen" for a CSV row. */
   field: string;
-  problem: StringKey;
+  problem: ProblemCode;
   params: Record<string, string | number>;
 }
 
@@ -45,14 +60,10 @@ export function problemsFromZod(issues: readonly ZodIssue[], prefix = ''): Field
       case 'invalid_enum_value':
         return { field, problem: 'error.not_one_of', params: { options: issue.options.join(' | ') } };
       default:
-        return isStringKey(issue.message)
+        // A schema's own refinements name their problem by its code.
+        return isProblemCode(issue.message)
           ? { field, problem: issue.message, params: {} }
           : { field, problem: 'error.other', params: { detail: issue.message } };
     }
   });
-}
-
-/** Every problem of an input error as one line each, in the reader's language. */
-export function describeInputError(error: InputError, lang: Lang): string[] {
-  return error.problems.map((p) => `${error.source}: ${t(lang, 'error.invalid_field', { field: p.field, problem: t(lang, p.problem, p.params) })}`);
 }

@@ -11,7 +11,8 @@ import type { Result } from '../domain/result';
 import { parseApplicationJson } from '../formats/application-json';
 import { parseCatalogCsv } from '../formats/catalog-csv';
 import { parseDirectoryYaml } from '../formats/directory-yaml';
-import { describeInputError, type InputError } from '../formats/input-error';
+import type { InputError } from '../formats/input-error';
+import { describeInputError } from '../i18n/describe-input-error';
 import { parsePolicyYaml } from '../formats/policy-yaml';
 
 const SEED_ACTOR = 'seed';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseApplication, parseApplicationJson } from '../../src/formats/application-json';
-import { describeInputError } from '../../src/formats/input-error';
+import { describeInputError } from '../../src/i18n/describe-input-error';
 
 const sample = readFileSync(join(__dirname, '../../config/samples/application.json'), 'utf8');
 const sampleObject = (): Record<string, unknown> => JSON.parse(sample);

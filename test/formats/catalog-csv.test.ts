@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCatalogCsv } from '../../src/formats/catalog-csv';
-import { describeInputError } from '../../src/formats/input-error';
+import { describeInputError } from '../../src/i18n/describe-input-error';
 
 const sample = readFileSync(join(__dirname, '../../config/samples/catalog.csv'), 'utf8');
 const [header = '', ...rows] = sample.trim().split('\n');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDirectoryYaml } from '../../src/formats/directory-yaml';
-import { describeInputError } from '../../src/formats/input-error';
+import { describeInputError } from '../../src/i18n/describe-input-error';
 
 const sample = readFileSync(join(__dirname, '../../config/samples/directory.yaml'), 'utf8');
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeInputError } from '../../src/formats/input-error';
+import { describeInputError } from '../../src/i18n/describe-input-error';
 import { parsePolicyYaml } from '../../src/formats/policy-yaml';
 
 const sample = readFileSync(join(__dirname, '../../config/samples/policy.yaml'), 'utf8');
