@@ -6,7 +6,10 @@ const PROBLEMS_HAVE_WORDS: readonly StringKey[] = PROBLEM_CODES;
 
 /** Every problem of an input error as one line each, in the reader's language. */
 export function describeInputError(error: InputError, lang: Lang): string[] {
-  return error.problems.map((p) => `${error.source}: ${t(lang, 'error.invalid_field', { field: p.field, problem: t(lang, p.problem, p.params) })}`);
+  return error.problems.map(
+    (p) =>
+      `${error.source}: ${t(lang, 'error.invalid_field', { field: p.field, problem: t(lang, p.problem, p.params) })}`,
+  );
 }
 
 export { PROBLEMS_HAVE_WORDS };

@@ -11,10 +11,12 @@ export function describeReason(r: Reason, lang: Lang): string {
   const p = r.params;
   if (r.code === 'tier_reason') {
     if (!isMeasure(p.measure)) return t(lang, 'tier.all_within', p);
-    const key: StringKey = p.measure === 'contract_value' ? 'tier.above_value' : p.measure === 'margin' ? 'tier.below' : 'tier.above';
+    const key: StringKey =
+      p.measure === 'contract_value' ? 'tier.above_value' : p.measure === 'margin' ? 'tier.below' : 'tier.above';
     return capitalize(t(lang, key, { ...p, measureName: t(lang, `measure.${p.measure}`) }));
   }
-  if (r.code === 'kind_not_allowed') return t(lang, 'reason.kind_not_allowed', { ...p, kindName: t(lang, `kind.${p.kind as LineKind}`) });
+  if (r.code === 'kind_not_allowed')
+    return t(lang, 'reason.kind_not_allowed', { ...p, kindName: t(lang, `kind.${p.kind as LineKind}`) });
   return t(lang, `reason.${r.code}`, p);
 }
 

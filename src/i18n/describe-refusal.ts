@@ -27,16 +27,14 @@ export function describeRefusal(refusal: Refusal, lang: Lang): string {
     case 'not_admin':
     case 'not_auditor':
     case 'note_required':
+    case 'stale_version':
       return t(lang, `refusal.${refusal.code}`);
     case 'no_approver':
       return t(lang, 'refusal.no_approver', { role: t(lang, `role.${refusal.role}`) });
     case 'no_policy':
-      return t(lang, 'refusal.no_policy_on', { date: refusal.date });
+      return t(lang, 'refusal.no_policy', { date: refusal.date });
     case 'catalog_version_missing':
-      return t(lang, 'refusal.catalog_version_missing_n', { version: refusal.version });
-    case 'stale_version':
-      // Someone saved the application between this person's read and write: trying again will do.
-      return t(lang, 'refusal.stale_write', { id: refusal.id });
+      return t(lang, 'refusal.catalog_version_missing', { version: refusal.version });
     case 'not_found':
     case 'not_allowed':
     case 'not_sampled':

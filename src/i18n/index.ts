@@ -14,7 +14,9 @@ export function languageFor(locale: string | undefined | null): Lang {
 
 /** The string for a key in a language, with {name} placeholders filled from params. */
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /** Whether a text is a key of the string tables (a code from elsewhere that may have words). */

@@ -35,7 +35,9 @@ const EVERY_REFUSAL: { [C in RefusalCode]: Refusal & { code: C } } = {
   note_required: { code: 'note_required' },
 };
 
-const cases = Object.values(EVERY_REFUSAL).flatMap((refusal) => (['zh-CN', 'en-US'] as Lang[]).map((lang) => [refusal.code, lang, refusal] as const));
+const cases = Object.values(EVERY_REFUSAL).flatMap((refusal) =>
+  (['zh-CN', 'en-US'] as Lang[]).map((lang) => [refusal.code, lang, refusal] as const),
+);
 
 describe('describeRefusal', () => {
   it.each(cases)('should put %s in words in %s, with nothing left to fill in', (_, lang, refusal) => {
@@ -61,7 +63,9 @@ describe('describeRefusal', () => {
   });
 
   it('should tell an out-of-date card apart from a change made just now', () => {
-    expect(describeRefusal(EVERY_REFUSAL.stale_card, 'zh-CN')).not.toBe(describeRefusal(EVERY_REFUSAL.stale_version, 'zh-CN'));
+    expect(describeRefusal(EVERY_REFUSAL.stale_card, 'zh-CN')).not.toBe(
+      describeRefusal(EVERY_REFUSAL.stale_version, 'zh-CN'),
+    );
     expect(describeRefusal(EVERY_REFUSAL.stale_version, 'en-US')).toMatch(/try again/);
   });
 });

@@ -1,0 +1,48 @@
+import type { refusalsZhCN } from './refusals.zh-CN';
+
+/** English words for every refusal and for the approver roles a refusal may name. */
+export const refusalsEnUS: Record<keyof typeof refusalsZhCN, string> = {
+  'refusal.not_an_approver': 'You are not the approver of this step (nor their delegate), so you cannot act on it.',
+  'refusal.own_application': 'You cannot approve your own application.',
+  'refusal.no_approval_authority':
+    'Marketing units have no approval authority (Article 6); the Group Customer Department approves.',
+  'refusal.already_decided': 'This step has already been decided; here is where it stands.',
+  'refusal.stale_card': 'This card is out of date (the application changed); here is where it stands.',
+  'refusal.comment_required':
+    'Please give a reason, then tap again: why, when rejecting; what to change, when returning.',
+  'refusal.cannot_escalate':
+    'This step cannot be escalated: only the Operations Management review goes to the leader, and only once.',
+  'refusal.not_the_applicant': 'Only the applicant can do this.',
+  'refusal.not_withdrawable': 'The application has a final decision and cannot be withdrawn.',
+  'refusal.not_returned': 'Only a returned application can be revised and resubmitted; here is where it stands.',
+  'refusal.not_expired': 'Only an expired plan can be applied for again; here is where it stands.',
+  'refusal.not_active': 'This plan is not running now, so this does not apply; here is where it stands.',
+  'refusal.no_evaluation_due': 'No evaluation is due for this period now (it may have been reported already).',
+  'refusal.not_a_handler': 'Only a support center handler can mark this done.',
+  'refusal.not_in_fulfillment': 'This application is not being carried out now (it may be marked done already).',
+  'refusal.no_approver':
+    'Nobody in the directory is the {role}, so the application cannot reach that step. Ask an admin to add one to the directory, then try again.',
+  'refusal.no_directory':
+    'No directory has been loaded yet, so PlanDesk does not know who is in which unit or role. Ask an admin to load it.',
+  'refusal.no_catalog':
+    'No product catalog has been imported yet, so nothing can be previewed or submitted. An admin imports it with plandesk catalog import.',
+  'refusal.no_policy':
+    'No approval policy is in force on {date}, so nothing can be previewed or submitted. An admin imports it with plandesk policy import.',
+  'refusal.catalog_version_missing':
+    'Version {version} of the catalog, which this application was judged on, is missing, so it cannot be judged again. Ask an admin.',
+  'refusal.stale_version': 'Someone changed the application just now; please try again.',
+  'refusal.not_found': 'There is no application {id}; check the number (it looks like PP-2027-000123).',
+  'refusal.not_allowed': 'Plans are confidential: you may not see {id}.',
+  'refusal.not_an_applicant':
+    'Only an account manager of the unit can apply for it (unit: {unit}). If that unit is yours, ask an admin to update the directory.',
+  'refusal.not_admin': 'Only a PlanDesk admin can do this; ask an admin.',
+  'refusal.unknown_unit': 'There is no unit "{unit}" in the directory; check the unit id.',
+  'refusal.not_auditor': 'Only auditors can record spot-check findings.',
+  'refusal.not_sampled': "{id} is not in this or last month's spot-check sample; check the number.",
+  'refusal.note_required': 'Say what the issue is.',
+
+  'role.cooperation_approver': 'cooperation approver',
+  'role.ops_approver': 'ops approver',
+  'role.ops_head': 'head of Operations Management',
+  'role.leader': 'Group Customer Department leader',
+};

@@ -1,0 +1,52 @@
+/**
+ * 简体中文 words for every refusal (`refusal.<code>`, picked by describeRefusal) and for the
+ * approver roles a refusal may name (`role.<role>`). Each says what happened and what to do next,
+ * for someone who meets it for the first time.
+ */
+export const refusalsZhCN = {
+  // Deciding a step.
+  'refusal.not_an_approver': '您不是这一步的审批人(或其代理人),不能操作。',
+  'refusal.own_application': '不能审批自己提交的申请。',
+  'refusal.no_approval_authority': '营销单位没有审批权(第六条),审批由集客部各相关部门负责。',
+  'refusal.already_decided': '这一步已经处理过了,以下是当前状态。',
+  'refusal.stale_card': '这张卡片已过期(申请已更新),以下是当前状态。',
+  'refusal.comment_required': '请填写理由后再提交:驳回时写明原因,退回时写明需要修改的内容。',
+  'refusal.cannot_escalate': '这一步不能上报领导:只有经营管理部的审核可以上报,且每份申请只上报一次。',
+  // The applicant's own acts.
+  'refusal.not_the_applicant': '只有申请人本人可以这样做。',
+  'refusal.not_withdrawable': '申请已有最终结果,不能撤回。',
+  'refusal.not_returned': '只有被退回修改的申请才能修改后重新提交;以下是它现在的状态。',
+  'refusal.not_expired': '只有已到期的方案才能重新申请;以下是它现在的状态。',
+  'refusal.not_active': '该方案当前不在执行中,此操作不适用;以下是它现在的状态。',
+  'refusal.no_evaluation_due': '这一期的评估现在不需要填报(可能已填报过)。',
+  // Fulfillment.
+  'refusal.not_a_handler': '只有业务支撑中心的受理人可以标记受理完成。',
+  'refusal.not_in_fulfillment': '该申请当前不在受理中(可能已标记完成),无需再标记。',
+  // The directory and the reference data a judgement needs.
+  'refusal.no_approver':
+    '通讯录中没有“{role}”角色的人员,申请无法送到这一审批环节。请联系管理员在通讯录中补上该角色后再试。',
+  'refusal.no_directory': '尚未导入通讯录,PlanDesk 还不知道各人的单位和角色。请联系管理员导入通讯录。',
+  'refusal.no_catalog':
+    '还没有导入产品目录,暂时无法预审或提交。目录由产品创新与行业应用中心提供,请管理员用 plandesk catalog import 导入。',
+  'refusal.no_policy':
+    '{date} 没有生效的审批政策,暂时无法预审或提交。政策由经营管理部制定,请管理员用 plandesk policy import 导入。',
+  'refusal.catalog_version_missing': '找不到该申请所用的产品目录第 {version} 版,无法重新核算。请联系管理员。',
+  // Someone saved the same application between this person's read and write.
+  'refusal.stale_version': '申请刚被他人更新,请重试。',
+  // Who may see or do what.
+  'refusal.not_found': '找不到申请 {id},请核对编号(格式如 PP-2027-000123)。',
+  'refusal.not_allowed': '方案内容保密,您无权查看 {id}。',
+  'refusal.not_an_applicant':
+    '只有营销单位的客户经理可以为本单位提交申请(单位:{unit})。如您负责该单位的业务,请联系管理员更新通讯录。',
+  'refusal.not_admin': '只有 PlanDesk 管理员可以这样做,请联系管理员。',
+  'refusal.unknown_unit': '通讯录中没有单位“{unit}”,请核对单位编号。',
+  // Spot checks.
+  'refusal.not_auditor': '只有稽核人员可以记录抽检结论。',
+  'refusal.not_sampled': '{id} 不在本月或上月的抽检样本中,请核对编号。',
+  'refusal.note_required': '记录“问题”时请写明说明。',
+
+  'role.cooperation_approver': '合作管理部审批人',
+  'role.ops_approver': '经营管理部审批人',
+  'role.ops_head': '经营管理部负责人',
+  'role.leader': '集客部领导',
+} as const;
