@@ -32,24 +32,37 @@ export async function createApp(config: Config, deps: { clock: Clock; log?: Log 
   const { store, calendar, adapter, services, log } = runtime;
   const bot = new PlanDeskBot({ services, commands: planCommands(services) });
   const server = createServer({
-    adapter, bot, log,
+    adapter,
+    bot,
+    log,
     health: async () => ({ store: config.store, catalogVersion: (await store.catalogs.current())?.version ?? null }),
   });
   // Messages waiting for a person's first chat, or after a failed send, are retried on this beat;
   // due jobs (reminders, deadlines, expiry) run on the scheduler's.
   const beats = [
     setInterval(() => services.deliverSoon(), config.deliveryIntervalMs),
-    setInterval(() => void runtime.tick().catch((error: unknown) => log.error('tick failed', { code: 'tick_failed', error })), config.tickIntervalMs),
+    setInterval(
+      () => void runtime.tick().catch((error: unknown) => log.error('tick failed', { code: 'tick_failed', error })),
+      config.tickIntervalMs,
+    ),
   ];
   beats.forEach((b) => b.unref());
 
   return {
-    store, calendar, server, log,
+    store,
+    calendar,
+    server,
+    log,
     tick: (now) => runtime.tick(now),
     deliveriesSettled: () => runtime.deliveriesSettled(),
     async start() {
       const address = await listen(server, config.port);
-      log.info(`PlanDesk is listening on http://localhost:${address.port}/api/messages`, { code: 'listening', port: address.port, store: config.store, db: config.dbPath });
+      log.info(`PlanDesk is listening on http://localhost:${address.port}/api/messages`, {
+        code: 'listening',
+        port: address.port,
+        store: config.store,
+        db: config.dbPath,
+      });
       return address.port;
     },
     async stop() {

@@ -39,7 +39,10 @@ export async function createRuntime(config: Config, deps: { clock: Clock; log?: 
   const year = Number(shanghaiDate(deps.clock.now()).slice(0, 4));
   for (const y of [year, year + 1]) {
     if (!calendar.coversYear(y)) {
-      log.warn(`the ${y} public holiday arrangement is not loaded: deadlines in ${y} count only weekends; add it to the calendar override file (PLANDESK_CALENDAR_OVERRIDE)`, { code: 'calendar_year_missing', year: y });
+      log.warn(
+        `the ${y} public holiday arrangement is not loaded: deadlines in ${y} count only weekends; add it to the calendar override file (PLANDESK_CALENDAR_OVERRIDE)`,
+        { code: 'calendar_year_missing', year: y },
+      );
     }
   }
   const { store, seeded } = await openSeededStore(config, { clock: deps.clock, calendar, newId: randomUUID }, log);
@@ -47,7 +50,9 @@ export async function createRuntime(config: Config, deps: { clock: Clock; log?: 
     log.info('seeded the store from the samples', { code: 'seeded', samples: config.samplesDir, ...seeded });
   }
   if (authIsAnonymous(config)) {
-    log.warn('MicrosoftAppId is not set: accepting unauthenticated requests, for local testing only', { code: 'auth_anonymous' });
+    log.warn('MicrosoftAppId is not set: accepting unauthenticated requests, for local testing only', {
+      code: 'auth_anonymous',
+    });
   }
   const adapter = createAdapter(config, log);
   const approval: ApprovalDeps = { store, clock: deps.clock, calendar, newId: randomUUID };
@@ -57,7 +62,11 @@ export async function createRuntime(config: Config, deps: { clock: Clock; log?: 
   // Each process leases jobs under its own name, so two instances never run the same job.
   const owner = `${hostname()}:${process.pid}`;
   return {
-    store, calendar, adapter, services, log,
+    store,
+    calendar,
+    adapter,
+    services,
+    log,
     async tick(now = deps.clock.now()) {
       const report = await tick(approval, now, owner);
       if (report.ran > 0 || report.failed > 0) log.info('jobs run', { code: 'tick', ...report });

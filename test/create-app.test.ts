@@ -21,7 +21,11 @@ describe('PlanDesk started as `npm start` starts it', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plandesk-app-'));
     connector = await startConnector(calls);
-    const config = loadConfig({ PORT: '0', PLANDESK_DB: join(dir, 'plandesk.db'), PLANDESK_SAMPLES: join(__dirname, '../config/samples') });
+    const config = loadConfig({
+      PORT: '0',
+      PLANDESK_DB: join(dir, 'plandesk.db'),
+      PLANDESK_SAMPLES: join(__dirname, '../config/samples'),
+    });
     app = await createApp(config, { clock, log: createJsonLog('info', (line) => logLines.push(line)) });
     base = `http://127.0.0.1:${await app.start()}`;
   });
@@ -35,7 +39,9 @@ describe('PlanDesk started as `npm start` starts it', () => {
   it('creates its SQLite file and seeds it from the samples, saying so in the log', async () => {
     expect(await app.store.catalogs.current()).toMatchObject({ version: 1, importedBy: 'seed' });
     expect((await app.store.applications.list()).map((a) => [a.id, a.assessment.tier])).toEqual([
-      ['PP-2026-000001', 'tier2'], ['PP-2026-000002', 'tier1'], ['PP-2026-000003', 'tier3'],
+      ['PP-2026-000001', 'tier2'],
+      ['PP-2026-000002', 'tier1'],
+      ['PP-2026-000003', 'tier3'],
     ]);
     expect(logLines.some((l) => l.includes('"code":"seeded"'))).toBe(true);
   });
@@ -51,7 +57,9 @@ describe('PlanDesk started as `npm start` starts it', () => {
 
   it('answers a Teams message with the help card in Chinese', async () => {
     const response = await fetch(`${base}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, '你好')),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(teamsMessage(connector.url, '你好')),
     });
     expect(response.status).toBe(200);
     const reply = calls.at(-1)?.body;
@@ -61,11 +69,15 @@ describe('PlanDesk started as `npm start` starts it', () => {
   });
 
   it('keeps what it stored when started again on the same file, without seeding twice', async () => {
-    const config = loadConfig({ PORT: '0', PLANDESK_DB: join(dir, 'plandesk.db'), PLANDESK_SAMPLES: join(__dirname, '../config/samples') });
+    const config = loadConfig({
+      PORT: '0',
+      PLANDESK_DB: join(dir, 'plandesk.db'),
+      PLANDESK_SAMPLES: join(__dirname, '../config/samples'),
+    });
     const lines: string[] = [];
     const again = await createApp(config, { clock, log: createJsonLog('info', (line) => lines.push(line)) });
     try {
-      expect((await again.store.applications.list())).toHaveLength(3);
+      expect(await again.store.applications.list()).toHaveLength(3);
       expect((await again.store.catalogs.current())?.version).toBe(1);
       expect(lines.some((l) => l.includes('"code":"seeded"'))).toBe(false);
     } finally {

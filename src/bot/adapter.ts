@@ -4,7 +4,11 @@ import type { Log } from '../log';
 import { turnErrorHandler } from './turn-error';
 
 // botbuilder's spelling of the managed-identity app type (it compares case-insensitively anyway).
-const BOTBUILDER_APP_TYPE = { MultiTenant: 'MultiTenant', SingleTenant: 'SingleTenant', UserAssignedMSI: 'UserAssignedMsi' } as const;
+const BOTBUILDER_APP_TYPE = {
+  MultiTenant: 'MultiTenant',
+  SingleTenant: 'SingleTenant',
+  UserAssignedMSI: 'UserAssignedMsi',
+} as const;
 
 /**
  * The Bot Framework adapter for the bot's app identity. Without an app id it is anonymous: it accepts

@@ -20,7 +20,10 @@ export function loadCardTemplate(name: string, dir: string = CARDS_DIR): Record<
   const known = templates.get(file);
   if (known) return known;
   const parsed = CardTemplate.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`card_template_invalid: ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `card_template_invalid: ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
   templates.set(file, parsed.data);
   return parsed.data;
 }

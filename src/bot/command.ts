@@ -20,7 +20,10 @@ export interface Command {
 }
 
 /** The command named by the first word of `text` (case-insensitive), with the rest as its args; undefined if none. */
-export function findCommand(commands: readonly Command[], text: string): { command: Command; args: string } | undefined {
+export function findCommand(
+  commands: readonly Command[],
+  text: string,
+): { command: Command; args: string } | undefined {
   const [first = '', ...rest] = text.trim().split(/\s+/);
   const name = first.toLowerCase();
   const command = commands.find((c) => c.names.some((n) => n.toLowerCase() === name));

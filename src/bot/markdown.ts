@@ -10,5 +10,8 @@ const NUMBERED = /^(\s*\d+)\.(?=\s)/gm;
  * (it is never Markdown); use this where a card has to show user text in a TextBlock.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(INLINE, (char) => `\\${char}`).replace(BULLET, '$1\\$2').replace(NUMBERED, '$1\\.');
+  return text
+    .replace(INLINE, (char) => `\\${char}`)
+    .replace(BULLET, '$1\\$2')
+    .replace(NUMBERED, '$1\\.');
 }

@@ -1,5 +1,10 @@
 import {
-  MessageFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Attachment,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type Attachment,
 } from 'botbuilder';
 import { languageFor, t } from '../i18n';
 import { renderCard } from './cards';
@@ -46,7 +51,9 @@ export class PlanDeskBot extends TeamsActivityHandler {
         : found.command.personalOnly && !input.conversation.isPersonal
           ? t(input.lang, 'bot.personalOnly')
           : await found.command.handle({ ...input, args: found.args });
-      await context.sendActivity(typeof answer === 'string' ? MessageFactory.text(answer) : MessageFactory.attachment(answer));
+      await context.sendActivity(
+        typeof answer === 'string' ? MessageFactory.text(answer) : MessageFactory.attachment(answer),
+      );
       this.services?.deliverSoon();
       await next();
     });
@@ -64,24 +71,42 @@ export class PlanDeskBot extends TeamsActivityHandler {
   }
 
   /** `adaptiveCard/action`: one verb, answered within the invoke with the card that replaces the one acted on. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const { verb, data } = invokeValue.action;
     const action = actionFor(this.actions, verb);
     const { activity } = context;
     const user = activity.from;
     if (!action || !this.services || !user.aadObjectId) {
-      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `unknown verb ${verb}` } };
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: { code: 'BadRequest', message: `unknown verb ${verb}` },
+      };
     }
     const parsed = action.schema.safeParse(data ?? {});
     if (!parsed.success) {
-      return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
+      return {
+        statusCode: 400,
+        type: 'application/vnd.microsoft.error',
+        value: {
+          code: 'BadRequest',
+          message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        },
+      };
     }
     const isPersonal = activity.conversation.conversationType === 'personal';
     // Where others read (a channel, a group chat), an answer replaces the card for everyone: it shows
     // what a channel may see, and the form is not filled there (SPEC §7); each verb says which it does.
     if (!isPersonal && action.sharedChat === 'refuse') {
       const lang = languageFor(activity.locale);
-      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: renderCard('message', { text: t(lang, 'bot.personalOnly') }).content as Record<string, unknown> };
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: renderCard('message', { text: t(lang, 'bot.personalOnly') }).content as Record<string, unknown>,
+      };
     }
     const card = await action.handle(parsed.data, {
       lang: languageFor(activity.locale),
@@ -91,7 +116,11 @@ export class PlanDeskBot extends TeamsActivityHandler {
       cardActivityId: activity.replyToId ?? null,
       shared: !isPersonal && action.sharedChat === 'notice',
     });
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: card.content as Record<string, unknown>,
+    };
   }
 
   /** Keeps the latest reference to each person's 1:1 chat (install, message or card action alike). */
@@ -110,7 +139,7 @@ export class PlanDeskBot extends TeamsActivityHandler {
 function inputOf(context: TurnContext): CommandInput {
   const { activity } = context;
   // removeRecipientMention edits the activity it is given, so it gets a copy.
-  const text = activity.text ? TurnContext.removeRecipientMention({ ...activity }) ?? '' : '';
+  const text = activity.text ? (TurnContext.removeRecipientMention({ ...activity }) ?? '') : '';
   return {
     lang: languageFor(activity.locale),
     args: text.trim(),

@@ -23,7 +23,10 @@ function noticeText(lang: Lang, key: NoticeKey, params: Record<string, string | 
 /** The part of a connector client's pipeline this file changes (core-rest-pipeline's Pipeline). */
 interface ConnectorPipeline {
   removePolicy(options: { phase?: 'Retry' }): unknown;
-  addPolicy(policy: { name: string; sendRequest: (request: { abortSignal?: unknown }, next: (request: unknown) => Promise<unknown>) => Promise<unknown> }): void;
+  addPolicy(policy: {
+    name: string;
+    sendRequest: (request: { abortSignal?: unknown }, next: (request: unknown) => Promise<unknown>) => Promise<unknown>;
+  }): void;
 }
 
 /**
@@ -33,11 +36,16 @@ interface ConnectorPipeline {
  * client's ServiceClient private (`client`); if that changes this throws, and delivery retries fail loudly.
  */
 function sendOnceUntil(context: TurnContext, adapter: CloudAdapter, signal: AbortSignal): void {
-  const connector = context.turnState.get(adapter.ConnectorClientKey) as { client?: { pipeline?: ConnectorPipeline } } | undefined;
+  const connector = context.turnState.get(adapter.ConnectorClientKey) as
+    { client?: { pipeline?: ConnectorPipeline } } | undefined;
   const pipeline = connector?.client?.pipeline;
-  if (!pipeline) throw new Error('botbuilder\'s connector client has no pipeline to configure: PlanDesk cannot bound its sends');
+  if (!pipeline)
+    throw new Error("botbuilder's connector client has no pipeline to configure: PlanDesk cannot bound its sends");
   pipeline.removePolicy({ phase: 'Retry' });
-  pipeline.addPolicy({ name: 'plandeskSendDeadline', sendRequest: (request, next) => next(Object.assign(request, { abortSignal: signal })) });
+  pipeline.addPolicy({
+    name: 'plandeskSendDeadline',
+    sendRequest: (request, next) => next(Object.assign(request, { abortSignal: signal })),
+  });
 }
 
 export interface TeamsMessengerOptions {
@@ -55,38 +63,61 @@ export interface TeamsMessengerOptions {
 export function teamsMessenger(adapter: CloudAdapter, appId: string, options: TeamsMessengerOptions = {}): Messenger {
   const timeoutMs = options.sendTimeoutMs ?? DELIVERY_POLICY.sendTimeoutMs;
 
-  async function inConversation<T>(to: StoredConversation, operation: 'post' | 'update', work: (context: TurnContext) => Promise<T>): Promise<T | DeliveryFailure> {
+  async function inConversation<T>(
+    to: StoredConversation,
+    operation: 'post' | 'update',
+    work: (context: TurnContext) => Promise<T>,
+  ): Promise<T | DeliveryFailure> {
     const deadline = new AbortController();
     let answer: { ok: true; value: T } | { ok: false; error: unknown } | null = null;
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     // Token acquisition and the like do not see the signal: the deadline also ends the wait itself.
-    const expired = new Promise<void>((resolve) => deadline.signal.addEventListener('abort', () => resolve(), { once: true }));
+    const expired = new Promise<void>((resolve) =>
+      deadline.signal.addEventListener('abort', () => resolve(), { once: true }),
+    );
     // A failure outside the callback (no token, say) ends the turn itself; one after the deadline is moot.
-    const turn = adapter.continueConversationAsync(appId, to.reference as Partial<ConversationReference>, async (context) => {
-      try {
-        sendOnceUntil(context, adapter, deadline.signal);
-        answer = { ok: true, value: await work(context) };
-      } catch (error) {
-        answer = { ok: false, error };
-      }
-    }).catch((error: unknown) => {
-      answer ??= { ok: false, error };
-    });
+    const turn = adapter
+      .continueConversationAsync(appId, to.reference as Partial<ConversationReference>, async (context) => {
+        try {
+          sendOnceUntil(context, adapter, deadline.signal);
+          answer = { ok: true, value: await work(context) };
+        } catch (error) {
+          answer = { ok: false, error };
+        }
+      })
+      .catch((error: unknown) => {
+        answer ??= { ok: false, error };
+      });
     await Promise.race([turn, expired]);
     clearTimeout(timer);
     const settled = answer as { ok: true; value: T } | { ok: false; error: unknown } | null;
     if (settled?.ok) return settled.value;
-    return connectorFailure(settled?.error ?? new Error(`no answer within ${timeoutMs} ms`), operation, Date.now(), deadline.signal.aborted);
+    return connectorFailure(
+      settled?.error ?? new Error(`no answer within ${timeoutMs} ms`),
+      operation,
+      Date.now(),
+      deadline.signal.aborted,
+    );
   }
 
   const langOf = (to: StoredConversation) => languageFor(to.locale);
   return {
     async postCard(to, model) {
       const card = renderApplication(model, langOf(to));
-      const posted = await inConversation(to, 'post', async (context) => (await context.sendActivity(MessageFactory.attachment(card)))?.id ?? '');
+      const posted = await inConversation(
+        to,
+        'post',
+        async (context) => (await context.sendActivity(MessageFactory.attachment(card)))?.id ?? '',
+      );
       if (typeof posted !== 'string') return posted;
       // Without an id the copy could never be updated; ops hears of it as a refused message.
-      return posted || { code: 'rejected', status: null, detail: `the connector returned no activity id for ${model.record.id}` };
+      return (
+        posted || {
+          code: 'rejected',
+          status: null,
+          detail: `the connector returned no activity id for ${model.record.id}`,
+        }
+      );
     },
     async updateCard(to, activityId, model) {
       const card = renderApplication(model, langOf(to));

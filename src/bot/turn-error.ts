@@ -11,7 +11,13 @@ export function turnErrorHandler(log: Log): (context: TurnContext, error: Error)
     const { activity } = context;
     // The incoming activity's id is unique per conversation and already in Bot Framework's own traces.
     const ref = activity.id ?? 'unknown';
-    log.error('turn failed', { code: 'turn_failed', ref, activityType: activity.type, conversationId: activity.conversation?.id, error });
+    log.error('turn failed', {
+      code: 'turn_failed',
+      ref,
+      activityType: activity.type,
+      conversationId: activity.conversation?.id,
+      error,
+    });
     try {
       await context.sendActivity(t(languageFor(activity.locale), 'error.turn_failed', { ref }));
     } catch (sendError) {

@@ -11,8 +11,19 @@ describe('createAdapter', () => {
   it.each([
     ['anonymous (no app id)', {}],
     ['MultiTenant', { MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret' }],
-    ['SingleTenant', { MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'tenant-1' }],
-    ['UserAssignedMSI', { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'app-1', MicrosoftAppTenantId: 'tenant-1' }],
+    [
+      'SingleTenant',
+      {
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppId: 'app-1',
+        MicrosoftAppPassword: 'secret',
+        MicrosoftAppTenantId: 'tenant-1',
+      },
+    ],
+    [
+      'UserAssignedMSI',
+      { MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'app-1', MicrosoftAppTenantId: 'tenant-1' },
+    ],
   ])('should build a CloudAdapter for every identity loadConfig accepts: %s', (_name, env) => {
     const adapter = createAdapter(loadConfig(env), log);
 

@@ -1,21 +1,54 @@
-import { actionData, cardOf, PEOPLE, TeamsHarness, textOf, verbsOf, type CardJson, type Someone } from '../support/teams-harness';
+import {
+  actionData,
+  cardOf,
+  PEOPLE,
+  TeamsHarness,
+  textOf,
+  verbsOf,
+  type CardJson,
+  type Someone,
+} from '../support/teams-harness';
 
 const { zhangWei, liNa, wangFang, liuQiang, chenJing, zhaoLei, sunMin } = PEOPLE;
 
 /** The application form as 张伟 fills it: an IoT plan through an agent channel (cooperation first). */
 const agentPlanForm = {
-  mode: 'new', applicationId: null, revision: null,
-  unit: 'pudong-branch', activity: 'ACT-IOT-2026', customerName: '浦东智慧物流股份公司', customerGroupId: 'G2100789',
-  startMonth: '2027-01', termMonths: 12, line0Product: 'IOT-CARD', line0Quantity: 1000, line0Price: '9.00',
-  subsidyYuan: '', commissionPct: 6, agentChannel: 'true', preConsultationRef: '',
-  expectedRevenueYuan: '108000', expectedSubscribers: 1000, justification: '通过代理渠道发展一千张物流终端卡。',
+  mode: 'new',
+  applicationId: null,
+  revision: null,
+  unit: 'pudong-branch',
+  activity: 'ACT-IOT-2026',
+  customerName: '浦东智慧物流股份公司',
+  customerGroupId: 'G2100789',
+  startMonth: '2027-01',
+  termMonths: 12,
+  line0Product: 'IOT-CARD',
+  line0Quantity: 1000,
+  line0Price: '9.00',
+  subsidyYuan: '',
+  commissionPct: 6,
+  agentChannel: 'true',
+  preConsultationRef: '',
+  expectedRevenueYuan: '108000',
+  expectedSubscribers: 1000,
+  justification: '通过代理渠道发展一千张物流终端卡。',
 };
 
 /** The sample application as a form: a cloud PBX plan at tier 2 (the ops head decides). */
 const tier2Form = {
-  ...agentPlanForm, activity: 'ACT-CLOUD-2026', customerName: '上海某某集团', customerGroupId: 'G2100123',
-  line0Product: 'CLOUD-PBX', line0Quantity: 200, line0Price: '30.00', subsidyYuan: '5000', commissionPct: '', agentChannel: 'false',
-  expectedRevenueYuan: '72000', expectedSubscribers: 200, justification: '竞争对手报价每席位 30 元。',
+  ...agentPlanForm,
+  activity: 'ACT-CLOUD-2026',
+  customerName: '上海某某集团',
+  customerGroupId: 'G2100123',
+  line0Product: 'CLOUD-PBX',
+  line0Quantity: 200,
+  line0Price: '30.00',
+  subsidyYuan: '5000',
+  commissionPct: '',
+  agentChannel: 'false',
+  expectedRevenueYuan: '72000',
+  expectedSubscribers: 200,
+  justification: '竞争对手报价每席位 30 元。',
 };
 
 describe('the approval conversation in Teams', () => {
@@ -75,7 +108,12 @@ describe('the approval conversation in Teams', () => {
   });
 
   it('shows every problem next to its field and files nothing', async () => {
-    const card = await teams.tap(zhangWei, 'form.submit', { ...agentPlanForm, line0Price: '8.995', customerName: '', termMonths: 0 });
+    const card = await teams.tap(zhangWei, 'form.submit', {
+      ...agentPlanForm,
+      line0Price: '8.995',
+      customerName: '',
+      termMonths: 0,
+    });
     const text = textOf(card);
     expect(text).toContain('应为金额(元),最多两位小数');
     expect(text).toContain('不能小于 1');
@@ -90,7 +128,8 @@ describe('the approval conversation in Teams', () => {
     expect(textOf(forAnotherUnit)).toContain('只有营销单位的客户经理可以为本单位提交申请');
     expect(await teams.app.store.applications.list()).toHaveLength(0);
     expect((await teams.app.store.audit.about('unit:pudong-branch')).map((e) => [e.actor, e.action])).toEqual([
-      [liNa.aad, 'refused.not_an_applicant'], [PEOPLE.huangLi.aad, 'refused.not_an_applicant'],
+      [liNa.aad, 'refused.not_an_applicant'],
+      [PEOPLE.huangLi.aad, 'refused.not_an_applicant'],
     ]);
   });
 
@@ -106,7 +145,9 @@ describe('the approval conversation in Teams', () => {
     expect(id).toBe('PP-2026-000001');
 
     // 李娜 (合作管理部) gets the approval card proactively, with the decision buttons.
-    expect(verbsOf(lastCardTo(liNa).card)).toEqual(expect.arrayContaining(['plan.approve', 'plan.reject', 'plan.return']));
+    expect(verbsOf(lastCardTo(liNa).card)).toEqual(
+      expect.arrayContaining(['plan.approve', 'plan.reject', 'plan.return']),
+    );
     expect(verbsOf(lastCardTo(liNa).card)).not.toContain('plan.escalate');
     const afterCooperation = await decide(liNa, 'plan.approve');
     expect(textOf(afterCooperation)).toContain(`您已批准 ${id}`);
@@ -118,12 +159,19 @@ describe('the approval conversation in Teams', () => {
     await decide(wangFang, 'plan.approve', '同意,按期受理');
 
     // Final approval: the applicant is told, and the support handler gets the task with its deadline.
-    expect(teams.sentTo(zhangWei).some((a) => a.text === `申请 ${id} 已审批通过,业务支撑中心将在一个工作日内完成受理。`)).toBe(true);
+    expect(
+      teams.sentTo(zhangWei).some((a) => a.text === `申请 ${id} 已审批通过,业务支撑中心将在一个工作日内完成受理。`),
+    ).toBe(true);
     const task = lastCardTo(zhaoLei).card;
     expect(verbsOf(task)).toContain('plan.fulfill');
     expect(textOf(task)).toContain('12月2日 18:00');
     // A task card posted before the verb was renamed sends its former name, fulfillment.done; that still works.
-    const done = await teams.tap(zhaoLei, 'fulfillment.done', { ...actionData(task, 'plan.fulfill'), fulfillComment: '已在 BOSS 系统配置' }, lastCardTo(zhaoLei).activityId);
+    const done = await teams.tap(
+      zhaoLei,
+      'fulfillment.done',
+      { ...actionData(task, 'plan.fulfill'), fulfillComment: '已在 BOSS 系统配置' },
+      lastCardTo(zhaoLei).activityId,
+    );
     expect(textOf(done)).toContain('已生效');
 
     const record = await teams.app.store.applications.get(id);
@@ -139,8 +187,14 @@ describe('the approval conversation in Teams', () => {
     const { id, formId } = await submitAs(zhangWei, agentPlanForm);
     const liNaCard = lastCardTo(liNa);
     await decide(liNa, 'plan.reject', '代理渠道资质不全');
-    const applicantCopy = teams.updatesTo(zhangWei).filter((u) => u.activityId === formId).at(-1);
-    const approverCopy = teams.updatesTo(liNa).filter((u) => u.activityId === liNaCard.activityId).at(-1);
+    const applicantCopy = teams
+      .updatesTo(zhangWei)
+      .filter((u) => u.activityId === formId)
+      .at(-1);
+    const approverCopy = teams
+      .updatesTo(liNa)
+      .filter((u) => u.activityId === liNaCard.activityId)
+      .at(-1);
     expect(textOf(applicantCopy?.card ?? {})).toContain('已驳回');
     expect(textOf(approverCopy?.card ?? {})).toContain('已驳回');
     expect(verbsOf(approverCopy?.card ?? {})).not.toContain('plan.approve');
@@ -173,8 +227,13 @@ describe('the approval conversation in Teams', () => {
     const record = await teams.app.store.applications.get(id);
     expect(record?.revision).toBe(2);
     expect(record?.input.commissionBp).toBe(550);
-    expect(record?.pastRevisions.map((r) => [r.revision, r.input.commissionBp, r.steps[0]?.status])).toEqual([[1, 600, 'returned']]);
-    expect(record?.steps.map((s) => [s.step, s.status])).toEqual([['cooperation', 'pending'], ['ops_review', 'waiting']]);
+    expect(record?.pastRevisions.map((r) => [r.revision, r.input.commissionBp, r.steps[0]?.status])).toEqual([
+      [1, 600, 'returned'],
+    ]);
+    expect(record?.steps.map((s) => [s.step, s.status])).toEqual([
+      ['cooperation', 'pending'],
+      ['ops_review', 'waiting'],
+    ]);
     // 李娜 gets the new revision's card; her card of revision 1 is now stale.
     expect(verbsOf(lastCardTo(liNa).card)).toContain('plan.approve');
   });
@@ -184,7 +243,11 @@ describe('the approval conversation in Teams', () => {
     const oldCard = lastCardTo(liNa);
     const oldApprove = actionData(oldCard.card, 'plan.approve') ?? {};
     await decide(liNa, 'plan.return', '请补充客户证明');
-    const form = await teams.tap(zhangWei, 'plan.edit', actionData(teams.updatesTo(zhangWei).at(-1)?.card ?? {}, 'plan.edit') ?? {});
+    const form = await teams.tap(
+      zhangWei,
+      'plan.edit',
+      actionData(teams.updatesTo(zhangWei).at(-1)?.card ?? {}, 'plan.edit') ?? {},
+    );
     await teams.tap(zhangWei, 'form.submit', { ...agentPlanForm, ...actionData(form, 'form.submit') });
     const stale = await teams.tap(liNa, 'plan.approve', oldApprove, oldCard.activityId);
     expect(textOf(stale)).toContain('这张卡片已过期');
@@ -193,7 +256,9 @@ describe('the approval conversation in Teams', () => {
 
   it('lets the applicant withdraw while undecided, and tells the waiting approver', async () => {
     const { id, formId } = await submitAs(zhangWei, agentPlanForm);
-    const mine = teams.updatesTo(zhangWei).find((u) => u.activityId === formId)?.card ?? (await teams.tap(zhangWei, 'plan.show', { applicationId: id }));
+    const mine =
+      teams.updatesTo(zhangWei).find((u) => u.activityId === formId)?.card ??
+      (await teams.tap(zhangWei, 'plan.show', { applicationId: id }));
     const withdrawData = actionData(mine, 'plan.withdraw');
     expect(withdrawData).toBeDefined();
     const card = await teams.tap(zhangWei, 'plan.withdraw', withdrawData ?? {}, formId);
@@ -211,7 +276,9 @@ describe('the approval conversation in Teams', () => {
     await decide(liuQiang, 'plan.approve', '按领导意见批准');
     const record = await teams.app.store.applications.get(id);
     expect(record?.steps.map((s) => [s.step, s.status])).toEqual([
-      ['ops_review', 'escalated'], ['leadership', 'approved'], ['ops_final', 'approved'],
+      ['ops_review', 'escalated'],
+      ['leadership', 'approved'],
+      ['ops_final', 'approved'],
     ]);
     expect(record?.state).toBe('in_fulfillment');
   });
@@ -238,7 +305,10 @@ describe('the approval conversation in Teams', () => {
     const { id } = await submitAs(zhangWei, agentPlanForm);
     const { card, activityId } = lastCardTo(liNa);
     const data = actionData(card, 'plan.approve') ?? {};
-    const [first, second] = await Promise.all([teams.tap(liNa, 'plan.approve', data, activityId), teams.tap(liNa, 'plan.approve', data, activityId)]);
+    const [first, second] = await Promise.all([
+      teams.tap(liNa, 'plan.approve', data, activityId),
+      teams.tap(liNa, 'plan.approve', data, activityId),
+    ]);
     const texts = [textOf(first), textOf(second)];
     expect(texts.filter((t) => t.includes(`您已批准 ${id}`))).toHaveLength(1);
     const record = await teams.app.store.applications.get(id);
@@ -250,7 +320,8 @@ describe('the approval conversation in Teams', () => {
     const [formMessage] = await teams.say(zhangWei, '新建');
     const draftId = actionData(cardOf(formMessage) ?? {}, 'form.submit')?.draftId;
     expect(draftId).toEqual(expect.any(String));
-    const tap = () => teams.tap(zhangWei, 'form.submit', { ...agentPlanForm, draftId }, teams.activityIdOf(formMessage ?? {}));
+    const tap = () =>
+      teams.tap(zhangWei, 'form.submit', { ...agentPlanForm, draftId }, teams.activityIdOf(formMessage ?? {}));
     const answers = await Promise.all(Array.from({ length: 10 }, tap));
     for (const answer of answers) expect(textOf(answer)).toContain('已提交,编号 PP-2026-000001');
     expect(await teams.app.store.applications.list()).toHaveLength(1);
@@ -261,11 +332,13 @@ describe('the approval conversation in Teams', () => {
   });
 
   it('refuses a submit that names no form (no draft id) as a bad request, filing nothing', async () => {
-    await expect(teams.tap(zhangWei, 'form.submit', { ...agentPlanForm, draftId: null })).rejects.toThrow(/HTTP 400.*draftId/);
+    await expect(teams.tap(zhangWei, 'form.submit', { ...agentPlanForm, draftId: null })).rejects.toThrow(
+      /HTTP 400.*draftId/,
+    );
     expect(await teams.app.store.applications.list()).toEqual([]);
   });
 
-  it('lists what waits on an approver, and the applicant\'s own applications', async () => {
+  it("lists what waits on an approver, and the applicant's own applications", async () => {
     const { id } = await submitAs(zhangWei, agentPlanForm);
     const [pending] = await teams.say(liNa, '待办');
     expect(textOf(cardOf(pending) ?? {})).toContain(id);
@@ -286,10 +359,14 @@ describe('the approval conversation in Teams', () => {
     expect(actions).toContainEqual([sunMin.aad, 'view']);
   });
 
-  it('never shows a plan\'s details where others read: a channel gets number, unit, status and deadline only', async () => {
+  it("never shows a plan's details where others read: a channel gets number, unit, status and deadline only", async () => {
     const { id } = await submitAs(zhangWei, agentPlanForm);
     const CHANNEL = '19:sales@thread.tacv2';
-    const said = [...await teams.sayInChannel(zhangWei, CHANNEL, `查看 ${id}`), ...await teams.sayInChannel(zhangWei, CHANNEL, '新建'), ...await teams.sayInChannel(liNa, CHANNEL, '待办')];
+    const said = [
+      ...(await teams.sayInChannel(zhangWei, CHANNEL, `查看 ${id}`)),
+      ...(await teams.sayInChannel(zhangWei, CHANNEL, '新建')),
+      ...(await teams.sayInChannel(liNa, CHANNEL, '待办')),
+    ];
     expect(said.map((a) => a.text)).toEqual(Array(3).fill('方案内容保密:请在与 PlanDesk 的私聊中使用此功能。'));
     const shown = await teams.tapInChannel(zhangWei, CHANNEL, 'plan.show', { applicationId: id });
     expect(textOf(shown)).toContain(id);

@@ -7,12 +7,21 @@ import { CASE_ACTIONS } from '../../src/domain/workflow';
 /** Every object in a template, depth first. */
 function nodes(value: unknown): Record<string, unknown>[] {
   if (Array.isArray(value)) return value.flatMap(nodes);
-  if (value && typeof value === 'object') return [value as Record<string, unknown>, ...Object.values(value).flatMap(nodes)];
+  if (value && typeof value === 'object')
+    return [value as Record<string, unknown>, ...Object.values(value).flatMap(nodes)];
   return [];
 }
 
-const templates = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).map((f) => ({ file: f, card: JSON.parse(readFileSync(path.join(CARDS_DIR, f), 'utf8')) as unknown }));
-const templateVerbs = new Set(templates.flatMap(({ card }) => nodes(card).filter((n) => n.type === 'Action.Execute').map((n) => String(n.verb))));
+const templates = readdirSync(CARDS_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ file: f, card: JSON.parse(readFileSync(path.join(CARDS_DIR, f), 'utf8')) as unknown }));
+const templateVerbs = new Set(
+  templates.flatMap(({ card }) =>
+    nodes(card)
+      .filter((n) => n.type === 'Action.Execute')
+      .map((n) => String(n.verb)),
+  ),
+);
 // The automatic refresh is added by the code to every application card, not written in a template.
 const ADDED_BY_CODE = new Set(['plan.refresh']);
 const registered = new Set(CARD_ACTIONS.map((a) => a.verb));
@@ -27,14 +36,20 @@ describe('card verbs and the templates in cards/', () => {
   });
 
   it('should have one declared verb behind each button the application card can show', () => {
-    expect(CASE_ACTIONS.map((action) => [action, CARD_ACTIONS.filter((a) => a.button === action).length])).toEqual(CASE_ACTIONS.map((action) => [action, 1]));
+    expect(CASE_ACTIONS.map((action) => [action, CARD_ACTIONS.filter((a) => a.button === action).length])).toEqual(
+      CASE_ACTIONS.map((action) => [action, 1]),
+    );
   });
 
   it('should give each declared comment its input on the card, required exactly when the declaration says so', () => {
     const application = templates.find((t) => t.file === 'application.json')?.card;
     for (const action of CARD_ACTIONS.filter((a) => a.comment)) {
       const input = nodes(application).find((n) => n.id === action.comment?.id);
-      expect({ verb: action.verb, found: input !== undefined, required: input?.isRequired === true }).toEqual({ verb: action.verb, found: true, required: action.comment?.required });
+      expect({ verb: action.verb, found: input !== undefined, required: input?.isRequired === true }).toEqual({
+        verb: action.verb,
+        found: true,
+        required: action.comment?.required,
+      });
     }
   });
 

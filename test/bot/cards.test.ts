@@ -39,7 +39,11 @@ describe('card templates', () => {
   });
 
   it.each(templates)('%s should parse as an Adaptive Card of version 1.5 that Teams renders', (file) => {
-    const card = JSON.parse(readFileSync(path.join(CARDS_DIR, file), 'utf8')) as { $schema?: string; type?: string; version?: string };
+    const card = JSON.parse(readFileSync(path.join(CARDS_DIR, file), 'utf8')) as {
+      $schema?: string;
+      type?: string;
+      version?: string;
+    };
 
     expect(card.type).toBe('AdaptiveCard');
     expect(card.version).toBe('1.5');
@@ -50,9 +54,32 @@ describe('card templates', () => {
 
 // Adaptive Card 1.5 elements and actions Teams renders on desktop and mobile (Action.Execute needs the Universal Actions flow).
 const TEAMS_TYPES = new Set([
-  'AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'Image', 'ImageSet', 'Container', 'ColumnSet', 'Column', 'FactSet', 'ActionSet', 'Table', 'TableRow', 'TableCell',
-  'Input.Text', 'Input.Number', 'Input.Date', 'Input.Time', 'Input.Toggle', 'Input.ChoiceSet', 'Input.Choice',
-  'Action.Submit', 'Action.OpenUrl', 'Action.ShowCard', 'Action.ToggleVisibility', 'Action.Execute',
+  'AdaptiveCard',
+  'TextBlock',
+  'RichTextBlock',
+  'TextRun',
+  'Image',
+  'ImageSet',
+  'Container',
+  'ColumnSet',
+  'Column',
+  'FactSet',
+  'ActionSet',
+  'Table',
+  'TableRow',
+  'TableCell',
+  'Input.Text',
+  'Input.Number',
+  'Input.Date',
+  'Input.Time',
+  'Input.Toggle',
+  'Input.ChoiceSet',
+  'Input.Choice',
+  'Action.Submit',
+  'Action.OpenUrl',
+  'Action.ShowCard',
+  'Action.ToggleVisibility',
+  'Action.Execute',
 ]);
 
 /** Every object in a card that has a `type`, depth first. */
@@ -67,7 +94,9 @@ describe.each(templates)('%s', (file) => {
   const card: unknown = JSON.parse(readFileSync(path.join(CARDS_DIR, file), 'utf8'));
 
   it('should use only elements and actions Teams renders', () => {
-    const unknown = typedObjects(card).map((o) => o.type).filter((type) => !TEAMS_TYPES.has(type));
+    const unknown = typedObjects(card)
+      .map((o) => o.type)
+      .filter((type) => !TEAMS_TYPES.has(type));
     expect(unknown).toEqual([]);
   });
 
@@ -79,7 +108,11 @@ describe.each(templates)('%s', (file) => {
 
 describe('renderCard', () => {
   it('should show a bound value literally, never expanding ${...} inside it', () => {
-    const attachment = renderCard('probe', { customer: '${evil}', note: '${string(1)} and ${customer}' }, scratchCard(PROBE));
+    const attachment = renderCard(
+      'probe',
+      { customer: '${evil}', note: '${string(1)} and ${customer}' },
+      scratchCard(PROBE),
+    );
     const body = (attachment.content as { body: Element[] }).body;
 
     expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
@@ -88,9 +121,15 @@ describe('renderCard', () => {
   });
 
   it('should keep Markdown in a value as typed, for a TextRun to show literally', () => {
-    const attachment = renderCard('probe', { customer: 'x', note: '**bold** [link](https://example.com)' }, scratchCard(PROBE));
+    const attachment = renderCard(
+      'probe',
+      { customer: 'x', note: '**bold** [link](https://example.com)' },
+      scratchCard(PROBE),
+    );
 
-    expect((attachment.content as { body: Element[] }).body[1]?.inlines?.[0]?.text).toBe('**bold** [link](https://example.com)');
+    expect((attachment.content as { body: Element[] }).body[1]?.inlines?.[0]?.text).toBe(
+      '**bold** [link](https://example.com)',
+    );
   });
 
   it('should refuse a template that is not version 1.5, naming the file', () => {

@@ -27,7 +27,8 @@ async function replies(activity: Partial<Activity>, bot = new PlanDeskBot()): Pr
 }
 
 const cardOf = (reply: Partial<Activity> | undefined): Attachment | undefined => reply?.attachments?.[0];
-const titleOf = (reply: Partial<Activity> | undefined): unknown => (cardOf(reply)?.content as { body: { text: string }[] }).body[0]?.text;
+const titleOf = (reply: Partial<Activity> | undefined): unknown =>
+  (cardOf(reply)?.content as { body: { text: string }[] }).body[0]?.text;
 
 describe('PlanDeskBot', () => {
   it('should answer any message with the help card in Chinese when the locale is not English', async () => {
@@ -54,7 +55,16 @@ describe('PlanDeskBot', () => {
     const sent = await replies(teams({ type: 'message', text: '帮助', locale: 'zh-CN' }));
     const texts = JSON.stringify(cardOf(sent[0])?.content);
 
-    for (const key of ['help.intro', 'help.commands', 'help.cmd.new', 'help.cmd.mine', 'help.cmd.pending', 'help.cmd.show', 'help.cmd.help', 'help.footer'] as const) {
+    for (const key of [
+      'help.intro',
+      'help.commands',
+      'help.cmd.new',
+      'help.cmd.mine',
+      'help.cmd.pending',
+      'help.cmd.show',
+      'help.cmd.help',
+      'help.footer',
+    ] as const) {
       expect(texts).toContain(t('zh-CN', key));
     }
     expect(texts).not.toContain('${');
@@ -68,7 +78,9 @@ describe('PlanDeskBot', () => {
   });
 
   it('should stay quiet when someone other than the bot joins a conversation', async () => {
-    const sent = await replies(teams({ type: 'conversationUpdate', membersAdded: [{ id: '29:user-2', name: 'Han Meimei' }] }));
+    const sent = await replies(
+      teams({ type: 'conversationUpdate', membersAdded: [{ id: '29:user-2', name: 'Han Meimei' }] }),
+    );
 
     expect(sent).toEqual([]);
   });
@@ -84,7 +96,10 @@ describe('PlanDeskBot', () => {
     };
     const mention = { type: 'mention', text: '<at>PlanDesk</at>', mentioned: BOT };
 
-    await replies(teams({ type: 'message', text: '<at>PlanDesk</at> show  PP-2027-000123', entities: [mention], locale: 'en-US' }), new PlanDeskBot({ commands: [show] }));
+    await replies(
+      teams({ type: 'message', text: '<at>PlanDesk</at> show  PP-2027-000123', entities: [mention], locale: 'en-US' }),
+      new PlanDeskBot({ commands: [show] }),
+    );
 
     expect(seen).toEqual(['en-US:PP-2027-000123']);
   });

@@ -1,4 +1,12 @@
-import { actionData, cardOf, PEOPLE, TeamsHarness, textOf, type CardJson, type Someone } from '../support/teams-harness';
+import {
+  actionData,
+  cardOf,
+  PEOPLE,
+  TeamsHarness,
+  textOf,
+  type CardJson,
+  type Someone,
+} from '../support/teams-harness';
 
 const { zhangWei, wangFang, liuQiang, zhaoLei, zhouJie } = PEOPLE;
 const OPS = '19:ops-notices@thread.tacv2';
@@ -6,14 +14,29 @@ const PUDONG = '19:pudong-notices@thread.tacv2';
 
 /** A tier-1 plan with no agent channel: one step, 王芳 (ops approver, delegate 刘强). */
 const lineForm = {
-  mode: 'new', applicationId: null, revision: null,
-  unit: 'pudong-branch', activity: 'ACT-LINE-2026', customerName: '浦东精密制造有限公司', customerGroupId: 'G2100456',
-  startMonth: '2027-01', termMonths: 12, line0Product: 'DIA-100M', line0Quantity: 4, line0Price: '2400.00',
-  subsidyYuan: '', commissionPct: '', agentChannel: 'false', preConsultationRef: '',
-  expectedRevenueYuan: '115200', expectedSubscribers: 4, justification: '四个厂区专线统一签约。',
+  mode: 'new',
+  applicationId: null,
+  revision: null,
+  unit: 'pudong-branch',
+  activity: 'ACT-LINE-2026',
+  customerName: '浦东精密制造有限公司',
+  customerGroupId: 'G2100456',
+  startMonth: '2027-01',
+  termMonths: 12,
+  line0Product: 'DIA-100M',
+  line0Quantity: 4,
+  line0Price: '2400.00',
+  subsidyYuan: '',
+  commissionPct: '',
+  agentChannel: 'false',
+  preConsultationRef: '',
+  expectedRevenueYuan: '115200',
+  expectedSubscribers: 4,
+  justification: '四个厂区专线统一签约。',
 };
 
-const texts = (activities: Partial<{ text?: string }>[]) => activities.map((a) => a.text).filter((t): t is string => Boolean(t));
+const texts = (activities: Partial<{ text?: string }>[]) =>
+  activities.map((a) => a.text).filter((t): t is string => Boolean(t));
 
 describe('PlanDesk acting on time, through the bot', () => {
   let teams: TeamsHarness;
@@ -24,14 +47,24 @@ describe('PlanDesk acting on time, through the bot', () => {
     teams = await TeamsHarness.start('2026-09-29T15:00:00+08:00');
     for (const who of Object.values(PEOPLE)) await teams.say(who, '你好');
     // Teams names the thread of the admin's post; notices must be new posts in the channel, not replies under it.
-    expect(texts(await teams.sayInChannel(zhouJie, `${OPS};messageid=1764900000000`, 'notify-here ops'))).toEqual(['好的,本频道将接收“ops”的通知(只含编号、单位、状态和期限)。']);
-    expect(texts(await teams.sayInChannel(zhouJie, PUDONG, '设为通知频道 pudong-branch'))).toEqual(['好的,本频道将接收“浦东分公司”的通知(只含编号、单位、状态和期限)。']);
+    expect(texts(await teams.sayInChannel(zhouJie, `${OPS};messageid=1764900000000`, 'notify-here ops'))).toEqual([
+      '好的,本频道将接收“ops”的通知(只含编号、单位、状态和期限)。',
+    ]);
+    expect(texts(await teams.sayInChannel(zhouJie, PUDONG, '设为通知频道 pudong-branch'))).toEqual([
+      '好的,本频道将接收“浦东分公司”的通知(只含编号、单位、状态和期限)。',
+    ]);
     const card = await teams.tap(zhangWei, 'form.submit', lineForm);
     id = /PP-\d{4}-\d{6}/.exec(textOf(card))?.[0] ?? '';
   });
   afterEach(async () => teams.stop());
 
-  const lastCard = (who: Someone): CardJson => cardOf(teams.sentTo(who).filter((a) => cardOf(a)).at(-1)) ?? {};
+  const lastCard = (who: Someone): CardJson =>
+    cardOf(
+      teams
+        .sentTo(who)
+        .filter((a) => cardOf(a))
+        .at(-1),
+    ) ?? {};
 
   it('reminds the approver in working hours only, then tells approver, applicant and the ops channel when the deadline passes', async () => {
     // Due at the end of the 2nd working day after Tue 29 Sep: 30 Sep is the 1st, Thu 8 Oct (after the holiday) the 2nd.
@@ -46,8 +79,12 @@ describe('PlanDesk acting on time, through the bot', () => {
     expect(actionData(lastCard(wangFang), 'plan.approve')).toBeDefined();
 
     await teams.tickAt('2026-10-09T09:00');
-    expect(texts(teams.sentTo(wangFang))).toContain(`申请 ${id} 的经营管理部审批已超过期限(10月8日 18:00),请尽快处理。`);
-    expect(texts(teams.sentTo(zhangWei))).toContain(`您的申请 ${id} 在“经营管理部审批”已超过期限(10月8日 18:00),已提醒审批人。`);
+    expect(texts(teams.sentTo(wangFang))).toContain(
+      `申请 ${id} 的经营管理部审批已超过期限(10月8日 18:00),请尽快处理。`,
+    );
+    expect(texts(teams.sentTo(zhangWei))).toContain(
+      `您的申请 ${id} 在“经营管理部审批”已超过期限(10月8日 18:00),已提醒审批人。`,
+    );
     const channel = texts(teams.sentToChannel(OPS));
     expect(channel).toContain(`逾期:申请 ${id}(浦东分公司)的经营管理部审批已超过期限 10月8日 18:00。`);
     const overdueIn = teams.calls.filter((c) => c.body.text?.startsWith('逾期')).map((c) => decodeURIComponent(c.url));
@@ -69,23 +106,41 @@ describe('PlanDesk acting on time, through the bot', () => {
   it('hands an overdue step whose approver has no delegate to their head', async () => {
     // An agent-channel plan starts with 李娜 (合作管理部), who has no delegate; her head is 陈静.
     const card = await teams.tap(zhangWei, 'form.submit', {
-      ...lineForm, activity: 'ACT-IOT-2026', line0Product: 'IOT-CARD', line0Quantity: 1000, line0Price: '9.00', commissionPct: 6, agentChannel: 'true',
-      expectedRevenueYuan: '108000', expectedSubscribers: 1000,
+      ...lineForm,
+      activity: 'ACT-IOT-2026',
+      line0Product: 'IOT-CARD',
+      line0Quantity: 1000,
+      line0Price: '9.00',
+      commissionPct: 6,
+      agentChannel: 'true',
+      expectedRevenueYuan: '108000',
+      expectedSubscribers: 1000,
     });
     const agentPlan = /PP-\d{4}-\d{6}/.exec(textOf(card))?.[0] ?? '';
     await teams.tickAt('2026-10-12T09:00');
     const record = await teams.app.store.applications.get(agentPlan);
-    expect(record?.steps.map((s) => [s.step, s.assignee])).toEqual([['cooperation', PEOPLE.chenJing.aad], ['ops_review', wangFang.aad]]);
+    expect(record?.steps.map((s) => [s.step, s.assignee])).toEqual([
+      ['cooperation', PEOPLE.chenJing.aad],
+      ['ops_review', wangFang.aad],
+    ]);
     expect(actionData(lastCard(PEOPLE.chenJing), 'plan.approve')).toMatchObject({ applicationId: agentPlan });
   });
 
   it('stops reminding once the step is decided', async () => {
     await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
     // The step's reminders vanished with the decision; the support center's task has its own.
-    expect((await teams.app.store.jobs.pendingFor(id)).map((j) => j.kind)).toEqual(['fulfillment.nudge', 'fulfillment.overdue']);
+    expect((await teams.app.store.jobs.pendingFor(id)).map((j) => j.kind)).toEqual([
+      'fulfillment.nudge',
+      'fulfillment.overdue',
+    ]);
     const before = teams.sentTo(wangFang).length;
     await teams.tickAt('2026-10-09T09:00');
-    expect(teams.sentTo(wangFang).slice(before).filter((a) => a.text?.includes('期限'))).toEqual([]);
+    expect(
+      teams
+        .sentTo(wangFang)
+        .slice(before)
+        .filter((a) => a.text?.includes('期限')),
+    ).toEqual([]);
   });
 
   it('tells the applicant and the unit channel ahead of the end, then expires the plan and asks support to restore standard tariffs', async () => {
@@ -94,7 +149,9 @@ describe('PlanDesk acting on time, through the bot', () => {
     expect((await teams.app.store.applications.get(id))?.state).toBe('active');
 
     await teams.tickAt('2027-12-01T09:00');
-    expect(texts(teams.sentTo(zhangWei))).toContain(`您的个性化方案 ${id} 将于 2027-12-31 到期(还剩 30 天)。到期后优惠作废;如需继续,请重新申请。`);
+    expect(texts(teams.sentTo(zhangWei))).toContain(
+      `您的个性化方案 ${id} 将于 2027-12-31 到期(还剩 30 天)。到期后优惠作废;如需继续,请重新申请。`,
+    );
     expect(texts(teams.sentToChannel(PUDONG))).toContain(`到期提醒:个性化方案 ${id}(浦东分公司)有效期至 2027-12-31。`);
 
     await teams.tickAt('2028-01-01T00:00');
@@ -102,8 +159,12 @@ describe('PlanDesk acting on time, through the bot', () => {
     // Its notices are held to working hours: nothing is said at midnight on New Year's Day.
     expect(texts(teams.sentTo(zhangWei)).filter((t) => t.includes('已于 2027-12-31 到期'))).toEqual([]);
     await teams.tickAt('2028-01-03T09:00');
-    expect(texts(teams.sentTo(zhangWei))).toContain(`您的个性化方案 ${id} 已于 2027-12-31 到期,优惠已作废,业务支撑中心将恢复标准资费。如需继续,请说“新建”重新申请。`);
-    expect(texts(teams.sentTo(zhaoLei))).toContain(`个性化方案 ${id}(浦东分公司)已于 2027-12-31 到期,请将客户恢复为标准资费。`);
+    expect(texts(teams.sentTo(zhangWei))).toContain(
+      `您的个性化方案 ${id} 已于 2027-12-31 到期,优惠已作废,业务支撑中心将恢复标准资费。如需继续,请说“新建”重新申请。`,
+    );
+    expect(texts(teams.sentTo(zhaoLei))).toContain(
+      `个性化方案 ${id}(浦东分公司)已于 2027-12-31 到期,请将客户恢复为标准资费。`,
+    );
 
     // Continuing needs a new application: the card of the expired plan opens one prefilled from it.
     const renew = actionData(lastCard(zhangWei), 'plan.renew');
@@ -119,26 +180,49 @@ describe('PlanDesk acting on time, through the bot', () => {
     await teams.tap(zhaoLei, 'plan.fulfill', actionData(lastCard(zhaoLei), 'plan.fulfill') ?? {});
     // The plan starts in January 2027: its first quarter's evaluation is asked for on 1 April.
     await teams.tickAt('2027-04-01T09:00');
-    expect(texts(teams.sentTo(zhangWei))).toContain(`请填报个性化方案 ${id} 第 1 期的实际效果(实际收入与用户数),在卡片上点击“填报评估”。`);
+    expect(texts(teams.sentTo(zhangWei))).toContain(
+      `请填报个性化方案 ${id} 第 1 期的实际效果(实际收入与用户数),在卡片上点击“填报评估”。`,
+    );
     const evaluate = actionData(lastCard(zhangWei), 'evaluation.report');
     expect(evaluate).toMatchObject({ applicationId: id, period: 1 });
 
     // Expected ¥115,200 over 12 months: ¥28,800 by the end of the third month; ¥20,000 is under 80% of it.
-    const card = await teams.tap(zhangWei, 'evaluation.report', { ...evaluate, actualRevenueYuan: '20000.00', actualSubscribers: 4 });
+    const card = await teams.tap(zhangWei, 'evaluation.report', {
+      ...evaluate,
+      actualRevenueYuan: '20000.00',
+      actualSubscribers: 4,
+    });
     expect(textOf(card)).toContain(`已记录 ${id} 第 1 期评估:实际收入低于预期,已通知经营管理部跟进改进。`);
-    expect((await teams.app.store.applications.get(id))?.evaluations).toEqual([expect.objectContaining({ period: 1, actualRevenueFen: 2000000, expectedRevenueToDateFen: 2880000, flagged: true })]);
-    expect(texts(teams.sentToChannel(OPS))).toContain(`评估未达预期:个性化方案 ${id}(浦东分公司)第 1 期实际收入低于预期,需改进。`);
+    expect((await teams.app.store.applications.get(id))?.evaluations).toEqual([
+      expect.objectContaining({
+        period: 1,
+        actualRevenueFen: 2000000,
+        expectedRevenueToDateFen: 2880000,
+        flagged: true,
+      }),
+    ]);
+    expect(texts(teams.sentToChannel(OPS))).toContain(
+      `评估未达预期:个性化方案 ${id}(浦东分公司)第 1 期实际收入低于预期,需改进。`,
+    );
 
     // A second report of the same period is refused.
-    const again = await teams.tap(zhangWei, 'evaluation.report', { ...evaluate, actualRevenueYuan: '30000', actualSubscribers: 4 });
+    const again = await teams.tap(zhangWei, 'evaluation.report', {
+      ...evaluate,
+      actualRevenueYuan: '30000',
+      actualSubscribers: 4,
+    });
     expect(textOf(again)).toContain('这一期的评估现在不需要填报');
 
     // The monthly summary in the ops channel names the flagged plan.
     await teams.tickAt('2027-05-06T10:00');
-    expect(texts(teams.sentToChannel(OPS)).some((t) => t.startsWith('2027-05 个性化方案月报') && t.includes(`${id}(pudong-branch)`))).toBe(true);
+    expect(
+      texts(teams.sentToChannel(OPS)).some(
+        (t) => t.startsWith('2027-05 个性化方案月报') && t.includes(`${id}(pudong-branch)`),
+      ),
+    ).toBe(true);
   });
 
-  it('draws the monthly spot check into the auditors\' channel from a recorded seed, and lets auditors record findings', async () => {
+  it("draws the monthly spot check into the auditors' channel from a recorded seed, and lets auditors record findings", async () => {
     const AUDITORS = '19:audit@thread.tacv2';
     await teams.sayInChannel(zhouJie, AUDITORS, 'notify-here auditors');
     await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
@@ -147,13 +231,24 @@ describe('PlanDesk acting on time, through the bot', () => {
     await teams.tickAt('2026-11-02T10:00'); // the first working day of November, after 09:30
     const drawn = texts(teams.sentToChannel(AUDITORS)).find((t) => t.startsWith('2026-11 抽检'));
     expect(drawn).toContain(`浦东分公司:${id}`);
-    const [draw] = (await teams.app.store.audit.about('spotcheck:2026-11')).filter((e) => e.action === 'spot_check.draw');
-    expect(draw?.after).toMatchObject({ month: '2026-11', sharePct: 10, seed: expect.any(Number), units: [{ unit: 'pudong-branch', planIds: [id] }] });
+    const [draw] = (await teams.app.store.audit.about('spotcheck:2026-11')).filter(
+      (e) => e.action === 'spot_check.draw',
+    );
+    expect(draw?.after).toMatchObject({
+      month: '2026-11',
+      sharePct: 10,
+      seed: expect.any(Number),
+      units: [{ unit: 'pudong-branch', planIds: [id] }],
+    });
 
     expect(texts(await teams.say(zhangWei, `抽检 ${id} 通过`))).toEqual(['只有稽核人员可以记录抽检结论。']);
     expect(texts(await teams.say(PEOPLE.sunMin, `抽检 ${id} 问题`))).toEqual(['记录“问题”时请写明说明。']);
-    expect(texts(await teams.say(PEOPLE.sunMin, `抽检 ${id} 问题 合同附件缺少客户盖章`))).toEqual([`已记录:${id}(2026-11 抽检)存在问题。`]);
+    expect(texts(await teams.say(PEOPLE.sunMin, `抽检 ${id} 问题 合同附件缺少客户盖章`))).toEqual([
+      `已记录:${id}(2026-11 抽检)存在问题。`,
+    ]);
     const findings = (await teams.app.store.audit.about(id)).filter((e) => e.action === 'spot_check.finding');
-    expect(findings.map((f) => [f.actor, f.after])).toEqual([[PEOPLE.sunMin.aad, { month: '2026-11', result: 'issue', note: '合同附件缺少客户盖章' }]]);
+    expect(findings.map((f) => [f.actor, f.after])).toEqual([
+      [PEOPLE.sunMin.aad, { month: '2026-11', result: 'issue', note: '合同附件缺少客户盖章' }],
+    ]);
   });
 });

@@ -9,7 +9,8 @@ import { close, createServer, listen } from '../../src/http/server';
 import { t } from '../../src/i18n';
 import { startConnector, teamsMessage, type ConnectorCall } from '../support/bot-connector';
 
-const titleOf = (attachment: Attachment | undefined): unknown => (attachment?.content as { body: { text: string }[] }).body[0]?.text;
+const titleOf = (attachment: Attachment | undefined): unknown =>
+  (attachment?.content as { body: { text: string }[] }).body[0]?.text;
 
 describe('the HTTP server', () => {
   const calls: ConnectorCall[] = [];
@@ -39,7 +40,11 @@ describe('the HTTP server', () => {
   });
 
   const post = (activity: Partial<Activity>) =>
-    fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
 
   it('should answer a Teams message with the help card in Chinese, posted back to the Bot Connector as a reply', async () => {
     const res = await post(teamsMessage(connector.url, 'hello'));
@@ -65,7 +70,11 @@ describe('the HTTP server', () => {
   });
 
   it('should refuse a body that is not an activity with 400 and reply nothing', async () => {
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+    const res = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '[]',
+    });
 
     expect(res.status).toBe(400);
     expect(calls).toEqual([]);
@@ -83,14 +92,21 @@ describe('the health endpoint with a failing check', () => {
   it('should answer 503 and log the failure with its code', async () => {
     const lines: string[] = [];
     const log = createJsonLog('info', (line) => lines.push(line));
-    const server = createServer({ adapter: createAdapter(loadConfig({}), log), bot: new PlanDeskBot(), log, health: () => Promise.reject(new Error('database is locked')) });
+    const server = createServer({
+      adapter: createAdapter(loadConfig({}), log),
+      bot: new PlanDeskBot(),
+      log,
+      health: () => Promise.reject(new Error('database is locked')),
+    });
     const { port } = await listen(server, 0, '127.0.0.1');
     try {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
 
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ status: 'unavailable' });
-      expect(lines.some((line) => line.includes('"code":"health_failed"') && line.includes('database is locked'))).toBe(true);
+      expect(lines.some((line) => line.includes('"code":"health_failed"') && line.includes('database is locked'))).toBe(
+        true,
+      );
     } finally {
       await close(server);
     }

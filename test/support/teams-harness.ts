@@ -28,7 +28,8 @@ export type CardJson = Record<string, unknown>;
 /** Every object in a card's tree, depth first. */
 export function nodes(value: unknown): Record<string, unknown>[] {
   if (Array.isArray(value)) return value.flatMap(nodes);
-  if (value && typeof value === 'object') return [value as Record<string, unknown>, ...Object.values(value).flatMap(nodes)];
+  if (value && typeof value === 'object')
+    return [value as Record<string, unknown>, ...Object.values(value).flatMap(nodes)];
   return [];
 }
 
@@ -36,7 +37,10 @@ export function nodes(value: unknown): Record<string, unknown>[] {
 export const actionData = (card: CardJson, verb: string): Record<string, unknown> | undefined =>
   nodes(card).find((n) => n.type === 'Action.Execute' && n.verb === verb)?.data as Record<string, unknown> | undefined;
 
-export const verbsOf = (card: CardJson): string[] => nodes(card).filter((n) => n.type === 'Action.Execute').map((n) => String(n.verb));
+export const verbsOf = (card: CardJson): string[] =>
+  nodes(card)
+    .filter((n) => n.type === 'Action.Execute')
+    .map((n) => String(n.verb));
 export const textOf = (card: CardJson): string => JSON.stringify(card);
 
 /**
@@ -60,14 +64,32 @@ export class TeamsHarness {
     const samples = join(dir, 'samples');
     mkdirSync(samples);
     // The sample catalog, policy and directory, without the sample applications.
-    for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml']) copyFileSync(join(__dirname, '../../config/samples', f), join(samples, f));
+    for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml'])
+      copyFileSync(join(__dirname, '../../config/samples', f), join(samples, f));
     const calls: ConnectorCall[] = [];
     const connector = await startConnector(calls);
-    const config = loadConfig({ PORT: '0', PLANDESK_DB: join(dir, 'plandesk.db'), PLANDESK_SAMPLES: samples, PLANDESK_DELIVERY_INTERVAL_MS: '600000' });
+    const config = loadConfig({
+      PORT: '0',
+      PLANDESK_DB: join(dir, 'plandesk.db'),
+      PLANDESK_SAMPLES: samples,
+      PLANDESK_DELIVERY_INTERVAL_MS: '600000',
+    });
     let clockNow = new Date(now);
-    const app = await createApp(config, { clock: { now: () => clockNow }, log: createJsonLog('error', () => undefined) });
+    const app = await createApp(config, {
+      clock: { now: () => clockNow },
+      log: createJsonLog('error', () => undefined),
+    });
     const port = await app.start();
-    return new TeamsHarness(app, calls, (iso) => { clockNow = new Date(iso); }, `http://127.0.0.1:${port}`, connector, dir);
+    return new TeamsHarness(
+      app,
+      calls,
+      (iso) => {
+        clockNow = new Date(iso);
+      },
+      `http://127.0.0.1:${port}`,
+      connector,
+      dir,
+    );
   }
 
   async stop(): Promise<void> {
@@ -84,7 +106,13 @@ export class TeamsHarness {
       serviceUrl: this.connector.url,
       from: { id: `29:${who.aad}`, name: who.name, aadObjectId: who.aad },
       recipient: { id: '28:plandesk', name: 'PlanDesk' },
-      conversation: { id: `a:personal-${who.aad}`, conversationType: 'personal', tenantId: 'tenant-1', isGroup: false, name: '' },
+      conversation: {
+        id: `a:personal-${who.aad}`,
+        conversationType: 'personal',
+        tenantId: 'tenant-1',
+        isGroup: false,
+        name: '',
+      },
       channelData: { tenant: { id: 'tenant-1' } },
       locale,
       ...fields,
@@ -96,7 +124,11 @@ export class TeamsHarness {
 
   private async post(activity: Partial<Activity>): Promise<{ status: number; body: unknown }> {
     const started = performance.now();
-    const response = await fetch(`${this.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const response = await fetch(`${this.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const text = await response.text();
     this.lastAnswerMs = performance.now() - started;
     await this.app.deliveriesSettled();
@@ -107,33 +139,50 @@ export class TeamsHarness {
   async say(who: Someone, text: string, locale?: string): Promise<Partial<Activity>[]> {
     const before = this.calls.length;
     await this.post(this.activity(who, { type: 'message', text }, locale));
-    return this.calls.slice(before).filter((c) => c.url.includes(`personal-${who.aad}`) && c.method === 'POST').map((c) => c.body);
+    return this.calls
+      .slice(before)
+      .filter((c) => c.url.includes(`personal-${who.aad}`) && c.method === 'POST')
+      .map((c) => c.body);
   }
 
   /** A person writes in a team channel (e.g. an admin binding it to notices); returns the bot's replies there. */
   async sayInChannel(who: Someone, channelId: string, text: string): Promise<Partial<Activity>[]> {
     const before = this.calls.length;
-    await this.post(this.activity(who, {
-      type: 'message', text,
-      conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1', name: '' },
-      channelData: { tenant: { id: 'tenant-1' }, channel: { id: channelId }, team: { id: '19:team@thread.tacv2' } },
-    }));
-    return this.calls.slice(before).filter((c) => c.url.includes(encodeURIComponent(channelId)) || c.url.includes(channelId)).map((c) => c.body);
+    await this.post(
+      this.activity(who, {
+        type: 'message',
+        text,
+        conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1', name: '' },
+        channelData: { tenant: { id: 'tenant-1' }, channel: { id: channelId }, team: { id: '19:team@thread.tacv2' } },
+      }),
+    );
+    return this.calls
+      .slice(before)
+      .filter((c) => c.url.includes(encodeURIComponent(channelId)) || c.url.includes(channelId))
+      .map((c) => c.body);
   }
 
   /** A person taps an Action.Execute on a card in a team channel; returns the card the bot answered with. */
   async tapInChannel(who: Someone, channelId: string, verb: string, data: Record<string, unknown>): Promise<CardJson> {
-    const { body } = await this.post(this.activity(who, {
-      type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } },
-      conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1', name: '' },
-      channelData: { tenant: { id: 'tenant-1' }, channel: { id: channelId }, team: { id: '19:team@thread.tacv2' } },
-    }));
+    const { body } = await this.post(
+      this.activity(who, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb, data } },
+        conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1', name: '' },
+        channelData: { tenant: { id: 'tenant-1' }, channel: { id: channelId }, team: { id: '19:team@thread.tacv2' } },
+      }),
+    );
     return (body as { value: CardJson }).value;
   }
 
   /** What PlanDesk posted into a channel, in order. */
   sentToChannel(channelId: string): Partial<Activity>[] {
-    return this.calls.filter((c) => c.method === 'POST' && (c.url.includes(encodeURIComponent(channelId)) || c.url.includes(channelId))).map((c) => c.body);
+    return this.calls
+      .filter(
+        (c) => c.method === 'POST' && (c.url.includes(encodeURIComponent(channelId)) || c.url.includes(channelId)),
+      )
+      .map((c) => c.body);
   }
 
   /** Runs the jobs due at a Shanghai wall-clock time and waits for what they send. */
@@ -149,12 +198,29 @@ export class TeamsHarness {
    * submit made up by a test carries a fresh draft id, as every form the bot sends does, unless the
    * test gives the form's own.
    */
-  async tap(who: Someone, verb: string, data: Record<string, unknown>, cardActivityId?: string, locale?: string): Promise<CardJson> {
-    const sent = verb === 'form.submit' && !('draftId' in data) ? { ...data, draftId: `draft-${Math.random().toString(36).slice(2)}` } : data;
-    const { status, body } = await this.post(this.activity(who, {
-      type: 'invoke', name: 'adaptiveCard/action', ...(cardActivityId ? { replyToId: cardActivityId } : {}),
-      value: { action: { type: 'Action.Execute', verb, data: sent } },
-    }, locale));
+  async tap(
+    who: Someone,
+    verb: string,
+    data: Record<string, unknown>,
+    cardActivityId?: string,
+    locale?: string,
+  ): Promise<CardJson> {
+    const sent =
+      verb === 'form.submit' && !('draftId' in data)
+        ? { ...data, draftId: `draft-${Math.random().toString(36).slice(2)}` }
+        : data;
+    const { status, body } = await this.post(
+      this.activity(
+        who,
+        {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          ...(cardActivityId ? { replyToId: cardActivityId } : {}),
+          value: { action: { type: 'Action.Execute', verb, data: sent } },
+        },
+        locale,
+      ),
+    );
     if (status !== 200) throw new Error(`invoke ${verb} answered HTTP ${status}: ${JSON.stringify(body)}`);
     const response = body as { statusCode: number; type: string; value: CardJson };
     if (response.statusCode !== 200) throw new Error(`invoke ${verb} answered ${JSON.stringify(response)}`);
@@ -170,7 +236,10 @@ export class TeamsHarness {
   updatesTo(who: Someone): { activityId: string; card: CardJson }[] {
     return this.calls
       .filter((c) => c.method === 'PUT' && c.url.includes(`personal-${who.aad}`))
-      .map((c) => ({ activityId: decodeURIComponent(c.url.split('/activities/')[1] ?? ''), card: (c.body.attachments?.[0] as Attachment).content as CardJson }));
+      .map((c) => ({
+        activityId: decodeURIComponent(c.url.split('/activities/')[1] ?? ''),
+        card: (c.body.attachments?.[0] as Attachment).content as CardJson,
+      }));
   }
 
   /** The id the stand-in connector gave the n-th call (to act on a posted card as Teams would). */

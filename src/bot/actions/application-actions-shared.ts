@@ -9,11 +9,13 @@ import { renderCard } from '../cards';
 import type { ActionContext } from './card-action';
 
 /** What every action on an application card carries back: which application, revision and step it showed. */
-export const applicationActionData = z.object({
-  applicationId: z.string().regex(PLAN_NUMBER),
-  revision: z.coerce.number().int().positive(),
-  stepIndex: z.coerce.number().int().min(-1),
-}).passthrough();
+export const applicationActionData = z
+  .object({
+    applicationId: z.string().regex(PLAN_NUMBER),
+    revision: z.coerce.number().int().positive(),
+    stepIndex: z.coerce.number().int().min(-1),
+  })
+  .passthrough();
 
 type Tone = 'good' | 'attention' | 'warning' | 'default';
 
@@ -30,7 +32,10 @@ export const messageCard = (text: string): Attachment => renderCard('message', {
  * when `keep`, so later changes update it), else the application as it stands with why not.
  */
 export async function answerActed(
-  ctx: ActionContext, acted: Acted, done: (model: CardModel) => { key: StringKey; params?: Record<string, string | number>; tone?: Tone }, keep = false,
+  ctx: ActionContext,
+  acted: Acted,
+  done: (model: CardModel) => { key: StringKey; params?: Record<string, string | number>; tone?: Tone },
+  keep = false,
 ): Promise<Attachment> {
   if (acted.ok) {
     ctx.services.deliverSoon();
@@ -45,5 +50,10 @@ export async function answerActed(
 /** Records the card acted on as a copy of the application, so later changes update it too. */
 export async function keepCopy(ctx: ActionContext, applicationId: string): Promise<void> {
   if (!ctx.conversationKey || !ctx.cardActivityId) return;
-  await ctx.services.useCases.keepCardCopy({ applicationId, conversationKey: ctx.conversationKey, activityId: ctx.cardActivityId, viewer: ctx.user.aadObjectId });
+  await ctx.services.useCases.keepCardCopy({
+    applicationId,
+    conversationKey: ctx.conversationKey,
+    activityId: ctx.cardActivityId,
+    viewer: ctx.user.aadObjectId,
+  });
 }

@@ -21,14 +21,24 @@ export const evaluationReport = cardAction({
     if (fen === null) {
       // The card again, as it stands, saying what is wrong with the figure.
       const current = await ctx.services.useCases.view(data.applicationId, ctx.user.aadObjectId);
-      return current.ok ? cardForActor(ctx, current.value, t(ctx.lang, 'form.bad_yuan'), 'attention') : messageCard(t(ctx.lang, 'form.bad_yuan'));
+      return current.ok
+        ? cardForActor(ctx, current.value, t(ctx.lang, 'form.bad_yuan'), 'attention')
+        : messageCard(t(ctx.lang, 'form.bad_yuan'));
     }
     const acted = await ctx.services.useCases.reportEvaluation({
-      applicationId: data.applicationId, period: data.period, actualRevenueFen: fen, actualSubscribers: data.actualSubscribers, actor: ctx.user.aadObjectId,
+      applicationId: data.applicationId,
+      period: data.period,
+      actualRevenueFen: fen,
+      actualSubscribers: data.actualSubscribers,
+      actor: ctx.user.aadObjectId,
     });
     return answerActed(ctx, acted, (model) => {
       const flagged = model.record.evaluations.at(-1)?.flagged ?? false;
-      return { key: flagged ? 'bot.evaluatedFlagged' : 'bot.evaluated', params: { period: data.period }, tone: flagged ? 'warning' : 'good' };
+      return {
+        key: flagged ? 'bot.evaluatedFlagged' : 'bot.evaluated',
+        params: { period: data.period },
+        tone: flagged ? 'warning' : 'good',
+      };
     });
   },
 });

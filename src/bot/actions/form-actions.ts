@@ -11,12 +11,14 @@ import { cardForActor, keepCopy } from './application-actions-shared';
 import { cardAction, type ActionContext } from './card-action';
 
 /** The form's inputs plus where it came from: a new application, or the revision of a returned one, and the draft it is. */
-const formData = z.object({
-  mode: z.enum(['new', 'resubmit']).default('new'),
-  applicationId: z.string().nullable().optional(),
-  revision: z.coerce.number().int().nullable().optional(),
-  draftId: z.string().min(1).max(100).nullable().optional(),
-}).passthrough();
+const formData = z
+  .object({
+    mode: z.enum(['new', 'resubmit']).default('new'),
+    applicationId: z.string().nullable().optional(),
+    revision: z.coerce.number().int().nullable().optional(),
+    draftId: z.string().min(1).max(100).nullable().optional(),
+  })
+  .passthrough();
 type FormData = z.infer<typeof formData>;
 
 /**
@@ -27,13 +29,16 @@ const submitData = formData.extend({ draftId: z.string().min(1).max(100) });
 
 /** Where the form came from, kept on every re-render of it: the returned application. */
 const resubmitOf = (data: FormData) =>
-  (data.mode === 'resubmit' && data.applicationId && data.revision ? { resubmit: { applicationId: data.applicationId, revision: data.revision } } : {});
+  data.mode === 'resubmit' && data.applicationId && data.revision
+    ? { resubmit: { applicationId: data.applicationId, revision: data.revision } }
+    : {};
 
 /** Reads the form; when a field is wrong, the same form comes back with the problem next to it. */
 async function readForm(data: FormData, ctx: ActionContext) {
   const values = formValuesFrom(data);
   const { choices, draftId } = await ctx.services.useCases.formChoices(data.draftId ?? null);
-  const again = (extra: Omit<Parameters<typeof formCard>[3], 'draftId'>): Attachment => formCard(ctx.lang, values, choices, { draftId, ...resubmitOf(data), ...extra });
+  const again = (extra: Omit<Parameters<typeof formCard>[3], 'draftId'>): Attachment =>
+    formCard(ctx.lang, values, choices, { draftId, ...resubmitOf(data), ...extra });
   const parsed = applicationFromForm(values, ctx.user.aadObjectId, ctx.lang);
   if (!parsed.ok) return { ok: false as const, card: again({ errors: parsed.error }) };
   return { ok: true as const, input: parsed.value, draftId, again, ...resubmitOf(data) };
@@ -49,7 +54,10 @@ export const formPreview = cardAction({
     if (!form.ok) return form.card;
     const preview = await ctx.services.useCases.preview(form.input);
     if (!preview.ok) return form.again({ generalErrors: [describeRefusal(preview.error, ctx.lang)] });
-    return form.again({ outcome: outcomeView(preview.value, ctx.lang), warnings: preview.value.warnings.map((w) => describeReason(w, ctx.lang)) });
+    return form.again({
+      outcome: outcomeView(preview.value, ctx.lang),
+      warnings: preview.value.warnings.map((w) => describeReason(w, ctx.lang)),
+    });
   },
 });
 
@@ -73,12 +81,17 @@ export const formSubmit = cardAction({
       ctx.services.deliverSoon();
       await keepCopy(ctx, filed.value.record.id);
       const { record } = filed.value;
-      const banner = form.resubmit ? t(ctx.lang, 'bot.resubmitted', { id: record.id, revision: record.revision }) : t(ctx.lang, 'bot.submitted', { id: record.id });
+      const banner = form.resubmit
+        ? t(ctx.lang, 'bot.resubmitted', { id: record.id, revision: record.revision })
+        : t(ctx.lang, 'bot.submitted', { id: record.id });
       return cardForActor(ctx, filed.value, banner, 'good');
     }
     const error = filed.error;
     if ('preview' in error) {
-      return form.again({ outcome: outcomeView(error.preview, ctx.lang), generalErrors: [t(ctx.lang, `form.notice.${error.code}`)] });
+      return form.again({
+        outcome: outcomeView(error.preview, ctx.lang),
+        generalErrors: [t(ctx.lang, `form.notice.${error.code}`)],
+      });
     }
     const words = describeRefusal(error.refusal, ctx.lang);
     return error.card ? cardForActor(ctx, error.card, words, 'attention') : form.again({ generalErrors: [words] });

@@ -17,6 +17,11 @@ export const planEdit = cardAction({
       return opened.error.card ? cardForActor(ctx, opened.error.card, words, 'attention') : messageCard(words);
     }
     const { input, resubmit, choices, draftId } = opened.value;
-    return formCard(ctx.lang, input ? formValuesOf(input) : blankForm(opened.value.unit, opened.value.startMonth), choices, { draftId, ...(resubmit ? { resubmit } : {}) });
+    return formCard(
+      ctx.lang,
+      input ? formValuesOf(input) : blankForm(opened.value.unit, opened.value.startMonth),
+      choices,
+      { draftId, ...(resubmit ? { resubmit } : {}) },
+    );
   },
 });

@@ -11,7 +11,11 @@ export const planFulfill = cardAction({
   sharedChat: 'notice',
   schema: applicationActionData,
   async handle(data, ctx) {
-    const acted = await ctx.services.useCases.fulfill(data.applicationId, commentOf(planFulfill, data), ctx.user.aadObjectId);
+    const acted = await ctx.services.useCases.fulfill(
+      data.applicationId,
+      commentOf(planFulfill, data),
+      ctx.user.aadObjectId,
+    );
     return answerActed(ctx, acted, () => ({ key: 'bot.fulfilled' }));
   },
 });

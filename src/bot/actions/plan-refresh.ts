@@ -18,5 +18,10 @@ async function showFor(data: z.infer<typeof showData>, ctx: ActionContext) {
 }
 
 // Teams asks each listed user for their own view of a card, in a channel too.
-export const planRefresh = cardAction({ verb: 'plan.refresh', sharedChat: 'viewer', schema: showData, handle: showFor });
+export const planRefresh = cardAction({
+  verb: 'plan.refresh',
+  sharedChat: 'viewer',
+  schema: showData,
+  handle: showFor,
+});
 export const planShow = cardAction({ verb: 'plan.show', sharedChat: 'notice', schema: showData, handle: showFor });

@@ -20,6 +20,11 @@ export const planRenew = cardAction({
       return opened.error.card ? cardForActor(ctx, opened.error.card, words, 'attention') : messageCard(words);
     }
     const { input, choices, draftId } = opened.value;
-    return formCard(ctx.lang, input ? formValuesOf(input) : blankForm(opened.value.unit, opened.value.startMonth), choices, { draftId });
+    return formCard(
+      ctx.lang,
+      input ? formValuesOf(input) : blankForm(opened.value.unit, opened.value.startMonth),
+      choices,
+      { draftId },
+    );
   },
 });

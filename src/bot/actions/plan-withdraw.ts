@@ -9,6 +9,8 @@ export const planWithdraw = cardAction({
   sharedChat: 'notice',
   schema: applicationActionData,
   async handle(data, ctx) {
-    return answerActed(ctx, await ctx.services.useCases.withdraw(data.applicationId, ctx.user.aadObjectId), () => ({ key: 'bot.withdrawn' }));
+    return answerActed(ctx, await ctx.services.useCases.withdraw(data.applicationId, ctx.user.aadObjectId), () => ({
+      key: 'bot.withdrawn',
+    }));
   },
 });

@@ -15,7 +15,12 @@ function stepDecision(decision: Decision, comment: { id: string; required: boole
     schema: applicationActionData,
     async handle(data, ctx) {
       const acted = await ctx.services.useCases.decide({
-        applicationId: data.applicationId, revision: data.revision, stepIndex: data.stepIndex, decision, comment: commentOf(action, data), actor: ctx.user.aadObjectId,
+        applicationId: data.applicationId,
+        revision: data.revision,
+        stepIndex: data.stepIndex,
+        decision,
+        comment: commentOf(action, data),
+        actor: ctx.user.aadObjectId,
       });
       return answerActed(ctx, acted, () => ({ key: `bot.decided.${decision}` }), true);
     },

@@ -3,7 +3,13 @@ import { t, type Lang, type StringKey } from '../../i18n';
 import { renderCard } from '../cards';
 import type { Command } from '../command';
 
-const COMMAND_KEYS: readonly StringKey[] = ['help.cmd.new', 'help.cmd.mine', 'help.cmd.pending', 'help.cmd.show', 'help.cmd.help'];
+const COMMAND_KEYS: readonly StringKey[] = [
+  'help.cmd.new',
+  'help.cmd.mine',
+  'help.cmd.pending',
+  'help.cmd.show',
+  'help.cmd.help',
+];
 
 /** The help card in a language: what PlanDesk is and what to say to it. */
 export function helpCard(lang: Lang): Attachment {

@@ -9,5 +9,11 @@ import { spotCheckCommand } from './spot-check';
 
 /** Every chat command PlanDesk understands, in both languages (the manifest's command lists name the same). */
 export const planCommands = (services: BotServices): Command[] => [
-  newCommand(services), mineCommand(services), pendingCommand(services), showCommand(services), notifyHereCommand(services), spotCheckCommand(services), helpCommand,
+  newCommand(services),
+  mineCommand(services),
+  pendingCommand(services),
+  showCommand(services),
+  notifyHereCommand(services),
+  spotCheckCommand(services),
+  helpCommand,
 ];

@@ -8,9 +8,15 @@ import { applicationListCard } from '../views/application-list-card';
 
 function listCard(list: ListModel, lang: Lang, title: StringKey, empty: StringKey) {
   return applicationListCard({
-    lang, title: t(lang, title), empty: t(lang, empty),
+    lang,
+    title: t(lang, title),
+    empty: t(lang, empty),
     items: list.records.map((r) => ({
-      id: r.id, customer: r.input.customer.name, stateLabel: t(lang, `state.${r.state}`), waitingOn: waitingOn(r, list.names, lang), updated: formatWhen(r.updatedAt, lang),
+      id: r.id,
+      customer: r.input.customer.name,
+      stateLabel: t(lang, `state.${r.state}`),
+      waitingOn: waitingOn(r, list.names, lang),
+      updated: formatWhen(r.updatedAt, lang),
     })),
   });
 }

@@ -28,7 +28,9 @@ export const notifyHereCommand = (services: BotServices): Command => ({
     const target = targetOf(args.trim().split(/\s+/)[0] ?? '');
     if (!target) return t(lang, 'bot.channel.usage');
     const bound = await services.useCases.bindChannel(user.aadObjectId ?? '', target, {
-      reference: channelReference(conversation.reference), userMri: null, locale: conversation.locale,
+      reference: channelReference(conversation.reference),
+      userMri: null,
+      locale: conversation.locale,
     });
     if (bound.ok) return t(lang, 'bot.channel.bound', { target: bound.value.unitName ?? bound.value.target });
     return describeRefusal(bound.error, lang);

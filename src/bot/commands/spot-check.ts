@@ -15,8 +15,17 @@ export const spotCheckCommand = (services: BotServices): Command => ({
     const id = PLAN_NUMBER.test(idWord.toUpperCase()) ? idWord.toUpperCase() : null;
     const result = PASS.test(verdict) ? 'pass' : ISSUE.test(verdict) ? 'issue' : null;
     if (!id || !result || !user.aadObjectId) return t(lang, 'bot.spotcheck.usage');
-    const recorded = await services.useCases.recordFinding({ applicationId: id, result, note: note.join(' ') || null, actor: user.aadObjectId });
-    if (recorded.ok) return t(lang, result === 'pass' ? 'bot.spotcheck.passed' : 'bot.spotcheck.issue', { id, month: recorded.value.month });
+    const recorded = await services.useCases.recordFinding({
+      applicationId: id,
+      result,
+      note: note.join(' ') || null,
+      actor: user.aadObjectId,
+    });
+    if (recorded.ok)
+      return t(lang, result === 'pass' ? 'bot.spotcheck.passed' : 'bot.spotcheck.issue', {
+        id,
+        month: recorded.value.month,
+      });
     return describeRefusal(recorded.error, lang);
   },
 });

@@ -24,10 +24,15 @@ const yuanText = (fen: number): string => (fen % 100 === 0 ? String(fen / 100) :
 /** Where the application JSON's fields sit on the form, to show a problem next to its input. */
 function formFieldOf(path: string, lineSlots: readonly number[]): string {
   const line = /^tariffLines\[(\d+)\]\.(\w+)/.exec(path);
-  if (line) return `lines[${lineSlots[Number(line[1])] ?? 0}].${line[2] === 'proposedUnitPriceFen' ? 'proposedPriceYuan' : line[2]}`;
+  if (line)
+    return `lines[${lineSlots[Number(line[1])] ?? 0}].${line[2] === 'proposedUnitPriceFen' ? 'proposedPriceYuan' : line[2]}`;
   const map: Record<string, string> = {
-    'customer.name': 'customerName', 'customer.groupId': 'customerGroupId', subsidyFen: 'subsidyYuan',
-    'expected.revenueFen': 'expectedRevenueYuan', 'expected.subscribers': 'expectedSubscribers', tariffLines: 'lines[0].product',
+    'customer.name': 'customerName',
+    'customer.groupId': 'customerGroupId',
+    subsidyFen: 'subsidyYuan',
+    'expected.revenueFen': 'expectedRevenueYuan',
+    'expected.subscribers': 'expectedSubscribers',
+    tariffLines: 'lines[0].product',
   };
   return map[path] ?? path;
 }
@@ -36,15 +41,21 @@ function formFieldOf(path: string, lineSlots: readonly number[]): string {
  * Turns the form into an application, or names every problem next to its field. Money is typed in
  * yuan and held in fen; lines left empty are ignored.
  */
-export function applicationFromForm(values: FormValues, applicant: string, lang: Lang): Result<ApplicationInput, FieldErrors> {
+export function applicationFromForm(
+  values: FormValues,
+  applicant: string,
+  lang: Lang,
+): Result<ApplicationInput, FieldErrors> {
   const errors: FieldErrors = {};
-  const add = (field: string, key: StringKey, params: Record<string, string | number> = {}) => (errors[field] ??= []).push(t(lang, key, params));
+  const add = (field: string, key: StringKey, params: Record<string, string | number> = {}) =>
+    (errors[field] ??= []).push(t(lang, key, params));
   // Limits are said in yuan, the unit the person typed; the schema behind them counts fen.
   const money = (text: string, field: string, limits: { minFen?: number; maxFen: number }): number | undefined => {
     if (text === '') return undefined;
     const fen = yuanToFen(text.replace(/,/g, ''));
     if (fen === null) add(field, 'form.bad_yuan');
-    else if (limits.minFen !== undefined && fen < limits.minFen) add(field, 'error.too_small', { min: yuanText(limits.minFen) });
+    else if (limits.minFen !== undefined && fen < limits.minFen)
+      add(field, 'error.too_small', { min: yuanText(limits.minFen) });
     else if (fen > limits.maxFen) add(field, 'error.too_large', { max: yuanText(limits.maxFen) });
     return fen ?? undefined;
   };
@@ -58,7 +69,16 @@ export function applicationFromForm(values: FormValues, applicant: string, lang:
   const tariffLines = values.lines.flatMap((line, i) => {
     if (!line.product && !line.quantity && !line.proposedPriceYuan) return [];
     lineSlots.push(i);
-    return [{ product: line.product || undefined, quantity: integer(line.quantity, `lines[${i}].quantity`), proposedUnitPriceFen: money(line.proposedPriceYuan, `lines[${i}].proposedPriceYuan`, { minFen: 1, maxFen: LIMITS.maxUnitPriceFen }) }];
+    return [
+      {
+        product: line.product || undefined,
+        quantity: integer(line.quantity, `lines[${i}].quantity`),
+        proposedUnitPriceFen: money(line.proposedPriceYuan, `lines[${i}].proposedPriceYuan`, {
+          minFen: 1,
+          maxFen: LIMITS.maxUnitPriceFen,
+        }),
+      },
+    ];
   });
   const candidate = {
     unit: values.unit || undefined,
@@ -72,7 +92,10 @@ export function applicationFromForm(values: FormValues, applicant: string, lang:
     tariffLines,
     subsidyFen: money(values.subsidyYuan, 'subsidyYuan', { maxFen: LIMITS.maxSubsidyFen }) ?? 0,
     commissionPct: values.commissionPct || '0',
-    expected: { revenueFen: money(values.expectedRevenueYuan, 'expectedRevenueYuan', { maxFen: Number.MAX_SAFE_INTEGER }), subscribers: integer(values.expectedSubscribers, 'expectedSubscribers') },
+    expected: {
+      revenueFen: money(values.expectedRevenueYuan, 'expectedRevenueYuan', { maxFen: Number.MAX_SAFE_INTEGER }),
+      subscribers: integer(values.expectedSubscribers, 'expectedSubscribers'),
+    },
     justification: values.justification || undefined,
   };
   const parsed = parseApplication(candidate, 'form');

@@ -5,7 +5,9 @@ import { formatBasisPoints } from '../../domain/basis-points';
 import { MAX_FORM_LINES, type FormValues } from '../views/view-models';
 
 /** Card inputs arrive as text (a toggle as "true"/"false"); anything missing is empty. */
-const field = z.preprocess((v) => (v === undefined || v === null ? '' : String(v)), z.string()).transform((s) => s.trim());
+const field = z
+  .preprocess((v) => (v === undefined || v === null ? '' : String(v)), z.string())
+  .transform((s) => s.trim());
 
 const lineIds = (i: number) => ({ product: `line${i}Product`, quantity: `line${i}Quantity`, price: `line${i}Price` });
 
@@ -50,7 +52,9 @@ export function formValuesOf(input: ApplicationInput): FormValues {
     termMonths: String(input.termMonths),
     lines: Array.from({ length: MAX_FORM_LINES }, (_, i) => {
       const line = input.tariffLines[i];
-      return line ? { product: line.product, quantity: String(line.quantity), proposedPriceYuan: yuan(line.proposedUnitPriceFen) } : { product: '', quantity: '', proposedPriceYuan: '' };
+      return line
+        ? { product: line.product, quantity: String(line.quantity), proposedPriceYuan: yuan(line.proposedUnitPriceFen) }
+        : { product: '', quantity: '', proposedPriceYuan: '' };
     }),
     subsidyYuan: input.subsidyFen ? yuan(input.subsidyFen) : '',
     commissionPct: input.commissionBp ? formatBasisPoints(input.commissionBp) : '',
@@ -65,8 +69,19 @@ export function formValuesOf(input: ApplicationInput): FormValues {
 /** An empty form for a person of a unit, starting next month for a year. */
 export function blankForm(unit: string, startMonth: string): FormValues {
   return {
-    unit, activity: '', customerName: '', customerGroupId: '', startMonth, termMonths: '12',
+    unit,
+    activity: '',
+    customerName: '',
+    customerGroupId: '',
+    startMonth,
+    termMonths: '12',
     lines: Array.from({ length: MAX_FORM_LINES }, () => ({ product: '', quantity: '', proposedPriceYuan: '' })),
-    subsidyYuan: '', commissionPct: '', agentChannel: false, preConsultationRef: '', expectedRevenueYuan: '', expectedSubscribers: '', justification: '',
+    subsidyYuan: '',
+    commissionPct: '',
+    agentChannel: false,
+    preConsultationRef: '',
+    expectedRevenueYuan: '',
+    expectedSubscribers: '',
+    justification: '',
   };
 }

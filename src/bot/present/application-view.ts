@@ -13,9 +13,14 @@ const nameIn = (names: Record<string, string>, id: string): string => names[id] 
 export function waitingOn(record: ApplicationRecord, names: Record<string, string>, lang: Lang): string {
   const awaited = awaitedStep(record);
   if (record.state === 'in_review' && awaited) {
-    return t(lang, 'waiting.step', { step: t(lang, `step.${awaited.step.step}`), who: nameIn(names, awaited.step.assignee), due: formatWhen(awaited.step.dueAt, lang) });
+    return t(lang, 'waiting.step', {
+      step: t(lang, `step.${awaited.step.step}`),
+      who: nameIn(names, awaited.step.assignee),
+      due: formatWhen(awaited.step.dueAt, lang),
+    });
   }
-  if (record.state === 'in_fulfillment' && record.fulfillment) return t(lang, 'waiting.fulfillment', { due: formatWhen(record.fulfillment.dueAt, lang) });
+  if (record.state === 'in_fulfillment' && record.fulfillment)
+    return t(lang, 'waiting.fulfillment', { due: formatWhen(record.fulfillment.dueAt, lang) });
   return t(lang, 'waiting.none');
 }
 
@@ -64,22 +69,52 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
     })),
     waitingOn: waitingOn(record, names, lang),
     justification: record.input.justification,
-    history: record.history.map((h) => ({ when: formatWhen(h.at, lang), who: nameIn(names, h.actor), what: historyWhat(h.action, lang), comment: h.comment ?? '' })),
+    history: record.history.map((h) => ({
+      when: formatWhen(h.at, lang),
+      who: nameIn(names, h.actor),
+      what: historyWhat(h.action, lang),
+      comment: h.comment ?? '',
+    })),
     actions: model.actions,
     ...(record.evaluationDue !== null ? { evaluationPeriod: record.evaluationDue } : {}),
     actionData: { applicationId: record.id, revision: record.revision, stepIndex: awaited?.index ?? -1 },
     refreshUserIds: model.refreshUserIds,
-    ...(record.fulfillment ? { fulfillment: [
-      { label: t(lang, 'waiting.fulfillment', { due: formatWhen(record.fulfillment.dueAt, lang) }), value: record.fulfillment.doneAt ? `${nameIn(names, record.fulfillment.doneBy ?? '')} · ${formatWhen(record.fulfillment.doneAt, lang)}` : '' },
-      ...(record.fulfillment.note ? [{ label: '', value: record.fulfillment.note }] : []),
-    ] } : {}),
+    ...(record.fulfillment
+      ? {
+          fulfillment: [
+            {
+              label: t(lang, 'waiting.fulfillment', { due: formatWhen(record.fulfillment.dueAt, lang) }),
+              value: record.fulfillment.doneAt
+                ? `${nameIn(names, record.fulfillment.doneBy ?? '')} · ${formatWhen(record.fulfillment.doneAt, lang)}`
+                : '',
+            },
+            ...(record.fulfillment.note ? [{ label: '', value: record.fulfillment.note }] : []),
+          ],
+        }
+      : {}),
   };
 }
 
 /** What a channel may know of an application (SPEC §7): number, unit, status and deadline. */
-export function channelNoticeView(model: Pick<CardModel, 'record' | 'unitName'>, lang: Lang, headline: string): ChannelNoticeView {
+export function channelNoticeView(
+  model: Pick<CardModel, 'record' | 'unitName'>,
+  lang: Lang,
+  headline: string,
+): ChannelNoticeView {
   const { record } = model;
   const awaited = awaitedStep(record);
-  const due = record.state === 'in_review' ? awaited?.step.dueAt ?? null : record.state === 'in_fulfillment' ? record.fulfillment?.dueAt ?? null : null;
-  return { lang, id: record.id, headline, unitName: model.unitName, stateLabel: t(lang, `state.${record.state}`), deadline: formatWhen(due, lang) };
+  const due =
+    record.state === 'in_review'
+      ? (awaited?.step.dueAt ?? null)
+      : record.state === 'in_fulfillment'
+        ? (record.fulfillment?.dueAt ?? null)
+        : null;
+  return {
+    lang,
+    id: record.id,
+    headline,
+    unitName: model.unitName,
+    stateLabel: t(lang, `state.${record.state}`),
+    deadline: formatWhen(due, lang),
+  };
 }

@@ -10,7 +10,10 @@ export function viewChoices(choices: FormChoices, lang: Lang): FormView['choices
   return {
     units: choices.units.map((u) => ({ value: u.id, title: u.name })),
     activities: choices.activities.map((a) => ({ value: a.code, title: a.code })),
-    products: choices.products.map((p) => ({ value: p.code, title: t(lang, 'form.product', { code: p.code, name: p.name, price: formatYuan(p.standardPriceFen) }) })),
+    products: choices.products.map((p) => ({
+      value: p.code,
+      title: t(lang, 'form.product', { code: p.code, name: p.name, price: formatYuan(p.standardPriceFen) }),
+    })),
     months: choices.months.map((m) => ({ value: m, title: m })),
   };
 }
@@ -30,8 +33,15 @@ export function outcomeView(preview: PreviewModel, lang: Lang): OutcomeView {
 
 /** The form as it is shown: values kept, problems next to their fields, the outcome on top if previewed. */
 export function formView(args: {
-  lang: Lang; values: FormValues; choices: FormView['choices']; errors?: Record<string, string[]>; generalErrors?: string[];
-  outcome?: OutcomeView; warnings?: string[]; resubmit?: { applicationId: string; revision: number }; draftId?: string;
+  lang: Lang;
+  values: FormValues;
+  choices: FormView['choices'];
+  errors?: Record<string, string[]>;
+  generalErrors?: string[];
+  outcome?: OutcomeView;
+  warnings?: string[];
+  resubmit?: { applicationId: string; revision: number };
+  draftId?: string;
 }): FormView {
   return {
     lang: args.lang,

@@ -5,12 +5,27 @@ import type { Economics } from '../../domain/economics';
 import { t, type Lang } from '../../i18n';
 
 const whenFormats: Record<Lang, Intl.DateTimeFormat> = {
-  'zh-CN': new Intl.DateTimeFormat('zh-CN', { timeZone: SHANGHAI, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  'en-US': new Intl.DateTimeFormat('en-US', { timeZone: SHANGHAI, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  'zh-CN': new Intl.DateTimeFormat('zh-CN', {
+    timeZone: SHANGHAI,
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
+  'en-US': new Intl.DateTimeFormat('en-US', {
+    timeZone: SHANGHAI,
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
 };
 
 /** An instant as people in Shanghai read it: "12月3日 18:00" / "Dec 3, 18:00". */
-export const formatWhen = (iso: string | null, lang: Lang): string => (iso ? whenFormats[lang].format(new Date(iso)) : '');
+export const formatWhen = (iso: string | null, lang: Lang): string =>
+  iso ? whenFormats[lang].format(new Date(iso)) : '';
 
 export const yuan = (fen: number): string => `¥${formatYuan(fen)}`;
 export const pct = (bp: number): string => `${formatBasisPoints(bp)}%`;

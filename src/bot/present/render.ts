@@ -12,8 +12,13 @@ function lastOwnAction(model: CardModel, lang: Lang): ApplicationView['banner'] 
   if (!last || !model.viewer || last.actor !== model.viewer.id) return undefined;
   const verb = last.action.includes('.') ? last.action.split('.')[1] : last.action;
   const keys: Record<string, StringKey> = {
-    approve: 'bot.decided.approve', reject: 'bot.decided.reject', return: 'bot.decided.return', escalate: 'bot.decided.escalate',
-    withdrawn: 'bot.withdrawn', fulfilled: 'bot.fulfilled', submitted: 'bot.submitted',
+    approve: 'bot.decided.approve',
+    reject: 'bot.decided.reject',
+    return: 'bot.decided.return',
+    escalate: 'bot.decided.escalate',
+    withdrawn: 'bot.withdrawn',
+    fulfilled: 'bot.fulfilled',
+    submitted: 'bot.submitted',
   };
   const key = verb ? keys[verb] : undefined;
   return key ? { text: t(lang, key, { id: model.record.id }), tone: 'good' } : undefined;
@@ -25,7 +30,9 @@ function lastOwnAction(model: CardModel, lang: Lang): ApplicationView['banner'] 
  */
 export function renderApplication(model: CardModel, lang: Lang, banner?: ApplicationView['banner']): Attachment {
   if (!model.detailed) {
-    return channelNoticeCard(channelNoticeView(model, lang, banner?.text ?? t(lang, 'channel.headline', { id: model.record.id })));
+    return channelNoticeCard(
+      channelNoticeView(model, lang, banner?.text ?? t(lang, 'channel.headline', { id: model.record.id })),
+    );
   }
   // A copy refreshed after the viewer's own action keeps saying what they did, so the confirmation does not flash away.
   const shown = banner ?? lastOwnAction(model, lang);

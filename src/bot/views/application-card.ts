@@ -38,8 +38,14 @@ export function applicationCard(view: ApplicationView): Attachment {
     evaluateData: { ...actionData, period: view.evaluationPeriod ?? 0 },
   });
   // Universal Actions: the listed users' copies ask for their own view; anyone else keeps this one.
-  const refresh = refreshUserIds.length > 0
-    ? { refresh: { action: { type: 'Action.Execute', verb: 'plan.refresh', data: { ...actionData } }, userIds: [...refreshUserIds] } }
-    : {};
+  const refresh =
+    refreshUserIds.length > 0
+      ? {
+          refresh: {
+            action: { type: 'Action.Execute', verb: 'plan.refresh', data: { ...actionData } },
+            userIds: [...refreshUserIds],
+          },
+        }
+      : {};
   return finishCard(attachment, refresh);
 }

@@ -13,7 +13,8 @@ export function escapeStrings<T>(value: T): T {
 function escapeDeep(value: unknown): unknown {
   if (typeof value === 'string') return escapeMarkdown(value);
   if (Array.isArray(value)) return value.map(escapeDeep);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeDeep(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeDeep(v)]));
   return value;
 }
 

@@ -61,7 +61,6 @@ export interface FormView {
   choices: { units: Choice[]; activities: Choice[]; products: Choice[]; months: Choice[] };
 }
 
-
 /** One application as a person on it sees it: everything to decide on one screen. */
 export interface ApplicationView {
   lang: Lang;

@@ -39,11 +39,21 @@ export async function startScriptedConnector() {
       const conversation = decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(req.url ?? '')?.[1] ?? '');
       const scripted = scripts.get(conversation)?.shift();
       const record = (status: number | 'abandoned') => {
-        requests.push({ conversation, method: req.method ?? '', body, arrivedAt, answeredAt: performance.now(), status, delivered: typeof status === 'number' && status < 300 });
+        requests.push({
+          conversation,
+          method: req.method ?? '',
+          body,
+          arrivedAt,
+          answeredAt: performance.now(),
+          status,
+          delivered: typeof status === 'number' && status < 300,
+        });
       };
       if (scripted && 'silentMs' in scripted) {
         let hungUp = false;
-        res.on('close', () => { hungUp = !res.writableEnded; });
+        res.on('close', () => {
+          hungUp = !res.writableEnded;
+        });
         await new Promise((resolve) => setTimeout(resolve, scripted.silentMs));
         if (hungUp) return record('abandoned');
       }
@@ -51,7 +61,10 @@ export async function startScriptedConnector() {
       const { status, headers = {}, body: payload } = scripted && !('silentMs' in scripted) ? scripted : fine;
       record(status);
       // A string body goes as plain text, as a gateway's error page would.
-      res.writeHead(status, { 'content-type': typeof payload === 'string' ? 'text/plain' : 'application/json', ...headers });
+      res.writeHead(status, {
+        'content-type': typeof payload === 'string' ? 'text/plain' : 'application/json',
+        ...headers,
+      });
       res.end(typeof payload === 'string' ? payload : JSON.stringify(payload ?? {}));
     });
   });
@@ -60,12 +73,15 @@ export async function startScriptedConnector() {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     /** The next answers for a conversation. */
-    script: (conversation: string, ...answers: Answer[]) => scripts.set(conversation, [...(scripts.get(conversation) ?? []), ...answers]),
+    script: (conversation: string, ...answers: Answer[]) =>
+      scripts.set(conversation, [...(scripts.get(conversation) ?? []), ...answers]),
     /** Requests into one conversation, in the order they arrived. */
-    to: (conversation: string) => requests.filter((r) => r.conversation === conversation).sort((a, b) => a.arrivedAt - b.arrivedAt),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    to: (conversation: string) =>
+      requests.filter((r) => r.conversation === conversation).sort((a, b) => a.arrivedAt - b.arrivedAt),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -7,23 +7,45 @@ const emptyLine = { product: '', quantity: '', proposedPriceYuan: '' };
 describe('formValuesFrom', () => {
   it('should read every input of the card by its id', () => {
     const values = formValuesFrom({
-      unit: 'pudong-branch', activity: 'ACT-CLOUD-2026', customerName: '上海某某集团', customerGroupId: 'G2100123',
-      startMonth: '2027-01', termMonths: '12',
-      line0Product: 'CLOUD-PBX', line0Quantity: '200', line0Price: '30',
-      line2Product: 'CLOUD-DESK', line2Quantity: '10', line2Price: '110.50',
-      subsidyYuan: '5000', commissionPct: '3', agentChannel: 'true', preConsultationRef: 'PC-2026-0042',
-      expectedRevenueYuan: '72000', expectedSubscribers: '200', justification: '客户总部整体迁移。',
+      unit: 'pudong-branch',
+      activity: 'ACT-CLOUD-2026',
+      customerName: '上海某某集团',
+      customerGroupId: 'G2100123',
+      startMonth: '2027-01',
+      termMonths: '12',
+      line0Product: 'CLOUD-PBX',
+      line0Quantity: '200',
+      line0Price: '30',
+      line2Product: 'CLOUD-DESK',
+      line2Quantity: '10',
+      line2Price: '110.50',
+      subsidyYuan: '5000',
+      commissionPct: '3',
+      agentChannel: 'true',
+      preConsultationRef: 'PC-2026-0042',
+      expectedRevenueYuan: '72000',
+      expectedSubscribers: '200',
+      justification: '客户总部整体迁移。',
     });
     expect(values).toEqual<FormValues>({
-      unit: 'pudong-branch', activity: 'ACT-CLOUD-2026', customerName: '上海某某集团', customerGroupId: 'G2100123',
-      startMonth: '2027-01', termMonths: '12',
+      unit: 'pudong-branch',
+      activity: 'ACT-CLOUD-2026',
+      customerName: '上海某某集团',
+      customerGroupId: 'G2100123',
+      startMonth: '2027-01',
+      termMonths: '12',
       lines: [
         { product: 'CLOUD-PBX', quantity: '200', proposedPriceYuan: '30' },
         emptyLine,
         { product: 'CLOUD-DESK', quantity: '10', proposedPriceYuan: '110.50' },
       ],
-      subsidyYuan: '5000', commissionPct: '3', agentChannel: true, preConsultationRef: 'PC-2026-0042',
-      expectedRevenueYuan: '72000', expectedSubscribers: '200', justification: '客户总部整体迁移。',
+      subsidyYuan: '5000',
+      commissionPct: '3',
+      agentChannel: true,
+      preConsultationRef: 'PC-2026-0042',
+      expectedRevenueYuan: '72000',
+      expectedSubscribers: '200',
+      justification: '客户总部整体迁移。',
     });
   });
 
@@ -40,7 +62,13 @@ describe('formValuesFrom', () => {
   });
 
   it.each<[unknown, boolean]>([
-    ['true', true], [true, true], ['false', false], [false, false], [undefined, false], ['', false], ['yes', false],
+    ['true', true],
+    [true, true],
+    ['false', false],
+    [false, false],
+    [undefined, false],
+    ['', false],
+    ['yes', false],
   ])('should read the agent-channel toggle %p as %p', (sent, on) => {
     expect(formValuesFrom({ agentChannel: sent }).agentChannel).toBe(on);
   });
@@ -49,7 +77,9 @@ describe('formValuesFrom', () => {
     const values = formValuesFrom({});
     expect(values.lines).toEqual(Array.from({ length: MAX_FORM_LINES }, () => emptyLine));
     expect(values.agentChannel).toBe(false);
-    expect(Object.entries(values).filter(([key, value]) => key !== 'lines' && key !== 'agentChannel' && value !== '')).toEqual([]);
+    expect(
+      Object.entries(values).filter(([key, value]) => key !== 'lines' && key !== 'agentChannel' && value !== ''),
+    ).toEqual([]);
   });
 
   it('should ignore inputs the form does not have', () => {
@@ -60,36 +90,71 @@ describe('formValuesFrom', () => {
 describe('formValuesOf', () => {
   it('should prefill the form with the sample application, money in yuan with two decimals', () => {
     expect(formValuesOf(sampleApplication())).toEqual<FormValues>({
-      unit: 'pudong-branch', activity: 'ACT-CLOUD-2026', customerName: '上海某某集团', customerGroupId: 'G2100123',
-      startMonth: '2027-01', termMonths: '12',
+      unit: 'pudong-branch',
+      activity: 'ACT-CLOUD-2026',
+      customerName: '上海某某集团',
+      customerGroupId: 'G2100123',
+      startMonth: '2027-01',
+      termMonths: '12',
       lines: [{ product: 'CLOUD-PBX', quantity: '200', proposedPriceYuan: '30.00' }, emptyLine, emptyLine],
-      subsidyYuan: '5000.00', commissionPct: '', agentChannel: false, preConsultationRef: '',
-      expectedRevenueYuan: '72000.00', expectedSubscribers: '200', justification: sampleApplication().justification,
+      subsidyYuan: '5000.00',
+      commissionPct: '',
+      agentChannel: false,
+      preConsultationRef: '',
+      expectedRevenueYuan: '72000.00',
+      expectedSubscribers: '200',
+      justification: sampleApplication().justification,
     });
   });
 
   it.each([
-    [1, '0.01'], [5, '0.05'], [99, '0.99'], [2990, '29.90'], [100_000, '1000.00'], [10_000_000, '100000.00'],
+    [1, '0.01'],
+    [5, '0.05'],
+    [99, '0.99'],
+    [2990, '29.90'],
+    [100_000, '1000.00'],
+    [10_000_000, '100000.00'],
   ])('should show %d fen as %s yuan', (fen, yuan) => {
-    const values = formValuesOf({ ...sampleApplication(), tariffLines: [{ product: 'CLOUD-PBX', quantity: 1, proposedUnitPriceFen: fen }], subsidyFen: fen });
+    const values = formValuesOf({
+      ...sampleApplication(),
+      tariffLines: [{ product: 'CLOUD-PBX', quantity: 1, proposedUnitPriceFen: fen }],
+      subsidyFen: fen,
+    });
     expect(values.lines[0]?.proposedPriceYuan).toBe(yuan);
     expect(values.subsidyYuan).toBe(yuan);
   });
 
   it('should show a commission as a percent and a pre-consultation reference as typed', () => {
-    const values = formValuesOf({ ...sampleApplication(), commissionBp: 1250, agentChannel: true, preConsultationRef: 'PC-2026-0042' });
-    expect([values.commissionPct, values.agentChannel, values.preConsultationRef]).toEqual(['12.50', true, 'PC-2026-0042']);
+    const values = formValuesOf({
+      ...sampleApplication(),
+      commissionBp: 1250,
+      agentChannel: true,
+      preConsultationRef: 'PC-2026-0042',
+    });
+    expect([values.commissionPct, values.agentChannel, values.preConsultationRef]).toEqual([
+      '12.50',
+      true,
+      'PC-2026-0042',
+    ]);
   });
 
   it('should show expected revenue of zero as an amount, not as empty', () => {
-    expect(formValuesOf({ ...sampleApplication(), expected: { revenueFen: 0, subscribers: 0 } })).toMatchObject({ expectedRevenueYuan: '0.00', expectedSubscribers: '0' });
+    expect(formValuesOf({ ...sampleApplication(), expected: { revenueFen: 0, subscribers: 0 } })).toMatchObject({
+      expectedRevenueYuan: '0.00',
+      expectedSubscribers: '0',
+    });
   });
 });
 
 describe('blankForm', () => {
-  it('should start a new application in the person\'s unit, from the month given, for a year', () => {
+  it("should start a new application in the person's unit, from the month given, for a year", () => {
     const form = blankForm('minhang-branch', '2027-01');
-    expect(form).toMatchObject({ unit: 'minhang-branch', startMonth: '2027-01', termMonths: '12', agentChannel: false });
+    expect(form).toMatchObject({
+      unit: 'minhang-branch',
+      startMonth: '2027-01',
+      termMonths: '12',
+      agentChannel: false,
+    });
     expect(form.lines).toEqual(Array.from({ length: MAX_FORM_LINES }, () => emptyLine));
     const { unit: _unit, startMonth: _start, termMonths: _term, agentChannel: _agent, lines: _lines, ...rest } = form;
     expect(Object.values(rest).every((v) => v === '')).toBe(true);

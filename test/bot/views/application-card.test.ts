@@ -16,22 +16,42 @@ const declared = (action: CardAction) => {
 const VERB = (action: CardAction): string => declared(action).verb;
 const COMMENT_INPUT_ID = (action: CardAction): string => declared(action).comment?.id ?? '?';
 const TITLE: Record<CardAction, string> = {
-  approve: '批准', reject: '驳回', return: '退回修改', escalate: '上报领导', withdraw: '撤回申请', resubmit: '修改并重新提交', fulfill: '已完成受理', evaluate: '填报评估', renew: '重新申请(按原方案预填)',
+  approve: '批准',
+  reject: '驳回',
+  return: '退回修改',
+  escalate: '上报领导',
+  withdraw: '撤回申请',
+  resubmit: '修改并重新提交',
+  fulfill: '已完成受理',
+  evaluate: '填报评估',
+  renew: '重新申请(按原方案预填)',
 };
 
 /** The verbs the card's buttons lead to, in button order. */
 function verbsOf(card: CardNode): string[] {
-  return (card.actions ?? []).map((action) => (action.type === 'Action.ShowCard' ? action.card?.actions?.[0]?.verb : action.verb) ?? '?');
+  return (card.actions ?? []).map(
+    (action) => (action.type === 'Action.ShowCard' ? action.card?.actions?.[0]?.verb : action.verb) ?? '?',
+  );
 }
 
 describe('applicationCard', () => {
-  it.each([['an approver', approverView], ['the applicant', applicantView], ['an observer', observerView], ['a support handler', fulfillmentView], ['a returned plan', returnedView]])(
+  it.each([
+    ['an approver', approverView],
+    ['the applicant', applicantView],
+    ['an observer', observerView],
+    ['a support handler', fulfillmentView],
+    ['a returned plan', returnedView],
+  ])(
     'should render the card %s sees as an Adaptive Card 1.5 of only the types Teams renders, every binding resolved',
     (_who, view) => {
       const card = render(view);
 
       expect(card.version).toBe('1.5');
-      expect(typedNodes(card).map((node) => node.type).filter((type) => !ALLOWED_TYPES.has(type ?? ''))).toEqual([]);
+      expect(
+        typedNodes(card)
+          .map((node) => node.type)
+          .filter((type) => !ALLOWED_TYPES.has(type ?? '')),
+      ).toEqual([]);
       expect(JSON.stringify(card)).not.toContain('${');
     },
   );
@@ -47,7 +67,9 @@ describe('applicationCard', () => {
     const card = render({ ...approverView, actions });
 
     expect(verbsOf(card).sort()).toEqual(actions.map(VERB).sort());
-    expect((card.actions ?? []).map((action) => action.title).sort()).toEqual(actions.map((action) => TITLE[action]).sort());
+    expect((card.actions ?? []).map((action) => action.title).sort()).toEqual(
+      actions.map((action) => TITLE[action]).sort(),
+    );
   });
 
   it('should show no buttons to someone who may only look', () => {
@@ -59,12 +81,32 @@ describe('applicationCard', () => {
   });
 
   it('should send the action data with every Action.Execute, the refresh included, so a stale card is recognised', () => {
-    const everything: CardAction[] = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill', 'evaluate', 'renew'];
-    const executes = nodesOfType(render({ ...approverView, actions: everything, evaluationPeriod: 2 }), 'Action.Execute');
+    const everything: CardAction[] = [
+      'approve',
+      'reject',
+      'return',
+      'escalate',
+      'withdraw',
+      'resubmit',
+      'fulfill',
+      'evaluate',
+      'renew',
+    ];
+    const executes = nodesOfType(
+      render({ ...approverView, actions: everything, evaluationPeriod: 2 }),
+      'Action.Execute',
+    );
 
     expect(executes.map((action) => action.verb).sort()).toEqual([...everything.map(VERB), 'plan.refresh'].sort());
     // The evaluation also says which period it reports on.
-    executes.forEach((action) => expect(action.data).toEqual({ applicationId: 'PP-2027-000123', revision: 2, stepIndex: 1, ...(action.verb === 'evaluation.report' ? { period: 2 } : {}) }));
+    executes.forEach((action) =>
+      expect(action.data).toEqual({
+        applicationId: 'PP-2027-000123',
+        revision: 2,
+        stepIndex: 1,
+        ...(action.verb === 'evaluation.report' ? { period: 2 } : {}),
+      }),
+    );
   });
 
   it.each(['reject', 'return'] as const)('should require a comment before %s is sent', (action) => {
@@ -81,7 +123,10 @@ describe('applicationCard', () => {
   });
 
   it('should give every comment input its own id, as Teams mobile needs', () => {
-    const ids = nodesOfType(render({ ...approverView, actions: ['approve', 'reject', 'return', 'escalate'] }), 'Input.Text').map((input) => input.id);
+    const ids = nodesOfType(
+      render({ ...approverView, actions: ['approve', 'reject', 'return', 'escalate'] }),
+      'Input.Text',
+    ).map((input) => input.id);
 
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -101,7 +146,11 @@ describe('applicationCard', () => {
 
   it('should refresh for the listed users with plan.refresh, and not at all when there are none', () => {
     expect(render(approverView).refresh).toEqual({
-      action: { type: 'Action.Execute', verb: 'plan.refresh', data: { applicationId: 'PP-2027-000123', revision: 2, stepIndex: 1 } },
+      action: {
+        type: 'Action.Execute',
+        verb: 'plan.refresh',
+        data: { applicationId: 'PP-2027-000123', revision: 2, stepIndex: 1 },
+      },
       userIds: ['29:1a2b3c-ops-liu', '29:4d5e6f-applicant-zhang'],
     });
     expect(render(observerView)).not.toHaveProperty('refresh');
@@ -111,11 +160,25 @@ describe('applicationCard', () => {
     const texts = shownTexts(render(approverView));
 
     expect(texts.slice(0, 2)).toEqual(['PP-2027-000123', '审批中']);
-    expect(texts).toEqual(expect.arrayContaining([
-      '营销单位', '浦东分公司', '申请人', '张伟', '上海某某集团(G2100123)', '2027年1月起 12 个月', '经营管理部审批 · 刘强 · 12月3日 18:00 前',
-      '云总机(每席位) × 200', '¥30.00', '¥50.00', '¥20.00', '毛利率', '18.50%',
-      '审批档位 · tier2(经营管理部负责人)', '• 毛利率 18.50% 低于 tier1 的标准 30%,故为 tier2。',
-    ]));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        '营销单位',
+        '浦东分公司',
+        '申请人',
+        '张伟',
+        '上海某某集团(G2100123)',
+        '2027年1月起 12 个月',
+        '经营管理部审批 · 刘强 · 12月3日 18:00 前',
+        '云总机(每席位) × 200',
+        '¥30.00',
+        '¥50.00',
+        '¥20.00',
+        '毛利率',
+        '18.50%',
+        '审批档位 · tier2(经营管理部负责人)',
+        '• 毛利率 18.50% 低于 tier1 的标准 30%,故为 tier2。',
+      ]),
+    );
   });
 
   it('should keep route, justification and history in a hidden section that one tap opens', () => {
@@ -124,22 +187,37 @@ describe('applicationCard', () => {
 
     expect(details.isVisible).toBe(false);
     expect(nodesOfType(card, 'Action.ToggleVisibility')[0]?.targetElements).toEqual(['details']);
-    expect(shownTexts(details)).toEqual(expect.arrayContaining([
-      '合作管理部审批 — 李娜', '已批准 · 12月1日 15:20', '代理渠道资质已核实。', '经营管理部审批 — 刘强', '待审批',
-      approverView.justification, '11月29日 16:40 · 刘强 · 退回修改', '请补充云桌面的数量依据。',
-    ]));
+    expect(shownTexts(details)).toEqual(
+      expect.arrayContaining([
+        '合作管理部审批 — 李娜',
+        '已批准 · 12月1日 15:20',
+        '代理渠道资质已核实。',
+        '经营管理部审批 — 刘强',
+        '待审批',
+        approverView.justification,
+        '11月29日 16:40 · 刘强 · 退回修改',
+        '请补充云桌面的数量依据。',
+      ]),
+    );
   });
 
   it('should show a banner in its tone only when there is one', () => {
-    const banner = (view: ApplicationView) => nodesOfType(render(view), 'Container').find((c) => shownTexts(c)[0] === view.banner?.text);
+    const banner = (view: ApplicationView) =>
+      nodesOfType(render(view), 'Container').find((c) => shownTexts(c)[0] === view.banner?.text);
 
     expect(banner(returnedView)?.style).toBe('warning');
-    expect(nodesOfType(render(approverView), 'Container').filter((c) => ['good', 'warning', 'attention'].includes(c.style ?? ''))).toEqual([]);
+    expect(
+      nodesOfType(render(approverView), 'Container').filter((c) =>
+        ['good', 'warning', 'attention'].includes(c.style ?? ''),
+      ),
+    ).toEqual([]);
   });
 
   it('should leave out the waiting-on row when nothing waits, and show the fulfillment task when there is one', () => {
     expect(shownTexts(render(returnedView))).not.toContain('当前待办');
-    expect(shownTexts(render(fulfillmentView))).toEqual(expect.arrayContaining(['受理任务', '受理期限', '12月5日 18:00']));
+    expect(shownTexts(render(fulfillmentView))).toEqual(
+      expect.arrayContaining(['受理任务', '受理期限', '12月5日 18:00']),
+    );
     expect(shownTexts(render(approverView))).not.toContain('受理任务');
   });
 
@@ -153,13 +231,28 @@ describe('applicationCard', () => {
     };
     const texts = shownTexts(render(view));
 
-    expect(texts).toEqual(expect.arrayContaining(['${evil}', '\\*\\*bold\\*\\*', '第一行\n\\- 不是列表\n1\\. 也不是', '12月1日 · \\_张伟\\_ · 提交', '\\[点我\\](https://example.com)']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        '${evil}',
+        '\\*\\*bold\\*\\*',
+        '第一行\n\\- 不是列表\n1\\. 也不是',
+        '12月1日 · \\_张伟\\_ · 提交',
+        '\\[点我\\](https://example.com)',
+      ]),
+    );
   });
 
   it('should label the card and its buttons in English for an English-speaking user', () => {
     const card = render({ ...approverView, lang: 'en-US' });
 
-    expect(card.actions?.map((action) => action.title)).toEqual(['Approve', 'Reject', 'Return for revision', 'Escalate']);
-    expect(shownTexts(card)).toEqual(expect.arrayContaining(['Unit', 'Applicant', 'Tariff lines', 'Economics', 'History']));
+    expect(card.actions?.map((action) => action.title)).toEqual([
+      'Approve',
+      'Reject',
+      'Return for revision',
+      'Escalate',
+    ]);
+    expect(shownTexts(card)).toEqual(
+      expect.arrayContaining(['Unit', 'Applicant', 'Tariff lines', 'Economics', 'History']),
+    );
   });
 });

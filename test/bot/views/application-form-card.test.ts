@@ -4,28 +4,61 @@ import { ALLOWED_TYPES, byId, cardOf, followingTexts, nodesOfType, shownTexts, t
 import { blockedForm, newForm, resubmitForm, routedForm } from './fixtures';
 
 const INPUT_IDS = [
-  'unit', 'activity', 'customerName', 'customerGroupId', 'startMonth', 'termMonths',
-  'line0Product', 'line0Quantity', 'line0Price', 'line1Product', 'line1Quantity', 'line1Price', 'line2Product', 'line2Quantity', 'line2Price',
-  'subsidyYuan', 'commissionPct', 'agentChannel', 'preConsultationRef', 'expectedRevenueYuan', 'expectedSubscribers', 'justification',
+  'unit',
+  'activity',
+  'customerName',
+  'customerGroupId',
+  'startMonth',
+  'termMonths',
+  'line0Product',
+  'line0Quantity',
+  'line0Price',
+  'line1Product',
+  'line1Quantity',
+  'line1Price',
+  'line2Product',
+  'line2Quantity',
+  'line2Price',
+  'subsidyYuan',
+  'commissionPct',
+  'agentChannel',
+  'preConsultationRef',
+  'expectedRevenueYuan',
+  'expectedSubscribers',
+  'justification',
 ];
 
 const render = (view: FormView) => cardOf(applicationFormCard(view));
-const attentionTexts = (view: FormView) => nodesOfType(render(view), 'TextBlock').filter((t) => t.color === 'attention').map((t) => t.text);
+const attentionTexts = (view: FormView) =>
+  nodesOfType(render(view), 'TextBlock')
+    .filter((t) => t.color === 'attention')
+    .map((t) => t.text);
 
 describe('applicationFormCard', () => {
-  it.each([['new', newForm], ['filled after a preview', routedForm], ['blocked', blockedForm], ['resubmitted', resubmitForm]])(
+  it.each([
+    ['new', newForm],
+    ['filled after a preview', routedForm],
+    ['blocked', blockedForm],
+    ['resubmitted', resubmitForm],
+  ])(
     'should render a %s form as an Adaptive Card 1.5 of only the types Teams renders, every binding resolved',
     (_name, view) => {
       const card = render(view);
 
       expect(card.version).toBe('1.5');
-      expect(typedNodes(card).map((node) => node.type).filter((type) => !ALLOWED_TYPES.has(type ?? ''))).toEqual([]);
+      expect(
+        typedNodes(card)
+          .map((node) => node.type)
+          .filter((type) => !ALLOWED_TYPES.has(type ?? '')),
+      ).toEqual([]);
       expect(JSON.stringify(card)).not.toContain('${');
     },
   );
 
   it('should give the inputs exactly the ids the parser reads back, in form order', () => {
-    const ids = typedNodes(render(newForm)).filter((node) => node.type?.startsWith('Input.')).map((node) => node.id);
+    const ids = typedNodes(render(newForm))
+      .filter((node) => node.type?.startsWith('Input.'))
+      .map((node) => node.id);
 
     expect(ids).toEqual(INPUT_IDS);
   });
@@ -40,8 +73,16 @@ describe('applicationFormCard', () => {
     expect(valueOf('customerGroupId')).toBe('G2100123');
     expect(valueOf('startMonth')).toBe('2027-01');
     expect(valueOf('termMonths')).toBe(12);
-    expect([valueOf('line0Product'), valueOf('line0Quantity'), valueOf('line0Price')]).toEqual(['CLOUD-PBX', 200, '30.00']);
-    expect([valueOf('line1Product'), valueOf('line1Quantity'), valueOf('line1Price')]).toEqual(['CLOUD-DESK', 50, '96.00']);
+    expect([valueOf('line0Product'), valueOf('line0Quantity'), valueOf('line0Price')]).toEqual([
+      'CLOUD-PBX',
+      200,
+      '30.00',
+    ]);
+    expect([valueOf('line1Product'), valueOf('line1Quantity'), valueOf('line1Price')]).toEqual([
+      'CLOUD-DESK',
+      50,
+      '96.00',
+    ]);
     expect([valueOf('line2Product'), valueOf('line2Price')]).toEqual(['', '']);
     expect(valueOf('subsidyYuan')).toBe('5000.00');
     expect(valueOf('commissionPct')).toBe(3);
@@ -59,7 +100,7 @@ describe('applicationFormCard', () => {
     expect(byId(card, 'agentChannel').value).toBe('false');
   });
 
-  it('should offer the view\'s choices, products with their standard price, and a term of 1 to 36 months', () => {
+  it("should offer the view's choices, products with their standard price, and a term of 1 to 36 months", () => {
     const card = render(newForm);
 
     expect(byId(card, 'unit').choices).toEqual(newForm.choices.units);
@@ -71,12 +112,18 @@ describe('applicationFormCard', () => {
     expect(byId(card, 'justification').isMultiline).toBe(true);
   });
 
-  it('should show each field\'s errors right after its input, in attention colour', () => {
+  it("should show each field's errors right after its input, in attention colour", () => {
     const card = render(blockedForm);
 
-    expect(followingTexts(card, 'customerGroupId')).toEqual([expect.objectContaining({ text: '必填', color: 'attention' })]);
-    expect(followingTexts(card, 'termMonths')).toEqual([expect.objectContaining({ text: '不能大于 36', color: 'attention' })]);
-    expect(followingTexts(card, 'line1Price').map((t) => t.text)).toEqual(['第 2 行“云桌面(每终端)”的申请单价 ¥50.00 低于单位成本 ¥60.00。']);
+    expect(followingTexts(card, 'customerGroupId')).toEqual([
+      expect.objectContaining({ text: '必填', color: 'attention' }),
+    ]);
+    expect(followingTexts(card, 'termMonths')).toEqual([
+      expect.objectContaining({ text: '不能大于 36', color: 'attention' }),
+    ]);
+    expect(followingTexts(card, 'line1Price').map((t) => t.text)).toEqual([
+      '第 2 行“云桌面(每终端)”的申请单价 ¥50.00 低于单位成本 ¥60.00。',
+    ]);
     expect(followingTexts(card, 'line0Price')).toEqual([]);
     expect(followingTexts(card, 'customerName')).toEqual([]);
   });
@@ -89,33 +136,46 @@ describe('applicationFormCard', () => {
     const view: FormView = { ...blockedForm, outcome: undefined, errors: { lines: ['至少需要 1 项'] } };
     const body = render(view).body ?? [];
 
-    expect(body.slice(0, 4).map((node) => node.text)).toEqual(expect.arrayContaining(['申请 PP-2027-000123 已被他人更新,请刷新后重试。', '至少需要 1 项']));
+    expect(body.slice(0, 4).map((node) => node.text)).toEqual(
+      expect.arrayContaining(['申请 PP-2027-000123 已被他人更新,请刷新后重试。', '至少需要 1 项']),
+    );
     expect(attentionTexts(view)).toEqual(['申请 PP-2027-000123 已被他人更新,请刷新后重试。', '至少需要 1 项']);
   });
 
-  it('should show a preview\'s outcome at the top: headline, reasons, economics and route', () => {
+  it("should show a preview's outcome at the top: headline, reasons, economics and route", () => {
     const card = render(routedForm);
     const texts = shownTexts(card);
 
     expect(texts.indexOf('需要审批 · tier2(经营管理部负责人)')).toBeLessThan(texts.indexOf('申请单位与客户'));
-    expect(texts).toEqual(expect.arrayContaining(['• 毛利率 18.50% 低于 tier1 的标准 30%,故为 tier2。', '方案收入', '¥129,600.00', '合作管理部审批 — 李娜', '经营管理部审批 — 刘强']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        '• 毛利率 18.50% 低于 tier1 的标准 30%,故为 tier2。',
+        '方案收入',
+        '¥129,600.00',
+        '合作管理部审批 — 李娜',
+        '经营管理部审批 — 刘强',
+      ]),
+    );
   });
 
-  it.each([['routed', 'good'], ['blocked', 'attention'], ['not_needed', 'warning']] as const)(
-    'should colour a %s headline %s',
-    (outcome, color) => {
-      const view: FormView = { ...routedForm, outcome: { ...routedForm.outcome!, outcome, headline: 'HEADLINE' } };
+  it.each([
+    ['routed', 'good'],
+    ['blocked', 'attention'],
+    ['not_needed', 'warning'],
+  ] as const)('should colour a %s headline %s', (outcome, color) => {
+    const view: FormView = { ...routedForm, outcome: { ...routedForm.outcome!, outcome, headline: 'HEADLINE' } };
 
-      expect(nodesOfType(render(view), 'TextBlock').find((t) => t.text === 'HEADLINE')?.color).toBe(color);
-    },
-  );
+    expect(nodesOfType(render(view), 'TextBlock').find((t) => t.text === 'HEADLINE')?.color).toBe(color);
+  });
 
   it('should show no outcome, warning or route before a preview', () => {
     const texts = shownTexts(render(newForm));
 
     expect(texts).not.toContain('审批路径');
     expect(texts).not.toContain('经济测算');
-    expect(nodesOfType(render(newForm), 'TextBlock').filter((t) => t.color === 'warning' || t.color === 'good')).toEqual([]);
+    expect(
+      nodesOfType(render(newForm), 'TextBlock').filter((t) => t.color === 'warning' || t.color === 'good'),
+    ).toEqual([]);
   });
 
   it('should show warnings near the top in warning colour', () => {
@@ -129,11 +189,22 @@ describe('applicationFormCard', () => {
   it('should send mode, application id and revision with Preview and Submit, null for a new application', () => {
     const [preview, submit] = render(newForm).actions ?? [];
 
-    expect(preview).toMatchObject({ type: 'Action.Execute', verb: 'form.preview', title: '预览', data: { mode: 'new', applicationId: null, revision: null } });
-    expect(submit).toMatchObject({ type: 'Action.Execute', verb: 'form.submit', title: '提交', style: 'positive', data: { mode: 'new', applicationId: null, revision: null } });
+    expect(preview).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'form.preview',
+      title: '预览',
+      data: { mode: 'new', applicationId: null, revision: null },
+    });
+    expect(submit).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'form.submit',
+      title: '提交',
+      style: 'positive',
+      data: { mode: 'new', applicationId: null, revision: null },
+    });
   });
 
-  it('should send the returned application\'s id and revision when resubmitting', () => {
+  it("should send the returned application's id and revision when resubmitting", () => {
     const card = render(resubmitForm);
 
     expect(nodesOfType(card, 'Action.Execute').map((a) => a.data)).toEqual([
@@ -153,14 +224,18 @@ describe('applicationFormCard', () => {
     const card = render(view);
 
     expect(byId(card, 'customerName').value).toBe('${evil} **bold**\n- 第二行');
-    expect(followingTexts(card, 'customerName').map((t) => t.text)).toEqual(['客户“\\*\\*某某\\*\\*”不在名单中 ${evil}']);
+    expect(followingTexts(card, 'customerName').map((t) => t.text)).toEqual([
+      '客户“\\*\\*某某\\*\\*”不在名单中 ${evil}',
+    ]);
     expect(shownTexts(card)).toContain('• \\_斜体\\_ \\[链接\\](https://example.com)');
   });
 
   it('should label the form in English for an English-speaking user', () => {
     const card = render({ ...routedForm, lang: 'en-US' });
 
-    expect(shownTexts(card)).toEqual(expect.arrayContaining(['Personalized plan application', 'Unit and customer', 'Tariff lines', 'Line 1']));
+    expect(shownTexts(card)).toEqual(
+      expect.arrayContaining(['Personalized plan application', 'Unit and customer', 'Tariff lines', 'Line 1']),
+    );
     expect(byId(card, 'unit').label).toBe('Marketing unit');
     expect(card.actions?.map((a) => a.title)).toEqual(['Preview', 'Submit']);
   });

@@ -27,9 +27,22 @@ export interface CardNode {
 
 /** Adaptive Card 1.5 elements and actions that Teams renders and these cards may use (never Action.Submit). */
 export const ALLOWED_TYPES = new Set([
-  'AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'FactSet', 'Container', 'ColumnSet', 'Column',
-  'Input.Text', 'Input.Number', 'Input.ChoiceSet', 'Input.Toggle', 'ActionSet',
-  'Action.Execute', 'Action.ShowCard', 'Action.ToggleVisibility',
+  'AdaptiveCard',
+  'TextBlock',
+  'RichTextBlock',
+  'TextRun',
+  'FactSet',
+  'Container',
+  'ColumnSet',
+  'Column',
+  'Input.Text',
+  'Input.Number',
+  'Input.ChoiceSet',
+  'Input.Toggle',
+  'ActionSet',
+  'Action.Execute',
+  'Action.ShowCard',
+  'Action.ToggleVisibility',
 ]);
 
 /** The Adaptive Card inside an attachment. */
@@ -72,7 +85,11 @@ function containerListOf(node: unknown, id: string): CardNode[] {
     if (node.some((child: CardNode) => child?.id === id)) return node as CardNode[];
     return node.map((child) => containerListOf(child, id)).find((list) => list.length > 0) ?? [];
   }
-  return Object.values(node).map((child) => containerListOf(child, id)).find((list) => list.length > 0) ?? [];
+  return (
+    Object.values(node)
+      .map((child) => containerListOf(child, id))
+      .find((list) => list.length > 0) ?? []
+  );
 }
 
 /** Every text a person reads on the card: TextBlocks and FactSet rows. */

@@ -7,12 +7,26 @@ describe('channelNoticeCard', () => {
 
   it('should be an Adaptive Card 1.5 of only the types Teams renders, with no buttons', () => {
     expect(card.version).toBe('1.5');
-    expect(typedNodes(card).map((node) => node.type).filter((type) => !ALLOWED_TYPES.has(type ?? ''))).toEqual([]);
+    expect(
+      typedNodes(card)
+        .map((node) => node.type)
+        .filter((type) => !ALLOWED_TYPES.has(type ?? '')),
+    ).toEqual([]);
     expect(card.actions).toBeUndefined();
   });
 
   it('should name the headline, plan number, unit, status and deadline', () => {
-    expect(shownTexts(card)).toEqual(['方案 PP-2027-000123 等待经营管理部审批', '方案编号', 'PP-2027-000123', '营销单位', '浦东分公司', '状态', '审批中', '期限', '12月3日 18:00 前']);
+    expect(shownTexts(card)).toEqual([
+      '方案 PP-2027-000123 等待经营管理部审批',
+      '方案编号',
+      'PP-2027-000123',
+      '营销单位',
+      '浦东分公司',
+      '状态',
+      '审批中',
+      '期限',
+      '12月3日 18:00 前',
+    ]);
   });
 
   it('should show no figure: no money, no ratio, no digit beyond the plan number and the deadline', () => {
@@ -20,7 +34,9 @@ describe('channelNoticeCard', () => {
     const digits = (text: string) => text.replace(/\D/g, '').split('').sort().join('');
 
     expect(json).not.toMatch(/[¥%]/);
-    expect(digits(shownTexts(card).join(''))).toBe(digits(channelNotice.id + channelNotice.deadline + channelNotice.headline));
+    expect(digits(shownTexts(card).join(''))).toBe(
+      digits(channelNotice.id + channelNotice.deadline + channelNotice.headline),
+    );
   });
 
   it('should show user text literally', () => {
@@ -30,6 +46,8 @@ describe('channelNoticeCard', () => {
   });
 
   it('should label the notice in English for an English-speaking team', () => {
-    expect(shownTexts(cardOf(channelNoticeCard({ ...channelNotice, lang: 'en-US' })))).toEqual(expect.arrayContaining(['Plan', 'Unit', 'Status', 'Deadline']));
+    expect(shownTexts(cardOf(channelNoticeCard({ ...channelNotice, lang: 'en-US' })))).toEqual(
+      expect.arrayContaining(['Plan', 'Unit', 'Status', 'Deadline']),
+    );
   });
 });

@@ -1,5 +1,11 @@
 /** Realistic views (zh-CN) of one plan on its way through PlanDesk, for the card tests. */
-import type { ApplicationListView, ApplicationView, ChannelNoticeView, FormValues, FormView } from '../../../src/bot/views/view-models';
+import type {
+  ApplicationListView,
+  ApplicationView,
+  ChannelNoticeView,
+  FormValues,
+  FormView,
+} from '../../../src/bot/views/view-models';
 
 const CHOICES: FormView['choices'] = {
   units: [
@@ -24,9 +30,20 @@ const CHOICES: FormView['choices'] = {
 };
 
 const EMPTY_VALUES: FormValues = {
-  unit: '', activity: '', customerName: '', customerGroupId: '', startMonth: '', termMonths: '',
-  lines: [], subsidyYuan: '', commissionPct: '', agentChannel: false, preConsultationRef: '',
-  expectedRevenueYuan: '', expectedSubscribers: '', justification: '',
+  unit: '',
+  activity: '',
+  customerName: '',
+  customerGroupId: '',
+  startMonth: '',
+  termMonths: '',
+  lines: [],
+  subsidyYuan: '',
+  commissionPct: '',
+  agentChannel: false,
+  preConsultationRef: '',
+  expectedRevenueYuan: '',
+  expectedSubscribers: '',
+  justification: '',
 };
 
 const FILLED_VALUES: FormValues = {
@@ -50,7 +67,15 @@ const FILLED_VALUES: FormValues = {
 };
 
 /** A new, empty form as `新建` opens it. */
-export const newForm: FormView = { lang: 'zh-CN', mode: 'new', values: EMPTY_VALUES, errors: {}, generalErrors: [], warnings: [], choices: CHOICES };
+export const newForm: FormView = {
+  lang: 'zh-CN',
+  mode: 'new',
+  values: EMPTY_VALUES,
+  errors: {},
+  generalErrors: [],
+  warnings: [],
+  choices: CHOICES,
+};
 
 /** A filled form after a preview that routes it for approval, with a stale-catalog warning. */
 export const routedForm: FormView = {
@@ -95,7 +120,13 @@ export const blockedForm: FormView = {
 };
 
 /** A returned application opened again for editing. */
-export const resubmitForm: FormView = { ...newForm, mode: 'resubmit', applicationId: 'PP-2027-000123', revision: 2, values: FILLED_VALUES };
+export const resubmitForm: FormView = {
+  ...newForm,
+  mode: 'resubmit',
+  applicationId: 'PP-2027-000123',
+  revision: 2,
+  values: FILLED_VALUES,
+};
 
 /** The ops approver's copy while the plan waits on them. */
 export const approverView: ApplicationView = {
@@ -156,7 +187,10 @@ export const fulfillmentView: ApplicationView = {
   stateLabel: '待受理',
   waitingOn: '业务支撑中心受理 · 赵磊 · 12月5日 18:00 前',
   actions: ['fulfill'],
-  fulfillment: [{ label: '受理期限', value: '12月5日 18:00' }, { label: '受理人', value: '赵磊' }],
+  fulfillment: [
+    { label: '受理期限', value: '12月5日 18:00' },
+    { label: '受理人', value: '赵磊' },
+  ],
   refreshUserIds: [],
 };
 
@@ -186,7 +220,13 @@ export const myApplications: ApplicationListView = {
   title: '我的申请',
   empty: '您还没有提交过申请。发送“新建”开始填写。',
   items: [
-    { id: 'PP-2027-000123', customer: '上海某某集团', stateLabel: '审批中', waitingOn: '经营管理部审批 · 刘强', updated: '12月1日' },
+    {
+      id: 'PP-2027-000123',
+      customer: '上海某某集团',
+      stateLabel: '审批中',
+      waitingOn: '经营管理部审批 · 刘强',
+      updated: '12月1日',
+    },
     { id: 'PP-2027-000118', customer: '闵行某某医院', stateLabel: '已批准', waitingOn: '', updated: '11月20日' },
   ],
 };

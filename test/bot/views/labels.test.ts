@@ -9,11 +9,16 @@ describe('card labels', () => {
     expect(Object.keys(cardsZhCN).filter((key) => !key.startsWith('card.'))).toEqual([]);
   });
 
-  it.each(['zh-CN', 'en-US'] as const)('should nest the %s labels into the tree the templates read, no key clashing with another', (lang) => {
-    const tree = labelTree(lang);
+  it.each(['zh-CN', 'en-US'] as const)(
+    'should nest the %s labels into the tree the templates read, no key clashing with another',
+    (lang) => {
+      const tree = labelTree(lang);
 
-    expect(tree).toMatchObject({ card: { form: { unit: label(lang, 'card.form.unit') }, action: { reject: label(lang, 'card.action.reject') } } });
-  });
+      expect(tree).toMatchObject({
+        card: { form: { unit: label(lang, 'card.form.unit') }, action: { reject: label(lang, 'card.action.reject') } },
+      });
+    },
+  );
 
   it('should fill placeholders and keep unknown ones', () => {
     expect(label('zh-CN', 'card.form.lineHeading', { n: 2 })).toBe('第 2 行');
