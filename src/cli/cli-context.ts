@@ -55,6 +55,11 @@ export function orBadInput<T>(result: Result<T, InputError>, lang: Lang): T {
 }
 
 /** A missing or malformed option, reported like any other bad field. */
-export function badOption(option: string, problem: Parameters<typeof inputError>[1][number]['problem'], lang: Lang, params: Record<string, string | number> = {}): BadInput {
+export function badOption(
+  option: string,
+  problem: Parameters<typeof inputError>[1][number]['problem'],
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): BadInput {
   return new BadInput(describeInputError(inputError('plandesk', [{ field: `--${option}`, problem, params }]), lang));
 }

@@ -21,7 +21,11 @@ export function previewJson(preview: Preview, lang: Lang) {
   };
 }
 
-const reasonJson = (r: Reason, lang: Lang) => ({ code: r.code, ...(r.field ? { field: r.field } : {}), message: describeReason(r, lang) });
+const reasonJson = (r: Reason, lang: Lang) => ({
+  code: r.code,
+  ...(r.field ? { field: r.field } : {}),
+  message: describeReason(r, lang),
+});
 
 function economicsJson(e: Economics) {
   return {

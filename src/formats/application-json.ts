@@ -4,31 +4,39 @@ import { fail, ok, type Result } from '../domain/result';
 import { inputError, problemsFromZod, type InputError } from './input-error';
 import { fen, LIMITS, month, percent, text } from './primitives';
 
-const tariffLine = z.object({
-  product: text(64),
-  quantity: z.number().int().min(1).max(LIMITS.maxQuantity),
-  proposedUnitPriceFen: fen(LIMITS.maxUnitPriceFen).pipe(z.number().min(1)),
-}).strict();
+const tariffLine = z
+  .object({
+    product: text(64),
+    quantity: z.number().int().min(1).max(LIMITS.maxQuantity),
+    proposedUnitPriceFen: fen(LIMITS.maxUnitPriceFen).pipe(z.number().min(1)),
+  })
+  .strict();
 
 /** The application form's fields, as ops and other systems send them (issue #2's JSON). */
-export const applicationSchema = z.object({
-  unit: text(64),
-  applicant: text(200),
-  customer: z.object({ name: text(200), groupId: text(64) }).strict(),
-  activity: text(64),
-  preConsultationRef: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), text(64).nullable()).default(null),
-  startMonth: month,
-  termMonths: z.number().int().min(1).max(LIMITS.maxTermMonths),
-  agentChannel: z.boolean().default(false),
-  tariffLines: z.array(tariffLine).min(1).max(LIMITS.maxLines),
-  subsidyFen: fen(LIMITS.maxSubsidyFen).default(0),
-  commissionPct: percent.default('0'),
-  expected: z.object({
-    revenueFen: fen(Number.MAX_SAFE_INTEGER),
-    subscribers: z.number().int().min(0).max(10_000_000),
-  }).strict(),
-  justification: text(4000),
-}).strict();
+export const applicationSchema = z
+  .object({
+    unit: text(64),
+    applicant: text(200),
+    customer: z.object({ name: text(200), groupId: text(64) }).strict(),
+    activity: text(64),
+    preConsultationRef: z
+      .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), text(64).nullable())
+      .default(null),
+    startMonth: month,
+    termMonths: z.number().int().min(1).max(LIMITS.maxTermMonths),
+    agentChannel: z.boolean().default(false),
+    tariffLines: z.array(tariffLine).min(1).max(LIMITS.maxLines),
+    subsidyFen: fen(LIMITS.maxSubsidyFen).default(0),
+    commissionPct: percent.default('0'),
+    expected: z
+      .object({
+        revenueFen: fen(Number.MAX_SAFE_INTEGER),
+        subscribers: z.number().int().min(0).max(10_000_000),
+      })
+      .strict(),
+    justification: text(4000),
+  })
+  .strict();
 
 export type ApplicationJson = z.input<typeof applicationSchema>;
 
@@ -46,7 +54,11 @@ export function parseApplicationJson(json: string, source = 'application'): Resu
   try {
     value = JSON.parse(json);
   } catch (error) {
-    return fail(inputError(source, [{ field: '(file)', problem: 'error.malformed_json', params: { detail: (error as Error).message } }]));
+    return fail(
+      inputError(source, [
+        { field: '(file)', problem: 'malformed_json', params: { detail: (error as Error).message } },
+      ]),
+    );
   }
   return parseApplication(value, source);
 }

@@ -1,22 +1,45 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { LINE_KINDS, PRODUCT_STATUSES, type Activity, type CatalogContent, type CatalogProduct, type LineKind } from '../domain/catalog';
+import {
+  LINE_KINDS,
+  PRODUCT_STATUSES,
+  type Activity,
+  type CatalogContent,
+  type CatalogProduct,
+  type LineKind,
+} from '../domain/catalog';
 import { fail, ok, type Result } from '../domain/result';
 import { inputError, problemsFromZod, type FieldProblem, type InputError } from './input-error';
 import { LIMITS, percent, text } from './primitives';
 
 export const CATALOG_COLUMNS = [
-  'product_code', 'product_name', 'status', 'standard_price_fen', 'unit_cost_fen', 'market_reference_fen',
-  'activity_code', 'branch_max_discount_pct', 'standard_subsidy_pct', 'standard_commission_pct', 'allowed_kinds',
+  'product_code',
+  'product_name',
+  'status',
+  'standard_price_fen',
+  'unit_cost_fen',
+  'market_reference_fen',
+  'activity_code',
+  'branch_max_discount_pct',
+  'standard_subsidy_pct',
+  'standard_commission_pct',
+  'allowed_kinds',
 ] as const;
 
-const fenCell = z.string().trim().regex(/^\d+$/, { message: 'error.not_an_integer' }).transform(Number)
+const fenCell = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, { message: 'not_an_integer' })
+  .transform(Number)
   .pipe(z.number().max(LIMITS.maxUnitPriceFen));
 
 const kindList = z.string().transform((value, ctx) => {
-  const kinds = value.split('|').map((k) => k.trim()).filter((k) => k !== '');
+  const kinds = value
+    .split('|')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
   if (kinds.length === 0 || !kinds.every((k): k is LineKind => (LINE_KINDS as readonly string[]).includes(k))) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'error.bad_kind_list' });
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'bad_kind_list' });
     return z.NEVER;
   }
   return [...new Set(kinds)];
@@ -37,7 +60,12 @@ const row = z.object({
 });
 type Row = z.infer<typeof row>;
 
-const ACTIVITY_TERMS = ['branch_max_discount_pct', 'standard_subsidy_pct', 'standard_commission_pct', 'allowed_kinds'] as const;
+const ACTIVITY_TERMS = [
+  'branch_max_discount_pct',
+  'standard_subsidy_pct',
+  'standard_commission_pct',
+  'allowed_kinds',
+] as const;
 
 /**
  * Reads the product center's monthly catalog CSV (one row per product in an activity). Any bad
@@ -49,11 +77,16 @@ export function parseCatalogCsv(csv: string, source = 'catalog.csv'): Result<Cat
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), { columns: true, info: true, skip_empty_lines: true, trim: true });
   } catch (error) {
-    return fail(inputError(source, [{ field: '(file)', problem: 'error.other', params: { detail: (error as Error).message } }]));
+    return fail(
+      inputError(source, [{ field: '(file)', problem: 'other', params: { detail: (error as Error).message } }]),
+    );
   }
-  if (records.length === 0) return fail(inputError(source, [{ field: '(file)', problem: 'error.empty_file', params: {} }]));
+  if (records.length === 0) return fail(inputError(source, [{ field: '(file)', problem: 'empty_file', params: {} }]));
   const missing = CATALOG_COLUMNS.filter((c) => !(c in records[0]!.record));
-  if (missing.length > 0) return fail(inputError(source, [{ field: 'header', problem: 'error.missing_column', params: { columns: missing.join(', ') } }]));
+  if (missing.length > 0)
+    return fail(
+      inputError(source, [{ field: 'header', problem: 'missing_column', params: { columns: missing.join(', ') } }]),
+    );
 
   const problems: FieldProblem[] = [];
   const products = new Map<string, CatalogProduct>();
@@ -69,25 +102,45 @@ export function parseCatalogCsv(csv: string, source = 'catalog.csv'): Result<Cat
     const r = parsed.data;
     const key = `${r.activity_code}/${r.product_code}`;
     if (seen.has(key)) {
-      problems.push({ field: `line ${line}, product_code`, problem: 'error.duplicate', params: { value: `${key} (line ${seen.get(key)})` } });
+      problems.push({
+        field: `line ${line}, product_code`,
+        problem: 'duplicate',
+        params: { value: `${key} (line ${seen.get(key)})` },
+      });
       continue;
     }
     seen.set(key, line);
     products.set(r.product_code, {
-      code: r.product_code, name: r.product_name, status: r.status,
-      standardPriceFen: r.standard_price_fen, unitCostFen: r.unit_cost_fen, marketReferenceFen: r.market_reference_fen,
+      code: r.product_code,
+      name: r.product_name,
+      status: r.status,
+      standardPriceFen: r.standard_price_fen,
+      unitCostFen: r.unit_cost_fen,
+      marketReferenceFen: r.market_reference_fen,
     });
     const known = activities.get(r.activity_code);
     if (!known) {
-      activities.set(r.activity_code, { line, row: r, activity: {
-        code: r.activity_code, branchMaxDiscountBp: r.branch_max_discount_pct, standardSubsidyBp: r.standard_subsidy_pct,
-        standardCommissionBp: r.standard_commission_pct, allowedKinds: r.allowed_kinds, productCodes: [r.product_code],
-      } });
+      activities.set(r.activity_code, {
+        line,
+        row: r,
+        activity: {
+          code: r.activity_code,
+          branchMaxDiscountBp: r.branch_max_discount_pct,
+          standardSubsidyBp: r.standard_subsidy_pct,
+          standardCommissionBp: r.standard_commission_pct,
+          allowedKinds: r.allowed_kinds,
+          productCodes: [r.product_code],
+        },
+      });
       continue;
     }
     for (const column of ACTIVITY_TERMS) {
       if (JSON.stringify(known.row[column]) !== JSON.stringify(r[column])) {
-        problems.push({ field: `line ${line}, ${column}`, problem: 'error.activity_mismatch', params: { line: known.line, column } });
+        problems.push({
+          field: `line ${line}, ${column}`,
+          problem: 'activity_mismatch',
+          params: { line: known.line, column },
+        });
       }
     }
     known.activity.productCodes.push(r.product_code);

@@ -5,19 +5,27 @@ import { fail, ok, type Result } from '../domain/result';
 import { inputError, problemsFromZod, type FieldProblem, type InputError } from './input-error';
 import { text } from './primitives';
 
-const directorySchema = z.object({
-  units: z.array(z.object({ id: text(64), name: text(200), kind: z.enum(UNIT_KINDS) }).strict()).min(1),
-  people: z.array(z.object({
-    aadObjectId: text(64),
-    name: text(200),
-    email: z.string().email(),
-    roles: z.array(z.enum(ROLES)).min(1),
-    unit: text(64).optional(),
-    delegate: text(64).optional(),
-    head: text(64).optional(),
-    locale: text(16).optional(),
-  }).strict()).min(1),
-}).strict();
+const directorySchema = z
+  .object({
+    units: z.array(z.object({ id: text(64), name: text(200), kind: z.enum(UNIT_KINDS) }).strict()).min(1),
+    people: z
+      .array(
+        z
+          .object({
+            aadObjectId: text(64),
+            name: text(200),
+            email: z.string().email(),
+            roles: z.array(z.enum(ROLES)).min(1),
+            unit: text(64).optional(),
+            delegate: text(64).optional(),
+            head: text(64).optional(),
+            locale: text(16).optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
 
 /** Reads the admin's directory YAML; units and delegates people point to must exist. */
 export function parseDirectoryYaml(yamlText: string, source = 'directory.yaml'): Result<Directory, InputError> {
@@ -25,7 +33,9 @@ export function parseDirectoryYaml(yamlText: string, source = 'directory.yaml'):
   try {
     value = parse(yamlText);
   } catch (error) {
-    return fail(inputError(source, [{ field: '(file)', problem: 'error.other', params: { detail: (error as Error).message } }]));
+    return fail(
+      inputError(source, [{ field: '(file)', problem: 'other', params: { detail: (error as Error).message } }]),
+    );
   }
   const parsed = directorySchema.safeParse(value);
   if (!parsed.success) return fail(inputError(source, problemsFromZod(parsed.error.issues)));
@@ -34,13 +44,25 @@ export function parseDirectoryYaml(yamlText: string, source = 'directory.yaml'):
   const unitIds = new Set(directory.units.map((u) => u.id));
   const personIds = new Set<string>();
   directory.people.forEach((person, i) => {
-    if (personIds.has(person.aadObjectId)) problems.push({ field: `people[${i}].aadObjectId`, problem: 'error.duplicate', params: { value: person.aadObjectId } });
+    if (personIds.has(person.aadObjectId))
+      problems.push({
+        field: `people[${i}].aadObjectId`,
+        problem: 'duplicate',
+        params: { value: person.aadObjectId },
+      });
     personIds.add(person.aadObjectId);
   });
   directory.people.forEach((person, i) => {
-    if (person.unit && !unitIds.has(person.unit)) problems.push({ field: `people[${i}].unit`, problem: 'error.unknown_reference', params: { value: person.unit } });
-    if (person.delegate && !personIds.has(person.delegate)) problems.push({ field: `people[${i}].delegate`, problem: 'error.unknown_reference', params: { value: person.delegate } });
-    if (person.head && !personIds.has(person.head)) problems.push({ field: `people[${i}].head`, problem: 'error.unknown_reference', params: { value: person.head } });
+    if (person.unit && !unitIds.has(person.unit))
+      problems.push({ field: `people[${i}].unit`, problem: 'unknown_reference', params: { value: person.unit } });
+    if (person.delegate && !personIds.has(person.delegate))
+      problems.push({
+        field: `people[${i}].delegate`,
+        problem: 'unknown_reference',
+        params: { value: person.delegate },
+      });
+    if (person.head && !personIds.has(person.head))
+      problems.push({ field: `people[${i}].head`, problem: 'unknown_reference', params: { value: person.head } });
   });
   return problems.length > 0 ? fail(inputError(source, problems)) : ok(directory);
 }

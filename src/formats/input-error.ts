@@ -1,16 +1,39 @@
 import type { ZodIssue } from 'zod';
 
 /**
- * What can be wrong with a field of a file or form, as a code; the words are made in src/i18n (each
- * code is a key of the string tables there, which checks at compile time that every one has words).
+ * What can be wrong with a field of a file, form or command line, as a code. The words are made in
+ * src/i18n (`error.<code>`), which fails to compile while a code here has none. A schema's own
+ * refinement names its problem by one of these codes as its zod message.
  */
 export const PROBLEM_CODES = [
-  'error.required', 'error.not_an_integer', 'error.not_a_number', 'error.wrong_type', 'error.too_small', 'error.too_large', 'error.too_long',
-  'error.too_few', 'error.too_many', 'error.unknown_field', 'error.not_one_of', 'error.other', 'error.malformed_json', 'error.empty_file',
-  'error.missing_column', 'error.duplicate', 'error.activity_mismatch', 'error.unknown_reference', 'error.bad_date', 'error.bad_month',
-  'error.bad_percent', 'error.bad_kind_list', 'error.tier_order',
+  'required',
+  'not_an_integer',
+  'not_a_number',
+  'wrong_type',
+  'too_small',
+  'too_large',
+  'too_long',
+  'too_few',
+  'too_many',
+  'unknown_field',
+  'not_one_of',
+  'other',
+  'malformed_json',
+  'empty_file',
+  'missing_column',
+  'duplicate',
+  'activity_mismatch',
+  'unknown_reference',
+  'bad_date',
+  'bad_month',
+  'bad_percent',
+  'bad_kind_list',
+  'tier_order',
   // Options of the command line.
-  'error.bad_store_location', 'error.not_migration_target', 'error.cosmos_not_configured', 'error.bad_instant',
+  'bad_store_location',
+  'not_migration_target',
+  'cosmos_not_configured',
+  'bad_instant',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -32,12 +55,18 @@ export interface InputError {
   problems: FieldProblem[];
 }
 
-export const inputError = (source: string, problems: FieldProblem[]): InputError => ({ code: 'invalid_input', source, problems });
-
+export const inputError = (source: string, problems: FieldProblem[]): InputError => ({
+  code: 'invalid_input',
+  source,
+  problems,
+});
 
 /** "tariffLines[0].quantity" from zod's path, with a prefix for where the object sits. */
 export function fieldName(path: readonly (string | number)[], prefix = ''): string {
-  const joined = path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), prefix);
+  const joined = path.reduce<string>(
+    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part),
+    prefix,
+  );
   return joined || '(root)';
 }
 
@@ -47,23 +76,31 @@ export function problemsFromZod(issues: readonly ZodIssue[], prefix = ''): Field
     const field = fieldName(issue.path, prefix);
     switch (issue.code) {
       case 'invalid_type':
-        if (issue.received === 'undefined') return { field, problem: 'error.required', params: {} };
-        if (issue.expected === 'integer') return { field, problem: 'error.not_an_integer', params: {} };
-        if (issue.expected === 'number') return { field, problem: 'error.not_a_number', params: {} };
-        return { field, problem: 'error.wrong_type', params: { expected: issue.expected } };
+        if (issue.received === 'undefined') return { field, problem: 'required', params: {} };
+        if (issue.expected === 'integer') return { field, problem: 'not_an_integer', params: {} };
+        if (issue.expected === 'number') return { field, problem: 'not_a_number', params: {} };
+        return { field, problem: 'wrong_type', params: { expected: issue.expected } };
       case 'too_small':
-        return { field, problem: issue.type === 'string' ? 'error.required' : issue.type === 'array' ? 'error.too_few' : 'error.too_small', params: { min: Number(issue.minimum) } };
+        return {
+          field,
+          problem: issue.type === 'string' ? 'required' : issue.type === 'array' ? 'too_few' : 'too_small',
+          params: { min: Number(issue.minimum) },
+        };
       case 'too_big':
-        return { field, problem: issue.type === 'string' ? 'error.too_long' : issue.type === 'array' ? 'error.too_many' : 'error.too_large', params: { max: Number(issue.maximum) } };
+        return {
+          field,
+          problem: issue.type === 'string' ? 'too_long' : issue.type === 'array' ? 'too_many' : 'too_large',
+          params: { max: Number(issue.maximum) },
+        };
       case 'unrecognized_keys':
-        return { field, problem: 'error.unknown_field', params: { keys: issue.keys.join(', ') } };
+        return { field, problem: 'unknown_field', params: { keys: issue.keys.join(', ') } };
       case 'invalid_enum_value':
-        return { field, problem: 'error.not_one_of', params: { options: issue.options.join(' | ') } };
+        return { field, problem: 'not_one_of', params: { options: issue.options.join(' | ') } };
       default:
-        // A schema's own refinements name their problem by its code.
+        // A refinement names its problem by its code; any other message is shown as it is.
         return isProblemCode(issue.message)
           ? { field, problem: issue.message, params: {} }
-          : { field, problem: 'error.other', params: { detail: issue.message } };
+          : { field, problem: 'other', params: { detail: issue.message } };
     }
   });
 }

@@ -6,31 +6,50 @@ import { fail, ok, type Result } from '../domain/result';
 import { inputError, problemsFromZod, type InputError } from './input-error';
 import { LIMITS, percent } from './primitives';
 
-const tier = z.object({
-  id: z.enum(TIER_IDS),
-  minMarginPct: percent.optional(),
-  maxDiscountDepthPct: percent.optional(),
-  maxSubsidyPct: percent.optional(),
-  maxCommissionPct: percent.optional(),
-  maxContractValueFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-}).strict();
+const tier = z
+  .object({
+    id: z.enum(TIER_IDS),
+    minMarginPct: percent.optional(),
+    maxDiscountDepthPct: percent.optional(),
+    maxSubsidyPct: percent.optional(),
+    maxCommissionPct: percent.optional(),
+    maxContractValueFen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  })
+  .strict();
 
 const businessDays = z.number().int().min(1).max(30);
 
 /** Ops' approval policy as YAML (issue #2's format); percents as numbers or strings, money in fen. */
-export const policySchema = z.object({
-  maxTermMonths: z.number().int().min(1).max(LIMITS.maxTermMonths),
-  tiers: z.array(tier).min(1).max(TIER_IDS.length).refine((tiers) => tiers.every((t, i) => t.id === TIER_IDS[i]), { message: 'error.tier_order' }),
-  deadlines: z.object({ approvalBusinessDays: businessDays.default(2), fulfillmentBusinessDays: businessDays.default(1) }).strict().default({}),
-  leadershipIsFinal: z.boolean().default(false),
-  lifecycle: z.object({
-    expiryNoticeDays: z.array(z.number().int().min(1).max(365)).max(5).default(DEFAULT_LIFECYCLE.expiryNoticeDays),
-    escalationGraceBusinessDays: z.number().int().min(0).max(30).default(DEFAULT_LIFECYCLE.escalationGraceBusinessDays),
-    evaluationEveryMonths: z.number().int().min(1).max(12).default(DEFAULT_LIFECYCLE.evaluationEveryMonths),
-    evaluationFlagBelowPct: z.number().int().min(1).max(100).default(DEFAULT_LIFECYCLE.evaluationFlagBelowPct),
-    spotCheckSharePct: z.number().int().min(1).max(100).default(DEFAULT_LIFECYCLE.spotCheckSharePct),
-  }).strict().optional(),
-}).strict();
+export const policySchema = z
+  .object({
+    maxTermMonths: z.number().int().min(1).max(LIMITS.maxTermMonths),
+    tiers: z
+      .array(tier)
+      .min(1)
+      .max(TIER_IDS.length)
+      .refine((tiers) => tiers.every((t, i) => t.id === TIER_IDS[i]), { message: 'tier_order' }),
+    deadlines: z
+      .object({ approvalBusinessDays: businessDays.default(2), fulfillmentBusinessDays: businessDays.default(1) })
+      .strict()
+      .default({}),
+    leadershipIsFinal: z.boolean().default(false),
+    lifecycle: z
+      .object({
+        expiryNoticeDays: z.array(z.number().int().min(1).max(365)).max(5).default(DEFAULT_LIFECYCLE.expiryNoticeDays),
+        escalationGraceBusinessDays: z
+          .number()
+          .int()
+          .min(0)
+          .max(30)
+          .default(DEFAULT_LIFECYCLE.escalationGraceBusinessDays),
+        evaluationEveryMonths: z.number().int().min(1).max(12).default(DEFAULT_LIFECYCLE.evaluationEveryMonths),
+        evaluationFlagBelowPct: z.number().int().min(1).max(100).default(DEFAULT_LIFECYCLE.evaluationFlagBelowPct),
+        spotCheckSharePct: z.number().int().min(1).max(100).default(DEFAULT_LIFECYCLE.spotCheckSharePct),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 /** Reads a policy YAML document; every bad field is named. */
 export function parsePolicyYaml(yamlText: string, source = 'policy.yaml'): Result<PolicyContent, InputError> {
@@ -38,7 +57,9 @@ export function parsePolicyYaml(yamlText: string, source = 'policy.yaml'): Resul
   try {
     value = parse(yamlText);
   } catch (error) {
-    return fail(inputError(source, [{ field: '(file)', problem: 'error.other', params: { detail: (error as Error).message } }]));
+    return fail(
+      inputError(source, [{ field: '(file)', problem: 'other', params: { detail: (error as Error).message } }]),
+    );
   }
   const parsed = policySchema.safeParse(value);
   if (!parsed.success) return fail(inputError(source, problemsFromZod(parsed.error.issues)));

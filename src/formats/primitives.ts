@@ -17,16 +17,14 @@ export const text = (max = 200) => z.string().trim().min(1).max(max);
 export const fen = (max: number) => z.number().int().min(0).max(max);
 
 /** A percent (0–100, at most two decimals) given as "12.5" or 12.5, held as basis points. */
-export const percent = z
-  .union([z.string(), z.number()])
-  .transform((value, ctx) => {
-    const bp = percentToBasisPoints(String(value));
-    if (bp === null) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'error.bad_percent' });
-      return z.NEVER;
-    }
-    return bp;
-  });
+export const percent = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const bp = percentToBasisPoints(String(value));
+  if (bp === null) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'bad_percent' });
+    return z.NEVER;
+  }
+  return bp;
+});
 
-export const month = z.string().refine(isMonth, { message: 'error.bad_month' });
-export const localDate = z.string().refine(isLocalDate, { message: 'error.bad_date' });
+export const month = z.string().refine(isMonth, { message: 'bad_month' });
+export const localDate = z.string().refine(isLocalDate, { message: 'bad_date' });

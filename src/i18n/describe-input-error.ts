@@ -1,15 +1,16 @@
-import { PROBLEM_CODES, type InputError } from '../formats/input-error';
+import type { FieldProblem, InputError } from '../formats/input-error';
 import { t, type Lang, type StringKey } from './index';
 
-// Every problem a reader of files and forms can report has words: a code without a string fails the build here.
-const PROBLEMS_HAVE_WORDS: readonly StringKey[] = PROBLEM_CODES;
-
-/** Every problem of an input error as one line each, in the reader's language. */
-export function describeInputError(error: InputError, lang: Lang): string[] {
-  return error.problems.map(
-    (p) =>
-      `${error.source}: ${t(lang, 'error.invalid_field', { field: p.field, problem: t(lang, p.problem, p.params) })}`,
-  );
+/** One problem of a field in words, without the field: what a form shows next to its input. */
+export function describeProblem(problem: FieldProblem, lang: Lang): string {
+  // Typed as a key, so a problem code of src/formats without an `error.<code>` string fails the build.
+  const key: StringKey = `error.${problem.problem}`;
+  return t(lang, key, problem.params);
 }
 
-export { PROBLEMS_HAVE_WORDS };
+/** Every problem of an input error as one line each, naming where it is, in the reader's language. */
+export function describeInputError(error: InputError, lang: Lang): string[] {
+  return error.problems.map(
+    (p) => `${error.source}: ${t(lang, 'error.invalid_field', { field: p.field, problem: describeProblem(p, lang) })}`,
+  );
+}

@@ -23,7 +23,13 @@ async function plandesk(dir: string, argv: string[], now = '2026-12-01T10:00:00+
     clock,
     out: (text) => out.push(text),
     err: (text) => err.push(text),
-    openStore: async () => (await openSeededStore({ store: 'sqlite', dbPath: join(dir, 'plandesk.db'), samplesDir: samples }, { clock, calendar: createWorkingCalendar(), newId: randomUUID })).store,
+    openStore: async () =>
+      (
+        await openSeededStore(
+          { store: 'sqlite', dbPath: join(dir, 'plandesk.db'), samplesDir: samples },
+          { clock, calendar: createWorkingCalendar(), newId: randomUUID },
+        )
+      ).store,
     tick: async (at) => {
       const config = loadConfig({ PLANDESK_DB: join(dir, 'plandesk.db'), PLANDESK_SAMPLES: samples });
       const runtime = await createRuntime(config, { clock: { now: () => at }, log: createJsonLog('silent') });
@@ -56,53 +62,127 @@ describe('the plandesk command line', () => {
     const { code, out } = await plandesk(dir, ['preview', '--application', sampleApplication]);
     expect(code).toBe(0);
     expect(json(out)).toMatchObject({
-      outcome: 'routed', tier: 'tier2', steps: ['ops_review'],
+      outcome: 'routed',
+      tier: 'tier2',
+      steps: ['ops_review'],
       reasons: [{ code: 'tier_reason', message: '折扣深度 40.00% 高于 tier1 的上限 30.00%,故为 tier2。' }],
-      economics: { revenueFen: 7200000, standardFen: 12000000, costFen: 5300000, marginPct: '26.38', discountDepthPct: '40.00', subsidyPct: '6.95', contractValueFen: 7200000 },
-      policyVersion: 1, catalogVersion: 1,
+      economics: {
+        revenueFen: 7200000,
+        standardFen: 12000000,
+        costFen: 5300000,
+        marginPct: '26.38',
+        discountDepthPct: '40.00',
+        subsidyPct: '6.95',
+        contractValueFen: 7200000,
+      },
+      policyVersion: 1,
+      catalogVersion: 1,
     });
   });
 
   it('speaks English with --lang en', async () => {
     const { out } = await plandesk(dir, ['preview', '--lang', 'en', '--application', sampleApplication]);
-    expect(json(out).reasons).toEqual([{ code: 'tier_reason', message: 'Discount depth 40.00% is above tier1\'s 30.00%: tier2.' }]);
+    expect(json(out).reasons).toEqual([
+      { code: 'tier_reason', message: "Discount depth 40.00% is above tier1's 30.00%: tier2." },
+    ]);
   });
 
   it('blocks a plan below cost and names every reason with its field', async () => {
-    const app = file('below.json', JSON.stringify({ ...sample(), tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 1900 }] }));
+    const app = file(
+      'below.json',
+      JSON.stringify({
+        ...sample(),
+        tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 1900 }],
+      }),
+    );
     const { code, out } = await plandesk(dir, ['preview', '--lang', 'en', '--application', app]);
     expect(code).toBe(0);
     const preview = json(out);
     expect(preview.outcome).toBe('blocked');
     expect(preview.reasons).toEqual([
-      { code: 'line_below_cost', field: 'tariffLines[0].proposedUnitPriceFen', message: 'Line 1: proposed price ¥19.00 for "CLOUD-PBX" is below its unit cost ¥20.00.' },
-      { code: 'below_cost', field: 'tariffLines', message: 'Revenue ¥45,600.00 is below cost ¥53,000.00 by ¥7,400.00 (margin -16.23%); a plan may not go below cost.' },
+      {
+        code: 'line_below_cost',
+        field: 'tariffLines[0].proposedUnitPriceFen',
+        message: 'Line 1: proposed price ¥19.00 for "CLOUD-PBX" is below its unit cost ¥20.00.',
+      },
+      {
+        code: 'below_cost',
+        field: 'tariffLines',
+        message:
+          'Revenue ¥45,600.00 is below cost ¥53,000.00 by ¥7,400.00 (margin -16.23%); a plan may not go below cost.',
+      },
     ]);
   });
 
   it('judges by the policy version in force on the --at date', async () => {
-    const draft = file('draft.yaml', readFileSync(join(samples, 'policy.yaml'), 'utf8').replace('maxDiscountDepthPct: 45', 'maxDiscountDepthPct: 35'));
+    const draft = file(
+      'draft.yaml',
+      readFileSync(join(samples, 'policy.yaml'), 'utf8').replace('maxDiscountDepthPct: 45', 'maxDiscountDepthPct: 35'),
+    );
     const app = file('march.json', JSON.stringify({ ...sample(), startMonth: '2027-03' }));
     expect((await plandesk(dir, ['policy', 'import', draft, '--effective', '2027-02-01'])).code).toBe(0);
     const before = json((await plandesk(dir, ['preview', '--application', app, '--at', '2027-01-31'])).out);
     const after = json((await plandesk(dir, ['preview', '--application', app, '--at', '2027-02-01'])).out);
     expect([before.policyVersion, before.tier]).toEqual([1, 'tier2']);
-    expect([after.policyVersion, after.tier, after.steps]).toEqual([2, 'tier3', ['ops_review', 'leadership', 'ops_final']]);
+    expect([after.policyVersion, after.tier, after.steps]).toEqual([
+      2,
+      'tier3',
+      ['ops_review', 'leadership', 'ops_final'],
+    ]);
   });
 
   it('blocks a plan whose start month has passed on the --at date', async () => {
-    const { out } = await plandesk(dir, ['preview', '--lang', 'en', '--application', sampleApplication, '--at', '2027-02-01']);
-    expect(json(out).reasons).toEqual([{ code: 'start_in_past', field: 'startMonth', message: 'Start month 2027-01 is before the current month (2027-02).' }]);
+    const { out } = await plandesk(dir, [
+      'preview',
+      '--lang',
+      'en',
+      '--application',
+      sampleApplication,
+      '--at',
+      '2027-02-01',
+    ]);
+    expect(json(out).reasons).toEqual([
+      {
+        code: 'start_in_past',
+        field: 'startMonth',
+        message: 'Start month 2027-01 is before the current month (2027-02).',
+      },
+    ]);
   });
 
   it('judges against a catalog and a policy from files when given, naming them as the versions', async () => {
-    const catalog = file('next.csv', readFileSync(join(samples, 'catalog.csv'), 'utf8').replace('CLOUD-PBX,云总机(每席位),commercial,5000,2000', 'CLOUD-PBX,云总机(每席位),commercial,5000,3200'));
-    const { out } = await plandesk(dir, ['preview', '--application', sampleApplication, '--catalog', catalog, '--policy', join(samples, 'policy.yaml')]);
-    expect(json(out)).toMatchObject({ outcome: 'blocked', catalogVersion: `file:${catalog}`, policyVersion: `file:${join(samples, 'policy.yaml')}` });
+    const catalog = file(
+      'next.csv',
+      readFileSync(join(samples, 'catalog.csv'), 'utf8').replace(
+        'CLOUD-PBX,云总机(每席位),commercial,5000,2000',
+        'CLOUD-PBX,云总机(每席位),commercial,5000,3200',
+      ),
+    );
+    const { out } = await plandesk(dir, [
+      'preview',
+      '--application',
+      sampleApplication,
+      '--catalog',
+      catalog,
+      '--policy',
+      join(samples, 'policy.yaml'),
+    ]);
+    expect(json(out)).toMatchObject({
+      outcome: 'blocked',
+      catalogVersion: `file:${catalog}`,
+      policyVersion: `file:${join(samples, 'policy.yaml')}`,
+    });
   });
 
   it('refuses a malformed application with exit code 2, naming each field and printing no stack trace', async () => {
-    const app = file('bad.json', JSON.stringify({ ...sample(), termMonths: -3, tariffLines: [{ product: 'CLOUD-PBX', quantity: 'many', proposedUnitPriceFen: 3000 }] }));
+    const app = file(
+      'bad.json',
+      JSON.stringify({
+        ...sample(),
+        termMonths: -3,
+        tariffLines: [{ product: 'CLOUD-PBX', quantity: 'many', proposedUnitPriceFen: 3000 }],
+      }),
+    );
     const { code, out, err } = await plandesk(dir, ['preview', '--lang', 'en', '--application', app]);
     expect(code).toBe(2);
     expect(out).toBe('');
@@ -126,7 +206,13 @@ describe('the plandesk command line', () => {
   it('imports a new catalog version and refuses a bad one whole, leaving the current version in force', async () => {
     const good = await plandesk(dir, ['catalog', 'import', join(samples, 'catalog.csv'), '--by', 'zhou.jie']);
     expect(json(good.out)).toMatchObject({ catalogVersion: 2, products: 7, activities: 5 });
-    const broken = file('broken.csv', readFileSync(join(samples, 'catalog.csv'), 'utf8').replace('CLOUD-DESK,云桌面(每终端),commercial,12000', 'CLOUD-DESK,云桌面(每终端),commercial,-12000'));
+    const broken = file(
+      'broken.csv',
+      readFileSync(join(samples, 'catalog.csv'), 'utf8').replace(
+        'CLOUD-DESK,云桌面(每终端),commercial,12000',
+        'CLOUD-DESK,云桌面(每终端),commercial,-12000',
+      ),
+    );
     const bad = await plandesk(dir, ['catalog', 'import', broken, '--lang', 'en']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('"line 3, standard_price_fen"');
@@ -134,27 +220,42 @@ describe('the plandesk command line', () => {
   });
 
   it('simulates a draft policy over the stored applications and lists those whose tier changes', async () => {
-    const draft = file('draft.yaml', readFileSync(join(samples, 'policy.yaml'), 'utf8').replace('maxDiscountDepthPct: 30', 'maxDiscountDepthPct: 40'));
+    const draft = file(
+      'draft.yaml',
+      readFileSync(join(samples, 'policy.yaml'), 'utf8').replace('maxDiscountDepthPct: 30', 'maxDiscountDepthPct: 40'),
+    );
     const { code, out } = await plandesk(dir, ['simulate', '--policy', draft]);
     expect(code).toBe(0);
     expect(json(out)).toEqual({
-      replayed: 3, changed: 1,
-      changes: [{ id: 'PP-2026-000001', from: { outcome: 'routed', tier: 'tier2' }, to: { outcome: 'routed', tier: 'tier1' } }],
+      replayed: 3,
+      changed: 1,
+      changes: [
+        { id: 'PP-2026-000001', from: { outcome: 'routed', tier: 'tier2' }, to: { outcome: 'routed', tier: 'tier1' } },
+      ],
     });
   });
 
-  it('runs the jobs due at --now: the sample plans\' approvers are reminded at half their time, then told they are late', async () => {
+  it("runs the jobs due at --now: the sample plans' approvers are reminded at half their time, then told they are late", async () => {
     await plandesk(dir, ['preview', '--application', sampleApplication]);
     const halfway = json((await plandesk(dir, ['tick', '--now', '2026-12-02T14:00+08:00'])).out);
     // Also this week's catalog check and this month's spot check and ops summary, run late on the first tick.
-    expect(halfway).toEqual(expect.objectContaining({ ran: 6, failed: 0, byKind: { 'step.nudge': 3, 'catalog.freshness': 1, 'audit.spot_check': 1, 'ops.monthly_summary': 1 } }));
+    expect(halfway).toEqual(
+      expect.objectContaining({
+        ran: 6,
+        failed: 0,
+        byKind: { 'step.nudge': 3, 'catalog.freshness': 1, 'audit.spot_check': 1, 'ops.monthly_summary': 1 },
+      }),
+    );
     const late = json((await plandesk(dir, ['tick', '--now', '2026-12-04T09:00+08:00'])).out);
     expect(late.byKind).toMatchObject({ 'step.overdue': 3 });
   });
 
   it('refuses a --now without its time and offset', async () => {
     const { code, err } = await plandesk(dir, ['tick', '--now', '2027-03-01', '--lang', 'en']);
-    expect([code, err]).toEqual([2, 'plandesk: "--now" is not right: must be an instant with its offset, e.g. 2027-03-01T09:00+08:00']);
+    expect([code, err]).toEqual([
+      2,
+      'plandesk: "--now" is not right: must be an instant with its offset, e.g. 2027-03-01T09:00+08:00',
+    ]);
   });
 
   it('answers an unknown command with the usage, exit code 2', async () => {

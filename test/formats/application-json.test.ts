@@ -15,7 +15,12 @@ const problemsOf = (value: unknown, lang: 'zh-CN' | 'en-US' = 'en-US'): string[]
 describe('reading an application', () => {
   it('reads the sample application, with the commission percent held as basis points', () => {
     const parsed = parseApplicationJson(sample);
-    expect(parsed.ok && parsed.value).toMatchObject({ unit: 'pudong-branch', termMonths: 12, commissionBp: 0, preConsultationRef: null });
+    expect(parsed.ok && parsed.value).toMatchObject({
+      unit: 'pudong-branch',
+      termMonths: 12,
+      commissionBp: 0,
+      preConsultationRef: null,
+    });
   });
 
   it('accepts a commission with two decimals, as a string or a number', () => {
@@ -31,9 +36,24 @@ describe('reading an application', () => {
   });
 
   it.each([
-    ['a negative quantity', { tariffLines: [{ product: 'CLOUD-PBX', quantity: -5, proposedUnitPriceFen: 3000 }] }, 'tariffLines[0].quantity', 'at least 1'],
-    ['a price in yuan with decimals', { tariffLines: [{ product: 'CLOUD-PBX', quantity: 5, proposedUnitPriceFen: 29.9 }] }, 'tariffLines[0].proposedUnitPriceFen', 'whole number'],
-    ['an absurd quantity', { tariffLines: [{ product: 'CLOUD-PBX', quantity: 1e9, proposedUnitPriceFen: 3000 }] }, 'tariffLines[0].quantity', 'at most 100000'],
+    [
+      'a negative quantity',
+      { tariffLines: [{ product: 'CLOUD-PBX', quantity: -5, proposedUnitPriceFen: 3000 }] },
+      'tariffLines[0].quantity',
+      'at least 1',
+    ],
+    [
+      'a price in yuan with decimals',
+      { tariffLines: [{ product: 'CLOUD-PBX', quantity: 5, proposedUnitPriceFen: 29.9 }] },
+      'tariffLines[0].proposedUnitPriceFen',
+      'whole number',
+    ],
+    [
+      'an absurd quantity',
+      { tariffLines: [{ product: 'CLOUD-PBX', quantity: 1e9, proposedUnitPriceFen: 3000 }] },
+      'tariffLines[0].quantity',
+      'at most 100000',
+    ],
     ['a term given as text', { termMonths: '12' }, 'termMonths', 'must be a number'],
     ['a commission with three decimals', { commissionPct: '5.125' }, 'commissionPct', 'at most two decimals'],
     ['a commission over 100 %', { commissionPct: '120' }, 'commissionPct', 'from 0 to 100'],
@@ -49,16 +69,22 @@ describe('reading an application', () => {
     const { customer: _c, activity: _a, justification: _j, ...rest } = sampleObject();
     const lines = problemsOf(rest);
     expect(lines).toHaveLength(3);
-    for (const field of ['customer', 'activity', 'justification']) expect(lines.join('\n')).toContain(`"${field}" is not right: required`);
+    for (const field of ['customer', 'activity', 'justification'])
+      expect(lines.join('\n')).toContain(`"${field}" is not right: required`);
   });
 
   it('speaks Chinese by default', () => {
-    expect(problemsOf({ ...sampleObject(), termMonths: 0 }, 'zh-CN')[0]).toBe('application: “termMonths”填写有误:不能小于 1');
+    expect(problemsOf({ ...sampleObject(), termMonths: 0 }, 'zh-CN')[0]).toBe(
+      'application: “termMonths”填写有误:不能小于 1',
+    );
   });
 
-  it('reports malformed JSON as bad input with the parser\'s detail', () => {
+  it("reports malformed JSON as bad input with the parser's detail", () => {
     const parsed = parseApplicationJson('{"unit": ', 'app.json');
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(describeInputError(parsed.error, 'en-US')[0]).toMatch(/^app\.json: "\(file\)" is not right: is not valid JSON: /);
+    if (!parsed.ok)
+      expect(describeInputError(parsed.error, 'en-US')[0]).toMatch(
+        /^app\.json: "\(file\)" is not right: is not valid JSON: /,
+      );
   });
 });

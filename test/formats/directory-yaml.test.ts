@@ -9,12 +9,22 @@ describe('reading the directory YAML', () => {
   it('reads the sample directory: units, and people with roles and delegates', () => {
     const parsed = parseDirectoryYaml(sample);
     if (!parsed.ok) throw new Error(describeInputError(parsed.error, 'en-US').join('\n'));
-    expect(parsed.value.units.map((u) => u.id)).toEqual(['pudong-branch', 'minhang-branch', 'industry-finance', 'video-ops']);
-    expect(parsed.value.people.find((p) => p.name === '王芳')).toMatchObject({ roles: ['ops_approver'], delegate: '00000000-0000-0000-0000-00000000b003' });
+    expect(parsed.value.units.map((u) => u.id)).toEqual([
+      'pudong-branch',
+      'minhang-branch',
+      'industry-finance',
+      'video-ops',
+    ]);
+    expect(parsed.value.people.find((p) => p.name === '王芳')).toMatchObject({
+      roles: ['ops_approver'],
+      delegate: '00000000-0000-0000-0000-00000000b003',
+    });
   });
 
   it('refuses a person in a unit that does not exist, and a delegate nobody is', () => {
-    const bad = sample.replace('unit: minhang-branch }', 'unit: songjiang-branch }').replace('delegate: 00000000-0000-0000-0000-00000000b003', 'delegate: nobody');
+    const bad = sample
+      .replace('unit: minhang-branch }', 'unit: songjiang-branch }')
+      .replace('delegate: 00000000-0000-0000-0000-00000000b003', 'delegate: nobody');
     const parsed = parseDirectoryYaml(bad);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {

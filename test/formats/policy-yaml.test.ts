@@ -11,8 +11,22 @@ describe('reading the approval policy YAML', () => {
     expect(parsed.ok && parsed.value).toEqual({
       maxTermMonths: 36,
       tiers: [
-        { id: 'tier1', minMarginBp: 2500, maxDiscountDepthBp: 3000, maxSubsidyBp: 1000, maxCommissionBp: 800, maxContractValueFen: 100000000 },
-        { id: 'tier2', minMarginBp: 1500, maxDiscountDepthBp: 4500, maxSubsidyBp: 2000, maxCommissionBp: 1200, maxContractValueFen: 500000000 },
+        {
+          id: 'tier1',
+          minMarginBp: 2500,
+          maxDiscountDepthBp: 3000,
+          maxSubsidyBp: 1000,
+          maxCommissionBp: 800,
+          maxContractValueFen: 100000000,
+        },
+        {
+          id: 'tier2',
+          minMarginBp: 1500,
+          maxDiscountDepthBp: 4500,
+          maxSubsidyBp: 2000,
+          maxCommissionBp: 1200,
+          maxContractValueFen: 500000000,
+        },
         { id: 'tier3' },
       ],
       deadlines: { approvalBusinessDays: 2, fulfillmentBusinessDays: 1 },
@@ -21,9 +35,17 @@ describe('reading the approval policy YAML', () => {
   });
 
   it.each([
-    ['a margin with three decimals', sample.replace('minMarginPct: 25,', 'minMarginPct: 25.125,'), 'tiers[0].minMarginPct'],
+    [
+      'a margin with three decimals',
+      sample.replace('minMarginPct: 25,', 'minMarginPct: 25.125,'),
+      'tiers[0].minMarginPct',
+    ],
     ['tiers out of order', sample.replace('id: tier1', 'id: tierX'), 'tiers[0].id'],
-    ['a zero-day deadline', sample.replace('approvalBusinessDays: 2', 'approvalBusinessDays: 0'), 'deadlines.approvalBusinessDays'],
+    [
+      'a zero-day deadline',
+      sample.replace('approvalBusinessDays: 2', 'approvalBusinessDays: 0'),
+      'deadlines.approvalBusinessDays',
+    ],
     ['an unknown setting', `${sample}\nmaxTerm: 12\n`, '(root)'],
   ])('refuses %s, naming the field', (_case, yamlText, field) => {
     const parsed = parsePolicyYaml(yamlText);
@@ -31,7 +53,7 @@ describe('reading the approval policy YAML', () => {
     if (!parsed.ok) expect(describeInputError(parsed.error, 'en-US').join('\n')).toContain(`"${field}"`);
   });
 
-  it('refuses YAML that does not parse, with the parser\'s words', () => {
+  it("refuses YAML that does not parse, with the parser's words", () => {
     const parsed = parsePolicyYaml('tiers: [ { id: tier1');
     expect(parsed.ok).toBe(false);
   });

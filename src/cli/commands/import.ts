@@ -11,12 +11,19 @@ const importOptions = { effective: { type: 'string' }, by: { type: 'string' } } 
 export async function catalogImportCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: importOptions, allowPositionals: true });
   const file = positionals[0];
-  if (!file) throw badOption('file', 'error.required', ctx.lang);
+  if (!file) throw badOption('file', 'required', ctx.lang);
   const content = orBadInput(parseCatalogCsv(await readInput(file, ctx.lang), file), ctx.lang);
   const store = await ctx.openStore();
   try {
     const catalog = await importCatalog({ store, clock: ctx.clock }, content, values.by ?? 'cli');
-    ctx.out(JSON.stringify({ catalogVersion: catalog.version, products: catalog.products.length, activities: catalog.activities.length, importedAt: catalog.importedAt }));
+    ctx.out(
+      JSON.stringify({
+        catalogVersion: catalog.version,
+        products: catalog.products.length,
+        activities: catalog.activities.length,
+        importedAt: catalog.importedAt,
+      }),
+    );
     return EXIT.ok;
   } finally {
     await store.close();
@@ -27,14 +34,20 @@ export async function catalogImportCommand(args: string[], ctx: CliContext): Pro
 export async function policyImportCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: importOptions, allowPositionals: true });
   const file = positionals[0];
-  if (!file) throw badOption('file', 'error.required', ctx.lang);
-  if (!values.effective) throw badOption('effective', 'error.required', ctx.lang);
-  if (!isLocalDate(values.effective)) throw badOption('effective', 'error.bad_date', ctx.lang);
+  if (!file) throw badOption('file', 'required', ctx.lang);
+  if (!values.effective) throw badOption('effective', 'required', ctx.lang);
+  if (!isLocalDate(values.effective)) throw badOption('effective', 'bad_date', ctx.lang);
   const content = orBadInput(parsePolicyYaml(await readInput(file, ctx.lang), file), ctx.lang);
   const store = await ctx.openStore();
   try {
     const policy = await importPolicy({ store, clock: ctx.clock }, content, values.effective, values.by ?? 'cli');
-    ctx.out(JSON.stringify({ policyVersion: policy.version, effectiveFrom: policy.effectiveFrom, tiers: policy.tiers.map((tier) => tier.id) }));
+    ctx.out(
+      JSON.stringify({
+        policyVersion: policy.version,
+        effectiveFrom: policy.effectiveFrom,
+        tiers: policy.tiers.map((tier) => tier.id),
+      }),
+    );
     return EXIT.ok;
   } finally {
     await store.close();

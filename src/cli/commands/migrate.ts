@@ -7,10 +7,11 @@ import { t } from '../../i18n';
 
 /** `sqlite:<file>` or `cosmos`; anything else is bad input. */
 function location(option: 'from' | 'to', value: string | undefined, ctx: CliContext): StoreLocation {
-  if (value === undefined) throw badOption(option, 'error.required', ctx.lang);
+  if (value === undefined) throw badOption(option, 'required', ctx.lang);
   if (value.toLowerCase() === 'cosmos') return { kind: 'cosmos' };
-  if (value.startsWith('sqlite:') && value.length > 'sqlite:'.length) return { kind: 'sqlite', path: value.slice('sqlite:'.length) };
-  throw badOption(option, 'error.bad_store_location', ctx.lang);
+  if (value.startsWith('sqlite:') && value.length > 'sqlite:'.length)
+    return { kind: 'sqlite', path: value.slice('sqlite:'.length) };
+  throw badOption(option, 'bad_store_location', ctx.lang);
 }
 
 /**
@@ -20,17 +21,21 @@ function location(option: 'from' | 'to', value: string | undefined, ctx: CliCont
  * difference; exit code 1 when there is one.
  */
 export async function migrateCommand(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseArgs({ args, options: { from: { type: 'string' }, to: { type: 'string' }, verify: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, to: { type: 'string' }, verify: { type: 'boolean', default: false } },
+  });
   const from = location('from', values.from, ctx);
   const to = location('to', values.to, ctx);
-  if (to.kind !== 'cosmos') throw badOption('to', 'error.not_migration_target', ctx.lang);
-  if (from.kind === 'sqlite' && !existsSync(from.path)) throw new BadInput([t(ctx.lang, 'error.file_not_found', { path: from.path })]);
+  if (to.kind !== 'cosmos') throw badOption('to', 'not_migration_target', ctx.lang);
+  if (from.kind === 'sqlite' && !existsSync(from.path))
+    throw new BadInput([t(ctx.lang, 'error.file_not_found', { path: from.path })]);
   if (!ctx.openStoreAt) throw new Error('this command line cannot open a store by location');
   const opened: Store[] = [];
   try {
     const open = async (option: 'from' | 'to', where: StoreLocation) => {
       const store = await ctx.openStoreAt?.(where);
-      if (!store) throw badOption(option, 'error.cosmos_not_configured', ctx.lang);
+      if (!store) throw badOption(option, 'cosmos_not_configured', ctx.lang);
       opened.push(store);
       return store;
     };

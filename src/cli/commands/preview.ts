@@ -11,19 +11,31 @@ import { previewJson } from '../preview-json';
 
 /** `plandesk preview --application app.json [--catalog c.csv] [--policy p.yaml] [--at 2027-01-15]` */
 export async function previewCommand(args: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseArgs({ args, options: {
-    application: { type: 'string' }, catalog: { type: 'string' }, policy: { type: 'string' }, at: { type: 'string' },
-  } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      application: { type: 'string' },
+      catalog: { type: 'string' },
+      policy: { type: 'string' },
+      at: { type: 'string' },
+    },
+  });
   const { lang } = ctx;
-  if (!values.application) throw badOption('application', 'error.required', lang);
-  if (values.at !== undefined && !isLocalDate(values.at)) throw badOption('at', 'error.bad_date', lang);
+  if (!values.application) throw badOption('application', 'required', lang);
+  if (values.at !== undefined && !isLocalDate(values.at)) throw badOption('at', 'bad_date', lang);
   const input = orBadInput(parseApplicationJson(await readInput(values.application, lang), values.application), lang);
   const overrides: JudgingOverrides = {};
   if (values.catalog) {
-    overrides.catalog = { content: orBadInput(parseCatalogCsv(await readInput(values.catalog, lang), values.catalog), lang), label: `file:${values.catalog}` };
+    overrides.catalog = {
+      content: orBadInput(parseCatalogCsv(await readInput(values.catalog, lang), values.catalog), lang),
+      label: `file:${values.catalog}`,
+    };
   }
   if (values.policy) {
-    overrides.policy = { content: orBadInput(parsePolicyYaml(await readInput(values.policy, lang), values.policy), lang), label: `file:${values.policy}` };
+    overrides.policy = {
+      content: orBadInput(parsePolicyYaml(await readInput(values.policy, lang), values.policy), lang),
+      label: `file:${values.policy}`,
+    };
   }
   const on = values.at ?? shanghaiDate(ctx.clock.now());
   const store = await ctx.openStore();

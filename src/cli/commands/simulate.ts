@@ -7,7 +7,7 @@ import { BadInput, badOption, EXIT, orBadInput, readInput, type CliContext } fro
 /** `plandesk simulate --policy draft.yaml`: how many stored applications a draft policy would re-tier, and which. */
 export async function simulateCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({ args, options: { policy: { type: 'string' } } });
-  if (!values.policy) throw badOption('policy', 'error.required', ctx.lang);
+  if (!values.policy) throw badOption('policy', 'required', ctx.lang);
   const draft = orBadInput(parsePolicyYaml(await readInput(values.policy, ctx.lang), values.policy), ctx.lang);
   const store = await ctx.openStore();
   try {

@@ -9,8 +9,12 @@ import { badOption, EXIT, type CliContext } from '../cli-context';
 export async function tickCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({ args, options: { now: { type: 'string' } } });
   const now = values.now === undefined ? ctx.clock.now() : new Date(values.now);
-  if (Number.isNaN(now.getTime()) || (values.now !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(values.now))) {
-    throw badOption('now', 'error.bad_instant', ctx.lang);
+  if (
+    Number.isNaN(now.getTime()) ||
+    (values.now !== undefined &&
+      !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(values.now))
+  ) {
+    throw badOption('now', 'bad_instant', ctx.lang);
   }
   const report = await ctx.tick(now);
   ctx.out(JSON.stringify({ now: now.toISOString(), ...report }));
