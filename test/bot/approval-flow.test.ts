@@ -1,3 +1,4 @@
+import { findPlanNumber } from '../../src/domain/plan-number';
 import {
   actionData,
   cardOf,
@@ -67,7 +68,7 @@ describe('the approval conversation in Teams', () => {
     if (!formMessage) throw new Error('no form');
     const formId = teams.activityIdOf(formMessage);
     const card = await teams.tap(who, 'form.submit', form, formId);
-    const id = /PP-\d{4}-\d{6}/.exec(textOf(card))?.[0];
+    const id = findPlanNumber(textOf(card));
     if (!id) throw new Error(`not submitted: ${textOf(card).slice(0, 400)}`);
     return { card, id, formId };
   }
@@ -331,8 +332,13 @@ describe('the approval conversation in Teams', () => {
     expect(teams.sentTo(liNa).filter((a) => verbsOf(cardOf(a) ?? {}).includes('plan.approve'))).toHaveLength(1);
   });
 
-  it('refuses a submit that names no form (no draft id) as a bad request, filing nothing', async () => {
-    await expect(teams.tap(zhangWei, 'form.submit', { ...agentPlanForm, draftId: null })).rejects.toThrow(
+  // An undefined draft id is left out of the invoke's JSON: the submit carries none at all.
+  it.each([
+    ['no draft id', undefined],
+    ['a null draft id', null],
+    ['an empty draft id', ''],
+  ])('refuses a submit with %s as a bad request naming draftId, filing nothing', async (_, draftId) => {
+    await expect(teams.tap(zhangWei, 'form.submit', { ...agentPlanForm, draftId })).rejects.toThrow(
       /HTTP 400.*draftId/,
     );
     expect(await teams.app.store.applications.list()).toEqual([]);

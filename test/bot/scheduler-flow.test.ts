@@ -1,3 +1,4 @@
+import { findPlanNumber } from '../../src/domain/plan-number';
 import {
   actionData,
   cardOf,
@@ -54,7 +55,7 @@ describe('PlanDesk acting on time, through the bot', () => {
       '好的,本频道将接收“浦东分公司”的通知(只含编号、单位、状态和期限)。',
     ]);
     const card = await teams.tap(zhangWei, 'form.submit', lineForm);
-    id = /PP-\d{4}-\d{6}/.exec(textOf(card))?.[0] ?? '';
+    id = findPlanNumber(textOf(card)) ?? '';
   });
   afterEach(async () => teams.stop());
 
@@ -116,7 +117,7 @@ describe('PlanDesk acting on time, through the bot', () => {
       expectedRevenueYuan: '108000',
       expectedSubscribers: 1000,
     });
-    const agentPlan = /PP-\d{4}-\d{6}/.exec(textOf(card))?.[0] ?? '';
+    const agentPlan = findPlanNumber(textOf(card)) ?? '';
     await teams.tickAt('2026-10-12T09:00');
     const record = await teams.app.store.applications.get(agentPlan);
     expect(record?.steps.map((s) => [s.step, s.assignee])).toEqual([

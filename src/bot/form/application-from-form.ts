@@ -1,7 +1,9 @@
 import type { ApplicationInput } from '../../domain/application';
+import { formatYuan } from '../../domain/money';
 import { fail, ok, type Result } from '../../domain/result';
 import { parseApplication } from '../../formats/application-json';
 import { LIMITS } from '../../formats/primitives';
+import { describeProblem } from '../../i18n/describe-input-error';
 import { t, type Lang, type StringKey } from '../../i18n';
 import type { FormValues } from '../views/view-models';
 
@@ -17,9 +19,6 @@ export function yuanToFen(text: string): number | null {
   const [whole = '0', fraction = ''] = text.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
-
-/** Fen as yuan for a message: 1 → "0.01", 10000000 → "100000". */
-const yuanText = (fen: number): string => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
 
 /** Where the application JSON's fields sit on the form, to show a problem next to its input. */
 function formFieldOf(path: string, lineSlots: readonly number[]): string {
@@ -49,14 +48,15 @@ export function applicationFromForm(
   const errors: FieldErrors = {};
   const add = (field: string, key: StringKey, params: Record<string, string | number> = {}) =>
     (errors[field] ??= []).push(t(lang, key, params));
-  // Limits are said in yuan, the unit the person typed; the schema behind them counts fen.
+  // Limits are said in yuan as the field takes them (no grouping), the unit the person typed; the schema counts fen.
   const money = (text: string, field: string, limits: { minFen?: number; maxFen: number }): number | undefined => {
     if (text === '') return undefined;
     const fen = yuanToFen(text.replace(/,/g, ''));
     if (fen === null) add(field, 'form.bad_yuan');
     else if (limits.minFen !== undefined && fen < limits.minFen)
-      add(field, 'error.too_small', { min: yuanText(limits.minFen) });
-    else if (fen > limits.maxFen) add(field, 'error.too_large', { max: yuanText(limits.maxFen) });
+      add(field, 'error.too_small', { min: formatYuan(limits.minFen, { grouping: false }) });
+    else if (fen > limits.maxFen)
+      add(field, 'error.too_large', { max: formatYuan(limits.maxFen, { grouping: false }) });
     return fen ?? undefined;
   };
   const integer = (text: string, field: string): number | undefined => {
@@ -103,7 +103,7 @@ export function applicationFromForm(
     for (const problem of parsed.error.problems) {
       const field = formFieldOf(problem.field, lineSlots);
       // A typing problem already named there says more than the schema's "required".
-      if (!errors[field]) add(field, problem.problem, problem.params);
+      if (!errors[field]) errors[field] = [describeProblem(problem, lang)];
     }
   }
   if (Object.keys(errors).length > 0 || !parsed.ok) return fail(errors);

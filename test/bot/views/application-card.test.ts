@@ -1,21 +1,21 @@
 import { CARD_ACTIONS } from '../../../src/bot/actions';
 import { applicationCard } from '../../../src/bot/views/application-card';
 import type { ApplicationView } from '../../../src/bot/views/view-models';
-import type { CaseAction as CardAction } from '../../../src/domain/workflow';
+import type { CaseAction } from '../../../src/domain/workflow';
 import { ALLOWED_TYPES, byId, cardOf, nodesOfType, shownTexts, typedNodes, type CardNode } from './card-json';
 import { applicantView, approverView, fulfillmentView, observerView, returnedView } from './fixtures';
 
 const render = (view: ApplicationView) => cardOf(applicationCard(view));
 
 /** The declaration of the verb each button finally sends, whether it confirms in a ShowCard or executes directly. */
-const declared = (action: CardAction) => {
+const declared = (action: CaseAction) => {
   const found = CARD_ACTIONS.find((a) => a.button === action);
   if (!found) throw new Error(`no verb is declared for the ${action} button`);
   return found;
 };
-const VERB = (action: CardAction): string => declared(action).verb;
-const COMMENT_INPUT_ID = (action: CardAction): string => declared(action).comment?.id ?? '?';
-const TITLE: Record<CardAction, string> = {
+const VERB = (action: CaseAction): string => declared(action).verb;
+const COMMENT_INPUT_ID = (action: CaseAction): string => declared(action).comment?.id ?? '?';
+const TITLE: Record<CaseAction, string> = {
   approve: '批准',
   reject: '驳回',
   return: '退回修改',
@@ -56,7 +56,7 @@ describe('applicationCard', () => {
     },
   );
 
-  it.each<[string, CardAction[]]>([
+  it.each<[string, CaseAction[]]>([
     ['an approver', ['approve', 'reject', 'return', 'escalate']],
     ['a cooperation approver, who cannot escalate', ['approve', 'reject', 'return']],
     ['an applicant of an undecided plan', ['withdraw']],
@@ -81,7 +81,7 @@ describe('applicationCard', () => {
   });
 
   it('should send the action data with every Action.Execute, the refresh included, so a stale card is recognised', () => {
-    const everything: CardAction[] = [
+    const everything: CaseAction[] = [
       'approve',
       'reject',
       'return',
