@@ -3,7 +3,7 @@ import type { Clock } from '../app/ports/clock';
 import type { Store } from '../app/ports/store';
 import type { TickReport } from '../app/scheduler/tick';
 import type { Result } from '../domain/result';
-import { inputError, type InputError } from '../formats/input-error';
+import { inputError, type InputError, type ProblemCode } from '../formats/input-error';
 import { describeInputError } from '../i18n/describe-input-error';
 import { t, type Lang } from '../i18n';
 
@@ -55,11 +55,8 @@ export function orBadInput<T>(result: Result<T, InputError>, lang: Lang): T {
 }
 
 /** A missing or malformed option, reported like any other bad field. */
-export function badOption(
-  option: string,
-  problem: Parameters<typeof inputError>[1][number]['problem'],
-  lang: Lang,
-  params: Record<string, string | number> = {},
-): BadInput {
-  return new BadInput(describeInputError(inputError('plandesk', [{ field: `--${option}`, problem, params }]), lang));
+export function badOption(option: string, problem: ProblemCode, lang: Lang): BadInput {
+  return new BadInput(
+    describeInputError(inputError('plandesk', [{ field: `--${option}`, problem, params: {} }]), lang),
+  );
 }

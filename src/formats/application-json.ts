@@ -13,7 +13,7 @@ const tariffLine = z
   .strict();
 
 /** The application form's fields, as ops and other systems send them (issue #2's JSON). */
-export const applicationSchema = z
+const applicationSchema = z
   .object({
     unit: text(64),
     applicant: text(200),
@@ -37,8 +37,6 @@ export const applicationSchema = z
     justification: text(4000),
   })
   .strict();
-
-export type ApplicationJson = z.input<typeof applicationSchema>;
 
 /** Validates an application object into the domain's terms; every bad field is named. */
 export function parseApplication(value: unknown, source = 'application'): Result<ApplicationInput, InputError> {

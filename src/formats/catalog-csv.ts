@@ -12,7 +12,7 @@ import { fail, ok, type Result } from '../domain/result';
 import { inputError, problemsFromZod, type FieldProblem, type InputError } from './input-error';
 import { LIMITS, percent, text } from './primitives';
 
-export const CATALOG_COLUMNS = [
+const CATALOG_COLUMNS = [
   'product_code',
   'product_name',
   'status',

@@ -5,7 +5,7 @@ import type { ZodIssue } from 'zod';
  * src/i18n (`error.<code>`), which fails to compile while a code here has none. A schema's own
  * refinement names its problem by one of these codes as its zod message.
  */
-export const PROBLEM_CODES = [
+const PROBLEM_CODES = [
   'required',
   'not_an_integer',
   'not_a_number',

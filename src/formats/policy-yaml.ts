@@ -20,7 +20,7 @@ const tier = z
 const businessDays = z.number().int().min(1).max(30);
 
 /** Ops' approval policy as YAML (issue #2's format); percents as numbers or strings, money in fen. */
-export const policySchema = z
+const policySchema = z
   .object({
     maxTermMonths: z.number().int().min(1).max(LIMITS.maxTermMonths),
     tiers: z
