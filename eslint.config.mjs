@@ -2,7 +2,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const adapterPackages = ['botbuilder', 'botbuilder-*', 'botframework-*', 'restify', '@azure/*', 'better-sqlite3', 'csv-parse', 'csv-parse/*', 'yaml', 'chinese-days', 'adaptivecards-templating'];
+const adapterPackages = [
+  'botbuilder',
+  'botbuilder-*',
+  'botframework-*',
+  'restify',
+  '@azure/*',
+  'better-sqlite3',
+  'csv-parse',
+  'csv-parse/*',
+  'yaml',
+  'chinese-days',
+  'adaptivecards-templating',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'bin/**'] },
@@ -11,41 +23,68 @@ export default tseslint.config(
   {
     // Plain CommonJS config files (jest.config.js) run in Node.
     files: ['**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+    },
   },
   {
     files: ['**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       'no-empty': ['error', { allowEmptyCatch: false }],
     },
   },
   {
     files: ['src/domain/**/*.ts', 'src/app/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: adapterPackages, message: 'src/domain and src/app stay free of SDKs, servers, databases and parsers: put this in an adapter.' },
-          { group: ['**/store/**', '**/bot/**', '**/http/**', '**/cli/**', '**/formats/**', '**/calendar/**'], message: 'Dependencies point inward: domain and app do not import adapters.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: adapterPackages,
+              message:
+                'src/domain and src/app stay free of SDKs, servers, databases and parsers: put this in an adapter.',
+            },
+            {
+              group: ['**/store/**', '**/bot/**', '**/http/**', '**/cli/**', '**/formats/**', '**/calendar/**'],
+              message: 'Dependencies point inward: domain and app do not import adapters.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The app layer takes ids from what it is given (deps.newId), so tests decide them.
     files: ['src/app/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'crypto', message: 'src/app takes ids from deps.newId, so they are injected and testable.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'crypto', message: 'src/app takes ids from deps.newId, so they are injected and testable.' },
+      ],
     },
   },
   {
     // The HTTP edge hands requests to the bot through what it is given; it never reaches into the bot's parts.
     files: ['src/http/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/bot/**', '**/store/**', '**/app/**'], message: 'src/http only serves HTTP: the bot and the use cases are given to it by the composition root.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot/**', '**/store/**', '**/app/**'],
+              message: 'src/http only serves HTTP: the bot and the use cases are given to it by the composition root.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -53,31 +92,73 @@ export default tseslint.config(
     // app/migration), the domain and the config; the use cases and the samples sit above it.
     files: ['src/store/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{
-          group: ['**/app/approval/**', '**/app/scheduler/**', '**/app/delivery/**', '**/app/common/**', '**/samples/**', '**/bot/**', '**/http/**', '**/cli/**'],
-          message: 'src/store is an adapter behind the ports: it never calls use cases, seeds samples or reaches into the bot, HTTP or CLI (the composition root wires those).',
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/app/approval/**',
+                '**/app/scheduler/**',
+                '**/app/delivery/**',
+                '**/app/common/**',
+                '**/samples/**',
+                '**/bot/**',
+                '**/http/**',
+                '**/cli/**',
+              ],
+              message:
+                'src/store is an adapter behind the ports: it never calls use cases, seeds samples or reaches into the bot, HTTP or CLI (the composition root wires those).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Readers of files and forms say what is wrong as codes; the words, in each language, are made in src/i18n.
     files: ['src/formats/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/i18n', '**/i18n/**'], message: 'src/formats returns codes; words are made in src/i18n.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/i18n', '**/i18n/**'], message: 'src/formats returns codes; words are made in src/i18n.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: adapterPackages, message: 'src/domain is pure rules.' },
-          { group: ['**/app/**', '**/store/**', '**/bot/**', '**/http/**', '**/cli/**', '**/formats/**', '**/calendar/**', '**/i18n/**', '**/config', '**/runtime'], message: 'src/domain imports nothing outside itself.' },
-          { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'os'], message: 'src/domain is pure: no I/O, no platform modules.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: adapterPackages, message: 'src/domain is pure rules.' },
+            {
+              group: [
+                '**/app/**',
+                '**/store/**',
+                '**/bot/**',
+                '**/http/**',
+                '**/cli/**',
+                '**/formats/**',
+                '**/calendar/**',
+                '**/i18n/**',
+                '**/config',
+                '**/runtime',
+              ],
+              message: 'src/domain imports nothing outside itself.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'os'],
+              message: 'src/domain is pure: no I/O, no platform modules.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -51,7 +51,8 @@ function inputs(): ApplicationInput[] {
   });
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const summary = (samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
   return `p50 ${percentile(sorted, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(sorted, 95).toFixed(1).padStart(6)} ms`;
@@ -105,7 +106,14 @@ async function run(store: Store, meter: RequestCharges | undefined): Promise<Res
   const approves: number[] = [];
   for (const app of filed) {
     const start = performance.now();
-    const result = await decideStep(deps, { applicationId: app.id, revision: app.revision, stepIndex: 0, decision: 'approve', comment: null, actor: app.assignee });
+    const result = await decideStep(deps, {
+      applicationId: app.id,
+      revision: app.revision,
+      stepIndex: 0,
+      decision: 'approve',
+      comment: null,
+      actor: app.assignee,
+    });
     approves.push(performance.now() - start);
     if (!result.ok) throw new Error(`approve ${app.id}: ${result.error.code}`);
   }
@@ -121,7 +129,11 @@ async function run(store: Store, meter: RequestCharges | undefined): Promise<Res
   if (idle.ran !== 0) throw new Error(`the second tick ran ${idle.ran} jobs`);
   const idleCharges = taken(meter);
   return {
-    submit: submits, approve: approves, tickMs, tick: report, idleTickMs,
+    submit: submits,
+    approve: approves,
+    tickMs,
+    tick: report,
+    idleTickMs,
     ...(submitCharges && approveCharges && tickCharges && idleCharges
       ? { charges: { submit: submitCharges, approve: approveCharges, tick: tickCharges, idleTick: idleCharges } }
       : {}),
@@ -132,8 +144,12 @@ function print(name: string, result: Result): void {
   console.log(`\n${name}`);
   console.log(`  submit   n=${result.submit.length}  ${summary(result.submit)}`);
   console.log(`  approve  n=${result.approve.length}  ${summary(result.approve)}`);
-  const kinds = Object.entries(result.tick.byKind).map(([kind, count]) => `${kind} ${count}`).join(', ');
-  console.log(`  tick     ${result.tickMs.toFixed(1)} ms for ${result.tick.ran} jobs (${kinds}; ${result.tick.failed} failed)`);
+  const kinds = Object.entries(result.tick.byKind)
+    .map(([kind, count]) => `${kind} ${count}`)
+    .join(', ');
+  console.log(
+    `  tick     ${result.tickMs.toFixed(1)} ms for ${result.tick.ran} jobs (${kinds}; ${result.tick.failed} failed)`,
+  );
   console.log(`  idle tick ${result.idleTickMs.toFixed(1)} ms (nothing due)`);
 }
 
@@ -141,9 +157,13 @@ function printCharges(charges: NonNullable<Result['charges']>, ran: number, real
   const unit = real ? 'RU' : '"RU" (= requests on cosmosdb-server)';
   console.log(`\n  Cosmos requests and charges per use case — ${unit}`);
   const per = (label: string, c: Charges, count: number, what: string) => {
-    console.log(`  ${label.padEnd(9)} ${c.requests} requests, ${c.charge.toFixed(1)} charged over ${count} ${what} = ${(c.requests / count).toFixed(2)} requests, ${(c.charge / count).toFixed(2)} charged per ${what.replace(/s$/, '')}`);
+    console.log(
+      `  ${label.padEnd(9)} ${c.requests} requests, ${c.charge.toFixed(1)} charged over ${count} ${what} = ${(c.requests / count).toFixed(2)} requests, ${(c.charge / count).toFixed(2)} charged per ${what.replace(/s$/, '')}`,
+    );
     for (const [operation, o] of Object.entries(c.byOperation).sort(([a], [b]) => a.localeCompare(b))) {
-      console.log(`             ${operation.padEnd(28)} ${String(o.requests).padStart(5)} req  ${o.requestCharge.toFixed(1).padStart(8)}`);
+      console.log(
+        `             ${operation.padEnd(28)} ${String(o.requests).padStart(5)} req  ${o.requestCharge.toFixed(1).padStart(8)}`,
+      );
     }
   };
   per('submit', charges.submit, N, 'submits');
@@ -153,7 +173,9 @@ function printCharges(charges: NonNullable<Result['charges']>, ran: number, real
 }
 
 async function main(): Promise<void> {
-  console.log(`${N} applications per store, filed and approved at ${FILED.toISOString()}, tick at ${TICK_AT.toISOString()}`);
+  console.log(
+    `${N} applications per store, filed and approved at ${FILED.toISOString()}, tick at ${TICK_AT.toISOString()}`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'plandesk-cosmos-bench-'));
   try {
@@ -172,24 +194,45 @@ async function main(): Promise<void> {
   const target = await startCosmosTarget();
   const database = `plandesk-bench-${randomUUID().slice(0, 8)}`;
   try {
-    const store = await openCosmosStore({ endpoint: target.endpoint, key: target.key, database, ...(target.agent ? { agent: target.agent } : {}) });
+    const store = await openCosmosStore({
+      endpoint: target.endpoint,
+      key: target.key,
+      database,
+      ...(target.agent ? { agent: target.agent } : {}),
+    });
     try {
       const result = await run(store, store.charges);
-      print(target.inProcess ? 'Cosmos DB (in-process @vercel/cosmosdb-server over HTTPS)' : `Cosmos DB (${new URL(target.endpoint).host})`, result);
+      print(
+        target.inProcess
+          ? 'Cosmos DB (in-process @vercel/cosmosdb-server over HTTPS)'
+          : `Cosmos DB (${new URL(target.endpoint).host})`,
+        result,
+      );
       if (result.charges) printCharges(result.charges, result.tick.ran, !target.inProcess);
       if (target.inProcess) {
-        console.log('\n  cosmosdb-server reports 1 RU per request (and per successful batch operation): these are request');
-        console.log('  counts, not request units. Real RU must be measured on Azure: COSMOS_ENDPOINT=… COSMOS_KEY=… npm run bench:cosmos,');
+        console.log(
+          '\n  cosmosdb-server reports 1 RU per request (and per successful batch operation): these are request',
+        );
+        console.log(
+          '  counts, not request units. Real RU must be measured on Azure: COSMOS_ENDPOINT=… COSMOS_KEY=… npm run bench:cosmos,',
+        );
         console.log('  or LOG_LEVEL=debug on the bot (one "cosmos request" line with its requestCharge per request).');
       }
     } finally {
       await store.close();
     }
   } finally {
-    const client = new CosmosClient({ endpoint: target.endpoint, key: target.key, ...(target.agent ? { agent: target.agent } : {}) });
-    await client.database(database).delete().catch((error: { code?: number }) => {
-      if (error.code !== 404) throw error;
+    const client = new CosmosClient({
+      endpoint: target.endpoint,
+      key: target.key,
+      ...(target.agent ? { agent: target.agent } : {}),
     });
+    await client
+      .database(database)
+      .delete()
+      .catch((error: { code?: number }) => {
+        if (error.code !== 404) throw error;
+      });
     client.dispose();
     await target.stop();
   }

@@ -10,14 +10,29 @@ import { actionData, cardOf, PEOPLE, TeamsHarness, textOf, type CardJson } from 
 // Teams allows about 60 messages in 30 seconds into one chat; each round sends 王芳 a card and updates: stay under it.
 const ROUNDS = 20;
 const form = {
-  mode: 'new', applicationId: null, revision: null,
-  unit: 'pudong-branch', activity: 'ACT-LINE-2026', customerName: '浦东精密制造有限公司', customerGroupId: 'G2100456',
-  startMonth: '2027-01', termMonths: 12, line0Product: 'DIA-100M', line0Quantity: 4, line0Price: '2400.00',
-  subsidyYuan: '', commissionPct: '', agentChannel: 'false', preConsultationRef: '',
-  expectedRevenueYuan: '115200', expectedSubscribers: 4, justification: '四个厂区专线统一签约。',
+  mode: 'new',
+  applicationId: null,
+  revision: null,
+  unit: 'pudong-branch',
+  activity: 'ACT-LINE-2026',
+  customerName: '浦东精密制造有限公司',
+  customerGroupId: 'G2100456',
+  startMonth: '2027-01',
+  termMonths: 12,
+  line0Product: 'DIA-100M',
+  line0Quantity: 4,
+  line0Price: '2400.00',
+  subsidyYuan: '',
+  commissionPct: '',
+  agentChannel: 'false',
+  preConsultationRef: '',
+  expectedRevenueYuan: '115200',
+  expectedSubscribers: 4,
+  justification: '四个厂区专线统一签约。',
 };
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function main(): Promise<void> {
   const teams = await TeamsHarness.start();
@@ -29,15 +44,25 @@ async function main(): Promise<void> {
       const filed = await teams.tap(PEOPLE.zhangWei, 'form.submit', { ...form, draftId: `bench-${i}` });
       submits.push(teams.lastAnswerMs);
       const id = /PP-\d{4}-\d{6}/.exec(textOf(filed))?.[0];
-      const card = cardOf(teams.sentTo(PEOPLE.wangFang).filter((a) => textOf(cardOf(a) ?? {}).includes(id ?? '?')).at(-1)) as CardJson;
+      const card = cardOf(
+        teams
+          .sentTo(PEOPLE.wangFang)
+          .filter((a) => textOf(cardOf(a) ?? {}).includes(id ?? '?'))
+          .at(-1),
+      ) as CardJson;
       const data = actionData(card, 'plan.approve');
       if (!data) throw new Error(`no approval card for ${id}`);
       await teams.tap(PEOPLE.wangFang, 'plan.approve', data);
       approves.push(teams.lastAnswerMs);
     }
-    for (const [name, samples] of [['submit (form.submit invoke)', submits], ['approve (plan.approve invoke)', approves]] as const) {
+    for (const [name, samples] of [
+      ['submit (form.submit invoke)', submits],
+      ['approve (plan.approve invoke)', approves],
+    ] as const) {
       const sorted = [...samples].sort((a, b) => a - b);
-      console.log(`${name.padEnd(32)} n=${sorted.length}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p95 ${percentile(sorted, 95).toFixed(1)} ms  max ${(sorted.at(-1) ?? 0).toFixed(1)} ms`);
+      console.log(
+        `${name.padEnd(32)} n=${sorted.length}  p50 ${percentile(sorted, 50).toFixed(1)} ms  p95 ${percentile(sorted, 95).toFixed(1)} ms  max ${(sorted.at(-1) ?? 0).toFixed(1)} ms`,
+      );
     }
     console.log('(from the HTTP request to the answered card; the deliveries the invoke causes go out after it)');
   } finally {

@@ -25,14 +25,24 @@ const ZHANG_WEI = '00000000-0000-0000-0000-00000000a001';
 const clock = { now: () => new Date('2026-12-01T10:00:00+08:00') };
 
 function variant(base: ApplicationInput, i: number): ApplicationInput {
-  return { ...base, tariffLines: [{ product: 'CLOUD-PBX', quantity: 50 + (i % 400), proposedUnitPriceFen: 2600 + ((i * 37) % 2000) }], startMonth: '2027-01' };
+  return {
+    ...base,
+    tariffLines: [{ product: 'CLOUD-PBX', quantity: 50 + (i % 400), proposedUnitPriceFen: 2600 + ((i * 37) % 2000) }],
+    startMonth: '2027-01',
+  };
 }
 
 async function timed<T>(label: string, count: number, unit: string, run: () => T | Promise<T>): Promise<T> {
   const start = performance.now();
   const result = await run();
   const ms = performance.now() - start;
-  console.log(`${label.padEnd(44)} ${count.toLocaleString('en-US').padStart(8)} ${unit} in ${ms.toFixed(0).padStart(6)} ms  = ${Math.round((count / ms) * 1000).toLocaleString('en-US').padStart(9)} /s`);
+  console.log(
+    `${label.padEnd(44)} ${count.toLocaleString('en-US').padStart(8)} ${unit} in ${ms.toFixed(0).padStart(6)} ms  = ${Math.round(
+      (count / ms) * 1000,
+    )
+      .toLocaleString('en-US')
+      .padStart(9)} /s`,
+  );
   return result;
 }
 
@@ -40,7 +50,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'plandesk-bench-'));
   try {
     const calendar = createWorkingCalendar();
-    const { store } = await openSeededStore({ store: 'sqlite', dbPath: join(dir, 'bench.db'), samplesDir: samples }, { clock, calendar, newId: randomUUID });
+    const { store } = await openSeededStore(
+      { store: 'sqlite', dbPath: join(dir, 'bench.db'), samplesDir: samples },
+      { clock, calendar, newId: randomUUID },
+    );
     const parsed = parseApplicationJson(readFileSync(join(samples, 'application.json'), 'utf8'));
     if (!parsed.ok) throw new Error('sample application does not parse');
     const catalog = await store.catalogs.current();
@@ -51,20 +64,29 @@ async function main(): Promise<void> {
     await timed('assess (pure rules)', assessments, 'plans', () => {
       let routed = 0;
       for (let i = 0; i < assessments; i += 1) {
-        if (assessApplication(variant(parsed.value, i), { catalog, policy, today: '2026-12-01' }).outcome === 'routed') routed += 1;
+        if (assessApplication(variant(parsed.value, i), { catalog, policy, today: '2026-12-01' }).outcome === 'routed')
+          routed += 1;
       }
       return routed;
     });
 
     const submissions = 5_000;
     await timed('submit (judge, route, row + audit + outbox)', submissions, 'plans', async () => {
-      for (let i = 0; i < submissions; i += 1) await submit({ store, clock, calendar, newId: randomUUID }, { input: { ...variant(parsed.value, i), applicant: ZHANG_WEI }, actor: ZHANG_WEI, draftId: null });
+      for (let i = 0; i < submissions; i += 1)
+        await submit(
+          { store, clock, calendar, newId: randomUUID },
+          { input: { ...variant(parsed.value, i), applicant: ZHANG_WEI }, actor: ZHANG_WEI, draftId: null },
+        );
     });
 
-    const draft = parsePolicyYaml(readFileSync(join(samples, 'policy.yaml'), 'utf8').replace('maxDiscountDepthPct: 30', 'maxDiscountDepthPct: 40'));
+    const draft = parsePolicyYaml(
+      readFileSync(join(samples, 'policy.yaml'), 'utf8').replace('maxDiscountDepthPct: 30', 'maxDiscountDepthPct: 40'),
+    );
     if (!draft.ok) throw new Error('draft policy does not parse');
     const filed = (await store.applications.list()).length;
-    const simulation = await timed('simulate a draft policy over the store', filed, 'plans', () => simulatePolicy(store, draft.value));
+    const simulation = await timed('simulate a draft policy over the store', filed, 'plans', () =>
+      simulatePolicy(store, draft.value),
+    );
     if (!simulation.ok) throw new Error(simulation.error.code);
     console.log(`  (${simulation.value.changed} of ${simulation.value.replayed} would change tier)`);
     await store.close();

@@ -22,7 +22,10 @@ export const DEFAULT_OUT = path.join(ROOT, 'dist', 'plandesk-teams-app.zip');
 /** A JSON value, as the manifest files hold them. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type SchemaKind = 'manifest' | 'localization';
-export interface PackageFile { name: string; data: Buffer }
+export interface PackageFile {
+  name: string;
+  data: Buffer;
+}
 /** Expected failures are values: `bad_input` (the environment or arguments, exit 2) or `invalid_package` (our files, exit 1). */
 export type PackageResult =
   | { ok: true; manifestVersion: string; appVersion: string; teamsAppId: string; botId: string; files: PackageFile[] }
@@ -39,10 +42,12 @@ const ManifestShape = z.object({
   $schema: z.string(),
   manifestVersion: z.string().regex(/^\d+\.\d+$/),
   icons: z.object({ color: z.string(), outline: z.string(), color32x32: z.string().optional() }),
-  localizationInfo: z.object({
-    defaultLanguageFile: z.string().optional(),
-    additionalLanguages: z.array(z.object({ file: z.string() })).default([]),
-  }).optional(),
+  localizationInfo: z
+    .object({
+      defaultLanguageFile: z.string().optional(),
+      additionalLanguages: z.array(z.object({ file: z.string() })).default([]),
+    })
+    .optional(),
 });
 
 /** The schema URL a Teams manifest or localization file of a version must declare as `$schema`. */
@@ -90,35 +95,53 @@ export function officialValidator(manifestVersion: string, kind: SchemaKind): Va
 /** Each ajv error as one line, `where: what`. */
 export function describeErrors(file: string, errors: readonly ErrorObject[] | null | undefined): string[] {
   return (errors ?? []).map((e) => {
-    const extra = e.keyword === 'additionalProperties' ? ` ("${String(e.params.additionalProperty)}")` : e.keyword === 'enum' || e.keyword === 'const' ? ` (${JSON.stringify(e.params)})` : '';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` ("${String(e.params.additionalProperty)}")`
+        : e.keyword === 'enum' || e.keyword === 'const'
+          ? ` (${JSON.stringify(e.params)})`
+          : '';
     return `${file}: ${e.instancePath || '/'} ${e.message ?? e.keyword}${extra}`;
   });
 }
 
 /** The ids the package needs from the environment, or every reason they cannot be had. */
-export function idsFrom(env: NodeJS.ProcessEnv): { ok: true; botId: string; teamsAppId: string } | { ok: false; problems: string[] } {
+export function idsFrom(
+  env: NodeJS.ProcessEnv,
+): { ok: true; botId: string; teamsAppId: string } | { ok: false; problems: string[] } {
   const problems: string[] = [];
   const camel = env.MicrosoftAppId?.trim() || undefined;
   const upper = env.MICROSOFT_APP_ID?.trim() || undefined;
   if (camel && upper && camel.toLowerCase() !== upper.toLowerCase()) {
-    problems.push(`MicrosoftAppId (${camel}) and MICROSOFT_APP_ID (${upper}) disagree: set one, the bot's Microsoft App ID.`);
+    problems.push(
+      `MicrosoftAppId (${camel}) and MICROSOFT_APP_ID (${upper}) disagree: set one, the bot's Microsoft App ID.`,
+    );
   }
   const botId = camel ?? upper;
   const name = camel ? 'MicrosoftAppId' : 'MICROSOFT_APP_ID';
   if (!botId) {
-    problems.push(`MicrosoftAppId is not set: the package needs the bot's Microsoft App ID (${GUID_HINT}) from its Azure Bot registration; MICROSOFT_APP_ID works too.`);
+    problems.push(
+      `MicrosoftAppId is not set: the package needs the bot's Microsoft App ID (${GUID_HINT}) from its Azure Bot registration; MICROSOFT_APP_ID works too.`,
+    );
   } else if (!GUID.test(botId)) {
-    problems.push(`${name} "${botId}" is not ${GUID_HINT}: use the bot's Microsoft App ID from its Azure Bot registration.`);
+    problems.push(
+      `${name} "${botId}" is not ${GUID_HINT}: use the bot's Microsoft App ID from its Azure Bot registration.`,
+    );
   }
   const teamsAppId = env.TEAMS_APP_ID?.trim() || botId;
   if (env.TEAMS_APP_ID?.trim() && !GUID.test(env.TEAMS_APP_ID.trim())) {
-    problems.push(`TEAMS_APP_ID "${env.TEAMS_APP_ID.trim()}" is not ${GUID_HINT}; leave it unset to use the bot's id as the Teams app id.`);
+    problems.push(
+      `TEAMS_APP_ID "${env.TEAMS_APP_ID.trim()}" is not ${GUID_HINT}; leave it unset to use the bot's id as the Teams app id.`,
+    );
   }
   return problems.length || !botId || !teamsAppId ? { ok: false, problems } : { ok: true, botId, teamsAppId };
 }
 
 /** `template` with every `${{NAME}}` in its strings replaced from `values`, and the names it had no value for. */
-export function fillPlaceholders(template: Json, values: Readonly<Record<string, string>>): { value: Json; unknown: string[] } {
+export function fillPlaceholders(
+  template: Json,
+  values: Readonly<Record<string, string>>,
+): { value: Json; unknown: string[] } {
   const unknown = new Set<string>();
   const fill = (node: Json): Json => {
     if (typeof node === 'string') {
@@ -139,7 +162,8 @@ export function fillPlaceholders(template: Json, values: Readonly<Record<string,
 /** Width and height from a PNG's IHDR chunk, or undefined if the bytes are not a PNG. */
 export function pngSize(data: Buffer): { width: number; height: number } | undefined {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (data.length < 24 || !data.subarray(0, 8).equals(signature) || data.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  if (data.length < 24 || !data.subarray(0, 8).equals(signature) || data.toString('latin1', 12, 16) !== 'IHDR')
+    return undefined;
   return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 }
 
@@ -162,28 +186,44 @@ export function buildAppPackage(env: NodeJS.ProcessEnv, manifestDir: string = MA
   if (!shape.success) return invalid(shape.error.issues.map((i) => `manifest.json: /${i.path.join('/')} ${i.message}`));
   const { manifestVersion, icons } = shape.data;
   if (shape.data.$schema !== schemaUrl(manifestVersion, 'manifest')) {
-    return invalid([`manifest.json: $schema is ${shape.data.$schema}, but manifestVersion ${manifestVersion} needs ${schemaUrl(manifestVersion, 'manifest')}`]);
+    return invalid([
+      `manifest.json: $schema is ${shape.data.$schema}, but manifestVersion ${manifestVersion} needs ${schemaUrl(manifestVersion, 'manifest')}`,
+    ]);
   }
   const validateManifest = officialValidator(manifestVersion, 'manifest');
-  if (!validateManifest) return invalid([`manifest.json: @microsoft/app-manifest has no schema for manifestVersion ${manifestVersion} (${schemaFile(manifestVersion, 'manifest')})`]);
+  if (!validateManifest)
+    return invalid([
+      `manifest.json: @microsoft/app-manifest has no schema for manifestVersion ${manifestVersion} (${schemaFile(manifestVersion, 'manifest')})`,
+    ]);
 
   const appVersion = z.object({ version: z.string() }).parse(readJson(path.join(ROOT, 'package.json'))).version;
-  if (!TEAMS_VERSION.test(appVersion)) return invalid([`package.json: version "${appVersion}" is not MAJOR.MINOR.PATCH, the only form Teams accepts`]);
+  if (!TEAMS_VERSION.test(appVersion))
+    return invalid([`package.json: version "${appVersion}" is not MAJOR.MINOR.PATCH, the only form Teams accepts`]);
 
-  const filled = fillPlaceholders(template, { MICROSOFT_APP_ID: ids.botId, TEAMS_APP_ID: ids.teamsAppId, APP_VERSION: appVersion });
+  const filled = fillPlaceholders(template, {
+    MICROSOFT_APP_ID: ids.botId,
+    TEAMS_APP_ID: ids.teamsAppId,
+    APP_VERSION: appVersion,
+  });
   const problems = filled.unknown.map((name) => `manifest.json: no value for the placeholder \${{${name}}}`);
   if (!validateManifest(filled.value)) problems.push(...describeErrors('manifest.json', validateManifest.errors));
 
-  const files: PackageFile[] = [{ name: 'manifest.json', data: Buffer.from(`${JSON.stringify(filled.value, null, 2)}\n`) }];
+  const files: PackageFile[] = [
+    { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(filled.value, null, 2)}\n`) },
+  ];
   for (const [kind, name] of Object.entries(icons) as [keyof typeof ICON_SIZES, string | undefined][]) {
     if (!name) continue;
     const file = path.join(manifestDir, name);
-    if (!existsSync(file)) { problems.push(`${name}: the ${kind} icon is missing`); continue; }
+    if (!existsSync(file)) {
+      problems.push(`${name}: the ${kind} icon is missing`);
+      continue;
+    }
     const data = readFileSync(file);
     const size = pngSize(data);
     const want = ICON_SIZES[kind];
     if (!size) problems.push(`${name}: the ${kind} icon is not a PNG`);
-    else if (size.width !== want || size.height !== want) problems.push(`${name}: the ${kind} icon is ${size.width}×${size.height}, Teams needs ${want}×${want}`);
+    else if (size.width !== want || size.height !== want)
+      problems.push(`${name}: the ${kind} icon is ${size.width}×${size.height}, Teams needs ${want}×${want}`);
     files.push({ name, data });
   }
 
@@ -192,16 +232,23 @@ export function buildAppPackage(env: NodeJS.ProcessEnv, manifestDir: string = MA
   const validateLanguage = languages.length ? officialValidator(manifestVersion, 'localization') : undefined;
   for (const name of languages) {
     const file = path.join(manifestDir, name);
-    if (!existsSync(file)) { problems.push(`${name}: the language file is missing`); continue; }
+    if (!existsSync(file)) {
+      problems.push(`${name}: the language file is missing`);
+      continue;
+    }
     const strings = readJson(file);
     const declared = strings && typeof strings === 'object' && !Array.isArray(strings) ? strings.$schema : undefined;
-    if (declared !== schemaUrl(manifestVersion, 'localization')) problems.push(`${name}: $schema should be ${schemaUrl(manifestVersion, 'localization')}, the manifest's version`);
-    if (!validateLanguage) problems.push(`${name}: @microsoft/app-manifest has no localization schema for ${manifestVersion}`);
+    if (declared !== schemaUrl(manifestVersion, 'localization'))
+      problems.push(`${name}: $schema should be ${schemaUrl(manifestVersion, 'localization')}, the manifest's version`);
+    if (!validateLanguage)
+      problems.push(`${name}: @microsoft/app-manifest has no localization schema for ${manifestVersion}`);
     else if (!validateLanguage(strings)) problems.push(...describeErrors(name, validateLanguage.errors));
     files.push({ name, data: readFileSync(file) });
   }
 
-  return problems.length ? invalid(problems) : { ok: true, manifestVersion, appVersion, teamsAppId: ids.teamsAppId, botId: ids.botId, files };
+  return problems.length
+    ? invalid(problems)
+    : { ok: true, manifestVersion, appVersion, teamsAppId: ids.teamsAppId, botId: ids.botId, files };
 }
 
 /** The zip of a package's files, each at the root. */
@@ -225,10 +272,16 @@ function outPathFrom(args: readonly string[]): { out: string } | { problem: stri
 /** The command: build, write, say what was written; or name every problem and set the exit code. */
 export function main(args: readonly string[], env: NodeJS.ProcessEnv): number {
   const target = outPathFrom(args);
-  if ('problem' in target) { process.stderr.write(`package-app: ${target.problem}\n`); return 2; }
+  if ('problem' in target) {
+    process.stderr.write(`package-app: ${target.problem}\n`);
+    return 2;
+  }
   const result = buildAppPackage(env);
   if (!result.ok) {
-    const what = result.code === 'bad_input' ? 'cannot build the Teams app package' : 'the Teams app package does not pass its checks';
+    const what =
+      result.code === 'bad_input'
+        ? 'cannot build the Teams app package'
+        : 'the Teams app package does not pass its checks';
     process.stderr.write(`package-app: ${what}:\n${result.problems.map((p) => `  - ${p}\n`).join('')}`);
     return result.code === 'bad_input' ? 2 : 1;
   }

@@ -15,7 +15,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBot } from './support/bot-process';
-import { DEFAULT_PERSON, findPerson, loadDirectory, PLAYGROUND_CONFIG_FILE, playgroundConfigFor, renderPlaygroundYaml } from './support/playground-config';
+import {
+  DEFAULT_PERSON,
+  findPerson,
+  loadDirectory,
+  PLAYGROUND_CONFIG_FILE,
+  playgroundConfigFor,
+  renderPlaygroundYaml,
+} from './support/playground-config';
 import { startPlayground } from './support/playground-process';
 import { REPO_ROOT } from './support/paths';
 
@@ -24,11 +31,13 @@ const USAGE = `usage: npm run playground -- [--as <name|email|aadObjectId>] [--l
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
 /** A path as short as it can be said: relative when inside the working directory. */
-const shown = (file: string) => (path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file));
+const shown = (file: string) =>
+  path.relative(process.cwd(), file).startsWith('..') ? file : path.relative(process.cwd(), file);
 
 function portOption(value: string, name: string): number {
   const port = Number(value);
-  if (!/^\d{1,5}$/.test(value) || port < 1 || port > 65535) throw new UsageError(`${name} must be a port number from 1 to 65535, not "${value}"`);
+  if (!/^\d{1,5}$/.test(value) || port < 1 || port > 65535)
+    throw new UsageError(`${name} must be a port number from 1 to 65535, not "${value}"`);
   return port;
 }
 
@@ -63,7 +72,13 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(dbPath), { recursive: true });
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'plandesk-playground-'));
   const removeWorkDir = () => rmSync(workDir, { recursive: true, force: true });
-  const bot = await startBot({ entry: 'dist', port: botPort, dbPath, logFile: path.join(workDir, 'bot.log'), echo: (line) => say(`[bot] ${line}`) }).catch((error: unknown) => {
+  const bot = await startBot({
+    entry: 'dist',
+    port: botPort,
+    dbPath,
+    logFile: path.join(workDir, 'bot.log'),
+    echo: (line) => say(`[bot] ${line}`),
+  }).catch((error: unknown) => {
     removeWorkDir();
     throw error;
   });
@@ -107,15 +122,21 @@ async function main(): Promise<void> {
 
   say('');
   say(`PlanDesk in the Microsoft 365 Agents Playground: ${playground.url}`);
-  say(`  signed in as ${person.name} (${person.roles.join(', ')}; aadObjectId ${person.aadObjectId}); config ${shown(playground.configFile)}`);
-  say(`  the bot hears the Teams client language ${playground.clientLocale ?? 'en-US (the Playground’s own)'}; bot at ${bot.endpoint}, store ${shown(dbPath)}`);
+  say(
+    `  signed in as ${person.name} (${person.roles.join(', ')}; aadObjectId ${person.aadObjectId}); config ${shown(playground.configFile)}`,
+  );
+  say(
+    `  the bot hears the Teams client language ${playground.clientLocale ?? 'en-US (the Playground’s own)'}; bot at ${bot.endpoint}, store ${shown(dbPath)}`,
+  );
   say(`  someone else: npm run playground -- --as 李娜      Ctrl-C stops both.`);
   say('');
 }
 
 main().catch((error: unknown) => {
   // parseArgs throws TypeErrors coded ERR_PARSE_ARGS_* for unknown or malformed options.
-  const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+  const usage =
+    error instanceof UsageError ||
+    (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ''}`);
   process.exit(usage ? 2 : 1);
 });

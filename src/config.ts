@@ -65,10 +65,18 @@ function isHttpsUrl(value: string): boolean {
  * Number() would quietly accept; spaces around it are dropped): "000" is 0 and is refused when 0 is out of range.
  */
 const wholeNumber = (min: number, max: number, unit = '') =>
-  z.string().transform((s) => s.trim()).refine((s) => /^\d{1,15}$/.test(s) && Number(s) >= min && Number(s) <= max, `must be a whole number${unit} from ${min} to ${max}`).transform(Number);
+  z
+    .string()
+    .transform((s) => s.trim())
+    .refine(
+      (s) => /^\d{1,15}$/.test(s) && Number(s) >= min && Number(s) <= max,
+      `must be a whole number${unit} from ${min} to ${max}`,
+    )
+    .transform(Number);
 const ms = (min: number, max: number) => wholeNumber(min, max, ' of milliseconds');
 
 const Settings = z.object({
+  // Any TCP port; 0 asks the system for a free one (the tests start bots side by side that way).
   PORT: wholeNumber(0, 65535).default('3978'),
   PLANDESK_DB: z.string().default('./data/plandesk.db'),
   PLANDESK_STORE: oneOf(STORE_KINDS).default('sqlite'),
@@ -78,14 +86,26 @@ const Settings = z.object({
   // Due jobs are minutes apart at the finest; tests and demos tick faster, but a tick every 100 ms is the most a store
   // should carry, and a day between ticks would miss working hours.
   PLANDESK_TICK_INTERVAL_MS: ms(100, 86_400_000).default('60000'),
-  // Long enough to outlast a send (the send timeout is added per send); short enough that a crashed process's messages go within the hour.
+  // The lease only has to cover a claim until its send starts (each send renews it by the send timeout), so a
+  // second is enough; past an hour a crashed process's messages would wait longer than anyone waits for a notice.
   PLANDESK_DELIVERY_LEASE_MS: ms(1_000, 3_600_000).default('60000'),
   // Teams answers in seconds; five minutes is already a connection that is gone.
   PLANDESK_SEND_TIMEOUT_MS: ms(1_000, 300_000).default('15000'),
+  // Each turn delivers its own messages at once; this only retries the waiting ones. Faster than 100 ms is polling
+  // the store for nothing, and an hour is the longest a backed-off retry should wait beyond its time.
   PLANDESK_DELIVERY_INTERVAL_MS: ms(100, 3_600_000).default('10000'),
-  COSMOS_ENDPOINT: z.string().refine(isHttpsUrl, "must be the account's https:// endpoint, e.g. https://plandesk.documents.azure.com:443/").optional(),
+  COSMOS_ENDPOINT: z
+    .string()
+    .refine(isHttpsUrl, "must be the account's https:// endpoint, e.g. https://plandesk.documents.azure.com:443/")
+    .optional(),
   COSMOS_KEY: z.string().optional(),
-  COSMOS_DATABASE: z.string().refine((s) => /^[^/\\#?]{1,255}$/.test(s) && s.trim() === s, 'must be 1 to 255 characters, none of / \\ # ? and no surrounding spaces').default('plandesk'),
+  COSMOS_DATABASE: z
+    .string()
+    .refine(
+      (s) => /^[^/\\#?]{1,255}$/.test(s) && s.trim() === s,
+      'must be 1 to 255 characters, none of / \\ # ? and no surrounding spaces',
+    )
+    .default('plandesk'),
 });
 
 // Parsed apart from Settings: zod skips an object's refinement once a field has failed, and a bad
@@ -109,7 +129,12 @@ const Identity = z
     } else if (env.MicrosoftAppType === 'UserAssignedMSI') {
       need('MicrosoftAppId', 'when MicrosoftAppType is UserAssignedMSI');
       need('MicrosoftAppTenantId', 'when MicrosoftAppType is UserAssignedMSI');
-      if (env.MicrosoftAppPassword) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppPassword'], message: 'must not be set when MicrosoftAppType is UserAssignedMSI' });
+      if (env.MicrosoftAppPassword)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['MicrosoftAppPassword'],
+          message: 'must not be set when MicrosoftAppType is UserAssignedMSI',
+        });
     } else if (env.MicrosoftAppId) {
       need('MicrosoftAppPassword', 'when MicrosoftAppId is set');
     } else if (env.MicrosoftAppPassword) {
@@ -118,14 +143,24 @@ const Identity = z
     }
   });
 
+/** Every variable loadConfig reads, in the order the README's configuration table lists them. */
+export const ENVIRONMENT_VARIABLES: readonly string[] = [
+  ...Object.keys(Settings.shape),
+  ...Object.keys(Identity.innerType().shape),
+];
+
 /** Reads and checks the environment; throws a ConfigError naming every bad variable. Empty values count as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
   const settings = Settings.safeParse(present);
   const identity = Identity.safeParse(present);
   // Checked here rather than when the store opens, so a start names it with every other problem.
-  const cosmosUnset = settings.success && settings.data.PLANDESK_STORE === 'cosmos' && !settings.data.COSMOS_ENDPOINT
-    ? [{ path: ['COSMOS_ENDPOINT'], message: 'is required when PLANDESK_STORE is cosmos' }] : [];
+  const cosmosUnset =
+    settings.success && settings.data.PLANDESK_STORE === 'cosmos' && !settings.data.COSMOS_ENDPOINT
+      ? [{ path: ['COSMOS_ENDPOINT'], message: 'is required when PLANDESK_STORE is cosmos' }]
+      : [];
   if (!settings.success || !identity.success || cosmosUnset.length > 0) {
     const issues = [...(settings.error?.issues ?? []), ...cosmosUnset, ...(identity.error?.issues ?? [])];
     throw new ConfigError(
@@ -148,8 +183,21 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     deliveryIntervalMs: s.PLANDESK_DELIVERY_INTERVAL_MS,
     tickIntervalMs: s.PLANDESK_TICK_INTERVAL_MS,
     delivery: { leaseMs: s.PLANDESK_DELIVERY_LEASE_MS, sendTimeoutMs: s.PLANDESK_SEND_TIMEOUT_MS },
-    ...(s.COSMOS_ENDPOINT ? { cosmos: { endpoint: s.COSMOS_ENDPOINT, ...(s.COSMOS_KEY ? { key: s.COSMOS_KEY } : {}), database: s.COSMOS_DATABASE } } : {}),
-    bot: { appId: i.MicrosoftAppId, appPassword: i.MicrosoftAppPassword, appTenantId: i.MicrosoftAppTenantId, appType: i.MicrosoftAppType },
+    ...(s.COSMOS_ENDPOINT
+      ? {
+          cosmos: {
+            endpoint: s.COSMOS_ENDPOINT,
+            ...(s.COSMOS_KEY ? { key: s.COSMOS_KEY } : {}),
+            database: s.COSMOS_DATABASE,
+          },
+        }
+      : {}),
+    bot: {
+      appId: i.MicrosoftAppId,
+      appPassword: i.MicrosoftAppPassword,
+      appTenantId: i.MicrosoftAppTenantId,
+      appType: i.MicrosoftAppType,
+    },
   };
 }
 

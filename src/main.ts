@@ -10,10 +10,13 @@ async function main(): Promise<void> {
   await app.start();
   const stop = (signal: string) => {
     app.log.info(`stopping on ${signal}`, { code: 'stopping' });
-    app.stop().then(() => process.exit(0), (error: unknown) => {
-      app.log.error('stopping failed', { code: 'stop_failed', error });
-      process.exit(1);
-    });
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error('stopping failed', { code: 'stop_failed', error });
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));

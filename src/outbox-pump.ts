@@ -17,14 +17,30 @@ const LONGEST_WAKE_MS = 60_000;
 function logEvent(log: Log, event: DeliveryEvent): void {
   switch (event.kind) {
     case 'retry':
-      log.info('outbox message will be retried', { code: 'outbox_retry', id: event.id, attempt: event.attempt, retryAt: event.retryAt.toISOString(), failure: event.failure });
+      log.info('outbox message will be retried', {
+        code: 'outbox_retry',
+        id: event.id,
+        attempt: event.attempt,
+        retryAt: event.retryAt.toISOString(),
+        failure: event.failure,
+      });
       return;
     case 'dead':
       // A dead letter ops was not told of (a notice to ops that failed itself) is only in this log.
-      (event.opsTold ? log.warn : log.error)('outbox message dead-lettered', { code: 'outbox_dead', id: event.id, attempts: event.attempts, failure: event.failure, opsTold: event.opsTold });
+      (event.opsTold ? log.warn : log.error)('outbox message dead-lettered', {
+        code: 'outbox_dead',
+        id: event.id,
+        attempts: event.attempts,
+        failure: event.failure,
+        opsTold: event.opsTold,
+      });
       return;
     case 'inactive':
-      log.warn('conversation marked inactive', { code: 'conversation_inactive', conversation: event.conversation, reason: event.reason });
+      log.warn('conversation marked inactive', {
+        code: 'conversation_inactive',
+        conversation: event.conversation,
+        reason: event.reason,
+      });
       return;
     case 'lease_lost':
       log.warn('outbox lease lost before the outcome was recorded', { code: 'outbox_lease_lost', id: event.id });
@@ -63,7 +79,8 @@ export function outboxPump(deps: ApprovalDeps, messenger: () => Messenger, log: 
       again = false;
       try {
         const report = await deliverOutbox({ ...deps, messenger: messenger(), worker });
-        if (report.sent > 0 || report.waiting > 0) log.debug('outbox delivered', { code: 'outbox_delivered', sent: report.sent, waiting: report.waiting });
+        if (report.sent > 0 || report.waiting > 0)
+          log.debug('outbox delivered', { code: 'outbox_delivered', sent: report.sent, waiting: report.waiting });
         scheduleWake(report.nextDue);
       } catch (error) {
         log.error('outbox delivery failed', { code: 'outbox_failed', error });

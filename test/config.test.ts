@@ -1,4 +1,6 @@
-import { authIsAnonymous, ConfigError, loadConfig } from '../src/config';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { authIsAnonymous, ConfigError, ENVIRONMENT_VARIABLES, loadConfig, type Config } from '../src/config';
 
 /** The ConfigError loadConfig throws for an environment (the test fails if it does not throw one). */
 function problemWith(env: NodeJS.ProcessEnv): ConfigError {
@@ -84,20 +86,70 @@ describe('loadConfig', () => {
   it.each([
     ['PLANDESK_TICK_INTERVAL_MS', '000', 'from 100 to 86400000'],
     ['PLANDESK_TICK_INTERVAL_MS', '99', 'from 100 to 86400000'],
+    ['PLANDESK_TICK_INTERVAL_MS', '1e3', 'from 100 to 86400000'],
+    ['PLANDESK_TICK_INTERVAL_MS', '86400001', 'from 100 to 86400000'],
+    ['PLANDESK_DELIVERY_LEASE_MS', '999', 'from 1000 to 3600000'],
     ['PLANDESK_DELIVERY_LEASE_MS', '1e4', 'from 1000 to 3600000'],
     ['PLANDESK_SEND_TIMEOUT_MS', '99999999999', 'from 1000 to 300000'],
+    ['PLANDESK_SEND_TIMEOUT_MS', '60000.5', 'from 1000 to 300000'],
     ['PLANDESK_DELIVERY_INTERVAL_MS', '-5', 'from 100 to 3600000'],
     ['PLANDESK_DELIVERY_INTERVAL_MS', '50', 'from 100 to 3600000'],
   ])('should refuse %s=%s, naming its range', (name, value, range) => {
-    expect(problemWith({ [name]: value }).problems).toEqual([`${name}: must be a whole number of milliseconds ${range} (got "${value}")`]);
+    expect(problemWith({ [name]: value }).problems).toEqual([
+      `${name}: must be a whole number of milliseconds ${range} (got "${value}")`,
+    ]);
   });
 
+  // Trimmed rather than refused: a value pasted into a portal or an .env file often carries a space, and no reading
+  // of " 60000 " is other than 60000.
   it('should read a number with spaces around it as the number', () => {
-    expect(loadConfig({ PLANDESK_TICK_INTERVAL_MS: ' 30000 ' }).tickIntervalMs).toBe(30000);
+    expect(loadConfig({ PLANDESK_TICK_INTERVAL_MS: ' 60000 ' }).tickIntervalMs).toBe(60000);
+    expect(loadConfig({ PLANDESK_SEND_TIMEOUT_MS: '\t30000\n' }).delivery.sendTimeoutMs).toBe(30000);
+  });
+
+  it.each([
+    ['PORT', '0', 0, (c: Config) => c.port],
+    ['PORT', '65535', 65535, (c: Config) => c.port],
+    ['PLANDESK_TICK_INTERVAL_MS', '100', 100, (c: Config) => c.tickIntervalMs],
+    ['PLANDESK_TICK_INTERVAL_MS', '86400000', 86_400_000, (c: Config) => c.tickIntervalMs],
+    ['PLANDESK_DELIVERY_LEASE_MS', '1000', 1000, (c: Config) => c.delivery.leaseMs],
+    ['PLANDESK_SEND_TIMEOUT_MS', '300000', 300_000, (c: Config) => c.delivery.sendTimeoutMs],
+    ['PLANDESK_DELIVERY_INTERVAL_MS', '0100', 100, (c: Config) => c.deliveryIntervalMs],
+  ])('should accept %s=%s, an end of its range, as %p', (name, value, expected, read) => {
+    expect(read(loadConfig({ [name]: value }))).toBe(expected);
+  });
+
+  it.each([
+    ['PORT', 3978, (c: Config) => c.port],
+    ['PLANDESK_STORE', 'sqlite', (c: Config) => c.store],
+    ['PLANDESK_DB', './data/plandesk.db', (c: Config) => c.dbPath],
+    ['PLANDESK_SAMPLES', './config/samples', (c: Config) => c.samplesDir],
+    ['PLANDESK_CALENDAR_OVERRIDE', undefined, (c: Config) => c.calendarOverridePath],
+    ['PLANDESK_TICK_INTERVAL_MS', 60_000, (c: Config) => c.tickIntervalMs],
+    ['PLANDESK_DELIVERY_INTERVAL_MS', 10_000, (c: Config) => c.deliveryIntervalMs],
+    ['PLANDESK_DELIVERY_LEASE_MS', 60_000, (c: Config) => c.delivery.leaseMs],
+    ['PLANDESK_SEND_TIMEOUT_MS', 15_000, (c: Config) => c.delivery.sendTimeoutMs],
+    ['LOG_LEVEL', 'info', (c: Config) => c.logLevel],
+    ['MicrosoftAppType', 'MultiTenant', (c: Config) => c.bot.appType],
+    ['MicrosoftAppId', undefined, (c: Config) => c.bot.appId],
+    ['COSMOS_ENDPOINT', undefined, (c: Config) => c.cosmos],
+  ])('should default %s to %p when it is unset', (_name, expected, read) => {
+    expect(read(loadConfig({}))).toBe(expected);
+  });
+
+  it('should default COSMOS_DATABASE to plandesk and sign in with managed identity when COSMOS_KEY is unset', () => {
+    expect(
+      loadConfig({ PLANDESK_STORE: 'cosmos', COSMOS_ENDPOINT: 'https://a.documents.azure.com:443/' }).cosmos,
+    ).toEqual({
+      endpoint: 'https://a.documents.azure.com:443/',
+      database: 'plandesk',
+    });
   });
 
   it('should refuse the Cosmos DB store without its endpoint at start, not when it is first opened', () => {
-    expect(problemWith({ PLANDESK_STORE: 'cosmos' }).problems).toEqual(['COSMOS_ENDPOINT: is required when PLANDESK_STORE is cosmos']);
+    expect(problemWith({ PLANDESK_STORE: 'cosmos' }).problems).toEqual([
+      'COSMOS_ENDPOINT: is required when PLANDESK_STORE is cosmos',
+    ]);
   });
 
   it.each(['-1', '65536', '80.5', '0x50'])('should refuse PORT=%s', (port) => {
@@ -116,17 +168,35 @@ describe('loadConfig', () => {
   });
 
   it('should refuse a password for a managed identity, without printing the password', () => {
-    const error = problemWith({ MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppId: 'app-1', MicrosoftAppTenantId: 't', MicrosoftAppPassword: 'hunter2' });
+    const error = problemWith({
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppId: 'app-1',
+      MicrosoftAppTenantId: 't',
+      MicrosoftAppPassword: 'hunter2',
+    });
 
     expect(error.problems).toEqual(['MicrosoftAppPassword: must not be set when MicrosoftAppType is UserAssignedMSI']);
     expect(error.message).not.toContain('hunter2');
   });
 
   it('should refuse a password without an app id rather than silently run anonymously', () => {
-    expect(problemWith({ MicrosoftAppPassword: 'hunter2' }).problems).toEqual(['MicrosoftAppId: is required when MicrosoftAppPassword is set']);
+    expect(problemWith({ MicrosoftAppPassword: 'hunter2' }).problems).toEqual([
+      'MicrosoftAppId: is required when MicrosoftAppPassword is set',
+    ]);
   });
 
   it('should ask for the password of a multi-tenant app id', () => {
-    expect(problemWith({ MicrosoftAppId: 'app-1' }).problems).toEqual(['MicrosoftAppPassword: is required when MicrosoftAppId is set']);
+    expect(problemWith({ MicrosoftAppId: 'app-1' }).problems).toEqual([
+      'MicrosoftAppPassword: is required when MicrosoftAppId is set',
+    ]);
+  });
+});
+
+describe('the README', () => {
+  const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('## Configuration (environment)'), readme.indexOf('## Running in Azure'));
+
+  it.each(ENVIRONMENT_VARIABLES)('should give %s a row of the configuration table', (name) => {
+    expect(table).toMatch(new RegExp(`^\\|[^\\n]*\`${name}\``, 'm'));
   });
 });

@@ -15,7 +15,12 @@ describe('the outbox pump', () => {
     await desk.openChat(liuQiang);
     desk.enqueue(textTo(liuQiang, 't1'));
     desk.teams.script(`person:${liuQiang}`, failures.throttled(200));
-    const pump = outboxPump(deps, () => desk.teams.messenger, createJsonLog('info', (line) => lines.push(line)), { policy: { baseRetryDelayMs: 50 } });
+    const pump = outboxPump(
+      deps,
+      () => desk.teams.messenger,
+      createJsonLog('info', (line) => lines.push(line)),
+      { policy: { baseRetryDelayMs: 50 } },
+    );
 
     await pump.kick();
     expect(desk.teams.delivered(`person:${liuQiang}`)).toEqual([]);
@@ -24,7 +29,9 @@ describe('the outbox pump', () => {
     }
     await pump.stop();
     expect(desk.teams.delivered(`person:${liuQiang}`)).toEqual(['t1']);
-    expect(lines.map((l) => JSON.parse(l) as { code: string })).toEqual([expect.objectContaining({ code: 'outbox_retry', id: 't1', attempt: 1 })]);
+    expect(lines.map((l) => JSON.parse(l) as { code: string })).toEqual([
+      expect.objectContaining({ code: 'outbox_retry', id: 't1', attempt: 1 }),
+    ]);
   });
 
   it('should run no more once stopped', async () => {

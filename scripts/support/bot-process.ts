@@ -52,15 +52,27 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const port = options.port ?? (await freePort());
   const entry = options.entry ?? 'source';
   const main = entry === 'source' ? ['--import', 'tsx', 'src/main.ts'] : ['dist/main.js'];
-  if (entry === 'dist' && !existsSync(path.join(REPO_ROOT, 'dist', 'main.js'))) throw new Error('dist/main.js is missing: run `npm run build` first');
+  if (entry === 'dist' && !existsSync(path.join(REPO_ROOT, 'dist', 'main.js')))
+    throw new Error('dist/main.js is missing: run `npm run build` first');
   const env: NodeJS.ProcessEnv = { ...botEnvironment(options.dbPath), PORT: String(port), ...options.env };
   // restify reads process.binding('http_parser'), which Node 20 warns about on every start.
-  const bot = startProcess('the bot', process.execPath, ['--disable-warning=DEP0111', ...main], { cwd: REPO_ROOT, env, logFile: options.logFile, echo: options.echo });
+  const bot = startProcess('the bot', process.execPath, ['--disable-warning=DEP0111', ...main], {
+    cwd: REPO_ROOT,
+    env,
+    logFile: options.logFile,
+    echo: options.echo,
+  });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000, bot);
   } catch (error) {
     await bot.stop();
     throw error;
   }
-  return { endpoint: `http://127.0.0.1:${port}/api/messages`, port, dbPath: options.dbPath, process: bot, stop: () => bot.stop() };
+  return {
+    endpoint: `http://127.0.0.1:${port}/api/messages`,
+    port,
+    dbPath: options.dbPath,
+    process: bot,
+    stop: () => bot.stop(),
+  };
 }

@@ -9,9 +9,14 @@ const RelayedActivity = z
     name: z.string().optional(),
     text: z.string().optional(),
     locale: z.string().optional(),
-    from: z.object({ id: z.string(), name: z.string().optional(), aadObjectId: z.string().optional() }).passthrough().optional(),
+    from: z
+      .object({ id: z.string(), name: z.string().optional(), aadObjectId: z.string().optional() })
+      .passthrough()
+      .optional(),
     conversation: z.object({ id: z.string(), conversationType: z.string().optional() }).passthrough().optional(),
-    entities: z.array(z.object({ type: z.string().optional(), locale: z.string().optional() }).passthrough()).optional(),
+    entities: z
+      .array(z.object({ type: z.string().optional(), locale: z.string().optional() }).passthrough())
+      .optional(),
     value: z.unknown().optional(),
   })
   .passthrough();
@@ -35,7 +40,10 @@ export async function startLocaleRelay(target: string, locale: string | null): P
   const activities: RelayedActivity[] = [];
   const targetUrl = new URL(target);
   const server = createServer((req, res) => {
-    void readBody(req).then((raw) => relay(req, res, rewrite(raw)), (error: unknown) => fail(res, error));
+    void readBody(req).then(
+      (raw) => relay(req, res, rewrite(raw)),
+      (error: unknown) => fail(res, error),
+    );
   });
 
   function rewrite(raw: Buffer): Buffer {
@@ -50,7 +58,8 @@ export async function startLocaleRelay(target: string, locale: string | null): P
     const activity = parsed.data;
     if (locale !== null) {
       if (activity.locale !== undefined) activity.locale = locale;
-      for (const entity of activity.entities ?? []) if (entity.type === 'clientInfo' && entity.locale !== undefined) entity.locale = locale;
+      for (const entity of activity.entities ?? [])
+        if (entity.type === 'clientInfo' && entity.locale !== undefined) entity.locale = locale;
     }
     activities.push(activity);
     return Buffer.from(JSON.stringify(activity), 'utf8');
@@ -74,10 +83,11 @@ export async function startLocaleRelay(target: string, locale: string | null): P
   return {
     endpoint: `http://127.0.0.1:${port}${targetUrl.pathname}`,
     activities,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -46,14 +46,19 @@ export interface PlaygroundConfig {
 /** Reads and checks the sample directory with PlanDesk's own parser. */
 export function loadDirectory(file: string = SAMPLE_DIRECTORY_FILE): Directory {
   const parsed = parseDirectoryYaml(readFileSync(file, 'utf8'), file);
-  if (!parsed.ok) throw new Error(`${file} is not a valid directory: ${parsed.error.problems.map((p) => `${p.field} ${p.problem}`).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(
+      `${file} is not a valid directory: ${parsed.error.problems.map((p) => `${p.field} ${p.problem}`).join('; ')}`,
+    );
   return parsed.value;
 }
 
 /** Finds a person by name (张伟), e-mail, the e-mail's local part (zhang.wei) or aadObjectId; throws naming the choices. */
 export function findPerson(directory: Directory, who: string): Person {
   const key = who.trim().toLowerCase();
-  const found = directory.people.find((p) => [p.name, p.email, localPart(p.email), p.aadObjectId].some((v) => v.toLowerCase() === key));
+  const found = directory.people.find((p) =>
+    [p.name, p.email, localPart(p.email), p.aadObjectId].some((v) => v.toLowerCase() === key),
+  );
   if (!found) {
     const choices = directory.people.map((p) => `${p.name} (${localPart(p.email)})`).join(', ');
     throw new Error(`nobody called "${who}" in the directory; choose one of: ${choices}`);
@@ -87,7 +92,8 @@ export function playgroundConfigFor(directory: Directory, current: Person): Play
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .slice(0, OTHER_USERS)
     .map(({ person }) => playgroundUser(person));
-  if (others.length < OTHER_USERS) throw new Error(`the Playground needs ${OTHER_USERS + 1} people; the directory has ${directory.people.length}`);
+  if (others.length < OTHER_USERS)
+    throw new Error(`the Playground needs ${OTHER_USERS + 1} people; the directory has ${directory.people.length}`);
   return {
     version: '0.1.1',
     tenantId: TENANT_ID,
@@ -122,7 +128,17 @@ function localPart(email: string): string {
 }
 
 // Approvers first; a role not in the list sorts last.
-const ROLE_ORDER: readonly Role[] = ['cooperation_approver', 'ops_approver', 'ops_head', 'leader', 'support_handler', 'admin', 'catalog_owner', 'auditor', 'applicant'];
+const ROLE_ORDER: readonly Role[] = [
+  'cooperation_approver',
+  'ops_approver',
+  'ops_head',
+  'leader',
+  'support_handler',
+  'admin',
+  'catalog_owner',
+  'auditor',
+  'applicant',
+];
 function roleRank(role: Role): number {
   const rank = ROLE_ORDER.indexOf(role);
   return rank === -1 ? ROLE_ORDER.length : rank;

@@ -76,7 +76,16 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
     TZ: timeZone,
   };
-  const args = [PLAYGROUND_CLI, '--app-endpoint', relay.endpoint, '--channel-id', 'msteams', '--port', String(requestedPort), '--disable-telemetry'];
+  const args = [
+    PLAYGROUND_CLI,
+    '--app-endpoint',
+    relay.endpoint,
+    '--channel-id',
+    'msteams',
+    '--port',
+    String(requestedPort),
+    '--disable-telemetry',
+  ];
   const playground = startProcess(`the Playground (${person.name})`, process.execPath, args, {
     cwd: workDir,
     env,
@@ -86,9 +95,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   try {
     const listening = await playground.waitForLine(/Listening on (\d+)/, 30_000);
     const port = Number(listening[1]);
-    const loaded = LoadedConfig.parse(await (await waitForHttp(`http://127.0.0.1:${port}/_internal/v1/config`, 10_000, playground)).json());
+    const loaded = LoadedConfig.parse(
+      await (await waitForHttp(`http://127.0.0.1:${port}/_internal/v1/config`, 10_000, playground)).json(),
+    );
     if (loaded.config.currentUser.aadObjectId !== person.aadObjectId) {
-      throw new Error(`the Playground signed in ${loaded.config.currentUser.aadObjectId}, not ${person.name} (${person.aadObjectId}); is ${configFile} right?`);
+      throw new Error(
+        `the Playground signed in ${loaded.config.currentUser.aadObjectId}, not ${person.name} (${person.aadObjectId}); is ${configFile} right?`,
+      );
     }
     return {
       url: `http://localhost:${port}/`,

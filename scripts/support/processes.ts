@@ -30,9 +30,19 @@ const MAX_OUTPUT = 256 * 1024;
 const running = new Map<number, RunningProcess>();
 
 /** Starts `command` detached (a new session and process group, as `setsid` does) with its output captured. */
-export function startProcess(name: string, command: string, args: readonly string[], options: StartOptions): RunningProcess {
+export function startProcess(
+  name: string,
+  command: string,
+  args: readonly string[],
+  options: StartOptions,
+): RunningProcess {
   writeFileSync(options.logFile, `$ ${command} ${args.join(' ')}\n`);
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | string>((resolve) => {
     child.once('error', (error) => {
       appendFileSync(options.logFile, `\n[${name} could not run: ${error.message}]\n`);
@@ -69,7 +79,10 @@ export function startProcess(name: string, command: string, args: readonly strin
     exited,
     output: () => output,
     waitForLine(pattern, timeoutMs) {
-      const past = output.split('\n').map((line) => line.match(pattern)).find((m) => m !== null);
+      const past = output
+        .split('\n')
+        .map((line) => line.match(pattern))
+        .find((m) => m !== null);
       if (past) return Promise.resolve(past);
       return new Promise((resolve, reject) => {
         const done = () => {
@@ -85,13 +98,19 @@ export function startProcess(name: string, command: string, args: readonly strin
         };
         const timer = setTimeout(() => {
           done();
-          reject(new Error(`${name} wrote no line matching ${pattern} within ${timeoutMs} ms; its output:\n${tail(output)}`));
+          reject(
+            new Error(`${name} wrote no line matching ${pattern} within ${timeoutMs} ms; its output:\n${tail(output)}`),
+          );
         }, timeoutMs);
         listeners.add(listener);
         void exited.then((how) => {
           if (!listeners.has(listener)) return;
           done();
-          reject(new Error(`${name} exited (${how}) before writing a line matching ${pattern}; its output:\n${tail(output)}`));
+          reject(
+            new Error(
+              `${name} exited (${how}) before writing a line matching ${pattern}; its output:\n${tail(output)}`,
+            ),
+          );
         });
       });
     },
@@ -156,7 +175,10 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
     await new Promise<void>((resolve) => server.close(() => resolve()));
     return;
   }
-  if (error.code === 'EADDRINUSE') throw new Error(`port ${port} for ${what} is taken (is \`npm start\` or another Playground running?); stop it or choose another port (npm run playground: --bot-port, --port)`);
+  if (error.code === 'EADDRINUSE')
+    throw new Error(
+      `port ${port} for ${what} is taken (is \`npm start\` or another Playground running?); stop it or choose another port (npm run playground: --bot-port, --port)`,
+    );
   throw error;
 }
 
@@ -169,7 +191,10 @@ export async function waitForHttp(url: string, timeoutMs: number, owner?: Runnin
   });
   let last = 'no answer';
   while (Date.now() < deadline) {
-    if (exitedHow !== undefined && owner) throw new Error(`${owner.name} exited (${exitedHow}) before ${url} answered; its output:\n${tail(owner.output())}`);
+    if (exitedHow !== undefined && owner)
+      throw new Error(
+        `${owner.name} exited (${exitedHow}) before ${url} answered; its output:\n${tail(owner.output())}`,
+      );
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return response;
@@ -179,7 +204,9 @@ export async function waitForHttp(url: string, timeoutMs: number, owner?: Runnin
     }
     await delay(100);
   }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms (last: ${last})${owner ? `; ${owner.name}'s output:\n${tail(owner.output())}` : ''}`);
+  throw new Error(
+    `${url} did not answer within ${timeoutMs} ms (last: ${last})${owner ? `; ${owner.name}'s output:\n${tail(owner.output())}` : ''}`,
+  );
 }
 
 export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -6,7 +6,13 @@ import type { Reason } from '../domain/reason';
 import { fail, ok, type Result } from '../domain/result';
 import type { StepId } from '../domain/route';
 import type { ActError, FormStart } from './approval/applicant-actions';
-import { fulfillApplication, openRenewal, openRevision, resubmitApplication, withdrawApplication } from './approval/applicant-actions';
+import {
+  fulfillApplication,
+  openRenewal,
+  openRevision,
+  resubmitApplication,
+  withdrawApplication,
+} from './approval/applicant-actions';
 import { cardModel, type CardModel } from './common/card-model';
 import { bindChannel, rememberPerson, type ChannelTarget } from './approval/conversations';
 import { decideStep, type DecideCommand } from './approval/decide-step';
@@ -56,7 +62,10 @@ export interface PreviewModel {
 export type Acted = Result<CardModel, { refusal: Refusal; card: CardModel | null }>;
 
 /** A submission refused by the rules: every reason at once, with the preview that shows them. */
-export type Filed = Result<CardModel, { refusal: Refusal; card: CardModel | null } | { code: 'blocked' | 'not_needed'; preview: PreviewModel }>;
+export type Filed = Result<
+  CardModel,
+  { refusal: Refusal; card: CardModel | null } | { code: 'blocked' | 'not_needed'; preview: PreviewModel }
+>;
 
 /**
  * The use cases the bot (and any other front end) talks to: each takes words a person chose and
@@ -68,7 +77,11 @@ export interface UseCases {
   /** Records the card a person acted on as a copy of the application, so later changes update it too. */
   keepCardCopy(copy: CardCopy): Promise<void>;
   /** An admin makes a channel the place for one audience's notices. */
-  bindChannel(actor: string, target: ChannelTarget, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>): Promise<Result<{ target: string; unitName: string | null }, Refusal>>;
+  bindChannel(
+    actor: string,
+    target: ChannelTarget,
+    conversation: Omit<StoredConversation, 'key' | 'updatedAt'>,
+  ): Promise<Result<{ target: string; unitName: string | null }, Refusal>>;
   /** An auditor's finding on a sampled plan. */
   recordFinding(finding: Finding): Promise<Result<{ month: string }, Refusal>>;
 
@@ -77,9 +90,16 @@ export interface UseCases {
   /** The form's choices and a draft id, to show a form again as the person left it (`draftId` kept when given). */
   formChoices(draftId: string | null): Promise<{ choices: FormChoices; draftId: string }>;
   /** A returned application as a form to revise (only its applicant, only that revision). */
-  openRevision(applicationId: string, revision: number, actor: string): Promise<Result<FormModel, { refusal: Refusal; card: CardModel | null }>>;
+  openRevision(
+    applicationId: string,
+    revision: number,
+    actor: string,
+  ): Promise<Result<FormModel, { refusal: Refusal; card: CardModel | null }>>;
   /** An expired plan as a new application, prefilled, starting next month (only its applicant). */
-  openRenewal(applicationId: string, actor: string): Promise<Result<FormModel, { refusal: Refusal; card: CardModel | null }>>;
+  openRenewal(
+    applicationId: string,
+    actor: string,
+  ): Promise<Result<FormModel, { refusal: Refusal; card: CardModel | null }>>;
   preview(input: ApplicationInput): Promise<Result<PreviewModel, Refusal>>;
   submit(submission: Submission): Promise<Filed>;
   resubmit(applicationId: string, revision: number, input: ApplicationInput, actor: string): Promise<Filed>;
@@ -100,7 +120,10 @@ export interface UseCases {
 /** The use cases over their dependencies. */
 export function useCases(deps: ApprovalDeps): UseCases {
   // A refused act shows the application as it now stands, when the refusal came with it.
-  const answered = async (viewer: string, result: Result<Parameters<typeof cardModel>[1], ActError>): Promise<Acted> => {
+  const answered = async (
+    viewer: string,
+    result: Result<Parameters<typeof cardModel>[1], ActError>,
+  ): Promise<Acted> => {
     if (result.ok) return ok(await cardModel(deps, result.value, viewer));
     const { error } = result;
     if ('record' in error) {
@@ -118,13 +141,19 @@ export function useCases(deps: ApprovalDeps): UseCases {
       choices: {
         units: (directory?.units ?? []).map((u) => ({ id: u.id, name: u.name })),
         activities: (catalog?.activities ?? []).map((a) => ({ code: a.code })),
-        products: (catalog?.products ?? []).filter((p) => p.status !== 'retired').map(({ code, name, standardPriceFen }) => ({ code, name, standardPriceFen })),
+        products: (catalog?.products ?? [])
+          .filter((p) => p.status !== 'retired')
+          .map(({ code, name, standardPriceFen }) => ({ code, name, standardPriceFen })),
         months: Array.from({ length: 13 }, (_, i) => addMonths(thisMonth, i)),
       },
     };
   };
   const formFrom = async (start: Result<FormStart, ActError>, viewer: string) => {
-    if (!start.ok) return (await answered(viewer, start as Result<never, ActError>)) as Result<never, { refusal: Refusal; card: CardModel | null }>;
+    if (!start.ok)
+      return (await answered(viewer, start as Result<never, ActError>)) as Result<
+        never,
+        { refusal: Refusal; card: CardModel | null }
+      >;
     const { input, resubmit } = start.value;
     return ok({ ...(await formChoices(null)), input, unit: input.unit, startMonth: input.startMonth, resubmit });
   };
@@ -141,8 +170,15 @@ export function useCases(deps: ApprovalDeps): UseCases {
     });
     return { assessment, warnings, route };
   };
-  const filed = async (viewer: string, result: Awaited<ReturnType<typeof submit>> | Awaited<ReturnType<typeof resubmitApplication>>): Promise<Filed> => {
-    if (!result.ok && (result.error.code === 'blocked' || result.error.code === 'not_needed') && 'assessment' in result.error) {
+  const filed = async (
+    viewer: string,
+    result: Awaited<ReturnType<typeof submit>> | Awaited<ReturnType<typeof resubmitApplication>>,
+  ): Promise<Filed> => {
+    if (
+      !result.ok &&
+      (result.error.code === 'blocked' || result.error.code === 'not_needed') &&
+      'assessment' in result.error
+    ) {
       return fail({ code: result.error.code, preview: await previewModel(result.error.assessment, []) });
     }
     return answered(viewer, result as Result<Parameters<typeof cardModel>[1], ActError>);
@@ -158,14 +194,22 @@ export function useCases(deps: ApprovalDeps): UseCases {
       const directory = await deps.store.directory.get();
       const unit = (directory && personOf(directory, actor)?.unit) || '';
       const { choices, draftId } = await formChoices(null);
-      return { choices, draftId, input: null, unit, startMonth: addMonths(monthOf(shanghaiDate(deps.clock.now())), 1), resubmit: null };
+      return {
+        choices,
+        draftId,
+        input: null,
+        unit,
+        startMonth: addMonths(monthOf(shanghaiDate(deps.clock.now())), 1),
+        resubmit: null,
+      };
     },
     formChoices,
     openRevision: async (id, revision, actor) => formFrom(await openRevision(deps, id, revision, actor), actor),
     openRenewal: async (id, actor) => formFrom(await openRenewal(deps, id, actor), actor),
     preview,
     submit: async (submission) => filed(submission.actor, await submit(deps, submission)),
-    resubmit: async (id, revision, input, actor) => filed(actor, await resubmitApplication(deps, id, revision, input, actor)),
+    resubmit: async (id, revision, input, actor) =>
+      filed(actor, await resubmitApplication(deps, id, revision, input, actor)),
 
     async decide(cmd) {
       const decided = await decideStep(deps, cmd);

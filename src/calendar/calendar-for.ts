@@ -4,5 +4,7 @@ import { createWorkingCalendar, type ChineseWorkingCalendar } from './chinese-wo
 
 /** The working calendar the configuration asks for: chinese-days, plus the override file if one is named. */
 export function calendarFor(config: Pick<Config, 'calendarOverridePath'>): ChineseWorkingCalendar {
-  return createWorkingCalendar(config.calendarOverridePath ? readCalendarOverrideFile(config.calendarOverridePath) : {});
+  return createWorkingCalendar(
+    config.calendarOverridePath ? readCalendarOverrideFile(config.calendarOverridePath) : {},
+  );
 }

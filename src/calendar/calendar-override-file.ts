@@ -24,7 +24,10 @@ export interface CalendarOverrideFile extends CalendarOverrides {
 export class CalendarOverrideError extends Error {
   readonly code = 'calendar_override_invalid';
 
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`calendar override ${file}: ${detail}`);
     this.name = 'CalendarOverrideError';
   }
@@ -63,14 +66,18 @@ export function parseCalendarOverrides(yamlText: string, file: string): Calendar
   }
   // An empty file, or one with only comments, overrides nothing.
   const parsed = overrideSchema.safeParse(input ?? {});
-  if (!parsed.success) throw new CalendarOverrideError(file, parsed.error.issues.map((issue) => describeIssue(issue, input)).join('; '));
+  if (!parsed.success)
+    throw new CalendarOverrideError(file, parsed.error.issues.map((issue) => describeIssue(issue, input)).join('; '));
 
   const holidays = parsed.data.holidays ?? [];
   const workdays = parsed.data.workdays ?? [];
   const clash = holidays.findIndex((day) => workdays.includes(day));
   if (clash >= 0) {
     const day = holidays[clash] as LocalDate;
-    throw new CalendarOverrideError(file, `"${day}" is in both holidays[${clash}] and workdays[${workdays.indexOf(day)}]`);
+    throw new CalendarOverrideError(
+      file,
+      `"${day}" is in both holidays[${clash}] and workdays[${workdays.indexOf(day)}]`,
+    );
   }
   const note = parsed.data.note ?? undefined;
   return note === undefined ? { holidays, workdays } : { holidays, workdays, note };
@@ -86,11 +93,18 @@ function describeIssue(issue: ZodIssue, input: unknown): string {
 
 /** "holidays[2]" from zod's path. */
 function fieldName(path: readonly (string | number)[]): string {
-  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '');
+  return path.reduce<string>(
+    (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part),
+    '',
+  );
 }
 
 function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((value, part) => (typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[part] : undefined), input);
+  return path.reduce<unknown>(
+    (value, part) =>
+      typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[part] : undefined,
+    input,
+  );
 }
 
 /** The bad value as the person wrote it, cut short so one wrong field cannot flood the log. */

@@ -42,13 +42,16 @@ export function createWorkingCalendar(overrides: CalendarOverrides = {}): Chines
   const extraWorkdays = new Set(overrides.workdays);
 
   for (const date of [...extraHolidays, ...extraWorkdays]) {
-    if (!isLocalDate(date)) throw new RangeError(`calendar override ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`);
+    if (!isLocalDate(date))
+      throw new RangeError(`calendar override ${JSON.stringify(date)} is not a date (YYYY-MM-DD)`);
   }
   const clash = [...extraHolidays].find((date) => extraWorkdays.has(date));
   if (clash !== undefined) throw new RangeError(`calendar override ${clash} is both a holiday and a workday`);
 
   const coveredYears = new Set(
-    [...packageHolidays, ...packageWorkdays, ...extraHolidays, ...extraWorkdays].map((date) => Number(date.slice(0, 4))),
+    [...packageHolidays, ...packageWorkdays, ...extraHolidays, ...extraWorkdays].map((date) =>
+      Number(date.slice(0, 4)),
+    ),
   );
 
   return {

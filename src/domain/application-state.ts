@@ -4,7 +4,15 @@
  * draft or "submitted" state is ever stored); the final approval opens the support center's task in
  * the same commit. Every move the workflow makes goes through `enter`.
  */
-export const APPLICATION_STATES = ['in_review', 'returned', 'in_fulfillment', 'active', 'rejected', 'withdrawn', 'expired'] as const;
+export const APPLICATION_STATES = [
+  'in_review',
+  'returned',
+  'in_fulfillment',
+  'active',
+  'rejected',
+  'withdrawn',
+  'expired',
+] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /** The state a filed application starts in. */

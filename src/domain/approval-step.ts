@@ -4,7 +4,15 @@ import type { ApproverRole, StepId } from './route';
  * Where one approval step stands: `waiting` for the steps before it, `pending` on its approver,
  * then decided. A step not reached when the case ends (withdrawn, rejected, returned) is `cancelled`.
  */
-export const STEP_STATUSES = ['waiting', 'pending', 'approved', 'rejected', 'returned', 'escalated', 'cancelled'] as const;
+export const STEP_STATUSES = [
+  'waiting',
+  'pending',
+  'approved',
+  'rejected',
+  'returned',
+  'escalated',
+  'cancelled',
+] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
 export const DECISIONS = ['approve', 'reject', 'return', 'escalate'] as const;
@@ -37,4 +45,5 @@ export interface FulfillmentTask {
 }
 
 /** The one step a decision is expected on, if any. */
-export const currentStepIndex = (steps: readonly ApprovalStep[]): number => steps.findIndex((s) => s.status === 'pending');
+export const currentStepIndex = (steps: readonly ApprovalStep[]): number =>
+  steps.findIndex((s) => s.status === 'pending');

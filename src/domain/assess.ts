@@ -30,14 +30,23 @@ export function assessApplication(input: ApplicationInput, ctx: IntakeContext): 
     return { outcome: 'blocked', tier: null, route: [], reasons: blocked, economics };
   }
   // A branch's authority holds line by line: one deep discount is not averaged away by full-price lines.
-  const everyLineWithin = economics.lines.every((l) => BigInt(l.standardFen - l.revenueFen) * 10000n <= BigInt(activity.branchMaxDiscountBp) * BigInt(l.standardFen));
+  const everyLineWithin = economics.lines.every(
+    (l) =>
+      BigInt(l.standardFen - l.revenueFen) * 10000n <= BigInt(activity.branchMaxDiscountBp) * BigInt(l.standardFen),
+  );
   const withinBranch =
     everyLineWithin &&
     exactly.discountDepthAtMost(economics, activity.branchMaxDiscountBp) &&
     exactly.subsidyAtMost(economics, activity.standardSubsidyBp) &&
     exactly.commissionAtMost(economics, activity.standardCommissionBp);
   if (withinBranch) {
-    return { outcome: 'not_needed', tier: null, route: [], reasons: [reason('within_branch_authority', { activity: activity.code })], economics };
+    return {
+      outcome: 'not_needed',
+      tier: null,
+      route: [],
+      reasons: [reason('within_branch_authority', { activity: activity.code })],
+      economics,
+    };
   }
   const { tier, reasons } = tierFor(economics, ctx.policy.tiers);
   return { outcome: 'routed', tier, route: routeFor(input, tier, ctx.policy), reasons, economics };

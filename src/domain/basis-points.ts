@@ -38,6 +38,7 @@ export function ratioToBasisPoints(numerator: bigint, denominator: bigint, round
     if (rounding === 'ceil' && scaled > 0n) quotient += 1n;
   }
   const bp = Number(quotient);
-  if (!Number.isSafeInteger(bp)) throw new RangeError(`ratio ${numerator}/${denominator} is beyond what PlanDesk can hold exactly`);
+  if (!Number.isSafeInteger(bp))
+    throw new RangeError(`ratio ${numerator}/${denominator} is beyond what PlanDesk can hold exactly`);
   return bp;
 }

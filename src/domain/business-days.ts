@@ -16,7 +16,7 @@ export function addBusinessDays(calendar: WorkingCalendar, date: LocalDate, n: n
     while (!calendar.isWorkday(day)) day = addDays(day, 1);
     return day;
   }
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = addDays(day, 1);
     if (calendar.isWorkday(day)) left -= 1;
   }
@@ -30,6 +30,9 @@ export function addBusinessDays(calendar: WorkingCalendar, date: LocalDate, n: n
  */
 export function businessDeadline(calendar: WorkingCalendar, from: Date, n: number): Date {
   const date = shanghaiDate(from);
-  const counted = calendar.isWorkday(date) && shanghaiTime(from) < END_OF_BUSINESS ? date : addBusinessDays(calendar, addDays(date, 1), 0);
+  const counted =
+    calendar.isWorkday(date) && shanghaiTime(from) < END_OF_BUSINESS
+      ? date
+      : addBusinessDays(calendar, addDays(date, 1), 0);
   return shanghaiInstant(addBusinessDays(calendar, counted, n), END_OF_BUSINESS);
 }

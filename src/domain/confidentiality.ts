@@ -6,7 +6,12 @@ import type { Actor } from './workflow';
  * the support handlers once it is to be carried out, auditors and admins — nobody else.
  */
 export function maySeeDetails(
-  plan: { applicant: string; steps: readonly ApprovalStep[]; pastSteps: readonly ApprovalStep[]; inFulfillment: boolean },
+  plan: {
+    applicant: string;
+    steps: readonly ApprovalStep[];
+    pastSteps: readonly ApprovalStep[];
+    inFulfillment: boolean;
+  },
   actor: Actor,
 ): boolean {
   if (actor.id === plan.applicant) return true;

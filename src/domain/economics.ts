@@ -69,12 +69,26 @@ export function computeEconomics(input: ApplicationInput, catalog: CatalogConten
     commissionFen: toFen(commission),
     costFen: toFen(cost),
     // The margin uses the commission at its exact rate, as the tier thresholds do (see `exactly`).
-    marginBp: revenue > 0n ? ratioToBasisPoints((revenue - catalogCost - subsidy) * 10000n - revenue * BigInt(input.commissionBp), revenue * 10000n, 'floor') : cost > 0n ? -10000 : 0,
+    marginBp:
+      revenue > 0n
+        ? ratioToBasisPoints(
+            (revenue - catalogCost - subsidy) * 10000n - revenue * BigInt(input.commissionBp),
+            revenue * 10000n,
+            'floor',
+          )
+        : cost > 0n
+          ? -10000
+          : 0,
     discountDepthBp: standard > 0n ? ratioToBasisPoints(standard - revenue, standard, 'ceil') : 0,
     subsidyBp: revenue > 0n ? ratioToBasisPoints(subsidy, revenue, 'ceil') : subsidy > 0n ? 10000 : 0,
     commissionBp: input.commissionBp,
     contractValueFen: toFen(revenue),
-    lines: lines.map((l) => ({ product: l.product, revenueFen: toFen(l.revenue), standardFen: toFen(l.standard), costFen: toFen(l.cost) })),
+    lines: lines.map((l) => ({
+      product: l.product,
+      revenueFen: toFen(l.revenue),
+      standardFen: toFen(l.standard),
+      costFen: toFen(l.cost),
+    })),
   };
 }
 

@@ -52,16 +52,32 @@ export function blockingReasons(input: ApplicationInput, economics: Economics | 
       return;
     }
     if (activity && !activity.productCodes.includes(product.code)) {
-      reasons.push(reason('product_not_in_activity', { product: product.code, activity: activity.code, line: i + 1 }, `${field}.product`));
+      reasons.push(
+        reason(
+          'product_not_in_activity',
+          { product: product.code, activity: activity.code, line: i + 1 },
+          `${field}.product`,
+        ),
+      );
     }
     if (!isIssued(product)) {
-      reasons.push(reason('not_issued', { product: product.code, status: product.status, line: i + 1 }, `${field}.product`));
+      reasons.push(
+        reason('not_issued', { product: product.code, status: product.status, line: i + 1 }, `${field}.product`),
+      );
     }
     if (line.proposedUnitPriceFen < product.unitCostFen) {
-      reasons.push(reason('line_below_cost', {
-        product: product.code, line: i + 1,
-        proposed: formatYuan(line.proposedUnitPriceFen), cost: formatYuan(product.unitCostFen),
-      }, `${field}.proposedUnitPriceFen`));
+      reasons.push(
+        reason(
+          'line_below_cost',
+          {
+            product: product.code,
+            line: i + 1,
+            proposed: formatYuan(line.proposedUnitPriceFen),
+            cost: formatYuan(product.unitCostFen),
+          },
+          `${field}.proposedUnitPriceFen`,
+        ),
+      );
     }
   });
 
@@ -80,10 +96,18 @@ export function blockingReasons(input: ApplicationInput, economics: Economics | 
     reasons.push(reason('start_in_past', { start: input.startMonth, current: monthOf(ctx.today) }, 'startMonth'));
   }
   if (economics && economics.revenueFen < economics.costFen) {
-    reasons.push(reason('below_cost', {
-      revenue: formatYuan(economics.revenueFen), cost: formatYuan(economics.costFen),
-      shortfall: formatYuan(economics.costFen - economics.revenueFen), margin: formatBasisPoints(economics.marginBp),
-    }, 'tariffLines'));
+    reasons.push(
+      reason(
+        'below_cost',
+        {
+          revenue: formatYuan(economics.revenueFen),
+          cost: formatYuan(economics.costFen),
+          shortfall: formatYuan(economics.costFen - economics.revenueFen),
+          margin: formatBasisPoints(economics.marginBp),
+        },
+        'tariffLines',
+      ),
+    );
   }
   return reasons;
 }

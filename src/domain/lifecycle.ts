@@ -24,7 +24,10 @@ export const DEFAULT_LIFECYCLE: LifecycleSettings = {
 };
 
 /** The last day a plan's discounts hold, and the day it expires (the day after its last month). */
-export function planEnd(input: Pick<ApplicationInput, 'startMonth' | 'termMonths'>): { lastDay: LocalDate; expiresOn: LocalDate } {
+export function planEnd(input: Pick<ApplicationInput, 'startMonth' | 'termMonths'>): {
+  lastDay: LocalDate;
+  expiresOn: LocalDate;
+} {
   const firstMonthAfter = addMonths(input.startMonth, input.termMonths);
   const expiresOn = `${firstMonthAfter}-01`;
   const d = new Date(`${expiresOn}T00:00:00Z`);
@@ -47,8 +50,17 @@ export interface EvaluationReport {
  * The revenue expected by the end of an evaluation period (pro rata over the term), and whether the
  * actual result is under the flag threshold. Integer arithmetic: flagged iff actual × 100 < expected × pct.
  */
-export function judgeEvaluation(expectedTotalFen: number, termMonths: number, monthsElapsed: number, actualRevenueFen: number, flagBelowPct: number) {
+export function judgeEvaluation(
+  expectedTotalFen: number,
+  termMonths: number,
+  monthsElapsed: number,
+  actualRevenueFen: number,
+  flagBelowPct: number,
+) {
   const months = Math.min(monthsElapsed, termMonths);
   const expectedToDate = Math.floor((expectedTotalFen * months) / termMonths);
-  return { expectedRevenueToDateFen: expectedToDate, flagged: BigInt(actualRevenueFen) * 100n < BigInt(expectedToDate) * BigInt(flagBelowPct) };
+  return {
+    expectedRevenueToDateFen: expectedToDate,
+    flagged: BigInt(actualRevenueFen) * 100n < BigInt(expectedToDate) * BigInt(flagBelowPct),
+  };
 }

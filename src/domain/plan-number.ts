@@ -6,8 +6,10 @@ export const PLAN_NUMBER = /^PP-\d{4}-\d{6}$/;
 
 /** The n-th plan number of a year. */
 export function formatPlanNumber(year: number, n: number): string {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new RangeError(`a plan number's year has four digits, not ${year}`);
-  if (!Number.isInteger(n) || n < 1 || n > 999_999) throw new RangeError(`a plan number's place in its year is 1 to 999999, not ${n}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new RangeError(`a plan number's year has four digits, not ${year}`);
+  if (!Number.isInteger(n) || n < 1 || n > 999_999)
+    throw new RangeError(`a plan number's place in its year is 1 to 999999, not ${n}`);
   return `PP-${year}-${String(n).padStart(6, '0')}`;
 }
 

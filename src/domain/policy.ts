@@ -38,5 +38,7 @@ export interface Policy extends PolicyContent {
 export function policyInForce<P extends Policy>(policies: readonly P[], date: LocalDate): P | undefined {
   return policies
     .filter((p) => p.effectiveFrom <= date)
-    .sort((a, b) => (a.effectiveFrom === b.effectiveFrom ? b.version - a.version : a.effectiveFrom < b.effectiveFrom ? 1 : -1))[0];
+    .sort((a, b) =>
+      a.effectiveFrom === b.effectiveFrom ? b.version - a.version : a.effectiveFrom < b.effectiveFrom ? 1 : -1,
+    )[0];
 }

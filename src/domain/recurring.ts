@@ -25,10 +25,12 @@ export function currentAndNextOccurrences(calendar: WorkingCalendar, now: Date):
   const monday = addDays(today, -((weekday(today) + 6) % 7));
   const weekly = (start: string) => shanghaiInstant(addBusinessDays(calendar, start, 0), '09:15');
   const month = monthOf(today);
-  return [monday, addDays(monday, 7)].map((week): Occurrence => ({ kind: 'catalog.freshness', key: week, dueAt: weekly(week) })).concat(
-    [month, addMonths(month, 1)].flatMap((m): Occurrence[] => [
-      { kind: 'audit.spot_check', key: m, dueAt: firstWorkingDay(calendar, m, '09:30') },
-      { kind: 'ops.monthly_summary', key: m, dueAt: firstWorkingDay(calendar, m, '09:45') },
-    ]),
-  );
+  return [monday, addDays(monday, 7)]
+    .map((week): Occurrence => ({ kind: 'catalog.freshness', key: week, dueAt: weekly(week) }))
+    .concat(
+      [month, addMonths(month, 1)].flatMap((m): Occurrence[] => [
+        { kind: 'audit.spot_check', key: m, dueAt: firstWorkingDay(calendar, m, '09:30') },
+        { kind: 'ops.monthly_summary', key: m, dueAt: firstWorkingDay(calendar, m, '09:45') },
+      ]),
+    );
 }

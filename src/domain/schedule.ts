@@ -8,10 +8,17 @@ import { halfwayInWorkingTime, nextWorkingMoment, WORK_START } from './working-h
 
 /** The kinds of time-driven work PlanDesk does on its own (SPEC §6). */
 export const JOB_KINDS = [
-  'step.nudge', 'step.overdue', 'step.escalate',
-  'fulfillment.nudge', 'fulfillment.overdue',
-  'plan.expiry_notice', 'plan.expire', 'plan.evaluation',
-  'ops.monthly_summary', 'audit.spot_check', 'catalog.freshness',
+  'step.nudge',
+  'step.overdue',
+  'step.escalate',
+  'fulfillment.nudge',
+  'fulfillment.overdue',
+  'plan.expiry_notice',
+  'plan.expire',
+  'plan.evaluation',
+  'ops.monthly_summary',
+  'audit.spot_check',
+  'catalog.freshness',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -51,31 +58,53 @@ export function dueWork(c: ScheduledCase, settings: LifecycleSettings, calendar:
     const morning = shanghaiInstant(shanghaiDate(due), WORK_START);
     const hasMorning = morning > start && morning.getTime() !== halfway.getTime() && morning < due;
     // A halfway reminder that could only go out by the due morning is left to the morning's.
-    if (halfway > start && halfway < due) work.push({ kind: 'step.nudge', key: `${key}:halfway`, dueAt: halfway, payload: hasMorning ? { ...at, until: morning.toISOString() } : at });
+    if (halfway > start && halfway < due)
+      work.push({
+        kind: 'step.nudge',
+        key: `${key}:halfway`,
+        dueAt: halfway,
+        payload: hasMorning ? { ...at, until: morning.toISOString() } : at,
+      });
     if (hasMorning) work.push({ kind: 'step.nudge', key: `${key}:morning`, dueAt: morning, payload: at });
     work.push({ kind: 'step.overdue', key, dueAt: inHours(due), payload: at });
-    const escalateOn = addBusinessDays(calendar, shanghaiDate(due), Math.max(settings.escalationGraceBusinessDays, 0) + 1);
+    const escalateOn = addBusinessDays(
+      calendar,
+      shanghaiDate(due),
+      Math.max(settings.escalationGraceBusinessDays, 0) + 1,
+    );
     work.push({ kind: 'step.escalate', key, dueAt: shanghaiInstant(escalateOn, WORK_START), payload: at });
   }
   if (c.state === 'in_fulfillment' && c.fulfillment) {
     const [start, due] = [new Date(c.fulfillment.createdAt), new Date(c.fulfillment.dueAt)];
     const payload = { revision: c.revision, dueAt: c.fulfillment.dueAt };
     const halfway = halfwayInWorkingTime(calendar, start, due);
-    if (halfway > start && halfway < due) work.push({ kind: 'fulfillment.nudge', key: `r${c.revision}:halfway`, dueAt: halfway, payload });
+    if (halfway > start && halfway < due)
+      work.push({ kind: 'fulfillment.nudge', key: `r${c.revision}:halfway`, dueAt: halfway, payload });
     work.push({ kind: 'fulfillment.overdue', key: `r${c.revision}`, dueAt: inHours(due), payload });
   }
   if (c.state === 'active') {
     const { lastDay, expiresOn } = planEnd(c.input);
     for (const days of [...settings.expiryNoticeDays, 0]) {
       const on = addDays(lastDay, -days);
-      work.push({ kind: 'plan.expiry_notice', key: `${days}d`, dueAt: inHours(shanghaiInstant(on, WORK_START)), payload: { daysLeft: days, lastDay } });
+      work.push({
+        kind: 'plan.expiry_notice',
+        key: `${days}d`,
+        dueAt: inHours(shanghaiInstant(on, WORK_START)),
+        payload: { daysLeft: days, lastDay },
+      });
     }
     work.push({ kind: 'plan.expire', key: expiresOn, dueAt: shanghaiInstant(expiresOn), payload: { lastDay } });
     if (c.activatedAt) {
       // Periods count from the plan's first month, so an evaluation always covers whole months of it.
       const period = c.evaluationsDone + 1;
       const on = `${addMonths(c.input.startMonth, period * settings.evaluationEveryMonths)}-01`;
-      if (on < expiresOn) work.push({ kind: 'plan.evaluation', key: `p${period}`, dueAt: inHours(shanghaiInstant(on, WORK_START)), payload: { period } });
+      if (on < expiresOn)
+        work.push({
+          kind: 'plan.evaluation',
+          key: `p${period}`,
+          dueAt: inHours(shanghaiInstant(on, WORK_START)),
+          payload: { period },
+        });
     }
   }
   return work;

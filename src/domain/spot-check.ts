@@ -21,19 +21,26 @@ function generator(seed: number): () => number {
 }
 
 /** Draws the month's sample: per unit, ceil(share × plans) of its plans (at least one), in a seeded shuffle. */
-export function drawSpotCheck(plans: readonly { id: string; unit: string }[], sharePct: number, seed: number): SpotCheckDraw {
+export function drawSpotCheck(
+  plans: readonly { id: string; unit: string }[],
+  sharePct: number,
+  seed: number,
+): SpotCheckDraw {
   const random = generator(seed);
   const byUnit = new Map<string, string[]>();
-  for (const p of [...plans].sort((a, b) => a.id.localeCompare(b.id))) byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), p.id]);
-  const units = [...byUnit.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([unit, ids]) => {
-    const count = Math.max(1, Math.ceil((ids.length * sharePct) / 100));
-    const pool = [...ids];
-    // Fisher–Yates, first `count` places only.
-    for (let i = 0; i < count; i += 1) {
-      const j = i + Math.floor(random() * (pool.length - i));
-      [pool[i], pool[j]] = [pool[j] as string, pool[i] as string];
-    }
-    return { unit, planIds: pool.slice(0, count).sort() };
-  });
+  for (const p of [...plans].sort((a, b) => a.id.localeCompare(b.id)))
+    byUnit.set(p.unit, [...(byUnit.get(p.unit) ?? []), p.id]);
+  const units = [...byUnit.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([unit, ids]) => {
+      const count = Math.max(1, Math.ceil((ids.length * sharePct) / 100));
+      const pool = [...ids];
+      // Fisher–Yates, first `count` places only.
+      for (let i = 0; i < count; i += 1) {
+        const j = i + Math.floor(random() * (pool.length - i));
+        [pool[i], pool[j]] = [pool[j] as string, pool[i] as string];
+      }
+      return { unit, planIds: pool.slice(0, count).sort() };
+    });
   return { seed, units };
 }

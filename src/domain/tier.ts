@@ -18,19 +18,39 @@ interface Miss {
 export function missedThresholds(e: Economics, tier: Tier): Miss[] {
   const misses: Miss[] = [];
   if (tier.minMarginBp !== undefined && !exactly.marginAtLeast(e, tier.minMarginBp)) {
-    misses.push({ measure: 'margin', value: formatBasisPoints(e.marginBp), limit: formatBasisPoints(tier.minMarginBp) });
+    misses.push({
+      measure: 'margin',
+      value: formatBasisPoints(e.marginBp),
+      limit: formatBasisPoints(tier.minMarginBp),
+    });
   }
   if (tier.maxDiscountDepthBp !== undefined && !exactly.discountDepthAtMost(e, tier.maxDiscountDepthBp)) {
-    misses.push({ measure: 'discount_depth', value: formatBasisPoints(e.discountDepthBp), limit: formatBasisPoints(tier.maxDiscountDepthBp) });
+    misses.push({
+      measure: 'discount_depth',
+      value: formatBasisPoints(e.discountDepthBp),
+      limit: formatBasisPoints(tier.maxDiscountDepthBp),
+    });
   }
   if (tier.maxSubsidyBp !== undefined && !exactly.subsidyAtMost(e, tier.maxSubsidyBp)) {
-    misses.push({ measure: 'subsidy', value: formatBasisPoints(e.subsidyBp), limit: formatBasisPoints(tier.maxSubsidyBp) });
+    misses.push({
+      measure: 'subsidy',
+      value: formatBasisPoints(e.subsidyBp),
+      limit: formatBasisPoints(tier.maxSubsidyBp),
+    });
   }
   if (tier.maxCommissionBp !== undefined && !exactly.commissionAtMost(e, tier.maxCommissionBp)) {
-    misses.push({ measure: 'commission', value: formatBasisPoints(e.commissionBp), limit: formatBasisPoints(tier.maxCommissionBp) });
+    misses.push({
+      measure: 'commission',
+      value: formatBasisPoints(e.commissionBp),
+      limit: formatBasisPoints(tier.maxCommissionBp),
+    });
   }
   if (tier.maxContractValueFen !== undefined && e.standardFen > tier.maxContractValueFen) {
-    misses.push({ measure: 'contract_value', value: formatYuan(e.standardFen), limit: formatYuan(tier.maxContractValueFen) });
+    misses.push({
+      measure: 'contract_value',
+      value: formatYuan(e.standardFen),
+      limit: formatYuan(tier.maxContractValueFen),
+    });
   }
   return misses;
 }
@@ -45,7 +65,8 @@ export function tierFor(e: Economics, tiers: readonly Tier[]): { tier: TierId; r
       return { tier: tier.id, reasons };
     }
     // The last tier takes what no tier holds; its own misses are reasons too, never "all within".
-    for (const miss of misses) reasons.push(reason('tier_reason', { tier: tier.id, next: tiers[index + 1]?.id ?? tier.id, ...miss }));
+    for (const miss of misses)
+      reasons.push(reason('tier_reason', { tier: tier.id, next: tiers[index + 1]?.id ?? tier.id, ...miss }));
     if (index === tiers.length - 1) return { tier: tier.id, reasons };
   }
   throw new RangeError('a policy has at least one tier');

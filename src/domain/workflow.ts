@@ -24,15 +24,37 @@ export interface Actor {
 export type Refusal =
   | {
       code:
-        | 'not_an_approver' | 'own_application' | 'no_approval_authority' | 'already_decided' | 'stale_card' | 'comment_required'
-        | 'cannot_escalate' | 'not_the_applicant' | 'not_withdrawable' | 'not_returned' | 'not_expired' | 'not_active'
-        | 'no_evaluation_due' | 'not_a_handler' | 'not_in_fulfillment';
+        | 'not_an_approver'
+        | 'own_application'
+        | 'no_approval_authority'
+        | 'already_decided'
+        | 'stale_card'
+        | 'comment_required'
+        | 'cannot_escalate'
+        | 'not_the_applicant'
+        | 'not_withdrawable'
+        | 'not_returned'
+        | 'not_expired'
+        | 'not_active'
+        | 'no_evaluation_due'
+        | 'not_a_handler'
+        | 'not_in_fulfillment';
     }
   /** Nobody holds a role the route needs (the directory is incomplete). */
   | { code: 'no_approver'; role: ApproverRole };
 
 /** What a person may do to an application: the buttons of its card, each the act of one use case. */
-export const CASE_ACTIONS = ['approve', 'reject', 'return', 'escalate', 'withdraw', 'resubmit', 'fulfill', 'evaluate', 'renew'] as const;
+export const CASE_ACTIONS = [
+  'approve',
+  'reject',
+  'return',
+  'escalate',
+  'withdraw',
+  'resubmit',
+  'fulfill',
+  'evaluate',
+  'renew',
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** What the workflow needs from outside: deadlines by the business calendar, and named approvers by role. */
@@ -44,7 +66,8 @@ export interface WorkflowEnv {
   leadershipIsFinal: boolean;
 }
 
-const refuse = (code: Exclude<Refusal, { role: ApproverRole }>['code']): { ok: false; error: Refusal } => fail({ code });
+const refuse = (code: Exclude<Refusal, { role: ApproverRole }>['code']): { ok: false; error: Refusal } =>
+  fail({ code });
 
 /**
  * Whether an approver may decide the step at `stepIndex` (the one their card shows): only its named
@@ -56,14 +79,20 @@ function decisionRefusal(c: Case, actor: Actor, decision: Decision, stepIndex: n
   if (!step) return { code: 'stale_card' };
   if (actor.id === c.applicant) return { code: 'own_application' };
   if (actor.id !== step.assignee && actor.id !== step.delegate) return { code: 'not_an_approver' };
-  if (!actor.roles.some((r) => (APPROVER_ROLES as readonly string[]).includes(r))) return { code: 'no_approval_authority' };
+  if (!actor.roles.some((r) => (APPROVER_ROLES as readonly string[]).includes(r)))
+    return { code: 'no_approval_authority' };
   if (c.state !== 'in_review' || step.status !== 'pending') return { code: 'already_decided' };
-  if (decision === 'escalate' && (step.step !== 'ops_review' || c.steps.some((s) => s.step === 'leadership'))) return { code: 'cannot_escalate' };
+  if (decision === 'escalate' && (step.step !== 'ops_review' || c.steps.some((s) => s.step === 'leadership')))
+    return { code: 'cannot_escalate' };
   return null;
 }
 
 /** The applicant's own acts, each allowed in one kind of state. */
-function applicantRefusal(c: Case, actor: Actor, action: 'withdraw' | 'resubmit' | 'renew' | 'evaluate'): Refusal | null {
+function applicantRefusal(
+  c: Case,
+  actor: Actor,
+  action: 'withdraw' | 'resubmit' | 'renew' | 'evaluate',
+): Refusal | null {
   if (actor.id !== c.applicant) return { code: 'not_the_applicant' };
   switch (action) {
     case 'withdraw':
@@ -83,7 +112,12 @@ function applicantRefusal(c: Case, actor: Actor, action: 'withdraw' | 'resubmit'
  * actions for which it is null (`availableActions`). A decision is judged on the step a decision is
  * awaited on unless the card names another (`stepIndex`).
  */
-export function refusalOf(c: Case, actor: Actor, action: CaseAction, stepIndex = currentStepIndex(c.steps)): Refusal | null {
+export function refusalOf(
+  c: Case,
+  actor: Actor,
+  action: CaseAction,
+  stepIndex = currentStepIndex(c.steps),
+): Refusal | null {
   switch (action) {
     case 'approve':
     case 'reject':
@@ -113,7 +147,17 @@ function waitingSteps(route: readonly RouteStep[], env: WorkflowEnv): Result<App
   for (const { step, role } of route) {
     const approver = env.assign(role);
     if (!approver) return fail({ code: 'no_approver', role });
-    steps.push({ step, role, ...approver, status: 'waiting', startedAt: null, dueAt: null, decidedBy: null, decidedAt: null, comment: null });
+    steps.push({
+      step,
+      role,
+      ...approver,
+      status: 'waiting',
+      startedAt: null,
+      dueAt: null,
+      decidedBy: null,
+      decidedAt: null,
+      comment: null,
+    });
   }
   return ok(steps);
 }
@@ -134,7 +178,11 @@ export type DecisionOutcome = 'advanced' | 'approved' | 'rejected' | 'returned' 
  * Records one approver's decision (第十二条), if `refusalOf` allows it on the step the card showed; a
  * card from an earlier revision is stale; rejecting and returning need a reason.
  */
-export function decide(c: Case, cmd: DecisionCommand, env: WorkflowEnv): Result<{ next: Case; outcome: DecisionOutcome }, Refusal> {
+export function decide(
+  c: Case,
+  cmd: DecisionCommand,
+  env: WorkflowEnv,
+): Result<{ next: Case; outcome: DecisionOutcome }, Refusal> {
   if (cmd.revision !== c.revision) return refuse('stale_card');
   const refused = refusalOf(c, cmd.actor, cmd.decision, cmd.stepIndex);
   if (refused) return fail(refused);
@@ -143,36 +191,66 @@ export function decide(c: Case, cmd: DecisionCommand, env: WorkflowEnv): Result<
   if ((cmd.decision === 'reject' || cmd.decision === 'return') && !comment) return refuse('comment_required');
 
   const at = cmd.at.toISOString();
-  const decided = (status: ApprovalStep['status']): ApprovalStep => ({ ...step, status, decidedBy: cmd.actor.id, decidedAt: at, comment });
+  const decided = (status: ApprovalStep['status']): ApprovalStep => ({
+    ...step,
+    status,
+    decidedBy: cmd.actor.id,
+    decidedAt: at,
+    comment,
+  });
   const steps = c.steps.map((s, i) => (i === cmd.stepIndex ? decided(stepStatusOf(cmd.decision)) : s));
 
   switch (cmd.decision) {
     case 'reject':
-      return ok({ next: { ...c, state: enter(c.state, 'rejected'), steps: cancelRemaining(steps) }, outcome: 'rejected' });
+      return ok({
+        next: { ...c, state: enter(c.state, 'rejected'), steps: cancelRemaining(steps) },
+        outcome: 'rejected',
+      });
     case 'return':
-      return ok({ next: { ...c, state: enter(c.state, 'returned'), steps: cancelRemaining(steps) }, outcome: 'returned' });
+      return ok({
+        next: { ...c, state: enter(c.state, 'returned'), steps: cancelRemaining(steps) },
+        outcome: 'returned',
+      });
     case 'escalate': {
       // Reported upward (经汇报后予以审批): leadership decides, then ops gives the final reply unless leadership's is final.
-      const route: RouteStep[] = [{ step: 'leadership', role: 'leader' }, ...(env.leadershipIsFinal ? [] : [{ step: 'ops_final', role: 'ops_head' } as const])];
+      const route: RouteStep[] = [
+        { step: 'leadership', role: 'leader' },
+        ...(env.leadershipIsFinal ? [] : [{ step: 'ops_final', role: 'ops_head' } as const]),
+      ];
       const upward = waitingSteps(route, env);
       if (!upward.ok) return upward;
       const withUpward = [...steps.slice(0, cmd.stepIndex + 1), ...upward.value, ...steps.slice(cmd.stepIndex + 1)];
-      return ok({ next: { ...c, state: enter(c.state, 'in_review'), steps: startNext(withUpward, cmd.at, env) }, outcome: 'escalated' });
+      return ok({
+        next: { ...c, state: enter(c.state, 'in_review'), steps: startNext(withUpward, cmd.at, env) },
+        outcome: 'escalated',
+      });
     }
     case 'approve': {
-      if (steps.some((s) => s.status === 'waiting')) return ok({ next: { ...c, state: enter(c.state, 'in_review'), steps: startNext(steps, cmd.at, env) }, outcome: 'advanced' });
-      const fulfillment: FulfillmentTask = { createdAt: at, dueAt: env.fulfillmentDue(cmd.at).toISOString(), doneBy: null, doneAt: null, note: null };
+      if (steps.some((s) => s.status === 'waiting'))
+        return ok({
+          next: { ...c, state: enter(c.state, 'in_review'), steps: startNext(steps, cmd.at, env) },
+          outcome: 'advanced',
+        });
+      const fulfillment: FulfillmentTask = {
+        createdAt: at,
+        dueAt: env.fulfillmentDue(cmd.at).toISOString(),
+        doneBy: null,
+        doneAt: null,
+        note: null,
+      };
       return ok({ next: { ...c, state: enter(c.state, 'in_fulfillment'), steps, fulfillment }, outcome: 'approved' });
     }
   }
 }
 
 const stepStatusOf = (decision: Decision): ApprovalStep['status'] =>
-  ({ approve: 'approved', reject: 'rejected', return: 'returned', escalate: 'escalated' } as const)[decision];
+  (({ approve: 'approved', reject: 'rejected', return: 'returned', escalate: 'escalated' }) as const)[decision];
 
 function startNext(steps: ApprovalStep[], at: Date, env: WorkflowEnv): ApprovalStep[] {
   const next = steps.findIndex((s) => s.status === 'waiting');
-  return steps.map((s, i) => (i === next ? { ...s, status: 'pending', startedAt: at.toISOString(), dueAt: env.approvalDue(at).toISOString() } : s));
+  return steps.map((s, i) =>
+    i === next ? { ...s, status: 'pending', startedAt: at.toISOString(), dueAt: env.approvalDue(at).toISOString() } : s,
+  );
 }
 
 const cancelRemaining = (steps: ApprovalStep[]): ApprovalStep[] =>
@@ -200,7 +278,11 @@ export function resubmit(c: Case, actor: Actor, revision: number, steps: Approva
 export function fulfill(c: Case, actor: Actor, note: string | null, at: Date): Result<Case, Refusal> {
   const refused = refusalOf(c, actor, 'fulfill');
   if (refused || !c.fulfillment) return fail(refused ?? { code: 'not_in_fulfillment' });
-  return ok({ ...c, state: enter(c.state, 'active'), fulfillment: { ...c.fulfillment, doneBy: actor.id, doneAt: at.toISOString(), note: note?.trim() || null } });
+  return ok({
+    ...c,
+    state: enter(c.state, 'active'),
+    fulfillment: { ...c.fulfillment, doneBy: actor.id, doneAt: at.toISOString(), note: note?.trim() || null },
+  });
 }
 
 /** An active plan reaches its end (第九条(三)): its discounts are void. */
@@ -213,11 +295,27 @@ export function expire(c: Case): Result<Case, Refusal> {
  * An overdue step goes to someone else (the approver's delegate, else their head, SPEC §6): named
  * approver now, with no delegate of their own, starting afresh with a new deadline.
  */
-export function reassign(c: Case, stepIndex: number, to: string, at: Date, env: Pick<WorkflowEnv, 'approvalDue'>): Result<Case, Refusal> {
+export function reassign(
+  c: Case,
+  stepIndex: number,
+  to: string,
+  at: Date,
+  env: Pick<WorkflowEnv, 'approvalDue'>,
+): Result<Case, Refusal> {
   const step = c.steps[stepIndex];
   if (c.state !== 'in_review' || step?.status !== 'pending') return refuse('already_decided');
-  const handedOver: ApprovalStep = { ...step, assignee: to, delegate: null, startedAt: at.toISOString(), dueAt: env.approvalDue(at).toISOString() };
-  return ok({ ...c, state: enter(c.state, 'in_review'), steps: c.steps.map((s, i) => (i === stepIndex ? handedOver : s)) });
+  const handedOver: ApprovalStep = {
+    ...step,
+    assignee: to,
+    delegate: null,
+    startedAt: at.toISOString(),
+    dueAt: env.approvalDue(at).toISOString(),
+  };
+  return ok({
+    ...c,
+    state: enter(c.state, 'in_review'),
+    steps: c.steps.map((s, i) => (i === stepIndex ? handedOver : s)),
+  });
 }
 
 /** The step a decision is awaited on, with its index; null when none is. */

@@ -34,7 +34,13 @@ export function createServer({ adapter, bot, log, health }: ServerDeps): restify
   });
 
   server.on('after', (req: restify.Request, res: restify.Response) => {
-    if (res.statusCode >= 500) log.error('request failed', { code: 'http_failed', method: req.method, path: req.path(), status: res.statusCode });
+    if (res.statusCode >= 500)
+      log.error('request failed', {
+        code: 'http_failed',
+        method: req.method,
+        path: req.path(),
+        status: res.statusCode,
+      });
   });
   return server;
 }

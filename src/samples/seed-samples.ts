@@ -36,15 +36,28 @@ export async function seedSamples(deps: ApprovalDeps, dir: string): Promise<Seed
   const report: SeedReport = { catalog: false, policy: false, directory: false, applications: [] };
   const now = clock.now();
   if (!(await store.catalogs.current())) {
-    await store.catalogs.add(must(parseCatalogCsv(await readFile(join(dir, 'catalog.csv'), 'utf8'), 'catalog.csv')), SEED_ACTOR, now);
+    await store.catalogs.add(
+      must(parseCatalogCsv(await readFile(join(dir, 'catalog.csv'), 'utf8'), 'catalog.csv')),
+      SEED_ACTOR,
+      now,
+    );
     report.catalog = true;
   }
   if ((await store.policies.list()).length === 0) {
-    await store.policies.add(must(parsePolicyYaml(await readFile(join(dir, 'policy.yaml'), 'utf8'), 'policy.yaml')), SAMPLE_POLICY_EFFECTIVE, SEED_ACTOR, now);
+    await store.policies.add(
+      must(parsePolicyYaml(await readFile(join(dir, 'policy.yaml'), 'utf8'), 'policy.yaml')),
+      SAMPLE_POLICY_EFFECTIVE,
+      SEED_ACTOR,
+      now,
+    );
     report.policy = true;
   }
   if (!(await store.directory.get())) {
-    await store.directory.replace(must(parseDirectoryYaml(await readFile(join(dir, 'directory.yaml'), 'utf8'), 'directory.yaml')), SEED_ACTOR, now);
+    await store.directory.replace(
+      must(parseDirectoryYaml(await readFile(join(dir, 'directory.yaml'), 'utf8'), 'directory.yaml')),
+      SEED_ACTOR,
+      now,
+    );
     report.directory = true;
   }
   if ((await store.applications.list()).length === 0) {
@@ -69,7 +82,9 @@ const NO_SAMPLES = 'none';
  * a store whose seeding fails is closed again. For the composition roots (`npm start`, the CLI).
  */
 export async function openSeededStore(
-  config: Pick<Config, 'store' | 'dbPath' | 'samplesDir' | 'cosmos'>, deps: Omit<ApprovalDeps, 'store'>, log?: ChargeLog,
+  config: Pick<Config, 'store' | 'dbPath' | 'samplesDir' | 'cosmos'>,
+  deps: Omit<ApprovalDeps, 'store'>,
+  log?: ChargeLog,
 ): Promise<{ store: Store; seeded: SeedReport | null }> {
   const store = await openStore(config, log);
   if (config.samplesDir === NO_SAMPLES) return { store, seeded: null };

@@ -12,7 +12,11 @@ export async function openStore(config: Pick<Config, 'store' | 'dbPath' | 'cosmo
  * A store named on the command line (a migration's source or target), opened as it is: never seeded.
  * Null for Cosmos DB when COSMOS_ENDPOINT is not set.
  */
-export async function openStoreAt(location: { kind: 'sqlite'; path: string } | { kind: 'cosmos' }, config: Pick<Config, 'cosmos'>, log?: ChargeLog): Promise<Store | null> {
+export async function openStoreAt(
+  location: { kind: 'sqlite'; path: string } | { kind: 'cosmos' },
+  config: Pick<Config, 'cosmos'>,
+  log?: ChargeLog,
+): Promise<Store | null> {
   if (location.kind === 'sqlite') return openSqliteStore(location.path);
   return config.cosmos ? openCosmos(config, log) : null;
 }

@@ -58,7 +58,10 @@ describe('the folders of src/app', () => {
   });
 
   it('should be told apart from a tree that has a cycle', () => {
-    const cyclic = new Map([['approval', new Set(['scheduler'])], ['scheduler', new Set(['common', 'approval'])]]);
+    const cyclic = new Map([
+      ['approval', new Set(['scheduler'])],
+      ['scheduler', new Set(['common', 'approval'])],
+    ]);
     expect(findCycle(cyclic)).toEqual(['approval', 'scheduler', 'approval']);
   });
 

@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createWorkingCalendar } from '../../src/calendar/chinese-working-calendar';
-import { CalendarOverrideError, parseCalendarOverrides, readCalendarOverrideFile } from '../../src/calendar/calendar-override-file';
+import {
+  CalendarOverrideError,
+  parseCalendarOverrides,
+  readCalendarOverrideFile,
+} from '../../src/calendar/calendar-override-file';
 
 describe('the Chinese working calendar', () => {
   const calendar = createWorkingCalendar();
@@ -34,7 +38,9 @@ describe('the Chinese working calendar', () => {
     process.env.TZ = 'America/Los_Angeles';
     try {
       const west = createWorkingCalendar();
-      expect(['2026-09-20', '2026-10-01', '2026-10-10', '2026-10-11', '2026-10-12'].map((d) => west.isWorkday(d))).toEqual([true, false, true, false, true]);
+      expect(
+        ['2026-09-20', '2026-10-01', '2026-10-10', '2026-10-11', '2026-10-12'].map((d) => west.isWorkday(d)),
+      ).toEqual([true, false, true, false, true]);
     } finally {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
@@ -52,7 +58,10 @@ describe('the Chinese working calendar', () => {
 });
 
 describe('the Chinese working calendar with overrides', () => {
-  const calendar = createWorkingCalendar({ holidays: ['2027-10-01', '2026-10-10'], workdays: ['2027-10-09', '2026-10-07'] });
+  const calendar = createWorkingCalendar({
+    holidays: ['2027-10-01', '2026-10-10'],
+    workdays: ['2027-10-09', '2026-10-07'],
+  });
 
   it.each([
     ['an override holiday makes a weekday a day off', '2027-10-01', false],
@@ -70,7 +79,9 @@ describe('the Chinese working calendar with overrides', () => {
   });
 
   it('refuses a date that is both a holiday and a workday', () => {
-    expect(() => createWorkingCalendar({ holidays: ['2027-10-01'], workdays: ['2027-10-01'] })).toThrow(/2027-10-01 is both/);
+    expect(() => createWorkingCalendar({ holidays: ['2027-10-01'], workdays: ['2027-10-01'] })).toThrow(
+      /2027-10-01 is both/,
+    );
   });
 
   it('refuses an override that is not a date', () => {
@@ -92,8 +103,15 @@ describe('the calendar override file', () => {
   };
 
   it('reads holidays, workdays and the note', () => {
-    const file = fileWith('good.yaml', 'note: from the notice\nholidays:\n  - 2027-10-01\n  - "2027-10-04"\nworkdays: [2027-10-09]\n');
-    expect(readCalendarOverrideFile(file)).toEqual({ note: 'from the notice', holidays: ['2027-10-01', '2027-10-04'], workdays: ['2027-10-09'] });
+    const file = fileWith(
+      'good.yaml',
+      'note: from the notice\nholidays:\n  - 2027-10-01\n  - "2027-10-04"\nworkdays: [2027-10-09]\n',
+    );
+    expect(readCalendarOverrideFile(file)).toEqual({
+      note: 'from the notice',
+      holidays: ['2027-10-01', '2027-10-04'],
+      workdays: ['2027-10-09'],
+    });
   });
 
   it.each([
@@ -110,13 +128,29 @@ describe('the calendar override file', () => {
   });
 
   it.each([
-    ['an impossible date', 'holidays: [2027-01-01, 2027-01-02, 2027-02-30]', 'holidays[2] "2027-02-30" is not a date (YYYY-MM-DD)'],
+    [
+      'an impossible date',
+      'holidays: [2027-01-01, 2027-01-02, 2027-02-30]',
+      'holidays[2] "2027-02-30" is not a date (YYYY-MM-DD)',
+    ],
     ['a date without dashes', 'workdays:\n  - 20271009', 'workdays[0] 20271009 is not a date (YYYY-MM-DD)'],
-    ['a single date instead of a list', 'holidays: 2027-10-01', 'holidays "2027-10-01" is not a list of dates (YYYY-MM-DD)'],
+    [
+      'a single date instead of a list',
+      'holidays: 2027-10-01',
+      'holidays "2027-10-01" is not a list of dates (YYYY-MM-DD)',
+    ],
     ['a misspelt field', 'holiday: [2027-10-01]', 'unknown field "holiday" (expected holidays, workdays, note)'],
     ['a note that is not text', 'note: [a, b]', 'note ["a","b"] is not text'],
-    ['a list instead of a mapping', '- 2027-10-01', 'the file ["2027-10-01"] is not a mapping with holidays, workdays, note'],
-    ['a date in both lists', 'holidays: [2027-10-01, 2027-10-08]\nworkdays: [2027-10-09, 2027-10-08]', '"2027-10-08" is in both holidays[1] and workdays[1]'],
+    [
+      'a list instead of a mapping',
+      '- 2027-10-01',
+      'the file ["2027-10-01"] is not a mapping with holidays, workdays, note',
+    ],
+    [
+      'a date in both lists',
+      'holidays: [2027-10-01, 2027-10-08]\nworkdays: [2027-10-09, 2027-10-08]',
+      '"2027-10-08" is in both holidays[1] and workdays[1]',
+    ],
   ])('names the file, the field and the value for %s', (_name, text, detail) => {
     const file = fileWith('bad.yaml', text);
     expect(() => readCalendarOverrideFile(file)).toThrow(`calendar override ${file}: ${detail}`);
@@ -129,7 +163,9 @@ describe('the calendar override file', () => {
   });
 
   it('reports YAML that does not parse', () => {
-    expect(() => parseCalendarOverrides('holidays: [2027-10-01', 'config/x.yaml')).toThrow(/^calendar override config\/x\.yaml: is not valid YAML/);
+    expect(() => parseCalendarOverrides('holidays: [2027-10-01', 'config/x.yaml')).toThrow(
+      /^calendar override config\/x\.yaml: is not valid YAML/,
+    );
   });
 
   it('reports a file that does not exist', () => {

@@ -6,10 +6,26 @@ import { actionData, PEOPLE, textOf, type CardJson, type Someone } from '../supp
 import { calendarFor } from '../../src/calendar/calendar-for';
 import { addBusinessDays } from '../../src/domain/business-days';
 import { addMonths, monthOf, shanghaiDate, shanghaiInstant } from '../../src/domain/local-date';
-import { countBy, isPost, plus, subjectOfCopy, subjectOfPost, subjectOfRow, tally, unrecordedPosts } from './support/deliveries';
+import {
+  countBy,
+  isPost,
+  plus,
+  subjectOfCopy,
+  subjectOfPost,
+  subjectOfRow,
+  tally,
+  unrecordedPosts,
+} from './support/deliveries';
 import { killHard, logDir, runTick, startPlanDesk, startTick } from './support/plandesk-processes';
 import { startRecordingConnector, type ReceivedCall, type RecordingConnector } from './support/recording-connector';
-import { copyStore, pendingCount, snapshotStore, type OutboxRow, type JobRow, type StoreSnapshot } from './support/store-snapshot';
+import {
+  copyStore,
+  pendingCount,
+  snapshotStore,
+  type OutboxRow,
+  type JobRow,
+  type StoreSnapshot,
+} from './support/store-snapshot';
 import { chatOf, teamsClient, type TeamsClient } from './support/teams-client';
 
 /*
@@ -35,25 +51,57 @@ const sample = (n: number) => `PP-${today.slice(0, 4)}-${String(n).padStart(6, '
 
 /** A tier-1 leased-line plan: one step, 王芳. */
 const lineForm = {
-  mode: 'new', applicationId: null, revision: null,
-  unit: 'pudong-branch', activity: 'ACT-LINE-2026', customerName: '浦东精密制造有限公司', customerGroupId: 'G2100456',
-  startMonth, termMonths: 12, line0Product: 'DIA-100M', line0Quantity: 4, line0Price: '2400.00',
-  subsidyYuan: '', commissionPct: '', agentChannel: 'false', preConsultationRef: '',
-  expectedRevenueYuan: '115200', expectedSubscribers: 4, justification: '四个厂区专线统一签约。',
+  mode: 'new',
+  applicationId: null,
+  revision: null,
+  unit: 'pudong-branch',
+  activity: 'ACT-LINE-2026',
+  customerName: '浦东精密制造有限公司',
+  customerGroupId: 'G2100456',
+  startMonth,
+  termMonths: 12,
+  line0Product: 'DIA-100M',
+  line0Quantity: 4,
+  line0Price: '2400.00',
+  subsidyYuan: '',
+  commissionPct: '',
+  agentChannel: 'false',
+  preConsultationRef: '',
+  expectedRevenueYuan: '115200',
+  expectedSubscribers: 4,
+  justification: '四个厂区专线统一签约。',
 };
 
 /** An IoT plan through an agent channel: cooperation (李娜) first, then ops. */
 const agentForm = {
-  ...lineForm, unit: 'minhang-branch', activity: 'ACT-IOT-2026', customerName: '闵行智慧物流股份公司', customerGroupId: 'G2100789',
-  line0Product: 'IOT-CARD', line0Quantity: 1000, line0Price: '9.00', commissionPct: 6, agentChannel: 'true',
-  expectedRevenueYuan: '108000', expectedSubscribers: 1000, justification: '通过代理渠道发展一千张物流终端卡。',
+  ...lineForm,
+  unit: 'minhang-branch',
+  activity: 'ACT-IOT-2026',
+  customerName: '闵行智慧物流股份公司',
+  customerGroupId: 'G2100789',
+  line0Product: 'IOT-CARD',
+  line0Quantity: 1000,
+  line0Price: '9.00',
+  commissionPct: 6,
+  agentChannel: 'true',
+  expectedRevenueYuan: '108000',
+  expectedSubscribers: 1000,
+  justification: '通过代理渠道发展一千张物流终端卡。',
 };
 
 /** A cloud PBX plan at tier 2: the ops head (刘强) decides. */
 const tier2Form = {
-  ...lineForm, activity: 'ACT-CLOUD-2026', customerName: '上海某某集团', customerGroupId: 'G2100123',
-  line0Product: 'CLOUD-PBX', line0Quantity: 200, line0Price: '30.00', subsidyYuan: '5000',
-  expectedRevenueYuan: '72000', expectedSubscribers: 200, justification: '竞争对手报价每席位 30 元。',
+  ...lineForm,
+  activity: 'ACT-CLOUD-2026',
+  customerName: '上海某某集团',
+  customerGroupId: 'G2100123',
+  line0Product: 'CLOUD-PBX',
+  line0Quantity: 200,
+  line0Price: '30.00',
+  subsidyYuan: '5000',
+  expectedRevenueYuan: '72000',
+  expectedSubscribers: 200,
+  justification: '竞争对手报价每席位 30 元。',
 };
 
 /** Each connector answer is held this long while a kill is prepared, so sends are in flight. */
@@ -75,10 +123,21 @@ async function until(what: string, done: () => boolean, timeoutMs: number): Prom
 }
 
 const postsIn = (calls: readonly ReceivedCall[]) => countBy(calls, subjectOfPost);
-const cutPostsIn = (calls: readonly ReceivedCall[]) => countBy(calls.filter((c) => c.outcome === 'cut'), subjectOfPost);
-const sentPostsOf = (snapshot: StoreSnapshot, afterSeq = 0) => countBy(snapshot.outbox.filter((r) => r.seq > afterSeq && isPost(r) && r.status === 'sent'), subjectOfRow);
+const cutPostsIn = (calls: readonly ReceivedCall[]) =>
+  countBy(
+    calls.filter((c) => c.outcome === 'cut'),
+    subjectOfPost,
+  );
+const sentPostsOf = (snapshot: StoreSnapshot, afterSeq = 0) =>
+  countBy(
+    snapshot.outbox.filter((r) => r.seq > afterSeq && isPost(r) && r.status === 'sent'),
+    subjectOfRow,
+  );
 const lastSeq = (snapshot: StoreSnapshot) => snapshot.outbox.at(-1)?.seq ?? 0;
-const notSent = (rows: readonly OutboxRow[]) => rows.filter((r) => r.status !== 'sent').map((r) => `${r.id} ${r.kind} ${r.conversationKey} ${r.status} ${r.lastError ?? ''}`);
+const notSent = (rows: readonly OutboxRow[]) =>
+  rows
+    .filter((r) => r.status !== 'sent')
+    .map((r) => `${r.id} ${r.kind} ${r.conversationKey} ${r.status} ${r.lastError ?? ''}`);
 const jobLine = (j: JobRow) => `${j.id} ${j.status} attempts=${j.attempts} done=${j.doneAt ?? '-'}`;
 const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 /** Enough in flight to kill: three requests, at least one of them a post (a card or a text). */
@@ -92,45 +151,82 @@ describe('PlanDesk killed with SIGKILL while messages and jobs are in flight', (
   let connector: RecordingConnector;
 
   // What the scenario saw; the tests below judge it.
-  const bot = { pid: 0, killedAt: 0, restartedAt: 0, held: 0, callsBefore: [] as ReceivedCall[], atKill: {} as StoreSnapshot, after: {} as StoreSnapshot, callsAfter: 0 };
-  const ticks = { at: new Date(0), secondAt: new Date(0), before: {} as StoreSnapshot, held: 0, callsBefore: [] as ReceivedCall[], atKill: {} as StoreSnapshot, after: {} as StoreSnapshot, callsAfter: 0 };
+  const bot = {
+    pid: 0,
+    killedAt: 0,
+    restartedAt: 0,
+    held: 0,
+    callsBefore: [] as ReceivedCall[],
+    atKill: {} as StoreSnapshot,
+    after: {} as StoreSnapshot,
+    callsAfter: 0,
+  };
+  const ticks = {
+    at: new Date(0),
+    secondAt: new Date(0),
+    before: {} as StoreSnapshot,
+    held: 0,
+    callsBefore: [] as ReceivedCall[],
+    atKill: {} as StoreSnapshot,
+    after: {} as StoreSnapshot,
+    callsAfter: 0,
+  };
   const reference = { store: {} as StoreSnapshot, calls: [] as ReceivedCall[] };
 
   /** The newest card of an application posted into someone's chat, and the activity id Teams gave it. */
   function cardIn(who: Someone, applicationId: string): { card: CardJson; activityId: string } {
-    const call = [...connector.calls].reverse().find((c) => subjectOfPost(c) === `${chatOf(who)} card ${applicationId}`);
+    const call = [...connector.calls]
+      .reverse()
+      .find((c) => subjectOfPost(c) === `${chatOf(who)} card ${applicationId}`);
     const card = (call?.body.attachments?.[0] as { content?: CardJson } | undefined)?.content;
     if (!call || !card) throw new Error(`${who.name} has no card of ${applicationId}`);
     return { card, activityId: `reply-${call.n}` };
   }
 
-  async function decide(teams: TeamsClient, who: Someone, applicationId: string, verb: string, comment?: string): Promise<void> {
+  async function decide(
+    teams: TeamsClient,
+    who: Someone,
+    applicationId: string,
+    verb: string,
+    comment?: string,
+  ): Promise<void> {
     const { card, activityId } = cardIn(who, applicationId);
     const data = actionData(card, verb);
     if (!data) throw new Error(`${who.name}'s card of ${applicationId} has no ${verb}`);
-    const answer = await teams.tap(who, verb, { ...data, ...(comment ? { [`${verb.split('.')[1]}Comment`]: comment } : {}) }, activityId);
+    const answer = await teams.tap(
+      who,
+      verb,
+      { ...data, ...(comment ? { [`${verb.split('.')[1]}Comment`]: comment } : {}) },
+      activityId,
+    );
     expect(textOf(answer)).toContain(applicationId);
   }
 
   /** Files a form from the form card posted as `formActivityId` (that card becomes the applicant's copy). */
-  async function submit(teams: TeamsClient, who: Someone, form: Record<string, unknown>, formActivityId: string): Promise<string> {
+  async function submit(
+    teams: TeamsClient,
+    who: Someone,
+    form: Record<string, unknown>,
+    formActivityId: string,
+  ): Promise<string> {
     const answer = await teams.tap(who, 'form.submit', form, formActivityId);
     const id = /PP-\d{4}-\d{6}/.exec(textOf(answer))?.[0];
     if (!id) throw new Error(`${who.name}'s form was not filed: ${textOf(answer).slice(0, 300)}`);
     return id;
   }
 
-  const drained = (what: string, timeoutMs: number) => until(what, () => pendingCount(dbPath) === 0 && connector.held() === 0, timeoutMs);
+  const drained = (what: string, timeoutMs: number) =>
+    until(what, () => pendingCount(dbPath) === 0 && connector.held() === 0, timeoutMs);
 
   /** Everyone opens their chat, two plans are filed; then Teams slows down, a burst of decisions follows, and the bot is killed. */
   async function killTheBotMidDelivery(): Promise<void> {
     const running = await startPlanDesk(dbPath, path.join(logs, 'bot-1.log'));
     const teams = teamsClient(running.endpoint, connector.url);
     for (const who of Object.values(PEOPLE)) await teams.say(who, '你好');
-    await drained('the sample applications\' cards delivered', 15_000);
+    await drained("the sample applications' cards delivered", 15_000);
     const linePlan = await submit(teams, zhangWei, lineForm, 'form-zhang-wei-1');
     const agentPlan = await submit(teams, huangLi, agentForm, 'form-huang-li-1');
-    await drained('the new applications\' cards delivered', 15_000);
+    await drained("the new applications' cards delivered", 15_000);
 
     connector.setDelay(SLOW_MS);
     await decide(teams, liuQiang, sample(1), 'plan.approve');
@@ -156,7 +252,10 @@ describe('PlanDesk killed with SIGKILL while messages and jobs are in flight', (
     const running = await startPlanDesk(dbPath, path.join(logs, 'bot-2.log'));
     bot.restartedAt = Date.now();
     timings.restartAfterKillMs = bot.restartedAt - bot.killedAt;
-    timings.outboxEmptyAfterRestartMs = await drained('every message delivered after the restart', LONGEST_LEASE_MS + 30_000);
+    timings.outboxEmptyAfterRestartMs = await drained(
+      'every message delivered after the restart',
+      LONGEST_LEASE_MS + 30_000,
+    );
     bot.after = snapshotStore(dbPath);
     bot.callsAfter = connector.calls.length;
     await running.stop();
@@ -204,14 +303,22 @@ describe('PlanDesk killed with SIGKILL while messages and jobs are in flight', (
     await runTheJobsThroughAKilledTick();
     timings.totalMs = Date.now() - started;
     // For whoever reads the logs: how long it took and what Teams showed twice.
-    writeFileSync(path.join(logs, 'summary.json'), JSON.stringify({
-      timings,
-      postedTwiceAfterTheBotKill: tally(unrecordedPosts(bot.callsBefore, bot.atKill)),
-      postedTwiceAfterTheTickKill: tally(unrecordedPosts(ticks.callsBefore, ticks.atKill, sinceTicks())),
-      // Chats whose first message the killed bot had leased wait for the lease; the others go at once.
-      postsAfterTheRestart: connector.calls.slice(bot.callsBefore.length, bot.callsAfter)
-        .map((c) => `+${c.receivedAt - bot.restartedAt} ms ${c.method} ${subjectOfPost(c) ?? c.url}`),
-    }, null, 2));
+    writeFileSync(
+      path.join(logs, 'summary.json'),
+      JSON.stringify(
+        {
+          timings,
+          postedTwiceAfterTheBotKill: tally(unrecordedPosts(bot.callsBefore, bot.atKill)),
+          postedTwiceAfterTheTickKill: tally(unrecordedPosts(ticks.callsBefore, ticks.atKill, sinceTicks())),
+          // Chats whose first message the killed bot had leased wait for the lease; the others go at once.
+          postsAfterTheRestart: connector.calls
+            .slice(bot.callsBefore.length, bot.callsAfter)
+            .map((c) => `+${c.receivedAt - bot.restartedAt} ms ${c.method} ${subjectOfPost(c) ?? c.url}`),
+        },
+        null,
+        2,
+      ),
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -225,7 +332,12 @@ describe('PlanDesk killed with SIGKILL while messages and jobs are in flight', (
       expect(bot.held).toBeGreaterThanOrEqual(3);
       // A request on its way when the kill came is recorded after it, and cut too.
       expect(bot.callsBefore.filter((c) => c.outcome === 'cut').length).toBeGreaterThanOrEqual(bot.held);
-      const leased = bot.atKill.outbox.filter((r) => r.status === 'pending' && r.leaseOwner?.includes(`:${bot.pid}:`) && (r.leaseUntil ?? '') > new Date(bot.killedAt).toISOString());
+      const leased = bot.atKill.outbox.filter(
+        (r) =>
+          r.status === 'pending' &&
+          r.leaseOwner?.includes(`:${bot.pid}:`) &&
+          (r.leaseUntil ?? '') > new Date(bot.killedAt).toISOString(),
+      );
       expect(leased.length).toBeGreaterThanOrEqual(bot.held);
     });
 
@@ -233,7 +345,9 @@ describe('PlanDesk killed with SIGKILL while messages and jobs are in flight', (
       expect(notSent(bot.after.outbox)).toEqual([]);
       const pendingAtKill = bot.atKill.outbox.filter((r) => r.status === 'pending').map((r) => r.id);
       expect(pendingAtKill.length).toBeGreaterThanOrEqual(bot.held);
-      expect(bot.after.outbox.filter((r) => pendingAtKill.includes(r.id)).map((r) => r.status)).toEqual(pendingAtKill.map(() => 'sent'));
+      expect(bot.after.outbox.filter((r) => pendingAtKill.includes(r.id)).map((r) => r.status)).toEqual(
+        pendingAtKill.map(() => 'sent'),
+      );
     });
 
     it('posts each card and text once, except those Teams took before the kill that the store had not recorded: those twice', () => {
@@ -244,15 +358,23 @@ describe('PlanDesk killed with SIGKILL while messages and jobs are in flight', (
       const cut = cutPostsIn(bot.callsBefore);
       expect(sum(cut)).toBeGreaterThanOrEqual(1);
       expect(tally(cut).filter(([subject, n]) => (unrecorded.get(subject) ?? 0) < n)).toEqual([]);
-      expect(tally(postsIn(connector.calls.slice(0, bot.callsAfter)))).toEqual(tally(plus(sentPostsOf(bot.after), unrecorded)));
+      expect(tally(postsIn(connector.calls.slice(0, bot.callsAfter)))).toEqual(
+        tally(plus(sentPostsOf(bot.after), unrecorded)),
+      );
     });
 
     it('keeps one card copy per card it recorded as posted, so the second post of a card is a copy it never updates', () => {
       const calls = connector.calls.slice(0, bot.callsAfter);
-      const answered = new Map(calls.filter((c) => c.method === 'POST' && c.outcome === 'answered').map((c) => [`reply-${c.n}`, subjectOfPost(c)]));
+      const answered = new Map(
+        calls
+          .filter((c) => c.method === 'POST' && c.outcome === 'answered')
+          .map((c) => [`reply-${c.n}`, subjectOfPost(c)]),
+      );
       // Copies made by posting (the applicants' form cards, kept when they submitted, are the others).
       const posted = bot.after.cardCopies.filter((c) => c.activityId.startsWith('reply-'));
-      expect(posted.map((c) => [c.activityId, answered.get(c.activityId)])).toEqual(posted.map((c) => [c.activityId, subjectOfCopy(c)]));
+      expect(posted.map((c) => [c.activityId, answered.get(c.activityId)])).toEqual(
+        posted.map((c) => [c.activityId, subjectOfCopy(c)]),
+      );
       const cards = new Map([...sentPostsOf(bot.after)].filter(([subject]) => subject.includes(' card ')));
       expect(tally(countBy(posted, subjectOfCopy))).toEqual(tally(cards));
       const known = new Set(bot.after.cardCopies.map((c) => c.activityId));
@@ -262,10 +384,14 @@ describe('PlanDesk killed with SIGKILL while messages and jobs are in flight', (
 
   describe('the due jobs, run by a tick that is killed mid-delivery and a second tick', () => {
     it('had jobs due at the tick, and the tick was killed with what they decided held at the connector', () => {
-      expect(ticks.before.jobs.filter((j) => j.status === 'pending' && j.dueAt <= ticks.at.toISOString()).length).toBeGreaterThanOrEqual(5);
+      expect(
+        ticks.before.jobs.filter((j) => j.status === 'pending' && j.dueAt <= ticks.at.toISOString()).length,
+      ).toBeGreaterThanOrEqual(5);
       expect(ticks.held).toBeGreaterThanOrEqual(1);
       expect(sum(cutPostsIn(ticks.callsBefore.slice(bot.callsAfter)))).toBeGreaterThanOrEqual(1);
-      expect(ticks.atKill.outbox.filter((r) => r.seq > lastSeq(ticks.before) && r.status === 'pending').length).toBeGreaterThanOrEqual(1);
+      expect(
+        ticks.atKill.outbox.filter((r) => r.seq > lastSeq(ticks.before) && r.status === 'pending').length,
+      ).toBeGreaterThanOrEqual(1);
     });
 
     it('runs every job due by the second tick exactly once, deciding what a run without the crash decides', () => {
@@ -275,8 +401,13 @@ describe('PlanDesk killed with SIGKILL while messages and jobs are in flight', (
       expect(ticks.after.jobs.map(jobLine)).toEqual(reference.store.jobs.map(jobLine));
       expect(ticks.after.auditEntries).toBe(reference.store.auditEntries);
       // Message ids are fresh on each run: messages are compared by everything else.
-      const decided = (s: StoreSnapshot) => s.outbox.filter((r) => r.seq > lastSeq(ticks.before))
-        .map((r) => JSON.stringify([r.kind, r.applicationId, r.conversationKey, r.key, r.params, r.notBefore, r.createdAt])).sort();
+      const decided = (s: StoreSnapshot) =>
+        s.outbox
+          .filter((r) => r.seq > lastSeq(ticks.before))
+          .map((r) =>
+            JSON.stringify([r.kind, r.applicationId, r.conversationKey, r.key, r.params, r.notBefore, r.createdAt]),
+          )
+          .sort();
       expect(decided(ticks.after)).toEqual(decided(reference.store));
     });
 
@@ -284,7 +415,11 @@ describe('PlanDesk killed with SIGKILL while messages and jobs are in flight', (
       expect(notSent(ticks.after.outbox)).toEqual([]);
       const unrecorded = unrecordedPosts(ticks.callsBefore, ticks.atKill, sinceTicks());
       expect(tally(unrecorded).filter(([, n]) => n < 0)).toEqual([]);
-      expect(tally(cutPostsIn(ticks.callsBefore.slice(bot.callsAfter))).filter(([subject, n]) => (unrecorded.get(subject) ?? 0) < n)).toEqual([]);
+      expect(
+        tally(cutPostsIn(ticks.callsBefore.slice(bot.callsAfter))).filter(
+          ([subject, n]) => (unrecorded.get(subject) ?? 0) < n,
+        ),
+      ).toEqual([]);
       const posted = postsIn(connector.calls.slice(bot.callsAfter, ticks.callsAfter));
       expect(tally(posted)).toEqual(tally(plus(sentPostsOf(ticks.after, sinceTicks().seq), unrecorded)));
       expect(tally(posted)).toEqual(tally(plus(postsIn(reference.calls), unrecorded)));

@@ -9,7 +9,12 @@ describe('enter', () => {
   });
 
   it.each([
-    ['rejected', 'in_review'], ['withdrawn', 'returned'], ['expired', 'active'], ['active', 'in_review'], ['in_fulfillment', 'returned'], ['returned', 'in_fulfillment'],
+    ['rejected', 'in_review'],
+    ['withdrawn', 'returned'],
+    ['expired', 'active'],
+    ['active', 'in_review'],
+    ['in_fulfillment', 'returned'],
+    ['returned', 'in_fulfillment'],
   ] as const)('should refuse to move from %s to %s, as a bug in the workflow', (from, to) => {
     expect(() => enter(from, to)).toThrow(`an application cannot move from ${from} to ${to}`);
   });
@@ -17,7 +22,13 @@ describe('enter', () => {
 
 describe('withdrawal and final states', () => {
   it.each([
-    ['in_review', true], ['returned', true], ['in_fulfillment', false], ['active', false], ['rejected', false], ['withdrawn', false], ['expired', false],
+    ['in_review', true],
+    ['returned', true],
+    ['in_fulfillment', false],
+    ['active', false],
+    ['rejected', false],
+    ['withdrawn', false],
+    ['expired', false],
   ] as const)('lets the applicant withdraw from %s: %s', (state, undecided) => {
     expect(isUndecided(state)).toBe(undecided);
   });

@@ -3,7 +3,16 @@ import { formatBasisPoints, percentToBasisPoints, ratioToBasisPoints } from '../
 
 describe('percentToBasisPoints', () => {
   it.each([
-    ['12.5', 1250], ['12.25', 1225], ['12.05', 1205], ['12', 1200], ['0', 0], ['0.01', 1], ['100', 10000], ['100.00', 10000], [' 7 ', 700], ['007', 700],
+    ['12.5', 1250],
+    ['12.25', 1225],
+    ['12.05', 1205],
+    ['12', 1200],
+    ['0', 0],
+    ['0.01', 1],
+    ['100', 10000],
+    ['100.00', 10000],
+    [' 7 ', 700],
+    ['007', 700],
   ])('reads "%s"%% as %i basis points', (text, bp) => {
     expect(percentToBasisPoints(text)).toBe(bp);
   });
@@ -25,15 +34,25 @@ describe('percentToBasisPoints', () => {
   });
 
   it('reads back every basis-point value it formats', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10000 }), (bp) => percentToBasisPoints(formatBasisPoints(bp)) === bp));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10000 }), (bp) => percentToBasisPoints(formatBasisPoints(bp)) === bp),
+    );
   });
 });
 
 describe('formatBasisPoints', () => {
-  it.each([[1250, '12.50'], [0, '0.00'], [5, '0.05'], [10000, '100.00'], [-5, '-0.05'], [-318, '-3.18'], [-10000, '-100.00'], [123456, '1234.56']])(
-    'shows %i basis points as "%s"', (bp, text) => {
-      expect(formatBasisPoints(bp)).toBe(text);
-    });
+  it.each([
+    [1250, '12.50'],
+    [0, '0.00'],
+    [5, '0.05'],
+    [10000, '100.00'],
+    [-5, '-0.05'],
+    [-318, '-3.18'],
+    [-10000, '-100.00'],
+    [123456, '1234.56'],
+  ])('shows %i basis points as "%s"', (bp, text) => {
+    expect(formatBasisPoints(bp)).toBe(text);
+  });
 });
 
 describe('ratioToBasisPoints', () => {
@@ -65,12 +84,22 @@ describe('ratioToBasisPoints', () => {
 
   it('brackets the exact ratio: floor ≤ exact ≤ ceil, at most one basis point apart', () => {
     // Numerators up to 10^11 times the denominator keep every ratio within what a number holds exactly.
-    const ratio = fc.bigInt({ min: 1n, max: 10n ** 15n }).chain((d) => fc.tuple(fc.bigInt({ min: -(10n ** 11n) * d, max: 10n ** 11n * d }), fc.constant(d)));
-    fc.assert(fc.property(ratio, ([n, d]) => {
-      const floor = BigInt(ratioToBasisPoints(n, d, 'floor'));
-      const ceil = BigInt(ratioToBasisPoints(n, d, 'ceil'));
-      const exact = n * 10000n; // compare floor/10000 ≤ n/d ≤ ceil/10000 as floor·d ≤ n·10000 ≤ ceil·d
-      return floor * d <= exact && exact <= ceil * d && (floor + 1n) * d > exact && (ceil - 1n) * d < exact && ceil - floor <= 1n;
-    }));
+    const ratio = fc
+      .bigInt({ min: 1n, max: 10n ** 15n })
+      .chain((d) => fc.tuple(fc.bigInt({ min: -(10n ** 11n) * d, max: 10n ** 11n * d }), fc.constant(d)));
+    fc.assert(
+      fc.property(ratio, ([n, d]) => {
+        const floor = BigInt(ratioToBasisPoints(n, d, 'floor'));
+        const ceil = BigInt(ratioToBasisPoints(n, d, 'ceil'));
+        const exact = n * 10000n; // compare floor/10000 ≤ n/d ≤ ceil/10000 as floor·d ≤ n·10000 ≤ ceil·d
+        return (
+          floor * d <= exact &&
+          exact <= ceil * d &&
+          (floor + 1n) * d > exact &&
+          (ceil - 1n) * d < exact &&
+          ceil - floor <= 1n
+        );
+      }),
+    );
   });
 });

@@ -30,13 +30,28 @@ describe('addBusinessDays on the Chinese calendar', () => {
 
 describe('businessDeadline on the Chinese calendar', () => {
   it.each([
-    ['a step given on the afternoon before National Day with 2 days is due the Friday after it', '2026-09-30T14:00', 2, '2026-10-09'],
-    ['the same step given after hours counts from the first day back, so is due on the make-up Saturday', '2026-09-30T19:00', 2, '2026-10-10'],
+    [
+      'a step given on the afternoon before National Day with 2 days is due the Friday after it',
+      '2026-09-30T14:00',
+      2,
+      '2026-10-09',
+    ],
+    [
+      'the same step given after hours counts from the first day back, so is due on the make-up Saturday',
+      '2026-09-30T19:00',
+      2,
+      '2026-10-10',
+    ],
     ['a step given at exactly 18:00 is after hours', '2026-09-30T18:00', 1, '2026-10-09'],
     ['a step given at 17:59 is still within the day', '2026-09-30T17:59', 1, '2026-10-08'],
     ['a step given early in the morning counts from that day', '2026-09-30T07:30', 1, '2026-10-08'],
     ['a step given on a holiday counts from the first day back', '2026-10-03T10:00', 1, '2026-10-09'],
-    ['a step given on the Friday before the make-up Saturday is due on that Saturday', '2026-10-09T10:00', 1, '2026-10-10'],
+    [
+      'a step given on the Friday before the make-up Saturday is due on that Saturday',
+      '2026-10-09T10:00',
+      1,
+      '2026-10-10',
+    ],
     ['a step given on the make-up Saturday counts from it and skips the Sunday', '2026-10-10T09:00', 1, '2026-10-12'],
     ['a step given on the make-up Sunday counts from it', '2026-09-20T10:00', 1, '2026-09-21'],
     ['a step given on the Thursday before Mid-Autumn skips the long weekend', '2026-09-24T10:00', 1, '2026-09-28'],

@@ -3,8 +3,23 @@ import { maySeeDetails } from '../../src/domain/confidentiality';
 import type { ApproverRole, StepId } from '../../src/domain/route';
 import type { Actor } from '../../src/domain/workflow';
 
-const step = (stepId: StepId, role: ApproverRole, assignee: string, status: ApprovalStep['status'], delegate: string | null = null): ApprovalStep => ({
-  step: stepId, role, assignee, delegate, status, startedAt: null, dueAt: null, decidedBy: null, decidedAt: null, comment: null,
+const step = (
+  stepId: StepId,
+  role: ApproverRole,
+  assignee: string,
+  status: ApprovalStep['status'],
+  delegate: string | null = null,
+): ApprovalStep => ({
+  step: stepId,
+  role,
+  assignee,
+  delegate,
+  status,
+  startedAt: null,
+  dueAt: null,
+  decidedBy: null,
+  decidedAt: null,
+  comment: null,
 });
 
 /**
@@ -20,17 +35,20 @@ const plan = {
     step('leadership', 'leader', 'chen.jing', 'waiting'),
     step('ops_final', 'ops_head', 'ma.lin', 'waiting'),
   ],
-  pastSteps: [step('cooperation', 'cooperation_approver', 'li.na', 'approved'), step('ops_review', 'ops_approver', 'he.jun', 'returned', 'xu.yan')],
+  pastSteps: [
+    step('cooperation', 'cooperation_approver', 'li.na', 'approved'),
+    step('ops_review', 'ops_approver', 'he.jun', 'returned', 'xu.yan'),
+  ],
 };
 
 const someone = (id: string, ...roles: string[]): Actor => ({ id, roles });
 
-describe('who may see a plan\'s figures (第十条(三))', () => {
+describe("who may see a plan's figures (第十条(三))", () => {
   it.each<[string, boolean, boolean, Actor]>([
     // [who, may see while in review, may see once in fulfillment, as the directory knows them]
     ['its applicant', true, true, someone('zhang.wei', 'applicant')],
     ['the approver it waits on', true, true, someone('wang.fang', 'ops_approver')],
-    ['that approver\'s delegate', true, true, someone('liu.qiang', 'ops_approver', 'ops_head')],
+    ["that approver's delegate", true, true, someone('liu.qiang', 'ops_approver', 'ops_head')],
     ['the approver of a step already decided', true, true, someone('li.na', 'cooperation_approver')],
     ['the approver of a step still to come', true, true, someone('chen.jing', 'leader')],
     ['the ops head named for the final reply', true, true, someone('ma.lin', 'ops_head')],
@@ -51,7 +69,12 @@ describe('who may see a plan\'s figures (第十条(三))', () => {
   });
 
   it('should judge by the person, not by a role that happens to match a step', () => {
-    expect(maySeeDetails({ ...plan, inFulfillment: false }, someone('qian.yu', 'cooperation_approver', 'ops_approver', 'leader', 'ops_head'))).toBe(false);
+    expect(
+      maySeeDetails(
+        { ...plan, inFulfillment: false },
+        someone('qian.yu', 'cooperation_approver', 'ops_approver', 'leader', 'ops_head'),
+      ),
+    ).toBe(false);
   });
 
   it('should show a plan with no route yet only to its applicant, auditors and admins', () => {

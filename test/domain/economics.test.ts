@@ -77,16 +77,33 @@ describe('computeEconomics', () => {
   });
 
   it('gives a plan without tariff lines zero revenue, and a subsidy on it the whole revenue and more', () => {
-    expect(economicsOf({ tariffLines: [] })).toMatchObject({ revenueFen: 0, standardFen: 0, costFen: 0, marginBp: 0, discountDepthBp: 0, subsidyBp: 0 });
-    expect(economicsOf({ tariffLines: [], subsidyFen: 100 })).toMatchObject({ costFen: 100, marginBp: -10000, subsidyBp: 10000 });
+    expect(economicsOf({ tariffLines: [] })).toMatchObject({
+      revenueFen: 0,
+      standardFen: 0,
+      costFen: 0,
+      marginBp: 0,
+      discountDepthBp: 0,
+      subsidyBp: 0,
+    });
+    expect(economicsOf({ tariffLines: [], subsidyFen: 100 })).toMatchObject({
+      costFen: 100,
+      marginBp: -10000,
+      subsidyBp: 10000,
+    });
   });
 
   it('knows nothing about a plan that names a product the catalog does not have', () => {
-    expect(computeEconomics(application({ tariffLines: [line('CLOUD-PBX', 1, 3000), line('NO-SUCH', 1, 100)] }), catalog)).toBeNull();
+    expect(
+      computeEconomics(application({ tariffLines: [line('CLOUD-PBX', 1, 3000), line('NO-SUCH', 1, 100)] }), catalog),
+    ).toBeNull();
   });
 
   it('refuses an amount it cannot hold exactly rather than round it', () => {
-    const huge = application({ activity: 'ACT-LINE-2026', tariffLines: [line('DIA-1G', 200_000_000, 1_500_000)], termMonths: 36 });
+    const huge = application({
+      activity: 'ACT-LINE-2026',
+      tariffLines: [line('DIA-1G', 200_000_000, 1_500_000)],
+      termMonths: 36,
+    });
     expect(() => computeEconomics(huge, catalog)).toThrow(RangeError);
   });
 });
@@ -112,7 +129,12 @@ describe('exactly', () => {
   it('measures the margin with the commission at its exact ratio, not its fen rounded up', () => {
     // ¥28.01 for one seat for one month, ¥1 subsidy, 10% commission: exactly 701/2801 − 10% = 15.026…%,
     // shown as 15.02 so that the figure and the tier agree, though the cost charges 281 fen of commission.
-    const e = economicsOf({ tariffLines: [line('CLOUD-PBX', 1, 2801)], termMonths: 1, subsidyFen: 100, commissionBp: 1000 });
+    const e = economicsOf({
+      tariffLines: [line('CLOUD-PBX', 1, 2801)],
+      termMonths: 1,
+      subsidyFen: 100,
+      commissionBp: 1000,
+    });
     expect(e.commissionFen).toBe(281);
     expect(e.marginBp).toBe(1502);
     expect(exactly.marginAtLeast(e, 1500)).toBe(true);

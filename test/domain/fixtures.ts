@@ -8,7 +8,12 @@ import type { IntakeContext } from '../../src/domain/intake-checks';
 import type { PolicyContent } from '../../src/domain/policy';
 
 const product = (
-  code: string, name: string, status: CatalogProduct['status'], standardPriceFen: number, unitCostFen: number, marketReferenceFen: number,
+  code: string,
+  name: string,
+  status: CatalogProduct['status'],
+  standardPriceFen: number,
+  unitCostFen: number,
+  marketReferenceFen: number,
 ): CatalogProduct => ({ code, name, status, standardPriceFen, unitCostFen, marketReferenceFen });
 
 export const catalog: CatalogContent = {
@@ -23,24 +28,44 @@ export const catalog: CatalogContent = {
   ],
   activities: [
     {
-      code: 'ACT-CLOUD-2026', branchMaxDiscountBp: 1000, standardSubsidyBp: 500, standardCommissionBp: 300,
-      allowedKinds: ['tariff_discount', 'promo_subsidy', 'agent_commission'], productCodes: ['CLOUD-PBX', 'CLOUD-DESK'],
+      code: 'ACT-CLOUD-2026',
+      branchMaxDiscountBp: 1000,
+      standardSubsidyBp: 500,
+      standardCommissionBp: 300,
+      allowedKinds: ['tariff_discount', 'promo_subsidy', 'agent_commission'],
+      productCodes: ['CLOUD-PBX', 'CLOUD-DESK'],
     },
     {
-      code: 'ACT-LINE-2026', branchMaxDiscountBp: 1500, standardSubsidyBp: 300, standardCommissionBp: 0,
-      allowedKinds: ['tariff_discount', 'promo_subsidy'], productCodes: ['DIA-100M', 'DIA-1G'],
+      code: 'ACT-LINE-2026',
+      branchMaxDiscountBp: 1500,
+      standardSubsidyBp: 300,
+      standardCommissionBp: 0,
+      allowedKinds: ['tariff_discount', 'promo_subsidy'],
+      productCodes: ['DIA-100M', 'DIA-1G'],
     },
     {
-      code: 'ACT-IOT-2026', branchMaxDiscountBp: 2000, standardSubsidyBp: 0, standardCommissionBp: 500,
-      allowedKinds: ['tariff_discount', 'agent_commission'], productCodes: ['IOT-CARD'],
+      code: 'ACT-IOT-2026',
+      branchMaxDiscountBp: 2000,
+      standardSubsidyBp: 0,
+      standardCommissionBp: 500,
+      allowedKinds: ['tariff_discount', 'agent_commission'],
+      productCodes: ['IOT-CARD'],
     },
     {
-      code: 'ACT-VIDEO-2026', branchMaxDiscountBp: 500, standardSubsidyBp: 0, standardCommissionBp: 0,
-      allowedKinds: ['tariff_discount'], productCodes: ['VIDEO-MON'],
+      code: 'ACT-VIDEO-2026',
+      branchMaxDiscountBp: 500,
+      standardSubsidyBp: 0,
+      standardCommissionBp: 0,
+      allowedKinds: ['tariff_discount'],
+      productCodes: ['VIDEO-MON'],
     },
     {
-      code: 'ACT-SMS-2020', branchMaxDiscountBp: 1000, standardSubsidyBp: 0, standardCommissionBp: 0,
-      allowedKinds: ['tariff_discount'], productCodes: ['SMS-LEGACY'],
+      code: 'ACT-SMS-2020',
+      branchMaxDiscountBp: 1000,
+      standardSubsidyBp: 0,
+      standardCommissionBp: 0,
+      allowedKinds: ['tariff_discount'],
+      productCodes: ['SMS-LEGACY'],
     },
   ],
 };
@@ -48,8 +73,22 @@ export const catalog: CatalogContent = {
 export const policy: PolicyContent = {
   maxTermMonths: 36,
   tiers: [
-    { id: 'tier1', minMarginBp: 2500, maxDiscountDepthBp: 3000, maxSubsidyBp: 1000, maxCommissionBp: 800, maxContractValueFen: 100_000_000 },
-    { id: 'tier2', minMarginBp: 1500, maxDiscountDepthBp: 4500, maxSubsidyBp: 2000, maxCommissionBp: 1200, maxContractValueFen: 500_000_000 },
+    {
+      id: 'tier1',
+      minMarginBp: 2500,
+      maxDiscountDepthBp: 3000,
+      maxSubsidyBp: 1000,
+      maxCommissionBp: 800,
+      maxContractValueFen: 100_000_000,
+    },
+    {
+      id: 'tier2',
+      minMarginBp: 1500,
+      maxDiscountDepthBp: 4500,
+      maxSubsidyBp: 2000,
+      maxCommissionBp: 1200,
+      maxContractValueFen: 500_000_000,
+    },
     { id: 'tier3' },
   ],
   deadlines: { approvalBusinessDays: 2, fulfillmentBusinessDays: 1 },
@@ -85,7 +124,11 @@ export function application(changes: Partial<ApplicationInput> = {}): Applicatio
   return { ...sampleApplication(), subsidyFen: 0, ...changes };
 }
 
-export const line = (product: string, quantity: number, proposedUnitPriceFen: number): TariffLine => ({ product, quantity, proposedUnitPriceFen });
+export const line = (product: string, quantity: number, proposedUnitPriceFen: number): TariffLine => ({
+  product,
+  quantity,
+  proposedUnitPriceFen,
+});
 
 /** What an application is judged against: the fixture catalog and policy, today, and the known units. */
 export function context(changes: Partial<IntakeContext> = {}): IntakeContext {

@@ -1,11 +1,21 @@
 import { policyInForce, type Policy } from '../../src/domain/policy';
 import { policy } from './fixtures';
 
-const version = (n: number, effectiveFrom: string): Policy =>
-  ({ ...policy, version: n, effectiveFrom, importedAt: `2026-01-0${n}T00:00:00Z`, importedBy: 'ops' });
+const version = (n: number, effectiveFrom: string): Policy => ({
+  ...policy,
+  version: n,
+  effectiveFrom,
+  importedAt: `2026-01-0${n}T00:00:00Z`,
+  importedBy: 'ops',
+});
 
 describe('policyInForce', () => {
-  const versions = [version(1, '2026-01-01'), version(3, '2026-07-01'), version(2, '2026-07-01'), version(4, '2027-01-01')];
+  const versions = [
+    version(1, '2026-01-01'),
+    version(3, '2026-07-01'),
+    version(2, '2026-07-01'),
+    version(4, '2027-01-01'),
+  ];
 
   it.each([
     ['2026-06-30', 1, 'the latest version in effect on that day'],

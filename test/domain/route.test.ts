@@ -20,13 +20,44 @@ interface Row {
 const rows: Row[] = [
   { rule: 'sends a tier1 plan to the ops approver alone', input: {}, tier: 'tier1', route: [opsApprover] },
   { rule: 'sends a tier2 plan to the ops head', input: {}, tier: 'tier2', route: [opsHead] },
-  { rule: 'reports a tier3 plan to leadership, then back to the ops head for the final reply', input: {}, tier: 'tier3', route: [opsHead, leadership, opsFinal] },
-  { rule: 'ends a tier3 plan with leadership when leadership is final', input: {}, tier: 'tier3', leadershipIsFinal: true, route: [opsHead, leadership] },
-  { rule: 'asks cooperation first about a plan through an agent channel', input: { agentChannel: true }, tier: 'tier1', route: [cooperation, opsApprover] },
-  { rule: 'asks cooperation first about a plan paying a commission', input: { commissionBp: 1 }, tier: 'tier2', route: [cooperation, opsHead] },
-  { rule: 'asks cooperation first, then ops, leadership and ops again about a tier3 agent plan', input: { agentChannel: true, commissionBp: 500 }, tier: 'tier3',
-    route: [cooperation, opsHead, leadership, opsFinal] },
-  { rule: 'leaves leadership out of a tier2 plan even when leadership is final', input: {}, tier: 'tier2', leadershipIsFinal: true, route: [opsHead] },
+  {
+    rule: 'reports a tier3 plan to leadership, then back to the ops head for the final reply',
+    input: {},
+    tier: 'tier3',
+    route: [opsHead, leadership, opsFinal],
+  },
+  {
+    rule: 'ends a tier3 plan with leadership when leadership is final',
+    input: {},
+    tier: 'tier3',
+    leadershipIsFinal: true,
+    route: [opsHead, leadership],
+  },
+  {
+    rule: 'asks cooperation first about a plan through an agent channel',
+    input: { agentChannel: true },
+    tier: 'tier1',
+    route: [cooperation, opsApprover],
+  },
+  {
+    rule: 'asks cooperation first about a plan paying a commission',
+    input: { commissionBp: 1 },
+    tier: 'tier2',
+    route: [cooperation, opsHead],
+  },
+  {
+    rule: 'asks cooperation first, then ops, leadership and ops again about a tier3 agent plan',
+    input: { agentChannel: true, commissionBp: 500 },
+    tier: 'tier3',
+    route: [cooperation, opsHead, leadership, opsFinal],
+  },
+  {
+    rule: 'leaves leadership out of a tier2 plan even when leadership is final',
+    input: {},
+    tier: 'tier2',
+    leadershipIsFinal: true,
+    route: [opsHead],
+  },
 ];
 
 describe('routeFor', () => {

@@ -11,15 +11,27 @@ const shown = (d: Date) => `${shanghaiDate(d)} ${shanghaiTime(d)}`;
 
 function pendingStep(startedAt: Date): ApprovalStep {
   return {
-    step: 'ops_review', role: 'ops_approver', assignee: 'wang-fang', delegate: 'liu-qiang', status: 'pending',
-    startedAt: startedAt.toISOString(), dueAt: businessDeadline(calendar, startedAt, 2).toISOString(),
-    decidedBy: null, decidedAt: null, comment: null,
+    step: 'ops_review',
+    role: 'ops_approver',
+    assignee: 'wang-fang',
+    delegate: 'liu-qiang',
+    status: 'pending',
+    startedAt: startedAt.toISOString(),
+    dueAt: businessDeadline(calendar, startedAt, 2).toISOString(),
+    decidedBy: null,
+    decidedAt: null,
+    comment: null,
   };
 }
 
 const inReview = (startedAt: Date): ScheduledCase => ({
-  state: 'in_review', revision: 1, steps: [pendingStep(startedAt)], fulfillment: null,
-  input: { startMonth: '2026-11', termMonths: 12 }, activatedAt: null, evaluationsDone: 0,
+  state: 'in_review',
+  revision: 1,
+  steps: [pendingStep(startedAt)],
+  fulfillment: null,
+  input: { startMonth: '2026-11', termMonths: 12 },
+  activatedAt: null,
+  evaluationsDone: 0,
 });
 
 describe('what an application in review is scheduled to do', () => {
@@ -40,7 +52,9 @@ describe('what an application in review is scheduled to do', () => {
   });
 
   it('counts the make-up Saturday as a working day for the overdue notice', () => {
-    const overdue = dueWork(inReview(at('2026-10-08T10:00')), DEFAULT_LIFECYCLE, calendar).find((w) => w.kind === 'step.overdue');
+    const overdue = dueWork(inReview(at('2026-10-08T10:00')), DEFAULT_LIFECYCLE, calendar).find(
+      (w) => w.kind === 'step.overdue',
+    );
     // Due Sat 10 Oct 18:00 (a make-up working day), so late from Mon 12 Oct 09:00.
     expect(shown(overdue?.dueAt ?? new Date(0))).toBe('2026-10-12 09:00');
   });
@@ -53,8 +67,13 @@ describe('what an application in review is scheduled to do', () => {
 
 describe('what an active plan is scheduled to do', () => {
   const active: ScheduledCase = {
-    state: 'active', revision: 1, steps: [], fulfillment: null, input: { startMonth: '2027-01', termMonths: 12 },
-    activatedAt: '2026-12-15T03:00:00.000Z', evaluationsDone: 0,
+    state: 'active',
+    revision: 1,
+    steps: [],
+    fulfillment: null,
+    input: { startMonth: '2027-01', termMonths: 12 },
+    activatedAt: '2026-12-15T03:00:00.000Z',
+    evaluationsDone: 0,
   };
 
   it('gives expiry notices 30 and 7 days ahead and on the last day, in working hours, and expires it the next day at midnight', () => {
@@ -72,7 +91,9 @@ describe('what an active plan is scheduled to do', () => {
     // The plan starts in January 2027: its first quarter ends with March.
     const evaluation = dueWork(active, DEFAULT_LIFECYCLE, calendar).find((w) => w.kind === 'plan.evaluation');
     expect([evaluation?.payload.period, shown(evaluation?.dueAt ?? new Date(0))]).toEqual([1, '2027-04-01 09:00']);
-    const next = dueWork({ ...active, evaluationsDone: 1 }, DEFAULT_LIFECYCLE, calendar).find((w) => w.kind === 'plan.evaluation');
+    const next = dueWork({ ...active, evaluationsDone: 1 }, DEFAULT_LIFECYCLE, calendar).find(
+      (w) => w.kind === 'plan.evaluation',
+    );
     expect([next?.payload.period, shown(next?.dueAt ?? new Date(0))]).toEqual([2, '2027-07-01 09:00']);
   });
 });

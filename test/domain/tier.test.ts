@@ -17,7 +17,11 @@ const clean = economicsOf({ tariffLines: [line('CLOUD-PBX', 200, 4000)] });
  * tier1 threshold (margin 5.58%, depth 33.34%, subsidy 10.42%, commission 9%, ¥1,152,000 at
  * standard tariff) and tier2 on margin alone.
  */
-const missesEverything = economicsOf({ tariffLines: [line('CLOUD-DESK', 800, 8000)], subsidyFen: 8_000_000, commissionBp: 900 });
+const missesEverything = economicsOf({
+  tariffLines: [line('CLOUD-DESK', 800, 8000)],
+  subsidyFen: 8_000_000,
+  commissionBp: 900,
+});
 
 describe('missedThresholds', () => {
   it('names each threshold a plan fails with its value and limit as shown to people', () => {
@@ -39,7 +43,9 @@ describe('missedThresholds', () => {
     const atLimit = economicsOf({ tariffLines: [line('CLOUD-PBX', 2000, 4000)], termMonths: 10 });
     const above = economicsOf({ tariffLines: [line('CLOUD-PBX', 2001, 4000)], termMonths: 10 });
     expect(missedThresholds(atLimit, policy.tiers[0] as Tier)).toEqual([]);
-    expect(missedThresholds(above, policy.tiers[0] as Tier)).toEqual([{ measure: 'contract_value', value: '1,000,500.00', limit: '1,000,000.00' }]);
+    expect(missedThresholds(above, policy.tiers[0] as Tier)).toEqual([
+      { measure: 'contract_value', value: '1,000,500.00', limit: '1,000,000.00' },
+    ]);
   });
 });
 
@@ -74,19 +80,31 @@ describe('tierFor', () => {
   });
 
   it('gives the last tier when no tier holds, naming what the last tier misses too', () => {
-    const tiers: Tier[] = [{ id: 'tier1', minMarginBp: 9000 }, { id: 'tier2', maxDiscountDepthBp: 1000 }];
+    const tiers: Tier[] = [
+      { id: 'tier1', minMarginBp: 9000 },
+      { id: 'tier2', maxDiscountDepthBp: 1000 },
+    ];
     expect(tierFor(clean, tiers)).toEqual({
       tier: 'tier2',
       reasons: [
-        { code: 'tier_reason', params: { tier: 'tier1', next: 'tier2', measure: 'margin', value: '50.00', limit: '90.00' } },
-        { code: 'tier_reason', params: { tier: 'tier2', next: 'tier2', measure: 'discount_depth', value: '20.00', limit: '10.00' } },
+        {
+          code: 'tier_reason',
+          params: { tier: 'tier1', next: 'tier2', measure: 'margin', value: '50.00', limit: '90.00' },
+        },
+        {
+          code: 'tier_reason',
+          params: { tier: 'tier2', next: 'tier2', measure: 'discount_depth', value: '20.00', limit: '10.00' },
+        },
       ],
     });
   });
 
   it('never says every figure is within a single tier that the plan misses', () => {
     expect(tierFor(clean, [{ id: 'tier1', minMarginBp: 9000 }]).reasons).toEqual([
-      { code: 'tier_reason', params: { tier: 'tier1', next: 'tier1', measure: 'margin', value: '50.00', limit: '90.00' } },
+      {
+        code: 'tier_reason',
+        params: { tier: 'tier1', next: 'tier1', measure: 'margin', value: '50.00', limit: '90.00' },
+      },
     ]);
   });
 
@@ -96,7 +114,12 @@ describe('tierFor', () => {
 });
 
 describe('tierRank', () => {
-  it.each([[null, 0], ['tier1', 1], ['tier2', 2], ['tier3', 3]] as const)('ranks %s as %i', (tier, rank) => {
+  it.each([
+    [null, 0],
+    ['tier1', 1],
+    ['tier2', 2],
+    ['tier3', 3],
+  ] as const)('ranks %s as %i', (tier, rank) => {
     expect(tierRank(tier)).toBe(rank);
   });
 });

@@ -4,8 +4,23 @@ import { DECISIONS, type ApprovalStep, type Decision } from '../../src/domain/ap
 import type { Result } from '../../src/domain/result';
 import type { ApproverRole, RouteStep } from '../../src/domain/route';
 import {
-  availableActions, awaitedStep, CASE_ACTIONS, decide, expire, fulfill, openRoute, reassign, refusalOf, resubmit, withdraw,
-  type Actor, type Case, type CaseAction, type DecisionCommand, type Refusal, type WorkflowEnv,
+  availableActions,
+  awaitedStep,
+  CASE_ACTIONS,
+  decide,
+  expire,
+  fulfill,
+  openRoute,
+  reassign,
+  refusalOf,
+  resubmit,
+  withdraw,
+  type Actor,
+  type Case,
+  type CaseAction,
+  type DecisionCommand,
+  type Refusal,
+  type WorkflowEnv,
 } from '../../src/domain/workflow';
 
 const HOUR = 3_600_000;
@@ -49,7 +64,12 @@ const ROUTES = {
   tier1: [{ step: 'ops_review', role: 'ops_approver' }],
   tier2: [{ step: 'ops_review', role: 'ops_head' }],
   agentTier1: [cooperation, { step: 'ops_review', role: 'ops_approver' }],
-  tier3: [cooperation, { step: 'ops_review', role: 'ops_head' }, { step: 'leadership', role: 'leader' }, { step: 'ops_final', role: 'ops_head' }],
+  tier3: [
+    cooperation,
+    { step: 'ops_review', role: 'ops_head' },
+    { step: 'leadership', role: 'leader' },
+    { step: 'ops_final', role: 'ops_head' },
+  ],
 } as const satisfies Record<string, readonly RouteStep[]>;
 
 function must<T>(result: Result<T, Refusal>): T {
@@ -59,18 +79,38 @@ function must<T>(result: Result<T, Refusal>): T {
 
 /** 张伟's application just submitted on a route. */
 const submitted = (route: readonly RouteStep[], e: WorkflowEnv = env(), applicant: string = zhangWei.id): Case => ({
-  applicant, state: 'in_review', revision: 1, steps: must(openRoute(route, SUBMITTED_AT, e)), fulfillment: null, evaluationDue: null,
+  applicant,
+  state: 'in_review',
+  revision: 1,
+  steps: must(openRoute(route, SUBMITTED_AT, e)),
+  fulfillment: null,
+  evaluationDue: null,
 });
 
 /** A decision on the step the case awaits, made at DECIDED_AT on the card of the current revision. */
-const command = (c: Case, actor: Actor, decision: Decision = 'approve', changes: Partial<DecisionCommand> = {}): DecisionCommand => ({
-  revision: c.revision, stepIndex: awaitedStep(c)?.index ?? 0, decision, actor, comment: null, at: DECIDED_AT, ...changes,
+const command = (
+  c: Case,
+  actor: Actor,
+  decision: Decision = 'approve',
+  changes: Partial<DecisionCommand> = {},
+): DecisionCommand => ({
+  revision: c.revision,
+  stepIndex: awaitedStep(c)?.index ?? 0,
+  decision,
+  actor,
+  comment: null,
+  at: DECIDED_AT,
+  ...changes,
 });
 
-
 /** The case after a decision that must be accepted. */
-const after = (c: Case, actor: Actor, decision: Decision = 'approve', changes: Partial<DecisionCommand> = {}, e: WorkflowEnv = env()): Case =>
-  must(decide(c, command(c, actor, decision, changes), e)).next;
+const after = (
+  c: Case,
+  actor: Actor,
+  decision: Decision = 'approve',
+  changes: Partial<DecisionCommand> = {},
+  e: WorkflowEnv = env(),
+): Case => must(decide(c, command(c, actor, decision, changes), e)).next;
 
 const statuses = (c: Pick<Case, 'steps'>) => c.steps.map((s) => `${s.step}:${s.status}`);
 
@@ -78,25 +118,58 @@ describe('openRoute', () => {
   it('should start the first step on its named approver now, due when the environment says', () => {
     const [first] = must(openRoute(ROUTES.tier1, SUBMITTED_AT, env()));
     expect(first).toEqual<ApprovalStep>({
-      step: 'ops_review', role: 'ops_approver', assignee: wangFang.id, delegate: liuQiang.id, status: 'pending',
-      startedAt: SUBMITTED_AT.toISOString(), dueAt: later(SUBMITTED_AT, 48).toISOString(), decidedBy: null, decidedAt: null, comment: null,
+      step: 'ops_review',
+      role: 'ops_approver',
+      assignee: wangFang.id,
+      delegate: liuQiang.id,
+      status: 'pending',
+      startedAt: SUBMITTED_AT.toISOString(),
+      dueAt: later(SUBMITTED_AT, 48).toISOString(),
+      decidedBy: null,
+      decidedAt: null,
+      comment: null,
     });
   });
 
   it.each([
     ['a tier1 plan', ROUTES.tier1, [[wangFang.id, liuQiang.id]]],
     ['a tier2 plan', ROUTES.tier2, [[liuQiang.id, null]]],
-    ['an agent-channel tier1 plan', ROUTES.agentTier1, [[liNa.id, null], [wangFang.id, liuQiang.id]]],
-    ['a tier3 agent-channel plan', ROUTES.tier3, [[liNa.id, null], [liuQiang.id, null], [chenJing.id, null], [liuQiang.id, null]]],
-  ] as const)('should name every approver of %s when it is submitted, and keep all but the first waiting', (_, route, named) => {
-    const steps = must(openRoute(route, SUBMITTED_AT, env()));
-    expect(steps.map((s) => [s.assignee, s.delegate])).toEqual(named);
-    expect(steps.map((s) => s.step)).toEqual(route.map((r) => r.step));
-    expect(steps.map((s) => s.status)).toEqual(['pending', ...route.slice(1).map(() => 'waiting')]);
-    for (const waiting of steps.slice(1)) {
-      expect([waiting.startedAt, waiting.dueAt, waiting.decidedBy, waiting.decidedAt, waiting.comment]).toEqual([null, null, null, null, null]);
-    }
-  });
+    [
+      'an agent-channel tier1 plan',
+      ROUTES.agentTier1,
+      [
+        [liNa.id, null],
+        [wangFang.id, liuQiang.id],
+      ],
+    ],
+    [
+      'a tier3 agent-channel plan',
+      ROUTES.tier3,
+      [
+        [liNa.id, null],
+        [liuQiang.id, null],
+        [chenJing.id, null],
+        [liuQiang.id, null],
+      ],
+    ],
+  ] as const)(
+    'should name every approver of %s when it is submitted, and keep all but the first waiting',
+    (_, route, named) => {
+      const steps = must(openRoute(route, SUBMITTED_AT, env()));
+      expect(steps.map((s) => [s.assignee, s.delegate])).toEqual(named);
+      expect(steps.map((s) => s.step)).toEqual(route.map((r) => r.step));
+      expect(steps.map((s) => s.status)).toEqual(['pending', ...route.slice(1).map(() => 'waiting')]);
+      for (const waiting of steps.slice(1)) {
+        expect([waiting.startedAt, waiting.dueAt, waiting.decidedBy, waiting.decidedAt, waiting.comment]).toEqual([
+          null,
+          null,
+          null,
+          null,
+          null,
+        ]);
+      }
+    },
+  );
 
   it('should ask the environment for each role of the route, in order', () => {
     const asked: ApproverRole[] = [];
@@ -113,13 +186,19 @@ describe('a role nobody holds', () => {
   const noLeader = env({ assign: (role) => (role === 'leader' ? null : APPROVERS[role]) });
 
   it('should refuse to open a route that needs it, naming the role', () => {
-    expect(openRoute(ROUTES.tier3, SUBMITTED_AT, noLeader)).toEqual({ ok: false, error: { code: 'no_approver', role: 'leader' } });
+    expect(openRoute(ROUTES.tier3, SUBMITTED_AT, noLeader)).toEqual({
+      ok: false,
+      error: { code: 'no_approver', role: 'leader' },
+    });
   });
 
   it('should refuse an escalation to leadership as a value, leaving the step to decide', () => {
     const atOps = after(submitted(ROUTES.tier2, noLeader), liuQiang, 'approve', {}, noLeader);
     const opsReview = submitted(ROUTES.tier2, noLeader);
-    expect(decide(opsReview, command(opsReview, liuQiang, 'escalate'), noLeader)).toEqual({ ok: false, error: { code: 'no_approver', role: 'leader' } });
+    expect(decide(opsReview, command(opsReview, liuQiang, 'escalate'), noLeader)).toEqual({
+      ok: false,
+      error: { code: 'no_approver', role: 'leader' },
+    });
     expect(atOps.state).toBe('in_fulfillment');
   });
 });
@@ -146,36 +225,104 @@ describe('decide: refusals', () => {
   const withdrawn = must(withdraw(tier1, zhangWei));
   const returned = after(tier1, wangFang, 'return', { comment: '请补充竞争对手报价' });
   const ownPlan = submitted(ROUTES.tier1, env(), wangFang.id);
-  const applicantDelegate = submitted(ROUTES.tier2, env({ assign: (role) => (role === 'ops_head' ? { assignee: liuQiang.id, delegate: huangLi.id } : APPROVERS[role]) }));
-  const rolelessAssignee = submitted(ROUTES.tier2, env({ assign: () => ({ assignee: 'someone.unknown', delegate: null }) }));
+  const applicantDelegate = submitted(
+    ROUTES.tier2,
+    env({
+      assign: (role) => (role === 'ops_head' ? { assignee: liuQiang.id, delegate: huangLi.id } : APPROVERS[role]),
+    }),
+  );
+  const rolelessAssignee = submitted(
+    ROUTES.tier2,
+    env({ assign: () => ({ assignee: 'someone.unknown', delegate: null }) }),
+  );
 
   it.each<[string, Case, DecisionCommand, Refusal['code']]>([
     ['a card of an earlier revision', tier1, command(tier1, wangFang, 'approve', { revision: 0 }), 'stale_card'],
     ['a card of a later revision', tier1, command(tier1, wangFang, 'approve', { revision: 2 }), 'stale_card'],
     ['a step the route does not have', tier1, command(tier1, wangFang, 'approve', { stepIndex: 1 }), 'stale_card'],
     ['a negative step index', tier1, command(tier1, wangFang, 'approve', { stepIndex: -1 }), 'stale_card'],
-    ['the applicant deciding their own plan as its named approver', ownPlan, command(ownPlan, wangFang), 'own_application'],
+    [
+      'the applicant deciding their own plan as its named approver',
+      ownPlan,
+      command(ownPlan, wangFang),
+      'own_application',
+    ],
     ['the applicant deciding their own plan', tier1, command(tier1, zhangWei), 'own_application'],
     ['another applicant', tier1, command(tier1, huangLi), 'not_an_approver'],
-    ['the cooperation approver on the ops step', agentTier1, command(agentTier1, liNa, 'approve', { stepIndex: 1 }), 'not_an_approver'],
-    ['the ops approver before the cooperation step is decided', agentTier1, command(agentTier1, wangFang), 'not_an_approver'],
-    ['an ops head who is neither the approver nor the delegate', tier3AtOps, command(tier3AtOps, wangFang), 'not_an_approver'],
+    [
+      'the cooperation approver on the ops step',
+      agentTier1,
+      command(agentTier1, liNa, 'approve', { stepIndex: 1 }),
+      'not_an_approver',
+    ],
+    [
+      'the ops approver before the cooperation step is decided',
+      agentTier1,
+      command(agentTier1, wangFang),
+      'not_an_approver',
+    ],
+    [
+      'an ops head who is neither the approver nor the delegate',
+      tier3AtOps,
+      command(tier3AtOps, wangFang),
+      'not_an_approver',
+    ],
     ['a leader on a step not theirs', tier1, command(tier1, chenJing), 'not_an_approver'],
     ['an auditor', tier1, command(tier1, sunMin), 'not_an_approver'],
     ['an admin', tier1, command(tier1, zhouJie), 'not_an_approver'],
     ['a support handler', tier1, command(tier1, zhaoLei), 'not_an_approver'],
-    ['a delegate whose only role is in a marketing unit', applicantDelegate, command(applicantDelegate, huangLi), 'no_approval_authority'],
-    ['a named approver the directory gives no role', rolelessAssignee, command(rolelessAssignee, { id: 'someone.unknown', roles: [] }), 'no_approval_authority'],
-    ['a step already approved', approvedTier1, command(approvedTier1, wangFang, 'approve', { stepIndex: 0 }), 'already_decided'],
-    ['a step already approved, by the delegate', approvedTier1, command(approvedTier1, liuQiang, 'reject', { stepIndex: 0, comment: '不同意' }), 'already_decided'],
-    ['a withdrawn application', withdrawn, command(withdrawn, wangFang, 'approve', { stepIndex: 0 }), 'already_decided'],
+    [
+      'a delegate whose only role is in a marketing unit',
+      applicantDelegate,
+      command(applicantDelegate, huangLi),
+      'no_approval_authority',
+    ],
+    [
+      'a named approver the directory gives no role',
+      rolelessAssignee,
+      command(rolelessAssignee, { id: 'someone.unknown', roles: [] }),
+      'no_approval_authority',
+    ],
+    [
+      'a step already approved',
+      approvedTier1,
+      command(approvedTier1, wangFang, 'approve', { stepIndex: 0 }),
+      'already_decided',
+    ],
+    [
+      'a step already approved, by the delegate',
+      approvedTier1,
+      command(approvedTier1, liuQiang, 'reject', { stepIndex: 0, comment: '不同意' }),
+      'already_decided',
+    ],
+    [
+      'a withdrawn application',
+      withdrawn,
+      command(withdrawn, wangFang, 'approve', { stepIndex: 0 }),
+      'already_decided',
+    ],
     ['a returned application', returned, command(returned, wangFang, 'approve', { stepIndex: 0 }), 'already_decided'],
-    ['a case no longer in review whose step still reads pending', { ...tier1, state: 'rejected' }, command(tier1, wangFang), 'already_decided'],
+    [
+      'a case no longer in review whose step still reads pending',
+      { ...tier1, state: 'rejected' },
+      command(tier1, wangFang),
+      'already_decided',
+    ],
     ['a reject without a comment', tier1, command(tier1, wangFang, 'reject'), 'comment_required'],
     ['a reject with an empty comment', tier1, command(tier1, wangFang, 'reject', { comment: '' }), 'comment_required'],
-    ['a return with a blank comment', tier1, command(tier1, wangFang, 'return', { comment: '  \n\t ' }), 'comment_required'],
+    [
+      'a return with a blank comment',
+      tier1,
+      command(tier1, wangFang, 'return', { comment: '  \n\t ' }),
+      'comment_required',
+    ],
     ['an escalation of the cooperation step', agentTier1, command(agentTier1, liNa, 'escalate'), 'cannot_escalate'],
-    ['an escalation of a tier3 ops review, already bound for leadership', tier3AtOps, command(tier3AtOps, liuQiang, 'escalate'), 'cannot_escalate'],
+    [
+      'an escalation of a tier3 ops review, already bound for leadership',
+      tier3AtOps,
+      command(tier3AtOps, liuQiang, 'escalate'),
+      'cannot_escalate',
+    ],
     ['a second escalation by leadership', escalated, command(escalated, chenJing, 'escalate'), 'cannot_escalate'],
     ['an escalation of the final ops reply', atOpsFinal, command(atOpsFinal, liuQiang, 'escalate'), 'cannot_escalate'],
   ])('should refuse %s', (_, c, cmd, code) => {
@@ -184,7 +331,7 @@ describe('decide: refusals', () => {
     expect(c).toEqual(before);
   });
 
-  it('should let the delegate decide in the approver\'s stead, recording who did', () => {
+  it("should let the delegate decide in the approver's stead, recording who did", () => {
     const c = after(submitted(ROUTES.tier1), liuQiang);
     expect(c.steps[0]).toMatchObject({ assignee: wangFang.id, status: 'approved', decidedBy: liuQiang.id });
   });
@@ -197,8 +344,19 @@ describe('decide: outcomes', () => {
     expect(outcome).toBe('advanced');
     expect(next.state).toBe('in_review');
     expect(next.fulfillment).toBeNull();
-    expect(next.steps[0]).toMatchObject({ status: 'approved', decidedBy: liNa.id, decidedAt: DECIDED_AT.toISOString(), comment: '同意', dueAt: later(SUBMITTED_AT, 48).toISOString() });
-    expect(next.steps[1]).toMatchObject({ status: 'pending', startedAt: DECIDED_AT.toISOString(), dueAt: later(DECIDED_AT, 48).toISOString(), decidedBy: null });
+    expect(next.steps[0]).toMatchObject({
+      status: 'approved',
+      decidedBy: liNa.id,
+      decidedAt: DECIDED_AT.toISOString(),
+      comment: '同意',
+      dueAt: later(SUBMITTED_AT, 48).toISOString(),
+    });
+    expect(next.steps[1]).toMatchObject({
+      status: 'pending',
+      startedAt: DECIDED_AT.toISOString(),
+      dueAt: later(DECIDED_AT, 48).toISOString(),
+      decidedBy: null,
+    });
   });
 
   it('should send the plan to fulfillment with its deadline when the last step approves', () => {
@@ -207,7 +365,13 @@ describe('decide: outcomes', () => {
     expect(outcome).toBe('approved');
     expect(next.state).toBe('in_fulfillment');
     expect(next.steps[0]).toMatchObject({ status: 'approved', decidedBy: liuQiang.id, comment: null });
-    expect(next.fulfillment).toEqual({ createdAt: DECIDED_AT.toISOString(), dueAt: later(DECIDED_AT, 24).toISOString(), doneBy: null, doneAt: null, note: null });
+    expect(next.fulfillment).toEqual({
+      createdAt: DECIDED_AT.toISOString(),
+      dueAt: later(DECIDED_AT, 24).toISOString(),
+      doneBy: null,
+      doneAt: null,
+      note: null,
+    });
   });
 
   it.each([
@@ -218,29 +382,43 @@ describe('decide: outcomes', () => {
     const { next, outcome: got } = must(decide(c, command(c, liuQiang, decision, { comment: ' 补贴过高 ' }), env()));
     expect(got).toBe(outcome);
     expect(next.state).toBe(state);
-    expect(statuses(next)).toEqual(['cooperation:approved', `ops_review:${state}`, 'leadership:cancelled', 'ops_final:cancelled']);
+    expect(statuses(next)).toEqual([
+      'cooperation:approved',
+      `ops_review:${state}`,
+      'leadership:cancelled',
+      'ops_final:cancelled',
+    ]);
     expect(next.steps[1]).toMatchObject({ decidedBy: liuQiang.id, comment: '补贴过高' });
     expect(next.fulfillment).toBeNull();
     expect(awaitedStep(next)).toBeNull();
   });
 
-  it('should put leadership and then the ops head\'s final reply after an escalated ops review', () => {
+  it("should put leadership and then the ops head's final reply after an escalated ops review", () => {
     const c = submitted(ROUTES.tier2);
     const { next, outcome } = must(decide(c, command(c, liuQiang, 'escalate', { comment: '超出经管部权限' }), env()));
     expect(outcome).toBe('escalated');
     expect(next.state).toBe('in_review');
     expect(statuses(next)).toEqual(['ops_review:escalated', 'leadership:pending', 'ops_final:waiting']);
     expect(next.steps[0]).toMatchObject({ decidedBy: liuQiang.id, comment: '超出经管部权限' });
-    expect(next.steps[1]).toMatchObject({ role: 'leader', assignee: chenJing.id, startedAt: DECIDED_AT.toISOString(), dueAt: later(DECIDED_AT, 48).toISOString() });
+    expect(next.steps[1]).toMatchObject({
+      role: 'leader',
+      assignee: chenJing.id,
+      startedAt: DECIDED_AT.toISOString(),
+      dueAt: later(DECIDED_AT, 48).toISOString(),
+    });
     expect(next.steps[2]).toMatchObject({ role: 'ops_head', assignee: liuQiang.id, startedAt: null });
   });
 
   it('should go through leadership and the final ops reply to fulfillment after an escalation', () => {
     const escalated = after(submitted(ROUTES.tier1), wangFang, 'escalate');
-    const atFinal = must(decide(escalated, command(escalated, chenJing, 'approve', { at: later(DECIDED_AT, 1) }), env()));
+    const atFinal = must(
+      decide(escalated, command(escalated, chenJing, 'approve', { at: later(DECIDED_AT, 1) }), env()),
+    );
     expect(atFinal.outcome).toBe('advanced');
     expect(statuses(atFinal.next)).toEqual(['ops_review:escalated', 'leadership:approved', 'ops_final:pending']);
-    const done = must(decide(atFinal.next, command(atFinal.next, liuQiang, 'approve', { at: later(DECIDED_AT, 2) }), env()));
+    const done = must(
+      decide(atFinal.next, command(atFinal.next, liuQiang, 'approve', { at: later(DECIDED_AT, 2) }), env()),
+    );
     expect(done.outcome).toBe('approved');
     expect(done.next.state).toBe('in_fulfillment');
   });
@@ -306,7 +484,12 @@ describe('fulfill', () => {
   it('should make the plan active, recording the handler, the time and the note', () => {
     const next = must(fulfill(inFulfillment, zhaoLei, '  已在 BOSS 配置  ', doneAt));
     expect(next.state).toBe('active');
-    expect(next.fulfillment).toEqual({ ...inFulfillment.fulfillment, doneBy: zhaoLei.id, doneAt: doneAt.toISOString(), note: '已在 BOSS 配置' });
+    expect(next.fulfillment).toEqual({
+      ...inFulfillment.fulfillment,
+      doneBy: zhaoLei.id,
+      doneAt: doneAt.toISOString(),
+      note: '已在 BOSS 配置',
+    });
   });
 
   it('should keep no note when the handler leaves it blank', () => {
@@ -318,7 +501,12 @@ describe('fulfill', () => {
     ['the approver who approved it', inFulfillment, liuQiang, 'not_a_handler'],
     ['an admin', inFulfillment, zhouJie, 'not_a_handler'],
     ['a handler, while it is still in review', submitted(ROUTES.tier2), zhaoLei, 'not_in_fulfillment'],
-    ['a handler, after it was rejected', after(submitted(ROUTES.tier2), liuQiang, 'reject', { comment: '不同意' }), zhaoLei, 'not_in_fulfillment'],
+    [
+      'a handler, after it was rejected',
+      after(submitted(ROUTES.tier2), liuQiang, 'reject', { comment: '不同意' }),
+      zhaoLei,
+      'not_in_fulfillment',
+    ],
     ['a handler, a second time', must(fulfill(inFulfillment, zhaoLei, null, doneAt)), zhaoLei, 'not_in_fulfillment'],
   ] as const)('should refuse completion by %s', (_, c, actor, code) => {
     expect(fulfill(c, actor, null, doneAt)).toEqual({ ok: false, error: { code } });
@@ -341,7 +529,14 @@ describe('any sequence of actions', () => {
   /** Someone by name, or by the part they play on the step acted on (so sequences get far enough to matter). */
   type Who = Actor | 'assignee' | 'delegate';
   type Action =
-    | { kind: 'decide'; who: Who; stepIndex: number | null; revision: number; decision: Decision; comment: string | null }
+    | {
+        kind: 'decide';
+        who: Who;
+        stepIndex: number | null;
+        revision: number;
+        decision: Decision;
+        comment: string | null;
+      }
     | { kind: 'withdraw'; who: Actor }
     | { kind: 'complete'; who: Actor }
     | { kind: 'resubmit'; who: Actor; revision: number }
@@ -350,121 +545,198 @@ describe('any sequence of actions', () => {
 
   const anyone = fc.constantFrom<Actor>(...Object.values(PEOPLE));
   const action: fc.Arbitrary<Action> = fc.oneof(
-    { weight: 12, arbitrary: fc.record({
-      kind: fc.constant('decide' as const),
-      who: fc.oneof({ weight: 3, arbitrary: fc.constantFrom<Who>('assignee', 'delegate') }, { weight: 1, arbitrary: anyone }),
-      // null: the step the case awaits, which is where most real taps land.
-      stepIndex: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.integer({ min: -1, max: 4 }) }),
-      revision: fc.constantFrom(1, 1, 1, 2),
-      decision: fc.constantFrom<Decision>(...DECISIONS, 'approve', 'approve', 'approve'),
-      comment: fc.constantFrom(null, '', '  ', '理由'),
-    }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), who: fc.constantFrom<Actor>(zhangWei, zhangWei, huangLi, wangFang) }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('complete' as const), who: fc.constantFrom<Actor>(zhaoLei, zhaoLei, liuQiang, zhangWei) }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('resubmit' as const), who: fc.constantFrom<Actor>(zhangWei, zhangWei, huangLi), revision: fc.constantFrom(1, 2, 3) }) },
+    {
+      weight: 12,
+      arbitrary: fc.record({
+        kind: fc.constant('decide' as const),
+        who: fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom<Who>('assignee', 'delegate') },
+          { weight: 1, arbitrary: anyone },
+        ),
+        // null: the step the case awaits, which is where most real taps land.
+        stepIndex: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: fc.integer({ min: -1, max: 4 }) },
+        ),
+        revision: fc.constantFrom(1, 1, 1, 2),
+        decision: fc.constantFrom<Decision>(...DECISIONS, 'approve', 'approve', 'approve'),
+        comment: fc.constantFrom(null, '', '  ', '理由'),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('withdraw' as const),
+        who: fc.constantFrom<Actor>(zhangWei, zhangWei, huangLi, wangFang),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('complete' as const),
+        who: fc.constantFrom<Actor>(zhaoLei, zhaoLei, liuQiang, zhangWei),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('resubmit' as const),
+        who: fc.constantFrom<Actor>(zhangWei, zhangWei, huangLi),
+        revision: fc.constantFrom(1, 2, 3),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('expire' as const) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('reassign' as const), to: fc.constantFrom<Actor>(liuQiang, chenJing) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('reassign' as const), to: fc.constantFrom<Actor>(liuQiang, chenJing) }),
+    },
   );
 
-  const personWithId = (id: string | null | undefined): Actor => Object.values(PEOPLE).find((p) => p.id === id) ?? { id: id ?? 'nobody', roles: [] };
+  const personWithId = (id: string | null | undefined): Actor =>
+    Object.values(PEOPLE).find((p) => p.id === id) ?? { id: id ?? 'nobody', roles: [] };
 
   it('should never approve one step twice, never undo a decision, and only reach states the state machine reaches', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...Object.values(ROUTES)), fc.boolean(), fc.array(action, { maxLength: 30 }),
-      (route, leadershipIsFinal, actions) => {
-        const e = env({ leadershipIsFinal });
-        let c = submitted(route, e);
-        let approvals = 0;
-        actions.forEach((a, i) => {
-          const at = later(DECIDED_AT, i);
-          const before = c;
-          let result: Result<Case, Refusal>;
-          if (a.kind === 'decide') {
-            const stepIndex = a.stepIndex ?? awaitedStep(c)?.index ?? 0;
-            const step = c.steps[stepIndex];
-            const actor = a.who === 'assignee' ? personWithId(step?.assignee) : a.who === 'delegate' ? personWithId(step?.delegate) : a.who;
-            const decided = decide(c, { revision: a.revision, stepIndex, decision: a.decision, actor, comment: a.comment, at }, e);
-            if (decided.ok) {
-              // Only a pending step of an application in review is ever decided, on the current revision.
-              expect(before.state).toBe('in_review');
-              expect(step?.status).toBe('pending');
-              expect(a.revision).toBe(before.revision);
-              if (a.decision === 'approve') approvals += 1;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.values(ROUTES)),
+        fc.boolean(),
+        fc.array(action, { maxLength: 30 }),
+        (route, leadershipIsFinal, actions) => {
+          const e = env({ leadershipIsFinal });
+          let c = submitted(route, e);
+          let approvals = 0;
+          actions.forEach((a, i) => {
+            const at = later(DECIDED_AT, i);
+            const before = c;
+            let result: Result<Case, Refusal>;
+            if (a.kind === 'decide') {
+              const stepIndex = a.stepIndex ?? awaitedStep(c)?.index ?? 0;
+              const step = c.steps[stepIndex];
+              const actor =
+                a.who === 'assignee'
+                  ? personWithId(step?.assignee)
+                  : a.who === 'delegate'
+                    ? personWithId(step?.delegate)
+                    : a.who;
+              const decided = decide(
+                c,
+                { revision: a.revision, stepIndex, decision: a.decision, actor, comment: a.comment, at },
+                e,
+              );
+              if (decided.ok) {
+                // Only a pending step of an application in review is ever decided, on the current revision.
+                expect(before.state).toBe('in_review');
+                expect(step?.status).toBe('pending');
+                expect(a.revision).toBe(before.revision);
+                if (a.decision === 'approve') approvals += 1;
+              }
+              result = decided.ok ? { ok: true, value: decided.value.next } : decided;
+            } else {
+              result =
+                a.kind === 'withdraw'
+                  ? withdraw(c, a.who)
+                  : a.kind === 'complete'
+                    ? fulfill(c, a.who, null, at)
+                    : a.kind === 'resubmit'
+                      ? resubmit(c, a.who, a.revision, must(openRoute(route, at, e)))
+                      : a.kind === 'expire'
+                        ? expire(c)
+                        : reassign(c, awaitedStep(c)?.index ?? 0, a.to.id, at, e);
             }
-            result = decided.ok ? { ok: true, value: decided.value.next } : decided;
-          } else {
-            result = a.kind === 'withdraw' ? withdraw(c, a.who)
-              : a.kind === 'complete' ? fulfill(c, a.who, null, at)
-              : a.kind === 'resubmit' ? resubmit(c, a.who, a.revision, must(openRoute(route, at, e)))
-              : a.kind === 'expire' ? expire(c)
-              : reassign(c, awaitedStep(c)?.index ?? 0, a.to.id, at, e);
-          }
-          if (!result.ok) return;
-          c = result.value;
-          movesMade.add(`${before.state}→${c.state}`);
+            if (!result.ok) return;
+            c = result.value;
+            movesMade.add(`${before.state}→${c.state}`);
 
-          expect(reachableFrom(before.state).has(c.state)).toBe(true);
-          // A resubmitted revision starts a new route; the old one is kept by the record, not the case.
-          if (a.kind === 'resubmit') {
-            expect(c.revision).toBe(before.revision + 1);
-            return;
-          }
-          // Decided steps keep their decision, in order; at most one more is decided per action.
-          const decidedBefore = before.steps.filter((s) => DECIDED.has(s.status));
-          const decidedAfter = c.steps.filter((s) => DECIDED.has(s.status));
-          expect(decidedAfter.slice(0, decidedBefore.length)).toEqual(decidedBefore);
-          expect(decidedAfter.length - decidedBefore.length).toBeLessThanOrEqual(1);
-        });
+            expect(reachableFrom(before.state).has(c.state)).toBe(true);
+            // A resubmitted revision starts a new route; the old one is kept by the record, not the case.
+            if (a.kind === 'resubmit') {
+              expect(c.revision).toBe(before.revision + 1);
+              return;
+            }
+            // Decided steps keep their decision, in order; at most one more is decided per action.
+            const decidedBefore = before.steps.filter((s) => DECIDED.has(s.status));
+            const decidedAfter = c.steps.filter((s) => DECIDED.has(s.status));
+            expect(decidedAfter.slice(0, decidedBefore.length)).toEqual(decidedBefore);
+            expect(decidedAfter.length - decidedBefore.length).toBeLessThanOrEqual(1);
+          });
 
-        expect(c.steps.filter((s) => s.status === 'approved')).toHaveLength(approvals);
-        expect(reachableFrom('in_review').has(c.state)).toBe(true);
-        const pending = c.steps.filter((s) => s.status === 'pending');
-        expect(pending).toHaveLength(c.state === 'in_review' ? 1 : 0);
-        for (const s of c.steps) {
-          if (s.status === 'waiting') expect(s.startedAt).toBeNull();
-          if (s.status === 'pending' || DECIDED.has(s.status)) expect(s.startedAt).not.toBeNull();
-          expect(s.decidedBy !== null).toBe(DECIDED.has(s.status));
-        }
-        if (c.state === 'in_review') expect(c.steps.slice(0, c.steps.indexOf(pending[0] as ApprovalStep)).every((s) => DECIDED.has(s.status))).toBe(true);
-        expect(c.fulfillment !== null).toBe(['in_fulfillment', 'active', 'expired'].includes(c.state));
-        expect(c.fulfillment?.doneBy != null).toBe(['active', 'expired'].includes(c.state));
-      },
-    ), { numRuns: 500 });
+          expect(c.steps.filter((s) => s.status === 'approved')).toHaveLength(approvals);
+          expect(reachableFrom('in_review').has(c.state)).toBe(true);
+          const pending = c.steps.filter((s) => s.status === 'pending');
+          expect(pending).toHaveLength(c.state === 'in_review' ? 1 : 0);
+          for (const s of c.steps) {
+            if (s.status === 'waiting') expect(s.startedAt).toBeNull();
+            if (s.status === 'pending' || DECIDED.has(s.status)) expect(s.startedAt).not.toBeNull();
+            expect(s.decidedBy !== null).toBe(DECIDED.has(s.status));
+          }
+          if (c.state === 'in_review')
+            expect(
+              c.steps.slice(0, c.steps.indexOf(pending[0] as ApprovalStep)).every((s) => DECIDED.has(s.status)),
+            ).toBe(true);
+          expect(c.fulfillment !== null).toBe(['in_fulfillment', 'active', 'expired'].includes(c.state));
+          expect(c.fulfillment?.doneBy != null).toBe(['active', 'expired'].includes(c.state));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('should offer a person exactly the acts that then succeed for them', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...Object.values(ROUTES)), fc.array(action, { maxLength: 12 }), fc.constantFrom<Actor>(...Object.values(PEOPLE)),
-      (route, actions, viewer) => {
-        const e = env();
-        let c = submitted(route, e);
-        for (const [i, a] of actions.entries()) {
-          const at = later(DECIDED_AT, i);
-          const stepIndex = awaitedStep(c)?.index ?? 0;
-          const step = c.steps[stepIndex];
-          const actor = a.kind === 'decide' ? (a.who === 'assignee' ? personWithId(step?.assignee) : a.who === 'delegate' ? personWithId(step?.delegate) : a.who) : 'who' in a ? a.who : zhangWei;
-          const next = a.kind === 'decide' ? decide(c, { revision: c.revision, stepIndex, decision: a.decision, actor, comment: '理由', at }, e)
-            : a.kind === 'withdraw' ? withdraw(c, actor) : a.kind === 'complete' ? fulfill(c, actor, null, at)
-            : a.kind === 'resubmit' ? resubmit(c, actor, c.revision, must(openRoute(route, at, e))) : a.kind === 'expire' ? expire(c) : { ok: false as const };
-          if (next.ok) c = 'next' in next.value ? next.value.next : next.value;
-        }
-        const offered = availableActions(c, viewer);
-        for (const action of CASE_ACTIONS) {
-          const act: Record<CaseAction, () => boolean> = {
-            approve: () => decide(c, command(c, viewer, 'approve'), e).ok,
-            reject: () => decide(c, command(c, viewer, 'reject', { comment: '理由' }), e).ok,
-            return: () => decide(c, command(c, viewer, 'return', { comment: '理由' }), e).ok,
-            escalate: () => decide(c, command(c, viewer, 'escalate'), e).ok,
-            withdraw: () => withdraw(c, viewer).ok,
-            resubmit: () => resubmit(c, viewer, c.revision, []).ok,
-            fulfill: () => fulfill(c, viewer, null, DECIDED_AT).ok,
-            evaluate: () => refusalOf(c, viewer, 'evaluate') === null,
-            renew: () => refusalOf(c, viewer, 'renew') === null,
-          };
-          expect(offered.includes(action)).toBe(act[action]());
-        }
-      },
-    ), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.values(ROUTES)),
+        fc.array(action, { maxLength: 12 }),
+        fc.constantFrom<Actor>(...Object.values(PEOPLE)),
+        (route, actions, viewer) => {
+          const e = env();
+          let c = submitted(route, e);
+          for (const [i, a] of actions.entries()) {
+            const at = later(DECIDED_AT, i);
+            const stepIndex = awaitedStep(c)?.index ?? 0;
+            const step = c.steps[stepIndex];
+            const actor =
+              a.kind === 'decide'
+                ? a.who === 'assignee'
+                  ? personWithId(step?.assignee)
+                  : a.who === 'delegate'
+                    ? personWithId(step?.delegate)
+                    : a.who
+                : 'who' in a
+                  ? a.who
+                  : zhangWei;
+            const next =
+              a.kind === 'decide'
+                ? decide(c, { revision: c.revision, stepIndex, decision: a.decision, actor, comment: '理由', at }, e)
+                : a.kind === 'withdraw'
+                  ? withdraw(c, actor)
+                  : a.kind === 'complete'
+                    ? fulfill(c, actor, null, at)
+                    : a.kind === 'resubmit'
+                      ? resubmit(c, actor, c.revision, must(openRoute(route, at, e)))
+                      : a.kind === 'expire'
+                        ? expire(c)
+                        : { ok: false as const };
+            if (next.ok) c = 'next' in next.value ? next.value.next : next.value;
+          }
+          const offered = availableActions(c, viewer);
+          for (const action of CASE_ACTIONS) {
+            const act: Record<CaseAction, () => boolean> = {
+              approve: () => decide(c, command(c, viewer, 'approve'), e).ok,
+              reject: () => decide(c, command(c, viewer, 'reject', { comment: '理由' }), e).ok,
+              return: () => decide(c, command(c, viewer, 'return', { comment: '理由' }), e).ok,
+              escalate: () => decide(c, command(c, viewer, 'escalate'), e).ok,
+              withdraw: () => withdraw(c, viewer).ok,
+              resubmit: () => resubmit(c, viewer, c.revision, []).ok,
+              fulfill: () => fulfill(c, viewer, null, DECIDED_AT).ok,
+              evaluate: () => refusalOf(c, viewer, 'evaluate') === null,
+              renew: () => refusalOf(c, viewer, 'renew') === null,
+            };
+            expect(offered.includes(action)).toBe(act[action]());
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('should offer a channel (nobody) nothing', () => {
@@ -483,7 +755,10 @@ describe('any sequence of actions', () => {
     const agent = submitted(ROUTES.agentTier1);
     const atOps = moved(agent, after(agent, liNa));
     const returned = moved(atOps, after(atOps, wangFang, 'return', { comment: '请补充说明' }));
-    const revised = moved(returned, must(resubmit(returned, zhangWei, returned.revision, must(openRoute(ROUTES.tier1, DECIDED_AT, e)))));
+    const revised = moved(
+      returned,
+      must(resubmit(returned, zhangWei, returned.revision, must(openRoute(ROUTES.tier1, DECIDED_AT, e)))),
+    );
     expect(revised.revision).toBe(2);
     expect(moved(revised, after(revised, wangFang, 'reject', { comment: '不同意' })).state).toBe('rejected');
     // Given up after a return, and while in review; an overdue step handed over.

@@ -1,5 +1,10 @@
 import { createWorkingCalendar } from '../../src/calendar/chinese-working-calendar';
-import { addWorkingMinutes, halfwayInWorkingTime, nextWorkingMoment, workingMinutesBetween } from '../../src/domain/working-hours';
+import {
+  addWorkingMinutes,
+  halfwayInWorkingTime,
+  nextWorkingMoment,
+  workingMinutesBetween,
+} from '../../src/domain/working-hours';
 
 const calendar = createWorkingCalendar();
 const at = (local: string) => new Date(`${local}:00+08:00`);

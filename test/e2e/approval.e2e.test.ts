@@ -132,7 +132,8 @@ describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟
     const text = await approval.waitForText(CUSTOMER, CARD_WAIT);
 
     expect(text).toContain('IOT-CARD');
-    for (const title of ['批准', '驳回', '退回修改']) await expect(approval.action(title).isVisible()).resolves.toBe(true);
+    for (const title of ['批准', '驳回', '退回修改'])
+      await expect(approval.action(title).isVisible()).resolves.toBe(true);
     expect(await approval.action('上报领导').count()).toBe(0);
     await e2e.screenshot(liNa, 'approver-card');
     so().approval = approval;
@@ -170,7 +171,13 @@ describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟
     expect(text).toContain(id);
     expect(text).not.toContain('合作管理部审批 · 李娜');
     expect(await form.action('撤回申请').isVisible()).toBe(true);
-    expect(await zhangWei.botMessages().filter({ hasText: id }).filter({ has: zhangWei.page.locator(SELECTORS.adaptiveCard) }).count()).toBe(1);
+    expect(
+      await zhangWei
+        .botMessages()
+        .filter({ hasText: id })
+        .filter({ has: zhangWei.page.locator(SELECTORS.adaptiveCard) })
+        .count(),
+    ).toBe(1);
     await e2e.screenshot(zhangWei, 'applicant-updated');
   });
 });

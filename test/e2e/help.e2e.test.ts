@@ -34,7 +34,11 @@ describe('help, end to end in the Agents Playground', () => {
     expect(await card.text()).toContain('可以这样说');
     await e2e().screenshot(chat, 'zhang-wei-help');
     const sent = chat.playground.relay.activities.find((a) => a.type === 'message' && a.text === 'help');
-    expect(sent).toMatchObject({ locale: 'zh-CN', from: { name: '张伟', aadObjectId: ZHANG_WEI }, conversation: { conversationType: 'personal' } });
+    expect(sent).toMatchObject({
+      locale: 'zh-CN',
+      from: { name: '张伟', aadObjectId: ZHANG_WEI },
+      conversation: { conversationType: 'personal' },
+    });
     await e2e().close(chat);
   });
 

@@ -38,7 +38,10 @@ interface Scenario {
 /** The one pending job of a kind (and key ending) the bot scheduled for the application. */
 function jobOf(jobs: Job[], kind: Job['kind'], keyEnd = ''): Job {
   const found = jobs.filter((j) => j.kind === kind && j.id.endsWith(keyEnd));
-  if (found.length !== 1) throw new Error(`expected one pending ${kind}${keyEnd ? ` (${keyEnd})` : ''} job, found ${found.length}: ${jobs.map((j) => `${j.id} @ ${j.dueAt}`).join(', ')}`);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one pending ${kind}${keyEnd ? ` (${keyEnd})` : ''} job, found ${found.length}: ${jobs.map((j) => `${j.id} @ ${j.dueAt}`).join(', ')}`,
+    );
   return found[0] as Job;
 }
 
@@ -80,13 +83,18 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
 
     await zhouJie.openConversation(GENERAL);
     await zhouJie.sendWithMention('设为通知频道 ops');
-    const ops = await zhouJie.waitForChannelThread('Done: this channel now gets the "ops" notices (number, unit, status and deadline only).', WAIT);
+    const ops = await zhouJie.waitForChannelThread(
+      'Done: this channel now gets the "ops" notices (number, unit, status and deadline only).',
+      WAIT,
+    );
     await e2e.screenshot(ops, 'general-bound-to-ops');
 
     await zhouJie.openConversation(UNIT_CHANNEL);
     await zhouJie.sendWithMention('设为通知频道 pudong-branch');
     await zhouJie.waitForChannelThread('Done: this channel now gets the "浦东分公司" notices', WAIT);
-    const sent = zhouJie.playground.relay.activities.filter((a) => a.type === 'message' && a.conversation?.conversationType === 'channel');
+    const sent = zhouJie.playground.relay.activities.filter(
+      (a) => a.type === 'message' && a.conversation?.conversationType === 'channel',
+    );
     expect(sent.map((a) => a.locale)).toEqual(['en-US', 'en-US']);
   });
 
@@ -97,11 +105,21 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
     await zhangWei.send('新建');
     const form = await zhangWei.waitForCard('个性化方案申请', WAIT);
     const months = await form.choices('起始月份');
-    await form.fillAll({ 营销活动: 'ACT-LINE-2026', 客户名称: CUSTOMER, 集团编号: GROUP_ID, 起始月份: months[0] ?? '', '有效期(月,1–36)': '12' });
+    await form.fillAll({
+      营销活动: 'ACT-LINE-2026',
+      客户名称: CUSTOMER,
+      集团编号: GROUP_ID,
+      起始月份: months[0] ?? '',
+      '有效期(月,1–36)': '12',
+    });
     await form.fill('产品', DIA_100M, { nth: 0 });
     await form.fill('数量', '4', { nth: 0 });
     await form.fill('申请单价(元/月)', '2400.00', { nth: 0 });
-    await form.fillAll({ '预期收入(元)': '115200', 预期用户数: '4', 为什么需要超出标准营销活动: '四个厂区专线统一签约。' });
+    await form.fillAll({
+      '预期收入(元)': '115200',
+      预期用户数: '4',
+      为什么需要超出标准营销活动: '四个厂区专线统一签约。',
+    });
     expect(await form.execute('提交')).toMatchObject({ kind: 'invoke', status: 200 });
     const text = await form.waitForText(APPLICATION_ID, WAIT);
     const id = APPLICATION_ID.exec(text)?.[0];
@@ -125,7 +143,10 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
     const report = await e2e.tick(nudge.dueAt);
 
     expect(report.byKind['step.nudge']).toBeGreaterThanOrEqual(1);
-    const reminder = await wangFang.waitForBotMessage(`提醒:申请 ${id} 等待您的经营管理部审批,请于 ${formatWhen(dueAt, 'zh-CN')} 前处理。`, WAIT);
+    const reminder = await wangFang.waitForBotMessage(
+      `提醒:申请 ${id} 等待您的经营管理部审批,请于 ${formatWhen(dueAt, 'zh-CN')} 前处理。`,
+      WAIT,
+    );
     // The reminder comes with a fresh copy of the application's card, to decide on at once.
     const approval = await wangFang.waitForCard(CUSTOMER, WAIT);
     expect(await approval.text()).toContain(id);
@@ -148,7 +169,10 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
     expect(await thread.innerText()).not.toMatch(/¥|%|2400|115200/);
     await thread.scrollIntoViewIfNeeded();
     await e2e.screenshot(zhouJie, 'ops-overdue-notice-in-general');
-    await wangFang.waitForBotMessage(`申请 ${id} 的经营管理部审批已超过期限(${formatWhen(dueAt, 'zh-CN')}),请尽快处理。`, WAIT);
+    await wangFang.waitForBotMessage(
+      `申请 ${id} 的经营管理部审批已超过期限(${formatWhen(dueAt, 'zh-CN')}),请尽快处理。`,
+      WAIT,
+    );
   });
 
   it('王芳 approves, 赵磊 marks it carried out, and the plan is active', async () => {
@@ -176,7 +200,10 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
     const report = await e2e.tick(notice.dueAt);
 
     expect(report.byKind['plan.expiry_notice']).toBeGreaterThanOrEqual(1);
-    const thread = await zhouJie.waitForChannelThread(`Ending: personalized plan ${id} (浦东分公司) runs until ${lastDay}.`, WAIT);
+    const thread = await zhouJie.waitForChannelThread(
+      `Ending: personalized plan ${id} (浦东分公司) runs until ${lastDay}.`,
+      WAIT,
+    );
     expect(await thread.innerText()).not.toMatch(/¥|%|2400|115200/);
     await thread.scrollIntoViewIfNeeded();
     await e2e.screenshot(zhouJie, 'unit-expiry-notice-in-channel');

@@ -5,7 +5,14 @@ import { findCommand } from '../../src/bot/command';
 import { helpCommand } from '../../src/bot/commands/help';
 import { enUS } from '../../src/i18n/en-US';
 import { zhCN } from '../../src/i18n/zh-CN';
-import { describeErrors, fillPlaceholders, MANIFEST_DIR, officialValidator, schemaUrl, type Json } from '../../scripts/package-app';
+import {
+  describeErrors,
+  fillPlaceholders,
+  MANIFEST_DIR,
+  officialValidator,
+  schemaUrl,
+  type Json,
+} from '../../scripts/package-app';
 import { decodePng } from './png';
 
 const SAMPLE_ID = '2f0c5a7e-8b1d-4c3e-9a6f-1b2c3d4e5f60';
@@ -21,14 +28,19 @@ const Manifest = z.object({
   manifestVersion: z.string(),
   accentColor: z.string(),
   icons: z.object({ color: z.string(), outline: z.string() }),
-  localizationInfo: z.object({ defaultLanguageTag: z.string(), additionalLanguages: z.array(z.object({ languageTag: z.string(), file: z.string() })) }),
-  bots: z.array(z.object({
-    botId: z.string(),
-    scopes: z.array(z.string()),
-    supportsFiles: z.boolean(),
-    isNotificationOnly: z.boolean(),
-    commandLists: z.array(z.object({ scopes: z.array(z.string()), commands: z.array(Command) })),
-  })),
+  localizationInfo: z.object({
+    defaultLanguageTag: z.string(),
+    additionalLanguages: z.array(z.object({ languageTag: z.string(), file: z.string() })),
+  }),
+  bots: z.array(
+    z.object({
+      botId: z.string(),
+      scopes: z.array(z.string()),
+      supportsFiles: z.boolean(),
+      isNotificationOnly: z.boolean(),
+      commandLists: z.array(z.object({ scopes: z.array(z.string()), commands: z.array(Command) })),
+    }),
+  ),
 });
 const manifest = Manifest.parse(filled);
 const [language] = manifest.localizationInfo.additionalLanguages;
@@ -44,7 +56,9 @@ const withSample = (change: (m: Record<string, Json>) => void): Json => {
 
 /** The command word of each `help.cmd.*` line: what the help card tells people to type. */
 const helpWords = (table: Record<string, string>): string[] =>
-  Object.entries(table).filter(([key]) => key.startsWith('help.cmd.')).map(([, text]) => text.split(/\s/)[0] ?? '');
+  Object.entries(table)
+    .filter(([key]) => key.startsWith('help.cmd.'))
+    .map(([, text]) => text.split(/\s/)[0] ?? '');
 
 /** The manifest's commands in English: the en file's strings at the same positions. */
 const englishCommands = (list: number): { title: string; description: string }[] =>
@@ -118,17 +132,26 @@ describe('the English language file', () => {
   });
 
   it('is checked strictly enough to catch a key the schema does not know and an over-long description', () => {
-    expect(validateLanguage?.({ ...english, 'bots[0].commandLists[0].commands[12].title': 'x', 'description.short': 'x'.repeat(81) })).toBe(false);
+    expect(
+      validateLanguage?.({
+        ...english,
+        'bots[0].commandLists[0].commands[12].title': 'x',
+        'description.short': 'x'.repeat(81),
+      }),
+    ).toBe(false);
     expect(describeErrors('en.json', validateLanguage?.errors)).toHaveLength(2);
   });
 
   it('translates only strings the manifest has', () => {
-    const orphans = Object.keys(english).filter((key) => key !== '$schema' && typeof stringAt(template, key) !== 'string');
+    const orphans = Object.keys(english).filter(
+      (key) => key !== '$schema' && typeof stringAt(template, key) !== 'string',
+    );
     expect(orphans).toEqual([]);
   });
 
   it('translates the names, the descriptions and every command', () => {
-    for (const key of ['name.short', 'name.full', 'description.short', 'description.full']) expect(english[key]).toBeTruthy();
+    for (const key of ['name.short', 'name.full', 'description.short', 'description.full'])
+      expect(english[key]).toBeTruthy();
     manifest.bots[0]?.commandLists.forEach((list, i) => {
       for (const command of englishCommands(i)) {
         expect(command.title).toBeTruthy();
@@ -146,7 +169,11 @@ describe('the command lists', () => {
 
   it('offer in personal chat only commands the help card lists, in both languages', () => {
     expect(lists[personalIndex]?.commands.map((c) => c.title).filter((t) => !helpWords(zhCN).includes(t))).toEqual([]);
-    expect(englishCommands(personalIndex).map((c) => c.title).filter((t) => !helpWords(enUS).includes(t))).toEqual([]);
+    expect(
+      englishCommands(personalIndex)
+        .map((c) => c.title)
+        .filter((t) => !helpWords(enUS).includes(t)),
+    ).toEqual([]);
   });
 
   it('offer every command the help card lists, in both languages', () => {
@@ -167,7 +194,10 @@ describe('the command lists', () => {
   });
 
   it('have one-word titles, since the bot takes the first word of a message as the command', () => {
-    const titles = lists.flatMap((list, i) => [...list.commands.map((c) => c.title), ...englishCommands(i).map((c) => c.title)]);
+    const titles = lists.flatMap((list, i) => [
+      ...list.commands.map((c) => c.title),
+      ...englishCommands(i).map((c) => c.title),
+    ]);
     expect(titles.filter((title) => /\s/.test(title) || title === '')).toEqual([]);
   });
 
@@ -189,7 +219,13 @@ describe('the icons', () => {
     expect([color.width, color.height]).toEqual([192, 192]);
     const accent = [1, 3, 5].map((i) => parseInt(manifest.accentColor.slice(i, i + 2), 16));
     // Teams rounds the corners itself, so the corners must be background, not cut away.
-    for (const [x, y] of [[0, 0], [191, 0], [0, 191], [191, 191]] as const) expect(color.pixel(x, y)).toEqual([...accent, 255]);
+    for (const [x, y] of [
+      [0, 0],
+      [191, 0],
+      [0, 191],
+      [191, 191],
+    ] as const)
+      expect(color.pixel(x, y)).toEqual([...accent, 255]);
   });
 
   it('include a 32×32 outline PNG that is only white on transparency, without padding', () => {
@@ -202,7 +238,12 @@ describe('the icons', () => {
         const [r, g, b, a] = outline.pixel(x, y);
         if (a === 0) continue;
         if (r !== 255 || g !== 255 || b !== 255) offColor.push(`(${x},${y})=${r},${g},${b},${a}`);
-        Object.assign(drawn, { minX: Math.min(drawn.minX, x), minY: Math.min(drawn.minY, y), maxX: Math.max(drawn.maxX, x), maxY: Math.max(drawn.maxY, y) });
+        Object.assign(drawn, {
+          minX: Math.min(drawn.minX, x),
+          minY: Math.min(drawn.minY, y),
+          maxX: Math.max(drawn.maxX, x),
+          maxY: Math.max(drawn.maxY, y),
+        });
       }
     }
     expect(offColor).toEqual([]);

@@ -19,11 +19,17 @@ function envWith(ids: Record<string, string>): NodeJS.ProcessEnv {
 
 /** `npx tsx scripts/package-app.ts …`, as `npm run package` runs it. */
 function runPackage(args: string[], ids: Record<string, string>) {
-  return spawnSync('npx', ['tsx', 'scripts/package-app.ts', ...args], { cwd: ROOT, env: envWith(ids), encoding: 'utf8' });
+  return spawnSync('npx', ['tsx', 'scripts/package-app.ts', ...args], {
+    cwd: ROOT,
+    env: envWith(ids),
+    encoding: 'utf8',
+  });
 }
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'plandesk-package-')); });
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'plandesk-package-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run package (scripts/package-app.ts)', () => {
@@ -36,7 +42,12 @@ describe('npm run package (scripts/package-app.ts)', () => {
     expect(run.stdout).toContain(out);
     expect(run.stdout).toContain('manifest.json, color.png, outline.png, en.json');
     const zip = new AdmZip(out);
-    expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
+    expect(
+      zip
+        .getEntries()
+        .map((e) => e.entryName)
+        .sort(),
+    ).toEqual(['color.png', 'en.json', 'manifest.json', 'outline.png']);
     const manifest = zip.readAsText('manifest.json');
     expect(manifest).not.toContain('${{');
     expect(JSON.parse(manifest)).toMatchObject({ id: BOT_ID, version: VERSION, bots: [{ botId: BOT_ID }] });
@@ -76,16 +87,28 @@ describe('the app ids', () => {
   });
 
   it('take the Teams app id from TEAMS_APP_ID when it is set', () => {
-    expect(idsFrom({ MicrosoftAppId: BOT_ID, TEAMS_APP_ID })).toEqual({ ok: true, botId: BOT_ID, teamsAppId: TEAMS_APP_ID });
+    expect(idsFrom({ MicrosoftAppId: BOT_ID, TEAMS_APP_ID })).toEqual({
+      ok: true,
+      botId: BOT_ID,
+      teamsAppId: TEAMS_APP_ID,
+    });
     const result = buildAppPackage(envWith({ MicrosoftAppId: BOT_ID, TEAMS_APP_ID }));
-    const manifest = result.ok ? result.files.find((f) => f.name === 'manifest.json')?.data.toString('utf8') : undefined;
+    const manifest = result.ok
+      ? result.files.find((f) => f.name === 'manifest.json')?.data.toString('utf8')
+      : undefined;
     expect(JSON.parse(manifest ?? '{}')).toMatchObject({ id: TEAMS_APP_ID, bots: [{ botId: BOT_ID }] });
   });
 
   it('are refused when the two names disagree, or TEAMS_APP_ID is not a GUID', () => {
     const other = BOT_ID.replace(/^2/, '3');
-    expect(idsFrom({ MicrosoftAppId: BOT_ID, MICROSOFT_APP_ID: other })).toEqual({ ok: false, problems: [expect.stringContaining('disagree')] });
-    expect(idsFrom({ MicrosoftAppId: BOT_ID, TEAMS_APP_ID: 'plandesk' })).toEqual({ ok: false, problems: [expect.stringContaining('TEAMS_APP_ID "plandesk" is not a GUID')] });
+    expect(idsFrom({ MicrosoftAppId: BOT_ID, MICROSOFT_APP_ID: other })).toEqual({
+      ok: false,
+      problems: [expect.stringContaining('disagree')],
+    });
+    expect(idsFrom({ MicrosoftAppId: BOT_ID, TEAMS_APP_ID: 'plandesk' })).toEqual({
+      ok: false,
+      problems: [expect.stringContaining('TEAMS_APP_ID "plandesk" is not a GUID')],
+    });
   });
 });
 
@@ -118,14 +141,22 @@ describe('the package checks', () => {
   });
 
   it('refuse a $schema that is not the one of manifestVersion', () => {
-    const copy = brokenCopy((m) => { m.manifestVersion = '1.29'; });
+    const copy = brokenCopy((m) => {
+      m.manifestVersion = '1.29';
+    });
     const result = buildAppPackage(envWith({ MicrosoftAppId: BOT_ID }), copy);
 
-    expect(result.ok ? [] : result.problems).toEqual([expect.stringContaining('but manifestVersion 1.29 needs https://developer.microsoft.com/json-schemas/teams/v1.29/')]);
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringContaining(
+        'but manifestVersion 1.29 needs https://developer.microsoft.com/json-schemas/teams/v1.29/',
+      ),
+    ]);
   });
 
   it('refuse icons of the wrong size', () => {
-    const copy = brokenCopy((m) => { m.icons = { color: 'outline.png', outline: 'color.png' }; });
+    const copy = brokenCopy((m) => {
+      m.icons = { color: 'outline.png', outline: 'color.png' };
+    });
     const result = buildAppPackage(envWith({ MicrosoftAppId: BOT_ID }), copy);
 
     expect(result.ok ? [] : result.problems).toEqual([

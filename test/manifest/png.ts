@@ -25,7 +25,13 @@ export function decodePng(data: Buffer): DecodedPng {
     const type = data.toString('latin1', offset + 4, offset + 8);
     const body = data.subarray(offset + 8, offset + 8 + length);
     if (type === 'IHDR') {
-      header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), bitDepth: body.readUInt8(8), colorType: body.readUInt8(9), interlace: body.readUInt8(12) };
+      header = {
+        width: body.readUInt32BE(0),
+        height: body.readUInt32BE(4),
+        bitDepth: body.readUInt8(8),
+        colorType: body.readUInt8(9),
+        interlace: body.readUInt8(12),
+      };
     } else if (type === 'IDAT') {
       idat.push(body);
     }
@@ -44,9 +50,9 @@ export function decodePng(data: Buffer): DecodedPng {
     const filter = raw[y * (stride + 1)];
     for (let i = 0; i < stride; i++) {
       const value = raw[y * (stride + 1) + 1 + i] ?? 0;
-      const left = i >= channels ? pixels[y * stride + i - channels] ?? 0 : 0;
-      const up = y > 0 ? pixels[(y - 1) * stride + i] ?? 0 : 0;
-      const upLeft = y > 0 && i >= channels ? pixels[(y - 1) * stride + i - channels] ?? 0 : 0;
+      const left = i >= channels ? (pixels[y * stride + i - channels] ?? 0) : 0;
+      const up = y > 0 ? (pixels[(y - 1) * stride + i] ?? 0) : 0;
+      const upLeft = y > 0 && i >= channels ? (pixels[(y - 1) * stride + i - channels] ?? 0) : 0;
       pixels[y * stride + i] = (value + predictor(filter, left, up, upLeft)) & 0xff;
     }
   }
@@ -57,7 +63,7 @@ export function decodePng(data: Buffer): DecodedPng {
     colorType,
     pixel: (x, y) => {
       const at = y * stride + x * channels;
-      return [pixels[at] ?? 0, pixels[at + 1] ?? 0, pixels[at + 2] ?? 0, channels === 4 ? pixels[at + 3] ?? 0 : 255];
+      return [pixels[at] ?? 0, pixels[at + 1] ?? 0, pixels[at + 2] ?? 0, channels === 4 ? (pixels[at + 3] ?? 0) : 255];
     },
   };
 }
@@ -65,15 +71,20 @@ export function decodePng(data: Buffer): DecodedPng {
 /** The PNG filter types 0–4 (none, sub, up, average, Paeth). */
 function predictor(filter: number | undefined, left: number, up: number, upLeft: number): number {
   switch (filter) {
-    case 0: return 0;
-    case 1: return left;
-    case 2: return up;
-    case 3: return Math.floor((left + up) / 2);
+    case 0:
+      return 0;
+    case 1:
+      return left;
+    case 2:
+      return up;
+    case 3:
+      return Math.floor((left + up) / 2);
     case 4: {
       const p = left + up - upLeft;
       const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
       return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
     }
-    default: throw new Error(`bad PNG filter type ${String(filter)}`);
+    default:
+      throw new Error(`bad PNG filter type ${String(filter)}`);
   }
 }

@@ -7,10 +7,22 @@ import { freshDatabase, startCosmosTarget, type CosmosDatabase, type CosmosTarge
 
 const OPS = 'wang.fang@plandesk.example';
 const T0 = '2026-12-02T03:00:00.000Z';
-const nudge = (applicationId: string, minutes: number): Job =>
-  ({ id: `${applicationId}:step.nudge:${minutes}`, kind: 'step.nudge', applicationId, dueAt: new Date(Date.parse(T0) + minutes * 60_000).toISOString(), payload: {} });
-const notice = (id: string, applicationId: string | null): OutboxMessage =>
-  ({ id, createdAt: T0, kind: 'text', applicationId, to: { kind: 'person', id: 'ana' }, key: 'notice.approved', params: { id: applicationId ?? '—' } });
+const nudge = (applicationId: string, minutes: number): Job => ({
+  id: `${applicationId}:step.nudge:${minutes}`,
+  kind: 'step.nudge',
+  applicationId,
+  dueAt: new Date(Date.parse(T0) + minutes * 60_000).toISOString(),
+  payload: {},
+});
+const notice = (id: string, applicationId: string | null): OutboxMessage => ({
+  id,
+  createdAt: T0,
+  kind: 'text',
+  applicationId,
+  to: { kind: 'person', id: 'ana' },
+  key: 'notice.approved',
+  params: { id: applicationId ?? '—' },
+});
 
 describe('the Cosmos DB store', () => {
   let target: CosmosTarget;
@@ -31,8 +43,14 @@ describe('the Cosmos DB store', () => {
   const container = () => database.client.database(database.name).container(CONTAINER_ID);
   /** The items of one logical partition, as the Data Explorer would list them. */
   const partition = async (pk: string) =>
-    (await container().items.query<{ id: string; type: string; pk: string }>({ query: 'SELECT c.id, c.type, c.pk FROM c WHERE c.pk = @pk', parameters: [{ name: '@pk', value: pk }] }, { partitionKey: pk }).fetchAll())
-      .resources.filter((item) => item.pk === pk);
+    (
+      await container()
+        .items.query<{ id: string; type: string; pk: string }>(
+          { query: 'SELECT c.id, c.type, c.pk FROM c WHERE c.pk = @pk', parameters: [{ name: '@pk', value: pk }] },
+          { partitionKey: pk },
+        )
+        .fetchAll()
+    ).resources.filter((item) => item.pk === pk);
 
   it('should create its database and container when missing, partitioned by /pk and indexed only where it queries', async () => {
     await database.open();
@@ -47,12 +65,18 @@ describe('the Cosmos DB store', () => {
   it('should refuse a container of the same name partitioned by something else', async () => {
     const { database: db } = await database.client.databases.createIfNotExists({ id: database.name });
     await db.containers.create({ id: CONTAINER_ID, partitionKey: { paths: ['/id'] } });
-    await expect(database.open()).rejects.toThrow(`container "${CONTAINER_ID}" in "${database.name}" is partitioned by /id, not /pk`);
+    await expect(database.open()).rejects.toThrow(
+      `container "${CONTAINER_ID}" in "${database.name}" is partitioned by /id, not /pk`,
+    );
   });
 
   it('should add the index paths an existing container lacks', async () => {
     const { database: db } = await database.client.databases.createIfNotExists({ id: database.name });
-    await db.containers.create({ id: CONTAINER_ID, partitionKey: { paths: ['/pk'] }, indexingPolicy: { includedPaths: [{ path: '/type/?' }], excludedPaths: [{ path: '/*' }] } });
+    await db.containers.create({
+      id: CONTAINER_ID,
+      partitionKey: { paths: ['/pk'] },
+      indexingPolicy: { includedPaths: [{ path: '/type/?' }], excludedPaths: [{ path: '/*' }] },
+    });
     await database.open();
     const { resource } = await container().read();
     expect(resource?.indexingPolicy?.includedPaths?.map((p) => p.path).sort()).toEqual([...INDEXED_PATHS].sort());
@@ -61,13 +85,24 @@ describe('the Cosmos DB store', () => {
   it("should commit a decision with its audit entry, messages and jobs in the application's partition, with point reads and one batch", async () => {
     const store = await database.open();
     const record = sampleRecord('PP-2027-000001');
-    await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [notice('m1', record.id)], [nudge(record.id, 60)]);
+    await store.applications.create(
+      record,
+      [auditOf(null, record, record.input.applicant, 'submit')],
+      [notice('m1', record.id)],
+      [nudge(record.id, 60)],
+    );
     store.charges.reset();
 
     const read = await store.applications.get(record.id);
     if (!read) throw new Error('the created application was not found');
     const approved = afterAction(read, OPS, 'ops_review.approve', T0);
-    const saved = await store.applications.update(approved, read.version, [auditOf(read, approved, OPS, 'decide.approve')], [notice('m2', record.id)], [nudge(record.id, 120)]);
+    const saved = await store.applications.update(
+      approved,
+      read.version,
+      [auditOf(read, approved, OPS, 'decide.approve')],
+      [notice('m2', record.id)],
+      [nudge(record.id, 120)],
+    );
 
     expect(saved.ok).toBe(true);
     // A point read, the one in-partition query that finds the jobs it replaces, and the batch: nothing across partitions.
@@ -77,34 +112,70 @@ describe('the Cosmos DB store', () => {
       'applications.update': { requests: 1, requestCharge: expect.any(Number) },
     });
     const items = await partition(record.id);
-    expect(items.map((i) => i.type).sort()).toEqual(['application', 'audit', 'audit', 'job', 'job', 'outbox', 'outbox']);
+    expect(items.map((i) => i.type).sort()).toEqual([
+      'application',
+      'audit',
+      'audit',
+      'job',
+      'job',
+      'outbox',
+      'outbox',
+    ]);
     expect((await store.jobs.pendingFor(record.id)).map((j) => j.id)).toEqual([`${record.id}:step.nudge:120`]);
   });
 
   it("should keep a recurring job's run and what it writes together in the recurring work's partition", async () => {
     const store = await database.open();
-    await store.jobs.schedule([{ id: 'recurring:ops.monthly_summary:2027-03', kind: 'ops.monthly_summary', applicationId: null, dueAt: T0, payload: {} }]);
+    await store.jobs.schedule([
+      {
+        id: 'recurring:ops.monthly_summary:2027-03',
+        kind: 'ops.monthly_summary',
+        applicationId: null,
+        dueAt: T0,
+        payload: {},
+      },
+    ]);
     await store.jobs.claimDue(new Date(T0), 10, 'me', new Date(Date.parse(T0) + 60_000));
-    await store.jobs.complete('recurring:ops.monthly_summary:2027-03', 'me', new Date(T0), { outbox: [notice('summary', null)] });
+    await store.jobs.complete('recurring:ops.monthly_summary:2027-03', 'me', new Date(T0), {
+      outbox: [notice('summary', null)],
+    });
     expect((await partition('~recurring')).map((i) => i.type).sort()).toEqual(['job', 'outbox']);
   });
 
   describe("a draft's claim (the applicant's draft partition)", () => {
     const claimOf = async (applicant: string, draftId: string) =>
-      (await container().item(`draft:${draftId}`, `~drafts:${applicant}`).read<{ applicationId: string }>()).resource?.applicationId ?? null;
+      (await container().item(`draft:${draftId}`, `~drafts:${applicant}`).read<{ applicationId: string }>()).resource
+        ?.applicationId ?? null;
 
     it('should take over a claim whose filing never landed (a crash between claim and batch), and never let that filing land afterwards', async () => {
       const store = await database.open();
       const crashed = { ...sampleRecord('PP-2027-000009'), draftId: 'draft-1' };
-      await container().items.create({ id: 'draft:draft-1', pk: `~drafts:${crashed.input.applicant}`, type: 'draft', applicationId: crashed.id });
+      await container().items.create({
+        id: 'draft:draft-1',
+        pk: `~drafts:${crashed.input.applicant}`,
+        type: 'draft',
+        applicationId: crashed.id,
+      });
       const filed = { ...sampleRecord('PP-2027-000010'), draftId: 'draft-1' };
       expect(await store.applications.create(filed, [], [], [])).toEqual({ ok: true, value: filed });
       expect(await claimOf(filed.input.applicant, 'draft-1')).toBe(filed.id);
       // The crashed filing's batch, arriving late, starts with the partition's filing item: it is fenced off.
-      const late = await container().items.batch([{ operationType: 'Create', partitionKey: crashed.id, resourceBody: { id: 'filing', pk: crashed.id, type: 'filing', by: 'filing' } }], crashed.id);
+      const late = await container().items.batch(
+        [
+          {
+            operationType: 'Create',
+            partitionKey: crashed.id,
+            resourceBody: { id: 'filing', pk: crashed.id, type: 'filing', by: 'filing' },
+          },
+        ],
+        crashed.id,
+      );
       expect(late.result?.[0]?.statusCode).toBe(409);
       // Submitted again, it is answered with the filed one.
-      expect(await store.applications.create(crashed, [], [notice('late', crashed.id)], [])).toEqual({ ok: false, error: { code: 'duplicate_draft', existing: filed } });
+      expect(await store.applications.create(crashed, [], [notice('late', crashed.id)], [])).toEqual({
+        ok: false,
+        error: { code: 'duplicate_draft', existing: filed },
+      });
       expect(await store.applications.get(crashed.id)).toBeNull();
       expect(await store.outbox.get('late')).toBeNull();
     });
@@ -113,7 +184,10 @@ describe('the Cosmos DB store', () => {
       const store = await database.open();
       await store.applications.create(sampleRecord('PP-2027-000001'), [], [], []);
       const collided = { ...sampleRecord('PP-2027-000001'), draftId: 'draft-2' };
-      expect(await store.applications.create(collided, [], [], [])).toMatchObject({ ok: false, error: { code: 'stale_version' } });
+      expect(await store.applications.create(collided, [], [], [])).toMatchObject({
+        ok: false,
+        error: { code: 'stale_version' },
+      });
       expect(await claimOf(collided.input.applicant, 'draft-2')).toBeNull();
     });
   });
@@ -121,7 +195,10 @@ describe('the Cosmos DB store', () => {
   it('should count and log the request charge of every operation, and start again from a reset', async () => {
     const lines: Record<string, unknown>[] = [];
     const store = await openCosmosStore({
-      endpoint: target.endpoint, key: target.key, database: database.name, ...(target.agent ? { agent: target.agent } : {}),
+      endpoint: target.endpoint,
+      key: target.key,
+      database: database.name,
+      ...(target.agent ? { agent: target.agent } : {}),
       log: { debug: (message, fields) => lines.push({ message, ...fields }) },
     });
     try {
@@ -129,7 +206,12 @@ describe('the Cosmos DB store', () => {
       await store.applications.get('PP-2027-000404');
       expect(Object.keys(store.charges.byOperation()).sort()).toEqual(['applications.get', 'applications.nextNumber']);
       expect(store.charges.total()).toBeGreaterThan(0);
-      expect(lines).toContainEqual({ message: 'cosmos request', code: 'cosmos_request', operation: 'applications.get', requestCharge: expect.any(Number) });
+      expect(lines).toContainEqual({
+        message: 'cosmos request',
+        code: 'cosmos_request',
+        operation: 'applications.get',
+        requestCharge: expect.any(Number),
+      });
       store.charges.reset();
       expect(store.charges.total()).toBe(0);
       expect(store.charges.byOperation()).toEqual({});
@@ -141,11 +223,15 @@ describe('the Cosmos DB store', () => {
   it('should name the item and the field of an application that no longer fits its schema', async () => {
     const store = await database.open();
     await store.applications.create(sampleRecord('PP-2027-000001'), [], [], []);
-    const { resource } = await container().item('application', 'PP-2027-000001').read<{ body: { input: { tariffLines: { quantity: unknown }[] } } }>();
+    const { resource } = await container()
+      .item('application', 'PP-2027-000001')
+      .read<{ body: { input: { tariffLines: { quantity: unknown }[] } } }>();
     if (!resource) throw new Error('the application item was not found');
     resource.body.input.tariffLines[0]!.quantity = 'two hundred';
     await container().items.upsert(resource);
-    await expect(store.applications.get('PP-2027-000001')).rejects.toThrow(/"applications", row "PP-2027-000001": .*body\.input\.tariffLines\.0\.quantity/);
+    await expect(store.applications.get('PP-2027-000001')).rejects.toThrow(
+      /"applications", row "PP-2027-000001": .*body\.input\.tariffLines\.0\.quantity/,
+    );
   });
 
   it('should refuse an application id that could be taken for one of its own partitions', async () => {

@@ -10,9 +10,30 @@ import { policy, sampleApplication } from '../domain/fixtures';
 /** Part of config/samples/catalog.csv, in the units the domain holds (fen, basis points). */
 export const sampleCatalog = (): CatalogContent => ({
   products: [
-    { code: 'CLOUD-PBX', name: '云总机(每席位)', status: 'commercial', standardPriceFen: 5000, unitCostFen: 2000, marketReferenceFen: 4500 },
-    { code: 'CLOUD-DESK', name: '云桌面(每终端)', status: 'commercial', standardPriceFen: 12000, unitCostFen: 6000, marketReferenceFen: 11000 },
-    { code: 'DIA-100M', name: '互联网专线 100M(每条)', status: 'commercial', standardPriceFen: 300000, unitCostFen: 120000, marketReferenceFen: 280000 },
+    {
+      code: 'CLOUD-PBX',
+      name: '云总机(每席位)',
+      status: 'commercial',
+      standardPriceFen: 5000,
+      unitCostFen: 2000,
+      marketReferenceFen: 4500,
+    },
+    {
+      code: 'CLOUD-DESK',
+      name: '云桌面(每终端)',
+      status: 'commercial',
+      standardPriceFen: 12000,
+      unitCostFen: 6000,
+      marketReferenceFen: 11000,
+    },
+    {
+      code: 'DIA-100M',
+      name: '互联网专线 100M(每条)',
+      status: 'commercial',
+      standardPriceFen: 300000,
+      unitCostFen: 120000,
+      marketReferenceFen: 280000,
+    },
   ],
   activities: [
     {
@@ -23,7 +44,14 @@ export const sampleCatalog = (): CatalogContent => ({
       allowedKinds: ['tariff_discount', 'promo_subsidy', 'agent_commission'],
       productCodes: ['CLOUD-PBX', 'CLOUD-DESK'],
     },
-    { code: 'ACT-LINE-2026', branchMaxDiscountBp: 1500, standardSubsidyBp: 300, standardCommissionBp: 0, allowedKinds: ['tariff_discount', 'promo_subsidy'], productCodes: ['DIA-100M'] },
+    {
+      code: 'ACT-LINE-2026',
+      branchMaxDiscountBp: 1500,
+      standardSubsidyBp: 300,
+      standardCommissionBp: 0,
+      allowedKinds: ['tariff_discount', 'promo_subsidy'],
+      productCodes: ['DIA-100M'],
+    },
   ],
 });
 
@@ -31,10 +59,16 @@ export const sampleCatalog = (): CatalogContent => ({
 export const samplePolicy = (overrides: Partial<PolicyContent> = {}): PolicyContent => ({ ...policy, ...overrides });
 
 /** config/samples/application.json, with the commission as basis points (the domain tests' sample application). */
-export const sampleInput = (overrides: Partial<ApplicationInput> = {}): ApplicationInput => ({ ...sampleApplication(), ...overrides });
+export const sampleInput = (overrides: Partial<ApplicationInput> = {}): ApplicationInput => ({
+  ...sampleApplication(),
+  ...overrides,
+});
 
 /** A submitted application as a use case would file it, judged by the real domain rules. */
-export function sampleRecord(id: string, overrides: { input?: Partial<ApplicationInput>; submittedAt?: string } = {}): ApplicationRecord {
+export function sampleRecord(
+  id: string,
+  overrides: { input?: Partial<ApplicationInput>; submittedAt?: string } = {},
+): ApplicationRecord {
   const input = sampleInput(overrides.input);
   const submittedAt = overrides.submittedAt ?? '2026-12-01T02:00:00.000Z';
   return {
@@ -49,10 +83,20 @@ export function sampleRecord(id: string, overrides: { input?: Partial<Applicatio
     policyVersion: 1,
     submittedAt,
     updatedAt: submittedAt,
-    steps: [{
-      step: 'ops_review', role: 'ops_head', assignee: '00000000-0000-0000-0000-00000000b003', delegate: null, status: 'pending',
-      startedAt: submittedAt, dueAt: '2026-12-03T10:00:00.000Z', decidedBy: null, decidedAt: null, comment: null,
-    }],
+    steps: [
+      {
+        step: 'ops_review',
+        role: 'ops_head',
+        assignee: '00000000-0000-0000-0000-00000000b003',
+        delegate: null,
+        status: 'pending',
+        startedAt: submittedAt,
+        dueAt: '2026-12-03T10:00:00.000Z',
+        decidedBy: null,
+        decidedAt: null,
+        comment: null,
+      },
+    ],
     fulfillment: null,
     pastRevisions: [],
     activatedAt: null,
@@ -63,13 +107,27 @@ export function sampleRecord(id: string, overrides: { input?: Partial<Applicatio
 }
 
 /** The record after one approver's action, as the review use case would save it. */
-export function afterAction(record: ApplicationRecord, actor: string, action: HistoryAction, at: string): ApplicationRecord {
-  return { ...record, state: 'in_review', updatedAt: at, history: [...record.history, { at, actor, action, revision: record.revision, comment: `${action} by ${actor}` }] };
+export function afterAction(
+  record: ApplicationRecord,
+  actor: string,
+  action: HistoryAction,
+  at: string,
+): ApplicationRecord {
+  return {
+    ...record,
+    state: 'in_review',
+    updatedAt: at,
+    history: [...record.history, { at, actor, action, revision: record.revision, comment: `${action} by ${actor}` }],
+  };
 }
 
 /** The audit row a use case writes with a change of an application. */
-export const auditOf = (before: ApplicationRecord | null, after: ApplicationRecord, actor: string, action: AuditAction): AuditEntry =>
-  auditEntry(new Date(after.updatedAt), actor, action, after.id, before?.state ?? null, after.state);
+export const auditOf = (
+  before: ApplicationRecord | null,
+  after: ApplicationRecord,
+  actor: string,
+  action: AuditAction,
+): AuditEntry => auditEntry(new Date(after.updatedAt), actor, action, after.id, before?.state ?? null, after.state);
 
 /** Part of config/samples/directory.yaml. */
 export const sampleDirectory = (): Directory => ({
@@ -78,9 +136,32 @@ export const sampleDirectory = (): Directory => ({
     { id: 'minhang-branch', name: '闵行分公司', kind: 'branch' },
   ],
   people: [
-    { aadObjectId: '00000000-0000-0000-0000-00000000a001', name: '张伟', email: 'zhang.wei@plandesk.example', roles: ['applicant'], unit: 'pudong-branch' },
-    { aadObjectId: '00000000-0000-0000-0000-00000000b002', name: '王芳', email: 'wang.fang@plandesk.example', roles: ['ops_approver'], delegate: '00000000-0000-0000-0000-00000000b003' },
-    { aadObjectId: '00000000-0000-0000-0000-00000000b003', name: '刘强', email: 'liu.qiang@plandesk.example', roles: ['ops_approver', 'ops_head'] },
-    { aadObjectId: '00000000-0000-0000-0000-00000000c003', name: '周杰', email: 'zhou.jie@plandesk.example', roles: ['admin', 'catalog_owner'], locale: 'en-US' },
+    {
+      aadObjectId: '00000000-0000-0000-0000-00000000a001',
+      name: '张伟',
+      email: 'zhang.wei@plandesk.example',
+      roles: ['applicant'],
+      unit: 'pudong-branch',
+    },
+    {
+      aadObjectId: '00000000-0000-0000-0000-00000000b002',
+      name: '王芳',
+      email: 'wang.fang@plandesk.example',
+      roles: ['ops_approver'],
+      delegate: '00000000-0000-0000-0000-00000000b003',
+    },
+    {
+      aadObjectId: '00000000-0000-0000-0000-00000000b003',
+      name: '刘强',
+      email: 'liu.qiang@plandesk.example',
+      roles: ['ops_approver', 'ops_head'],
+    },
+    {
+      aadObjectId: '00000000-0000-0000-0000-00000000c003',
+      name: '周杰',
+      email: 'zhou.jie@plandesk.example',
+      roles: ['admin', 'catalog_owner'],
+      locale: 'en-US',
+    },
   ],
 });

@@ -65,9 +65,13 @@ describe('SQLite store', () => {
     const record = sampleRecord('PP-2027-000001');
     await harness.store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [], []);
     const db = rawConnection();
-    expect(() => db.prepare("UPDATE audit SET actor = 'someone.else@plandesk.example'").run()).toThrow('audit is append-only');
+    expect(() => db.prepare("UPDATE audit SET actor = 'someone.else@plandesk.example'").run()).toThrow(
+      'audit is append-only',
+    );
     expect(() => db.prepare('DELETE FROM audit').run()).toThrow('audit is append-only');
-    expect(await harness.store.audit.about(record.id)).toEqual([auditOf(null, record, record.input.applicant, 'submit')]);
+    expect(await harness.store.audit.about(record.id)).toEqual([
+      auditOf(null, record, record.input.applicant, 'submit'),
+    ]);
   });
 
   it('should keep the file in WAL mode and open connections with a busy timeout and foreign keys on', () => {
@@ -84,7 +88,8 @@ describe('SQLite store', () => {
 
   it('should refuse to keep an application whose document disagrees with its version column', async () => {
     await harness.store.applications.create(sampleRecord('PP-2027-000001'), [], [], []);
-    const tamper = () => rawConnection().prepare("UPDATE applications SET version = 7 WHERE id = 'PP-2027-000001'").run();
+    const tamper = () =>
+      rawConnection().prepare("UPDATE applications SET version = 7 WHERE id = 'PP-2027-000001'").run();
     expect(tamper).toThrow(/CHECK constraint failed/);
   });
 
@@ -95,7 +100,9 @@ describe('SQLite store', () => {
 
     it('should name the table, the row and the field of an application that no longer fits its schema', async () => {
       rawConnection()
-        .prepare("UPDATE applications SET doc = json_set(doc, '$.input.tariffLines[0].quantity', 'two hundred') WHERE id = 'PP-2027-000001'")
+        .prepare(
+          "UPDATE applications SET doc = json_set(doc, '$.input.tariffLines[0].quantity', 'two hundred') WHERE id = 'PP-2027-000001'",
+        )
         .run();
       await expect(harness.store.applications.get('PP-2027-000001')).rejects.toThrow(
         /table "applications", row "PP-2027-000001": .*input\.tariffLines\.0\.quantity/,
@@ -108,20 +115,32 @@ describe('SQLite store', () => {
       // Damage as a disk or a hand edit would do it, past the table's own JSON check.
       db.pragma('ignore_check_constraints = ON');
       db.prepare("UPDATE applications SET doc = substr(doc, 1, 40) WHERE id = 'PP-2027-000001'").run();
-      await expect(harness.store.applications.get('PP-2027-000001')).rejects.toThrow(/table "applications", row "PP-2027-000001": document is not JSON/);
+      await expect(harness.store.applications.get('PP-2027-000001')).rejects.toThrow(
+        /table "applications", row "PP-2027-000001": document is not JSON/,
+      );
     });
 
     it('should name the row whose document disagrees with its columns', async () => {
       const db = rawConnection();
       db.pragma('ignore_check_constraints = ON');
       db.prepare("UPDATE applications SET version = 7 WHERE id = 'PP-2027-000001'").run();
-      await expect(harness.store.applications.get('PP-2027-000001')).rejects.toThrow(/table "applications", row "PP-2027-000001": document says PP-2027-000001 v1, columns say v7/);
+      await expect(harness.store.applications.get('PP-2027-000001')).rejects.toThrow(
+        /table "applications", row "PP-2027-000001": document says PP-2027-000001 v1, columns say v7/,
+      );
     });
 
     it('should name the version of a damaged catalog', async () => {
-      const catalog = await harness.store.catalogs.add(sampleCatalog(), 'zhou.jie@plandesk.example', new Date('2026-12-01T01:00:00Z'));
-      rawConnection().prepare("UPDATE catalogs SET doc = json_set(doc, '$.products[0].status', 'launched') WHERE version = ?").run(catalog.version);
-      await expect(harness.store.catalogs.get(catalog.version)).rejects.toThrow(`table "catalogs", row ${catalog.version}: document does not match its schema: products.0.status`);
+      const catalog = await harness.store.catalogs.add(
+        sampleCatalog(),
+        'zhou.jie@plandesk.example',
+        new Date('2026-12-01T01:00:00Z'),
+      );
+      rawConnection()
+        .prepare("UPDATE catalogs SET doc = json_set(doc, '$.products[0].status', 'launched') WHERE version = ?")
+        .run(catalog.version);
+      await expect(harness.store.catalogs.get(catalog.version)).rejects.toThrow(
+        `table "catalogs", row ${catalog.version}: document does not match its schema: products.0.status`,
+      );
     });
   });
 });

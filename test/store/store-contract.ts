@@ -15,10 +15,22 @@ const OPS = 'wang.fang@plandesk.example';
 const HEAD = 'liu.qiang@plandesk.example';
 const ADMIN = 'zhou.jie@plandesk.example';
 
-const notice = (id: string, applicationId: string): OutboxMessage =>
-  ({ id, createdAt: '2026-12-02T03:00:00.000Z', kind: 'text', applicationId, to: { kind: 'person', id: OPS }, key: 'reminder.step', params: { id: applicationId } });
-const nudge = (name: string, applicationId: string): Job =>
-  ({ id: `${applicationId}:${name}`, kind: 'step.nudge', applicationId, dueAt: '2026-12-03T01:00:00.000Z', payload: {} });
+const notice = (id: string, applicationId: string): OutboxMessage => ({
+  id,
+  createdAt: '2026-12-02T03:00:00.000Z',
+  kind: 'text',
+  applicationId,
+  to: { kind: 'person', id: OPS },
+  key: 'reminder.step',
+  params: { id: applicationId },
+});
+const nudge = (name: string, applicationId: string): Job => ({
+  id: `${applicationId}:${name}`,
+  kind: 'step.nudge',
+  applicationId,
+  dueAt: '2026-12-03T01:00:00.000Z',
+  payload: {},
+});
 
 /**
  * The behaviour every store adapter promises the use cases, as one suite each adapter runs
@@ -40,7 +52,12 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
     describe('applications', () => {
       it('should give back a created application exactly as filed, at version 1', async () => {
         const record = sampleRecord('PP-2027-000001');
-        const created = await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [], []);
+        const created = await store.applications.create(
+          record,
+          [auditOf(null, record, record.input.applicant, 'submit')],
+          [],
+          [],
+        );
         expect(created).toEqual({ ok: true, value: { ...record, version: 1 } });
         expect(await store.applications.get(record.id)).toEqual({ ...record, version: 1 });
       });
@@ -49,7 +66,13 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         const record = sampleRecord('PP-2027-000001');
         await store.applications.create(record, [], [], []);
         const changed = afterAction(record, OPS, 'ops_review.approve', '2026-12-02T03:00:00.000Z');
-        const saved = await store.applications.update(changed, 1, [auditOf(record, changed, OPS, 'decide.approve')], [], []);
+        const saved = await store.applications.update(
+          changed,
+          1,
+          [auditOf(record, changed, OPS, 'decide.approve')],
+          [],
+          [],
+        );
         expect(saved).toEqual({ ok: true, value: { ...changed, version: 2 } });
         expect(await store.applications.get(record.id)).toEqual({ ...changed, version: 2 });
       });
@@ -57,15 +80,32 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       it('should file one application per draft of an applicant, answering a second filing with the first and writing nothing of it', async () => {
         const first = { ...sampleRecord('PP-2027-000001'), draftId: 'draft-1' };
         const again = { ...sampleRecord('PP-2027-000002'), draftId: 'draft-1' };
-        expect((await store.applications.create(first, [auditOf(null, first, first.input.applicant, 'submit')], [notice('first', first.id)], [nudge('first', first.id)])).ok).toBe(true);
-        const result = await store.applications.create(again, [auditOf(null, again, again.input.applicant, 'submit')], [notice('again', again.id)], [nudge('again', again.id)]);
+        expect(
+          (
+            await store.applications.create(
+              first,
+              [auditOf(null, first, first.input.applicant, 'submit')],
+              [notice('first', first.id)],
+              [nudge('first', first.id)],
+            )
+          ).ok,
+        ).toBe(true);
+        const result = await store.applications.create(
+          again,
+          [auditOf(null, again, again.input.applicant, 'submit')],
+          [notice('again', again.id)],
+          [nudge('again', again.id)],
+        );
         expect(result).toEqual({ ok: false, error: { code: 'duplicate_draft', existing: { ...first, version: 1 } } });
         expect(await store.applications.get(again.id)).toBeNull();
         expect(await store.audit.about(again.id)).toEqual([]);
         expect(await store.outbox.get('again')).toBeNull();
         expect(await store.jobs.pendingFor(again.id)).toEqual([]);
         expect((await store.applications.list()).map((r) => r.id)).toEqual([first.id]);
-        expect(await store.applications.findByDraft(first.input.applicant, 'draft-1')).toEqual({ ...first, version: 1 });
+        expect(await store.applications.findByDraft(first.input.applicant, 'draft-1')).toEqual({
+          ...first,
+          version: 1,
+        });
       });
 
       it('should file a draft submitted on two instances at once exactly once, answering the other with it', async () => {
@@ -78,7 +118,9 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         ]);
         const filed = results.flatMap((r) => (r.ok ? [r.value] : []));
         expect(filed).toHaveLength(1);
-        expect(results.flatMap((r) => (r.ok ? [] : [r.error]))).toEqual([{ code: 'duplicate_draft', existing: filed[0] }]);
+        expect(results.flatMap((r) => (r.ok ? [] : [r.error]))).toEqual([
+          { code: 'duplicate_draft', existing: filed[0] },
+        ]);
         expect(await store.applications.list()).toEqual(filed);
         expect((await store.outbox.pending(10)).map((m) => m.applicationId)).toEqual([filed[0]?.id]);
         expect(await other.applications.findByDraft(mine.input.applicant, 'draft-1')).toEqual(filed[0]);
@@ -86,9 +128,13 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
       it('should keep drafts apart by applicant, and never match applications filed without one', async () => {
         const mine = { ...sampleRecord('PP-2027-000001'), draftId: 'draft-1' };
-        const theirs = { ...sampleRecord('PP-2027-000002', { input: { applicant: 'huang.li@plandesk.example' } }), draftId: 'draft-1' };
+        const theirs = {
+          ...sampleRecord('PP-2027-000002', { input: { applicant: 'huang.li@plandesk.example' } }),
+          draftId: 'draft-1',
+        };
         const noDraft = [sampleRecord('PP-2027-000003'), sampleRecord('PP-2027-000004')];
-        for (const r of [mine, theirs, ...noDraft]) expect((await store.applications.create(r, [], [], [])).ok).toBe(true);
+        for (const r of [mine, theirs, ...noDraft])
+          expect((await store.applications.create(r, [], [], [])).ok).toBe(true);
         expect((await store.applications.findByDraft(mine.input.applicant, 'draft-1'))?.id).toBe(mine.id);
         expect((await store.applications.findByDraft(theirs.input.applicant, 'draft-1'))?.id).toBe(theirs.id);
         expect(await store.applications.findByDraft(mine.input.applicant, 'draft-2')).toBeNull();
@@ -100,9 +146,15 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         await store.applications.create(holder, [], [], []);
         // The number was taken, so this filing wrote nothing; the same draft filed under the next number goes through.
         const collided = { ...sampleRecord('PP-2027-000001'), draftId: 'draft-9' };
-        expect(await store.applications.create(collided, [], [], [])).toMatchObject({ ok: false, error: { code: 'stale_version' } });
+        expect(await store.applications.create(collided, [], [], [])).toMatchObject({
+          ok: false,
+          error: { code: 'stale_version' },
+        });
         const retried = { ...sampleRecord('PP-2027-000002'), draftId: 'draft-9' };
-        expect(await store.applications.create(retried, [], [], [])).toEqual({ ok: true, value: { ...retried, version: 1 } });
+        expect(await store.applications.create(retried, [], [], [])).toEqual({
+          ok: true,
+          value: { ...retried, version: 1 },
+        });
       });
 
       it('should give null for an application that does not exist', async () => {
@@ -113,8 +165,16 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         const original = sampleRecord('PP-2027-000001');
         await store.applications.create(original, [], [], []);
         const intruder = sampleRecord('PP-2027-000001', { input: { unit: 'minhang-branch' } });
-        const result = await store.applications.create(intruder, [auditOf(null, intruder, 'huang.li@plandesk.example', 'submit')], [], []);
-        expect(result).toEqual({ ok: false, error: { code: 'stale_version', id: original.id, expectedVersion: 0, actualVersion: 1 } });
+        const result = await store.applications.create(
+          intruder,
+          [auditOf(null, intruder, 'huang.li@plandesk.example', 'submit')],
+          [],
+          [],
+        );
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'stale_version', id: original.id, expectedVersion: 0, actualVersion: 1 },
+        });
         expect((await store.applications.get(original.id))?.input.unit).toBe('pudong-branch');
         expect(await store.audit.about(original.id)).toEqual([]);
       });
@@ -141,14 +201,34 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
       it('should write the audit rows, messages and jobs of a saved change and none of a refused one', async () => {
         const record = sampleRecord('PP-2027-000001');
-        await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [], [nudge('filed', record.id)]);
+        await store.applications.create(
+          record,
+          [auditOf(null, record, record.input.applicant, 'submit')],
+          [],
+          [nudge('filed', record.id)],
+        );
         const approved = afterAction(record, OPS, 'ops_review.approve', '2026-12-02T03:00:00.000Z');
         const returned = afterAction(record, HEAD, 'ops_review.return', '2026-12-02T03:00:01.000Z');
-        await store.applications.update(approved, 1, [auditOf(record, approved, OPS, 'decide.approve')], [notice('approved', record.id)], [nudge('approved', record.id)]);
-        const refused = await store.applications.update(returned, 1, [auditOf(record, returned, HEAD, 'decide.return')], [notice('returned', record.id)], [nudge('returned', record.id)]);
+        await store.applications.update(
+          approved,
+          1,
+          [auditOf(record, approved, OPS, 'decide.approve')],
+          [notice('approved', record.id)],
+          [nudge('approved', record.id)],
+        );
+        const refused = await store.applications.update(
+          returned,
+          1,
+          [auditOf(record, returned, HEAD, 'decide.return')],
+          [notice('returned', record.id)],
+          [nudge('returned', record.id)],
+        );
         expect(refused.ok).toBe(false);
         const trail = await store.audit.about(record.id);
-        expect(trail.map((e) => [e.actor, e.action])).toEqual([[record.input.applicant, 'submit'], [OPS, 'decide.approve']]);
+        expect(trail.map((e) => [e.actor, e.action])).toEqual([
+          [record.input.applicant, 'submit'],
+          [OPS, 'decide.approve'],
+        ]);
         expect(trail[1]).toEqual(auditOf(record, approved, OPS, 'decide.approve'));
         expect((await store.outbox.pending(10)).map((m) => m.id)).toEqual(['approved']);
         expect((await store.jobs.pendingFor(record.id)).map((j) => j.id)).toEqual([`${record.id}:approved`]);
@@ -156,18 +236,31 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
 
       it('should refuse to update an application that does not exist, saying it has no version', async () => {
         const record = sampleRecord('PP-2027-000404');
-        const result = await store.applications.update(record, 1, [auditOf(record, record, OPS, 'decide.approve')], [], []);
-        expect(result).toEqual({ ok: false, error: { code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: null } });
+        const result = await store.applications.update(
+          record,
+          1,
+          [auditOf(record, record, OPS, 'decide.approve')],
+          [],
+          [],
+        );
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'stale_version', id: record.id, expectedVersion: 1, actualVersion: null },
+        });
         expect(await store.applications.get(record.id)).toBeNull();
         expect(await store.audit.about(record.id)).toEqual([]);
       });
 
       it('should list applications oldest first, filtered by applicant or unit', async () => {
-        const later = sampleRecord('PP-2027-000002', { submittedAt: '2026-12-03T02:00:00.000Z', input: { unit: 'minhang-branch', applicant: 'huang.li@plandesk.example' } });
+        const later = sampleRecord('PP-2027-000002', {
+          submittedAt: '2026-12-03T02:00:00.000Z',
+          input: { unit: 'minhang-branch', applicant: 'huang.li@plandesk.example' },
+        });
         const earlier = sampleRecord('PP-2027-000001', { submittedAt: '2026-12-01T02:00:00.000Z' });
         const latest = sampleRecord('PP-2027-000003', { submittedAt: '2026-12-05T02:00:00.000Z' });
         for (const record of [later, earlier, latest]) await store.applications.create(record, [], [], []);
-        const ids = async (filter?: { applicant?: string; unit?: string }) => (await store.applications.list(filter)).map((r) => r.id);
+        const ids = async (filter?: { applicant?: string; unit?: string }) =>
+          (await store.applications.list(filter)).map((r) => r.id);
         expect(await ids()).toEqual([earlier.id, later.id, latest.id]);
         expect(await ids({ unit: 'pudong-branch' })).toEqual([earlier.id, latest.id]);
         expect(await ids({ applicant: 'huang.li@plandesk.example' })).toEqual([later.id]);
@@ -177,7 +270,9 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       it('should hand out plan numbers that never repeat, counted per year', async () => {
         const numbers = await Promise.all(Array.from({ length: 25 }, () => store.applications.nextNumber(2027)));
         expect(new Set(numbers).size).toBe(25);
-        expect([...numbers].sort()).toEqual(Array.from({ length: 25 }, (_, i) => `PP-2027-${String(i + 1).padStart(6, '0')}`));
+        expect([...numbers].sort()).toEqual(
+          Array.from({ length: 25 }, (_, i) => `PP-2027-${String(i + 1).padStart(6, '0')}`),
+        );
         expect(await store.applications.nextNumber(2028)).toBe('PP-2028-000001');
         expect(await store.applications.nextNumber(2027)).toBe('PP-2027-000026');
       });
@@ -187,10 +282,18 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       it('should add catalog versions one after another, keeping old ones readable', async () => {
         expect(await store.catalogs.current()).toBeNull();
         const december = await store.catalogs.add(sampleCatalog(), ADMIN, new Date('2026-12-01T01:00:00Z'));
-        const januaryContent = { ...sampleCatalog(), products: sampleCatalog().products.map((p) => ({ ...p, unitCostFen: p.unitCostFen + 100 })) };
+        const januaryContent = {
+          ...sampleCatalog(),
+          products: sampleCatalog().products.map((p) => ({ ...p, unitCostFen: p.unitCostFen + 100 })),
+        };
         const january = await store.catalogs.add(januaryContent, ADMIN, new Date('2027-01-01T01:00:00Z'));
         expect(january.version).toBeGreaterThan(december.version);
-        expect(december).toEqual({ ...sampleCatalog(), version: december.version, importedAt: '2026-12-01T01:00:00.000Z', importedBy: ADMIN });
+        expect(december).toEqual({
+          ...sampleCatalog(),
+          version: december.version,
+          importedAt: '2026-12-01T01:00:00.000Z',
+          importedBy: ADMIN,
+        });
         expect(await store.catalogs.current()).toEqual(january);
         expect(await store.catalogs.get(december.version)).toEqual(december);
         expect(await store.catalogs.get(january.version + 1)).toBeNull();
@@ -205,7 +308,12 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         const january = await store.policies.add(samplePolicy({ maxTermMonths: 36 }), '2027-01-01', ADMIN, at);
         const july = await store.policies.add(samplePolicy({ maxTermMonths: 24 }), '2027-07-01', ADMIN, at);
         const julyFix = await store.policies.add(samplePolicy({ maxTermMonths: 30 }), '2027-07-01', ADMIN, at);
-        const backdatedMarch = await store.policies.add(samplePolicy({ leadershipIsFinal: true }), '2027-03-01', ADMIN, at);
+        const backdatedMarch = await store.policies.add(
+          samplePolicy({ leadershipIsFinal: true }),
+          '2027-03-01',
+          ADMIN,
+          at,
+        );
         const cases: [string, number | null][] = [
           ['2026-12-31', null],
           ['2027-01-01', january.version],
@@ -222,10 +330,16 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
           expect([date, inForce?.version ?? null]).toEqual([date, version]);
           expect(inForce ?? undefined).toEqual(policyInForce(all, date));
         }
-        expect((await store.audit.about('policy')).map((e) => [e.action, (e.after as { version: number }).version])).toEqual(
-          all.map((p) => ['policy.import', p.version]),
-        );
-        expect(await store.policies.get(july.version)).toEqual({ ...samplePolicy({ maxTermMonths: 24 }), version: july.version, effectiveFrom: '2027-07-01', importedAt: at.toISOString(), importedBy: ADMIN });
+        expect(
+          (await store.audit.about('policy')).map((e) => [e.action, (e.after as { version: number }).version]),
+        ).toEqual(all.map((p) => ['policy.import', p.version]));
+        expect(await store.policies.get(july.version)).toEqual({
+          ...samplePolicy({ maxTermMonths: 24 }),
+          version: july.version,
+          effectiveFrom: '2027-07-01',
+          importedAt: at.toISOString(),
+          importedBy: ADMIN,
+        });
       });
     });
 
@@ -233,7 +347,10 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       it('should replace the directory, recording before and after in the audit trail', async () => {
         expect(await store.directory.get()).toBeNull();
         const first = sampleDirectory();
-        const second = { ...first, units: [...first.units, { id: 'video-ops', name: '视频运营中心', kind: 'video' as const }] };
+        const second = {
+          ...first,
+          units: [...first.units, { id: 'video-ops', name: '视频运营中心', kind: 'video' as const }],
+        };
         await store.directory.replace(first, ADMIN, new Date('2026-12-01T01:00:00Z'));
         await store.directory.replace(second, ADMIN, new Date('2026-12-02T01:00:00Z'));
         expect(await store.directory.get()).toEqual(second);
@@ -245,9 +362,14 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       });
 
       it('should append audit entries and give back those of one subject, oldest first', async () => {
-        const refusalOf = (n: number) => auditEntry(new Date(`2026-12-0${n}T01:00:00Z`), ADMIN, 'refused.not_an_approver', 'PP-2027-000009', null, { n });
+        const refusalOf = (n: number) =>
+          auditEntry(new Date(`2026-12-0${n}T01:00:00Z`), ADMIN, 'refused.not_an_approver', 'PP-2027-000009', null, {
+            n,
+          });
         await store.audit.append([refusalOf(1), refusalOf(2)]);
-        await store.audit.append([auditEntry(new Date('2026-12-03T01:00:00Z'), ADMIN, 'refused.stale_version', 'PP-2027-000010', null, null)]);
+        await store.audit.append([
+          auditEntry(new Date('2026-12-03T01:00:00Z'), ADMIN, 'refused.stale_version', 'PP-2027-000010', null, null),
+        ]);
         await store.audit.append([refusalOf(4)]);
         expect(await store.audit.about('PP-2027-000009')).toEqual([refusalOf(1), refusalOf(2), refusalOf(4)]);
         expect(await store.audit.about('nothing')).toEqual([]);

@@ -6,24 +6,33 @@ import { channelKey, personKey } from '../ports/conversation-keys';
 import type { StoredConversation } from '../ports/store';
 import type { ApprovalDeps } from '../common/deps';
 
-
 /** Keeps the latest reference to a person's chat with the bot, so PlanDesk can write to them later. */
-export async function rememberPerson(deps: ApprovalDeps, aadObjectId: string, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>): Promise<void> {
+export async function rememberPerson(
+  deps: ApprovalDeps,
+  aadObjectId: string,
+  conversation: Omit<StoredConversation, 'key' | 'updatedAt'>,
+): Promise<void> {
   const key = personKey(aadObjectId);
   // Some activities (conversationUpdate) carry no locale: the language last seen is kept.
   const locale = conversation.locale ?? (await deps.store.conversations.get(key))?.locale ?? null;
   await deps.store.conversations.save({ ...conversation, locale, key, updatedAt: deps.clock.now().toISOString() });
 }
 
-export type ChannelTarget = { kind: 'ops' } | { kind: 'support' } | { kind: 'auditors' } | { kind: 'unit'; unit: string };
+export type ChannelTarget =
+  { kind: 'ops' } | { kind: 'support' } | { kind: 'auditors' } | { kind: 'unit'; unit: string };
 
 /** The name a bound channel is known by in the outbox: "ops", "support", "auditors" or "unit:<id>". */
 export const targetName = (t: ChannelTarget): string => (t.kind === 'unit' ? `unit:${t.unit}` : t.kind);
 
 /** An admin makes a channel the place for one audience's notices; audited. */
 export async function bindChannel(
-  deps: ApprovalDeps, actor: string, target: ChannelTarget, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>,
-): Promise<Result<{ target: string; unitName: string | null }, Extract<Refusal, { code: 'not_admin' | 'unknown_unit' }>>> {
+  deps: ApprovalDeps,
+  actor: string,
+  target: ChannelTarget,
+  conversation: Omit<StoredConversation, 'key' | 'updatedAt'>,
+): Promise<
+  Result<{ target: string; unitName: string | null }, Extract<Refusal, { code: 'not_admin' | 'unknown_unit' }>>
+> {
   const directory = await deps.store.directory.get();
   const now = deps.clock.now();
   if (!directory || !isAdmin(directory, actor)) {
@@ -34,6 +43,8 @@ export async function bindChannel(
   if (target.kind === 'unit' && !unit) return fail({ code: 'unknown_unit', unit: target.unit });
   const name = targetName(target);
   await deps.store.conversations.save({ ...conversation, key: channelKey(name), updatedAt: now.toISOString() });
-  await deps.store.audit.append([auditEntry(now, actor, 'bind_channel', 'directory', null, { target: name, conversation: conversation.reference })]);
+  await deps.store.audit.append([
+    auditEntry(now, actor, 'bind_channel', 'directory', null, { target: name, conversation: conversation.reference }),
+  ]);
   return ok({ target: name, unitName: unit?.name ?? null });
 }

@@ -27,7 +27,10 @@ export type DecideError = Refusal | (WorkflowRefusal & { record: ApplicationReco
  * An approver decides a step (第十二条). The decision, its history line, audit row and every
  * notification it causes commit together; a refused attempt is audited too.
  */
-export async function decideStep(deps: ApprovalDeps, cmd: DecideCommand): Promise<Result<{ record: ApplicationRecord; outcome: DecisionOutcome }, DecideError>> {
+export async function decideStep(
+  deps: ApprovalDeps,
+  cmd: DecideCommand,
+): Promise<Result<{ record: ApplicationRecord; outcome: DecisionOutcome }, DecideError>> {
   // Someone saved in between (another tap, another instance): judge again on what they saved, so the
   // loser of a race hears why — usually that the step is already decided — rather than "try again".
   for (let attempt = 1; ; attempt += 1) {
@@ -36,7 +39,10 @@ export async function decideStep(deps: ApprovalDeps, cmd: DecideCommand): Promis
   }
 }
 
-async function decideOnce(deps: ApprovalDeps, cmd: DecideCommand): Promise<Result<{ record: ApplicationRecord; outcome: DecisionOutcome }, DecideError>> {
+async function decideOnce(
+  deps: ApprovalDeps,
+  cmd: DecideCommand,
+): Promise<Result<{ record: ApplicationRecord; outcome: DecisionOutcome }, DecideError>> {
   const loaded = await loadCaseFor(deps, cmd.applicationId, cmd.actor);
   if (!loaded.ok) return loaded;
   const { record, directory, actor } = loaded.value;
@@ -44,20 +50,41 @@ async function decideOnce(deps: ApprovalDeps, cmd: DecideCommand): Promise<Resul
   const now = deps.clock.now();
   const decided = decide(caseOf(record), { ...cmd, actor, at: now }, workflowEnv(policy, deps.calendar, directory));
   if (!decided.ok) {
-    return refused(deps, now, cmd.actor, record.id, { ...decided.error, record }, { decision: cmd.decision, revision: cmd.revision, stepIndex: cmd.stepIndex });
+    return refused(
+      deps,
+      now,
+      cmd.actor,
+      record.id,
+      { ...decided.error, record },
+      { decision: cmd.decision, revision: cmd.revision, stepIndex: cmd.stepIndex },
+    );
   }
   const { next, outcome } = decided.value;
   const step = record.steps[cmd.stepIndex]?.step ?? 'ops_review';
   const updated = withCase(record, next);
-  const saved = await commitChange(deps, now, record, updated, {
-    actor: cmd.actor, history: { action: `${step}.${cmd.decision}`, comment: cmd.comment },
-    audit: { action: `decide.${cmd.decision}`, before: caseOf(record), after: next }, outbox: outboxFor(deps, now, updated, outcome),
-  }, policy);
+  const saved = await commitChange(
+    deps,
+    now,
+    record,
+    updated,
+    {
+      actor: cmd.actor,
+      history: { action: `${step}.${cmd.decision}`, comment: cmd.comment },
+      audit: { action: `decide.${cmd.decision}`, before: caseOf(record), after: next },
+      outbox: outboxFor(deps, now, updated, outcome),
+    },
+    policy,
+  );
   return saved.ok ? ok({ record: saved.value, outcome }) : saved;
 }
 
 /** Who hears of a decision: every copy is refreshed; the next approver, the applicant and the implementers are told. */
-function outboxFor(deps: ApprovalDeps, now: Date, record: ApplicationRecord, outcome: DecisionOutcome): OutboxMessage[] {
+function outboxFor(
+  deps: ApprovalDeps,
+  now: Date,
+  record: ApplicationRecord,
+  outcome: DecisionOutcome,
+): OutboxMessage[] {
   const send = messagesFor(deps, now, record.id);
   const applicant = person(record.input.applicant);
   const messages = [send.refresh()];
@@ -65,11 +92,19 @@ function outboxFor(deps: ApprovalDeps, now: Date, record: ApplicationRecord, out
   switch (outcome) {
     case 'advanced':
     case 'escalated':
-      if (pending) messages.push(send.card(person(pending.assignee)), send.text(applicant, `notice.${outcome}`, { step: pending.step }));
+      if (pending)
+        messages.push(
+          send.card(person(pending.assignee)),
+          send.text(applicant, `notice.${outcome}`, { step: pending.step }),
+        );
       break;
     case 'approved':
       // 第十二条: the applicant is answered, the implementing departments copied, support carries it out.
-      messages.push(send.text(applicant, 'notice.approved'), send.card(channel('support')), send.card(channel(`unit:${record.input.unit}`)));
+      messages.push(
+        send.text(applicant, 'notice.approved'),
+        send.card(channel('support')),
+        send.card(channel(`unit:${record.input.unit}`)),
+      );
       break;
     case 'rejected':
     case 'returned':

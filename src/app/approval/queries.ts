@@ -30,20 +30,32 @@ export async function pendingFor(deps: ApprovalDeps, actor: string): Promise<Lis
   const directory = await deps.store.directory.get();
   const isHandler = directory ? actorOf(directory, actor).roles.includes('support_handler') : false;
   const all = await deps.store.applications.list();
-  return listModel(deps, all.filter((r) =>
-    (r.state === 'in_review' && r.steps.some((s) => s.status === 'pending' && (s.assignee === actor || s.delegate === actor))) ||
-    (isHandler && r.state === 'in_fulfillment')));
+  return listModel(
+    deps,
+    all.filter(
+      (r) =>
+        (r.state === 'in_review' &&
+          r.steps.some((s) => s.status === 'pending' && (s.assignee === actor || s.delegate === actor))) ||
+        (isHandler && r.state === 'in_fulfillment'),
+    ),
+  );
 }
 
 /**
  * An application as a person may see it now; every view is audited, and one the person may not see
  * (SPEC §7) is audited as refused and comes as its status only (`detailed: false`).
  */
-export async function viewApplication(deps: ApprovalDeps, id: string, viewer: string): Promise<Result<CardModel, Refusal>> {
+export async function viewApplication(
+  deps: ApprovalDeps,
+  id: string,
+  viewer: string,
+): Promise<Result<CardModel, Refusal>> {
   const loaded = await loadCaseFor(deps, id, viewer);
   if (!loaded.ok) return loaded;
   const { record, actor } = loaded.value;
   const allowed = maySee(record, actor);
-  await deps.store.audit.append([auditEntry(deps.clock.now(), viewer, allowed ? 'view' : 'refused.view', id, null, null)]);
+  await deps.store.audit.append([
+    auditEntry(deps.clock.now(), viewer, allowed ? 'view' : 'refused.view', id, null, null),
+  ]);
   return ok(await cardModel(deps, record, viewer));
 }

@@ -21,24 +21,55 @@ export interface EvaluationCommand {
  * The applicant reports a period's actual revenue and subscribers; under the policy's threshold of
  * what the application expected to date, the plan is flagged for improvement and ops is told.
  */
-export async function reportEvaluation(deps: ApprovalDeps, cmd: EvaluationCommand): Promise<Result<ApplicationRecord, ActError>> {
+export async function reportEvaluation(
+  deps: ApprovalDeps,
+  cmd: EvaluationCommand,
+): Promise<Result<ApplicationRecord, ActError>> {
   const loaded = await loadCaseFor(deps, cmd.applicationId, cmd.actor);
   if (!loaded.ok) return loaded;
   const { record } = loaded.value;
   const now = deps.clock.now();
-  const refusal = refusalOf(caseOf(record), loaded.value.actor, 'evaluate') ?? (record.evaluationDue !== cmd.period ? { code: 'no_evaluation_due' as const } : null);
-  if (refusal) return refused(deps, now, cmd.actor, record.id, { ...refusal, record }, { action: 'evaluate', period: cmd.period });
+  const refusal =
+    refusalOf(caseOf(record), loaded.value.actor, 'evaluate') ??
+    (record.evaluationDue !== cmd.period ? { code: 'no_evaluation_due' as const } : null);
+  if (refusal)
+    return refused(deps, now, cmd.actor, record.id, { ...refusal, record }, { action: 'evaluate', period: cmd.period });
   const policy = await policyOf(deps, record);
   const settings = policy.lifecycle ?? DEFAULT_LIFECYCLE;
-  const judged = judgeEvaluation(record.input.expected.revenueFen, record.input.termMonths, cmd.period * settings.evaluationEveryMonths, cmd.actualRevenueFen, settings.evaluationFlagBelowPct);
+  const judged = judgeEvaluation(
+    record.input.expected.revenueFen,
+    record.input.termMonths,
+    cmd.period * settings.evaluationEveryMonths,
+    cmd.actualRevenueFen,
+    settings.evaluationFlagBelowPct,
+  );
   const report: EvaluationReport = {
-    period: cmd.period, reportedAt: now.toISOString(), reportedBy: cmd.actor,
-    actualRevenueFen: cmd.actualRevenueFen, actualSubscribers: cmd.actualSubscribers, ...judged,
+    period: cmd.period,
+    reportedAt: now.toISOString(),
+    reportedBy: cmd.actor,
+    actualRevenueFen: cmd.actualRevenueFen,
+    actualSubscribers: cmd.actualSubscribers,
+    ...judged,
   };
   const updated: ApplicationRecord = { ...record, evaluations: [...record.evaluations, report], evaluationDue: null };
   const m = messagesFor(deps, now, record.id);
-  const outbox = [m.refresh(), ...(judged.flagged ? [m.text(channel('ops'), 'evaluation.flagged', { unit: record.input.unit, period: cmd.period })] : [])];
-  return commitChange(deps, now, record, updated, {
-    actor: cmd.actor, history: { action: judged.flagged ? 'evaluation_flagged' : 'evaluation_reported' }, audit: { action: 'evaluate', before: null, after: report }, outbox,
-  }, policy);
+  const outbox = [
+    m.refresh(),
+    ...(judged.flagged
+      ? [m.text(channel('ops'), 'evaluation.flagged', { unit: record.input.unit, period: cmd.period })]
+      : []),
+  ];
+  return commitChange(
+    deps,
+    now,
+    record,
+    updated,
+    {
+      actor: cmd.actor,
+      history: { action: judged.flagged ? 'evaluation_flagged' : 'evaluation_reported' },
+      audit: { action: 'evaluate', before: null, after: report },
+      outbox,
+    },
+    policy,
+  );
 }

@@ -35,7 +35,10 @@ export interface Submission {
  * submitted again (a double tap, a resent invoke, on any instance) files nothing and answers with
  * the application it filed.
  */
-export async function submit(deps: ApprovalDeps, submission: Submission): Promise<Result<ApplicationRecord, SubmitError>> {
+export async function submit(
+  deps: ApprovalDeps,
+  submission: Submission,
+): Promise<Result<ApplicationRecord, SubmitError>> {
   const { input, actor, draftId } = submission;
   const already = draftId ? await deps.store.applications.findByDraft(actor, draftId) : null;
   if (already) return ok(already);
@@ -45,12 +48,34 @@ export async function submit(deps: ApprovalDeps, submission: Submission): Promis
   const id = await deps.store.applications.nextNumber(Number(shanghaiDate(now).slice(0, 4)));
   const at = now.toISOString();
   const record: ApplicationRecord = {
-    id, draftId, version: 1, state: FILED, revision: 1, input, assessment, catalogVersion, policyVersion,
-    submittedAt: at, updatedAt: at, steps, fulfillment: null, pastRevisions: [], activatedAt: null, evaluations: [], evaluationDue: null, history: [],
+    id,
+    draftId,
+    version: 1,
+    state: FILED,
+    revision: 1,
+    input,
+    assessment,
+    catalogVersion,
+    policyVersion,
+    submittedAt: at,
+    updatedAt: at,
+    steps,
+    fulfillment: null,
+    pastRevisions: [],
+    activatedAt: null,
+    evaluations: [],
+    evaluationDue: null,
+    history: [],
   };
   const first = steps[0];
   const outbox = first ? [messagesFor(deps, now, id).card(person(first.assignee))] : [];
-  const created = await commitNew(deps, now, record, { actor, history: { action: 'submitted' }, audit: { action: 'submit', before: null, after: record }, outbox }, policy);
+  const created = await commitNew(
+    deps,
+    now,
+    record,
+    { actor, history: { action: 'submitted' }, audit: { action: 'submit', before: null, after: record }, outbox },
+    policy,
+  );
   if (created.ok) return created;
   const { error } = created;
   // Another tap of the same form won the race: its application is the answer.
@@ -68,12 +93,29 @@ export async function openCase(deps: ApprovalDeps, input: ApplicationInput, acto
   const applicant = personOf(directory, actor);
   // Only a marketing unit's account manager files, and only for their own unit (第八条).
   if (!applicant?.roles.includes('applicant') || applicant.unit !== input.unit) {
-    return refused(deps, now, actor, `unit:${input.unit}`, { code: 'not_an_applicant', unit: input.unit }, { unit: input.unit });
+    return refused(
+      deps,
+      now,
+      actor,
+      `unit:${input.unit}`,
+      { code: 'not_an_applicant', unit: input.unit },
+      { unit: input.unit },
+    );
   }
   const { catalog, policy, knownUnits, catalogVersion, policyVersion } = context.value;
-  const assessment = assessApplication(input, knownUnits ? { catalog, policy, today, knownUnits } : { catalog, policy, today });
+  const assessment = assessApplication(
+    input,
+    knownUnits ? { catalog, policy, today, knownUnits } : { catalog, policy, today },
+  );
   if (assessment.outcome !== 'routed') return fail<NotSubmitted>({ code: assessment.outcome, assessment });
   const steps = openRoute(assessment.route, now, workflowEnv(policy, deps.calendar, directory));
   if (!steps.ok) return steps;
-  return ok({ assessment, steps: steps.value, catalogVersion: Number(catalogVersion), policyVersion: Number(policyVersion), now, policy });
+  return ok({
+    assessment,
+    steps: steps.value,
+    catalogVersion: Number(catalogVersion),
+    policyVersion: Number(policyVersion),
+    now,
+    policy,
+  });
 }

@@ -35,10 +35,15 @@ export interface CardModel {
 
 /** Whether a person may see an application's figures (SPEC §7). */
 export function maySee(record: ApplicationRecord, actor: Actor): boolean {
-  return maySeeDetails({
-    applicant: record.input.applicant, steps: record.steps, pastSteps: record.pastRevisions.flatMap((r) => r.steps),
-    inFulfillment: record.fulfillment !== null,
-  }, actor);
+  return maySeeDetails(
+    {
+      applicant: record.input.applicant,
+      steps: record.steps,
+      pastSteps: record.pastRevisions.flatMap((r) => r.steps),
+      inFulfillment: record.fulfillment !== null,
+    },
+    actor,
+  );
 }
 
 /** Everyone an application's card may name: applicant, approvers and deciders of every step, history actors, the handler. */
@@ -54,19 +59,35 @@ export function namesFor(records: readonly ApplicationRecord[], directory: Direc
 }
 
 /** A unit's name as the directory has it, or its id. */
-export const unitNameOf = (directory: Directory | null, unit: string): string => directory?.units.find((u) => u.id === unit)?.name ?? unit;
+export const unitNameOf = (directory: Directory | null, unit: string): string =>
+  directory?.units.find((u) => u.id === unit)?.name ?? unit;
 
 /** The card model of an application for a viewer (a person's AAD id, or null for a channel). */
-export async function cardModel(deps: Pick<ApprovalDeps, 'store'>, record: ApplicationRecord, viewer: string | null): Promise<CardModel> {
+export async function cardModel(
+  deps: Pick<ApprovalDeps, 'store'>,
+  record: ApplicationRecord,
+  viewer: string | null,
+): Promise<CardModel> {
   const { store } = deps;
   const directory = await store.directory.get();
   const actor = viewer && directory ? actorOf(directory, viewer) : viewer ? { id: viewer, roles: [] } : null;
   const detailed = actor !== null && maySee(record, actor);
-  const base = { record, viewer: actor, detailed, unitName: unitNameOf(directory, record.input.unit), names: namesFor([record], directory) };
+  const base = {
+    record,
+    viewer: actor,
+    detailed,
+    unitName: unitNameOf(directory, record.input.unit),
+    names: namesFor([record], directory),
+  };
   if (!detailed) return { ...base, products: {}, refreshUserIds: [], actions: [] };
   const awaited = record.state === 'in_review' ? awaitedStep(record) : null;
-  const deciders = awaited ? [awaited.step.assignee, awaited.step.delegate].filter((id): id is string => id !== null) : [];
-  const [catalog, ...chats] = await Promise.all([store.catalogs.get(record.catalogVersion), ...deciders.map((id) => store.conversations.get(personKey(id)))]);
+  const deciders = awaited
+    ? [awaited.step.assignee, awaited.step.delegate].filter((id): id is string => id !== null)
+    : [];
+  const [catalog, ...chats] = await Promise.all([
+    store.catalogs.get(record.catalogVersion),
+    ...deciders.map((id) => store.conversations.get(personKey(id))),
+  ]);
   const codes = new Set(record.input.tariffLines.map((l) => l.product));
   return {
     ...base,

@@ -26,7 +26,17 @@ export interface Change {
 function stamped(record: ApplicationRecord, change: Change, now: Date): ApplicationRecord {
   const at = now.toISOString();
   const comment = change.history?.comment?.trim() || undefined;
-  const line = change.history ? [{ at, actor: change.actor, action: change.history.action, revision: record.revision, ...(comment ? { comment } : {}) }] : [];
+  const line = change.history
+    ? [
+        {
+          at,
+          actor: change.actor,
+          action: change.history.action,
+          revision: record.revision,
+          ...(comment ? { comment } : {}),
+        },
+      ]
+    : [];
   return { ...record, updatedAt: at, history: [...record.history, ...line] };
 }
 
@@ -37,19 +47,39 @@ function stamped(record: ApplicationRecord, change: Change, now: Date): Applicat
  * (read when not given).
  */
 export async function commitChange(
-  deps: ApprovalDeps, now: Date, before: ApplicationRecord, after: ApplicationRecord, change: Change, policy?: PolicyContent,
+  deps: ApprovalDeps,
+  now: Date,
+  before: ApplicationRecord,
+  after: ApplicationRecord,
+  change: Change,
+  policy?: PolicyContent,
 ): Promise<Result<ApplicationRecord, StaleVersion>> {
   const record = stamped(after, change, now);
   const jobs = jobsFor(record, policy ?? (await policyOf(deps, record)), deps.calendar);
-  return deps.store.applications.update(record, before.version, [auditEntry(now, change.actor, change.audit.action, record.id, change.audit.before, change.audit.after)], change.outbox, jobs);
+  return deps.store.applications.update(
+    record,
+    before.version,
+    [auditEntry(now, change.actor, change.audit.action, record.id, change.audit.before, change.audit.after)],
+    change.outbox,
+    jobs,
+  );
 }
 
 /** Files a new application the same way: history, audit, messages and jobs in its first commit. */
 export async function commitNew(
-  deps: ApprovalDeps, now: Date, filed: ApplicationRecord, change: Change, policy: PolicyContent,
+  deps: ApprovalDeps,
+  now: Date,
+  filed: ApplicationRecord,
+  change: Change,
+  policy: PolicyContent,
 ): Promise<Result<ApplicationRecord, StaleVersion | DuplicateDraft>> {
   const record = stamped(filed, change, now);
-  return deps.store.applications.create(record, [auditEntry(now, change.actor, change.audit.action, record.id, change.audit.before, change.audit.after)], change.outbox, jobsFor(record, policy, deps.calendar));
+  return deps.store.applications.create(
+    record,
+    [auditEntry(now, change.actor, change.audit.action, record.id, change.audit.before, change.audit.after)],
+    change.outbox,
+    jobsFor(record, policy, deps.calendar),
+  );
 }
 
 /** The policy an application was judged by; a record without one is corrupt, not a person's mistake. */

@@ -8,7 +8,10 @@ import { actorOf } from './people';
 export type CaseError = { code: 'not_found'; id: string } | { code: 'no_directory' };
 
 /** An application with the directory to judge its actors by. */
-export async function loadCase(deps: Pick<ApprovalDeps, 'store'>, id: string): Promise<Result<{ record: ApplicationRecord; directory: Directory }, CaseError>> {
+export async function loadCase(
+  deps: Pick<ApprovalDeps, 'store'>,
+  id: string,
+): Promise<Result<{ record: ApplicationRecord; directory: Directory }, CaseError>> {
   const [record, directory] = await Promise.all([deps.store.applications.get(id), deps.store.directory.get()]);
   if (!record) return fail({ code: 'not_found', id });
   if (!directory) return fail({ code: 'no_directory' });
@@ -16,18 +19,31 @@ export async function loadCase(deps: Pick<ApprovalDeps, 'store'>, id: string): P
 }
 
 /** An application with the acting person as the directory knows them. */
-export async function loadCaseFor(deps: Pick<ApprovalDeps, 'store'>, id: string, actor: string): Promise<Result<{ record: ApplicationRecord; directory: Directory; actor: Actor }, CaseError>> {
+export async function loadCaseFor(
+  deps: Pick<ApprovalDeps, 'store'>,
+  id: string,
+  actor: string,
+): Promise<Result<{ record: ApplicationRecord; directory: Directory; actor: Actor }, CaseError>> {
   const loaded = await loadCase(deps, id);
   return loaded.ok ? ok({ ...loaded.value, actor: actorOf(loaded.value.directory, actor) }) : loaded;
 }
 
 /** The workflow's view of a record. */
 export const caseOf = (record: ApplicationRecord): Case => ({
-  applicant: record.input.applicant, state: record.state, revision: record.revision, steps: record.steps, fulfillment: record.fulfillment,
+  applicant: record.input.applicant,
+  state: record.state,
+  revision: record.revision,
+  steps: record.steps,
+  fulfillment: record.fulfillment,
   evaluationDue: record.evaluationDue,
 });
 
 /** The record with a case's new state merged in. */
 export const withCase = (record: ApplicationRecord, c: Case): ApplicationRecord => ({
-  ...record, state: c.state, revision: c.revision, steps: c.steps, fulfillment: c.fulfillment, evaluationDue: c.evaluationDue,
+  ...record,
+  state: c.state,
+  revision: c.revision,
+  steps: c.steps,
+  fulfillment: c.fulfillment,
+  evaluationDue: c.evaluationDue,
 });

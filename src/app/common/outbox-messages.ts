@@ -19,13 +19,26 @@ export function messagesFor(deps: Pick<ApprovalDeps, 'newId'>, at: Date, applica
     /** Update every copy of the application's card already posted. */
     refresh: (): OutboxMessage => ({ ...base(), kind: 'refresh', applicationId }),
     /** A short notice in words (a key of the string tables) about the application. */
-    text: (to: Recipient, key: NoticeKey, params: Params = {}): OutboxMessage =>
-      ({ ...base(), kind: 'text', applicationId, to, key, params: { id: applicationId, ...params }, ...held }),
+    text: (to: Recipient, key: NoticeKey, params: Params = {}): OutboxMessage => ({
+      ...base(),
+      kind: 'text',
+      applicationId,
+      to,
+      key,
+      params: { id: applicationId, ...params },
+      ...held,
+    }),
   };
 }
 
 /** A short notice about no one application (a summary, a draw, a stale catalog). */
-export function noticeFor(deps: Pick<ApprovalDeps, 'newId'>, at: Date, to: Recipient, key: NoticeKey, params: Params): OutboxMessage {
+export function noticeFor(
+  deps: Pick<ApprovalDeps, 'newId'>,
+  at: Date,
+  to: Recipient,
+  key: NoticeKey,
+  params: Params,
+): OutboxMessage {
   return { id: deps.newId(), createdAt: at.toISOString(), kind: 'text', applicationId: null, to, key, params };
 }
 

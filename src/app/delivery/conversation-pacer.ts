@@ -90,7 +90,10 @@ export function conversationPacer(windows: readonly RateWindow[], timer: Timer =
         }
       });
       // The next operation waits for this one to end, however it ends.
-      lane.tail = result.then(() => undefined, () => undefined);
+      lane.tail = result.then(
+        () => undefined,
+        () => undefined,
+      );
       return result;
     },
     hold(key, ms) {

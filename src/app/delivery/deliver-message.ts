@@ -1,6 +1,13 @@
 import { addMs } from '../../domain/local-date';
 import type {
-  CardMessage, ClaimedMessage, ConversationGone, DeliveryEffects, OutboxMessage, RefreshMessage, StoredConversation, TextMessage,
+  CardMessage,
+  ClaimedMessage,
+  ConversationGone,
+  DeliveryEffects,
+  OutboxMessage,
+  RefreshMessage,
+  StoredConversation,
+  TextMessage,
 } from '../ports/store';
 import { cardModel, unitNameOf } from '../common/card-model';
 import { channelKey, personKey } from '../ports/conversation-keys';
@@ -36,20 +43,37 @@ export type Outcome =
   | { kind: 'replaced'; messages: OutboxMessage[] }
   | { kind: 'deferred'; until: Date | null; effects?: DeliveryEffects }
   /** `recipients`: the conversations it failed in; `conversation`: the one a card or text was sent to. */
-  | { kind: 'failed'; failure: DeliveryFailure; recipients: string[]; conversation: StoredConversation | null; effects?: DeliveryEffects }
+  | {
+      kind: 'failed';
+      failure: DeliveryFailure;
+      recipients: string[];
+      conversation: StoredConversation | null;
+      effects?: DeliveryEffects;
+    }
   | { kind: 'lease_lost' };
 
 const sent = (effects?: DeliveryEffects): Outcome => ({ kind: 'sent', ...(effects ? { effects } : {}) });
-const keyOf = (m: CardMessage | TextMessage): string => (m.to.kind === 'person' ? personKey(m.to.id) : channelKey(m.to.channel));
+const keyOf = (m: CardMessage | TextMessage): string =>
+  m.to.kind === 'person' ? personKey(m.to.id) : channelKey(m.to.channel);
 
-type Paced<T> = { kind: 'done'; value: T } | { kind: 'failed'; failure: DeliveryFailure } | { kind: 'later'; ms: number } | { kind: 'lost' };
+type Paced<T> =
+  | { kind: 'done'; value: T }
+  | { kind: 'failed'; failure: DeliveryFailure }
+  | { kind: 'later'; ms: number }
+  | { kind: 'lost' };
 
 /**
  * One send into a conversation: within its rate limit (a slot further off than the policy waits for
  * comes back as `later`), and only while this process still holds the message's lease, extended to
  * cover the send, so no other process can be sending it at the same time.
  */
-async function paced<T>(deps: DeliveryDeps, worker: DeliveryWorker, claimed: ClaimedMessage, key: string, send: () => Promise<T | DeliveryFailure>): Promise<Paced<T>> {
+async function paced<T>(
+  deps: DeliveryDeps,
+  worker: DeliveryWorker,
+  claimed: ClaimedMessage,
+  key: string,
+  send: () => Promise<T | DeliveryFailure>,
+): Promise<Paced<T>> {
   const wait = worker.pacer.delay(key);
   if (wait > worker.policy.maxPaceWaitMs) return { kind: 'later', ms: wait };
   return worker.pacer.run(key, async (): Promise<Paced<T>> => {
@@ -60,33 +84,61 @@ async function paced<T>(deps: DeliveryDeps, worker: DeliveryWorker, claimed: Cla
     try {
       answer = await send();
     } catch (error) {
-      answer = { code: 'retryable', why: 'unexpected', status: null, retryAfterMs: null, detail: error instanceof Error ? error.message : String(error) };
+      answer = {
+        code: 'retryable',
+        why: 'unexpected',
+        status: null,
+        retryAfterMs: null,
+        detail: error instanceof Error ? error.message : String(error),
+      };
     }
     if (!isDeliveryFailure(answer)) return { kind: 'done', value: answer as T };
-    if (answer.code === 'retryable' && answer.retryAfterMs !== null) worker.pacer.hold(key, Math.min(answer.retryAfterMs, worker.policy.maxRetryAfterMs));
+    if (answer.code === 'retryable' && answer.retryAfterMs !== null)
+      worker.pacer.hold(key, Math.min(answer.retryAfterMs, worker.policy.maxRetryAfterMs));
     return { kind: 'failed', failure: answer };
   });
 }
 
 /** The outcome of a single send into one conversation. */
-function outcomeOf<T>(result: Paced<T>, now: Date, key: string, to: StoredConversation, onDone: (value: T) => Outcome): Outcome {
+function outcomeOf<T>(
+  result: Paced<T>,
+  now: Date,
+  key: string,
+  to: StoredConversation,
+  onDone: (value: T) => Outcome,
+): Outcome {
   switch (result.kind) {
-    case 'done': return onDone(result.value);
-    case 'later': return { kind: 'deferred', until: addMs(now, result.ms) };
-    case 'lost': return { kind: 'lease_lost' };
-    case 'failed': return { kind: 'failed', failure: result.failure, recipients: [key], conversation: to };
+    case 'done':
+      return onDone(result.value);
+    case 'later':
+      return { kind: 'deferred', until: addMs(now, result.ms) };
+    case 'lost':
+      return { kind: 'lease_lost' };
+    case 'failed':
+      return { kind: 'failed', failure: result.failure, recipients: [key], conversation: to };
   }
 }
 
 /** Nobody to write to yet (the conversation vanished or went inactive after the claim): try again later. */
-const notYet = (deps: DeliveryDeps, worker: DeliveryWorker): Outcome => ({ kind: 'deferred', until: addMs(deps.clock.now(), worker.policy.baseRetryDelayMs) });
+const notYet = (deps: DeliveryDeps, worker: DeliveryWorker): Outcome => ({
+  kind: 'deferred',
+  until: addMs(deps.clock.now(), worker.policy.baseRetryDelayMs),
+});
 
-async function deliverText(deps: DeliveryDeps, worker: DeliveryWorker, claimed: ClaimedMessage, m: TextMessage): Promise<Outcome> {
+async function deliverText(
+  deps: DeliveryDeps,
+  worker: DeliveryWorker,
+  claimed: ClaimedMessage,
+  m: TextMessage,
+): Promise<Outcome> {
   const key = keyOf(m);
   const to = await deps.store.conversations.get(key);
   if (!to && m.to.kind === 'channel') return toStandIns(deps, m, m.to.channel);
   if (!to || to.inactiveSince) return notYet(deps, worker);
-  const params = typeof m.params.unit === 'string' ? { ...m.params, unitName: unitNameOf(await deps.store.directory.get(), m.params.unit) } : m.params;
+  const params =
+    typeof m.params.unit === 'string'
+      ? { ...m.params, unitName: unitNameOf(await deps.store.directory.get(), m.params.unit) }
+      : m.params;
   const result = await paced(deps, worker, claimed, key, () => deps.messenger.postText(to, m.key, params));
   return outcomeOf(result, deps.clock.now(), key, to, () => sent());
 }
@@ -103,9 +155,19 @@ const STAND_INS: Record<string, string> = { support: 'support_handler', ops: 'op
 async function toStandIns(deps: DeliveryDeps, m: CardMessage | TextMessage, channel: string): Promise<Outcome> {
   const role = STAND_INS[channel];
   if (!role) return sent();
-  const people = (await deps.store.directory.get())?.people.filter((p) => p.roles.includes(role as 'support_handler')) ?? [];
+  const people =
+    (await deps.store.directory.get())?.people.filter((p) => p.roles.includes(role as 'support_handler')) ?? [];
   if (people.length === 0) {
-    return { kind: 'failed', failure: { code: 'rejected', status: null, detail: `no ${channel} channel is bound and the directory names nobody with the role ${role}` }, recipients: [channelKey(channel)], conversation: null };
+    return {
+      kind: 'failed',
+      failure: {
+        code: 'rejected',
+        status: null,
+        detail: `no ${channel} channel is bound and the directory names nobody with the role ${role}`,
+      },
+      recipients: [channelKey(channel)],
+      conversation: null,
+    };
   }
   const active = [];
   for (const h of people) {
@@ -113,10 +175,18 @@ async function toStandIns(deps: DeliveryDeps, m: CardMessage | TextMessage, chan
     if (chat && !chat.inactiveSince) active.push(h);
   }
   const to = active.length > 0 ? active : people;
-  return { kind: 'replaced', messages: to.map((h) => ({ ...m, id: `${m.id}:${h.aadObjectId}`, to: { kind: 'person', id: h.aadObjectId } })) };
+  return {
+    kind: 'replaced',
+    messages: to.map((h) => ({ ...m, id: `${m.id}:${h.aadObjectId}`, to: { kind: 'person', id: h.aadObjectId } })),
+  };
 }
 
-async function deliverCard(deps: DeliveryDeps, worker: DeliveryWorker, claimed: ClaimedMessage, m: CardMessage): Promise<Outcome> {
+async function deliverCard(
+  deps: DeliveryDeps,
+  worker: DeliveryWorker,
+  claimed: ClaimedMessage,
+  m: CardMessage,
+): Promise<Outcome> {
   const record = await deps.store.applications.get(m.applicationId);
   if (!record) return sent(); // nothing left to show
   const key = keyOf(m);
@@ -127,7 +197,9 @@ async function deliverCard(deps: DeliveryDeps, worker: DeliveryWorker, claimed: 
   const card = await cardModel(deps, record, viewer);
   const result = await paced(deps, worker, claimed, key, () => deps.messenger.postCard(to, card));
   // The copy is recorded in the commit that marks the message sent: a message with a copy is never posted again.
-  return outcomeOf(result, deps.clock.now(), key, to, (activityId) => sent({ copies: [{ applicationId: record.id, conversationKey: key, activityId, viewer }] }));
+  return outcomeOf(result, deps.clock.now(), key, to, (activityId) =>
+    sent({ copies: [{ applicationId: record.id, conversationKey: key, activityId, viewer }] }),
+  );
 }
 
 /**
@@ -135,7 +207,12 @@ async function deliverCard(deps: DeliveryDeps, worker: DeliveryWorker, claimed: 
  * refresh that partly failed is simply made again. A conversation found gone is marked inactive (and
  * ops told) with the outcome; a copy deleted in Teams is skipped.
  */
-async function deliverRefresh(deps: DeliveryDeps, worker: DeliveryWorker, claimed: ClaimedMessage, m: RefreshMessage): Promise<Outcome> {
+async function deliverRefresh(
+  deps: DeliveryDeps,
+  worker: DeliveryWorker,
+  claimed: ClaimedMessage,
+  m: RefreshMessage,
+): Promise<Outcome> {
   const record = await deps.store.applications.get(m.applicationId);
   if (!record) return sent();
   const now = deps.clock.now();
@@ -148,7 +225,9 @@ async function deliverRefresh(deps: DeliveryDeps, worker: DeliveryWorker, claime
     const to = await deps.store.conversations.get(copy.conversationKey);
     if (!to || to.inactiveSince) continue;
     const card = await cardModel(deps, record, copy.viewer);
-    const result = await paced(deps, worker, claimed, copy.conversationKey, () => deps.messenger.updateCard(to, copy.activityId, card));
+    const result = await paced(deps, worker, claimed, copy.conversationKey, () =>
+      deps.messenger.updateCard(to, copy.activityId, card),
+    );
     if (result.kind === 'lost') return { kind: 'lease_lost' };
     if (result.kind === 'later') laterMs = Math.max(laterMs, result.ms);
     if (result.kind !== 'failed' || result.failure.code === 'copy_gone') continue;
@@ -169,23 +248,48 @@ async function deliverRefresh(deps: DeliveryDeps, worker: DeliveryWorker, claime
 function refreshFailed(failures: { key: string; failure: DeliveryFailure }[], effects: DeliveryEffects): Outcome {
   const retryable = failures.filter((f) => f.failure.code === 'retryable');
   const worst = (retryable.length > 0 ? retryable : failures).reduce((a, b) =>
-    (b.failure.code === 'retryable' ? b.failure.retryAfterMs ?? 0 : 0) > (a.failure.code === 'retryable' ? a.failure.retryAfterMs ?? 0 : 0) ? b : a);
-  return { kind: 'failed', failure: worst.failure, recipients: [...new Set(failures.map((f) => f.key))], conversation: null, effects };
+    (b.failure.code === 'retryable' ? (b.failure.retryAfterMs ?? 0) : 0) >
+    (a.failure.code === 'retryable' ? (a.failure.retryAfterMs ?? 0) : 0)
+      ? b
+      : a,
+  );
+  return {
+    kind: 'failed',
+    failure: worst.failure,
+    recipients: [...new Set(failures.map((f) => f.key))],
+    conversation: null,
+    effects,
+  };
 }
 
 /** Tells ops that a conversation can no longer be written to (one notice per message and conversation). */
-export async function goneNotice(deps: ApprovalDeps, about: OutboxMessage, key: string, reason: string, at: Date): Promise<OutboxMessage> {
+export async function goneNotice(
+  deps: ApprovalDeps,
+  about: OutboxMessage,
+  key: string,
+  reason: string,
+  at: Date,
+): Promise<OutboxMessage> {
   const recipient = recipientName(await deps.store.directory.get(), key);
   return opsDeliveryNotice('ops.conversation_inactive', about, at, { recipient, reason }, key);
 }
 
 /** Tries one claimed message once. */
-export async function deliverMessage(deps: DeliveryDeps, worker: DeliveryWorker, claimed: ClaimedMessage): Promise<Outcome> {
+export async function deliverMessage(
+  deps: DeliveryDeps,
+  worker: DeliveryWorker,
+  claimed: ClaimedMessage,
+): Promise<Outcome> {
   const m = claimed.message;
   if (claimed.attempts > worker.policy.maxAttempts) {
     // Claimed again and again without an outcome: each try ended with the process (a crash mid-send).
     const detail = `${claimed.attempts - 1} tries ended without an outcome`;
-    return { kind: 'failed', failure: { code: 'retryable', why: 'unexpected', status: null, retryAfterMs: null, detail }, recipients: claimed.conversationKey ? [claimed.conversationKey] : [], conversation: null };
+    return {
+      kind: 'failed',
+      failure: { code: 'retryable', why: 'unexpected', status: null, retryAfterMs: null, detail },
+      recipients: claimed.conversationKey ? [claimed.conversationKey] : [],
+      conversation: null,
+    };
   }
   if (m.kind === 'text') return deliverText(deps, worker, claimed, m);
   if (m.kind === 'card') return deliverCard(deps, worker, claimed, m);

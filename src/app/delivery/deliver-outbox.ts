@@ -17,7 +17,13 @@ export interface DeliveryReport {
 }
 
 /** A process's delivery worker; `owner` names it in leases and must differ between processes. */
-export function deliveryWorker(options: { owner: string; policy?: Partial<DeliveryPolicy>; timer?: Timer; random?: () => number; onEvent?: DeliveryWorker['onEvent'] }): DeliveryWorker {
+export function deliveryWorker(options: {
+  owner: string;
+  policy?: Partial<DeliveryPolicy>;
+  timer?: Timer;
+  random?: () => number;
+  onEvent?: DeliveryWorker['onEvent'];
+}): DeliveryWorker {
   const policy = { ...DELIVERY_POLICY, ...options.policy };
   return {
     owner: options.owner,
@@ -38,7 +44,10 @@ const MAX_ROUNDS = 10;
  * Retry-After, and later messages to that conversation wait for it; one that cannot pass is a dead
  * letter, ops is told, and a conversation Teams refuses for good is marked inactive. Nothing is dropped.
  */
-export async function deliverOutbox(deps: DeliveryDeps & { worker?: DeliveryWorker }, limit = 100): Promise<DeliveryReport> {
+export async function deliverOutbox(
+  deps: DeliveryDeps & { worker?: DeliveryWorker },
+  limit = 100,
+): Promise<DeliveryReport> {
   // A run without a worker of its own (a one-off tick) leases under a name of its own.
   const worker = deps.worker ?? deliveryWorker({ owner: `delivery-${deps.newId()}` });
   let sent = 0;
@@ -47,7 +56,9 @@ export async function deliverOutbox(deps: DeliveryDeps & { worker?: DeliveryWork
     const claimed = await deps.store.outbox.claim(now, limit, worker.owner, addMs(now, worker.policy.leaseMs));
     if (claimed.length === 0) break;
     const tally = { sent: 0, replaced: 0 };
-    await inParallel(lanesOf(claimed), worker.policy.parallelConversations, (lane) => deliverLane(deps, worker, lane, tally));
+    await inParallel(lanesOf(claimed), worker.policy.parallelConversations, (lane) =>
+      deliverLane(deps, worker, lane, tally),
+    );
     sent += tally.sent;
     // Another round when this one was full, or split a message into new ones that may go now.
     if (claimed.length < limit && tally.replaced === 0) break;
@@ -75,7 +86,12 @@ async function inParallel<T>(items: T[], width: number, work: (item: T) => Promi
 }
 
 /** One conversation's messages in order; when one must wait, the ones behind it are released to wait too. */
-async function deliverLane(deps: DeliveryDeps, worker: DeliveryWorker, lane: ClaimedMessage[], tally: { sent: number; replaced: number }): Promise<void> {
+async function deliverLane(
+  deps: DeliveryDeps,
+  worker: DeliveryWorker,
+  lane: ClaimedMessage[],
+  tally: { sent: number; replaced: number },
+): Promise<void> {
   for (const [i, claimed] of lane.entries()) {
     const goOn = await settle(deps, worker, claimed, await deliverMessage(deps, worker, claimed), tally);
     if (!goOn) {
@@ -86,13 +102,20 @@ async function deliverLane(deps: DeliveryDeps, worker: DeliveryWorker, lane: Cla
 }
 
 /** Records an outcome (only while this worker holds the lease); says whether the conversation's next message may go. */
-async function settle(deps: DeliveryDeps, worker: DeliveryWorker, claimed: ClaimedMessage, outcome: Outcome, tally: { sent: number; replaced: number }): Promise<boolean> {
+async function settle(
+  deps: DeliveryDeps,
+  worker: DeliveryWorker,
+  claimed: ClaimedMessage,
+  outcome: Outcome,
+  tally: { sent: number; replaced: number },
+): Promise<boolean> {
   const { outbox } = deps.store;
   const { id } = claimed.message;
   const now = deps.clock.now();
   switch (outcome.kind) {
     case 'sent':
-      if (!recorded(worker, id, await outbox.markSent(id, worker.owner, now, outcome.effects), outcome.effects)) return false;
+      if (!recorded(worker, id, await outbox.markSent(id, worker.owner, now, outcome.effects), outcome.effects))
+        return false;
       tally.sent += 1;
       return true;
     case 'replaced':
@@ -112,17 +135,32 @@ async function settle(deps: DeliveryDeps, worker: DeliveryWorker, claimed: Claim
 /** Tells the log what a recorded outcome changed, or that the lease was lost before it could be recorded. */
 function recorded(worker: DeliveryWorker, id: string, done: boolean, effects: DeliveryEffects = {}): boolean {
   if (!done) worker.onEvent({ kind: 'lease_lost', id });
-  else for (const g of effects.inactivate ?? []) worker.onEvent({ kind: 'inactive', conversation: g.key, reason: g.reason });
+  else
+    for (const g of effects.inactivate ?? [])
+      worker.onEvent({ kind: 'inactive', conversation: g.key, reason: g.reason });
   return done;
 }
 
-async function settleFailure(deps: DeliveryDeps, worker: DeliveryWorker, claimed: ClaimedMessage, outcome: Extract<Outcome, { kind: 'failed' }>, now: Date): Promise<boolean> {
+async function settleFailure(
+  deps: DeliveryDeps,
+  worker: DeliveryWorker,
+  claimed: ClaimedMessage,
+  outcome: Extract<Outcome, { kind: 'failed' }>,
+  now: Date,
+): Promise<boolean> {
   const { failure } = outcome;
   const m = claimed.message;
   const error = describeFailure(failure);
   if (failure.code === 'retryable' && claimed.attempts < worker.policy.maxAttempts) {
     const retryAt = addMs(now, retryDelayMs(worker.policy, claimed.attempts, failure.retryAfterMs, worker.random));
-    if (recorded(worker, m.id, await deps.store.outbox.retry(m.id, worker.owner, error, retryAt, outcome.effects), outcome.effects)) {
+    if (
+      recorded(
+        worker,
+        m.id,
+        await deps.store.outbox.retry(m.id, worker.owner, error, retryAt, outcome.effects),
+        outcome.effects,
+      )
+    ) {
       worker.onEvent({ kind: 'retry', id: m.id, attempt: claimed.attempts, retryAt, failure });
     }
     return false;
@@ -133,12 +171,21 @@ async function settleFailure(deps: DeliveryDeps, worker: DeliveryWorker, claimed
   const tellOps = !isDeliveryNotice(m);
   const directory = tellOps ? await deps.store.directory.get() : null;
   const recipient = outcome.recipients.map((key) => recipientName(directory, key)).join(', ') || '—';
-  const notice = !tellOps ? []
-    : gone ? [await goneNotice(deps, m, to.key, failure.reason, now)]
-    : failure.code === 'retryable' ? [opsDeliveryNotice('ops.delivery_failed', m, now, { recipient, attempts: claimed.attempts, error })]
-    : [opsDeliveryNotice('ops.delivery_rejected', m, now, { recipient, error })];
-  const inactivate = gone ? [{ key: to.key, seenUpdatedAt: to.updatedAt, reason: failure.reason, since: now.toISOString() }] : [];
-  const all: DeliveryEffects = { ...effects, outbox: [...(effects.outbox ?? []), ...notice], inactivate: [...(effects.inactivate ?? []), ...inactivate] };
+  const notice = !tellOps
+    ? []
+    : gone
+      ? [await goneNotice(deps, m, to.key, failure.reason, now)]
+      : failure.code === 'retryable'
+        ? [opsDeliveryNotice('ops.delivery_failed', m, now, { recipient, attempts: claimed.attempts, error })]
+        : [opsDeliveryNotice('ops.delivery_rejected', m, now, { recipient, error })];
+  const inactivate = gone
+    ? [{ key: to.key, seenUpdatedAt: to.updatedAt, reason: failure.reason, since: now.toISOString() }]
+    : [];
+  const all: DeliveryEffects = {
+    ...effects,
+    outbox: [...(effects.outbox ?? []), ...notice],
+    inactivate: [...(effects.inactivate ?? []), ...inactivate],
+  };
   const dead = recorded(worker, m.id, await deps.store.outbox.markDead(m.id, worker.owner, error, now, all), all);
   if (dead) worker.onEvent({ kind: 'dead', id: m.id, attempts: claimed.attempts, failure, opsTold: notice.length > 0 });
   // The conversation's later messages wait for it to be active again; after any other dead letter they go on.

@@ -7,7 +7,8 @@ export const OPS_DELIVERY_KEYS = ['ops.delivery_failed', 'ops.delivery_rejected'
 export type OpsDeliveryKey = (typeof OPS_DELIVERY_KEYS)[number];
 
 /** A notice about delivery is never itself noticed when it fails (it is logged), so failures cannot breed. */
-export const isDeliveryNotice = (m: OutboxMessage): boolean => m.kind === 'text' && (OPS_DELIVERY_KEYS as readonly string[]).includes(m.key);
+export const isDeliveryNotice = (m: OutboxMessage): boolean =>
+  m.kind === 'text' && (OPS_DELIVERY_KEYS as readonly string[]).includes(m.key);
 
 /** A conversation as ops knows it: a person by name, a channel as "#ops", "#unit:…". */
 export function recipientName(directory: Directory | null, conversationKey: string): string {
@@ -22,7 +23,11 @@ export function recipientName(directory: Directory | null, conversationKey: stri
  * message's (and the conversation's), so telling ops twice about the same thing writes it once.
  */
 export function opsDeliveryNotice(
-  key: OpsDeliveryKey, about: OutboxMessage, at: Date, params: Record<string, string | number>, conversationKey?: string,
+  key: OpsDeliveryKey,
+  about: OutboxMessage,
+  at: Date,
+  params: Record<string, string | number>,
+  conversationKey?: string,
 ): OutboxMessage {
   const { applicationId } = about;
   return {

@@ -57,7 +57,13 @@ export const DELIVERY_POLICY: DeliveryPolicy = {
  * - `copy_gone`: the card to update no longer exists (deleted); nothing to do.
  */
 export type DeliveryFailure =
-  | { code: 'retryable'; why: 'throttled' | 'precondition_failed' | 'server_error' | 'timeout' | 'network' | 'unexpected'; status: number | null; retryAfterMs: number | null; detail: string }
+  | {
+      code: 'retryable';
+      why: 'throttled' | 'precondition_failed' | 'server_error' | 'timeout' | 'network' | 'unexpected';
+      status: number | null;
+      retryAfterMs: number | null;
+      detail: string;
+    }
   | { code: 'conversation_gone'; reason: string; status: number; detail: string }
   | { code: 'rejected'; status: number | null; detail: string }
   | { code: 'copy_gone'; status: number; detail: string };
@@ -67,7 +73,12 @@ export type DeliveryFailure =
  * with equal jitter (half fixed, half random, so retries spread out but never come at once), and
  * never sooner than Teams' Retry-After.
  */
-export function retryDelayMs(policy: DeliveryPolicy, attempt: number, retryAfterMs: number | null, random: () => number): number {
+export function retryDelayMs(
+  policy: DeliveryPolicy,
+  attempt: number,
+  retryAfterMs: number | null,
+  random: () => number,
+): number {
   const ceiling = Math.min(policy.maxRetryDelayMs, policy.baseRetryDelayMs * 2 ** Math.max(0, attempt - 1));
   const backoff = ceiling / 2 + random() * (ceiling / 2);
   return Math.round(Math.max(backoff, Math.min(retryAfterMs ?? 0, policy.maxRetryAfterMs)));
@@ -76,6 +87,7 @@ export function retryDelayMs(policy: DeliveryPolicy, attempt: number, retryAfter
 /** One line for the outbox's last_error and the ops notice. */
 export function describeFailure(failure: DeliveryFailure): string {
   const status = failure.status === null ? '' : `HTTP ${failure.status} `;
-  const what = failure.code === 'retryable' ? failure.why : failure.code === 'conversation_gone' ? failure.reason : failure.code;
+  const what =
+    failure.code === 'retryable' ? failure.why : failure.code === 'conversation_gone' ? failure.reason : failure.code;
   return `${status}${what}: ${failure.detail}`.slice(0, 500);
 }

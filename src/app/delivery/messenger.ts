@@ -17,7 +17,11 @@ export interface Messenger {
    * A short notice in the conversation's language: a key of the string tables and its parameters
    * (with `unitName` beside a `unit` id, for the words to name the unit).
    */
-  postText(to: StoredConversation, key: NoticeKey, params: Record<string, string | number>): Promise<void | DeliveryFailure>;
+  postText(
+    to: StoredConversation,
+    key: NoticeKey,
+    params: Record<string, string | number>,
+  ): Promise<void | DeliveryFailure>;
 }
 
 /** Whether a messenger's answer is a failure rather than its result. */

@@ -103,6 +103,16 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** JSON with object keys sorted and absent (undefined) fields left out, so equal content compares equal. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    isObject(v) ? Object.fromEntries(Object.keys(v).sort().filter((k) => v[k] !== undefined).map((k) => [k, v[k]])) : v) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      isObject(v)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .filter((k) => v[k] !== undefined)
+              .map((k) => [k, v[k]]),
+          )
+        : v,
+    ) ?? 'undefined'
+  );
 }

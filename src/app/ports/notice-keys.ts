@@ -5,16 +5,40 @@
  */
 export const NOTICE_KEYS = [
   // A decision or an applicant's act, told to the people it concerns.
-  'notice.advanced', 'notice.escalated', 'notice.approved', 'notice.rejected', 'notice.returned', 'notice.withdrawn', 'notice.fulfilled',
+  'notice.advanced',
+  'notice.escalated',
+  'notice.approved',
+  'notice.rejected',
+  'notice.returned',
+  'notice.withdrawn',
+  'notice.fulfilled',
   // Deadlines: reminders, overdue steps and tasks, hand-over.
-  'reminder.step', 'reminder.fulfillment',
-  'overdue.approver', 'overdue.applicant', 'overdue.channel', 'overdue.no_delegate', 'overdue.escalated', 'overdue.fulfillment', 'overdue.fulfillment_applicant',
+  'reminder.step',
+  'reminder.fulfillment',
+  'overdue.approver',
+  'overdue.applicant',
+  'overdue.channel',
+  'overdue.no_delegate',
+  'overdue.escalated',
+  'overdue.fulfillment',
+  'overdue.fulfillment_applicant',
   // A plan's life: expiry ahead and expired, evaluations.
-  'expiry.applicant', 'expiry.channel', 'expired.applicant', 'expired.support', 'expired.channel', 'evaluation.asked', 'evaluation.flagged',
+  'expiry.applicant',
+  'expiry.channel',
+  'expired.applicant',
+  'expired.support',
+  'expired.channel',
+  'evaluation.asked',
+  'evaluation.flagged',
   // Recurring work.
-  'reason.catalog_stale', 'summary.monthly', 'spotcheck.drawn', 'spotcheck.none',
+  'reason.catalog_stale',
+  'summary.monthly',
+  'spotcheck.drawn',
+  'spotcheck.none',
   // Delivery trouble, told to ops.
-  'ops.delivery_failed', 'ops.delivery_rejected', 'ops.conversation_inactive',
+  'ops.delivery_failed',
+  'ops.delivery_rejected',
+  'ops.conversation_inactive',
 ] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 

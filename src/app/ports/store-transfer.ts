@@ -28,7 +28,16 @@ export type TransferItem =
 export type TransferKind = TransferItem['kind'];
 
 export const TRANSFER_KINDS: readonly TransferKind[] = [
-  'catalog', 'policy', 'directory', 'counter', 'conversation', 'application', 'audit', 'cardCopy', 'job', 'outbox',
+  'catalog',
+  'policy',
+  'directory',
+  'counter',
+  'conversation',
+  'application',
+  'audit',
+  'cardCopy',
+  'job',
+  'outbox',
 ];
 
 /** A job's state as it moves (leases are not moved: nothing runs during a migration). */

@@ -16,7 +16,6 @@ import type { StoreTransfer } from './store-transfer';
 export type * from './conversations';
 export type * from './outbox';
 
-
 /**
  * Applications are the aggregate: each write carries the record and the audit rows it causes,
  * committed together or not at all. This is the shape a partitioned store (Cosmos DB, one
@@ -36,14 +35,25 @@ export interface ApplicationRepository {
    * `draftId` its applicant already filed an application from (`duplicate_draft`, with that one),
    * whichever instance filed it.
    */
-  create(record: ApplicationRecord, audit: AuditEntry[], outbox: OutboxMessage[], jobs: Job[]): Promise<Result<ApplicationRecord, StaleVersion | DuplicateDraft>>;
+  create(
+    record: ApplicationRecord,
+    audit: AuditEntry[],
+    outbox: OutboxMessage[],
+    jobs: Job[],
+  ): Promise<Result<ApplicationRecord, StaleVersion | DuplicateDraft>>;
   /**
    * Saves the record if it is still at `expectedVersion` (the saved record has version + 1), with its
    * audit rows and outbox messages in the same commit, and the application's pending jobs replaced by
    * `jobs`: a decision, its notifications and its follow-up work stand or fall together (a decided
    * step's nudges vanish with the decision).
    */
-  update(record: ApplicationRecord, expectedVersion: number, audit: AuditEntry[], outbox: OutboxMessage[], jobs: Job[]): Promise<Result<ApplicationRecord, StaleVersion>>;
+  update(
+    record: ApplicationRecord,
+    expectedVersion: number,
+    audit: AuditEntry[],
+    outbox: OutboxMessage[],
+    jobs: Job[],
+  ): Promise<Result<ApplicationRecord, StaleVersion>>;
   get(id: string): Promise<ApplicationRecord | null>;
   /** The application an applicant filed from a draft, if any. */
   findByDraft(applicant: string, draftId: string): Promise<ApplicationRecord | null>;

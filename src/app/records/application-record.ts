@@ -5,7 +5,16 @@ import type { Assessment } from '../../domain/assess';
 import type { EvaluationReport } from '../../domain/lifecycle';
 import { STEP_IDS, type StepId } from '../../domain/route';
 
-const EVENTS = ['submitted', 'resubmitted', 'withdrawn', 'fulfilled', 'expired', 'evaluation_requested', 'evaluation_reported', 'evaluation_flagged'] as const;
+const EVENTS = [
+  'submitted',
+  'resubmitted',
+  'withdrawn',
+  'fulfilled',
+  'expired',
+  'evaluation_requested',
+  'evaluation_reported',
+  'evaluation_flagged',
+] as const;
 const STEP_EVENTS = [...DECISIONS, 'reassigned_overdue'] as const;
 
 /** What happened to an application, as its history shows it: one name per event (a step's as `<step>.<event>`). */
@@ -14,7 +23,9 @@ export type HistoryAction = (typeof EVENTS)[number] | `${StepId}.${(typeof STEP_
 /** Whether a stored history line names an event PlanDesk writes. */
 export function isHistoryAction(action: string): action is HistoryAction {
   const [step, event] = action.split('.');
-  return event === undefined ? (EVENTS as readonly string[]).includes(action) : (STEP_IDS as readonly string[]).includes(step ?? '') && (STEP_EVENTS as readonly string[]).includes(event);
+  return event === undefined
+    ? (EVENTS as readonly string[]).includes(action)
+    : (STEP_IDS as readonly string[]).includes(step ?? '') && (STEP_EVENTS as readonly string[]).includes(event);
 }
 
 /** One event in an application's history, kept for every version it went through. */

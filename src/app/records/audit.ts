@@ -6,11 +6,26 @@ import type { RefusalCode } from './refusal';
  * what was written in its time, so an entry read back carries a plain string.
  */
 export type AuditAction =
-  | 'submit' | 'resubmit' | 'withdraw' | 'fulfill' | `decide.${Decision}` | 'evaluate'
-  | 'expire' | 'evaluation.ask' | 'escalate_overdue'
-  | 'view' | 'bind_channel' | 'spot_check.draw' | 'spot_check.finding'
-  | 'catalog.import' | 'policy.import' | 'directory.replace'
-  | `refused.${RefusalCode}` | 'refused.view' | 'refused.bind_channel' | 'refused.spot_check.finding';
+  | 'submit'
+  | 'resubmit'
+  | 'withdraw'
+  | 'fulfill'
+  | `decide.${Decision}`
+  | 'evaluate'
+  | 'expire'
+  | 'evaluation.ask'
+  | 'escalate_overdue'
+  | 'view'
+  | 'bind_channel'
+  | 'spot_check.draw'
+  | 'spot_check.finding'
+  | 'catalog.import'
+  | 'policy.import'
+  | 'directory.replace'
+  | `refused.${RefusalCode}`
+  | 'refused.view'
+  | 'refused.bind_channel'
+  | 'refused.spot_check.finding';
 
 /** One line of the append-only audit trail: who did what to which subject, with before and after. */
 export interface AuditEntry {
@@ -23,8 +38,20 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export const auditEntry = (at: Date, actor: string, action: AuditAction, subject: string, before: unknown, after: unknown): AuditEntry => ({
-  at: at.toISOString(), actor, action, subject, before, after,
+export const auditEntry = (
+  at: Date,
+  actor: string,
+  action: AuditAction,
+  subject: string,
+  before: unknown,
+  after: unknown,
+): AuditEntry => ({
+  at: at.toISOString(),
+  actor,
+  action,
+  subject,
+  before,
+  after,
 });
 
 /** The audit subject of a month's spot check (its draw and every finding on it). */

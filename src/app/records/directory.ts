@@ -3,7 +3,17 @@ import type { ApproverRole } from '../../domain/route';
 export const UNIT_KINDS = ['branch', 'industry', 'video'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export const ROLES = ['applicant', 'catalog_owner', 'cooperation_approver', 'ops_approver', 'ops_head', 'leader', 'support_handler', 'auditor', 'admin'] as const;
+export const ROLES = [
+  'applicant',
+  'catalog_owner',
+  'cooperation_approver',
+  'ops_approver',
+  'ops_head',
+  'leader',
+  'support_handler',
+  'auditor',
+  'admin',
+] as const;
 export type Role = (typeof ROLES)[number] | ApproverRole;
 
 /** A marketing unit (营销单位): branch company, industry customer department or video operations center. */

@@ -1,7 +1,6 @@
 import type { LocalDate } from '../../domain/local-date';
 import type { Refusal as WorkflowRefusal } from '../../domain/workflow';
 
-
 /** The one expected failure of a write: someone else changed the record since it was read. */
 export interface StaleVersion {
   code: 'stale_version';

@@ -26,7 +26,11 @@ export interface JudgingOverrides {
  * Gathers what an application is judged on at a date: the current catalog (warning when it is
  * more than a month old, 第七条(一)), the policy version in force, and the directory's units.
  */
-export async function judgingContext(store: Store, on: LocalDate, overrides: JudgingOverrides = {}): Promise<Result<JudgingContext, AppError>> {
+export async function judgingContext(
+  store: Store,
+  on: LocalDate,
+  overrides: JudgingOverrides = {},
+): Promise<Result<JudgingContext, AppError>> {
   const warnings: Reason[] = [];
   let catalog: JudgingContext['catalog'];
   let catalogVersion: JudgingContext['catalogVersion'];
@@ -38,7 +42,8 @@ export async function judgingContext(store: Store, on: LocalDate, overrides: Jud
     catalog = current;
     catalogVersion = current.version;
     const importedOn = shanghaiDate(new Date(current.importedAt));
-    if (catalogIsStale(importedOn, on)) warnings.push(reason('catalog_stale', { version: current.version, importedOn }));
+    if (catalogIsStale(importedOn, on))
+      warnings.push(reason('catalog_stale', { version: current.version, importedOn }));
   }
   let policy: JudgingContext['policy'];
   let policyVersion: JudgingContext['policyVersion'];

@@ -16,11 +16,17 @@ export interface Preview {
 
 /** What would happen to an application on a date: blocked, not needed, or routed — nothing is saved. */
 export async function previewApplication(
-  store: Store, input: ApplicationInput, on: LocalDate, overrides: JudgingOverrides = {},
+  store: Store,
+  input: ApplicationInput,
+  on: LocalDate,
+  overrides: JudgingOverrides = {},
 ): Promise<Result<Preview, AppError>> {
   const context = await judgingContext(store, on, overrides);
   if (!context.ok) return context;
   const { catalog, policy, knownUnits, catalogVersion, policyVersion, warnings } = context.value;
-  const assessment = assessApplication(input, knownUnits ? { catalog, policy, today: on, knownUnits } : { catalog, policy, today: on });
+  const assessment = assessApplication(
+    input,
+    knownUnits ? { catalog, policy, today: on, knownUnits } : { catalog, policy, today: on },
+  );
   return ok({ assessment, catalogVersion, policyVersion, warnings });
 }

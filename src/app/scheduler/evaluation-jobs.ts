@@ -9,14 +9,30 @@ import { stillDue, type JobHandler } from './job-context';
  */
 export const askForEvaluation: JobHandler = async (run) => {
   const period = Number(run.job.payload.period);
-  const record = await stillDue(run, (r) => r.state === 'active' && r.evaluations.length + 1 === period && r.evaluationDue !== period);
+  const record = await stillDue(
+    run,
+    (r) => r.state === 'active' && r.evaluations.length + 1 === period && r.evaluationDue !== period,
+  );
   if (!record) return {};
   const notBefore = nextWorkingMoment(run.calendar, run.now).toISOString();
   const held = messagesFor(run.deps, run.now, record.id, { notBefore });
-  const outbox = [held.refresh(), held.text(person(record.input.applicant), 'evaluation.asked', { period }), held.card(person(record.input.applicant))];
-  const saved = await commitChange(run.deps, run.now, record, { ...record, evaluationDue: period }, {
-    actor: 'plandesk', history: { action: 'evaluation_requested' }, audit: { action: 'evaluation.ask', before: null, after: { period } }, outbox,
-  });
+  const outbox = [
+    held.refresh(),
+    held.text(person(record.input.applicant), 'evaluation.asked', { period }),
+    held.card(person(record.input.applicant)),
+  ];
+  const saved = await commitChange(
+    run.deps,
+    run.now,
+    record,
+    { ...record, evaluationDue: period },
+    {
+      actor: 'plandesk',
+      history: { action: 'evaluation_requested' },
+      audit: { action: 'evaluation.ask', before: null, after: { period } },
+      outbox,
+    },
+  );
   if (!saved.ok) throw new Error(`${record.id} changed while asking for its evaluation; the job is tried again`);
   return {};
 };

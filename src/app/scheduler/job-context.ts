@@ -18,14 +18,24 @@ export interface JobRun {
 export type JobHandler = (run: JobRun) => Promise<JobEffects>;
 
 /** The job's application when the job still means what it meant when scheduled; null when it no longer applies. */
-export async function stillDue(run: JobRun, check: (record: ApplicationRecord) => boolean): Promise<ApplicationRecord | null> {
+export async function stillDue(
+  run: JobRun,
+  check: (record: ApplicationRecord) => boolean,
+): Promise<ApplicationRecord | null> {
   if (!run.job.applicationId) return null;
   const record = await run.deps.store.applications.get(run.job.applicationId);
   return record && check(record) ? record : null;
 }
 
 /** The step a step job was scheduled for is still pending on the same approver, in the same revision. */
-export const samePendingStep = (job: Job) => (record: ApplicationRecord): boolean => {
-  const step = record.steps[Number(job.payload.step)];
-  return record.state === 'in_review' && record.revision === Number(job.payload.revision) && step?.status === 'pending' && step.assignee === job.payload.assignee;
-};
+export const samePendingStep =
+  (job: Job) =>
+  (record: ApplicationRecord): boolean => {
+    const step = record.steps[Number(job.payload.step)];
+    return (
+      record.state === 'in_review' &&
+      record.revision === Number(job.payload.revision) &&
+      step?.status === 'pending' &&
+      step.assignee === job.payload.assignee
+    );
+  };

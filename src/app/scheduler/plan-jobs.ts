@@ -10,7 +10,8 @@ import { stillDue, type JobHandler, type JobRun } from './job-context';
 const heldMessages = (run: JobRun, record: ApplicationRecord) =>
   messagesFor(run.deps, run.now, record.id, { notBefore: nextWorkingMoment(run.calendar, run.now).toISOString() });
 
-const fulfilling = (run: JobRun) => (r: ApplicationRecord) => r.state === 'in_fulfillment' && r.revision === Number(run.job.payload.revision);
+const fulfilling = (run: JobRun) => (r: ApplicationRecord) =>
+  r.state === 'in_fulfillment' && r.revision === Number(run.job.payload.revision);
 const active = (r: ApplicationRecord) => r.state === 'active';
 
 /** Half the support center's business day gone: the handlers are reminded, with the task card. */
@@ -18,7 +19,12 @@ export const nudgeFulfillment: JobHandler = async (run) => {
   const record = await stillDue(run, fulfilling(run));
   if (!record) return {};
   const s = heldMessages(run, record);
-  return { outbox: [s.text(channel('support'), 'reminder.fulfillment', { due: String(run.job.payload.dueAt) }), s.card(channel('support'))] };
+  return {
+    outbox: [
+      s.text(channel('support'), 'reminder.fulfillment', { due: String(run.job.payload.dueAt) }),
+      s.card(channel('support')),
+    ],
+  };
 };
 
 /** The support center missed its business day: support, ops and the applicant are told. */
@@ -27,11 +33,13 @@ export const fulfillmentOverdue: JobHandler = async (run) => {
   if (!record) return {};
   const s = heldMessages(run, record);
   const params = { due: String(run.job.payload.dueAt), unit: record.input.unit };
-  return { outbox: [
-    s.text(channel('support'), 'overdue.fulfillment', params),
-    s.text(channel('ops'), 'overdue.fulfillment', params),
-    s.text(person(record.input.applicant), 'overdue.fulfillment_applicant', params),
-  ] };
+  return {
+    outbox: [
+      s.text(channel('support'), 'overdue.fulfillment', params),
+      s.text(channel('ops'), 'overdue.fulfillment', params),
+      s.text(person(record.input.applicant), 'overdue.fulfillment_applicant', params),
+    ],
+  };
 };
 
 /** 30 and 7 days ahead and on the day: the applicant and the unit's channel hear that the plan ends. */
@@ -39,8 +47,17 @@ export const expiryNotice: JobHandler = async (run) => {
   const record = await stillDue(run, active);
   if (!record) return {};
   const s = heldMessages(run, record);
-  const params = { daysLeft: Number(run.job.payload.daysLeft), lastDay: String(run.job.payload.lastDay), unit: record.input.unit };
-  return { outbox: [s.text(person(record.input.applicant), 'expiry.applicant', params), s.text(channel(`unit:${record.input.unit}`), 'expiry.channel', params)] };
+  const params = {
+    daysLeft: Number(run.job.payload.daysLeft),
+    lastDay: String(run.job.payload.lastDay),
+    unit: record.input.unit,
+  };
+  return {
+    outbox: [
+      s.text(person(record.input.applicant), 'expiry.applicant', params),
+      s.text(channel(`unit:${record.input.unit}`), 'expiry.channel', params),
+    ],
+  };
 };
 
 /**
@@ -64,7 +81,10 @@ export const expirePlan: JobHandler = async (run) => {
     s.text(channel(`unit:${record.input.unit}`), 'expired.channel', params),
   ];
   const saved = await commitChange(run.deps, run.now, record, withCase(record, expired.value), {
-    actor: 'plandesk', history: { action: 'expired' }, audit: { action: 'expire', before: { state: record.state }, after: { state: expired.value.state } }, outbox,
+    actor: 'plandesk',
+    history: { action: 'expired' },
+    audit: { action: 'expire', before: { state: record.state }, after: { state: expired.value.state } },
+    outbox,
   });
   if (!saved.ok) throw new Error(`${record.id} changed while expiring; the job is tried again`);
   return {};

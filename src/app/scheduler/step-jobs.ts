@@ -11,7 +11,8 @@ import { samePendingStep, stillDue, type JobHandler, type JobRun } from './job-c
 const quiet = (run: JobRun) => nextWorkingMoment(run.calendar, run.now).toISOString();
 
 /** Messages a job sends about an application, held to working hours (a refresh of posted copies goes at once). */
-const heldMessages = (run: JobRun, record: ApplicationRecord) => messagesFor(run.deps, run.now, record.id, { notBefore: quiet(run) });
+const heldMessages = (run: JobRun, record: ApplicationRecord) =>
+  messagesFor(run.deps, run.now, record.id, { notBefore: quiet(run) });
 
 /** Before a step is due: the approver gets a reminder with the card at hand. */
 export const nudgeStep: JobHandler = async (run) => {
@@ -25,7 +26,12 @@ export const nudgeStep: JobHandler = async (run) => {
   const s = heldMessages(run, record);
   const assignee = String(run.job.payload.assignee);
   const step = record.steps[Number(run.job.payload.step)]?.step ?? '';
-  return { outbox: [s.text(person(assignee), 'reminder.step', { step, due: String(run.job.payload.dueAt) }), s.card(person(assignee))] };
+  return {
+    outbox: [
+      s.text(person(assignee), 'reminder.step', { step, due: String(run.job.payload.dueAt) }),
+      s.card(person(assignee)),
+    ],
+  };
 };
 
 /** A missed deadline: the approver, the applicant and the ops channel are told. */
@@ -33,12 +39,18 @@ export const stepOverdue: JobHandler = async (run) => {
   const record = await stillDue(run, samePendingStep(run.job));
   if (!record) return {};
   const s = heldMessages(run, record);
-  const params = { step: record.steps[Number(run.job.payload.step)]?.step ?? '', due: String(run.job.payload.dueAt), unit: record.input.unit };
-  return { outbox: [
-    s.text(person(String(run.job.payload.assignee)), 'overdue.approver', params),
-    s.text(person(record.input.applicant), 'overdue.applicant', params),
-    s.text(channel('ops'), 'overdue.channel', params),
-  ] };
+  const params = {
+    step: record.steps[Number(run.job.payload.step)]?.step ?? '',
+    due: String(run.job.payload.dueAt),
+    unit: record.input.unit,
+  };
+  return {
+    outbox: [
+      s.text(person(String(run.job.payload.assignee)), 'overdue.approver', params),
+      s.text(person(record.input.applicant), 'overdue.applicant', params),
+      s.text(channel('ops'), 'overdue.channel', params),
+    ],
+  };
 };
 
 /**
@@ -62,11 +74,27 @@ export const escalateStep: JobHandler = async (run) => {
   const policy = await policyOf(run.deps, record);
   const handedOver = reassign(caseOf(record), index, to, run.now, workflowEnv(policy, run.deps.calendar, directory));
   if (!handedOver.ok) return {};
-  const outbox = [s.refresh(), s.card(person(to)), s.text(person(record.input.applicant), 'overdue.escalated', { step: step.step, to: nameOf(directory, to) })];
-  const saved = await commitChange(run.deps, run.now, record, withCase(record, handedOver.value), {
-    actor: 'plandesk', history: { action: `${step.step}.reassigned_overdue`, comment: `${nameOf(directory, from)} → ${nameOf(directory, to)}` },
-    audit: { action: 'escalate_overdue', before: { assignee: from }, after: { assignee: to } }, outbox,
-  }, policy);
+  const outbox = [
+    s.refresh(),
+    s.card(person(to)),
+    s.text(person(record.input.applicant), 'overdue.escalated', { step: step.step, to: nameOf(directory, to) }),
+  ];
+  const saved = await commitChange(
+    run.deps,
+    run.now,
+    record,
+    withCase(record, handedOver.value),
+    {
+      actor: 'plandesk',
+      history: {
+        action: `${step.step}.reassigned_overdue`,
+        comment: `${nameOf(directory, from)} → ${nameOf(directory, to)}`,
+      },
+      audit: { action: 'escalate_overdue', before: { assignee: from }, after: { assignee: to } },
+      outbox,
+    },
+    policy,
+  );
   if (!saved.ok) throw new Error(`${record.id} changed while escalating; the job is tried again`);
   return {};
 };

@@ -53,7 +53,12 @@ export async function tick(deps: ApprovalDeps, now: Date, owner: string, batch =
         }
       } catch (error) {
         report.failed += 1;
-        await deps.store.jobs.fail(job.id, owner, error instanceof Error ? error.message : String(error), addMs(now, RETRY_MS));
+        await deps.store.jobs.fail(
+          job.id,
+          owner,
+          error instanceof Error ? error.message : String(error),
+          addMs(now, RETRY_MS),
+        );
       }
     }
     if (jobs.length < batch) return report;

@@ -21,8 +21,16 @@ export type ApplicationItem = z.infer<typeof applicationItemSchema>;
 export function applicationItem(record: ApplicationRecord, seq: string): Item {
   const body = checkDocument(applicationRecordSchema, `application ${record.id}`, record);
   return {
-    id: ITEM_IDS.application, pk: record.id, type: 'application', version: record.version, seq,
-    state: record.state, applicant: record.input.applicant, unit: record.input.unit, submittedAt: record.submittedAt, body,
+    id: ITEM_IDS.application,
+    pk: record.id,
+    type: 'application',
+    version: record.version,
+    seq,
+    state: record.state,
+    applicant: record.input.applicant,
+    unit: record.input.unit,
+    submittedAt: record.submittedAt,
+    body,
   };
 }
 
@@ -30,7 +38,11 @@ export function applicationItem(record: ApplicationRecord, seq: string): Item {
 export function parseApplicationItem(raw: unknown, key: string): ApplicationItem {
   const item = parseDocument(applicationItemSchema, 'applications', key, raw);
   if (item.body.id !== item.pk || item.body.version !== item.version) {
-    throw new CorruptDocumentError('applications', key, `document says ${item.body.id} v${item.body.version}, item says ${item.pk} v${item.version}`);
+    throw new CorruptDocumentError(
+      'applications',
+      key,
+      `document says ${item.body.id} v${item.body.version}, item says ${item.pk} v${item.version}`,
+    );
   }
   return item;
 }

@@ -56,11 +56,25 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
    * cosmosdb-server applies a batch in order without rolling back, so this keeps it from half-writing a
    * batch that fails on a guard.
    */
-  async function commit(operation: string, guards: BatchOp[], record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[], skip: Set<string>) {
+  async function commit(
+    operation: string,
+    guards: BatchOp[],
+    record: ApplicationRecord,
+    audit: readonly AuditEntry[],
+    outbox: readonly OutboxMessage[],
+    jobs: readonly Job[],
+    skip: Set<string>,
+  ) {
     // A new application's partition holds nothing it could replace or repeat: no need to look first.
     const snapshot = guards.every((g) => g.op === 'create')
       ? { jobs: [], messages: new Set<string>() }
-      : await partitionSnapshot(ctx, `${operation} snapshot`, record.id, jobs.map((j) => j.id), outbox.map((m) => m.id));
+      : await partitionSnapshot(
+          ctx,
+          `${operation} snapshot`,
+          record.id,
+          jobs.map((j) => j.id),
+          outbox.map((m) => m.id),
+        );
     const jobOps = jobReplacement(snapshot.jobs, record.id, jobs);
     const messages = outbox.filter((m) => !skip.has(m.id) && !snapshot.messages.has(m.id));
     const ops: BatchOp[] = [
@@ -72,7 +86,10 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
     ];
     const outcome = await ctx.io.batch(operation, record.id, ops);
     if (outcome.ok) return { ok: true as const, etag: outcome.etags[guards.length - 1] };
-    if (![404, 409, 412].includes(outcome.status)) throw new Error(`Cosmos DB: ${operation} of ${record.id} failed with status ${outcome.status} at operation ${outcome.index}`);
+    if (![404, 409, 412].includes(outcome.status))
+      throw new Error(
+        `Cosmos DB: ${operation} of ${record.id} failed with status ${outcome.status} at operation ${outcome.index}`,
+      );
     // A message decided twice (a retried invoke) is written once: drop the one already there and go again.
     const failed = ops[outcome.index];
     if (outcome.status === 409 && failed?.item.type === 'outbox') skip.add(String(failed.item.messageId));
@@ -93,7 +110,10 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
           const claim = await drafts.claim(applicant, draftId, record.id, !fenced);
           if (!claim.claimed) return fail({ code: 'duplicate_draft', existing: claim.existing });
         }
-        const guards: BatchOp[] = [...(draftId ? [drafts.filing(record.id)] : []), { op: 'create', item: applicationItem(saved, seq) }];
+        const guards: BatchOp[] = [
+          ...(draftId ? [drafts.filing(record.id)] : []),
+          { op: 'create', item: applicationItem(saved, seq) },
+        ];
         const done = await commit('applications.create', guards, saved, audit, outbox, jobs, skip);
         if (done.ok) {
           if (done.etag) remember(record.id, { version: 1, etag: done.etag, seq });
@@ -103,7 +123,13 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
         if (draftId) await drafts.release(applicant, draftId, record.id);
         const taken = await readItem(record.id);
         // The id was taken: expected "no application yet", which is version 0.
-        if (taken || !draftId) return fail({ code: 'stale_version', id: record.id, expectedVersion: 0, actualVersion: taken?.version ?? null });
+        if (taken || !draftId)
+          return fail({
+            code: 'stale_version',
+            id: record.id,
+            expectedVersion: 0,
+            actualVersion: taken?.version ?? null,
+          });
         // Fenced: another instance took the draft over, believing this filing abandoned. Its filing is the one.
         fenced = true;
         return undefined;
@@ -113,8 +139,17 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
       const skip = new Set<string>();
       return retryOnConflict(`updating ${record.id}`, async (): Promise<Saved | undefined> => {
         const known = seen.get(record.id);
-        const current = known?.version === expectedVersion ? known : await readItem(record.id).then((i) => i && { version: i.version, etag: i._etag, seq: i.seq });
-        if (!current || current.version !== expectedVersion) return fail({ code: 'stale_version', id: record.id, expectedVersion, actualVersion: current?.version ?? null });
+        const current =
+          known?.version === expectedVersion
+            ? known
+            : await readItem(record.id).then((i) => i && { version: i.version, etag: i._etag, seq: i.seq });
+        if (!current || current.version !== expectedVersion)
+          return fail({
+            code: 'stale_version',
+            id: record.id,
+            expectedVersion,
+            actualVersion: current?.version ?? null,
+          });
         const saved = { ...record, version: expectedVersion + 1 };
         const head: BatchOp = { op: 'replace', item: applicationItem(saved, current.seq), ifMatch: current.etag };
         const done = await commit('applications.update', [head], saved, audit, outbox, jobs, skip);
@@ -142,7 +177,10 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
         where.push('c.unit = @unit');
         parameters.push({ name: '@unit', value: filter.unit });
       }
-      const raw = await ctx.io.all('applications.list', { query: `SELECT * FROM c WHERE ${where.join(' AND ')}`, parameters });
+      const raw = await ctx.io.all('applications.list', {
+        query: `SELECT * FROM c WHERE ${where.join(' AND ')}`,
+        parameters,
+      });
       return raw
         .map((item, i) => parseApplicationItem(item, itemKey(item, `list #${i}`)))
         .sort((a, b) => a.body.submittedAt.localeCompare(b.body.submittedAt) || a.seq.localeCompare(b.seq))

@@ -14,7 +14,14 @@ export function auditItems(entries: readonly AuditEntry[], pk: string, nextSeq: 
   return entries.map((entry) => {
     const seq = nextSeq();
     // JSON has no undefined: an absent before/after (nothing existed, nothing remains) is kept as null.
-    return { id: ITEM_IDS.audit(seq), pk, type: 'audit', seq, subject: entry.subject, body: { ...entry, before: entry.before ?? null, after: entry.after ?? null } };
+    return {
+      id: ITEM_IDS.audit(seq),
+      pk,
+      type: 'audit',
+      seq,
+      subject: entry.subject,
+      body: { ...entry, before: entry.before ?? null, after: entry.after ?? null },
+    };
   });
 }
 
@@ -35,7 +42,11 @@ export function cosmosAuditTrail(ctx: CosmosContext): AuditTrail {
       for (const [pk, group] of byPartition) {
         for (let i = 0; i < group.length; i += 100) {
           const items = auditItems(group.slice(i, i + 100), pk, ctx.nextSeq);
-          const outcome = await ctx.io.batch('audit.append', pk, items.map((item) => ({ op: 'create' as const, item })));
+          const outcome = await ctx.io.batch(
+            'audit.append',
+            pk,
+            items.map((item) => ({ op: 'create' as const, item })),
+          );
           if (!outcome.ok) throw new Error(`Cosmos DB: appending audit entries failed with status ${outcome.status}`);
         }
       }

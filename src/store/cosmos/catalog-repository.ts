@@ -28,7 +28,12 @@ export function cosmosCatalogRepository(ctx: CosmosContext): CatalogRepository {
     const raw = await ctx.io.read(operation, PK, id);
     return raw === null ? null : parseDocument(catalogItemSchema, 'catalogs', id, raw);
   };
-  const toCatalog = (item: z.infer<typeof catalogItemSchema>): Catalog => ({ ...item.body, version: item.version, importedAt: item.importedAt, importedBy: item.importedBy });
+  const toCatalog = (item: z.infer<typeof catalogItemSchema>): Catalog => ({
+    ...item.body,
+    version: item.version,
+    importedAt: item.importedAt,
+    importedBy: item.importedBy,
+  });
 
   return {
     async add(content, by, at) {
@@ -38,8 +43,13 @@ export function cosmosCatalogRepository(ctx: CosmosContext): CatalogRepository {
         const version = (current?.version ?? 0) + 1;
         const fields = { pk: PK, type: 'catalog', version, importedAt: at.toISOString(), importedBy: by, body };
         const catalog = toCatalog({ ...fields, _etag: '' });
-        const committed = await commitVersion(ctx, 'catalogs.add', { item: { id: CURRENT, ...fields }, etag: current?._etag ?? null },
-          { id: ITEM_IDS.version('catalog', version), ...fields }, auditEntry(at, by, 'catalog.import', 'catalog', null, catalog));
+        const committed = await commitVersion(
+          ctx,
+          'catalogs.add',
+          { item: { id: CURRENT, ...fields }, etag: current?._etag ?? null },
+          { id: ITEM_IDS.version('catalog', version), ...fields },
+          auditEntry(at, by, 'catalog.import', 'catalog', null, catalog),
+        );
         return committed ? catalog : undefined;
       });
     },

@@ -12,7 +12,17 @@ const PARTITION_KEY_PATH = '/pk';
  * as large as the work waiting, not as everything ever stored.
  */
 export const INDEXED_PATHS = [
-  '/pk/?', '/type/?', '/applicant/?', '/unit/?', '/subject/?', '/messageId/?', '/jobId/?', '/status/?', '/pendingDue/?', '/leaseUntil/?', '/pendingSeq/?',
+  '/pk/?',
+  '/type/?',
+  '/applicant/?',
+  '/unit/?',
+  '/subject/?',
+  '/messageId/?',
+  '/jobId/?',
+  '/status/?',
+  '/pendingDue/?',
+  '/leaseUntil/?',
+  '/pendingSeq/?',
 ] as const;
 
 const INDEXING_POLICY: IndexingPolicy = {
@@ -31,20 +41,36 @@ const refusedHint = (what: string) =>
  * an index path it lacks is added (with an account key; an identity without the right is told how).
  */
 export async function ensureContainer(client: CosmosClient, databaseId: string): Promise<Container> {
-  const database = await refusedWith(`database "${databaseId}"`, async () => (await client.databases.createIfNotExists({ id: databaseId })).database);
-  const container = await refusedWith(`container "${CONTAINER_ID}"`, async () =>
-    (await database.containers.createIfNotExists({ id: CONTAINER_ID, partitionKey: { paths: [PARTITION_KEY_PATH] }, indexingPolicy: INDEXING_POLICY })).container);
+  const database = await refusedWith(
+    `database "${databaseId}"`,
+    async () => (await client.databases.createIfNotExists({ id: databaseId })).database,
+  );
+  const container = await refusedWith(
+    `container "${CONTAINER_ID}"`,
+    async () =>
+      (
+        await database.containers.createIfNotExists({
+          id: CONTAINER_ID,
+          partitionKey: { paths: [PARTITION_KEY_PATH] },
+          indexingPolicy: INDEXING_POLICY,
+        })
+      ).container,
+  );
   const { resource: definition } = await container.read();
   if (!definition) throw new Error(`Cosmos DB: container "${CONTAINER_ID}" vanished while opening it`);
   const paths = definition.partitionKey?.paths ?? [];
   if (paths.length !== 1 || paths[0] !== PARTITION_KEY_PATH) {
-    throw new Error(`Cosmos DB: container "${CONTAINER_ID}" in "${databaseId}" is partitioned by ${paths.join(', ') || 'nothing'}, not ${PARTITION_KEY_PATH}; PlanDesk cannot use it`);
+    throw new Error(
+      `Cosmos DB: container "${CONTAINER_ID}" in "${databaseId}" is partitioned by ${paths.join(', ') || 'nothing'}, not ${PARTITION_KEY_PATH}; PlanDesk cannot use it`,
+    );
   }
   const indexed = new Set((definition.indexingPolicy?.includedPaths ?? []).map((p) => p.path));
   const missing = INDEXED_PATHS.filter((p) => !indexed.has(p));
   if (missing.length > 0 && !indexed.has('/*')) {
     const includedPaths = [...(definition.indexingPolicy?.includedPaths ?? []), ...missing.map((path) => ({ path }))];
-    await refusedWith(`the index on ${missing.join(', ')}`, () => container.replace({ ...definition, indexingPolicy: { ...definition.indexingPolicy, includedPaths } }));
+    await refusedWith(`the index on ${missing.join(', ')}`, () =>
+      container.replace({ ...definition, indexingPolicy: { ...definition.indexingPolicy, includedPaths } }),
+    );
   }
   return container;
 }

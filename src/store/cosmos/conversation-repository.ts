@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { CardCopy, CardCopyRepository, ConversationGone, ConversationRepository, StoredConversation } from '../../app/ports/store';
+import type {
+  CardCopy,
+  CardCopyRepository,
+  ConversationGone,
+  ConversationRepository,
+  StoredConversation,
+} from '../../app/ports/store';
 import { conversationSchema } from '../schemas/messaging-schemas';
 import { checkDocument, parseDocument } from '../schemas/stored-document';
 import { retryOnConflict, type CosmosContext } from './cosmos-context';
@@ -9,7 +15,12 @@ import { conversationPartition, ITEM_IDS } from './item-keys';
 const conversationItemSchema = z.object({ body: conversationSchema, _etag: z.string() });
 const copyItemSchema = z.object({
   seq: z.string(),
-  body: z.object({ applicationId: z.string(), conversationKey: z.string(), activityId: z.string(), viewer: z.string().nullable() }),
+  body: z.object({
+    applicationId: z.string(),
+    conversationKey: z.string(),
+    activityId: z.string(),
+    viewer: z.string().nullable(),
+  }),
 });
 
 /** A stored conversation with its ETag, or null. */
@@ -19,7 +30,9 @@ export async function readConversation(ctx: CosmosContext, operation: string, ke
 }
 
 const conversationItem = (conversation: StoredConversation): Item => ({
-  id: ITEM_IDS.conversation, pk: conversationPartition(conversation.key), type: 'conversation',
+  id: ITEM_IDS.conversation,
+  pk: conversationPartition(conversation.key),
+  type: 'conversation',
   body: checkDocument(conversationSchema, `conversation ${conversation.key}`, conversation),
 });
 
@@ -39,7 +52,11 @@ export function cosmosConversationRepository(ctx: CosmosContext): ConversationRe
  * Marks conversations inactive, each unless a fresher reference was saved after the one the send used
  * (a conditional replace on the reference that was read, so a concurrent save always wins).
  */
-export async function deactivateConversations(ctx: CosmosContext, operation: string, gone: readonly ConversationGone[]): Promise<void> {
+export async function deactivateConversations(
+  ctx: CosmosContext,
+  operation: string,
+  gone: readonly ConversationGone[],
+): Promise<void> {
   for (const g of gone) {
     await retryOnConflict(`marking ${g.key} inactive`, async () => {
       const item = await readConversation(ctx, operation, g.key);
@@ -52,8 +69,16 @@ export async function deactivateConversations(ctx: CosmosContext, operation: str
 
 /** A card copy's item, in its application's partition (cards of an application are listed from there). */
 export const copyItem = (copy: CardCopy, seq: string): Item => ({
-  id: ITEM_IDS.copy(copy.conversationKey, copy.activityId), pk: copy.applicationId, type: 'copy', seq,
-  body: { applicationId: copy.applicationId, conversationKey: copy.conversationKey, activityId: copy.activityId, viewer: copy.viewer },
+  id: ITEM_IDS.copy(copy.conversationKey, copy.activityId),
+  pk: copy.applicationId,
+  type: 'copy',
+  seq,
+  body: {
+    applicationId: copy.applicationId,
+    conversationKey: copy.conversationKey,
+    activityId: copy.activityId,
+    viewer: copy.viewer,
+  },
 });
 
 /** Where each copy of an application's card was posted; listed with one query inside the application's partition. */

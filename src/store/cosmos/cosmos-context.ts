@@ -8,7 +8,11 @@ export interface CosmosContext {
 }
 
 /** Runs an optimistic write until it settles: `attempt` returns a value, or undefined to be run again after a conflict. */
-export async function retryOnConflict<T>(what: string, attempt: () => Promise<T | undefined>, attempts = 20): Promise<T> {
+export async function retryOnConflict<T>(
+  what: string,
+  attempt: () => Promise<T | undefined>,
+  attempts = 20,
+): Promise<T> {
   for (let i = 0; i < attempts; i += 1) {
     const settled = await attempt();
     if (settled !== undefined) return settled;

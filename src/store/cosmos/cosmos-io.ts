@@ -1,4 +1,12 @@
-import { BulkOperationType, type Container, type JSONObject, type OperationInput, type FeedOptions, type SqlParameter, type SqlQuerySpec } from '@azure/cosmos';
+import {
+  BulkOperationType,
+  type Container,
+  type JSONObject,
+  type OperationInput,
+  type FeedOptions,
+  type SqlParameter,
+  type SqlQuerySpec,
+} from '@azure/cosmos';
 import type { ChargeMeter } from './request-charges';
 
 /** An item as this store writes it: each names its kind in `type` and its logical partition in `pk`. */
@@ -10,7 +18,8 @@ export interface Item {
 }
 
 /** One operation of a transactional batch; a replace names the ETag the item must still have. */
-export type BatchOp = { op: 'create'; item: Item } | { op: 'upsert'; item: Item } | { op: 'replace'; item: Item; ifMatch: string };
+export type BatchOp =
+  { op: 'create'; item: Item } | { op: 'upsert'; item: Item } | { op: 'replace'; item: Item; ifMatch: string };
 
 /**
  * A batch either committed whole (with each operation's new ETag), or failed at `index` with `status`
@@ -50,7 +59,8 @@ export function statusOf(error: unknown): number | undefined {
 }
 
 function chargeOf(error: unknown): number | undefined {
-  const headers = typeof error === 'object' && error !== null ? (error as { headers?: Record<string, unknown> }).headers : undefined;
+  const headers =
+    typeof error === 'object' && error !== null ? (error as { headers?: Record<string, unknown> }).headers : undefined;
   const charge = headers?.['x-ms-request-charge'];
   return charge === undefined ? undefined : Number(charge);
 }
@@ -61,15 +71,27 @@ const asJson = (item: Item): JSONObject => JSON.parse(JSON.stringify(item));
 function toOperation(batchOp: BatchOp): OperationInput {
   const { item } = batchOp;
   // Each operation names its partition too: the service takes it from the request, cosmosdb-server only from here.
-  if (batchOp.op === 'create') return { operationType: BulkOperationType.Create, partitionKey: item.pk, resourceBody: asJson(item) };
-  if (batchOp.op === 'upsert') return { operationType: BulkOperationType.Upsert, partitionKey: item.pk, resourceBody: asJson(item) };
-  return { operationType: BulkOperationType.Replace, partitionKey: item.pk, id: item.id, ifMatch: batchOp.ifMatch, resourceBody: asJson(item) };
+  if (batchOp.op === 'create')
+    return { operationType: BulkOperationType.Create, partitionKey: item.pk, resourceBody: asJson(item) };
+  if (batchOp.op === 'upsert')
+    return { operationType: BulkOperationType.Upsert, partitionKey: item.pk, resourceBody: asJson(item) };
+  return {
+    operationType: BulkOperationType.Replace,
+    partitionKey: item.pk,
+    id: item.id,
+    ifMatch: batchOp.ifMatch,
+    resourceBody: asJson(item),
+  };
 }
 
 /** The metered operations over one container. */
 export function cosmosIo(container: Container, meter: ChargeMeter): CosmosIo {
   /** Runs one request, records its charge (a failed one's too), and maps the expected failure statuses to values. */
-  async function request<T>(operation: string, run: () => Promise<[T, number | undefined]>, expected: Record<number, T> = {}): Promise<T> {
+  async function request<T>(
+    operation: string,
+    run: () => Promise<[T, number | undefined]>,
+    expected: Record<number, T> = {},
+  ): Promise<T> {
     try {
       const [value, charge] = await run();
       meter.record(operation, charge);
@@ -112,34 +134,57 @@ export function cosmosIo(container: Container, meter: ChargeMeter): CosmosIo {
     },
     async replace(operation, item, ifMatch) {
       const ifUnchanged = { accessCondition: { type: 'IfMatch', condition: ifMatch } };
-      return request(operation, async () => [true, (await container.item(item.id, item.pk).replace(item, ifUnchanged)).requestCharge], { 412: false, 404: false });
+      return request(
+        operation,
+        async () => [true, (await container.item(item.id, item.pk).replace(item, ifUnchanged)).requestCharge],
+        { 412: false, 404: false },
+      );
     },
     async remove(operation, pk, id, ifMatch) {
       const ifUnchanged = { accessCondition: { type: 'IfMatch', condition: ifMatch } };
-      return request(operation, async () => [true, (await container.item(id, pk).delete(ifUnchanged)).requestCharge], { 412: false, 404: false });
+      return request(operation, async () => [true, (await container.item(id, pk).delete(ifUnchanged)).requestCharge], {
+        412: false,
+        404: false,
+      });
     },
     async increment(operation, pk, id, path, by) {
-      return request<unknown>(operation, async () => {
-        const response = await container.item(id, pk).patch([{ op: 'incr', path, value: by }]);
-        return [(response.resource as unknown) ?? null, response.requestCharge];
-      }, { 404: null });
+      return request<unknown>(
+        operation,
+        async () => {
+          const response = await container.item(id, pk).patch([{ op: 'incr', path, value: by }]);
+          return [(response.resource as unknown) ?? null, response.requestCharge];
+        },
+        { 404: null },
+      );
     },
     pages: (operation, query, options = {}) => pagesOf(operation, query, { maxItemCount: options.pageSize ?? 100 }),
     all: (operation, query) => allOf(operation, query, {}),
     inPartition: (operation, pk, where, parameters = []) =>
-      allOf(operation, { query: `SELECT * FROM c WHERE c.pk = @pk AND (${where})`, parameters: [{ name: '@pk', value: pk }, ...parameters] }, { partitionKey: pk }),
+      allOf(
+        operation,
+        {
+          query: `SELECT * FROM c WHERE c.pk = @pk AND (${where})`,
+          parameters: [{ name: '@pk', value: pk }, ...parameters],
+        },
+        { partitionKey: pk },
+      ),
     async batch(operation, pk, ops) {
-      if (ops.length > 100) throw new RangeError(`a transactional batch takes at most 100 operations, not ${ops.length}`);
+      if (ops.length > 100)
+        throw new RangeError(`a transactional batch takes at most 100 operations, not ${ops.length}`);
       const results = await request(operation, async () => {
         const response = await container.items.batch(ops.map(toOperation), pk);
         const answers = response.result ?? [];
         const total = response.headers?.['x-ms-request-charge'];
-        return [answers, total === undefined ? answers.reduce((sum, r) => sum + (r.requestCharge ?? 0), 0) : Number(total)];
+        return [
+          answers,
+          total === undefined ? answers.reduce((sum, r) => sum + (r.requestCharge ?? 0), 0) : Number(total),
+        ];
       });
       // The operation that failed carries its own status; the others say 424 (failed dependency).
       const index = results.findIndex((r) => r.statusCode >= 400 && r.statusCode !== 424);
       if (index >= 0) return { ok: false, index, status: results[index]?.statusCode ?? 0 };
-      if (results.length !== ops.length) throw new Error(`batch: ${ops.length} operations sent, ${results.length} results back`);
+      if (results.length !== ops.length)
+        throw new Error(`batch: ${ops.length} operations sent, ${results.length} results back`);
       return { ok: true, etags: results.map((r) => r.eTag) };
     },
   };

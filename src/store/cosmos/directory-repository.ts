@@ -7,7 +7,11 @@ import { retryOnConflict, type CosmosContext } from './cosmos-context';
 import { ITEM_IDS, PARTITIONS } from './item-keys';
 import { commitVersion } from './reference-writes';
 
-const directoryItemSchema = z.object({ version: z.number().int().positive(), body: directorySchema, _etag: z.string() });
+const directoryItemSchema = z.object({
+  version: z.number().int().positive(),
+  body: directorySchema,
+  _etag: z.string(),
+});
 
 const PK = PARTITIONS.directory;
 const CURRENT = ITEM_IDS.current('directory');
@@ -28,8 +32,13 @@ export function cosmosDirectoryRepository(ctx: CosmosContext): DirectoryReposito
         const current = await readCurrent('directory.replace');
         const version = (current?.version ?? 0) + 1;
         const fields = { pk: PK, type: 'directory', version, replacedAt: at.toISOString(), replacedBy: by, body };
-        const committed = await commitVersion(ctx, 'directory.replace', { item: { id: CURRENT, ...fields }, etag: current?._etag ?? null },
-          { id: ITEM_IDS.version('directory', version), ...fields }, auditEntry(at, by, 'directory.replace', 'directory', current?.body ?? null, directory));
+        const committed = await commitVersion(
+          ctx,
+          'directory.replace',
+          { item: { id: CURRENT, ...fields }, etag: current?._etag ?? null },
+          { id: ITEM_IDS.version('directory', version), ...fields },
+          auditEntry(at, by, 'directory.replace', 'directory', current?.body ?? null, directory),
+        );
         return committed ? true : undefined;
       });
     },

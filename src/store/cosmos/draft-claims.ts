@@ -11,11 +11,16 @@ const ATTEMPTS = 40;
 const claimSchema = z.object({ applicationId: z.string().min(1), _etag: z.string() });
 const filingSchema = z.object({ by: z.enum(['filing', 'takeover']) });
 
-const claimItem = (applicant: string, draftId: string, applicationId: string): Item =>
-  ({ id: ITEM_IDS.draft(draftId), pk: draftPartition(applicant), type: 'draft', applicationId });
+const claimItem = (applicant: string, draftId: string, applicationId: string): Item => ({
+  id: ITEM_IDS.draft(draftId),
+  pk: draftPartition(applicant),
+  type: 'draft',
+  applicationId,
+});
 
 /** The claim of an application filed from a draft, as a migration writes it (a repeated import writes the same item). */
-export const draftClaimOf = (record: ApplicationRecord & { draftId: string }): Item => claimItem(record.input.applicant, record.draftId, record.id);
+export const draftClaimOf = (record: ApplicationRecord & { draftId: string }): Item =>
+  claimItem(record.input.applicant, record.draftId, record.id);
 
 /** The draft is this filing's to file, or was filed already as `existing`. */
 export type DraftClaim = { claimed: true } | { claimed: false; existing: ApplicationRecord };
@@ -36,8 +41,14 @@ export function draftClaims(ctx: CosmosContext, readApplication: (id: string) =>
     const raw = await ctx.io.read(OPERATION, draftPartition(applicant), ITEM_IDS.draft(draftId));
     return raw === null ? null : parseDocument(claimSchema, 'drafts', `${applicant}/${draftId}`, raw);
   };
-  const filingItem = (applicationId: string, by: 'filing' | 'takeover'): Item => ({ id: ITEM_IDS.filing, pk: applicationId, type: 'filing', by });
-  const filedFrom = (record: ApplicationRecord, applicant: string, draftId: string) => record.input.applicant === applicant && record.draftId === draftId;
+  const filingItem = (applicationId: string, by: 'filing' | 'takeover'): Item => ({
+    id: ITEM_IDS.filing,
+    pk: applicationId,
+    type: 'filing',
+    by,
+  });
+  const filedFrom = (record: ApplicationRecord, applicant: string, draftId: string) =>
+    record.input.applicant === applicant && record.draftId === draftId;
 
   /** True when the holder's filing can no longer land: this call fenced it, or someone else did. */
   const fenced = async (applicationId: string): Promise<boolean> => {
@@ -62,13 +73,15 @@ export function draftClaims(ctx: CosmosContext, readApplication: (id: string) =>
      */
     async claim(applicant: string, draftId: string, applicationId: string, takeOver = true): Promise<DraftClaim> {
       for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-        if (takeOver && (await ctx.io.create(OPERATION, claimItem(applicant, draftId, applicationId)))) return { claimed: true };
+        if (takeOver && (await ctx.io.create(OPERATION, claimItem(applicant, draftId, applicationId))))
+          return { claimed: true };
         const current = await read(applicant, draftId);
         if (current?.applicationId === applicationId && takeOver) return { claimed: true };
         const holder = current ? await readApplication(current.applicationId) : null;
         if (holder && filedFrom(holder, applicant, draftId)) return { claimed: false, existing: holder };
         if (current && takeOver && (holder !== null || (await fenced(current.applicationId)))) {
-          if (await ctx.io.replace(OPERATION, claimItem(applicant, draftId, applicationId), current._etag)) return { claimed: true };
+          if (await ctx.io.replace(OPERATION, claimItem(applicant, draftId, applicationId), current._etag))
+            return { claimed: true };
           continue;
         }
         // The holder's filing is landing (or this filing waits for the one that took it over): look again shortly.
@@ -83,7 +96,8 @@ export function draftClaims(ctx: CosmosContext, readApplication: (id: string) =>
     /** Gives up the claim a filing that failed took, if it still holds it; a claim left behind is taken over anyway. */
     async release(applicant: string, draftId: string, applicationId: string): Promise<void> {
       const current = await read(applicant, draftId);
-      if (current?.applicationId === applicationId) await ctx.io.remove(OPERATION, draftPartition(applicant), ITEM_IDS.draft(draftId), current._etag);
+      if (current?.applicationId === applicationId)
+        await ctx.io.remove(OPERATION, draftPartition(applicant), ITEM_IDS.draft(draftId), current._etag);
     },
   };
 }

@@ -28,11 +28,13 @@ export function subjectPartition(subject: string): string {
 
 /** Refuses an application id that could be taken for a named partition; PlanDesk's ids are PP-YYYY-NNNNNN. */
 export function assertApplicationId(id: string): void {
-  if (id.length === 0 || id.startsWith('~')) throw new RangeError(`an application id must not be empty or start with "~": ${JSON.stringify(id)}`);
+  if (id.length === 0 || id.startsWith('~'))
+    throw new RangeError(`an application id must not be empty or start with "~": ${JSON.stringify(id)}`);
 }
 
 // Cosmos DB refuses / \ ? # in an id; % is escaped so the escaping can be undone, | so parts can be joined.
-const escapePart = (part: string): string => part.replace(/[%/\\?#|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+const escapePart = (part: string): string =>
+  part.replace(/[%/\\?#|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
 /** Item ids within a partition, prefixed by kind so that kinds never collide. */
 export const ITEM_IDS = {
@@ -40,7 +42,8 @@ export const ITEM_IDS = {
   audit: (seq: string) => `audit:${seq}`,
   outbox: (messageId: string) => `outbox:${escapePart(messageId)}`,
   job: (jobId: string) => `job:${escapePart(jobId)}`,
-  copy: (conversationKey: string, activityId: string) => `copy:${escapePart(conversationKey)}|${escapePart(activityId)}`,
+  copy: (conversationKey: string, activityId: string) =>
+    `copy:${escapePart(conversationKey)}|${escapePart(activityId)}`,
   conversation: 'conversation',
   current: (kind: 'catalog' | 'directory') => `${kind}:current`,
   policyIndex: 'policy:index',

@@ -9,7 +9,12 @@ export interface ItemLocator {
    */
   find(operation: string, key: string): Promise<string | null>;
   /** The item itself, read from its partition and parsed; null when there is none. */
-  read<T>(operation: string, key: string, itemId: (key: string) => string, parse: (raw: unknown, key: string) => T): Promise<T | null>;
+  read<T>(
+    operation: string,
+    key: string,
+    itemId: (key: string) => string,
+    parse: (raw: unknown, key: string) => T,
+  ): Promise<T | null>;
 }
 
 const LIMIT = 10_000;
@@ -26,7 +31,10 @@ export function itemLocator(ctx: CosmosContext, type: 'outbox' | 'job', field: '
     if (cached !== undefined) return cached;
     const found = await ctx.io.all(`${operation} locate`, {
       query: `SELECT VALUE c.pk FROM c WHERE c.type = @type AND c.${field} = @key`,
-      parameters: [{ name: '@type', value: type }, { name: '@key', value: key }],
+      parameters: [
+        { name: '@type', value: type },
+        { name: '@key', value: key },
+      ],
     });
     const pk = found.find((p): p is string => typeof p === 'string') ?? null;
     if (pk !== null) remember(key, pk);

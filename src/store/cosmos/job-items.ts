@@ -37,12 +37,25 @@ export function newJobItem(job: Job): Item {
   const body = checkDocument(jobSchema, `job ${job.id}`, job);
   const dueAt = new Date(job.dueAt).toISOString();
   return {
-    id: ITEM_IDS.job(job.id), pk: jobPartition(job), type: 'job', jobId: job.id, applicationId: job.applicationId, status: 'pending',
-    dueAt, pendingDue: dueAt, leaseOwner: null, leaseUntil: null, attempts: 0, lastError: null, doneAt: null, body,
+    id: ITEM_IDS.job(job.id),
+    pk: jobPartition(job),
+    type: 'job',
+    jobId: job.id,
+    applicationId: job.applicationId,
+    status: 'pending',
+    dueAt,
+    pendingDue: dueAt,
+    leaseOwner: null,
+    leaseUntil: null,
+    attempts: 0,
+    lastError: null,
+    doneAt: null,
+    body,
   };
 }
 
-export const parseJobItem = (raw: unknown, key: string): JobItem => parseDocument(jobItemSchema, 'jobs', itemKey(raw, key), raw);
+export const parseJobItem = (raw: unknown, key: string): JobItem =>
+  parseDocument(jobItemSchema, 'jobs', itemKey(raw, key), raw);
 
 /** The item as it is written again with changed state; a job that is no longer pending leaves the tick's index. */
 export function jobWrite(item: JobItem, changes: Partial<JobItem>): Item {
@@ -51,8 +64,15 @@ export function jobWrite(item: JobItem, changes: Partial<JobItem>): Item {
 }
 
 /** The jobs of a partition with the given ids (a completion's follow-up work already scheduled?). */
-export async function jobsIn(ctx: CosmosContext, operation: string, pk: string, ids: readonly string[]): Promise<JobItem[]> {
-  const raw = await ctx.io.inPartition(operation, pk, 'c.type = "job" AND ARRAY_CONTAINS(@ids, c.jobId)', [{ name: '@ids', value: [...ids] }]);
+export async function jobsIn(
+  ctx: CosmosContext,
+  operation: string,
+  pk: string,
+  ids: readonly string[],
+): Promise<JobItem[]> {
+  const raw = await ctx.io.inPartition(operation, pk, 'c.type = "job" AND ARRAY_CONTAINS(@ids, c.jobId)', [
+    { name: '@ids', value: [...ids] },
+  ]);
   return raw.map((item, i) => parseJobItem(item, `${pk} #${i}`));
 }
 
@@ -65,20 +85,28 @@ export async function jobsIn(ctx: CosmosContext, operation: string, pk: string, 
  */
 export function jobReplacement(existing: readonly JobItem[], applicationId: string, jobs: readonly Job[]): BatchOp[] {
   for (const job of jobs) {
-    if (job.applicationId !== applicationId) throw new TypeError(`job ${job.id} belongs to ${job.applicationId}, not to ${applicationId}, whose jobs it would replace`);
+    if (job.applicationId !== applicationId)
+      throw new TypeError(
+        `job ${job.id} belongs to ${job.applicationId}, not to ${applicationId}, whose jobs it would replace`,
+      );
   }
   const byId = new Map(existing.map((item) => [item.jobId, item]));
   const wanted = new Set(jobs.map((j) => j.id));
   const ops: BatchOp[] = [];
   for (const item of existing) {
-    if (item.status === 'pending' && !wanted.has(item.jobId)) ops.push({ op: 'replace', item: jobWrite(item, { status: 'cancelled' }), ifMatch: item._etag });
+    if (item.status === 'pending' && !wanted.has(item.jobId))
+      ops.push({ op: 'replace', item: jobWrite(item, { status: 'cancelled' }), ifMatch: item._etag });
   }
   for (const job of jobs) {
     const found = byId.get(job.id);
     if (!found) ops.push({ op: 'create', item: newJobItem(job) });
     else if (found.status !== 'done') {
       const body = checkDocument(jobSchema, `job ${job.id}`, job);
-      ops.push({ op: 'replace', item: jobWrite(found, { status: 'pending', dueAt: new Date(job.dueAt).toISOString(), body }), ifMatch: found._etag });
+      ops.push({
+        op: 'replace',
+        item: jobWrite(found, { status: 'pending', dueAt: new Date(job.dueAt).toISOString(), body }),
+        ifMatch: found._etag,
+      });
     }
   }
   return ops;

@@ -9,7 +9,8 @@ import { outboxCreates } from './outbox-items';
 
 /** Due jobs whose lease is free, soonest first, across partitions from the index on `pendingDue`. */
 const due = (now: string) => ({
-  query: 'SELECT * FROM c WHERE c.pendingDue <= @now AND (IS_NULL(c.leaseUntil) OR c.leaseUntil <= @now) ORDER BY c.pendingDue',
+  query:
+    'SELECT * FROM c WHERE c.pendingDue <= @now AND (IS_NULL(c.leaseUntil) OR c.leaseUntil <= @now) ORDER BY c.pendingDue',
   parameters: [{ name: '@now', value: now }],
 });
 
@@ -22,7 +23,8 @@ const bySoonest = (jobs: Job[]): Job[] => jobs.sort((a, b) => a.dueAt.localeComp
  */
 export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
   const locate = itemLocator(ctx, 'job', 'jobId');
-  const readItem = (operation: string, id: string): Promise<JobItem | null> => locate.read(operation, id, ITEM_IDS.job, parseJobItem);
+  const readItem = (operation: string, id: string): Promise<JobItem | null> =>
+    locate.read(operation, id, ITEM_IDS.job, parseJobItem);
 
   /**
    * Adds jobs not there yet (an id already there is kept as it is). The tick schedules the recurring
@@ -33,7 +35,16 @@ export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
     const byPartition = new Map<string, Job[]>();
     for (const job of jobs) byPartition.set(jobPartition(job), [...(byPartition.get(jobPartition(job)) ?? []), job]);
     for (const [pk, group] of byPartition) {
-      const there = new Set((await jobsIn(ctx, `${operation} existing`, pk, group.map((j) => j.id))).map((j) => j.jobId));
+      const there = new Set(
+        (
+          await jobsIn(
+            ctx,
+            `${operation} existing`,
+            pk,
+            group.map((j) => j.id),
+          )
+        ).map((j) => j.jobId),
+      );
       for (const job of group) if (!there.has(job.id)) await ctx.io.create(operation, newJobItem(job));
     }
   };
@@ -47,15 +58,37 @@ export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
       if (!item || item.leaseOwner !== owner || item.status === 'done') return false;
       // Cancelled while it ran (a decision re-derived its application's jobs): settled without its effects,
       // so the decision that cancelled it stands. Re-derived as pending again, it completes: the lease is what counts.
-      if (item.status === 'cancelled') return (await ctx.io.replace('jobs.complete', jobWrite(item, { leaseUntil: null }), item._etag)) ? 'cancelled' : undefined;
+      if (item.status === 'cancelled')
+        return (await ctx.io.replace('jobs.complete', jobWrite(item, { leaseUntil: null }), item._etag))
+          ? 'cancelled'
+          : undefined;
       // Work that follows in the same partition commits with the completion; a next run already scheduled is kept.
       const follows = (effects.schedule ?? []).filter((j) => jobPartition(j) === item.pk);
-      const there = new Set(follows.length ? (await jobsIn(ctx, 'jobs.complete follows', item.pk, follows.map((j) => j.id))).map((j) => j.jobId) : []);
+      const there = new Set(
+        follows.length
+          ? (
+              await jobsIn(
+                ctx,
+                'jobs.complete follows',
+                item.pk,
+                follows.map((j) => j.id),
+              )
+            ).map((j) => j.jobId)
+          : [],
+      );
       const ops: BatchOp[] = [
-        { op: 'replace', item: jobWrite(item, { status: 'done', doneAt: at.toISOString(), leaseUntil: null }), ifMatch: item._etag },
+        {
+          op: 'replace',
+          item: jobWrite(item, { status: 'done', doneAt: at.toISOString(), leaseUntil: null }),
+          ifMatch: item._etag,
+        },
         ...follows.filter((j) => !there.has(j.id)).map((j) => ({ op: 'create' as const, item: newJobItem(j) })),
         ...auditItems(effects.audit ?? [], item.pk, ctx.nextSeq).map((a) => ({ op: 'create' as const, item: a })),
-        ...outboxCreates((effects.outbox ?? []).filter((m) => !skip.has(ITEM_IDS.outbox(m.id))), item.pk, ctx.nextSeq),
+        ...outboxCreates(
+          (effects.outbox ?? []).filter((m) => !skip.has(ITEM_IDS.outbox(m.id))),
+          item.pk,
+          ctx.nextSeq,
+        ),
       ];
       const outcome = await ctx.io.batch('jobs.complete', item.pk, ops);
       if (outcome.ok) return true;
@@ -65,11 +98,17 @@ export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
         skip.add(failed.item.id);
         return undefined;
       }
-      throw new Error(`Cosmos DB: completing job ${id} failed with status ${outcome.status} at operation ${outcome.index}`);
+      throw new Error(
+        `Cosmos DB: completing job ${id} failed with status ${outcome.status} at operation ${outcome.index}`,
+      );
     });
     if (done === 'cancelled') return true;
     // Work for another partition (another application's) follows the commit; scheduling it again is harmless.
-    if (done) await schedule('jobs.complete follows', (effects.schedule ?? []).filter((j) => jobPartition(j) !== partition));
+    if (done)
+      await schedule(
+        'jobs.complete follows',
+        (effects.schedule ?? []).filter((j) => jobPartition(j) !== partition),
+      );
     return done;
   }
 
@@ -77,10 +116,16 @@ export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
     async claimDue(now, limit, owner, leaseUntil) {
       const claimed: Job[] = [];
       if (limit <= 0) return claimed;
-      for await (const page of ctx.io.pages('jobs.claimDue', due(now.toISOString()), { pageSize: Math.min(Math.max(limit, 10), 100) })) {
+      for await (const page of ctx.io.pages('jobs.claimDue', due(now.toISOString()), {
+        pageSize: Math.min(Math.max(limit, 10), 100),
+      })) {
         for (const raw of page) {
           const item = parseJobItem(raw, 'due');
-          const leased = jobWrite(item, { leaseOwner: owner, leaseUntil: leaseUntil.toISOString(), attempts: item.attempts + 1 });
+          const leased = jobWrite(item, {
+            leaseOwner: owner,
+            leaseUntil: leaseUntil.toISOString(),
+            attempts: item.attempts + 1,
+          });
           if (await ctx.io.replace('jobs.claimDue', leased, item._etag)) {
             locate.remember(item.jobId, item.pk);
             claimed.push(item.body);
@@ -95,7 +140,12 @@ export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
       await retryOnConflict(`jobs.fail ${id}`, async () => {
         const item = await readItem('jobs.fail', id);
         if (!item || item.leaseOwner !== owner) return true;
-        const failed = jobWrite(item, { lastError: error, dueAt: retryAt.toISOString(), leaseOwner: null, leaseUntil: null });
+        const failed = jobWrite(item, {
+          lastError: error,
+          dueAt: retryAt.toISOString(),
+          leaseOwner: null,
+          leaseUntil: null,
+        });
         return (await ctx.io.replace('jobs.fail', failed, item._etag)) ? true : undefined;
       });
     },
@@ -104,7 +154,10 @@ export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
     },
     async pendingFor(applicationId) {
       const raw = await ctx.io.inPartition('jobs.pendingFor', applicationId, 'c.type = "job" AND c.status = "pending"');
-      return raw.map((item, i) => parseJobItem(item, `${applicationId} #${i}`)).sort((a, b) => a.dueAt.localeCompare(b.dueAt)).map((item) => item.body);
+      return raw
+        .map((item, i) => parseJobItem(item, `${applicationId} #${i}`))
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+        .map((item) => item.body);
     },
   };
 }

@@ -42,10 +42,23 @@ export const conversationKeyOf = (m: OutboxMessage): string | null =>
 export function newOutboxItem(message: OutboxMessage, pk: string, seq: string): Item {
   const body = checkDocument(outboxMessageSchema, `outbox ${message.id}`, message);
   return {
-    id: ITEM_IDS.outbox(message.id), pk, type: 'outbox', messageId: message.id, seq, pendingSeq: seq, status: 'pending',
-    attempts: 0, lastError: null, sentAt: null, deadAt: null,
+    id: ITEM_IDS.outbox(message.id),
+    pk,
+    type: 'outbox',
+    messageId: message.id,
+    seq,
+    pendingSeq: seq,
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    sentAt: null,
+    deadAt: null,
     notBefore: message.notBefore ? new Date(message.notBefore).toISOString() : null,
-    nextAttemptAt: null, conversationKey: conversationKeyOf(message), leaseOwner: null, leaseUntil: null, body,
+    nextAttemptAt: null,
+    conversationKey: conversationKeyOf(message),
+    leaseOwner: null,
+    leaseUntil: null,
+    body,
   };
 }
 
@@ -53,7 +66,8 @@ export function newOutboxItem(message: OutboxMessage, pk: string, seq: string): 
 export const outboxCreates = (messages: readonly OutboxMessage[], pk: string, nextSeq: () => string) =>
   messages.map((m) => ({ op: 'create' as const, item: newOutboxItem(m, pk, nextSeq()) }));
 
-export const parseOutboxItem = (raw: unknown, key: string): OutboxItem => parseDocument(outboxItemSchema, 'outbox', itemKey(raw, key), raw);
+export const parseOutboxItem = (raw: unknown, key: string): OutboxItem =>
+  parseDocument(outboxItemSchema, 'outbox', itemKey(raw, key), raw);
 
 /** The item as it is written again with changed state; a message that is no longer pending leaves the delivery's index. */
 export function outboxWrite(item: OutboxItem, changes: Partial<OutboxItem>): Item {

@@ -14,7 +14,10 @@ export const isWaiting = (item: OutboxItem, now: string): boolean =>
 
 /** When a message may go: not before now, its hold, its retry time, nor the end of a lease on it. */
 export const mayGoAt = (item: OutboxItem, now: string): string =>
-  [now, item.notBefore, item.nextAttemptAt, item.leaseUntil].reduce<string>((latest, t) => (t !== null && t > latest ? t : latest), now);
+  [now, item.notBefore, item.nextAttemptAt, item.leaseUntil].reduce<string>(
+    (latest, t) => (t !== null && t > latest ? t : latest),
+    now,
+  );
 
 /**
  * Whether a message's conversation can take it, asked once per conversation in one claim or backlog:

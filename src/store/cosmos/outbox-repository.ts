@@ -19,14 +19,21 @@ const PENDING = { query: 'SELECT * FROM c WHERE IS_DEFINED(c.pendingSeq) ORDER B
  */
 export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
   const locate = itemLocator(ctx, 'outbox', 'messageId');
-  const readItem = (operation: string, id: string): Promise<OutboxItem | null> => locate.read(operation, id, ITEM_IDS.outbox, parseOutboxItem);
+  const readItem = (operation: string, id: string): Promise<OutboxItem | null> =>
+    locate.read(operation, id, ITEM_IDS.outbox, parseOutboxItem);
 
   /**
    * Applies the owner's outcome with its effects. Copies of another application's card and inactive
    * conversations live in other partitions: they are written first, as the facts they are (the post
    * was made, Teams refused), once the lease is seen to be held; the rest commits in one batch.
    */
-  async function settle(operation: string, id: string, owner: string, change: (item: OutboxItem) => Partial<OutboxItem>, effects: DeliveryEffects = {}): Promise<boolean> {
+  async function settle(
+    operation: string,
+    id: string,
+    owner: string,
+    change: (item: OutboxItem) => Partial<OutboxItem>,
+    effects: DeliveryEffects = {},
+  ): Promise<boolean> {
     const skip = new Set<string>();
     let factsWritten = false;
     return retryOnConflict(`${operation} ${id}`, async () => {
@@ -41,7 +48,11 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
       const ops: BatchOp[] = [
         { op: 'replace', item: outboxWrite(item, change(item)), ifMatch: item._etag },
         ...copies.filter((c) => c.pk === item.pk && !skip.has(c.id)).map((c) => ({ op: 'create' as const, item: c })),
-        ...outboxCreates((effects.outbox ?? []).filter((m) => !skip.has(ITEM_IDS.outbox(m.id))), item.pk, ctx.nextSeq),
+        ...outboxCreates(
+          (effects.outbox ?? []).filter((m) => !skip.has(ITEM_IDS.outbox(m.id))),
+          item.pk,
+          ctx.nextSeq,
+        ),
       ];
       const outcome = await ctx.io.batch(operation, item.pk, ops);
       if (outcome.ok) return true;
@@ -53,14 +64,18 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
         skip.add(failed.item.id);
         return undefined;
       }
-      throw new Error(`Cosmos DB: ${operation} of ${id} failed with status ${outcome.status} at operation ${outcome.index}`);
+      throw new Error(
+        `Cosmos DB: ${operation} of ${id} failed with status ${outcome.status} at operation ${outcome.index}`,
+      );
     });
   }
 
   return {
     async pending(limit) {
       const messages: OutboxMessage[] = [];
-      for await (const page of ctx.io.pages('outbox.pending', PENDING, { pageSize: Math.max(1, Math.min(limit, 100)) })) {
+      for await (const page of ctx.io.pages('outbox.pending', PENDING, {
+        pageSize: Math.max(1, Math.min(limit, 100)),
+      })) {
         for (const raw of page) if (messages.length < limit) messages.push(parseOutboxItem(raw, 'pending').body);
         if (messages.length >= limit) break;
       }
@@ -83,7 +98,13 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
           }
           if (!(await ready(key))) continue;
           const attempts = item.attempts + 1;
-          if (await ctx.io.replace('outbox.claim', outboxWrite(item, { leaseOwner: owner, leaseUntil: leaseUntil.toISOString(), attempts }), item._etag)) {
+          if (
+            await ctx.io.replace(
+              'outbox.claim',
+              outboxWrite(item, { leaseOwner: owner, leaseUntil: leaseUntil.toISOString(), attempts }),
+              item._etag,
+            )
+          ) {
             locate.remember(item.messageId, item.pk);
             claimed.push({ message: item.body, conversationKey: key, attempts });
             if (claimed.length >= limit) return claimed;
@@ -98,25 +119,80 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
     async renew(id, owner, now, leaseUntil) {
       return retryOnConflict(`outbox.renew ${id}`, async () => {
         const item = await readItem('outbox.renew', id);
-        if (!item || item.leaseOwner !== owner || item.status !== 'pending' || item.leaseUntil === null || item.leaseUntil <= now.toISOString()) return false;
-        return (await ctx.io.replace('outbox.renew', outboxWrite(item, { leaseUntil: leaseUntil.toISOString() }), item._etag)) ? true : undefined;
+        if (
+          !item ||
+          item.leaseOwner !== owner ||
+          item.status !== 'pending' ||
+          item.leaseUntil === null ||
+          item.leaseUntil <= now.toISOString()
+        )
+          return false;
+        return (await ctx.io.replace(
+          'outbox.renew',
+          outboxWrite(item, { leaseUntil: leaseUntil.toISOString() }),
+          item._etag,
+        ))
+          ? true
+          : undefined;
       });
     },
     async markSent(id, owner, at, effects) {
-      return settle('outbox.markSent', id, owner, () => ({ status: 'sent', sentAt: at.toISOString(), leaseUntil: null }), effects);
+      return settle(
+        'outbox.markSent',
+        id,
+        owner,
+        () => ({ status: 'sent', sentAt: at.toISOString(), leaseUntil: null }),
+        effects,
+      );
     },
     async retry(id, owner, error, retryAt, effects) {
-      return settle('outbox.retry', id, owner, () => ({ lastError: error, nextAttemptAt: retryAt.toISOString(), leaseOwner: null, leaseUntil: null }), effects);
+      return settle(
+        'outbox.retry',
+        id,
+        owner,
+        () => ({ lastError: error, nextAttemptAt: retryAt.toISOString(), leaseOwner: null, leaseUntil: null }),
+        effects,
+      );
     },
     async defer(id, owner, until, effects) {
       // The claim counted a try that did not happen: take it back.
-      return settle('outbox.defer', id, owner, (item) => ({ attempts: item.attempts - 1, nextAttemptAt: until?.toISOString() ?? null, leaseOwner: null, leaseUntil: null }), effects);
+      return settle(
+        'outbox.defer',
+        id,
+        owner,
+        (item) => ({
+          attempts: item.attempts - 1,
+          nextAttemptAt: until?.toISOString() ?? null,
+          leaseOwner: null,
+          leaseUntil: null,
+        }),
+        effects,
+      );
     },
     async markDead(id, owner, error, at, effects) {
-      return settle('outbox.markDead', id, owner, () => ({ status: 'dead', deadAt: at.toISOString(), lastError: error, sentAt: null, nextAttemptAt: null, leaseUntil: null }), effects);
+      return settle(
+        'outbox.markDead',
+        id,
+        owner,
+        () => ({
+          status: 'dead',
+          deadAt: at.toISOString(),
+          lastError: error,
+          sentAt: null,
+          nextAttemptAt: null,
+          leaseUntil: null,
+        }),
+        effects,
+      );
     },
     async replace(id, owner, at, messages) {
-      return settle('outbox.replace', id, owner, () => ({ status: 'sent', sentAt: at.toISOString(), leaseUntil: null }), { outbox: messages });
+      return settle(
+        'outbox.replace',
+        id,
+        owner,
+        () => ({ status: 'sent', sentAt: at.toISOString(), leaseUntil: null }),
+        { outbox: messages },
+      );
     },
     async backlog(now) {
       const at = now.toISOString();
@@ -142,7 +218,14 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
     async get(id) {
       const item = await readItem('outbox.get', id);
       if (!item) return null;
-      return { message: item.body, status: item.status, attempts: item.attempts, lastError: item.lastError, sentAt: item.sentAt, nextAttemptAt: item.nextAttemptAt };
+      return {
+        message: item.body,
+        status: item.status,
+        attempts: item.attempts,
+        lastError: item.lastError,
+        sentAt: item.sentAt,
+        nextAttemptAt: item.nextAttemptAt,
+      };
     },
   };
 }

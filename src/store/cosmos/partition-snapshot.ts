@@ -17,7 +17,13 @@ const outboxIdSchema = z.object({ type: z.literal('outbox'), messageId: z.string
  * which of its message ids exist. Asking first rather than letting a create fail keeps a batch from
  * failing after its first operation, which cosmosdb-server, unlike the service, would not roll back.
  */
-export async function partitionSnapshot(ctx: CosmosContext, operation: string, pk: string, jobIds: readonly string[] | null, messageIds: readonly string[]): Promise<PartitionSnapshot> {
+export async function partitionSnapshot(
+  ctx: CosmosContext,
+  operation: string,
+  pk: string,
+  jobIds: readonly string[] | null,
+  messageIds: readonly string[],
+): Promise<PartitionSnapshot> {
   const wanted: string[] = [];
   if (jobIds !== null) wanted.push('(c.type = "job" AND (c.status = "pending" OR ARRAY_CONTAINS(@jobIds, c.jobId)))');
   if (messageIds.length > 0) wanted.push('(c.type = "outbox" AND ARRAY_CONTAINS(@messageIds, c.messageId))');

@@ -7,7 +7,6 @@ import { ITEM_IDS, PARTITIONS } from './item-keys';
 
 const counterSchema = z.object({ last: z.number().int().positive() });
 
-
 /**
  * Plan numbers from one counter item per year. The increment is one atomic patch (`incr`), so
  * concurrent instances never get the same number and never retry; a year's first number creates the item.
@@ -20,7 +19,9 @@ export function planNumbers(ctx: CosmosContext): (year: number) => Promise<strin
       const raw = await ctx.io.increment('applications.nextNumber', PARTITIONS.counters, id, '/last', 1);
       if (raw !== null) return parseDocument(counterSchema, 'counters', year, raw).last;
       // No counter yet: the first to create it has number 1; whoever loses the race increments.
-      return (await ctx.io.create('applications.nextNumber', { id, pk: PARTITIONS.counters, type: 'counter', last: 1 })) ? 1 : undefined;
+      return (await ctx.io.create('applications.nextNumber', { id, pk: PARTITIONS.counters, type: 'counter', last: 1 }))
+        ? 1
+        : undefined;
     });
     return formatPlanNumber(year, last);
   };

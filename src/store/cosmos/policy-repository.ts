@@ -17,7 +17,10 @@ const policyItemSchema = z.object({
   importedBy: z.string(),
   body: policyContentSchema,
 });
-const indexSchema = z.object({ versions: z.array(z.object({ version: z.number().int().positive(), effectiveFrom: localDate })), _etag: z.string() });
+const indexSchema = z.object({
+  versions: z.array(z.object({ version: z.number().int().positive(), effectiveFrom: localDate })),
+  _etag: z.string(),
+});
 type IndexEntry = z.infer<typeof indexSchema>['versions'][number];
 
 const PK = PARTITIONS.policy;
@@ -29,7 +32,9 @@ function assertDate(date: LocalDate): void {
 
 /** policyInForce() over the index: latest effective date on or before the day, later version on a tie. */
 const inForce = (versions: readonly IndexEntry[], date: LocalDate): IndexEntry | undefined =>
-  versions.filter((v) => v.effectiveFrom <= date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.version - a.version)[0];
+  versions
+    .filter((v) => v.effectiveFrom <= date)
+    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.version - a.version)[0];
 
 /**
  * Policy versions in one small partition, with an index item listing each version's effective date:
@@ -42,7 +47,13 @@ export function cosmosPolicyRepository(ctx: CosmosContext): PolicyRepository {
   };
   const toPolicy = (raw: unknown, key: string): Policy => {
     const item = parseDocument(policyItemSchema, 'policies', key, raw);
-    return { ...item.body, version: item.version, effectiveFrom: item.effectiveFrom, importedAt: item.importedAt, importedBy: item.importedBy };
+    return {
+      ...item.body,
+      version: item.version,
+      effectiveFrom: item.effectiveFrom,
+      importedAt: item.importedAt,
+      importedBy: item.importedBy,
+    };
   };
   const get = async (operation: string, version: number) => {
     const id = ITEM_IDS.version('policy', version);
@@ -60,8 +71,23 @@ export function cosmosPolicyRepository(ctx: CosmosContext): PolicyRepository {
         const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
         const policy: Policy = { ...body, version, effectiveFrom, importedAt: at.toISOString(), importedBy: by };
         const head = { id: INDEX, pk: PK, type: 'policy-index', versions: [...versions, { version, effectiveFrom }] };
-        const item = { id: ITEM_IDS.version('policy', version), pk: PK, type: 'policy', version, effectiveFrom, importedAt: policy.importedAt, importedBy: by, body };
-        const committed = await commitVersion(ctx, 'policies.add', { item: head, etag: index?._etag ?? null }, item, auditEntry(at, by, 'policy.import', 'policy', null, policy));
+        const item = {
+          id: ITEM_IDS.version('policy', version),
+          pk: PK,
+          type: 'policy',
+          version,
+          effectiveFrom,
+          importedAt: policy.importedAt,
+          importedBy: by,
+          body,
+        };
+        const committed = await commitVersion(
+          ctx,
+          'policies.add',
+          { item: head, etag: index?._etag ?? null },
+          item,
+          auditEntry(at, by, 'policy.import', 'policy', null, policy),
+        );
         return committed ? policy : undefined;
       });
     },

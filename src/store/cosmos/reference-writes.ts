@@ -10,7 +10,11 @@ import type { BatchOp, Item } from './cosmos-io';
  * there first (the caller reads again and numbers its version after that one).
  */
 export async function commitVersion(
-  ctx: CosmosContext, operation: string, head: { item: Item; etag: string | null }, version: Item, audit: AuditEntry,
+  ctx: CosmosContext,
+  operation: string,
+  head: { item: Item; etag: string | null },
+  version: Item,
+  audit: AuditEntry,
 ): Promise<boolean> {
   const ops: BatchOp[] = [
     head.etag === null ? { op: 'create', item: head.item } : { op: 'replace', item: head.item, ifMatch: head.etag },

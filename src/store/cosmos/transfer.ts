@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { Policy } from '../../domain/policy';
-import type { ImportReport, StoreTransfer, TransferCounts, TransferItem, TransferKind } from '../../app/ports/store-transfer';
+import type {
+  ImportReport,
+  StoreTransfer,
+  TransferCounts,
+  TransferItem,
+  TransferKind,
+} from '../../app/ports/store-transfer';
 import { auditEntrySchema } from '../schemas/audit-schema';
 import { conversationSchema } from '../schemas/messaging-schemas';
 import { catalogContentSchema, directorySchema, policyContentSchema } from '../schemas/reference-schemas';
@@ -28,16 +34,37 @@ const orderOf = (seq: string): number | undefined => {
 };
 
 const versionItem = z.object({ id: z.string(), version: z.number().int().positive() });
-const catalogItemSchema = versionItem.extend({ importedAt: z.string(), importedBy: z.string(), body: catalogContentSchema });
-const policyItemSchema = versionItem.extend({ effectiveFrom: localDate, importedAt: z.string(), importedBy: z.string(), body: policyContentSchema });
-const directoryItemSchema = versionItem.extend({ replacedAt: z.string(), replacedBy: z.string(), body: directorySchema });
-const policyIndexSchema = z.object({ versions: z.array(z.object({ version: z.number().int().positive(), effectiveFrom: localDate })), _etag: z.string() });
+const catalogItemSchema = versionItem.extend({
+  importedAt: z.string(),
+  importedBy: z.string(),
+  body: catalogContentSchema,
+});
+const policyItemSchema = versionItem.extend({
+  effectiveFrom: localDate,
+  importedAt: z.string(),
+  importedBy: z.string(),
+  body: policyContentSchema,
+});
+const directoryItemSchema = versionItem.extend({
+  replacedAt: z.string(),
+  replacedBy: z.string(),
+  body: directorySchema,
+});
+const policyIndexSchema = z.object({
+  versions: z.array(z.object({ version: z.number().int().positive(), effectiveFrom: localDate })),
+  _etag: z.string(),
+});
 const counterSchema = z.object({ id: z.string(), last: z.number().int().positive(), _etag: z.string() });
 const conversationItemSchema = z.object({ body: conversationSchema });
 const auditItemSchema = z.object({ seq: z.string(), body: auditEntrySchema });
 const copyItemSchema = z.object({
   seq: z.string(),
-  body: z.object({ applicationId: z.string(), conversationKey: z.string(), activityId: z.string(), viewer: z.string().nullable() }),
+  body: z.object({
+    applicationId: z.string(),
+    conversationKey: z.string(),
+    activityId: z.string(),
+    viewer: z.string().nullable(),
+  }),
 });
 
 const bump = (counts: TransferCounts, kind: TransferKind) => {
@@ -53,45 +80,108 @@ const bump = (counts: TransferCounts, kind: TransferKind) => {
  * forward; an application the target holds at a later version is left as it is.
  */
 export function cosmosTransfer(ctx: CosmosContext): StoreTransfer {
-  const ofType = (type: string) => ctx.io.all('transfer.export', { query: 'SELECT * FROM c WHERE c.type = @type', parameters: [{ name: '@type', value: type }] });
+  const ofType = (type: string) =>
+    ctx.io.all('transfer.export', {
+      query: 'SELECT * FROM c WHERE c.type = @type',
+      parameters: [{ name: '@type', value: type }],
+    });
   const seqFor = (order: number | undefined) => (order === undefined ? ctx.nextSeq() : migratedSeq(order));
 
   async function* exportAll(): AsyncIterable<TransferItem> {
     const byVersion = <T extends { version: number }>(items: T[]) => items.sort((a, b) => a.version - b.version);
-    for (const raw of byVersion((await ofType('catalog')).map((r, i) => parseDocument(catalogItemSchema, 'catalogs', itemKey(r, `#${i}`), r)))) {
+    for (const raw of byVersion(
+      (await ofType('catalog')).map((r, i) => parseDocument(catalogItemSchema, 'catalogs', itemKey(r, `#${i}`), r)),
+    )) {
       if (raw.id !== ITEM_IDS.version('catalog', raw.version)) continue;
-      yield { kind: 'catalog', key: String(raw.version), catalog: { ...raw.body, version: raw.version, importedAt: raw.importedAt, importedBy: raw.importedBy } };
+      yield {
+        kind: 'catalog',
+        key: String(raw.version),
+        catalog: { ...raw.body, version: raw.version, importedAt: raw.importedAt, importedBy: raw.importedBy },
+      };
     }
-    for (const raw of byVersion((await ofType('policy')).map((r, i) => parseDocument(policyItemSchema, 'policies', itemKey(r, `#${i}`), r)))) {
-      const policy: Policy = { ...raw.body, version: raw.version, effectiveFrom: raw.effectiveFrom, importedAt: raw.importedAt, importedBy: raw.importedBy };
+    for (const raw of byVersion(
+      (await ofType('policy')).map((r, i) => parseDocument(policyItemSchema, 'policies', itemKey(r, `#${i}`), r)),
+    )) {
+      const policy: Policy = {
+        ...raw.body,
+        version: raw.version,
+        effectiveFrom: raw.effectiveFrom,
+        importedAt: raw.importedAt,
+        importedBy: raw.importedBy,
+      };
       yield { kind: 'policy', key: String(raw.version), policy };
     }
-    for (const raw of byVersion((await ofType('directory')).map((r, i) => parseDocument(directoryItemSchema, 'directory', itemKey(r, `#${i}`), r)))) {
+    for (const raw of byVersion(
+      (await ofType('directory')).map((r, i) =>
+        parseDocument(directoryItemSchema, 'directory', itemKey(r, `#${i}`), r),
+      ),
+    )) {
       if (raw.id !== ITEM_IDS.version('directory', raw.version)) continue;
-      yield { kind: 'directory', key: String(raw.version), version: raw.version, replacedAt: raw.replacedAt, replacedBy: raw.replacedBy, directory: raw.body };
+      yield {
+        kind: 'directory',
+        key: String(raw.version),
+        version: raw.version,
+        replacedAt: raw.replacedAt,
+        replacedBy: raw.replacedBy,
+        directory: raw.body,
+      };
     }
-    const counters = (await ofType('counter')).map((r, i) => parseDocument(counterSchema, 'counters', itemKey(r, `#${i}`), r));
-    for (const c of counters.map((c) => ({ year: Number(c.id.slice('plan-number:'.length)), last: c.last })).sort((a, b) => a.year - b.year)) {
+    const counters = (await ofType('counter')).map((r, i) =>
+      parseDocument(counterSchema, 'counters', itemKey(r, `#${i}`), r),
+    );
+    for (const c of counters
+      .map((c) => ({ year: Number(c.id.slice('plan-number:'.length)), last: c.last }))
+      .sort((a, b) => a.year - b.year)) {
       yield { kind: 'counter', key: String(c.year), year: c.year, last: c.last };
     }
-    const conversations = (await ofType('conversation')).map((r, i) => parseDocument(conversationItemSchema, 'conversations', itemKey(r, `#${i}`), r).body);
-    for (const conversation of conversations.sort((a, b) => a.key.localeCompare(b.key))) yield { kind: 'conversation', key: conversation.key, conversation };
-    const applications = (await ofType('application')).map((r, i) => parseApplicationItem(r, itemKey(r, `#${i}`))).sort((a, b) => a.seq.localeCompare(b.seq));
+    const conversations = (await ofType('conversation')).map(
+      (r, i) => parseDocument(conversationItemSchema, 'conversations', itemKey(r, `#${i}`), r).body,
+    );
+    for (const conversation of conversations.sort((a, b) => a.key.localeCompare(b.key)))
+      yield { kind: 'conversation', key: conversation.key, conversation };
+    const applications = (await ofType('application'))
+      .map((r, i) => parseApplicationItem(r, itemKey(r, `#${i}`)))
+      .sort((a, b) => a.seq.localeCompare(b.seq));
     for (const a of applications) yield { kind: 'application', key: a.pk, ...ordered(a.seq), record: a.body };
-    const audit = (await ofType('audit')).map((r, i) => parseDocument(auditItemSchema, 'audit', itemKey(r, `#${i}`), r)).sort((a, b) => a.seq.localeCompare(b.seq));
+    const audit = (await ofType('audit'))
+      .map((r, i) => parseDocument(auditItemSchema, 'audit', itemKey(r, `#${i}`), r))
+      .sort((a, b) => a.seq.localeCompare(b.seq));
     for (const a of audit) {
       const order = orderOf(a.seq);
-      yield { kind: 'audit', key: order === undefined ? `cosmos:${a.seq}` : sqliteAuditKey(order), ...(order === undefined ? {} : { order }), entry: a.body };
+      yield {
+        kind: 'audit',
+        key: order === undefined ? `cosmos:${a.seq}` : sqliteAuditKey(order),
+        ...(order === undefined ? {} : { order }),
+        entry: a.body,
+      };
     }
-    const copies = (await ofType('copy')).map((r, i) => parseDocument(copyItemSchema, 'card_copies', itemKey(r, `#${i}`), r)).sort((a, b) => a.seq.localeCompare(b.seq));
+    const copies = (await ofType('copy'))
+      .map((r, i) => parseDocument(copyItemSchema, 'card_copies', itemKey(r, `#${i}`), r))
+      .sort((a, b) => a.seq.localeCompare(b.seq));
     for (const c of copies) yield { kind: 'cardCopy', key: cardCopyKey(c.body), ...ordered(c.seq), copy: c.body };
-    const jobs = (await ofType('job')).map((r, i) => parseJobItem(r, `#${i}`)).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.jobId.localeCompare(b.jobId));
+    const jobs = (await ofType('job'))
+      .map((r, i) => parseJobItem(r, `#${i}`))
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.jobId.localeCompare(b.jobId));
     for (const j of jobs) {
-      yield { kind: 'job', key: j.jobId, job: j.body, state: { status: j.status, dueAt: j.dueAt, attempts: j.attempts, lastError: j.lastError, doneAt: j.doneAt } };
+      yield {
+        kind: 'job',
+        key: j.jobId,
+        job: j.body,
+        state: { status: j.status, dueAt: j.dueAt, attempts: j.attempts, lastError: j.lastError, doneAt: j.doneAt },
+      };
     }
-    const messages = (await ofType('outbox')).map((r, i) => parseOutboxItem(r, `#${i}`)).sort((a, b) => a.seq.localeCompare(b.seq));
+    const messages = (await ofType('outbox'))
+      .map((r, i) => parseOutboxItem(r, `#${i}`))
+      .sort((a, b) => a.seq.localeCompare(b.seq));
     for (const m of messages) {
-      const state = { status: m.status, attempts: m.attempts, lastError: m.lastError, sentAt: m.sentAt, deadAt: m.deadAt, nextAttemptAt: m.nextAttemptAt };
+      const state = {
+        status: m.status,
+        attempts: m.attempts,
+        lastError: m.lastError,
+        sentAt: m.sentAt,
+        deadAt: m.deadAt,
+        nextAttemptAt: m.nextAttemptAt,
+      };
       yield { kind: 'outbox', key: m.messageId, ...ordered(m.seq), message: m.body, state };
     }
   }
@@ -107,7 +197,8 @@ export function cosmosTransfer(ctx: CosmosContext): StoreTransfer {
     const latestCatalog: { item?: Item } = {};
     const latestDirectory: { item?: Item } = {};
     const policyVersions = new Map<number, string>();
-    const createOnce = async (kind: TransferKind, item: Item) => bump((await ctx.io.create(op, item)) ? written : skipped, kind);
+    const createOnce = async (kind: TransferKind, item: Item) =>
+      bump((await ctx.io.create(op, item)) ? written : skipped, kind);
     const upsert = async (kind: TransferKind, item: Item) => {
       await ctx.io.upsert(op, item);
       bump(written, kind);
@@ -117,22 +208,47 @@ export function cosmosTransfer(ctx: CosmosContext): StoreTransfer {
       switch (t.kind) {
         case 'catalog': {
           const { version, importedAt, importedBy, ...content } = t.catalog;
-          const fields = { pk: PARTITIONS.catalog, type: 'catalog', version, importedAt, importedBy, body: checkDocument(catalogContentSchema, `catalog v${version}`, content) };
+          const fields = {
+            pk: PARTITIONS.catalog,
+            type: 'catalog',
+            version,
+            importedAt,
+            importedBy,
+            body: checkDocument(catalogContentSchema, `catalog v${version}`, content),
+          };
           await createOnce('catalog', { id: ITEM_IDS.version('catalog', version), ...fields });
-          if (Number(latestCatalog.item?.version ?? 0) < version) latestCatalog.item = { id: ITEM_IDS.current('catalog'), ...fields };
+          if (Number(latestCatalog.item?.version ?? 0) < version)
+            latestCatalog.item = { id: ITEM_IDS.current('catalog'), ...fields };
           break;
         }
         case 'policy': {
           const { version, effectiveFrom, importedAt, importedBy, ...content } = t.policy;
           const body = checkDocument(policyContentSchema, `policy v${version}`, content);
-          await createOnce('policy', { id: ITEM_IDS.version('policy', version), pk: PARTITIONS.policy, type: 'policy', version, effectiveFrom, importedAt, importedBy, body });
+          await createOnce('policy', {
+            id: ITEM_IDS.version('policy', version),
+            pk: PARTITIONS.policy,
+            type: 'policy',
+            version,
+            effectiveFrom,
+            importedAt,
+            importedBy,
+            body,
+          });
           policyVersions.set(version, effectiveFrom);
           break;
         }
         case 'directory': {
-          const fields = { pk: PARTITIONS.directory, type: 'directory', version: t.version, replacedAt: t.replacedAt, replacedBy: t.replacedBy, body: checkDocument(directorySchema, `directory v${t.version}`, t.directory) };
+          const fields = {
+            pk: PARTITIONS.directory,
+            type: 'directory',
+            version: t.version,
+            replacedAt: t.replacedAt,
+            replacedBy: t.replacedBy,
+            body: checkDocument(directorySchema, `directory v${t.version}`, t.directory),
+          };
           await createOnce('directory', { id: ITEM_IDS.version('directory', t.version), ...fields });
-          if (Number(latestDirectory.item?.version ?? 0) < t.version) latestDirectory.item = { id: ITEM_IDS.current('directory'), ...fields };
+          if (Number(latestDirectory.item?.version ?? 0) < t.version)
+            latestDirectory.item = { id: ITEM_IDS.current('directory'), ...fields };
           break;
         }
         case 'counter':
@@ -140,14 +256,23 @@ export function cosmosTransfer(ctx: CosmosContext): StoreTransfer {
           break;
         case 'conversation': {
           const pk = conversationPartition(t.conversation.key);
-          await upsert('conversation', { id: ITEM_IDS.conversation, pk, type: 'conversation', body: checkDocument(conversationSchema, `conversation ${t.key}`, t.conversation) });
+          await upsert('conversation', {
+            id: ITEM_IDS.conversation,
+            pk,
+            type: 'conversation',
+            body: checkDocument(conversationSchema, `conversation ${t.key}`, t.conversation),
+          });
           break;
         }
         case 'application': {
           const raw = await ctx.io.read(op, t.record.id, ITEM_IDS.application);
           const existing = raw === null ? null : parseApplicationItem(raw, t.record.id);
           if (existing && existing.version > t.record.version) bump(skipped, 'application');
-          else await upsert('application', applicationItem(t.record, existing && t.order === undefined ? existing.seq : seqFor(t.order)));
+          else
+            await upsert(
+              'application',
+              applicationItem(t.record, existing && t.order === undefined ? existing.seq : seqFor(t.order)),
+            );
           // Its draft's claim, so a repeated submit of that form finds it here too (the same item again is harmless).
           if (t.record.draftId) await ctx.io.upsert(op, draftClaimOf({ ...t.record, draftId: t.record.draftId }));
           break;
@@ -156,7 +281,14 @@ export function cosmosTransfer(ctx: CosmosContext): StoreTransfer {
           const seq = seqFor(t.order);
           const entry = { ...t.entry, before: t.entry.before ?? null, after: t.entry.after ?? null };
           // An audit item is never rewritten: one already there from an earlier run stays as it is.
-          await createOnce('audit', { id: ITEM_IDS.audit(seq), pk: subjectPartition(t.entry.subject), type: 'audit', seq, subject: t.entry.subject, body: entry });
+          await createOnce('audit', {
+            id: ITEM_IDS.audit(seq),
+            pk: subjectPartition(t.entry.subject),
+            type: 'audit',
+            seq,
+            subject: t.entry.subject,
+            body: entry,
+          });
           break;
         }
         case 'cardCopy':
@@ -164,7 +296,16 @@ export function cosmosTransfer(ctx: CosmosContext): StoreTransfer {
           break;
         case 'job': {
           const fresh = newJobItem(t.job) as Item & JobItem;
-          const item = jobWrite({ ...fresh, _etag: '' }, { status: t.state.status, dueAt: t.state.dueAt, attempts: t.state.attempts, lastError: t.state.lastError, doneAt: t.state.doneAt });
+          const item = jobWrite(
+            { ...fresh, _etag: '' },
+            {
+              status: t.state.status,
+              dueAt: t.state.dueAt,
+              attempts: t.state.attempts,
+              lastError: t.state.lastError,
+              doneAt: t.state.doneAt,
+            },
+          );
           await upsert('job', { ...item, pk: jobPartition(t.job) });
           break;
         }
@@ -184,43 +325,51 @@ export function cosmosTransfer(ctx: CosmosContext): StoreTransfer {
   }
 
   /** Sets a year's counter to at least `last`; true when it wrote. */
-  const raiseCounter = (year: number, last: number) => retryOnConflict(`the ${year} counter`, async () => {
-    const id = ITEM_IDS.planNumber(year);
-    const raw = await ctx.io.read('transfer.import', PARTITIONS.counters, id);
-    const item = { id, pk: PARTITIONS.counters, type: 'counter', last };
-    if (raw === null) return (await ctx.io.create('transfer.import', item)) ? true : undefined;
-    const existing = parseDocument(counterSchema, 'counters', year, raw);
-    if (existing.last >= last) return false;
-    return (await ctx.io.replace('transfer.import', item, existing._etag)) ? true : undefined;
-  });
+  const raiseCounter = (year: number, last: number) =>
+    retryOnConflict(`the ${year} counter`, async () => {
+      const id = ITEM_IDS.planNumber(year);
+      const raw = await ctx.io.read('transfer.import', PARTITIONS.counters, id);
+      const item = { id, pk: PARTITIONS.counters, type: 'counter', last };
+      if (raw === null) return (await ctx.io.create('transfer.import', item)) ? true : undefined;
+      const existing = parseDocument(counterSchema, 'counters', year, raw);
+      if (existing.last >= last) return false;
+      return (await ctx.io.replace('transfer.import', item, existing._etag)) ? true : undefined;
+    });
 
   /** Makes a head item (current catalog or directory) the given version, unless it already names that one or a later one. */
-  const raiseHead = (head: Item) => retryOnConflict(`the head ${head.id}`, async () => {
-    const raw = await ctx.io.read('transfer.import', head.pk, head.id);
-    if (raw === null) return (await ctx.io.create('transfer.import', head)) ? true : undefined;
-    const existing = parseDocument(z.object({ version: z.number(), _etag: z.string() }), head.pk, head.id, raw);
-    if (existing.version >= Number(head.version)) return true;
-    return (await ctx.io.replace('transfer.import', head, existing._etag)) ? true : undefined;
-  });
+  const raiseHead = (head: Item) =>
+    retryOnConflict(`the head ${head.id}`, async () => {
+      const raw = await ctx.io.read('transfer.import', head.pk, head.id);
+      if (raw === null) return (await ctx.io.create('transfer.import', head)) ? true : undefined;
+      const existing = parseDocument(z.object({ version: z.number(), _etag: z.string() }), head.pk, head.id, raw);
+      if (existing.version >= Number(head.version)) return true;
+      return (await ctx.io.replace('transfer.import', head, existing._etag)) ? true : undefined;
+    });
 
   /** Adds the migrated versions to the policy index (the one the policy in force is read from). */
-  const mergePolicyIndex = (versions: Map<number, string>) => retryOnConflict('the policy index', async () => {
-    const raw = await ctx.io.read('transfer.import', PARTITIONS.policy, ITEM_IDS.policyIndex);
-    const index = raw === null ? null : parseDocument(policyIndexSchema, 'policies', ITEM_IDS.policyIndex, raw);
-    const merged = new Map((index?.versions ?? []).map((v) => [v.version, v.effectiveFrom]));
-    let changed = index === null;
-    for (const [version, effectiveFrom] of versions) {
-      if (merged.get(version) !== effectiveFrom) changed = true;
-      merged.set(version, effectiveFrom);
-    }
-    if (!changed) return true;
-    const item = {
-      id: ITEM_IDS.policyIndex, pk: PARTITIONS.policy, type: 'policy-index',
-      versions: [...merged].sort(([a], [b]) => a - b).map(([version, effectiveFrom]) => ({ version, effectiveFrom })),
-    };
-    const done = index === null ? await ctx.io.create('transfer.import', item) : await ctx.io.replace('transfer.import', item, index._etag);
-    return done ? true : undefined;
-  });
+  const mergePolicyIndex = (versions: Map<number, string>) =>
+    retryOnConflict('the policy index', async () => {
+      const raw = await ctx.io.read('transfer.import', PARTITIONS.policy, ITEM_IDS.policyIndex);
+      const index = raw === null ? null : parseDocument(policyIndexSchema, 'policies', ITEM_IDS.policyIndex, raw);
+      const merged = new Map((index?.versions ?? []).map((v) => [v.version, v.effectiveFrom]));
+      let changed = index === null;
+      for (const [version, effectiveFrom] of versions) {
+        if (merged.get(version) !== effectiveFrom) changed = true;
+        merged.set(version, effectiveFrom);
+      }
+      if (!changed) return true;
+      const item = {
+        id: ITEM_IDS.policyIndex,
+        pk: PARTITIONS.policy,
+        type: 'policy-index',
+        versions: [...merged].sort(([a], [b]) => a - b).map(([version, effectiveFrom]) => ({ version, effectiveFrom })),
+      };
+      const done =
+        index === null
+          ? await ctx.io.create('transfer.import', item)
+          : await ctx.io.replace('transfer.import', item, index._etag);
+      return done ? true : undefined;
+    });
 
   return { exportAll, importAll };
 }

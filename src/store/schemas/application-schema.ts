@@ -48,7 +48,9 @@ const inputSchema = z.object({
   startMonth: month,
   termMonths: z.number().int().positive(),
   agentChannel: z.boolean(),
-  tariffLines: z.array(z.object({ product: z.string(), quantity: z.number().int().nonnegative(), proposedUnitPriceFen: fen })),
+  tariffLines: z.array(
+    z.object({ product: z.string(), quantity: z.number().int().nonnegative(), proposedUnitPriceFen: fen }),
+  ),
   subsidyFen: fen,
   commissionBp: basisPoints,
   expected: z.object({ revenueFen: fen, subscribers: z.number().int().nonnegative() }),
@@ -58,7 +60,10 @@ const inputSchema = z.object({
 const historyEventSchema = z.object({
   at: z.string(),
   actor: z.string(),
-  action: z.custom<HistoryAction>((v) => typeof v === 'string' && isHistoryAction(v), 'not an event of an application\'s history'),
+  action: z.custom<HistoryAction>(
+    (v) => typeof v === 'string' && isHistoryAction(v),
+    "not an event of an application's history",
+  ),
   revision: z.number().int(),
   comment: z.string().optional(),
 });
@@ -110,15 +115,17 @@ export const applicationRecordSchema = exactSchema<ApplicationRecord>()(
     fulfillment: fulfillmentSchema.nullable(),
     pastRevisions: z.array(pastRevisionSchema),
     activatedAt: z.string().nullable(),
-    evaluations: z.array(z.object({
-      period: z.number().int().positive(),
-      reportedAt: z.string(),
-      reportedBy: z.string(),
-      actualRevenueFen: fen,
-      actualSubscribers: z.number().int().nonnegative(),
-      expectedRevenueToDateFen: fen,
-      flagged: z.boolean(),
-    })),
+    evaluations: z.array(
+      z.object({
+        period: z.number().int().positive(),
+        reportedAt: z.string(),
+        reportedBy: z.string(),
+        actualRevenueFen: fen,
+        actualSubscribers: z.number().int().nonnegative(),
+        expectedRevenueToDateFen: fen,
+        flagged: z.boolean(),
+      }),
+    ),
     // Older documents predate evaluations being asked for.
     evaluationDue: z.number().int().positive().nullable().default(null),
     history: z.array(historyEventSchema),

@@ -12,4 +12,8 @@ const auditEntryShape = z.object({
 });
 
 /** An audit entry as a document store keeps it; before and after are whatever JSON the writer gave, null for none. */
-export const auditEntrySchema = auditEntryShape.transform((e): AuditEntry => ({ ...e, before: e.before ?? null, after: e.after ?? null }));
+export const auditEntrySchema = auditEntryShape.transform((e): AuditEntry => ({
+  ...e,
+  before: e.before ?? null,
+  after: e.after ?? null,
+}));

@@ -9,6 +9,8 @@ type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B 
  * Usage: `exactSchema<Catalog>()(z.object({ … }))`.
  */
 export function exactSchema<T>() {
-  return <S extends z.ZodTypeAny>(schema: S, ..._sameType: Equals<z.infer<S>, T> extends true ? [] : [mismatch: 'schema does not parse to the domain type']): S =>
-    schema;
+  return <S extends z.ZodTypeAny>(
+    schema: S,
+    ..._sameType: Equals<z.infer<S>, T> extends true ? [] : [mismatch: 'schema does not parse to the domain type']
+  ): S => schema;
 }

@@ -16,8 +16,12 @@ export const outboxMessageSchema = exactSchema<OutboxMessage>()(
     z.object({ ...header, kind: z.literal('card'), applicationId: z.string(), to: recipientSchema }),
     z.object({ ...header, kind: z.literal('refresh'), applicationId: z.string() }),
     z.object({
-      ...header, kind: z.literal('text'), applicationId: z.string().nullable(), to: recipientSchema,
-      key: z.enum(NOTICE_KEYS), params: z.record(z.string(), z.union([z.string(), z.number()])),
+      ...header,
+      kind: z.literal('text'),
+      applicationId: z.string().nullable(),
+      to: recipientSchema,
+      key: z.enum(NOTICE_KEYS),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
     }),
   ]),
 );

@@ -48,15 +48,20 @@ export const policyContentSchema = exactSchema<PolicyContent>()(
       )
       // tierFor() relies on at least one tier; a policy without one could never route a plan.
       .min(1),
-    deadlines: z.object({ approvalBusinessDays: z.number().int().positive(), fulfillmentBusinessDays: z.number().int().positive() }),
+    deadlines: z.object({
+      approvalBusinessDays: z.number().int().positive(),
+      fulfillmentBusinessDays: z.number().int().positive(),
+    }),
     leadershipIsFinal: z.boolean(),
-    lifecycle: z.object({
-      expiryNoticeDays: z.array(z.number().int()),
-      escalationGraceBusinessDays: z.number().int(),
-      evaluationEveryMonths: z.number().int(),
-      evaluationFlagBelowPct: z.number().int(),
-      spotCheckSharePct: z.number().int(),
-    }).optional(),
+    lifecycle: z
+      .object({
+        expiryNoticeDays: z.array(z.number().int()),
+        escalationGraceBusinessDays: z.number().int(),
+        evaluationEveryMonths: z.number().int(),
+        evaluationFlagBelowPct: z.number().int(),
+        spotCheckSharePct: z.number().int(),
+      })
+      .optional(),
   }),
 );
 

@@ -19,7 +19,12 @@ const describeIssues = (error: z.ZodError): string =>
   error.issues.map((issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`).join('; ');
 
 /** Parses a JSON column and checks it against its schema, so a damaged row never passes for a valid object. */
-export function readDocument<S extends z.ZodTypeAny>(schema: S, table: string, key: string | number, json: string): z.infer<S> {
+export function readDocument<S extends z.ZodTypeAny>(
+  schema: S,
+  table: string,
+  key: string | number,
+  json: string,
+): z.infer<S> {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -30,9 +35,15 @@ export function readDocument<S extends z.ZodTypeAny>(schema: S, table: string, k
 }
 
 /** Checks a document a store gave back as an object (a Cosmos DB item) against its schema. */
-export function parseDocument<S extends z.ZodTypeAny>(schema: S, table: string, key: string | number, raw: unknown): z.infer<S> {
+export function parseDocument<S extends z.ZodTypeAny>(
+  schema: S,
+  table: string,
+  key: string | number,
+  raw: unknown,
+): z.infer<S> {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new CorruptDocumentError(table, key, `document does not match its schema: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new CorruptDocumentError(table, key, `document does not match its schema: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 

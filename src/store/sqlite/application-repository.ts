@@ -38,17 +38,25 @@ function toRecord(row: ApplicationRow): ApplicationRecord {
   const record = readDocument(applicationRecordSchema, 'applications', row.id, row.doc);
   // The table's CHECK keeps these in step; this guards a file written without it.
   if (record.id !== row.id || record.version !== row.version) {
-    throw new CorruptDocumentError('applications', row.id, `document says ${record.id} v${record.version}, columns say v${row.version}`);
+    throw new CorruptDocumentError(
+      'applications',
+      row.id,
+      `document says ${record.id} v${record.version}, columns say v${row.version}`,
+    );
   }
   return record;
 }
-
 
 /**
  * Applications with optimistic concurrency: a write names the version it was based on and fails
  * with `stale_version` (writing nothing, not even audit) when someone saved in between.
  */
-export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: AuditWriter, writeOutbox: OutboxWriter, replaceJobs: JobReplacer): ApplicationRepository {
+export function sqliteApplicationRepository(
+  db: SqliteDatabase,
+  writeAudit: AuditWriter,
+  writeOutbox: OutboxWriter,
+  replaceJobs: JobReplacer,
+): ApplicationRepository {
   const insert = db.prepare<[ApplicationColumns]>(
     `INSERT INTO applications (id, version, state, applicant, unit, draft_id, submitted_at, updated_at, doc)
      VALUES (@id, @version, @state, @applicant, @unit, @draftId, @submittedAt, @updatedAt, @doc)
@@ -61,7 +69,9 @@ export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: Audi
   );
   const versionOf = db.prepare<[string], { version: number }>('SELECT version FROM applications WHERE id = ?');
   const byId = db.prepare<[string], ApplicationRow>('SELECT id, version, doc FROM applications WHERE id = ?');
-  const byDraft = db.prepare<[string, string], ApplicationRow>('SELECT id, version, doc FROM applications WHERE applicant = ? AND draft_id = ?');
+  const byDraft = db.prepare<[string, string], ApplicationRow>(
+    'SELECT id, version, doc FROM applications WHERE applicant = ? AND draft_id = ?',
+  );
   const bump = db.prepare<[number], { last: number }>(
     'INSERT INTO counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
   );
@@ -71,26 +81,41 @@ export function sqliteApplicationRepository(db: SqliteDatabase, writeAudit: Audi
 
   // IMMEDIATE takes the write lock before reading, so another connection queues behind the
   // busy timeout instead of failing mid-transaction with SQLITE_BUSY.
-  const create = db.transaction((record: ApplicationRecord, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[]): Filed => {
-    const saved = { ...record, version: 1 };
-    // Nothing inserted: the id is taken (expected "no record yet", version 0), or the applicant's draft was filed already.
-    if (insert.run(columnsOf(saved)).changes === 0) {
-      const filed = record.draftId ? byDraft.get(record.input.applicant, record.draftId) : undefined;
-      return filed ? fail({ code: 'duplicate_draft', existing: toRecord(filed) }) : stale(record.id, 0);
-    }
-    writeAudit(audit);
-    writeOutbox(outbox);
-    replaceJobs(record.id, jobs);
-    return ok(saved);
-  });
-  const update = db.transaction((record: ApplicationRecord, expectedVersion: number, audit: readonly AuditEntry[], outbox: readonly OutboxMessage[], jobs: readonly Job[]): Saved => {
-    const saved = { ...record, version: expectedVersion + 1 };
-    if (save.run({ ...columnsOf(saved), expectedVersion }).changes === 0) return stale(record.id, expectedVersion);
-    writeAudit(audit);
-    writeOutbox(outbox);
-    replaceJobs(record.id, jobs);
-    return ok(saved);
-  });
+  const create = db.transaction(
+    (
+      record: ApplicationRecord,
+      audit: readonly AuditEntry[],
+      outbox: readonly OutboxMessage[],
+      jobs: readonly Job[],
+    ): Filed => {
+      const saved = { ...record, version: 1 };
+      // Nothing inserted: the id is taken (expected "no record yet", version 0), or the applicant's draft was filed already.
+      if (insert.run(columnsOf(saved)).changes === 0) {
+        const filed = record.draftId ? byDraft.get(record.input.applicant, record.draftId) : undefined;
+        return filed ? fail({ code: 'duplicate_draft', existing: toRecord(filed) }) : stale(record.id, 0);
+      }
+      writeAudit(audit);
+      writeOutbox(outbox);
+      replaceJobs(record.id, jobs);
+      return ok(saved);
+    },
+  );
+  const update = db.transaction(
+    (
+      record: ApplicationRecord,
+      expectedVersion: number,
+      audit: readonly AuditEntry[],
+      outbox: readonly OutboxMessage[],
+      jobs: readonly Job[],
+    ): Saved => {
+      const saved = { ...record, version: expectedVersion + 1 };
+      if (save.run({ ...columnsOf(saved), expectedVersion }).changes === 0) return stale(record.id, expectedVersion);
+      writeAudit(audit);
+      writeOutbox(outbox);
+      replaceJobs(record.id, jobs);
+      return ok(saved);
+    },
+  );
 
   // A prepared statement per combination of filters, so each can use its own index.
   const listings = new Map<string, Statement<Record<string, string>, ApplicationRow>>();

@@ -25,8 +25,12 @@ export function sqliteCatalogRepository(db: SqliteDatabase, writeAudit: AuditWri
   const insert = db.prepare<[string, string, string], CatalogRow>(
     'INSERT INTO catalogs (imported_at, imported_by, doc) VALUES (?, ?, ?) RETURNING version, imported_at, imported_by, doc',
   );
-  const latest = db.prepare<[], CatalogRow>('SELECT version, imported_at, imported_by, doc FROM catalogs ORDER BY version DESC LIMIT 1');
-  const byVersion = db.prepare<[number], CatalogRow>('SELECT version, imported_at, imported_by, doc FROM catalogs WHERE version = ?');
+  const latest = db.prepare<[], CatalogRow>(
+    'SELECT version, imported_at, imported_by, doc FROM catalogs ORDER BY version DESC LIMIT 1',
+  );
+  const byVersion = db.prepare<[number], CatalogRow>(
+    'SELECT version, imported_at, imported_by, doc FROM catalogs WHERE version = ?',
+  );
   // The new version and its audit row commit together.
   const add = db.transaction((content: CatalogContent, by: string, at: Date): Catalog => {
     const row = insert.get(at.toISOString(), by, writeDocument(catalogContentSchema, 'catalog', content));

@@ -11,7 +11,11 @@ export function sqliteConversationRepository(db: SqliteDatabase): ConversationRe
   const byKey = db.prepare<[string], { key: string; doc: string }>('SELECT key, doc FROM conversations WHERE key = ?');
   return {
     async save(conversation) {
-      upsert.run(conversation.key, conversation.updatedAt, writeDocument(conversationSchema, `conversation ${conversation.key}`, conversation));
+      upsert.run(
+        conversation.key,
+        conversation.updatedAt,
+        writeDocument(conversationSchema, `conversation ${conversation.key}`, conversation),
+      );
     },
     async get(key) {
       const row = byKey.get(key);
@@ -49,7 +53,10 @@ export function sqliteCardCopyWriter(db: SqliteDatabase): CardCopyWriter {
 /** Where each copy of an application's card was posted, so all of them can be updated. */
 export function sqliteCardCopyRepository(db: SqliteDatabase): CardCopyRepository {
   const insert = sqliteCardCopyWriter(db);
-  const byApplication = db.prepare<[string], { application_id: string; conversation_key: string; activity_id: string; viewer: string | null }>(
+  const byApplication = db.prepare<
+    [string],
+    { application_id: string; conversation_key: string; activity_id: string; viewer: string | null }
+  >(
     'SELECT application_id, conversation_key, activity_id, viewer FROM card_copies WHERE application_id = ? ORDER BY rowid',
   );
   return {
@@ -57,7 +64,12 @@ export function sqliteCardCopyRepository(db: SqliteDatabase): CardCopyRepository
       insert([copy]);
     },
     async list(applicationId) {
-      return byApplication.all(applicationId).map((r) => ({ applicationId: r.application_id, conversationKey: r.conversation_key, activityId: r.activity_id, viewer: r.viewer }));
+      return byApplication.all(applicationId).map((r) => ({
+        applicationId: r.application_id,
+        conversationKey: r.conversation_key,
+        activityId: r.activity_id,
+        viewer: r.viewer,
+      }));
     },
   };
 }

@@ -19,7 +19,9 @@ const toDirectory = (row: DirectoryRow): Directory => readDocument(directorySche
  */
 export function sqliteDirectoryRepository(db: SqliteDatabase, writeAudit: AuditWriter): DirectoryRepository {
   const latest = db.prepare<[], DirectoryRow>('SELECT version, doc FROM directory ORDER BY version DESC LIMIT 1');
-  const insert = db.prepare<[string, string, string]>('INSERT INTO directory (replaced_at, replaced_by, doc) VALUES (?, ?, ?)');
+  const insert = db.prepare<[string, string, string]>(
+    'INSERT INTO directory (replaced_at, replaced_by, doc) VALUES (?, ?, ?)',
+  );
   const replace = db.transaction((directory: Directory, by: string, at: Date) => {
     const before = latest.get();
     insert.run(at.toISOString(), by, writeDocument(directorySchema, 'directory', directory));

@@ -15,7 +15,9 @@ export type JobReplacer = (applicationId: string, jobs: readonly Job[]) => void;
 
 /** The statements that replace an application's pending jobs, for use inside the application's transaction. */
 export function sqliteJobReplacer(db: SqliteDatabase): JobReplacer {
-  const cancel = db.prepare<[string]>("UPDATE jobs SET status = 'cancelled' WHERE application_id = ? AND status = 'pending'");
+  const cancel = db.prepare<[string]>(
+    "UPDATE jobs SET status = 'cancelled' WHERE application_id = ? AND status = 'pending'",
+  );
   const insert = sqliteJobInsert(db);
   return (applicationId, jobs) => {
     cancel.run(applicationId);
@@ -35,14 +37,24 @@ function sqliteJobInsert(db: SqliteDatabase) {
     'INSERT INTO jobs (id, kind, application_id, due_at, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
   );
   return (job: Job, revive: boolean) =>
-    (revive ? upsert : insert).run(job.id, job.kind, job.applicationId, job.dueAt, writeDocument(jobSchema, `job ${job.id}`, job));
+    (revive ? upsert : insert).run(
+      job.id,
+      job.kind,
+      job.applicationId,
+      job.dueAt,
+      writeDocument(jobSchema, `job ${job.id}`, job),
+    );
 }
 
 /**
  * Jobs by due time under leases: a tick claims only what is due (the `jobs_due` index), and two
  * processes never hold the same job, since a claim is one conditional UPDATE.
  */
-export function sqliteJobRepository(db: SqliteDatabase, writeAudit: AuditWriter, writeOutbox: OutboxWriter): JobRepository {
+export function sqliteJobRepository(
+  db: SqliteDatabase,
+  writeAudit: AuditWriter,
+  writeOutbox: OutboxWriter,
+): JobRepository {
   const claim = db.prepare<{ now: string; limit: number; owner: string; leaseUntil: string }, JobRow>(
     `UPDATE jobs SET lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1
      WHERE id IN (
@@ -50,23 +62,36 @@ export function sqliteJobRepository(db: SqliteDatabase, writeAudit: AuditWriter,
        ORDER BY due_at LIMIT @limit
      ) RETURNING id, doc`,
   );
-  const done = db.prepare<[string, string, string]>("UPDATE jobs SET status = 'done', done_at = ?, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'pending'");
+  const done = db.prepare<[string, string, string]>(
+    "UPDATE jobs SET status = 'done', done_at = ?, lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'pending'",
+  );
   // A job cancelled while it ran (a decision re-derived its application's jobs) is settled without its effects.
-  const settledCancelled = db.prepare<[string, string]>("UPDATE jobs SET lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'cancelled'");
-  const failed = db.prepare<[string, string, string, string]>('UPDATE jobs SET last_error = ?, due_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?');
-  const pendingFor = db.prepare<[string], JobRow>("SELECT id, doc FROM jobs WHERE application_id = ? AND status = 'pending' ORDER BY due_at");
+  const settledCancelled = db.prepare<[string, string]>(
+    "UPDATE jobs SET lease_until = NULL WHERE id = ? AND lease_owner = ? AND status = 'cancelled'",
+  );
+  const failed = db.prepare<[string, string, string, string]>(
+    'UPDATE jobs SET last_error = ?, due_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?',
+  );
+  const pendingFor = db.prepare<[string], JobRow>(
+    "SELECT id, doc FROM jobs WHERE application_id = ? AND status = 'pending' ORDER BY due_at",
+  );
   const insert = sqliteJobInsert(db);
-  const complete = db.transaction((id: string, owner: string, at: Date, effects: Parameters<JobRepository['complete']>[3]) => {
-    if (done.run(at.toISOString(), id, owner).changes === 0) return settledCancelled.run(id, owner).changes > 0;
-    writeAudit(effects?.audit ?? []);
-    writeOutbox(effects?.outbox ?? []);
-    for (const job of effects?.schedule ?? []) insert(job, false);
-    return true;
-  });
+  const complete = db.transaction(
+    (id: string, owner: string, at: Date, effects: Parameters<JobRepository['complete']>[3]) => {
+      if (done.run(at.toISOString(), id, owner).changes === 0) return settledCancelled.run(id, owner).changes > 0;
+      writeAudit(effects?.audit ?? []);
+      writeOutbox(effects?.outbox ?? []);
+      for (const job of effects?.schedule ?? []) insert(job, false);
+      return true;
+    },
+  );
   const toJob = (row: JobRow) => readDocument(jobSchema, 'jobs', row.id, row.doc);
   return {
     async claimDue(now, limit, owner, leaseUntil) {
-      return claim.all({ now: now.toISOString(), limit, owner, leaseUntil: leaseUntil.toISOString() }).map(toJob).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+      return claim
+        .all({ now: now.toISOString(), limit, owner, leaseUntil: leaseUntil.toISOString() })
+        .map(toJob)
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
     },
     async complete(id, owner, at, effects) {
       return complete.immediate(id, owner, at, effects);

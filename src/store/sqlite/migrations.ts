@@ -192,7 +192,9 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[] = M
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   ) STRICT`);
-  const isApplied = db.prepare<[number], { version: number }>('SELECT version FROM schema_migrations WHERE version = ?');
+  const isApplied = db.prepare<[number], { version: number }>(
+    'SELECT version FROM schema_migrations WHERE version = ?',
+  );
   const record = db.prepare<[number, string]>(
     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
   );

@@ -22,7 +22,13 @@ export function sqliteOutboxWriter(db: SqliteDatabase): OutboxWriter {
     for (const m of messages) {
       // Instants are compared as text in SQL, so the column holds them in one form (UTC, milliseconds).
       const notBefore = m.notBefore ? new Date(m.notBefore).toISOString() : null;
-      insert.run(m.id, m.createdAt, notBefore, conversationKeyOf(m), writeDocument(outboxMessageSchema, `outbox ${m.id}`, m));
+      insert.run(
+        m.id,
+        m.createdAt,
+        notBefore,
+        conversationKeyOf(m),
+        writeDocument(outboxMessageSchema, `outbox ${m.id}`, m),
+      );
     }
   };
 }
@@ -59,7 +65,9 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
   const writeOutbox = sqliteOutboxWriter(db);
   const writeCopies = sqliteCardCopyWriter(db);
   const deactivate = sqliteConversationDeactivator(db);
-  const pending = db.prepare<[number], { id: string; doc: string }>("SELECT id, doc FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?");
+  const pending = db.prepare<[number], { id: string; doc: string }>(
+    "SELECT id, doc FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?",
+  );
   // Per conversation, only the run of messages before the first one that is waiting for a retry or
   // leased elsewhere may go, so a conversation's messages arrive in the order they were decided.
   // A message held for quiet hours does not hold back the ones behind it.
@@ -107,20 +115,28 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
            AND (e.not_before IS NULL OR e.not_before <= @now))`,
   );
   const countPending = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'");
-  const entry = db.prepare<[string], EntryRow>('SELECT id, doc, status, attempts, last_error, sent_at, next_attempt_at FROM outbox WHERE id = ?');
+  const entry = db.prepare<[string], EntryRow>(
+    'SELECT id, doc, status, attempts, last_error, sent_at, next_attempt_at FROM outbox WHERE id = ?',
+  );
 
   /** Applies an outcome's state change and its effects in one commit, only for the lease owner. */
   const settle = (change: () => number, effects: DeliveryEffects = {}): boolean =>
-    db.transaction(() => {
-      if (change() === 0) return false;
-      writeCopies(effects.copies ?? []);
-      deactivate(effects.inactivate ?? []);
-      writeOutbox(effects.outbox ?? []);
-      return true;
-    }).immediate();
+    db
+      .transaction(() => {
+        if (change() === 0) return false;
+        writeCopies(effects.copies ?? []);
+        deactivate(effects.inactivate ?? []);
+        writeOutbox(effects.outbox ?? []);
+        return true;
+      })
+      .immediate();
 
   const toMessage = (row: { id: string; doc: string }) => readDocument(outboxMessageSchema, 'outbox', row.id, row.doc);
-  const toClaimed = (row: ClaimRow): ClaimedMessage => ({ message: toMessage(row), conversationKey: row.conversation_key, attempts: row.attempts });
+  const toClaimed = (row: ClaimRow): ClaimedMessage => ({
+    message: toMessage(row),
+    conversationKey: row.conversation_key,
+    attempts: row.attempts,
+  });
 
   return {
     async pending(limit) {
@@ -155,7 +171,14 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
     async get(id) {
       const row = entry.get(id);
       if (!row) return null;
-      return { message: toMessage(row), status: row.status, attempts: row.attempts, lastError: row.last_error, sentAt: row.sent_at, nextAttemptAt: row.next_attempt_at };
+      return {
+        message: toMessage(row),
+        status: row.status,
+        attempts: row.attempts,
+        lastError: row.last_error,
+        sentAt: row.sent_at,
+        nextAttemptAt: row.next_attempt_at,
+      };
     },
   };
 }

@@ -23,48 +23,165 @@ const instantOrNull = (value: string | null): string | null => (value === null ?
 export function sqliteTransfer(db: SqliteDatabase): StoreTransfer {
   return {
     async *exportAll(): AsyncIterable<TransferItem> {
-      for (const r of db.prepare<[], { version: number; imported_at: string; imported_by: string; doc: string }>(
-        'SELECT version, imported_at, imported_by, doc FROM catalogs ORDER BY version').iterate()) {
-        const catalog = { ...readDocument(catalogContentSchema, 'catalogs', r.version, r.doc), version: r.version, importedAt: r.imported_at, importedBy: r.imported_by };
+      for (const r of db
+        .prepare<[], { version: number; imported_at: string; imported_by: string; doc: string }>(
+          'SELECT version, imported_at, imported_by, doc FROM catalogs ORDER BY version',
+        )
+        .iterate()) {
+        const catalog = {
+          ...readDocument(catalogContentSchema, 'catalogs', r.version, r.doc),
+          version: r.version,
+          importedAt: r.imported_at,
+          importedBy: r.imported_by,
+        };
         yield { kind: 'catalog', key: String(r.version), catalog };
       }
-      for (const r of db.prepare<[], { version: number; effective_from: string; imported_at: string; imported_by: string; doc: string }>(
-        'SELECT version, effective_from, imported_at, imported_by, doc FROM policies ORDER BY version').iterate()) {
-        const policy = { ...readDocument(policyContentSchema, 'policies', r.version, r.doc), version: r.version, effectiveFrom: r.effective_from, importedAt: r.imported_at, importedBy: r.imported_by };
+      for (const r of db
+        .prepare<
+          [],
+          { version: number; effective_from: string; imported_at: string; imported_by: string; doc: string }
+        >('SELECT version, effective_from, imported_at, imported_by, doc FROM policies ORDER BY version')
+        .iterate()) {
+        const policy = {
+          ...readDocument(policyContentSchema, 'policies', r.version, r.doc),
+          version: r.version,
+          effectiveFrom: r.effective_from,
+          importedAt: r.imported_at,
+          importedBy: r.imported_by,
+        };
         yield { kind: 'policy', key: String(r.version), policy };
       }
-      for (const r of db.prepare<[], { version: number; replaced_at: string; replaced_by: string; doc: string }>(
-        'SELECT version, replaced_at, replaced_by, doc FROM directory ORDER BY version').iterate()) {
-        yield { kind: 'directory', key: String(r.version), version: r.version, replacedAt: r.replaced_at, replacedBy: r.replaced_by, directory: readDocument(directorySchema, 'directory', r.version, r.doc) };
+      for (const r of db
+        .prepare<[], { version: number; replaced_at: string; replaced_by: string; doc: string }>(
+          'SELECT version, replaced_at, replaced_by, doc FROM directory ORDER BY version',
+        )
+        .iterate()) {
+        yield {
+          kind: 'directory',
+          key: String(r.version),
+          version: r.version,
+          replacedAt: r.replaced_at,
+          replacedBy: r.replaced_by,
+          directory: readDocument(directorySchema, 'directory', r.version, r.doc),
+        };
       }
-      for (const r of db.prepare<[], { year: number; last: number }>('SELECT year, last FROM counters ORDER BY year').iterate()) {
+      for (const r of db
+        .prepare<[], { year: number; last: number }>('SELECT year, last FROM counters ORDER BY year')
+        .iterate()) {
         yield { kind: 'counter', key: String(r.year), year: r.year, last: r.last };
       }
-      for (const r of db.prepare<[], { key: string; doc: string }>('SELECT key, doc FROM conversations ORDER BY key').iterate()) {
-        yield { kind: 'conversation', key: r.key, conversation: readDocument(conversationSchema, 'conversations', r.key, r.doc) };
+      for (const r of db
+        .prepare<[], { key: string; doc: string }>('SELECT key, doc FROM conversations ORDER BY key')
+        .iterate()) {
+        yield {
+          kind: 'conversation',
+          key: r.key,
+          conversation: readDocument(conversationSchema, 'conversations', r.key, r.doc),
+        };
       }
-      for (const r of db.prepare<[], { rowid: number; id: string; doc: string }>('SELECT rowid, id, doc FROM applications ORDER BY rowid').iterate()) {
-        yield { kind: 'application', key: r.id, order: r.rowid, record: readDocument(applicationRecordSchema, 'applications', r.id, r.doc) };
+      for (const r of db
+        .prepare<[], { rowid: number; id: string; doc: string }>(
+          'SELECT rowid, id, doc FROM applications ORDER BY rowid',
+        )
+        .iterate()) {
+        yield {
+          kind: 'application',
+          key: r.id,
+          order: r.rowid,
+          record: readDocument(applicationRecordSchema, 'applications', r.id, r.doc),
+        };
       }
-      for (const r of db.prepare<[], { id: number; at: string; actor: string; action: string; subject: string; before: string; after: string }>(
-        'SELECT id, at, actor, action, subject, before, after FROM audit ORDER BY id').iterate()) {
-        const entry = { at: r.at, actor: r.actor, action: r.action, subject: r.subject, before: json('audit', r.id, r.before), after: json('audit', r.id, r.after) };
+      for (const r of db
+        .prepare<
+          [],
+          { id: number; at: string; actor: string; action: string; subject: string; before: string; after: string }
+        >('SELECT id, at, actor, action, subject, before, after FROM audit ORDER BY id')
+        .iterate()) {
+        const entry = {
+          at: r.at,
+          actor: r.actor,
+          action: r.action,
+          subject: r.subject,
+          before: json('audit', r.id, r.before),
+          after: json('audit', r.id, r.after),
+        };
         yield { kind: 'audit', key: sqliteAuditKey(r.id), order: r.id, entry };
       }
-      for (const r of db.prepare<[], { rowid: number; application_id: string; conversation_key: string; activity_id: string; viewer: string | null }>(
-        'SELECT rowid, application_id, conversation_key, activity_id, viewer FROM card_copies ORDER BY rowid').iterate()) {
-        const copy = { applicationId: r.application_id, conversationKey: r.conversation_key, activityId: r.activity_id, viewer: r.viewer };
+      for (const r of db
+        .prepare<
+          [],
+          {
+            rowid: number;
+            application_id: string;
+            conversation_key: string;
+            activity_id: string;
+            viewer: string | null;
+          }
+        >('SELECT rowid, application_id, conversation_key, activity_id, viewer FROM card_copies ORDER BY rowid')
+        .iterate()) {
+        const copy = {
+          applicationId: r.application_id,
+          conversationKey: r.conversation_key,
+          activityId: r.activity_id,
+          viewer: r.viewer,
+        };
         yield { kind: 'cardCopy', key: cardCopyKey(copy), order: r.rowid, copy };
       }
-      for (const r of db.prepare<[], { id: string; due_at: string; status: 'pending' | 'done' | 'cancelled'; attempts: number; last_error: string | null; done_at: string | null; doc: string }>(
-        'SELECT id, due_at, status, attempts, last_error, done_at, doc FROM jobs ORDER BY due_at, id').iterate()) {
+      for (const r of db
+        .prepare<
+          [],
+          {
+            id: string;
+            due_at: string;
+            status: 'pending' | 'done' | 'cancelled';
+            attempts: number;
+            last_error: string | null;
+            done_at: string | null;
+            doc: string;
+          }
+        >('SELECT id, due_at, status, attempts, last_error, done_at, doc FROM jobs ORDER BY due_at, id')
+        .iterate()) {
         const job = readDocument(jobSchema, 'jobs', r.id, r.doc);
-        yield { kind: 'job', key: r.id, job, state: { status: r.status, dueAt: instant(r.due_at), attempts: r.attempts, lastError: r.last_error, doneAt: instantOrNull(r.done_at) } };
+        yield {
+          kind: 'job',
+          key: r.id,
+          job,
+          state: {
+            status: r.status,
+            dueAt: instant(r.due_at),
+            attempts: r.attempts,
+            lastError: r.last_error,
+            doneAt: instantOrNull(r.done_at),
+          },
+        };
       }
-      for (const r of db.prepare<[], { seq: number; id: string; status: 'pending' | 'sent' | 'dead'; attempts: number; last_error: string | null; sent_at: string | null; dead_at: string | null; next_attempt_at: string | null; doc: string }>(
-        'SELECT seq, id, status, attempts, last_error, sent_at, dead_at, next_attempt_at, doc FROM outbox ORDER BY seq').iterate()) {
+      for (const r of db
+        .prepare<
+          [],
+          {
+            seq: number;
+            id: string;
+            status: 'pending' | 'sent' | 'dead';
+            attempts: number;
+            last_error: string | null;
+            sent_at: string | null;
+            dead_at: string | null;
+            next_attempt_at: string | null;
+            doc: string;
+          }
+        >(
+          'SELECT seq, id, status, attempts, last_error, sent_at, dead_at, next_attempt_at, doc FROM outbox ORDER BY seq',
+        )
+        .iterate()) {
         const message = readDocument(outboxMessageSchema, 'outbox', r.id, r.doc);
-        const state = { status: r.status, attempts: r.attempts, lastError: r.last_error, sentAt: instantOrNull(r.sent_at), deadAt: instantOrNull(r.dead_at), nextAttemptAt: instantOrNull(r.next_attempt_at) };
+        const state = {
+          status: r.status,
+          attempts: r.attempts,
+          lastError: r.last_error,
+          sentAt: instantOrNull(r.sent_at),
+          deadAt: instantOrNull(r.dead_at),
+          nextAttemptAt: instantOrNull(r.next_attempt_at),
+        };
         yield { kind: 'outbox', key: r.id, order: r.seq, message, state };
       }
     },

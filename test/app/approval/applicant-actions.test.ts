@@ -1,9 +1,27 @@
-import { fulfillApplication, resubmitApplication, withdrawApplication } from '../../../src/app/approval/applicant-actions';
-import { actionsAbout, decided, filed, huangLi, liNa, liuQiang, openDesk, pendingOutbox, samplePlan, zhangWei, zhaoLei } from './desk';
+import {
+  fulfillApplication,
+  resubmitApplication,
+  withdrawApplication,
+} from '../../../src/app/approval/applicant-actions';
+import {
+  actionsAbout,
+  decided,
+  filed,
+  huangLi,
+  liNa,
+  liuQiang,
+  openDesk,
+  pendingOutbox,
+  samplePlan,
+  zhangWei,
+  zhaoLei,
+} from './desk';
 
 describe('withdrawApplication', () => {
   let desk: Awaited<ReturnType<typeof openDesk>>;
-  beforeEach(async () => { desk = await openDesk(); });
+  beforeEach(async () => {
+    desk = await openDesk();
+  });
   afterEach(async () => desk.close());
 
   it('should let the applicant withdraw a plan in review, cancelling its steps and telling the approver it waited on', async () => {
@@ -17,7 +35,13 @@ describe('withdrawApplication', () => {
     expect(record?.history.at(-1)).toMatchObject({ actor: zhangWei, action: 'withdrawn', revision: 1 });
     expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
       { kind: 'refresh', applicationId: plan.id },
-      { kind: 'text', applicationId: plan.id, to: { kind: 'person', id: liuQiang }, key: 'notice.withdrawn', params: { id: plan.id } },
+      {
+        kind: 'text',
+        applicationId: plan.id,
+        to: { kind: 'person', id: liuQiang },
+        key: 'notice.withdrawn',
+        params: { id: plan.id },
+      },
     ]);
     expect((await actionsAbout(desk.store, plan.id)).at(-1)).toBe(`withdraw by ${zhangWei}`);
   });
@@ -27,7 +51,9 @@ describe('withdrawApplication', () => {
     await decided(desk.deps, plan.id, liuQiang, 'return', '请补充竞争对手报价');
     const before = await pendingOutbox(desk.store);
     expect((await withdrawApplication(desk.deps, plan.id, zhangWei)).ok).toBe(true);
-    expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([{ kind: 'refresh', applicationId: plan.id }]);
+    expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
+      { kind: 'refresh', applicationId: plan.id },
+    ]);
   });
 
   it.each([
@@ -38,19 +64,28 @@ describe('withdrawApplication', () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     const current = approved ? await decided(desk.deps, plan.id, liuQiang, 'approve') : plan;
     const outbox = await pendingOutbox(desk.store);
-    expect(await withdrawApplication(desk.deps, plan.id, actor)).toMatchObject({ ok: false, error: { code, record: current } });
+    expect(await withdrawApplication(desk.deps, plan.id, actor)).toMatchObject({
+      ok: false,
+      error: { code, record: current },
+    });
     expect(await desk.store.applications.get(plan.id)).toEqual(current);
     expect(await pendingOutbox(desk.store)).toEqual(outbox);
-    expect((await desk.store.audit.about(plan.id)).at(-1)).toMatchObject({ actor, action: `refused.${code}`, after: { action: 'withdraw' } });
+    expect((await desk.store.audit.about(plan.id)).at(-1)).toMatchObject({
+      actor,
+      action: `refused.${code}`,
+      after: { action: 'withdraw' },
+    });
   });
 });
 
 describe('resubmitApplication', () => {
   let desk: Awaited<ReturnType<typeof openDesk>>;
-  beforeEach(async () => { desk = await openDesk(); });
+  beforeEach(async () => {
+    desk = await openDesk();
+  });
   afterEach(async () => desk.close());
 
-  it('should file a returned plan\'s revision, re-routed from the start, keeping the returned revision', async () => {
+  it("should file a returned plan's revision, re-routed from the start, keeping the returned revision", async () => {
     const plan = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
     await decided(desk.deps, plan.id, liNa, 'approve');
     const returned = await decided(desk.deps, plan.id, liuQiang, 'return', '佣金过高', 1);
@@ -60,12 +95,29 @@ describe('resubmitApplication', () => {
     const result = await resubmitApplication(desk.deps, plan.id, 1, revised, zhangWei);
     if (!result.ok) throw new Error(`refused: ${result.error.code}`);
     const record = result.value;
-    expect(record).toMatchObject({ id: plan.id, version: 4, state: 'in_review', revision: 2, input: revised, fulfillment: null });
-    expect(record.pastRevisions).toEqual([{ revision: 1, input: returned.input, assessment: returned.assessment, steps: returned.steps }]);
-    expect(record.steps[0]).toMatchObject({ step: 'cooperation', assignee: liNa, status: 'pending', startedAt: '2026-12-02T01:30:00.000Z' });
+    expect(record).toMatchObject({
+      id: plan.id,
+      version: 4,
+      state: 'in_review',
+      revision: 2,
+      input: revised,
+      fulfillment: null,
+    });
+    expect(record.pastRevisions).toEqual([
+      { revision: 1, input: returned.input, assessment: returned.assessment, steps: returned.steps },
+    ]);
+    expect(record.steps[0]).toMatchObject({
+      step: 'cooperation',
+      assignee: liNa,
+      status: 'pending',
+      startedAt: '2026-12-02T01:30:00.000Z',
+    });
     expect(record.steps.slice(1).every((s) => s.status === 'waiting')).toBe(true);
     expect(record.history.map((h) => [h.action, h.revision])).toEqual([
-      ['submitted', 1], ['cooperation.approve', 1], ['ops_review.return', 1], ['resubmitted', 2],
+      ['submitted', 1],
+      ['cooperation.approve', 1],
+      ['ops_review.return', 1],
+      ['resubmitted', 2],
     ]);
     expect(await desk.store.applications.get(plan.id)).toEqual(record);
     expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
@@ -78,18 +130,39 @@ describe('resubmitApplication', () => {
   it('should keep every revision through a second return', async () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     await decided(desk.deps, plan.id, liuQiang, 'return', '第一次退回');
-    await resubmitApplication(desk.deps, plan.id, 1, samplePlan('01-cloud-pbx-tier2', { subsidyFen: 400000 }), zhangWei);
+    await resubmitApplication(
+      desk.deps,
+      plan.id,
+      1,
+      samplePlan('01-cloud-pbx-tier2', { subsidyFen: 400000 }),
+      zhangWei,
+    );
     await decided(desk.deps, plan.id, liuQiang, 'return', '第二次退回', 0, 2);
-    const third = await resubmitApplication(desk.deps, plan.id, 2, samplePlan('01-cloud-pbx-tier2', { subsidyFen: 300000 }), zhangWei);
+    const third = await resubmitApplication(
+      desk.deps,
+      plan.id,
+      2,
+      samplePlan('01-cloud-pbx-tier2', { subsidyFen: 300000 }),
+      zhangWei,
+    );
     if (!third.ok) throw new Error(`refused: ${third.error.code}`);
     expect(third.value.revision).toBe(3);
-    expect(third.value.pastRevisions.map((r) => [r.revision, r.input.subsidyFen, r.steps[0]?.comment])).toEqual([[1, 500000, '第一次退回'], [2, 400000, '第二次退回']]);
+    expect(third.value.pastRevisions.map((r) => [r.revision, r.input.subsidyFen, r.steps[0]?.comment])).toEqual([
+      [1, 500000, '第一次退回'],
+      [2, 400000, '第二次退回'],
+    ]);
   });
 
   it('should keep the applicant as filed, whatever the revision says', async () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     await decided(desk.deps, plan.id, liuQiang, 'return', '请修改');
-    const result = await resubmitApplication(desk.deps, plan.id, 1, samplePlan('01-cloud-pbx-tier2', { applicant: huangLi }), zhangWei);
+    const result = await resubmitApplication(
+      desk.deps,
+      plan.id,
+      1,
+      samplePlan('01-cloud-pbx-tier2', { applicant: huangLi }),
+      zhangWei,
+    );
     expect(result.ok && result.value.input.applicant).toBe(zhangWei);
   });
 
@@ -97,30 +170,47 @@ describe('resubmitApplication', () => {
     ['by someone else', huangLi, true, 1, 'not_the_applicant'],
     ['of a plan still in review', zhangWei, false, 1, 'not_returned'],
     ['from a card of another revision', zhangWei, true, 2, 'stale_card'],
-  ] as const)('should refuse a resubmission %s, audited, changing nothing', async (_, actor, returned, revision, code) => {
-    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
-    const current = returned ? await decided(desk.deps, plan.id, liuQiang, 'return', '请修改') : plan;
-    const outbox = await pendingOutbox(desk.store);
-    const result = await resubmitApplication(desk.deps, plan.id, revision, samplePlan('01-cloud-pbx-tier2'), actor);
-    expect(result).toMatchObject({ ok: false, error: { code } });
-    expect(await desk.store.applications.get(plan.id)).toEqual(current);
-    expect(await pendingOutbox(desk.store)).toEqual(outbox);
-    expect((await desk.store.audit.about(plan.id)).at(-1)).toMatchObject({ actor, action: `refused.${code}`, after: { action: 'resubmit' } });
-  });
+  ] as const)(
+    'should refuse a resubmission %s, audited, changing nothing',
+    async (_, actor, returned, revision, code) => {
+      const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+      const current = returned ? await decided(desk.deps, plan.id, liuQiang, 'return', '请修改') : plan;
+      const outbox = await pendingOutbox(desk.store);
+      const result = await resubmitApplication(desk.deps, plan.id, revision, samplePlan('01-cloud-pbx-tier2'), actor);
+      expect(result).toMatchObject({ ok: false, error: { code } });
+      expect(await desk.store.applications.get(plan.id)).toEqual(current);
+      expect(await pendingOutbox(desk.store)).toEqual(outbox);
+      expect((await desk.store.audit.about(plan.id)).at(-1)).toMatchObject({
+        actor,
+        action: `refused.${code}`,
+        after: { action: 'resubmit' },
+      });
+    },
+  );
 
   it('should refuse a revision the rules block, naming the reasons, and keep the plan returned', async () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     const returned = await decided(desk.deps, plan.id, liuQiang, 'return', '请修改');
-    const belowCost = samplePlan('01-cloud-pbx-tier2', { tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 1000 }] });
+    const belowCost = samplePlan('01-cloud-pbx-tier2', {
+      tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 1000 }],
+    });
     const result = await resubmitApplication(desk.deps, plan.id, 1, belowCost, zhangWei);
-    expect(result).toMatchObject({ ok: false, error: { code: 'blocked', assessment: { reasons: expect.arrayContaining([expect.objectContaining({ code: 'below_cost' })]) } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'blocked',
+        assessment: { reasons: expect.arrayContaining([expect.objectContaining({ code: 'below_cost' })]) },
+      },
+    });
     expect(await desk.store.applications.get(plan.id)).toEqual(returned);
   });
 });
 
 describe('fulfillApplication', () => {
   let desk: Awaited<ReturnType<typeof openDesk>>;
-  beforeEach(async () => { desk = await openDesk(); });
+  beforeEach(async () => {
+    desk = await openDesk();
+  });
   afterEach(async () => desk.close());
 
   it('should let the support handler make an approved plan active and tell the applicant', async () => {
@@ -130,11 +220,26 @@ describe('fulfillApplication', () => {
     const before = await pendingOutbox(desk.store);
     const result = await fulfillApplication(desk.deps, plan.id, ' 已在 BOSS 开通 ', zhaoLei);
     if (!result.ok) throw new Error(`refused: ${result.error.code}`);
-    expect(result.value).toMatchObject({ state: 'active', fulfillment: { doneBy: zhaoLei, doneAt: '2026-12-02T03:00:00.000Z', note: '已在 BOSS 开通' } });
-    expect(result.value.history.at(-1)).toEqual({ at: '2026-12-02T03:00:00.000Z', actor: zhaoLei, action: 'fulfilled', revision: 1, comment: '已在 BOSS 开通' });
+    expect(result.value).toMatchObject({
+      state: 'active',
+      fulfillment: { doneBy: zhaoLei, doneAt: '2026-12-02T03:00:00.000Z', note: '已在 BOSS 开通' },
+    });
+    expect(result.value.history.at(-1)).toEqual({
+      at: '2026-12-02T03:00:00.000Z',
+      actor: zhaoLei,
+      action: 'fulfilled',
+      revision: 1,
+      comment: '已在 BOSS 开通',
+    });
     expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
       { kind: 'refresh', applicationId: plan.id },
-      { kind: 'text', applicationId: plan.id, to: { kind: 'person', id: zhangWei }, key: 'notice.fulfilled', params: { id: plan.id } },
+      {
+        kind: 'text',
+        applicationId: plan.id,
+        to: { kind: 'person', id: zhangWei },
+        key: 'notice.fulfilled',
+        params: { id: plan.id },
+      },
     ]);
     expect((await actionsAbout(desk.store, plan.id)).at(-1)).toBe(`fulfill by ${zhaoLei}`);
   });
@@ -148,6 +253,10 @@ describe('fulfillApplication', () => {
     const current = approved ? await decided(desk.deps, plan.id, liuQiang, 'approve') : plan;
     expect(await fulfillApplication(desk.deps, plan.id, null, actor)).toMatchObject({ ok: false, error: { code } });
     expect(await desk.store.applications.get(plan.id)).toEqual(current);
-    expect((await desk.store.audit.about(plan.id)).at(-1)).toMatchObject({ actor, action: `refused.${code}`, after: { action: 'fulfill' } });
+    expect((await desk.store.audit.about(plan.id)).at(-1)).toMatchObject({
+      actor,
+      action: `refused.${code}`,
+      after: { action: 'fulfill' },
+    });
   });
 });

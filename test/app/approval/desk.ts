@@ -57,16 +57,28 @@ export interface Desk {
 export async function openDesk(): Promise<Desk> {
   const dir = mkdtempSync(join(tmpdir(), 'plandesk-approval-'));
   mkdirSync(join(dir, 'samples'));
-  for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml']) copyFileSync(join(SAMPLES, f), join(dir, 'samples', f));
+  for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml'])
+    copyFileSync(join(SAMPLES, f), join(dir, 'samples', f));
   const store = openSqliteStore(join(dir, 'plandesk.db'));
   let now = new Date('2026-12-01T10:00:00+08:00');
   let ids = 0;
-  const deps: ApprovalDeps = { store, clock: { now: () => now }, calendar: createWorkingCalendar(), newId: () => `msg-${++ids}` };
+  const deps: ApprovalDeps = {
+    store,
+    clock: { now: () => now },
+    calendar: createWorkingCalendar(),
+    newId: () => `msg-${++ids}`,
+  };
   await seedSamples(deps, join(dir, 'samples'));
   return {
-    deps, store,
-    setNow: (iso: string) => { now = new Date(iso); },
-    close: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); },
+    deps,
+    store,
+    setNow: (iso: string) => {
+      now = new Date(iso);
+    },
+    close: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -78,14 +90,24 @@ export async function filed(deps: ApprovalDeps, input: ApplicationInput) {
 }
 
 /** Decides a step (the first, of the first revision, unless told) and returns the saved record; throws if it is refused. */
-export async function decided(deps: ApprovalDeps, applicationId: string, actor: string, decision: 'approve' | 'return', comment: string | null = null, stepIndex = 0, revision = 1) {
+export async function decided(
+  deps: ApprovalDeps,
+  applicationId: string,
+  actor: string,
+  decision: 'approve' | 'return',
+  comment: string | null = null,
+  stepIndex = 0,
+  revision = 1,
+) {
   const result = await decideStep(deps, { applicationId, revision, stepIndex, decision, comment, actor });
   if (!result.ok) throw new Error(`refused: ${result.error.code}`);
   return result.value.record;
 }
 
 /** The outbox's undelivered messages, oldest first, without their ids and times. */
-export const pendingOutbox = async (store: Store) => (await store.outbox.pending(1000)).map(({ id: _id, createdAt: _at, ...message }) => message);
+export const pendingOutbox = async (store: Store) =>
+  (await store.outbox.pending(1000)).map(({ id: _id, createdAt: _at, ...message }) => message);
 
 /** The audit trail of an application as `action by actor` lines, oldest first. */
-export const actionsAbout = async (store: Store, id: string) => (await store.audit.about(id)).map((e) => `${e.action} by ${e.actor}`);
+export const actionsAbout = async (store: Store, id: string) =>
+  (await store.audit.about(id)).map((e) => `${e.action} by ${e.actor}`);

@@ -1,16 +1,32 @@
 import { fulfillApplication, resubmitApplication } from '../../../src/app/approval/applicant-actions';
 import { bindChannel, rememberPerson, type ChannelTarget } from '../../../src/app/approval/conversations';
 import { myApplications, pendingFor, viewApplication } from '../../../src/app/approval/queries';
-import { chenJing, decided, filed, huangLi, liNa, liuQiang, openDesk, samplePlan, sunMin, wangFang, zhangWei, zhaoLei, zhouJie } from './desk';
+import {
+  chenJing,
+  decided,
+  filed,
+  huangLi,
+  liNa,
+  liuQiang,
+  openDesk,
+  samplePlan,
+  sunMin,
+  wangFang,
+  zhangWei,
+  zhaoLei,
+  zhouJie,
+} from './desk';
 
 const ids = (records: { id: string }[]): string[] => records.map((r) => r.id);
 
 describe('pendingFor and myApplications', () => {
   let desk: Awaited<ReturnType<typeof openDesk>>;
-  beforeEach(async () => { desk = await openDesk(); });
+  beforeEach(async () => {
+    desk = await openDesk();
+  });
   afterEach(async () => desk.close());
 
-  it('should list what waits on each person, oldest first, the delegate\'s included', async () => {
+  it("should list what waits on each person, oldest first, the delegate's included", async () => {
     const tier2 = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     desk.setNow('2026-12-01T11:00:00+08:00');
     const tier1 = await filed(desk.deps, samplePlan('02-line-tier1'));
@@ -19,10 +35,11 @@ describe('pendingFor and myApplications', () => {
     expect(ids((await pendingFor(desk.deps, wangFang)).records)).toEqual([tier1.id]);
     expect(ids((await pendingFor(desk.deps, liuQiang)).records)).toEqual([tier2.id, tier1.id]);
     expect(ids((await pendingFor(desk.deps, liNa)).records)).toEqual([tier3.id]);
-    for (const nobody of [chenJing, zhaoLei, zhangWei, sunMin, zhouJie]) expect((await pendingFor(desk.deps, nobody)).records).toEqual([]);
+    for (const nobody of [chenJing, zhaoLei, zhangWei, sunMin, zhouJie])
+      expect((await pendingFor(desk.deps, nobody)).records).toEqual([]);
   });
 
-  it('should move a plan off one approver\'s list onto the next one\'s', async () => {
+  it("should move a plan off one approver's list onto the next one's", async () => {
     const tier3 = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
     await decided(desk.deps, tier3.id, liNa, 'approve');
     expect((await pendingFor(desk.deps, liNa)).records).toEqual([]);
@@ -47,7 +64,7 @@ describe('pendingFor and myApplications', () => {
     expect(ids((await pendingFor(desk.deps, liuQiang)).records)).toEqual([plan.id]);
   });
 
-  it('should list an applicant\'s own applications, newest first, and nobody else\'s', async () => {
+  it("should list an applicant's own applications, newest first, and nobody else's", async () => {
     const first = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     desk.setNow('2026-12-01T11:00:00+08:00');
     const theirs = await filed(desk.deps, samplePlan('02-line-tier1'));
@@ -61,7 +78,9 @@ describe('pendingFor and myApplications', () => {
 
 describe('viewApplication', () => {
   let desk: Awaited<ReturnType<typeof openDesk>>;
-  beforeEach(async () => { desk = await openDesk(); });
+  beforeEach(async () => {
+    desk = await openDesk();
+  });
   afterEach(async () => desk.close());
 
   it.each([
@@ -82,7 +101,12 @@ describe('viewApplication', () => {
     // Someone not on the plan gets its status only: the card model says the figures are not theirs to see.
     expect(result).toMatchObject({ ok: true, value: { record: plan, detailed: allowed } });
     expect((await desk.store.audit.about(plan.id)).at(-1)).toEqual({
-      at: '2026-12-01T08:00:00.000Z', actor, action: allowed ? 'view' : 'refused.view', subject: plan.id, before: null, after: null,
+      at: '2026-12-01T08:00:00.000Z',
+      actor,
+      action: allowed ? 'view' : 'refused.view',
+      subject: plan.id,
+      before: null,
+      after: null,
     });
   });
 
@@ -96,20 +120,31 @@ describe('viewApplication', () => {
     const plan = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
     await decided(desk.deps, plan.id, liNa, 'return', '不应走代理渠道');
     // Without the agent channel and its commission the revision no longer goes to cooperation.
-    const revised = await resubmitApplication(desk.deps, plan.id, 1, samplePlan('03-iot-agent-tier3', { agentChannel: false, commissionBp: 0 }), zhangWei);
+    const revised = await resubmitApplication(
+      desk.deps,
+      plan.id,
+      1,
+      samplePlan('03-iot-agent-tier3', { agentChannel: false, commissionBp: 0 }),
+      zhangWei,
+    );
     expect(revised.ok && revised.value.steps.some((s) => s.assignee === liNa)).toBe(false);
     expect(await viewApplication(desk.deps, plan.id, liNa)).toMatchObject({ ok: true, value: { detailed: true } });
   });
 
   it('should say so, without a view to audit, when the application does not exist', async () => {
-    expect(await viewApplication(desk.deps, 'PP-2026-999999', zhangWei)).toEqual({ ok: false, error: { code: 'not_found', id: 'PP-2026-999999' } });
+    expect(await viewApplication(desk.deps, 'PP-2026-999999', zhangWei)).toEqual({
+      ok: false,
+      error: { code: 'not_found', id: 'PP-2026-999999' },
+    });
     expect(await desk.store.audit.about('PP-2026-999999')).toEqual([]);
   });
 });
 
 describe('bindChannel and rememberPerson', () => {
   let desk: Awaited<ReturnType<typeof openDesk>>;
-  beforeEach(async () => { desk = await openDesk(); });
+  beforeEach(async () => {
+    desk = await openDesk();
+  });
   afterEach(async () => desk.close());
 
   const teamsChannel = { reference: { conversation: { id: '19:ops@thread.tacv2' } }, userMri: null, locale: 'zh-CN' };
@@ -120,9 +155,20 @@ describe('bindChannel and rememberPerson', () => {
     [{ kind: 'auditors' }, 'auditors'],
     [{ kind: 'unit', unit: 'pudong-branch' }, 'unit:pudong-branch'],
   ])('should let the admin make a channel the place for %p notices, audited', async (target, name) => {
-    expect(await bindChannel(desk.deps, zhouJie, target, teamsChannel)).toMatchObject({ ok: true, value: { target: name, unitName: name === 'unit:pudong-branch' ? expect.any(String) : null } });
-    expect(await desk.store.conversations.get(`channel:${name}`)).toEqual({ ...teamsChannel, key: `channel:${name}`, updatedAt: '2026-12-01T02:00:00.000Z' });
-    expect((await desk.store.audit.about('directory')).at(-1)).toMatchObject({ actor: zhouJie, action: 'bind_channel', after: { target: name } });
+    expect(await bindChannel(desk.deps, zhouJie, target, teamsChannel)).toMatchObject({
+      ok: true,
+      value: { target: name, unitName: name === 'unit:pudong-branch' ? expect.any(String) : null },
+    });
+    expect(await desk.store.conversations.get(`channel:${name}`)).toEqual({
+      ...teamsChannel,
+      key: `channel:${name}`,
+      updatedAt: '2026-12-01T02:00:00.000Z',
+    });
+    expect((await desk.store.audit.about('directory')).at(-1)).toMatchObject({
+      actor: zhouJie,
+      action: 'bind_channel',
+      after: { target: name },
+    });
   });
 
   it.each([
@@ -131,22 +177,40 @@ describe('bindChannel and rememberPerson', () => {
     ['the auditor', sunMin],
     ['someone the directory does not know', 'intruder'],
   ])('should refuse %s binding a channel, audited, binding nothing', async (_, actor) => {
-    expect(await bindChannel(desk.deps, actor, { kind: 'support' }, teamsChannel)).toEqual({ ok: false, error: { code: 'not_admin' } });
+    expect(await bindChannel(desk.deps, actor, { kind: 'support' }, teamsChannel)).toEqual({
+      ok: false,
+      error: { code: 'not_admin' },
+    });
     expect(await desk.store.conversations.get('channel:support')).toBeNull();
     expect((await desk.store.audit.about('directory')).at(-1)).toMatchObject({ actor, action: 'refused.bind_channel' });
   });
 
   it('should refuse a unit the directory does not have', async () => {
-    expect(await bindChannel(desk.deps, zhouJie, { kind: 'unit', unit: 'nowhere-branch' }, teamsChannel)).toEqual({ ok: false, error: { code: 'unknown_unit', unit: 'nowhere-branch' } });
+    expect(await bindChannel(desk.deps, zhouJie, { kind: 'unit', unit: 'nowhere-branch' }, teamsChannel)).toEqual({
+      ok: false,
+      error: { code: 'unknown_unit', unit: 'nowhere-branch' },
+    });
     expect(await desk.store.conversations.get('channel:unit:nowhere-branch')).toBeNull();
   });
 
-  it('should keep the latest reference to a person\'s chat', async () => {
-    await rememberPerson(desk.deps, zhangWei, { reference: { conversation: { id: 'a:1' } }, userMri: '29:zhang', locale: 'zh-CN' });
+  it("should keep the latest reference to a person's chat", async () => {
+    await rememberPerson(desk.deps, zhangWei, {
+      reference: { conversation: { id: 'a:1' } },
+      userMri: '29:zhang',
+      locale: 'zh-CN',
+    });
     desk.setNow('2026-12-02T09:00:00+08:00');
-    await rememberPerson(desk.deps, zhangWei, { reference: { conversation: { id: 'a:2' } }, userMri: '29:zhang', locale: 'en-US' });
+    await rememberPerson(desk.deps, zhangWei, {
+      reference: { conversation: { id: 'a:2' } },
+      userMri: '29:zhang',
+      locale: 'en-US',
+    });
     expect(await desk.store.conversations.get(`person:${zhangWei}`)).toEqual({
-      key: `person:${zhangWei}`, reference: { conversation: { id: 'a:2' } }, userMri: '29:zhang', locale: 'en-US', updatedAt: '2026-12-02T01:00:00.000Z',
+      key: `person:${zhangWei}`,
+      reference: { conversation: { id: 'a:2' } },
+      userMri: '29:zhang',
+      locale: 'en-US',
+      updatedAt: '2026-12-02T01:00:00.000Z',
     });
   });
 });

@@ -1,47 +1,96 @@
 import { decideStep, type DecideCommand } from '../../../src/app/approval/decide-step';
 import { submit } from '../../../src/app/approval/submit';
 import type { ApplicationInput } from '../../../src/domain/application';
-import { actionsAbout, chenJing, filed, huangLi, liNa, liuQiang, openDesk, pendingOutbox, samplePlan, wangFang, zhangWei, zhaoLei } from './desk';
+import {
+  actionsAbout,
+  chenJing,
+  filed,
+  huangLi,
+  liNa,
+  liuQiang,
+  openDesk,
+  pendingOutbox,
+  samplePlan,
+  wangFang,
+  zhangWei,
+  zhaoLei,
+} from './desk';
 
 describe('submit', () => {
   let desk: Awaited<ReturnType<typeof openDesk>>;
-  beforeEach(async () => { desk = await openDesk(); });
+  beforeEach(async () => {
+    desk = await openDesk();
+  });
   afterEach(async () => desk.close());
 
-  it('should file a routed plan with its named approvers, due in two business days, and the approver\'s card in the outbox', async () => {
+  it("should file a routed plan with its named approvers, due in two business days, and the approver's card in the outbox", async () => {
     const record = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
-    expect(record).toMatchObject({ id: 'PP-2026-000001', version: 1, state: 'in_review', revision: 1, pastRevisions: [], fulfillment: null });
+    expect(record).toMatchObject({
+      id: 'PP-2026-000001',
+      version: 1,
+      state: 'in_review',
+      revision: 1,
+      pastRevisions: [],
+      fulfillment: null,
+    });
     expect(record.assessment).toMatchObject({ outcome: 'routed', tier: 'tier2' });
     // Tuesday 10:00 + two business days = Thursday 18:00 in Shanghai.
-    expect(record.steps).toEqual([expect.objectContaining({
-      step: 'ops_review', assignee: liuQiang, delegate: null, status: 'pending', startedAt: '2026-12-01T02:00:00.000Z', dueAt: '2026-12-03T10:00:00.000Z',
-    })]);
+    expect(record.steps).toEqual([
+      expect.objectContaining({
+        step: 'ops_review',
+        assignee: liuQiang,
+        delegate: null,
+        status: 'pending',
+        startedAt: '2026-12-01T02:00:00.000Z',
+        dueAt: '2026-12-03T10:00:00.000Z',
+      }),
+    ]);
     expect(await desk.store.applications.get(record.id)).toEqual(record);
-    expect(await pendingOutbox(desk.store)).toEqual([{ kind: 'card', applicationId: record.id, to: { kind: 'person', id: liuQiang } }]);
+    expect(await pendingOutbox(desk.store)).toEqual([
+      { kind: 'card', applicationId: record.id, to: { kind: 'person', id: liuQiang } },
+    ]);
     expect(await actionsAbout(desk.store, record.id)).toEqual([`submit by ${zhangWei}`]);
   });
 
   it.each([
     ['02-line-tier1', 'tier1', [[wangFang, liuQiang, 'pending']]],
-    ['03-iot-agent-tier3', 'tier3', [[liNa, null, 'pending'], [liuQiang, null, 'waiting'], [chenJing, null, 'waiting'], [liuQiang, null, 'waiting']]],
+    [
+      '03-iot-agent-tier3',
+      'tier3',
+      [
+        [liNa, null, 'pending'],
+        [liuQiang, null, 'waiting'],
+        [chenJing, null, 'waiting'],
+        [liuQiang, null, 'waiting'],
+      ],
+    ],
   ] as const)('should route sample %s as %s to the approvers the directory names', async (file, tier, steps) => {
     const record = await filed(desk.deps, samplePlan(file));
     expect(record.assessment.tier).toBe(tier);
     expect(record.steps.map((s) => [s.assignee, s.delegate, s.status])).toEqual(steps);
-    expect(await pendingOutbox(desk.store)).toEqual([{ kind: 'card', applicationId: record.id, to: { kind: 'person', id: steps[0][0] } }]);
+    expect(await pendingOutbox(desk.store)).toEqual([
+      { kind: 'card', applicationId: record.id, to: { kind: 'person', id: steps[0][0] } },
+    ]);
   });
 
   it.each<['blocked' | 'not_needed', Partial<ApplicationInput>]>([
     ['blocked', { tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 1000 }] }],
-    ['not_needed', { tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 4800 }], subsidyFen: 0 }],
+    [
+      'not_needed',
+      { tariffLines: [{ product: 'CLOUD-PBX', quantity: 200, proposedUnitPriceFen: 4800 }], subsidyFen: 0 },
+    ],
   ])('should file nothing and send nothing for a plan that is %s', async (code, changes) => {
-    const result = await submit(desk.deps, { input: samplePlan('01-cloud-pbx-tier2', changes), actor: zhangWei, draftId: null });
+    const result = await submit(desk.deps, {
+      input: samplePlan('01-cloud-pbx-tier2', changes),
+      actor: zhangWei,
+      draftId: null,
+    });
     expect(result).toMatchObject({ ok: false, error: { code, assessment: { outcome: code } } });
     expect(await desk.store.applications.list()).toEqual([]);
     expect(await pendingOutbox(desk.store)).toEqual([]);
   });
 
-  it('should file the plan and the approver\'s card together or not at all', async () => {
+  it("should file the plan and the approver's card together or not at all", async () => {
     const first = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     // Someone else holds next year's first number, so the next filing collides and must leave no trace.
     await desk.store.applications.create({ ...first, id: 'PP-2027-000001' }, [], [], []);
@@ -56,11 +105,20 @@ describe('submit', () => {
 
 describe('decideStep', () => {
   let desk: Awaited<ReturnType<typeof openDesk>>;
-  beforeEach(async () => { desk = await openDesk(); });
+  beforeEach(async () => {
+    desk = await openDesk();
+  });
   afterEach(async () => desk.close());
 
-  const command = (applicationId: string, actor: string, changes: Partial<DecideCommand> = {}): DecideCommand =>
-    ({ applicationId, revision: 1, stepIndex: 0, decision: 'approve', comment: null, actor, ...changes });
+  const command = (applicationId: string, actor: string, changes: Partial<DecideCommand> = {}): DecideCommand => ({
+    applicationId,
+    revision: 1,
+    stepIndex: 0,
+    decision: 'approve',
+    comment: null,
+    actor,
+    ...changes,
+  });
 
   /** Decides and returns the saved record, failing the test on a refusal. */
   async function decided(cmd: DecideCommand) {
@@ -75,13 +133,29 @@ describe('decideStep', () => {
     const before = await pendingOutbox(desk.store);
     const { record, outcome } = await decided(command(plan.id, liuQiang, { comment: '同意' }));
     expect(outcome).toBe('approved');
-    expect(record).toMatchObject({ version: 2, state: 'in_fulfillment', fulfillment: { createdAt: '2026-12-01T07:00:00.000Z', dueAt: '2026-12-02T10:00:00.000Z', doneBy: null } });
+    expect(record).toMatchObject({
+      version: 2,
+      state: 'in_fulfillment',
+      fulfillment: { createdAt: '2026-12-01T07:00:00.000Z', dueAt: '2026-12-02T10:00:00.000Z', doneBy: null },
+    });
     expect(record.steps[0]).toMatchObject({ status: 'approved', decidedBy: liuQiang, comment: '同意' });
-    expect(record.history.at(-1)).toEqual({ at: '2026-12-01T07:00:00.000Z', actor: liuQiang, action: 'ops_review.approve', revision: 1, comment: '同意' });
+    expect(record.history.at(-1)).toEqual({
+      at: '2026-12-01T07:00:00.000Z',
+      actor: liuQiang,
+      action: 'ops_review.approve',
+      revision: 1,
+      comment: '同意',
+    });
     expect(await desk.store.applications.get(plan.id)).toEqual(record);
     expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
       { kind: 'refresh', applicationId: plan.id },
-      { kind: 'text', applicationId: plan.id, to: { kind: 'person', id: zhangWei }, key: 'notice.approved', params: { id: plan.id } },
+      {
+        kind: 'text',
+        applicationId: plan.id,
+        to: { kind: 'person', id: zhangWei },
+        key: 'notice.approved',
+        params: { id: plan.id },
+      },
       { kind: 'card', applicationId: plan.id, to: { kind: 'channel', channel: 'support' } },
       { kind: 'card', applicationId: plan.id, to: { kind: 'channel', channel: 'unit:pudong-branch' } },
     ]);
@@ -95,15 +169,26 @@ describe('decideStep', () => {
     const { record, outcome } = await decided(command(plan.id, liNa));
     expect(outcome).toBe('advanced');
     // Thursday 09:00 + two business days = Monday 18:00.
-    expect(record.steps[1]).toMatchObject({ status: 'pending', assignee: liuQiang, startedAt: '2026-12-03T01:00:00.000Z', dueAt: '2026-12-07T10:00:00.000Z' });
+    expect(record.steps[1]).toMatchObject({
+      status: 'pending',
+      assignee: liuQiang,
+      startedAt: '2026-12-03T01:00:00.000Z',
+      dueAt: '2026-12-07T10:00:00.000Z',
+    });
     expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
       { kind: 'refresh', applicationId: plan.id },
       { kind: 'card', applicationId: plan.id, to: { kind: 'person', id: liuQiang } },
-      { kind: 'text', applicationId: plan.id, to: { kind: 'person', id: zhangWei }, key: 'notice.advanced', params: { id: plan.id, step: 'ops_review' } },
+      {
+        kind: 'text',
+        applicationId: plan.id,
+        to: { kind: 'person', id: zhangWei },
+        key: 'notice.advanced',
+        params: { id: plan.id, step: 'ops_review' },
+      },
     ]);
   });
 
-  it('should let 王芳\'s delegate 刘强 decide her step', async () => {
+  it("should let 王芳's delegate 刘强 decide her step", async () => {
     const plan = await filed(desk.deps, samplePlan('02-line-tier1'));
     const { record } = await decided(command(plan.id, liuQiang));
     expect(record.steps[0]).toMatchObject({ assignee: wangFang, status: 'approved', decidedBy: liuQiang });
@@ -111,14 +196,24 @@ describe('decideStep', () => {
 
   it('should take an escalated plan through leadership and back to the ops head for the final reply', async () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
-    const escalated = await decided(command(plan.id, liuQiang, { decision: 'escalate', comment: '补贴超出经管部权限' }));
+    const escalated = await decided(
+      command(plan.id, liuQiang, { decision: 'escalate', comment: '补贴超出经管部权限' }),
+    );
     expect(escalated.outcome).toBe('escalated');
     expect(escalated.record.steps.map((s) => [s.step, s.assignee, s.status])).toEqual([
-      ['ops_review', liuQiang, 'escalated'], ['leadership', chenJing, 'pending'], ['ops_final', liuQiang, 'waiting'],
+      ['ops_review', liuQiang, 'escalated'],
+      ['leadership', chenJing, 'pending'],
+      ['ops_final', liuQiang, 'waiting'],
     ]);
     const outbox = await pendingOutbox(desk.store);
     expect(outbox).toContainEqual({ kind: 'card', applicationId: plan.id, to: { kind: 'person', id: chenJing } });
-    expect(outbox).toContainEqual({ kind: 'text', applicationId: plan.id, to: { kind: 'person', id: zhangWei }, key: 'notice.escalated', params: { id: plan.id, step: 'leadership' } });
+    expect(outbox).toContainEqual({
+      kind: 'text',
+      applicationId: plan.id,
+      to: { kind: 'person', id: zhangWei },
+      key: 'notice.escalated',
+      params: { id: plan.id, step: 'leadership' },
+    });
     expect((await decided(command(plan.id, chenJing, { stepIndex: 1 }))).outcome).toBe('advanced');
     const final = await decided(command(plan.id, liuQiang, { stepIndex: 2 }));
     expect(final.outcome).toBe('approved');
@@ -133,7 +228,13 @@ describe('decideStep', () => {
     const { record } = await decided(command(plan.id, liNa, { decision, comment: '佣金比例过高' }));
     expect(record.state).toBe(state);
     expect(record.steps.map((s) => s.status)).toEqual([state, 'cancelled', 'cancelled', 'cancelled']);
-    expect(await pendingOutbox(desk.store)).toContainEqual({ kind: 'text', applicationId: plan.id, to: { kind: 'person', id: zhangWei }, key: notice, params: { id: plan.id } });
+    expect(await pendingOutbox(desk.store)).toContainEqual({
+      kind: 'text',
+      applicationId: plan.id,
+      to: { kind: 'person', id: zhangWei },
+      key: notice,
+      params: { id: plan.id },
+    });
   });
 
   it.each<[string, string, Partial<DecideCommand>, string]>([
@@ -152,7 +253,12 @@ describe('decideStep', () => {
     expect(await desk.store.applications.get(plan.id)).toEqual(plan);
     expect(await pendingOutbox(desk.store)).toEqual(outbox);
     const audit = await desk.store.audit.about(plan.id);
-    expect(audit.at(-1)).toMatchObject({ actor, action: `refused.${code}`, before: null, after: expect.objectContaining({ decision: changes.decision ?? 'approve' }) });
+    expect(audit.at(-1)).toMatchObject({
+      actor,
+      action: `refused.${code}`,
+      before: null,
+      after: expect.objectContaining({ decision: changes.decision ?? 'approve' }),
+    });
   });
 
   it('should refuse a second decision on a decided step, keeping the first', async () => {
@@ -163,7 +269,7 @@ describe('decideStep', () => {
     expect(await desk.store.applications.get(plan.id)).toEqual(first.record);
   });
 
-  it('should let only one of two approvers tapping at once decide, with only that decision\'s messages', async () => {
+  it("should let only one of two approvers tapping at once decide, with only that decision's messages", async () => {
     const plan = await filed(desk.deps, samplePlan('02-line-tier1'));
     const before = await pendingOutbox(desk.store);
     const results = await Promise.all([
@@ -176,21 +282,37 @@ describe('decideStep', () => {
     expect(saved?.version).toBe(2);
     const added = (await pendingOutbox(desk.store)).slice(before.length);
     expect(added.filter((m) => m.kind === 'refresh')).toHaveLength(1);
-    expect(added.filter((m) => m.kind === 'text')).toEqual([expect.objectContaining({ key: saved?.state === 'rejected' ? 'notice.rejected' : 'notice.approved' })]);
+    expect(added.filter((m) => m.kind === 'text')).toEqual([
+      expect.objectContaining({ key: saved?.state === 'rejected' ? 'notice.rejected' : 'notice.approved' }),
+    ]);
   });
 
   it('should refuse an escalation when the directory names no leader, audited, leaving the step with ops', async () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     const directory = await desk.store.directory.get();
     if (!directory) throw new Error('no directory');
-    await desk.store.directory.replace({ ...directory, people: directory.people.filter((p) => !p.roles.includes('leader')) }, 'test', new Date());
-    const result = await decideStep(desk.deps, { applicationId: plan.id, revision: 1, stepIndex: 0, decision: 'escalate', comment: null, actor: liuQiang });
+    await desk.store.directory.replace(
+      { ...directory, people: directory.people.filter((p) => !p.roles.includes('leader')) },
+      'test',
+      new Date(),
+    );
+    const result = await decideStep(desk.deps, {
+      applicationId: plan.id,
+      revision: 1,
+      stepIndex: 0,
+      decision: 'escalate',
+      comment: null,
+      actor: liuQiang,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'no_approver', role: 'leader' } });
     expect(await desk.store.applications.get(plan.id)).toEqual(plan);
     expect((await actionsAbout(desk.store, plan.id)).at(-1)).toBe(`refused.no_approver by ${liuQiang}`);
   });
 
   it('should say so when the application does not exist', async () => {
-    expect(await decideStep(desk.deps, command('PP-2026-999999', liuQiang))).toEqual({ ok: false, error: { code: 'not_found', id: 'PP-2026-999999' } });
+    expect(await decideStep(desk.deps, command('PP-2026-999999', liuQiang))).toEqual({
+      ok: false,
+      error: { code: 'not_found', id: 'PP-2026-999999' },
+    });
   });
 });

@@ -3,13 +3,30 @@ import { conversationPacer } from '../../../src/app/delivery/conversation-pacer'
 /** A timer on virtual milliseconds: sleeping moves it, and each operation takes `busyMs`. */
 function virtualTime() {
   let now = 0;
-  return { timer: { now: () => now, sleep: async (ms: number) => { now += ms; } }, now: () => now, pass: (ms: number) => { now += ms; } };
+  return {
+    timer: {
+      now: () => now,
+      sleep: async (ms: number) => {
+        now += ms;
+      },
+    },
+    now: () => now,
+    pass: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('pacing one conversation', () => {
   it('should start no operation before fewer than `limit` have finished within each window', async () => {
     const time = virtualTime();
-    const pacer = conversationPacer([{ limit: 7, ms: 1_000 }, { limit: 8, ms: 2_000 }], time.timer);
+    const pacer = conversationPacer(
+      [
+        { limit: 7, ms: 1_000 },
+        { limit: 8, ms: 2_000 },
+      ],
+      time.timer,
+    );
     const starts: number[] = [];
     for (let i = 0; i < 12; i += 1) {
       await pacer.run('chat', async () => {
@@ -19,8 +36,10 @@ describe('pacing one conversation', () => {
     }
     // Seven at once (each taking 10 ms); then each window counts from when an operation finished.
     expect(starts).toEqual([0, 10, 20, 30, 40, 50, 60, 1_010, 2_010, 2_020, 2_030, 2_040]);
-    for (let i = 0; i + 7 < starts.length; i += 1) expect((starts[i + 7] ?? 0) - (starts[i] ?? 0)).toBeGreaterThanOrEqual(1_000);
-    for (let i = 0; i + 8 < starts.length; i += 1) expect((starts[i + 8] ?? 0) - (starts[i] ?? 0)).toBeGreaterThanOrEqual(2_000);
+    for (let i = 0; i + 7 < starts.length; i += 1)
+      expect((starts[i + 7] ?? 0) - (starts[i] ?? 0)).toBeGreaterThanOrEqual(1_000);
+    for (let i = 0; i + 8 < starts.length; i += 1)
+      expect((starts[i + 8] ?? 0) - (starts[i] ?? 0)).toBeGreaterThanOrEqual(2_000);
   });
 
   it('should run one operation at a time per conversation, and conversations independently', async () => {
@@ -41,7 +60,11 @@ describe('pacing one conversation', () => {
   it('should hold a conversation for a Retry-After, and go on after an operation that failed', async () => {
     const time = virtualTime();
     const pacer = conversationPacer([{ limit: 100, ms: 1_000 }], time.timer);
-    await expect(pacer.run('a', async () => { throw new Error('429'); })).rejects.toThrow('429');
+    await expect(
+      pacer.run('a', async () => {
+        throw new Error('429');
+      }),
+    ).rejects.toThrow('429');
     pacer.hold('a', 5_000);
     expect(pacer.delay('a')).toBe(5_000);
     await pacer.run('a', async () => undefined);

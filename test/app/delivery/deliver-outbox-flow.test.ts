@@ -39,7 +39,11 @@ function recordingMessenger() {
 }
 
 const chatOf = (aadObjectId: string) => ({
-  key: `person:${aadObjectId}`, reference: { conversation: { id: `a:${aadObjectId}` } }, userMri: `29:${aadObjectId}`, locale: 'zh-CN', updatedAt: '2026-12-01T01:00:00.000Z',
+  key: `person:${aadObjectId}`,
+  reference: { conversation: { id: `a:${aadObjectId}` } },
+  userMri: `29:${aadObjectId}`,
+  locale: 'zh-CN',
+  updatedAt: '2026-12-01T01:00:00.000Z',
 });
 
 describe('deliverOutbox', () => {
@@ -54,20 +58,38 @@ describe('deliverOutbox', () => {
   const deliver = (limit?: number) => deliverOutbox({ ...desk.deps, messenger: teams.messenger }, limit);
   const openChat = (aadObjectId: string) => desk.store.conversations.save(chatOf(aadObjectId));
   const approve = async (applicationId: string, actor: string) => {
-    const result = await decideStep(desk.deps, { applicationId, revision: 1, stepIndex: 0, decision: 'approve', comment: null, actor });
+    const result = await decideStep(desk.deps, {
+      applicationId,
+      revision: 1,
+      stepIndex: 0,
+      decision: 'approve',
+      comment: null,
+      actor,
+    });
     if (!result.ok) throw new Error(`refused: ${result.error.code}`);
   };
   const pendingIds = async () => (await desk.store.outbox.pending(1000)).map((m) => m.id);
 
-  it('should hold a person\'s card until their chat with PlanDesk exists, then send it once', async () => {
+  it("should hold a person's card until their chat with PlanDesk exists, then send it once", async () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     expect(await deliver()).toMatchObject({ sent: 0, waiting: 1 });
     expect(teams.written).toEqual([]);
 
     await openChat(liuQiang);
     expect(await deliver()).toMatchObject({ sent: 1, waiting: 0 });
-    expect(teams.written).toEqual([{ kind: 'post', to: `person:${liuQiang}`, viewer: liuQiang, applicationId: plan.id, state: 'in_review', activityId: 'activity-1' }]);
-    expect(await desk.store.cardCopies.list(plan.id)).toEqual([{ applicationId: plan.id, conversationKey: `person:${liuQiang}`, activityId: 'activity-1', viewer: liuQiang }]);
+    expect(teams.written).toEqual([
+      {
+        kind: 'post',
+        to: `person:${liuQiang}`,
+        viewer: liuQiang,
+        applicationId: plan.id,
+        state: 'in_review',
+        activityId: 'activity-1',
+      },
+    ]);
+    expect(await desk.store.cardCopies.list(plan.id)).toEqual([
+      { applicationId: plan.id, conversationKey: `person:${liuQiang}`, activityId: 'activity-1', viewer: liuQiang },
+    ]);
 
     expect(await deliver()).toMatchObject({ sent: 0, waiting: 0 });
     expect(teams.written).toHaveLength(1);
@@ -80,7 +102,12 @@ describe('deliverOutbox', () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     await deliver();
     // The bot answered 张伟's submission with the card in his chat, and recorded that copy.
-    await desk.store.cardCopies.add({ applicationId: plan.id, conversationKey: `person:${zhangWei}`, activityId: 'reply-1', viewer: zhangWei });
+    await desk.store.cardCopies.add({
+      applicationId: plan.id,
+      conversationKey: `person:${zhangWei}`,
+      activityId: 'reply-1',
+      viewer: zhangWei,
+    });
     await approve(plan.id, liuQiang);
     teams.written.length = 0;
 
@@ -89,10 +116,12 @@ describe('deliverOutbox', () => {
       { kind: 'update', to: `person:${liuQiang}`, viewer: liuQiang, activityId: 'activity-1', state: 'in_fulfillment' },
       { kind: 'update', to: `person:${zhangWei}`, viewer: zhangWei, activityId: 'reply-1', state: 'in_fulfillment' },
     ]);
-    expect(teams.written.filter((w) => w.kind === 'text')).toEqual([{ kind: 'text', to: `person:${zhangWei}`, key: 'notice.approved', id: plan.id }]);
+    expect(teams.written.filter((w) => w.kind === 'text')).toEqual([
+      { kind: 'text', to: `person:${zhangWei}`, key: 'notice.approved', id: plan.id },
+    ]);
   });
 
-  it('should send support\'s card to each support handler\'s own chat when no support channel is bound', async () => {
+  it("should send support's card to each support handler's own chat when no support channel is bound", async () => {
     await openChat(liuQiang);
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     await approve(plan.id, liuQiang);
@@ -113,9 +142,14 @@ describe('deliverOutbox', () => {
     expect((await desk.store.outbox.pending(1000)).map((m) => m.kind)).toEqual(['text']);
   });
 
-  it('should send support\'s card to the support channel, as a notice, once one is bound', async () => {
+  it("should send support's card to the support channel, as a notice, once one is bound", async () => {
     await openChat(zhaoLei);
-    const bound = await bindChannel(desk.deps, zhouJie, { kind: 'support' }, { reference: { conversation: { id: '19:support@thread.tacv2' } }, userMri: null, locale: 'zh-CN' });
+    const bound = await bindChannel(
+      desk.deps,
+      zhouJie,
+      { kind: 'support' },
+      { reference: { conversation: { id: '19:support@thread.tacv2' } }, userMri: null, locale: 'zh-CN' },
+    );
     expect(bound.ok).toBe(true);
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     await approve(plan.id, liuQiang);
@@ -138,7 +172,9 @@ describe('deliverOutbox', () => {
     teams.broken.clear();
     desk.setNow('2026-12-01T11:00:00+08:00');
     expect(await deliver()).toMatchObject({ sent: 1, waiting: 0 });
-    expect(teams.written).toEqual([expect.objectContaining({ kind: 'post', to: `person:${liuQiang}`, applicationId: plan.id })]);
+    expect(teams.written).toEqual([
+      expect.objectContaining({ kind: 'post', to: `person:${liuQiang}`, applicationId: plan.id }),
+    ]);
     expect(await pendingIds()).toEqual([]);
   });
 
@@ -152,7 +188,7 @@ describe('deliverOutbox', () => {
     expect(teams.written).toEqual([expect.objectContaining({ to: `person:${wangFang}`, applicationId: tier1.id })]);
   });
 
-  it('should hold a notice in words until the person\'s chat exists', async () => {
+  it("should hold a notice in words until the person's chat exists", async () => {
     await openChat(liuQiang);
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     await approve(plan.id, liuQiang);
@@ -160,7 +196,9 @@ describe('deliverOutbox', () => {
     expect(teams.written.filter((w) => w.kind === 'text')).toEqual([]);
     await openChat(zhangWei);
     await deliver();
-    expect(teams.written.filter((w) => w.kind === 'text')).toEqual([{ kind: 'text', to: `person:${zhangWei}`, key: 'notice.approved', id: plan.id }]);
+    expect(teams.written.filter((w) => w.kind === 'text')).toEqual([
+      { kind: 'text', to: `person:${zhangWei}`, key: 'notice.approved', id: plan.id },
+    ]);
   });
 
   // Fails today: pending(limit) returns the oldest pending messages, and a message waiting for a chat

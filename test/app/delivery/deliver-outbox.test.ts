@@ -11,7 +11,10 @@ describe('delivering the outbox', () => {
   afterEach(async () => desk.close());
 
   const entry = (id: string) => desk.store.outbox.get(id);
-  const opsNotices = async () => (await desk.store.outbox.pending(100)).filter((m): m is TextMessage => m.kind === 'text' && m.to.kind === 'channel' && m.to.channel === 'ops');
+  const opsNotices = async () =>
+    (await desk.store.outbox.pending(100)).filter(
+      (m): m is TextMessage => m.kind === 'text' && m.to.kind === 'channel' && m.to.channel === 'ops',
+    );
 
   describe('retries', () => {
     beforeEach(async () => {
@@ -24,7 +27,12 @@ describe('delivering the outbox', () => {
       desk.enqueue(textTo(liuQiang, 't1'));
       desk.teams.script(person(liuQiang), failures.throttled(30_000));
       expect(await desk.deliver()).toEqual({ sent: 0, waiting: 1, nextDue: new Date('2026-12-01T02:00:30.000Z') });
-      expect(await entry('t1')).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 429 throttled: Too many requests', nextAttemptAt: '2026-12-01T02:00:30.000Z' });
+      expect(await entry('t1')).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastError: 'HTTP 429 throttled: Too many requests',
+        nextAttemptAt: '2026-12-01T02:00:30.000Z',
+      });
 
       desk.time.advance(29);
       await desk.deliver();
@@ -48,12 +56,27 @@ describe('delivering the outbox', () => {
       // Equal jitter at random 0.5: three quarters of 1 s, 2 s, 4 s.
       expect(waits).toEqual([0.75, 1.5, 3]);
       await desk.deliver();
-      expect(await entry('t1')).toMatchObject({ status: 'dead', attempts: 4, lastError: 'HTTP 503 server_error: Service unavailable' });
-      expect(await opsNotices()).toEqual([expect.objectContaining({
-        id: 'ops.delivery_failed:t1', key: 'ops.delivery_failed',
-        params: { id: '—', kind: 'text', recipient: '刘强', attempts: 4, error: 'HTTP 503 server_error: Service unavailable' },
-      })]);
-      expect(desk.events.filter((e) => e.kind === 'dead')).toEqual([expect.objectContaining({ id: 't1', attempts: 4, opsTold: true })]);
+      expect(await entry('t1')).toMatchObject({
+        status: 'dead',
+        attempts: 4,
+        lastError: 'HTTP 503 server_error: Service unavailable',
+      });
+      expect(await opsNotices()).toEqual([
+        expect.objectContaining({
+          id: 'ops.delivery_failed:t1',
+          key: 'ops.delivery_failed',
+          params: {
+            id: '—',
+            kind: 'text',
+            recipient: '刘强',
+            attempts: 4,
+            error: 'HTTP 503 server_error: Service unavailable',
+          },
+        }),
+      ]);
+      expect(desk.events.filter((e) => e.kind === 'dead')).toEqual([
+        expect.objectContaining({ id: 't1', attempts: 4, opsTold: true }),
+      ]);
 
       await desk.openChat(OPS);
       await desk.deliver();
@@ -64,7 +87,10 @@ describe('delivering the outbox', () => {
       desk.enqueue(textTo(liuQiang, 't1'), textTo(liuQiang, 't2'), textTo(wangFang, 'u1'), textTo(liuQiang, 't3'));
       desk.teams.script(person(liuQiang), failures.unavailable());
       await desk.deliver();
-      expect(desk.teams.written.map((w) => [w.what, w.ok])).toEqual([['t1', false], ['u1', true]]);
+      expect(desk.teams.written.map((w) => [w.what, w.ok])).toEqual([
+        ['t1', false],
+        ['u1', true],
+      ]);
       await desk.deliver();
       expect(desk.teams.written).toHaveLength(2);
       desk.time.advance(10);
@@ -76,7 +102,11 @@ describe('delivering the outbox', () => {
       desk.enqueue(textTo(liuQiang, 't1'), textTo(liuQiang, 't2'));
       desk.teams.script(person(liuQiang), failures.rejected());
       expect(await desk.deliver()).toMatchObject({ sent: 1, waiting: 1 });
-      expect(await entry('t1')).toMatchObject({ status: 'dead', attempts: 1, lastError: 'HTTP 413 rejected: Message too big' });
+      expect(await entry('t1')).toMatchObject({
+        status: 'dead',
+        attempts: 1,
+        lastError: 'HTTP 413 rejected: Message too big',
+      });
       expect(desk.teams.delivered(person(liuQiang))).toEqual(['t2']);
       expect((await opsNotices()).map((n) => [n.key, n.params.recipient])).toEqual([['ops.delivery_rejected', '刘强']]);
     });
@@ -90,7 +120,11 @@ describe('delivering the outbox', () => {
       }
       await desk.deliver();
       expect(desk.teams.written).toEqual([]);
-      expect(await entry('t1')).toMatchObject({ status: 'dead', attempts: 5, lastError: expect.stringContaining('4 tries ended without an outcome') });
+      expect(await entry('t1')).toMatchObject({
+        status: 'dead',
+        attempts: 5,
+        lastError: expect.stringContaining('4 tries ended without an outcome'),
+      });
       expect((await opsNotices()).map((n) => n.key)).toEqual(['ops.delivery_failed']);
     });
   });
@@ -105,19 +139,35 @@ describe('delivering the outbox', () => {
       desk.enqueue(textTo(liuQiang, 't1'), textTo(liuQiang, 't2'));
       desk.teams.script(person(liuQiang), failures.blocked());
       await desk.deliver();
-      expect(await entry('t1')).toMatchObject({ status: 'dead', lastError: 'HTTP 403 MessageWritesBlocked: Thread is blocked' });
-      expect(await desk.store.conversations.get(person(liuQiang))).toMatchObject({ inactiveSince: '2026-12-01T02:00:00.000Z', inactiveReason: 'MessageWritesBlocked' });
-      expect(await opsNotices()).toEqual([expect.objectContaining({
-        id: `ops.conversation_inactive:t1:${person(liuQiang)}`, key: 'ops.conversation_inactive', params: { id: '—', kind: 'text', recipient: '刘强', reason: 'MessageWritesBlocked' },
-      })]);
-      expect(desk.events).toEqual(expect.arrayContaining([{ kind: 'inactive', conversation: person(liuQiang), reason: 'MessageWritesBlocked' }]));
+      expect(await entry('t1')).toMatchObject({
+        status: 'dead',
+        lastError: 'HTTP 403 MessageWritesBlocked: Thread is blocked',
+      });
+      expect(await desk.store.conversations.get(person(liuQiang))).toMatchObject({
+        inactiveSince: '2026-12-01T02:00:00.000Z',
+        inactiveReason: 'MessageWritesBlocked',
+      });
+      expect(await opsNotices()).toEqual([
+        expect.objectContaining({
+          id: `ops.conversation_inactive:t1:${person(liuQiang)}`,
+          key: 'ops.conversation_inactive',
+          params: { id: '—', kind: 'text', recipient: '刘强', reason: 'MessageWritesBlocked' },
+        }),
+      ]);
+      expect(desk.events).toEqual(
+        expect.arrayContaining([{ kind: 'inactive', conversation: person(liuQiang), reason: 'MessageWritesBlocked' }]),
+      );
 
       desk.time.advance(3600);
       await desk.deliver();
       expect(desk.teams.written.map((w) => w.what)).toEqual(['t1']);
       expect(await entry('t2')).toMatchObject({ status: 'pending', attempts: 0 });
 
-      await rememberPerson(desk.deps, liuQiang, { reference: { conversation: { id: 'a:new' } }, userMri: null, locale: 'zh-CN' });
+      await rememberPerson(desk.deps, liuQiang, {
+        reference: { conversation: { id: 'a:new' } },
+        userMri: null,
+        locale: 'zh-CN',
+      });
       await desk.deliver();
       // With no ops channel bound, ops' notice goes to the ops head — here 刘强 himself, once he is back.
       expect(desk.teams.delivered(person(liuQiang))).toEqual(['t2', '—']);
@@ -144,8 +194,12 @@ describe('delivering the outbox', () => {
       const plan = await desk.fileSamplePlan();
       await desk.deliver();
       await desk.deliver();
-      expect(desk.teams.written).toEqual([expect.objectContaining({ op: 'post', to: person(liuQiang), what: plan.id, ok: true })]);
-      expect(await desk.store.cardCopies.list(plan.id)).toEqual([{ applicationId: plan.id, conversationKey: person(liuQiang), activityId: 'activity-1', viewer: liuQiang }]);
+      expect(desk.teams.written).toEqual([
+        expect.objectContaining({ op: 'post', to: person(liuQiang), what: plan.id, ok: true }),
+      ]);
+      expect(await desk.store.cardCopies.list(plan.id)).toEqual([
+        { applicationId: plan.id, conversationKey: person(liuQiang), activityId: 'activity-1', viewer: liuQiang },
+      ]);
     });
 
     it('should record nothing when its lease was lost during the send, leaving the message to the one who holds it', async () => {
@@ -167,12 +221,20 @@ describe('delivering the outbox', () => {
       expect(await desk.store.cardCopies.list(plan.id)).toEqual([]);
     });
 
-    it('should send support\'s card to each handler with a chat as a message of its own', async () => {
+    it("should send support's card to each handler with a chat as a message of its own", async () => {
       await desk.openChat(liuQiang);
-      const support: OutboxMessage = { id: 's1', createdAt: '2026-12-01T02:00:00.000Z', kind: 'card', applicationId: (await desk.fileSamplePlan()).id, to: { kind: 'channel', channel: 'support' } };
+      const support: OutboxMessage = {
+        id: 's1',
+        createdAt: '2026-12-01T02:00:00.000Z',
+        kind: 'card',
+        applicationId: (await desk.fileSamplePlan()).id,
+        to: { kind: 'channel', channel: 'support' },
+      };
       desk.enqueue(support);
       await desk.deliver();
-      expect((await desk.store.outbox.pending(10)).map((m) => m.id)).toEqual([`s1:${'00000000-0000-0000-0000-00000000c001'}`]);
+      expect((await desk.store.outbox.pending(10)).map((m) => m.id)).toEqual([
+        `s1:${'00000000-0000-0000-0000-00000000c001'}`,
+      ]);
       expect(await entry('s1')).toMatchObject({ status: 'sent' });
     });
 
@@ -180,8 +242,16 @@ describe('delivering the outbox', () => {
       for (const who of [liuQiang, zhangWei, wangFang]) await desk.openChat(who);
       const plan = await desk.fileSamplePlan();
       await desk.deliver();
-      for (const [who, activityId] of [[zhangWei, 'z-1'], [wangFang, 'w-1']] as const) {
-        await desk.store.cardCopies.add({ applicationId: plan.id, conversationKey: person(who), activityId, viewer: who });
+      for (const [who, activityId] of [
+        [zhangWei, 'z-1'],
+        [wangFang, 'w-1'],
+      ] as const) {
+        await desk.store.cardCopies.add({
+          applicationId: plan.id,
+          conversationKey: person(who),
+          activityId,
+          viewer: who,
+        });
       }
       desk.enqueue({ id: 'r1', createdAt: '2026-12-01T02:00:00.000Z', kind: 'refresh', applicationId: plan.id });
       desk.teams.script(person(liuQiang), failures.throttled(10_000));
@@ -190,13 +260,19 @@ describe('delivering the outbox', () => {
       await desk.deliver();
       expect(await entry('r1')).toMatchObject({ status: 'pending', nextAttemptAt: '2026-12-01T02:00:10.000Z' });
       expect((await desk.store.conversations.get(person(zhangWei)))?.inactiveReason).toBe('MessageWritesBlocked');
-      expect((await opsNotices()).map((n) => [n.key, n.params.recipient])).toEqual([['ops.conversation_inactive', '张伟']]);
+      expect((await opsNotices()).map((n) => [n.key, n.params.recipient])).toEqual([
+        ['ops.conversation_inactive', '张伟'],
+      ]);
 
       desk.time.advance(10);
       await desk.deliver();
       expect(await entry('r1')).toMatchObject({ status: 'sent' });
       expect(desk.teams.written.filter((w) => w.op === 'update').map((w) => [w.what, w.ok])).toEqual([
-        ['activity-1', false], ['z-1', false], ['w-1', false], ['activity-1', true], ['w-1', true],
+        ['activity-1', false],
+        ['z-1', false],
+        ['w-1', false],
+        ['activity-1', true],
+        ['w-1', true],
       ]);
     });
   });
@@ -207,7 +283,11 @@ describe('delivering the outbox', () => {
       await desk.openChat(liuQiang);
       desk.enqueue(textTo(liuQiang, 't1'), textTo(liuQiang, 't2'), textTo(liuQiang, 't3'));
       expect(await desk.deliver()).toMatchObject({ sent: 2, waiting: 1 });
-      expect(await entry('t3')).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: '2026-12-01T02:00:10.000Z' });
+      expect(await entry('t3')).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: '2026-12-01T02:00:10.000Z',
+      });
       desk.time.advance(10);
       await desk.deliver();
       expect(desk.teams.delivered(person(liuQiang))).toEqual(['t1', 't2', 't3']);
@@ -216,10 +296,16 @@ describe('delivering the outbox', () => {
     it('should hold a quiet-hours message until its notBefore', async () => {
       desk = await openDeliveryDesk();
       await desk.openChat(liuQiang);
-      desk.enqueue(textTo(liuQiang, 'later', undefined, { notBefore: '2026-12-01T12:00:00+08:00' }), textTo(liuQiang, 'now'));
+      desk.enqueue(
+        textTo(liuQiang, 'later', undefined, { notBefore: '2026-12-01T12:00:00+08:00' }),
+        textTo(liuQiang, 'now'),
+      );
       await desk.deliver();
       expect(desk.teams.delivered(person(liuQiang))).toEqual(['now']);
-      expect(await desk.store.outbox.backlog(desk.time.now())).toEqual({ pending: 1, nextDue: new Date('2026-12-01T04:00:00.000Z') });
+      expect(await desk.store.outbox.backlog(desk.time.now())).toEqual({
+        pending: 1,
+        nextDue: new Date('2026-12-01T04:00:00.000Z'),
+      });
       desk.time.advance(2 * 3600);
       await desk.deliver();
       expect(desk.teams.delivered(person(liuQiang))).toEqual(['now', 'later']);

@@ -19,16 +19,28 @@ describe('the retry delay', () => {
     expect(retryDelayMs(policy, attempt, retryAfter, () => random)).toBe(expected);
   });
 
-  it('should keep Teams\' per-conversation limits and eight tries by default', () => {
+  it("should keep Teams' per-conversation limits and eight tries by default", () => {
     expect(DELIVERY_POLICY).toMatchObject({
-      maxAttempts: 8, sendTimeoutMs: 15_000,
-      rateWindows: [{ limit: 7, ms: 1_000 }, { limit: 8, ms: 2_000 }, { limit: 60, ms: 30_000 }, { limit: 1_800, ms: 3_600_000 }],
+      maxAttempts: 8,
+      sendTimeoutMs: 15_000,
+      rateWindows: [
+        { limit: 7, ms: 1_000 },
+        { limit: 8, ms: 2_000 },
+        { limit: 60, ms: 30_000 },
+        { limit: 1_800, ms: 3_600_000 },
+      ],
     });
   });
 
   it('should describe a failure in one line for ops', () => {
-    expect(describeFailure({ code: 'retryable', why: 'throttled', status: 429, retryAfterMs: 1000, detail: 'slow down' })).toBe('HTTP 429 throttled: slow down');
-    expect(describeFailure({ code: 'retryable', why: 'timeout', status: null, retryAfterMs: null, detail: 'aborted' })).toBe('timeout: aborted');
-    expect(describeFailure({ code: 'conversation_gone', reason: 'BotNotInConversationRoster', status: 403, detail: 'x' })).toBe('HTTP 403 BotNotInConversationRoster: x');
+    expect(
+      describeFailure({ code: 'retryable', why: 'throttled', status: 429, retryAfterMs: 1000, detail: 'slow down' }),
+    ).toBe('HTTP 429 throttled: slow down');
+    expect(
+      describeFailure({ code: 'retryable', why: 'timeout', status: null, retryAfterMs: null, detail: 'aborted' }),
+    ).toBe('timeout: aborted');
+    expect(
+      describeFailure({ code: 'conversation_gone', reason: 'BotNotInConversationRoster', status: 403, detail: 'x' }),
+    ).toBe('HTTP 403 BotNotInConversationRoster: x');
   });
 });

@@ -31,13 +31,16 @@ export function subjectOfPost(call: ReceivedCall): string | null {
 }
 
 /** Outbox rows that post into a person's chat (a message to an unbound channel is replaced by such rows, or dropped). */
-export const isPost = (row: OutboxRow): boolean => row.kind !== 'refresh' && (row.conversationKey?.startsWith('person:') ?? false);
+export const isPost = (row: OutboxRow): boolean =>
+  row.kind !== 'refresh' && (row.conversationKey?.startsWith('person:') ?? false);
 
 /** The subject an outbox row posts, named as `subjectOfPost` names the post. */
-export const subjectOfRow = (row: OutboxRow): string => `${chatOfKey(row.conversationKey ?? '')} ${row.kind} ${row.applicationId ?? 'none'}`;
+export const subjectOfRow = (row: OutboxRow): string =>
+  `${chatOfKey(row.conversationKey ?? '')} ${row.kind} ${row.applicationId ?? 'none'}`;
 
 /** A card copy's subject, as its post's. */
-export const subjectOfCopy = (copy: CardCopyRow): string => `${chatOfKey(copy.conversationKey)} card ${copy.applicationId}`;
+export const subjectOfCopy = (copy: CardCopyRow): string =>
+  `${chatOfKey(copy.conversationKey)} card ${copy.applicationId}`;
 
 export function countBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, number> {
   const counts = new Map<string, number>();
@@ -49,7 +52,8 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string | null)
 }
 
 /** Sorted `[subject, count]` pairs, so two tallies compare (and print) readably. */
-export const tally = (counts: Map<string, number>): [string, number][] => [...counts].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b));
+export const tally = (counts: Map<string, number>): [string, number][] =>
+  [...counts].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b));
 
 /** Adds tallies subject by subject. */
 export function plus(...all: Map<string, number>[]): Map<string, number> {
@@ -64,9 +68,16 @@ export function plus(...all: Map<string, number>[]): Map<string, number> {
  * chat while the store still holds it as pending, so it is posted again after the restart. Negative
  * counts would be rows marked sent that were never posted: lost messages.
  */
-export function unrecordedPosts(callsBeforeKill: readonly ReceivedCall[], atKill: StoreSnapshot, since: { seq: number; calls: number } = { seq: 0, calls: 0 }): Map<string, number> {
+export function unrecordedPosts(
+  callsBeforeKill: readonly ReceivedCall[],
+  atKill: StoreSnapshot,
+  since: { seq: number; calls: number } = { seq: 0, calls: 0 },
+): Map<string, number> {
   const posted = countBy(callsBeforeKill.slice(since.calls), subjectOfPost);
-  const sent = countBy(atKill.outbox.filter((r) => r.seq > since.seq && isPost(r) && r.status === 'sent'), subjectOfRow);
+  const sent = countBy(
+    atKill.outbox.filter((r) => r.seq > since.seq && isPost(r) && r.status === 'sent'),
+    subjectOfRow,
+  );
   const unrecorded = new Map<string, number>();
   for (const k of new Set([...posted.keys(), ...sent.keys()])) {
     const extra = (posted.get(k) ?? 0) - (sent.get(k) ?? 0);

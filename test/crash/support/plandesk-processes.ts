@@ -9,9 +9,12 @@ export const CRASH_ARTIFACTS_DIR = path.join(REPO_ROOT, 'artifacts', 'crash');
 
 /** Short beats, so a restarted bot retries and runs its ticks at once instead of a minute later. */
 const FAST_BEATS = {
-  PLANDESK_DELIVERY_INTERVAL_MS: '200', PLANDESK_TICK_INTERVAL_MS: '200', LOG_LEVEL: 'info',
+  PLANDESK_DELIVERY_INTERVAL_MS: '200',
+  PLANDESK_TICK_INTERVAL_MS: '200',
+  LOG_LEVEL: 'info',
   // Short claims, so a killed process's messages come back to the restarted one within seconds.
-  PLANDESK_DELIVERY_LEASE_MS: '3000', PLANDESK_SEND_TIMEOUT_MS: '3000',
+  PLANDESK_DELIVERY_LEASE_MS: '3000',
+  PLANDESK_SEND_TIMEOUT_MS: '3000',
 };
 
 export function logDir(scenario: string): string {
@@ -49,20 +52,36 @@ export function startTick(dbPath: string, now: Date, logFile: string): RunningPr
     MicrosoftAppType: '',
   };
   const entry = path.join('test', 'crash', 'support', 'plandesk-cli-entry.ts');
-  return startProcess(`plandesk tick --now ${now.toISOString()}`, process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', entry, 'tick', '--now', now.toISOString()], { cwd: REPO_ROOT, env, logFile });
+  return startProcess(
+    `plandesk tick --now ${now.toISOString()}`,
+    process.execPath,
+    ['--disable-warning=DEP0111', '--import', 'tsx', entry, 'tick', '--now', now.toISOString()],
+    { cwd: REPO_ROOT, env, logFile },
+  );
 }
 
 /** Runs a tick to its end; resolves with its JSON report, or fails with its output. */
-export async function runTick(dbPath: string, now: Date, logFile: string, timeoutMs: number): Promise<{ now: string; ran: number; failed: number; byKind: Record<string, number> }> {
+export async function runTick(
+  dbPath: string,
+  now: Date,
+  logFile: string,
+  timeoutMs: number,
+): Promise<{ now: string; ran: number; failed: number; byKind: Record<string, number> }> {
   const tick = startTick(dbPath, now, logFile);
   let timer: NodeJS.Timeout | undefined;
-  const exit = await Promise.race([tick.exited, new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)))]);
+  const exit = await Promise.race([
+    tick.exited,
+    new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs))),
+  ]);
   clearTimeout(timer);
   if (exit !== 0) {
     await tick.stop();
     throw new Error(`${tick.name} ended with ${exit}; its output:\n${tick.output()}`);
   }
-  const report = tick.output().split('\n').find((line) => line.startsWith('{"now"'));
+  const report = tick
+    .output()
+    .split('\n')
+    .find((line) => line.startsWith('{"now"'));
   if (!report) throw new Error(`${tick.name} printed no report; its output:\n${tick.output()}`);
   return JSON.parse(report) as { now: string; ran: number; failed: number; byKind: Record<string, number> };
 }

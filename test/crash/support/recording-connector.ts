@@ -54,37 +54,40 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
   const calls: ReceivedCall[] = [];
   let delayMs = 0;
   const server: Server = createServer((req, res) => {
-    void readJson(req).then((body) => {
-      const path = (req.url ?? '').split('?')[0] ?? '';
-      const match = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(path);
-      const call: ReceivedCall = {
-        n: calls.length + 1,
-        method: req.method ?? '',
-        url: req.url ?? '',
-        conversationId: decodeURIComponent(match?.[1] ?? ''),
-        activityId: req.method === 'PUT' && match?.[2] ? decodeURIComponent(match[2]) : null,
-        body,
-        receivedAt: Date.now(),
-        outcome: 'held',
-      };
-      calls.push(call);
-      res.once('close', () => {
-        if (call.outcome === 'held') call.outcome = res.writableFinished ? 'answered' : 'cut';
-      });
-      const answer = () => {
-        if (res.destroyed) return;
-        // Not chained: restify patches http.ServerResponse#writeHead process-wide, and its version returns nothing.
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `reply-${call.n}` }), () => {
-          if (call.outcome === 'held') call.outcome = 'answered';
+    void readJson(req).then(
+      (body) => {
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        const match = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?/.exec(path);
+        const call: ReceivedCall = {
+          n: calls.length + 1,
+          method: req.method ?? '',
+          url: req.url ?? '',
+          conversationId: decodeURIComponent(match?.[1] ?? ''),
+          activityId: req.method === 'PUT' && match?.[2] ? decodeURIComponent(match[2]) : null,
+          body,
+          receivedAt: Date.now(),
+          outcome: 'held',
+        };
+        calls.push(call);
+        res.once('close', () => {
+          if (call.outcome === 'held') call.outcome = res.writableFinished ? 'answered' : 'cut';
         });
-      };
-      if (delayMs > 0) setTimeout(answer, delayMs);
-      else answer();
-    }, () => {
-      // The sender died before the request was whole: Teams would not have taken it, so nothing is recorded.
-      res.destroy();
-    });
+        const answer = () => {
+          if (res.destroyed) return;
+          // Not chained: restify patches http.ServerResponse#writeHead process-wide, and its version returns nothing.
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id: `reply-${call.n}` }), () => {
+            if (call.outcome === 'held') call.outcome = 'answered';
+          });
+        };
+        if (delayMs > 0) setTimeout(answer, delayMs);
+        else answer();
+      },
+      () => {
+        // The sender died before the request was whole: Teams would not have taken it, so nothing is recorded.
+        res.destroy();
+      },
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const heldCalls = () => calls.filter((c) => c.outcome === 'held');
@@ -93,7 +96,10 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
   const until = async (done: () => boolean, timeoutMs: number, what: string) => {
     const deadline = Date.now() + timeoutMs;
     while (!done()) {
-      if (Date.now() > deadline) throw new Error(`the stand-in connector: ${what} within ${timeoutMs} ms (${calls.length} calls, ${held()} held)`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the stand-in connector: ${what} within ${timeoutMs} ms (${calls.length} calls, ${held()} held)`,
+        );
       await sleep(10);
     }
   };
@@ -107,9 +113,10 @@ export async function startRecordingConnector(): Promise<RecordingConnector> {
     held,
     waitForHeld: (enough, what, timeoutMs) => until(() => enough(heldCalls()), timeoutMs, `never held ${what}`),
     waitForNoneHeld: (timeoutMs) => until(() => held() === 0, timeoutMs, 'requests still held'),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

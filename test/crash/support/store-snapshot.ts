@@ -46,8 +46,18 @@ export interface StoreSnapshot {
 }
 
 interface RawOutbox {
-  seq: number; id: string; status: OutboxRow['status']; attempts: number; lease_owner: string | null; lease_until: string | null;
-  conversation_key: string | null; not_before: string | null; created_at: string; sent_at: string | null; last_error: string | null; doc: string;
+  seq: number;
+  id: string;
+  status: OutboxRow['status'];
+  attempts: number;
+  lease_owner: string | null;
+  lease_until: string | null;
+  conversation_key: string | null;
+  not_before: string | null;
+  created_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+  doc: string;
 }
 
 /** Reads the store through its own read-only connection (the bot may be writing, or may have been killed mid-write). */
@@ -57,19 +67,65 @@ export function snapshotStore(dbPath: string): StoreSnapshot {
     db.pragma('busy_timeout = 5000');
     return db.transaction(() => {
       const outbox = (db.prepare('SELECT * FROM outbox ORDER BY seq').all() as RawOutbox[]).map((r): OutboxRow => {
-        const doc = JSON.parse(r.doc) as { kind: OutboxRow['kind']; applicationId?: string | null; key?: string; params?: Record<string, unknown> };
+        const doc = JSON.parse(r.doc) as {
+          kind: OutboxRow['kind'];
+          applicationId?: string | null;
+          key?: string;
+          params?: Record<string, unknown>;
+        };
         return {
-          seq: r.seq, id: r.id, status: r.status, attempts: r.attempts, leaseOwner: r.lease_owner, leaseUntil: r.lease_until,
-          conversationKey: r.conversation_key, notBefore: r.not_before, createdAt: r.created_at, sentAt: r.sent_at, lastError: r.last_error,
-          kind: doc.kind, applicationId: doc.applicationId ?? null, key: doc.key ?? null, params: doc.params ?? null,
+          seq: r.seq,
+          id: r.id,
+          status: r.status,
+          attempts: r.attempts,
+          leaseOwner: r.lease_owner,
+          leaseUntil: r.lease_until,
+          conversationKey: r.conversation_key,
+          notBefore: r.not_before,
+          createdAt: r.created_at,
+          sentAt: r.sent_at,
+          lastError: r.last_error,
+          kind: doc.kind,
+          applicationId: doc.applicationId ?? null,
+          key: doc.key ?? null,
+          params: doc.params ?? null,
         };
       });
-      const cardCopies = (db.prepare('SELECT application_id, conversation_key, activity_id, viewer FROM card_copies ORDER BY rowid').all() as
-        { application_id: string; conversation_key: string; activity_id: string; viewer: string | null }[])
-        .map((r) => ({ applicationId: r.application_id, conversationKey: r.conversation_key, activityId: r.activity_id, viewer: r.viewer }));
-      const jobs = (db.prepare('SELECT id, kind, application_id, due_at, status, attempts, lease_owner, done_at FROM jobs ORDER BY due_at, id').all() as
-        { id: string; kind: string; application_id: string | null; due_at: string; status: JobRow['status']; attempts: number; lease_owner: string | null; done_at: string | null }[])
-        .map((r) => ({ id: r.id, kind: r.kind, applicationId: r.application_id, dueAt: r.due_at, status: r.status, attempts: r.attempts, leaseOwner: r.lease_owner, doneAt: r.done_at }));
+      const cardCopies = (
+        db
+          .prepare('SELECT application_id, conversation_key, activity_id, viewer FROM card_copies ORDER BY rowid')
+          .all() as { application_id: string; conversation_key: string; activity_id: string; viewer: string | null }[]
+      ).map((r) => ({
+        applicationId: r.application_id,
+        conversationKey: r.conversation_key,
+        activityId: r.activity_id,
+        viewer: r.viewer,
+      }));
+      const jobs = (
+        db
+          .prepare(
+            'SELECT id, kind, application_id, due_at, status, attempts, lease_owner, done_at FROM jobs ORDER BY due_at, id',
+          )
+          .all() as {
+          id: string;
+          kind: string;
+          application_id: string | null;
+          due_at: string;
+          status: JobRow['status'];
+          attempts: number;
+          lease_owner: string | null;
+          done_at: string | null;
+        }[]
+      ).map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        applicationId: r.application_id,
+        dueAt: r.due_at,
+        status: r.status,
+        attempts: r.attempts,
+        leaseOwner: r.lease_owner,
+        doneAt: r.done_at,
+      }));
       const auditEntries = (db.prepare('SELECT COUNT(*) AS n FROM audit').get() as { n: number }).n;
       return { outbox, cardCopies, jobs, auditEntries };
     })();

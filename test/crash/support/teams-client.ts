@@ -25,7 +25,12 @@ export function teamsClient(endpoint: string, serviceUrl: string) {
   });
 
   const post = async (body: Partial<Activity>): Promise<{ status: number; body: unknown }> => {
-    const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };
@@ -38,13 +43,27 @@ export function teamsClient(endpoint: string, serviceUrl: string) {
     },
     /** A person taps an Action.Execute on the card posted as `cardActivityId`; returns the card the invoke answered with. */
     async tap(who: Someone, verb: string, data: Record<string, unknown>, cardActivityId: string): Promise<CardJson> {
-      const { status, body } = await post(activity(who, {
-        type: 'invoke', name: 'adaptiveCard/action', replyToId: cardActivityId,
-        // A made-up submit carries a fresh draft id, as every form the bot sends does.
-        value: { action: { type: 'Action.Execute', verb, data: verb === 'form.submit' && !data.draftId ? { ...data, draftId: `draft-${Math.random().toString(36).slice(2)}` } : data } },
-      }));
+      const { status, body } = await post(
+        activity(who, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          replyToId: cardActivityId,
+          // A made-up submit carries a fresh draft id, as every form the bot sends does.
+          value: {
+            action: {
+              type: 'Action.Execute',
+              verb,
+              data:
+                verb === 'form.submit' && !data.draftId
+                  ? { ...data, draftId: `draft-${Math.random().toString(36).slice(2)}` }
+                  : data,
+            },
+          },
+        }),
+      );
       const response = body as { statusCode?: number; value?: CardJson } | null;
-      if (status !== 200 || response?.statusCode !== 200 || !response.value) throw new Error(`${who.name} tapped ${verb}: HTTP ${status} ${JSON.stringify(body).slice(0, 400)}`);
+      if (status !== 200 || response?.statusCode !== 200 || !response.value)
+        throw new Error(`${who.name} tapped ${verb}: HTTP ${status} ${JSON.stringify(body).slice(0, 400)}`);
       return response.value;
     },
   };

@@ -60,7 +60,11 @@ export class AdaptiveCard {
   async fill(label: string, value: string | boolean, options: FillOptions = {}): Promise<void> {
     const input = await this.oneInput(label, options, typeof value === 'string' ? value : undefined);
     if (input === 'radio-checked') return;
-    const [type, role, popup] = await Promise.all([input.getAttribute('type'), input.getAttribute('role'), input.getAttribute('aria-haspopup')]);
+    const [type, role, popup] = await Promise.all([
+      input.getAttribute('type'),
+      input.getAttribute('role'),
+      input.getAttribute('aria-haspopup'),
+    ]);
     if (type === 'checkbox') {
       if (typeof value !== 'boolean') throw new Error(`"${label}" is a toggle: give true or false, not "${value}"`);
       return input.setChecked(value, { timeout: TIMEOUT });
@@ -87,7 +91,11 @@ export class AdaptiveCard {
    */
   async choices(label: string, options: FillOptions = {}): Promise<string[]> {
     const input = await this.oneInput(label, options);
-    if (input === 'radio-checked' || (await input.getAttribute('role')) !== 'combobox' || (await input.getAttribute('aria-haspopup')) === 'dialog') {
+    if (
+      input === 'radio-checked' ||
+      (await input.getAttribute('role')) !== 'combobox' ||
+      (await input.getAttribute('aria-haspopup')) === 'dialog'
+    ) {
       throw new Error(`"${label}" is not a compact ChoiceSet`);
     }
     await input.click({ timeout: TIMEOUT });
@@ -105,7 +113,10 @@ export class AdaptiveCard {
     const count = await inputs.count();
     if (count === 0 && radioValue !== undefined) {
       // An expanded ChoiceSet is a group of radio buttons rather than one input.
-      const radio = this.root.getByRole('radiogroup', { name: label, exact: true }).nth(options.nth ?? 0).getByRole('radio', { name: radioValue, exact: true });
+      const radio = this.root
+        .getByRole('radiogroup', { name: label, exact: true })
+        .nth(options.nth ?? 0)
+        .getByRole('radio', { name: radioValue, exact: true });
       if ((await radio.count()) > 0) {
         await radio.check({ timeout: TIMEOUT });
         return 'radio-checked';
@@ -113,10 +124,14 @@ export class AdaptiveCard {
     }
     if (count === 0) {
       const labels = await this.root.locator('label').allInnerTexts();
-      throw new Error(`the card has no input labelled "${label}"; its labels are: ${labels.map((l) => `"${l.trim()}"`).join(', ')}`);
+      throw new Error(
+        `the card has no input labelled "${label}"; its labels are: ${labels.map((l) => `"${l.trim()}"`).join(', ')}`,
+      );
     }
-    if (options.nth === undefined && count > 1) throw new Error(`the card has ${count} inputs labelled "${label}": say which with { nth } (0 is the first)`);
-    if (options.nth !== undefined && options.nth >= count) throw new Error(`the card has ${count} inputs labelled "${label}", so no { nth: ${options.nth} }`);
+    if (options.nth === undefined && count > 1)
+      throw new Error(`the card has ${count} inputs labelled "${label}": say which with { nth } (0 is the first)`);
+    if (options.nth !== undefined && options.nth >= count)
+      throw new Error(`the card has ${count} inputs labelled "${label}", so no { nth: ${options.nth} }`);
     return inputs.nth(options.nth ?? 0);
   }
 
@@ -135,10 +150,16 @@ export class AdaptiveCard {
    * Execute answered with a card replaces this card in place (`root` then points at the new one).
    */
   async execute(title: string): Promise<CardActionResult> {
-    const answered = this.page.waitForResponse((r) => {
-      const { pathname } = new URL(r.url());
-      return r.request().method() === 'POST' && (PLAYGROUND_REQUESTS.invoke.test(pathname) || PLAYGROUND_REQUESTS.submit.test(pathname));
-    }, { timeout: TIMEOUT });
+    const answered = this.page.waitForResponse(
+      (r) => {
+        const { pathname } = new URL(r.url());
+        return (
+          r.request().method() === 'POST' &&
+          (PLAYGROUND_REQUESTS.invoke.test(pathname) || PLAYGROUND_REQUESTS.submit.test(pathname))
+        );
+      },
+      { timeout: TIMEOUT },
+    );
     await this.action(title).click({ timeout: TIMEOUT });
     const response = await answered;
     const kind = PLAYGROUND_REQUESTS.invoke.test(new URL(response.url()).pathname) ? 'invoke' : 'submit';

@@ -14,7 +14,15 @@ export function chromiumPath(): string {
 }
 
 // Everything that would reach out (updates, sync, QUIC probes) is off; the sandbox needs privileges CI lacks.
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Headless Chromium through playwright-core, which gives it a fresh throw-away profile (--user-data-dir) per launch. */
 export async function launchChromium(): Promise<Browser> {

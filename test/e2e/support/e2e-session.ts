@@ -59,7 +59,12 @@ export class E2eSession {
       const directory = loadDirectory();
       const browser = await launchChromium();
       try {
-        bot = await startBot({ dbPath: path.join(tempDir, 'plandesk.db'), logFile: path.join(artifacts, 'bot.log'), entry: options.entry, env: options.botEnv });
+        bot = await startBot({
+          dbPath: path.join(tempDir, 'plandesk.db'),
+          logFile: path.join(artifacts, 'bot.log'),
+          entry: options.entry,
+          env: options.botEnv,
+        });
       } catch (error) {
         await browser.close();
         throw error;
@@ -142,12 +147,14 @@ export class E2eSession {
         problems.push(error);
       }
     };
-    for (const chat of this.chats) await attempt(() => this.screenshot(chat, `at-stop-${chat.playground.user.id.replace(/^29:/, '')}`));
+    for (const chat of this.chats)
+      await attempt(() => this.screenshot(chat, `at-stop-${chat.playground.user.id.replace(/^29:/, '')}`));
     for (const chat of [...this.chats]) await attempt(() => this.close(chat));
     await attempt(() => this.browser.close());
     await attempt(() => this.bot.stop());
     await attempt(() => stopAllProcesses());
     rmSync(this.tempDir, { recursive: true, force: true });
-    if (problems.length > 0) throw new AggregateError(problems, `stopping the ${this.scenario} end-to-end session failed`);
+    if (problems.length > 0)
+      throw new AggregateError(problems, `stopping the ${this.scenario} end-to-end session failed`);
   }
 }

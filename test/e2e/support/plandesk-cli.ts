@@ -26,7 +26,12 @@ export interface CliOptions {
 }
 
 // `bin/plandesk.js` runs dist/, which may be stale: by default src/cli/main.ts runs through tsx, as the bot runs src/main.ts.
-const FROM_SOURCE = ['--import', 'tsx', '-e', "require('./src/cli/main.ts').main(process.argv.slice(1)).then((code) => { process.exitCode = code; })"];
+const FROM_SOURCE = [
+  '--import',
+  'tsx',
+  '-e',
+  "require('./src/cli/main.ts').main(process.argv.slice(1)).then((code) => { process.exitCode = code; })",
+];
 const FROM_DIST = ['bin/plandesk.js'];
 
 /**
@@ -40,14 +45,21 @@ export function runPlandesk(args: readonly string[], options: CliOptions): Promi
   const timeoutMs = options.timeoutMs ?? 30_000;
   return new Promise((resolve, reject) => {
     const entry = options.entry === 'dist' ? FROM_DIST : FROM_SOURCE;
-    const child = spawn(process.execPath, [...entry, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...entry, ...args], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     const keep = (how: string) =>
-      writeFileSync(options.logFile, `$ plandesk ${args.join(' ')}\n[${how}]\n--- stdout\n${stdout}--- stderr\n${stderr}`);
+      writeFileSync(
+        options.logFile,
+        `$ plandesk ${args.join(' ')}\n[${how}]\n--- stdout\n${stdout}--- stderr\n${stderr}`,
+      );
     child.once('error', (error) => {
       clearTimeout(timer);
       keep(`could not run: ${error.message}`);
@@ -57,7 +69,8 @@ export function runPlandesk(args: readonly string[], options: CliOptions): Promi
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       keep(signal ? `killed by ${signal}${signal === 'SIGKILL' ? ` after ${timeoutMs} ms` : ''}` : `exit ${code}`);
-      if (signal) reject(new Error(`plandesk ${args.join(' ')} did not finish within ${timeoutMs} ms; see ${options.logFile}`));
+      if (signal)
+        reject(new Error(`plandesk ${args.join(' ')} did not finish within ${timeoutMs} ms; see ${options.logFile}`));
       else resolve({ code, stdout, stderr });
     });
   });
@@ -75,7 +88,8 @@ export type TickReport = z.infer<typeof TickReport>;
 /** `plandesk tick --now <at>`: runs the jobs due then and delivers what they decide; fails unless it exits 0. */
 export async function tickAt(at: string, options: CliOptions): Promise<TickReport> {
   const run = await runPlandesk(['tick', '--now', at], options);
-  if (run.code !== 0) throw new Error(`plandesk tick --now ${at} exited ${run.code}; see ${options.logFile}:\n${run.stderr.trim()}`);
+  if (run.code !== 0)
+    throw new Error(`plandesk tick --now ${at} exited ${run.code}; see ${options.logFile}:\n${run.stderr.trim()}`);
   const line = run.stdout.trim().split('\n').at(-1) ?? '';
   return TickReport.parse(JSON.parse(line));
 }

@@ -18,7 +18,9 @@ export interface ConnectorEntry {
 }
 
 // The conversation feed (/_ws_conversation/v1/conversations/stream); only what ConnectorEntry needs is checked.
-const ConversationFrame = z.object({ action: z.string(), actionConversationId: z.string(), message: z.unknown() }).passthrough();
+const ConversationFrame = z
+  .object({ action: z.string(), actionConversationId: z.string(), message: z.unknown() })
+  .passthrough();
 
 /**
  * The Playground's chat in a browser page, for one signed-in person. `send` marks where the bot's
@@ -40,7 +42,10 @@ export class PlaygroundChat {
   /** Opens the Playground in a new browser context and waits until PlanDesk is installed in the personal chat and quiet. */
   static async open(browser: Browser, playground: RunningPlayground): Promise<PlaygroundChat> {
     // The page shows times in the time zone the Playground reports to the bot.
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: playground.timeZone });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+      timezoneId: playground.timeZone,
+    });
     // Offline: the UI's web fonts and animations live on a CDN; refuse them at once instead of waiting for DNS.
     await context.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, (route) => route.abort());
     const page = await context.newPage();
@@ -91,7 +96,11 @@ export class PlaygroundChat {
     const composer = inChannel ? newPost.locator(SELECTORS.composer) : this.page.locator(SELECTORS.composer);
     await composer.click({ timeout: TIMEOUT });
     await composer.pressSequentially(`@${this.playground.bot.name.slice(0, 4)}`);
-    await this.page.locator(SELECTORS.mentionChoice).filter({ hasText: this.playground.bot.name }).first().click({ timeout: TIMEOUT });
+    await this.page
+      .locator(SELECTORS.mentionChoice)
+      .filter({ hasText: this.playground.bot.name })
+      .first()
+      .click({ timeout: TIMEOUT });
     await composer.pressSequentially(` ${text}`);
     const sent = this.waitForRequest(PLAYGROUND_REQUESTS.message);
     if (inChannel) await newPost.getByRole('button', { name: 'Post', exact: true }).click({ timeout: TIMEOUT });
@@ -101,7 +110,9 @@ export class PlaygroundChat {
 
   /** In a team channel: its threads (each a post with the replies under it), newest first. */
   channelThreads(): Locator {
-    return this.page.locator(SELECTORS.channelCard).filter({ hasNot: this.page.getByRole('button', { name: 'Post', exact: true }) });
+    return this.page
+      .locator(SELECTORS.channelCard)
+      .filter({ hasNot: this.page.getByRole('button', { name: 'Post', exact: true }) });
   }
 
   /**
@@ -116,8 +127,12 @@ export class PlaygroundChat {
       const found = texts.findIndex((text) => matches(text, match));
       if (found >= 0) return threads.filter({ hasText: match }).first();
       if (Date.now() > deadline) {
-        const seen = texts.length ? texts.map((t, i) => `  [${i}] ${t.replace(/\s+/g, ' ').slice(0, 300)}`).join('\n') : '  (none: is a channel open?)';
-        throw new Error(`no thread in the channel showed ${String(match)} within ${timeoutMs} ms; its threads, newest first:\n${seen}`);
+        const seen = texts.length
+          ? texts.map((t, i) => `  [${i}] ${t.replace(/\s+/g, ' ').slice(0, 300)}`).join('\n')
+          : '  (none: is a channel open?)';
+        throw new Error(
+          `no thread in the channel showed ${String(match)} within ${timeoutMs} ms; its threads, newest first:\n${seen}`,
+        );
       }
       await delay(100);
     }
@@ -134,8 +149,12 @@ export class PlaygroundChat {
       const found = texts.findIndex((text) => matches(text, match));
       if (found >= 0) return this.botMessages().nth(this.mark + found);
       if (Date.now() > deadline) {
-        const seen = texts.length ? texts.map((t, i) => `  [${this.mark + i}] ${t.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n') : '  (none)';
-        throw new Error(`no message from the bot showed ${String(match)} within ${timeoutMs} ms; its messages since the last send:\n${seen}`);
+        const seen = texts.length
+          ? texts.map((t, i) => `  [${this.mark + i}] ${t.replace(/\s+/g, ' ').slice(0, 200)}`).join('\n')
+          : '  (none)';
+        throw new Error(
+          `no message from the bot showed ${String(match)} within ${timeoutMs} ms; its messages since the last send:\n${seen}`,
+        );
       }
       await delay(100);
     }
@@ -145,7 +164,8 @@ export class PlaygroundChat {
   async waitForCard(match: TextMatch, timeoutMs = TIMEOUT): Promise<AdaptiveCard> {
     const message = await this.waitForBotMessage(match, timeoutMs);
     const card = new AdaptiveCard(message, this.page);
-    if ((await card.root.count()) === 0) throw new Error(`the bot's message showing ${String(match)} is text, not a card: ${await message.innerText()}`);
+    if ((await card.root.count()) === 0)
+      throw new Error(`the bot's message showing ${String(match)} is text, not a card: ${await message.innerText()}`);
     return card;
   }
 
@@ -160,8 +180,12 @@ export class PlaygroundChat {
       const found = this.connectorLog.find((e) => e.action === action && matches(JSON.stringify(e.message), match));
       if (found) return found;
       if (Date.now() > deadline) {
-        const seen = this.connectorLog.map((e) => `  ${e.action} ${JSON.stringify(e.message).slice(0, 120)}`).join('\n') || '  (nothing)';
-        throw new Error(`the bot posted no ${action} showing ${String(match)} within ${timeoutMs} ms; it posted:\n${seen}`);
+        const seen =
+          this.connectorLog.map((e) => `  ${e.action} ${JSON.stringify(e.message).slice(0, 120)}`).join('\n') ||
+          '  (nothing)';
+        throw new Error(
+          `the bot posted no ${action} showing ${String(match)} within ${timeoutMs} ms; it posted:\n${seen}`,
+        );
       }
       await delay(100);
     }
@@ -184,7 +208,9 @@ export class PlaygroundChat {
 
   /** The "Start a new post" box of a team channel (none elsewhere). */
   private newPostBox(): Locator {
-    return this.page.locator(SELECTORS.channelCard).filter({ has: this.page.getByRole('button', { name: 'Post', exact: true }) });
+    return this.page
+      .locator(SELECTORS.channelCard)
+      .filter({ has: this.page.getByRole('button', { name: 'Post', exact: true }) });
   }
 
   /** The signed-in person's name as the top bar shows it. */
@@ -221,12 +247,20 @@ export class PlaygroundChat {
     const all = this.botMessages();
     const count = await all.count();
     const texts: string[] = [];
-    for (let i = from; i < count; i++) texts.push(await all.nth(i).innerText({ timeout: 2000 }).catch(() => ''));
+    for (let i = from; i < count; i++)
+      texts.push(
+        await all
+          .nth(i)
+          .innerText({ timeout: 2000 })
+          .catch(() => ''),
+      );
     return texts;
   }
 
   private waitForRequest(path: RegExp): Promise<unknown> {
-    return this.page.waitForResponse((r) => r.request().method() === 'POST' && path.test(new URL(r.url()).pathname), { timeout: TIMEOUT });
+    return this.page.waitForResponse((r) => r.request().method() === 'POST' && path.test(new URL(r.url()).pathname), {
+      timeout: TIMEOUT,
+    });
   }
 
   private record(payload: string): void {
@@ -237,6 +271,11 @@ export class PlaygroundChat {
       return; // not a conversation frame
     }
     const frame = ConversationFrame.safeParse(json);
-    if (frame.success) this.connectorLog.push({ action: frame.data.action, conversationId: frame.data.actionConversationId, message: frame.data.message });
+    if (frame.success)
+      this.connectorLog.push({
+        action: frame.data.action,
+        conversationId: frame.data.actionConversationId,
+        message: frame.data.message,
+      });
   }
 }

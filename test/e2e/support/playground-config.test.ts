@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { findPerson, loadDirectory, OTHER_USERS, PLAYGROUND_CONFIG_FILE, playgroundConfigFor, renderPlaygroundYaml } from '../../../scripts/support/playground-config';
+import {
+  findPerson,
+  loadDirectory,
+  OTHER_USERS,
+  PLAYGROUND_CONFIG_FILE,
+  playgroundConfigFor,
+  renderPlaygroundYaml,
+} from '../../../scripts/support/playground-config';
 
 describe('the Agents Playground config', () => {
   const directory = loadDirectory();
@@ -15,8 +22,15 @@ describe('the Agents Playground config', () => {
   it('gives every person the aadObjectId the directory gives them', () => {
     const config = playgroundConfigFor(directory, findPerson(directory, '周杰'));
 
-    for (const user of [config.currentUser, ...config.users]) expect(findPerson(directory, user.aadObjectId).name).toBe(user.name);
-    expect(config.currentUser).toMatchObject({ id: '29:zhou.jie', name: '周杰', aadObjectId: '00000000-0000-0000-0000-00000000c003', surname: '周', givenName: '杰' });
+    for (const user of [config.currentUser, ...config.users])
+      expect(findPerson(directory, user.aadObjectId).name).toBe(user.name);
+    expect(config.currentUser).toMatchObject({
+      id: '29:zhou.jie',
+      name: '周杰',
+      aadObjectId: '00000000-0000-0000-0000-00000000c003',
+      surname: '周',
+      givenName: '杰',
+    });
   });
 
   it('names exactly five other users, approvers first, never the signed-in person', () => {

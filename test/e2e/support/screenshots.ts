@@ -17,7 +17,11 @@ export class Screenshots {
    */
   async take(target: Page | Locator, name: string): Promise<string> {
     this.taken += 1;
-    const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'shot';
+    const slug =
+      name
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '') || 'shot';
     const file = path.join(this.dir, `${String(this.taken).padStart(2, '0')}-${slug}.png`);
     if (isPage(target)) {
       await target.screenshot({ path: file, timeout: 10_000 });

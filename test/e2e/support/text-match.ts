@@ -8,12 +8,18 @@ export function matches(text: string, match: TextMatch): boolean {
 }
 
 /** Polls `read` until what it returns matches; the error shows the last text read. */
-export async function waitForMatch(read: () => Promise<string>, match: TextMatch, timeoutMs: number, what: string): Promise<string> {
+export async function waitForMatch(
+  read: () => Promise<string>,
+  match: TextMatch,
+  timeoutMs: number,
+  what: string,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const last = await read();
     if (matches(last, match)) return last;
-    if (Date.now() > deadline) throw new Error(`${what} did not show ${String(match)} within ${timeoutMs} ms; it reads:\n${last}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not show ${String(match)} within ${timeoutMs} ms; it reads:\n${last}`);
     await delay(100);
   }
 }

@@ -26,7 +26,13 @@ export async function startCosmosTarget(env: NodeJS.ProcessEnv = process.env): P
   const endpoint = env.COSMOS_ENDPOINT?.trim();
   if (endpoint) {
     const agent = isLocal(endpoint) ? new https.Agent({ rejectUnauthorized: false }) : undefined;
-    return { endpoint, key: env.COSMOS_KEY?.trim() || EMULATOR_KEY, agent, inProcess: false, stop: async () => agent?.destroy() };
+    return {
+      endpoint,
+      key: env.COSMOS_KEY?.trim() || EMULATOR_KEY,
+      agent,
+      inProcess: false,
+      stop: async () => agent?.destroy(),
+    };
   }
   const server = createHttpsServer({ keepAlive: true });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -56,20 +62,32 @@ export interface CosmosDatabase {
 export function freshDatabase(target: CosmosTarget): CosmosDatabase {
   const name = `plandesk-test-${randomUUID().slice(0, 8)}`;
   const opened: CosmosStore[] = [];
-  const client = new CosmosClient({ endpoint: target.endpoint, key: target.key, ...(target.agent ? { agent: target.agent } : {}) });
+  const client = new CosmosClient({
+    endpoint: target.endpoint,
+    key: target.key,
+    ...(target.agent ? { agent: target.agent } : {}),
+  });
   return {
     name,
     client,
     async open() {
-      const store = await openCosmosStore({ endpoint: target.endpoint, key: target.key, database: name, ...(target.agent ? { agent: target.agent } : {}) });
+      const store = await openCosmosStore({
+        endpoint: target.endpoint,
+        key: target.key,
+        database: name,
+        ...(target.agent ? { agent: target.agent } : {}),
+      });
       opened.push(store);
       return store;
     },
     async cleanup() {
       for (const store of opened) await store.close();
-      await client.database(name).delete().catch((error: { code?: number }) => {
-        if (error.code !== 404) throw error;
-      });
+      await client
+        .database(name)
+        .delete()
+        .catch((error: { code?: number }) => {
+          if (error.code !== 404) throw error;
+        });
       client.dispose();
     },
   };

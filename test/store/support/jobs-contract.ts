@@ -6,8 +6,22 @@ import type { TwoStores } from './two-stores';
 
 const T0 = new Date('2027-03-01T01:00:00.000Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
-const job = (id: string, dueInMinutes: number, applicationId: string | null = null): Job => ({ id, kind: 'step.nudge', applicationId, dueAt: at(dueInMinutes).toISOString(), payload: {} });
-const notice = (id: string): OutboxMessage => ({ id, createdAt: T0.toISOString(), kind: 'text', applicationId: null, to: { kind: 'channel', channel: 'ops' }, key: 'reminder.step', params: {} });
+const job = (id: string, dueInMinutes: number, applicationId: string | null = null): Job => ({
+  id,
+  kind: 'step.nudge',
+  applicationId,
+  dueAt: at(dueInMinutes).toISOString(),
+  payload: {},
+});
+const notice = (id: string): OutboxMessage => ({
+  id,
+  createdAt: T0.toISOString(),
+  kind: 'text',
+  applicationId: null,
+  to: { kind: 'channel', channel: 'ops' },
+  key: 'reminder.step',
+  params: {},
+});
 const jobIds = (jobs: Job[]) => jobs.map((j) => j.id);
 
 /** The job table as the scheduler relies on it, with two stores on one set of data standing for two instances. */
@@ -41,7 +55,10 @@ export function describeJobsContract(name: string, open: () => Promise<TwoStores
 
     it('should give each due job to exactly one of two processes claiming at once', async () => {
       await store.jobs.schedule(Array.from({ length: 8 }, (_, i) => job(`j${i}`, -i)));
-      const [mine, theirs] = await Promise.all([store.jobs.claimDue(T0, 10, 'a', at(2)), other.jobs.claimDue(T0, 10, 'b', at(2))]);
+      const [mine, theirs] = await Promise.all([
+        store.jobs.claimDue(T0, 10, 'a', at(2)),
+        other.jobs.claimDue(T0, 10, 'b', at(2)),
+      ]);
       expect([...jobIds(mine), ...jobIds(theirs)].sort()).toEqual(['j0', 'j1', 'j2', 'j3', 'j4', 'j5', 'j6', 'j7']);
     });
 
@@ -55,9 +72,17 @@ export function describeJobsContract(name: string, open: () => Promise<TwoStores
       await store.jobs.schedule([job('j', -1)]);
       await store.jobs.claimDue(T0, 10, 'a', at(2));
       const audit = auditEntry(T0, 'plandesk', 'spot_check.draw', 'spot-check:2027-03', null, { drawn: 1 });
-      expect(await store.jobs.complete('j', 'someone-else', T0, { outbox: [notice('m1')], audit: [audit] })).toBe(false);
+      expect(await store.jobs.complete('j', 'someone-else', T0, { outbox: [notice('m1')], audit: [audit] })).toBe(
+        false,
+      );
       expect(await store.outbox.pending(10)).toEqual([]);
-      expect(await store.jobs.complete('j', 'a', T0, { outbox: [notice('m1')], audit: [audit], schedule: [job('next', 60)] })).toBe(true);
+      expect(
+        await store.jobs.complete('j', 'a', T0, {
+          outbox: [notice('m1')],
+          audit: [audit],
+          schedule: [job('next', 60)],
+        }),
+      ).toBe(true);
       expect((await other.outbox.pending(10)).map((m) => m.id)).toEqual(['m1']);
       expect(await other.audit.about('spot-check:2027-03')).toEqual([audit]);
       expect(jobIds(await store.jobs.claimDue(at(61), 10, 'a', at(62)))).toEqual(['next']);
@@ -95,7 +120,13 @@ export function describeJobsContract(name: string, open: () => Promise<TwoStores
       expect(await store.jobs.complete('a:nudge', 'w', T0)).toBe(true);
 
       // The step is decided: its jobs vanish; the new state's job appears; the done nudge stays done.
-      await store.applications.update({ ...record }, 1, [], [], [job('a:nudge', -1, record.id), job('a:fulfillment', 60, record.id)]);
+      await store.applications.update(
+        { ...record },
+        1,
+        [],
+        [],
+        [job('a:nudge', -1, record.id), job('a:fulfillment', 60, record.id)],
+      );
       expect(jobIds(await other.jobs.pendingFor(record.id))).toEqual(['a:fulfillment']);
     });
 
@@ -115,7 +146,13 @@ export function describeJobsContract(name: string, open: () => Promise<TwoStores
       // Meanwhile, on another instance, the step is decided: its reminder is no longer wanted.
       expect((await other.applications.update({ ...record }, 1, [], [], [])).ok).toBe(true);
       const audit = auditEntry(T0, 'plandesk', 'spot_check.draw', 'spot-check:2027-04', null, { drawn: 1 });
-      expect(await store.jobs.complete('d:nudge', 'w', T0, { outbox: [notice('late-reminder')], audit: [audit], schedule: [job('d:follow-up', 5, record.id)] })).toBe(true);
+      expect(
+        await store.jobs.complete('d:nudge', 'w', T0, {
+          outbox: [notice('late-reminder')],
+          audit: [audit],
+          schedule: [job('d:follow-up', 5, record.id)],
+        }),
+      ).toBe(true);
       expect(await other.outbox.get('late-reminder')).toBeNull();
       expect(await other.audit.about('spot-check:2027-04')).toEqual([]);
       expect(await other.jobs.pendingFor(record.id)).toEqual([]);

@@ -7,9 +7,23 @@ const at = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000);
 const lease = (seconds = 60) => at(seconds);
 
 const text = (id: string, to: string, extra: Partial<OutboxMessage> = {}): OutboxMessage =>
-  ({ id, createdAt: T0.toISOString(), kind: 'text', applicationId: 'PP-1', to: { kind: 'person', id: to }, key: 'notice.approved', params: { id: 'PP-1' }, ...extra }) as OutboxMessage;
-const chat = (aad: string, updatedAt = T0.toISOString()): StoredConversation =>
-  ({ key: `person:${aad}`, reference: { conversation: { id: `a:${aad}` } }, userMri: null, locale: 'zh-CN', updatedAt });
+  ({
+    id,
+    createdAt: T0.toISOString(),
+    kind: 'text',
+    applicationId: 'PP-1',
+    to: { kind: 'person', id: to },
+    key: 'notice.approved',
+    params: { id: 'PP-1' },
+    ...extra,
+  }) as OutboxMessage;
+const chat = (aad: string, updatedAt = T0.toISOString()): StoredConversation => ({
+  key: `person:${aad}`,
+  reference: { conversation: { id: `a:${aad}` } },
+  userMri: null,
+  locale: 'zh-CN',
+  updatedAt,
+});
 const ids = (claimed: { message: OutboxMessage }[]) => claimed.map((c) => c.message.id);
 
 /** A message's delivery state as the store exports it (the port's only view of when it was given up). */
@@ -40,9 +54,12 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       await stores.cleanup();
     });
 
-    it('should give each message to one claimant only, a conversation\'s messages to one of them, in the order they were decided', async () => {
+    it("should give each message to one claimant only, a conversation's messages to one of them, in the order they were decided", async () => {
       await write([text('m1', 'ana'), text('m2', 'bo'), text('m3', 'ana')]);
-      const [mine, theirs] = await Promise.all([store.outbox.claim(T0, 10, 'one', lease()), other.outbox.claim(T0, 10, 'two', lease())]);
+      const [mine, theirs] = await Promise.all([
+        store.outbox.claim(T0, 10, 'one', lease()),
+        other.outbox.claim(T0, 10, 'two', lease()),
+      ]);
       expect([...ids(mine), ...ids(theirs)].sort()).toEqual(['m1', 'm2', 'm3']);
       for (const claimed of [mine, theirs]) {
         expect(ids(claimed)).toEqual(['m1', 'm2', 'm3'].filter((id) => ids(claimed).includes(id)));
@@ -50,7 +67,10 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       }
       const anasHolders = [mine, theirs].filter((claimed) => claimed.some((c) => c.conversationKey === 'person:ana'));
       expect(anasHolders).toHaveLength(1);
-      expect(anasHolders[0]?.filter((c) => c.conversationKey === 'person:ana').map((c) => c.message.id)).toEqual(['m1', 'm3']);
+      expect(anasHolders[0]?.filter((c) => c.conversationKey === 'person:ana').map((c) => c.message.id)).toEqual([
+        'm1',
+        'm3',
+      ]);
     });
 
     it('should let only the lease owner record an outcome, and give an expired lease to the next claimant', async () => {
@@ -65,7 +85,7 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       expect(await store.outbox.get('m1')).toMatchObject({ status: 'sent', attempts: 2, sentAt: at(62).toISOString() });
     });
 
-    it('should hold back a conversation\'s later messages while an earlier one waits for its retry, but not other conversations\'', async () => {
+    it("should hold back a conversation's later messages while an earlier one waits for its retry, but not other conversations'", async () => {
       await write([text('m1', 'ana'), text('m2', 'ana'), text('m3', 'bo')]);
       await store.outbox.claim(T0, 10, 'one', lease());
       expect(await store.outbox.retry('m1', 'one', 'HTTP 429 throttled', at(5))).toBe(true);
@@ -83,14 +103,28 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       expect(await store.outbox.backlog(T0)).toEqual({ pending: 2, nextDue: lease() });
       await store.outbox.markSent('now', 'one', T0);
       expect(await store.outbox.backlog(T0)).toEqual({ pending: 1, nextDue: new Date('2026-12-01T10:00:00.000Z') });
-      expect(ids(await store.outbox.claim(new Date('2026-12-01T10:00:00.000Z'), 10, 'two', lease(99_999)))).toEqual(['held']);
+      expect(ids(await store.outbox.claim(new Date('2026-12-01T10:00:00.000Z'), 10, 'two', lease(99_999)))).toEqual([
+        'held',
+      ]);
     });
 
-    it('should leave a person\'s messages unclaimed until their chat exists, and an inactive chat\'s until it is saved afresh', async () => {
+    it("should leave a person's messages unclaimed until their chat exists, and an inactive chat's until it is saved afresh", async () => {
       await write([text('m1', 'cy'), text('m2', 'ana')]);
       expect(ids(await store.outbox.claim(T0, 1, 'one', lease()))).toEqual(['m2']);
-      await store.outbox.markDead('m2', 'one', 'HTTP 403 MessageWritesBlocked', T0, { inactivate: [{ key: 'person:ana', seenUpdatedAt: T0.toISOString(), reason: 'MessageWritesBlocked', since: at(1).toISOString() }] });
-      expect(await store.conversations.get('person:ana')).toMatchObject({ inactiveSince: at(1).toISOString(), inactiveReason: 'MessageWritesBlocked' });
+      await store.outbox.markDead('m2', 'one', 'HTTP 403 MessageWritesBlocked', T0, {
+        inactivate: [
+          {
+            key: 'person:ana',
+            seenUpdatedAt: T0.toISOString(),
+            reason: 'MessageWritesBlocked',
+            since: at(1).toISOString(),
+          },
+        ],
+      });
+      expect(await store.conversations.get('person:ana')).toMatchObject({
+        inactiveSince: at(1).toISOString(),
+        inactiveReason: 'MessageWritesBlocked',
+      });
       await write([text('m3', 'ana')]);
       expect(await store.outbox.claim(at(2), 10, 'one', lease())).toEqual([]);
       expect(await store.outbox.backlog(at(2))).toEqual({ pending: 2, nextDue: null });
@@ -104,20 +138,39 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       await write([text('m1', 'ana')]);
       await store.outbox.claim(T0, 10, 'one', lease());
       await store.conversations.save(chat('ana', at(1).toISOString()));
-      await store.outbox.markDead('m1', 'one', 'HTTP 403', T0, { inactivate: [{ key: 'person:ana', seenUpdatedAt: T0.toISOString(), reason: 'Forbidden', since: at(2).toISOString() }] });
+      await store.outbox.markDead('m1', 'one', 'HTTP 403', T0, {
+        inactivate: [
+          { key: 'person:ana', seenUpdatedAt: T0.toISOString(), reason: 'Forbidden', since: at(2).toISOString() },
+        ],
+      });
       expect((await store.conversations.get('person:ana'))?.inactiveSince).toBeUndefined();
     });
 
     it('should let a card or a notice to an unbound channel be claimed (the worker sends it to the people the channel stands for)', async () => {
       await write([
         text('t1', 'x', { to: { kind: 'channel', channel: 'ops' } }),
-        { id: 'c1', createdAt: T0.toISOString(), kind: 'card', applicationId: 'PP-1', to: { kind: 'channel', channel: 'support' } },
+        {
+          id: 'c1',
+          createdAt: T0.toISOString(),
+          kind: 'card',
+          applicationId: 'PP-1',
+          to: { kind: 'channel', channel: 'support' },
+        },
       ]);
       expect(ids(await store.outbox.claim(T0, 10, 'one', lease()))).toEqual(['t1', 'c1']);
     });
 
     it('should keep the copy a post made with the message marked sent, and the effects of a dead letter with it, all or nothing', async () => {
-      await write([{ id: 'c1', createdAt: T0.toISOString(), kind: 'card', applicationId: 'PP-1', to: { kind: 'person', id: 'ana' } }, text('m2', 'bo')]);
+      await write([
+        {
+          id: 'c1',
+          createdAt: T0.toISOString(),
+          kind: 'card',
+          applicationId: 'PP-1',
+          to: { kind: 'person', id: 'ana' },
+        },
+        text('m2', 'bo'),
+      ]);
       await store.outbox.claim(T0, 10, 'one', lease());
       const copy = { applicationId: 'PP-1', conversationKey: 'person:ana', activityId: 'act-1', viewer: 'ana' };
       expect(await store.outbox.markSent('c1', 'one', at(1), { copies: [copy] })).toBe(true);
@@ -135,10 +188,18 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
     });
 
     it('should replace a claimed message by others in one commit', async () => {
-      const card: OutboxMessage = { id: 'c1', createdAt: T0.toISOString(), kind: 'card', applicationId: 'PP-1', to: { kind: 'channel', channel: 'support' } };
+      const card: OutboxMessage = {
+        id: 'c1',
+        createdAt: T0.toISOString(),
+        kind: 'card',
+        applicationId: 'PP-1',
+        to: { kind: 'channel', channel: 'support' },
+      };
       await write([card]);
       await store.outbox.claim(T0, 10, 'one', lease());
-      expect(await store.outbox.replace('c1', 'one', at(1), [{ ...card, id: 'c1:ana', to: { kind: 'person', id: 'ana' } }])).toBe(true);
+      expect(
+        await store.outbox.replace('c1', 'one', at(1), [{ ...card, id: 'c1:ana', to: { kind: 'person', id: 'ana' } }]),
+      ).toBe(true);
       expect(ids(await store.outbox.claim(at(1), 10, 'one', lease()))).toEqual(['c1:ana']);
       expect(await store.outbox.get('c1')).toMatchObject({ status: 'sent' });
     });

@@ -16,7 +16,10 @@ export function decisionsOf(store: Store, applicationId = 'PP-1'): (messages: Ou
   let version = 0;
   return async (messages) => {
     const record = sampleRecord(applicationId);
-    const saved = version === 0 ? await store.applications.create(record, [], messages, []) : await store.applications.update(record, version, [], messages, []);
+    const saved =
+      version === 0
+        ? await store.applications.create(record, [], messages, [])
+        : await store.applications.update(record, version, [], messages, []);
     if (!saved.ok) throw new Error(`writing messages as ${applicationId}'s decision failed: ${saved.error.code}`);
     version = saved.value.version;
   };
