@@ -198,6 +198,14 @@ describe('the plandesk command line', () => {
     expect([code, err]).toEqual([2, `There is no file ${join(dir, 'missing.json')}.`]);
   });
 
+  it('refuses a preview on a date no policy is in force, saying which date and how to put a policy in force', async () => {
+    const { code, err } = await plandesk(dir, ['preview', '--application', sampleApplication, '--at', '2000-01-01']);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      '2000-01-01 没有生效的审批政策,暂时无法预审或提交。政策由经营管理部制定,请管理员用 plandesk policy import 导入。',
+    );
+  });
+
   it('refuses a policy import without an effective date', async () => {
     const { code, err } = await plandesk(dir, ['policy', 'import', join(samples, 'policy.yaml'), '--lang', 'en']);
     expect([code, err]).toEqual([2, 'plandesk: "--effective" is not right: required']);
