@@ -7,8 +7,9 @@
  *   npm run playground -- --locale off      # let the bot see the Playground's own locale (always en-US)
  *   npx tsx scripts/playground.ts --print-config [--as 周杰] > .m365agentsplayground.yml
  *
- * The bot uses PLANDESK_DB (default ./data/plandesk.db, as `npm start`). The work is done by the
- * end-to-end harness in test/e2e/support, so what a person clicks here is what the tests drive.
+ * The bot uses PLANDESK_DB (default ./data/plandesk.db, as `npm start`). Starting the bot and the
+ * Playground is scripts/support's, which the end-to-end tests use too, so what a person clicks here is
+ * what the tests drive (and this script never imports test/).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
