@@ -18,7 +18,8 @@ export async function main(argv: string[]): Promise<number> {
     clock: systemClock,
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
-    openStore: async () => (await openSeededStore(config, { clock: systemClock, calendar: calendarFor(config), newId: randomUUID })).store,
+    openStore: async () =>
+      (await openSeededStore(config, { clock: systemClock, calendar: calendarFor(config), newId: randomUUID })).store,
     openStoreAt: (location) => openStoreAt(location, config),
     tick: async (now) => {
       const runtime = await createRuntime(config, { clock: { now: () => now } });

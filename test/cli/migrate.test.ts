@@ -12,7 +12,12 @@ import { seedSamples } from '../../src/samples/seed-samples';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { decided, filed, samplePlan } from '../app/approval/desk';
-import { freshDatabase, startCosmosTarget, type CosmosDatabase, type CosmosTarget } from '../store/support/cosmos-target';
+import {
+  freshDatabase,
+  startCosmosTarget,
+  type CosmosDatabase,
+  type CosmosTarget,
+} from '../store/support/cosmos-target';
 
 jest.setTimeout(60_000);
 
@@ -27,13 +32,16 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
   let deps: ApprovalDeps;
   let now: Date;
 
-  beforeAll(async () => { target = await startCosmosTarget(); });
+  beforeAll(async () => {
+    target = await startCosmosTarget();
+  });
   afterAll(async () => target.stop());
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'plandesk-migrate-'));
     mkdirSync(join(dir, 'samples'));
-    for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml']) copyFileSync(join(SAMPLES, f), join(dir, 'samples', f));
+    for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml'])
+      copyFileSync(join(SAMPLES, f), join(dir, 'samples', f));
     dbPath = join(dir, 'plandesk.db');
     pilot = openSqliteStore(dbPath);
     now = new Date('2026-12-01T10:00:00+08:00');
@@ -52,13 +60,28 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
   async function runPilot() {
     const first = await filed(deps, samplePlan('01-cloud-pbx-tier2'));
     // Filed from the form, so its draft is migrated too.
-    const submitted = await submit(deps, { input: samplePlan('02-line-tier1'), actor: samplePlan('02-line-tier1').applicant, draftId: 'draft-2' });
+    const submitted = await submit(deps, {
+      input: samplePlan('02-line-tier1'),
+      actor: samplePlan('02-line-tier1').applicant,
+      draftId: 'draft-2',
+    });
     if (!submitted.ok) throw new Error(`not filed: ${submitted.error.code}`);
     const second = submitted.value;
     now = new Date('2026-12-01T15:00:00+08:00');
     await decided(deps, first.id, first.steps[0]!.assignee, 'approve');
-    await pilot.conversations.save({ key: `person:${first.input.applicant}`, reference: { conversation: { id: 'a:1' } }, userMri: '29:1', locale: 'zh-CN', updatedAt: now.toISOString() });
-    await pilot.cardCopies.add({ applicationId: first.id, conversationKey: `person:${first.input.applicant}`, activityId: 'act-1', viewer: first.input.applicant });
+    await pilot.conversations.save({
+      key: `person:${first.input.applicant}`,
+      reference: { conversation: { id: 'a:1' } },
+      userMri: '29:1',
+      locale: 'zh-CN',
+      updatedAt: now.toISOString(),
+    });
+    await pilot.cardCopies.add({
+      applicationId: first.id,
+      conversationKey: `person:${first.input.applicant}`,
+      activityId: 'act-1',
+      viewer: first.input.applicant,
+    });
     return { first, second };
   }
 
@@ -66,20 +89,36 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     const out: string[] = [];
     const err: string[] = [];
     const ctx: CliContext = {
-      lang: cliLanguage(argv), clock: { now: () => now }, out: (text) => out.push(text), err: (text) => err.push(text),
-      openStore: async () => { throw new Error('not used'); },
-      openStoreAt: async (where) => (where.kind === 'sqlite'
-        ? openSqliteStore(where.path)
-        : openCosmosStore({ endpoint: target.endpoint, key: target.key, database: cosmos.name, ...(target.agent ? { agent: target.agent } : {}) })),
-      tick: async () => { throw new Error('not used'); },
+      lang: cliLanguage(argv),
+      clock: { now: () => now },
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+      openStore: async () => {
+        throw new Error('not used');
+      },
+      openStoreAt: async (where) =>
+        where.kind === 'sqlite'
+          ? openSqliteStore(where.path)
+          : openCosmosStore({
+              endpoint: target.endpoint,
+              key: target.key,
+              database: cosmos.name,
+              ...(target.agent ? { agent: target.agent } : {}),
+            }),
+      tick: async () => {
+        throw new Error('not used');
+      },
     };
     const code = await runCli(argv, ctx);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
   const itemsInContainer = async () => {
-    const { resources } = await cosmos.client.database(cosmos.name).container('plandesk').items
-      .query<{ id: string; pk: string }>('SELECT c.id, c.pk FROM c').fetchAll();
+    const { resources } = await cosmos.client
+      .database(cosmos.name)
+      .container('plandesk')
+      .items.query<{ id: string; pk: string }>('SELECT c.id, c.pk FROM c')
+      .fetchAll();
     return resources.map((r) => `${r.pk} ${r.id}`).sort();
   };
 
@@ -89,19 +128,36 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
 
     const migrated = await plandesk(args);
     expect(migrated).toMatchObject({ code: 0, err: '' });
-    const report = JSON.parse(migrated.out) as { exported: Record<string, number>; written: Record<string, number>; skipped: Record<string, number> };
-    expect(report.exported).toMatchObject({ catalog: 1, policy: 1, directory: 1, counter: 1, conversation: 1, application: 2, cardCopy: 1 });
+    const report = JSON.parse(migrated.out) as {
+      exported: Record<string, number>;
+      written: Record<string, number>;
+      skipped: Record<string, number>;
+    };
+    expect(report.exported).toMatchObject({
+      catalog: 1,
+      policy: 1,
+      directory: 1,
+      counter: 1,
+      conversation: 1,
+      application: 2,
+      cardCopy: 1,
+    });
     for (const kind of ['audit', 'job', 'outbox']) expect(report.exported[kind]).toBeGreaterThan(0);
     expect(report.written).toEqual(report.exported);
 
     const verified = await plandesk([...args, '--verify']);
-    expect(JSON.parse(verified.out)).toMatchObject({ verify: { same: true, differences: [], source: report.exported, target: report.exported } });
+    expect(JSON.parse(verified.out)).toMatchObject({
+      verify: { same: true, differences: [], source: report.exported, target: report.exported },
+    });
     expect(verified.code).toBe(0);
 
     const itemsBefore = await itemsInContainer();
     const again = await plandesk(args);
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.out)).toMatchObject({ exported: report.exported, skipped: { audit: report.exported.audit, cardCopy: 1, counter: 1, catalog: 1, policy: 1, directory: 1 } });
+    expect(JSON.parse(again.out)).toMatchObject({
+      exported: report.exported,
+      skipped: { audit: report.exported.audit, cardCopy: 1, counter: 1, catalog: 1, policy: 1, directory: 1 },
+    });
     expect(await itemsInContainer()).toEqual(itemsBefore);
     expect((await plandesk([...args, '--verify'])).code).toBe(0);
 
@@ -118,18 +174,32 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     expect(await store.catalogs.current()).toEqual(await pilot.catalogs.current());
     expect(await store.policies.inForceOn('2026-12-01')).toEqual(await pilot.policies.inForceOn('2026-12-01'));
     expect(await store.directory.get()).toEqual(await pilot.directory.get());
-    expect(await store.conversations.get(`person:${first.input.applicant}`)).toEqual(await pilot.conversations.get(`person:${first.input.applicant}`));
+    expect(await store.conversations.get(`person:${first.input.applicant}`)).toEqual(
+      await pilot.conversations.get(`person:${first.input.applicant}`),
+    );
     expect(await store.applications.nextNumber(2026)).toBe('PP-2026-000003');
     // The form submitted again on Cosmos finds the application the pilot filed from it.
-    expect(await store.applications.findByDraft(second.input.applicant, 'draft-2')).toEqual(await pilot.applications.get(second.id));
-    const resubmitted = await submit({ ...deps, store }, { input: samplePlan('02-line-tier1'), actor: second.input.applicant, draftId: 'draft-2' });
+    expect(await store.applications.findByDraft(second.input.applicant, 'draft-2')).toEqual(
+      await pilot.applications.get(second.id),
+    );
+    const resubmitted = await submit(
+      { ...deps, store },
+      { input: samplePlan('02-line-tier1'), actor: second.input.applicant, draftId: 'draft-2' },
+    );
     expect(resubmitted).toMatchObject({ ok: true, value: { id: second.id } });
     expect(await store.applications.list()).toHaveLength(2);
 
     // The bot carries on, on Cosmos: the second application's approver decides the step that waited.
     now = new Date('2026-12-02T10:00:00+08:00');
     const onCosmos = { ...deps, store };
-    const decision = await decideStep(onCosmos, { applicationId: second.id, revision: 1, stepIndex: 0, decision: 'approve', comment: null, actor: second.steps[0]!.assignee });
+    const decision = await decideStep(onCosmos, {
+      applicationId: second.id,
+      revision: 1,
+      stepIndex: 0,
+      decision: 'approve',
+      comment: null,
+      actor: second.steps[0]!.assignee,
+    });
     expect(decision).toMatchObject({ ok: true });
     expect((await store.applications.get(second.id))?.version).toBe(2);
     const trail = (await store.audit.about(second.id)).map((e) => e.action);
@@ -138,15 +208,24 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     // Now the stores differ, and --verify says where.
     const drift = await plandesk([...args, '--verify']);
     expect(drift.code).toBe(1);
-    expect(JSON.parse(drift.out).verify.differences).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'application', key: second.id, problem: 'different' }),
-      expect.objectContaining({ kind: 'audit', problem: 'only_in_target' }),
-    ]));
+    expect(JSON.parse(drift.out).verify.differences).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'application', key: second.id, problem: 'different' }),
+        expect.objectContaining({ kind: 'audit', problem: 'only_in_target' }),
+      ]),
+    );
   });
 
   it('names a bad location and a missing source file', async () => {
-    expect(await plandesk(['migrate', '--from', 'mysql:x', '--to', 'cosmos', '--lang', 'en'])).toMatchObject({ code: 2, err: expect.stringContaining('--from') });
-    expect(await plandesk(['migrate', '--from', `sqlite:${dbPath}`, '--to', `sqlite:${dbPath}`, '--lang', 'en'])).toMatchObject({ code: 2, err: expect.stringContaining('must be cosmos') });
-    expect(await plandesk(['migrate', '--from', `sqlite:${join(dir, 'none.db')}`, '--to', 'cosmos', '--lang', 'en'])).toMatchObject({ code: 2, err: expect.stringContaining('none.db') });
+    expect(await plandesk(['migrate', '--from', 'mysql:x', '--to', 'cosmos', '--lang', 'en'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--from'),
+    });
+    expect(
+      await plandesk(['migrate', '--from', `sqlite:${dbPath}`, '--to', `sqlite:${dbPath}`, '--lang', 'en']),
+    ).toMatchObject({ code: 2, err: expect.stringContaining('must be cosmos') });
+    expect(
+      await plandesk(['migrate', '--from', `sqlite:${join(dir, 'none.db')}`, '--to', 'cosmos', '--lang', 'en']),
+    ).toMatchObject({ code: 2, err: expect.stringContaining('none.db') });
   });
 });

@@ -71,7 +71,7 @@ const agentForm = {
 
 const APPROVED = '您已批准';
 const ALREADY_DECIDED = '这一步已经处理过了';
-/** refusal.stale_write: what a tap that read the step undecided but lost the write (ETag 412) is told. */
+/** refusal.stale_version: what a tap that read the step undecided but lost the write (ETag 412) is told. */
 const STALE_WRITE = '申请刚被他人更新,请重试。';
 
 interface TapResult {
@@ -352,7 +352,7 @@ describe('three PlanDesk instances on one Cosmos database', () => {
       expect(approval.taps.filter((t) => t.outcome === 'other')).toEqual([]);
       expect(approval.taps.filter((t) => t.outcome === 'approved')).toHaveLength(1);
       // A tap that read the application after the decision: already_decided. One that read it before and
-      // lost the conditional write (412 on the ETag): stale_version, shown as refusal.stale_write.
+      // lost the conditional write (412 on the ETag): stale_version, shown as refusal.stale_version.
       expect(approval.taps.filter((t) => t.outcome === 'already_decided' || t.outcome === 'stale_write')).toHaveLength(
         TAPS - 1,
       );
