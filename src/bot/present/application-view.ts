@@ -27,7 +27,9 @@ export function waitingOn(record: ApplicationRecord, names: Record<string, strin
 /** A history line's words: the step it happened at, and what happened. */
 function historyWhat(action: string, lang: Lang): string {
   const [first = '', event] = action.split('.');
-  const step = event ? `${t(lang, `step.${first as 'ops_review'}`)} · ` : '';
+  // "ops_review.approve": the step by its name (a step without words by its id), then what happened.
+  const stepKey = `step.${first}`;
+  const step = event ? `${isStringKey(stepKey) ? t(lang, stepKey) : first} · ` : '';
   const key = `history.${event ?? first}`;
   return `${step}${isStringKey(key) ? t(lang, key) : action}`;
 }
