@@ -116,6 +116,32 @@ export default tseslint.config(
     },
   },
   {
+    // The bot speaks to the use cases (src/app/use-cases.ts), never to the store or to a use case's insides.
+    files: ['src/bot/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/store/**',
+                '**/samples/**',
+                '**/app/approval/**',
+                '**/app/common/**',
+                '**/app/scheduler/**',
+                '**/app/reference/**',
+                '**/app/migration/**',
+              ],
+              message:
+                "src/bot talks to src/app/use-cases.ts (and the types of app/records, app/ports, app/delivery), never to the store or a use case's insides.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Readers of files and forms say what is wrong as codes; the words, in each language, are made in src/i18n.
     files: ['src/formats/**/*.ts'],
     rules: {

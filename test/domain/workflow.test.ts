@@ -651,6 +651,8 @@ describe('any sequence of actions', () => {
             // A resubmitted revision starts a new route; the old one is kept by the record, not the case.
             if (a.kind === 'resubmit') {
               expect(c.revision).toBe(before.revision + 1);
+              // The new revision's route starts with nothing approved.
+              approvals = 0;
               return;
             }
             // Decided steps keep their decision, in order; at most one more is decided per action.
