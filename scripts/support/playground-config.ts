@@ -117,7 +117,7 @@ export function renderPlaygroundYaml(config: PlaygroundConfig): string {
   const header = [
     '# Microsoft 365 Agents Playground: who is signed in and who else is in the tenant (config format 0.1.1).',
     '# Generated from config/samples/directory.yaml (same aadObjectIds, so PlanDesk knows these people) by',
-    '# test/e2e/support/playground-config.ts; regenerate with `npx tsx scripts/playground.ts --print-config`.',
+    '# scripts/support/playground-config.ts; regenerate with `npx tsx scripts/playground.ts --print-config`.',
     '# The Playground takes exactly five `users`; to sign in as someone else: npm run playground -- --as 李娜',
   ];
   return `${header.join('\n')}\n${stringify(config, { lineWidth: 0 })}`;
