@@ -1,0 +1,129 @@
+import { isUndecided, type ApplicationState } from './application-state';
+import { currentStepIndex, type ApprovalStep, type Decision, type FulfillmentTask } from './approval-step';
+import { APPROVER_ROLES, type ApproverRole } from './route';
+
+/*
+ * Who may do what to an application, stated once: the acts in workflow.ts check these guards before
+ * they move anything, and a card offers exactly the actions they allow.
+ */
+
+/** The part of an application that its workflow moves: state, revision, route, fulfillment, evaluation asked for. */
+export interface Case {
+  applicant: string;
+  state: ApplicationState;
+  revision: number;
+  steps: ApprovalStep[];
+  fulfillment: FulfillmentTask | null;
+  /** The evaluation period the applicant has been asked to report on, until they do. */
+  evaluationDue: number | null;
+}
+
+/** Who is acting: their AAD object id and the roles the directory gives them. */
+export interface Actor {
+  id: string;
+  roles: readonly string[];
+}
+
+/** Why an act is refused; each is shown to the person in words and audited. */
+export type Refusal =
+  | {
+      code:
+        | 'not_an_approver'
+        | 'own_application'
+        | 'no_approval_authority'
+        | 'already_decided'
+        | 'stale_card'
+        | 'comment_required'
+        | 'cannot_escalate'
+        | 'not_the_applicant'
+        | 'not_withdrawable'
+        | 'not_returned'
+        | 'not_expired'
+        | 'not_active'
+        | 'no_evaluation_due'
+        | 'not_a_handler'
+        | 'not_in_fulfillment';
+    }
+  /** Nobody holds a role the route needs (the directory is incomplete). */
+  | { code: 'no_approver'; role: ApproverRole };
+
+/** What a person may do to an application: the buttons of its card, each the act of one use case. */
+export const CASE_ACTIONS = [
+  'approve',
+  'reject',
+  'return',
+  'escalate',
+  'withdraw',
+  'resubmit',
+  'fulfill',
+  'evaluate',
+  'renew',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/**
+ * Whether an approver may decide the step at `stepIndex` (the one their card shows): only its named
+ * approver or their delegate (第十二条), never the applicant, never someone whose only role is in a
+ * marketing unit (第六条); a step already decided stays decided; only ops' review is reported upward.
+ */
+function decisionRefusal(c: Case, actor: Actor, decision: Decision, stepIndex: number): Refusal | null {
+  const step = c.steps[stepIndex];
+  if (!step) return { code: 'stale_card' };
+  if (actor.id === c.applicant) return { code: 'own_application' };
+  if (actor.id !== step.assignee && actor.id !== step.delegate) return { code: 'not_an_approver' };
+  if (!actor.roles.some((r) => (APPROVER_ROLES as readonly string[]).includes(r)))
+    return { code: 'no_approval_authority' };
+  if (c.state !== 'in_review' || step.status !== 'pending') return { code: 'already_decided' };
+  if (decision === 'escalate' && (step.step !== 'ops_review' || c.steps.some((s) => s.step === 'leadership')))
+    return { code: 'cannot_escalate' };
+  return null;
+}
+
+/** The applicant's own acts, each allowed in one kind of state. */
+function applicantRefusal(
+  c: Case,
+  actor: Actor,
+  action: 'withdraw' | 'resubmit' | 'renew' | 'evaluate',
+): Refusal | null {
+  if (actor.id !== c.applicant) return { code: 'not_the_applicant' };
+  switch (action) {
+    case 'withdraw':
+      return isUndecided(c.state) ? null : { code: 'not_withdrawable' };
+    case 'resubmit':
+      return c.state === 'returned' ? null : { code: 'not_returned' };
+    case 'renew':
+      return c.state === 'expired' ? null : { code: 'not_expired' };
+    case 'evaluate':
+      return c.state === 'active' && c.evaluationDue !== null ? null : { code: 'no_evaluation_due' };
+  }
+}
+
+/**
+ * Why `actor` may not take `action` on the case now, or null when they may. The one statement of each
+ * act's guard: the acts below check it before they move anything, and a card offers exactly the
+ * actions for which it is null (`availableActions`). A decision is judged on the step a decision is
+ * awaited on unless the card names another (`stepIndex`).
+ */
+export function refusalOf(
+  c: Case,
+  actor: Actor,
+  action: CaseAction,
+  stepIndex = currentStepIndex(c.steps),
+): Refusal | null {
+  switch (action) {
+    case 'approve':
+    case 'reject':
+    case 'return':
+    case 'escalate':
+      return decisionRefusal(c, actor, action, stepIndex);
+    case 'fulfill':
+      if (!actor.roles.includes('support_handler')) return { code: 'not_a_handler' };
+      return c.state === 'in_fulfillment' && c.fulfillment ? null : { code: 'not_in_fulfillment' };
+    default:
+      return applicantRefusal(c, actor, action);
+  }
+}
+
+/** What a person may do to an application now (its card's buttons); nothing for anyone else. */
+export const availableActions = (c: Case, actor: Actor | null): CaseAction[] =>
+  actor ? CASE_ACTIONS.filter((action) => refusalOf(c, actor, action) === null) : [];
