@@ -2,9 +2,10 @@ import type { ApplicationInput } from '../domain/application';
 import type { Assessment } from '../domain/assess';
 import type { CatalogProduct } from '../domain/catalog';
 import { addMonths, monthOf, shanghaiDate, type Month } from '../domain/local-date';
+import { tierNamesOf, type TierNames } from '../domain/policy';
 import type { Reason } from '../domain/reason';
 import { fail, ok, type Result } from '../domain/result';
-import type { StepId } from '../domain/route';
+import { stepBasis, type RouteBasis, type StepId } from '../domain/route';
 import type { ActError, FormStart } from './approval/applicant-actions';
 import {
   fulfillApplication,
@@ -55,7 +56,10 @@ export interface FormModel {
 export interface PreviewModel {
   assessment: Assessment;
   warnings: Reason[];
-  route: { step: StepId; approverName: string | null }[];
+  /** Each step with the approver it would go to and the rule that puts it on the route. */
+  route: { step: StepId; approverName: string | null; basis: RouteBasis }[];
+  /** The display names of the tiers of the policy in force. */
+  tierNames: TierNames;
 }
 
 /** An act on an application answered with the card its actor now sees; a refusal with the card as it stands, if there is one. */
@@ -160,18 +164,30 @@ export function useCases(deps: ApprovalDeps): UseCases {
   const preview = async (input: ApplicationInput): Promise<Result<PreviewModel, Refusal>> => {
     const judged = await previewApplication(deps.store, input, shanghaiDate(deps.clock.now()));
     if (!judged.ok) return judged;
-    return ok(await previewModel(judged.value.assessment, judged.value.warnings));
+    return ok(await previewModel(input, judged.value.assessment, judged.value.warnings));
   };
-  const previewModel = async (assessment: Assessment, warnings: Reason[]): Promise<PreviewModel> => {
-    const directory = await deps.store.directory.get();
+  const previewModel = async (
+    input: ApplicationInput,
+    assessment: Assessment,
+    warnings: Reason[],
+  ): Promise<PreviewModel> => {
+    const [directory, policy] = await Promise.all([
+      deps.store.directory.get(),
+      deps.store.policies.inForceOn(shanghaiDate(deps.clock.now())),
+    ]);
     const route = assessment.route.map((s) => {
       const approver = directory ? approverFor(directory, s.role) : null;
-      return { step: s.step, approverName: approver && directory ? nameOf(directory, approver.assignee) : null };
+      return {
+        step: s.step,
+        approverName: approver && directory ? nameOf(directory, approver.assignee) : null,
+        basis: stepBasis(s.step, assessment.tier, input),
+      };
     });
-    return { assessment, warnings, route };
+    return { assessment, warnings, route, tierNames: tierNamesOf(policy) };
   };
   const filed = async (
     viewer: string,
+    input: ApplicationInput,
     result: Awaited<ReturnType<typeof submit>> | Awaited<ReturnType<typeof resubmitApplication>>,
   ): Promise<Filed> => {
     if (
@@ -179,7 +195,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
       (result.error.code === 'blocked' || result.error.code === 'not_needed') &&
       'assessment' in result.error
     ) {
-      return fail({ code: result.error.code, preview: await previewModel(result.error.assessment, []) });
+      return fail({ code: result.error.code, preview: await previewModel(input, result.error.assessment, []) });
     }
     return answered(viewer, result as Result<Parameters<typeof cardModel>[1], ActError>);
   };
@@ -207,9 +223,9 @@ export function useCases(deps: ApprovalDeps): UseCases {
     openRevision: async (id, revision, actor) => formFrom(await openRevision(deps, id, revision, actor), actor),
     openRenewal: async (id, actor) => formFrom(await openRenewal(deps, id, actor), actor),
     preview,
-    submit: async (submission) => filed(submission.actor, await submit(deps, submission)),
+    submit: async (submission) => filed(submission.actor, submission.input, await submit(deps, submission)),
     resubmit: async (id, revision, input, actor) =>
-      filed(actor, await resubmitApplication(deps, id, revision, input, actor)),
+      filed(actor, input, await resubmitApplication(deps, id, revision, input, actor)),
 
     async decide(cmd) {
       const decided = await decideStep(deps, cmd);

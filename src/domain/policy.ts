@@ -9,6 +9,8 @@ export type TierId = (typeof TIER_IDS)[number];
 /** A tier holds for a plan when every threshold it sets holds; an unset threshold always holds. */
 export interface Tier {
   id: TierId;
+  /** Its name as people read it, by language tag ("zh-CN": "一级授权"); a language without one reads a default. */
+  name?: Record<string, string>;
   minMarginBp?: BasisPoints;
   maxDiscountDepthBp?: BasisPoints;
   maxSubsidyBp?: BasisPoints;
@@ -33,6 +35,12 @@ export interface Policy extends PolicyContent {
   importedAt: string;
   importedBy: string;
 }
+
+/** Each tier's display names by language, as a policy gives them (a tier without names is absent). */
+export type TierNames = Partial<Record<TierId, Record<string, string>>>;
+
+export const tierNamesOf = (policy: Pick<PolicyContent, 'tiers'> | null): TierNames =>
+  Object.fromEntries((policy?.tiers ?? []).flatMap((t) => (t.name ? [[t.id, t.name]] : [])));
 
 /** The version in force on a date: the latest effectiveFrom on or before it (later import wins a tie). */
 export function policyInForce<P extends Policy>(policies: readonly P[], date: LocalDate): P | undefined {

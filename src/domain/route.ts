@@ -27,3 +27,36 @@ export function routeFor(input: ApplicationInput, tier: TierId, policy: PolicyCo
   }
   return steps;
 }
+
+/** Why a step is on a route, in the rules' terms: the words are made per language in src/i18n. */
+export const ROUTE_BASES = [
+  'agent_channel',
+  'agent_commission',
+  'ops_authority',
+  'ops_head_authority',
+  'beyond_ops',
+  'leadership_report',
+  'ops_final',
+] as const;
+export type RouteBasis = (typeof ROUTE_BASES)[number];
+
+/**
+ * The rule that put a step on a plan's route (the same facts `routeFor` decided it on): the route is
+ * fixed at submission, so a card derives each step's reason from the step, the tier and the plan.
+ */
+export function stepBasis(
+  step: StepId,
+  tier: TierId | null,
+  input: Pick<ApplicationInput, 'agentChannel' | 'commissionBp'>,
+): RouteBasis {
+  switch (step) {
+    case 'cooperation':
+      return input.agentChannel ? 'agent_channel' : 'agent_commission';
+    case 'ops_review':
+      return tier === 'tier3' ? 'beyond_ops' : tier === 'tier2' ? 'ops_head_authority' : 'ops_authority';
+    case 'leadership':
+      return 'leadership_report';
+    case 'ops_final':
+      return 'ops_final';
+  }
+}

@@ -9,6 +9,8 @@ import { LIMITS, percent } from './primitives';
 const tier = z
   .object({
     id: z.enum(TIER_IDS),
+    // Per language: { zh-CN: 一级授权, en-US: Tier 1 authority }.
+    name: z.record(z.string().regex(/^[a-z]{2}-[A-Z]{2}$/), z.string().trim().min(1).max(40)).optional(),
     minMarginPct: percent.optional(),
     maxDiscountDepthPct: percent.optional(),
     maxSubsidyPct: percent.optional(),
@@ -69,6 +71,7 @@ export function parsePolicyYaml(yamlText: string, source = 'policy.yaml'): Resul
 
 function toTier(t: z.infer<typeof tier>): Tier {
   const out: Tier = { id: t.id };
+  if (t.name !== undefined) out.name = t.name;
   if (t.minMarginPct !== undefined) out.minMarginBp = t.minMarginPct;
   if (t.maxDiscountDepthPct !== undefined) out.maxDiscountDepthBp = t.maxDiscountDepthPct;
   if (t.maxSubsidyPct !== undefined) out.maxSubsidyBp = t.maxSubsidyPct;

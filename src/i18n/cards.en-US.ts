@@ -50,6 +50,13 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.form.justificationPlaceholder': 'e.g. competitor offers, customer size, expansion plans',
   'card.form.economics': 'Economics',
   'card.form.route': 'Approval route',
+  'card.form.summary.errors':
+    '{count} to fix; the first is "{field}": {message} (each is marked in red under its field)',
+  'card.form.summary.outcome': 'Preview: {headline}',
+  'card.form.summary.route': 'Route: {route}',
+  'card.form.summary.routed': 'Figures and reasons are at the top of the form; if all is right, tap "Submit".',
+  'card.form.summary.blocked': 'The reasons ({count}) are at the top of the form; fix them and preview again.',
+  'card.form.summary.not_needed': 'The reason is at the top of the form.',
   'card.form.preview': 'Preview',
   'card.form.submit': 'Submit',
 

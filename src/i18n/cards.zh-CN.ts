@@ -52,6 +52,12 @@ export const cardsZhCN = {
   'card.form.justificationPlaceholder': '如:竞争对手报价、客户规模、后续扩容计划',
   'card.form.economics': '经济测算',
   'card.form.route': '审批路径',
+  'card.form.summary.errors': '有 {count} 处需要修改,第一处是“{field}”:{message}(每处已在字段下方用红字标出)',
+  'card.form.summary.outcome': '预览结果:{headline}',
+  'card.form.summary.route': '审批路径:{route}',
+  'card.form.summary.routed': '测算与理由见表单顶部;确认无误后点击“提交”。',
+  'card.form.summary.blocked': '原因见表单顶部(共 {count} 项),按提示修改后再预览。',
+  'card.form.summary.not_needed': '理由见表单顶部。',
   'card.form.preview': '预览',
   'card.form.submit': '提交',
 

@@ -2,6 +2,7 @@ import { findPlanNumber } from '../../src/domain/plan-number';
 import {
   actionData,
   cardOf,
+  linesOf,
   PEOPLE,
   TeamsHarness,
   textOf,
@@ -214,16 +215,30 @@ describe('the approval conversation in Teams', () => {
   it('returns an application for revision; the applicant edits the prefilled form and resubmits a new revision routed from the start', async () => {
     const { id } = await submitAs(zhangWei, agentPlanForm);
     await decide(liNa, 'plan.return', '酬金比例请降到 5.5%');
-    expect(teams.sentTo(zhangWei).some((a) => a.text?.includes('被退回修改'))).toBe(true);
-
-    const returned = teams.updatesTo(zhangWei).at(-1)?.card ?? {};
+    // The notice says who returned it and what to change; so does the first screen of the card.
+    expect(teams.sentTo(zhangWei).map((a) => a.text)).toContain(
+      `申请 ${id} 被李娜退回修改(合作管理部审批):“酬金比例请降到 5.5%”。请在卡片上点击“修改并重新提交”。`,
+    );
+    const { card: returned, activityId } = teams.updatesTo(zhangWei).at(-1) ?? { card: {}, activityId: '' };
+    expect(linesOf(returned)).toContain('李娜退回修改(合作管理部审批)\n酬金比例请降到 5.5%\n请按意见修改后');
+    expect(textOf(returned)).toContain('等待申请人修改并重新提交');
     const edit = actionData(returned, 'plan.edit');
     expect(edit).toBeDefined();
-    const form = await teams.tap(zhangWei, 'plan.edit', edit ?? {});
+    const form = await teams.tap(zhangWei, 'plan.edit', edit ?? {}, activityId);
     expect(textOf(form)).toContain('浦东智慧物流股份公司');
     const resubmitData = actionData(form, 'form.submit') ?? {};
-    const card = await teams.tap(zhangWei, 'form.submit', { ...agentPlanForm, ...resubmitData, commissionPct: '5.5' });
+    const card = await teams.tap(
+      zhangWei,
+      'form.submit',
+      { ...agentPlanForm, ...resubmitData, commissionPct: '5.5', line0Price: '9.50' },
+      activityId,
+    );
     expect(textOf(card)).toContain(`已重新提交 ${id}(第 2 版)`);
+    expect(textOf(card)).toContain('第 2 版');
+    // The refresh of the same card that follows keeps the confirmation (it used to drop it).
+    const refreshed = teams.updatesTo(zhangWei).filter((u) => u.activityId === activityId);
+    expect(refreshed.length).toBeGreaterThan(0);
+    expect(textOf(refreshed.at(-1)?.card ?? {})).toContain(`已重新提交 ${id}(第 2 版)`);
 
     const record = await teams.app.store.applications.get(id);
     expect(record?.revision).toBe(2);
@@ -235,8 +250,14 @@ describe('the approval conversation in Teams', () => {
       ['cooperation', 'pending'],
       ['ops_review', 'waiting'],
     ]);
-    // 李娜 gets the new revision's card; her card of revision 1 is now stale.
-    expect(verbsOf(lastCardTo(liNa).card)).toContain('plan.approve');
+    // 李娜 gets the new revision's card, with what changed since the revision she returned; her card of revision 1 is now stale.
+    const again = lastCardTo(liNa).card;
+    expect(verbsOf(again)).toContain('plan.approve');
+    expect(linesOf(again)).toContain('与第 1 版相比的修改\n• 第 1 行单价 ¥9.00 → ¥9.50\n• 代理佣金 6.00% → 5.50%');
+    expect(textOf(again)).toContain('原单价 ¥9.00');
+    // The history line of the resubmission lists the same changes.
+    const shown = await teams.tap(liNa, 'plan.show', { applicationId: id });
+    expect(linesOf(shown)).toContain('修改后重新提交\n第 1 行单价 ¥9.00 → ¥9.50;代理佣金 6.00% → 5.50%');
   });
 
   it('refuses a card from an older revision with the current state shown', async () => {

@@ -1,6 +1,6 @@
 import type { ApplicationInput } from '../../src/domain/application';
 import type { TierId } from '../../src/domain/policy';
-import { routeFor, type RouteStep } from '../../src/domain/route';
+import { routeFor, stepBasis, type RouteStep } from '../../src/domain/route';
 import { application, policy } from './fixtures';
 
 const cooperation: RouteStep = { step: 'cooperation', role: 'cooperation_approver' };
@@ -63,5 +63,28 @@ const rows: Row[] = [
 describe('routeFor', () => {
   it.each(rows)('$rule', ({ input, tier, leadershipIsFinal = false, route }) => {
     expect(routeFor(application(input), tier, { ...policy, leadershipIsFinal })).toEqual(route);
+  });
+});
+
+describe('why each step is on the route', () => {
+  it.each<[string, Partial<ApplicationInput>, TierId, string[]]>([
+    ['a tier1 plan: within ops authority', {}, 'tier1', ['ops_authority']],
+    ['a tier2 plan: the ops head', {}, 'tier2', ['ops_head_authority']],
+    [
+      'a tier3 plan: beyond ops, leadership, the final reply',
+      {},
+      'tier3',
+      ['beyond_ops', 'leadership_report', 'ops_final'],
+    ],
+    ['an agent-channel plan: cooperation first', { agentChannel: true }, 'tier1', ['agent_channel', 'ops_authority']],
+    [
+      'a plan paying commission only: cooperation too',
+      { commissionBp: 300 },
+      'tier2',
+      ['agent_commission', 'ops_head_authority'],
+    ],
+  ])('gives %s', (_case, input, tier, bases) => {
+    const plan = application(input);
+    expect(routeFor(plan, tier, policy).map((s) => stepBasis(s.step, tier, plan))).toEqual(bases);
   });
 });

@@ -13,6 +13,7 @@ describe('reading the approval policy YAML', () => {
       tiers: [
         {
           id: 'tier1',
+          name: { 'zh-CN': '一级授权', 'en-US': 'Tier 1 authority' },
           minMarginBp: 2500,
           maxDiscountDepthBp: 3000,
           maxSubsidyBp: 1000,
@@ -21,13 +22,14 @@ describe('reading the approval policy YAML', () => {
         },
         {
           id: 'tier2',
+          name: { 'zh-CN': '二级授权', 'en-US': 'Tier 2 authority' },
           minMarginBp: 1500,
           maxDiscountDepthBp: 4500,
           maxSubsidyBp: 2000,
           maxCommissionBp: 1200,
           maxContractValueFen: 500000000,
         },
-        { id: 'tier3' },
+        { id: 'tier3', name: { 'zh-CN': '三级授权', 'en-US': 'Tier 3 authority' } },
       ],
       deadlines: { approvalBusinessDays: 2, fulfillmentBusinessDays: 1 },
       leadershipIsFinal: false,
@@ -37,7 +39,7 @@ describe('reading the approval policy YAML', () => {
   it.each([
     [
       'a margin with three decimals',
-      sample.replace('minMarginPct: 25,', 'minMarginPct: 25.125,'),
+      sample.replace('minMarginPct: 25\n', 'minMarginPct: 25.125\n'),
       'tiers[0].minMarginPct',
     ],
     ['tiers out of order', sample.replace('id: tier1', 'id: tierX'), 'tiers[0].id'],
@@ -46,6 +48,12 @@ describe('reading the approval policy YAML', () => {
       sample.replace('approvalBusinessDays: 2', 'approvalBusinessDays: 0'),
       'deadlines.approvalBusinessDays',
     ],
+    [
+      'a tier name in no language',
+      sample.replace('{ zh-CN: 一级授权, en-US: Tier 1 authority }', '一级授权'),
+      'tiers[0].name',
+    ],
+    ['an empty tier name', sample.replace('zh-CN: 一级授权', "zh-CN: ' '"), 'tiers[0].name.zh-CN'],
     ['an unknown setting', `${sample}\nmaxTerm: 12\n`, '(root)'],
   ])('refuses %s, naming the field', (_case, yamlText, field) => {
     const parsed = parsePolicyYaml(yamlText);

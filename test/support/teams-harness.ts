@@ -42,6 +42,12 @@ export const verbsOf = (card: CardJson): string[] =>
     .filter((n) => n.type === 'Action.Execute')
     .map((n) => String(n.verb));
 export const textOf = (card: CardJson): string => JSON.stringify(card);
+/** The card's TextBlocks in reading order, one per line (what a person reads, top to bottom). */
+export const linesOf = (card: CardJson): string =>
+  nodes(card)
+    .filter((n) => n.type === 'TextBlock' && typeof n.text === 'string')
+    .map((n) => String(n.text))
+    .join('\n');
 
 /**
  * PlanDesk started for real (restify, CloudAdapter, SQLite file) against a stand-in Bot Connector,

@@ -6,6 +6,7 @@ import type { ApprovalDeps } from '../common/deps';
 import { caseOf, loadCaseFor, withCase } from '../common/load-case';
 import { channel, messagesFor, person } from '../common/outbox-messages';
 import { refused } from '../common/refuse';
+import { nameOf } from '../common/people';
 import { workflowEnv } from '../common/workflow-env';
 import type { ApplicationRecord } from '../records/application-record';
 import type { Refusal } from '../records/refusal';
@@ -71,7 +72,12 @@ async function decideOnce(
       actor: cmd.actor,
       history: { action: `${step}.${cmd.decision}`, comment: cmd.comment },
       audit: { action: `decide.${cmd.decision}`, before: caseOf(record), after: next },
-      outbox: outboxFor(deps, now, updated, outcome),
+      // The applicant's notice of a return or rejection carries who decided and their words (the card has them too).
+      outbox: outboxFor(deps, now, updated, outcome, {
+        step,
+        who: directory ? nameOf(directory, cmd.actor) : cmd.actor,
+        comment: cmd.comment ?? '',
+      }),
     },
     policy,
   );
@@ -84,6 +90,7 @@ function outboxFor(
   now: Date,
   record: ApplicationRecord,
   outcome: DecisionOutcome,
+  decision: { step: string; who: string; comment: string },
 ): OutboxMessage[] {
   const send = messagesFor(deps, now, record.id);
   const applicant = person(record.input.applicant);
@@ -108,7 +115,7 @@ function outboxFor(
       break;
     case 'rejected':
     case 'returned':
-      messages.push(send.text(applicant, `notice.${outcome}`));
+      messages.push(send.text(applicant, `notice.${outcome}`, decision));
       break;
   }
   return messages;

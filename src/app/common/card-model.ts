@@ -1,4 +1,6 @@
 import type { CatalogProduct } from '../../domain/catalog';
+import { tierNamesOf, type TierNames } from '../../domain/policy';
+import { inputChanges, lastSeenRevision, type InputChange } from '../../domain/revision-changes';
 import { maySeeDetails } from '../../domain/confidentiality';
 import { availableActions, awaitedStep, type Actor, type CaseAction } from '../../domain/workflow';
 import type { ApprovalDeps } from './deps';
@@ -31,6 +33,21 @@ export interface CardModel {
   refreshUserIds: string[];
   /** What the viewer may do now: the card's buttons. */
   actions: CaseAction[];
+  /** The display names of the tiers of the policy the plan was judged on (detailed cards only). */
+  tierNames: TierNames;
+  /**
+   * For a revised plan, what changed since the revision the viewer last had before them as an
+   * approver (the applicant: since the previous revision); null when there is nothing to compare.
+   */
+  changedSince: { revision: number; changes: InputChange[] } | null;
+}
+
+/** What a revised plan changed for one viewer: since the revision they last decided on, or for the applicant the previous one. */
+export function changesFor(record: ApplicationRecord, viewer: string): CardModel['changedSince'] {
+  const seen =
+    lastSeenRevision(record.pastRevisions, viewer) ??
+    (viewer === record.input.applicant ? (record.pastRevisions.at(-1) ?? null) : null);
+  return seen ? { revision: seen.revision, changes: inputChanges(seen.input, record.input) } : null;
 }
 
 /** Whether a person may see an application's figures (SPEC §7). */
@@ -79,13 +96,14 @@ export async function cardModel(
     unitName: unitNameOf(directory, record.input.unit),
     names: namesFor([record], directory),
   };
-  if (!detailed) return { ...base, products: {}, refreshUserIds: [], actions: [] };
+  if (!detailed) return { ...base, products: {}, refreshUserIds: [], actions: [], tierNames: {}, changedSince: null };
   const awaited = record.state === 'in_review' ? awaitedStep(record) : null;
   const deciders = awaited
     ? [awaited.step.assignee, awaited.step.delegate].filter((id): id is string => id !== null)
     : [];
-  const [catalog, ...chats] = await Promise.all([
+  const [catalog, policy, ...chats] = await Promise.all([
     store.catalogs.get(record.catalogVersion),
+    store.policies.get(record.policyVersion),
     ...deciders.map((id) => store.conversations.get(personKey(id))),
   ]);
   const codes = new Set(record.input.tariffLines.map((l) => l.product));
@@ -94,5 +112,7 @@ export async function cardModel(
     products: Object.fromEntries((catalog?.products ?? []).filter((p) => codes.has(p.code)).map((p) => [p.code, p])),
     refreshUserIds: chats.flatMap((c) => (c?.userMri ? [c.userMri] : [])),
     actions: availableActions(caseOf(record), actor),
+    tierNames: tierNamesOf(policy),
+    changedSince: changesFor(record, actor.id),
   };
 }

@@ -1,9 +1,11 @@
 import type { CardModel } from '../../app/use-cases';
 import type { ApplicationRecord } from '../../app/records/application-record';
+import { stepBasis } from '../../domain/route';
 import { awaitedStep } from '../../domain/workflow';
-import { describeReason } from '../../i18n/describe-reason';
+import { describeReason, tierName } from '../../i18n/describe-reason';
 import { isStringKey, t, type Lang } from '../../i18n';
 import type { ApplicationView, ChannelNoticeView } from '../views/view-models';
+import { describeChange, formerValue, resubmissionChanges } from './changes';
 import { economicsRows, formatWhen, yuan } from './formatting';
 
 /** A name from the model's names (an id the directory does not know is shown as itself). */
@@ -21,6 +23,7 @@ export function waitingOn(record: ApplicationRecord, names: Record<string, strin
   }
   if (record.state === 'in_fulfillment' && record.fulfillment)
     return t(lang, 'waiting.fulfillment', { due: formatWhen(record.fulfillment.dueAt, lang) });
+  if (record.state === 'returned') return t(lang, 'waiting.returned');
   return t(lang, 'waiting.none');
 }
 
@@ -34,14 +37,51 @@ function historyWhat(action: string, lang: Lang): string {
   return `${step}${isStringKey(key) ? t(lang, key) : action}`;
 }
 
+/** A returned or rejected plan's decision, for the first screen: who decided, at which step, and their words. */
+function decisionNote(
+  record: ApplicationRecord,
+  names: Record<string, string>,
+  lang: Lang,
+): ApplicationView['decision'] {
+  const status = record.state === 'returned' ? 'returned' : record.state === 'rejected' ? 'rejected' : null;
+  const step = status && record.steps.find((s) => s.status === status);
+  if (!status || !step) return undefined;
+  const who = nameIn(names, step.decidedBy ?? step.assignee);
+  return {
+    title: t(lang, `${status}.title`, { who, step: t(lang, `step.${step.step}`) }),
+    comment: step.comment ?? '',
+    hint: status === 'returned' ? t(lang, 'returned.hint') : '',
+  };
+}
+
+/** What changed since the revision the viewer last saw, as the card lists it on its first screen. */
+function changesView(model: CardModel, lang: Lang): ApplicationView['changes'] {
+  const since = model.changedSince;
+  if (!since) return undefined;
+  return {
+    title: t(lang, 'changes.title', { revision: since.revision }),
+    items:
+      since.changes.length > 0
+        ? since.changes.map((c) => describeChange(c, lang))
+        : [t(lang, 'changes.none', { revision: since.revision })],
+  };
+}
+
 /** An application as a person on it sees it: all of it on one card, with the actions they may take. */
 export function applicationView(model: CardModel, lang: Lang, banner?: ApplicationView['banner']): ApplicationView {
   const { record, names, products } = model;
   const awaited = awaitedStep(record);
+  const tier = record.assessment.tier;
+  const lineChanges = model.changedSince?.changes.filter((c) => c.line !== null) ?? [];
+  const decision = decisionNote(record, names, lang);
+  const changes = changesView(model, lang);
   return {
     lang,
     id: record.id,
     revision: record.revision,
+    revisionLabel: t(lang, 'revision.label', { revision: record.revision }),
+    ...(decision ? { decision } : {}),
+    ...(changes ? { changes } : {}),
     stateLabel: t(lang, `state.${record.state}`),
     ...(banner ? { banner } : {}),
     unitName: model.unitName,
@@ -49,7 +89,7 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
     customer: `${record.input.customer.name} (${record.input.customer.groupId})`,
     activity: record.input.activity,
     term: t(lang, 'term.months', { start: record.input.startMonth, months: record.input.termMonths }),
-    lines: record.input.tariffLines.map((line) => {
+    lines: record.input.tariffLines.map((line, index) => {
       const product = products[line.product];
       return {
         product: product ? `${product.code} ${product.name}` : line.product,
@@ -57,13 +97,20 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
         proposed: yuan(line.proposedUnitPriceFen),
         standard: product ? yuan(product.standardPriceFen) : '',
         cost: product ? yuan(product.unitCostFen) : '',
+        was: lineChanges
+          .filter((c) => c.line === index + 1)
+          .map((c) => formerValue(c, lang))
+          .join(' · '),
       };
     }),
     economics: record.assessment.economics ? economicsRows(record.assessment.economics, lang) : [],
-    tierLabel: record.assessment.tier ? t(lang, `tier.label.${record.assessment.tier}`) : '',
-    tierReasons: record.assessment.reasons.map((r) => describeReason(r, lang)),
+    tierLabel: tier ? t(lang, `tier.label.${tier}`, { tier: tierName(tier, lang, model.tierNames) }) : '',
+    tierReasons: record.assessment.reasons.map((r) => describeReason(r, lang, model.tierNames)),
     route: record.steps.map((s) => ({
       step: t(lang, `step.${s.step}`),
+      why: t(lang, `route.why.${stepBasis(s.step, tier, record.input)}`, {
+        tier: tier ? tierName(tier, lang, model.tierNames) : '',
+      }),
       who: nameIn(names, s.decidedBy ?? s.assignee),
       status: t(lang, `stepStatus.${s.status}`),
       when: formatWhen(s.decidedAt ?? s.dueAt, lang),
@@ -75,7 +122,13 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
       when: formatWhen(h.at, lang),
       who: nameIn(names, h.actor),
       what: historyWhat(h.action, lang),
-      comment: h.comment ?? '',
+      // A resubmission's line lists what it changed ("单价 ¥90.00 → ¥96.00").
+      comment:
+        h.action === 'resubmitted'
+          ? resubmissionChanges(record, h.revision)
+              .map((c) => describeChange(c, lang))
+              .join(';')
+          : (h.comment ?? ''),
     })),
     actions: model.actions,
     ...(record.evaluationDue !== null ? { evaluationPeriod: record.evaluationDue } : {}),

@@ -1,6 +1,6 @@
 import type { FormChoices, PreviewModel } from '../../app/use-cases';
 import { formatYuan } from '../../domain/money';
-import { describeReason } from '../../i18n/describe-reason';
+import { describeReason, tierName } from '../../i18n/describe-reason';
 import { t, type Lang } from '../../i18n';
 import type { FormValues, FormView, OutcomeView } from '../views/view-models';
 import { economicsRows } from './formatting';
@@ -21,13 +21,18 @@ export function viewChoices(choices: FormChoices, lang: Lang): FormView['choices
 /** A preview's outcome in the applicant's words, with the approvers named on the route. */
 export function outcomeView(preview: PreviewModel, lang: Lang): OutcomeView {
   const { assessment } = preview;
-  const tier = assessment.tier ? ` · ${t(lang, `tier.label.${assessment.tier}`)}` : '';
+  const name = assessment.tier ? tierName(assessment.tier, lang, preview.tierNames) : '';
+  const tier = assessment.tier ? ` · ${t(lang, `tier.label.${assessment.tier}`, { tier: name })}` : '';
   return {
     outcome: assessment.outcome,
     headline: `${t(lang, `outcome.${assessment.outcome}`)}${tier}`,
-    reasons: assessment.reasons.map((r) => describeReason(r, lang)),
+    reasons: assessment.reasons.map((r) => describeReason(r, lang, preview.tierNames)),
     economics: assessment.economics ? economicsRows(assessment.economics, lang) : [],
-    route: preview.route.map((s) => ({ step: t(lang, `step.${s.step}`), who: s.approverName ?? '?' })),
+    route: preview.route.map((s) => ({
+      step: t(lang, `step.${s.step}`),
+      who: s.approverName ?? t(lang, 'form.route.nobody'),
+      why: t(lang, `route.why.${s.basis}`, { tier: name }),
+    })),
   };
 }
 

@@ -19,9 +19,10 @@ function lastOwnAction(model: CardModel, lang: Lang): ApplicationView['banner'] 
     withdrawn: 'bot.withdrawn',
     fulfilled: 'bot.fulfilled',
     submitted: 'bot.submitted',
+    resubmitted: 'bot.resubmitted',
   };
   const key = verb ? keys[verb] : undefined;
-  return key ? { text: t(lang, key, { id: model.record.id }), tone: 'good' } : undefined;
+  return key ? { text: t(lang, key, { id: model.record.id, revision: last.revision }), tone: 'good' } : undefined;
 }
 
 /**

@@ -30,6 +30,8 @@ export function applicationCard(view: ApplicationView): Attachment {
     ...labelTree(lang),
     ...shown,
     banner: shown.banner ?? null,
+    decision: shown.decision ?? null,
+    changes: shown.changes ?? null,
     fulfillment: shown.fulfillment ?? null,
     route: shown.route.map((step) => ({ ...step, statusLine: joined(step.status, step.when) })),
     history: shown.history.map((entry) => ({ ...entry, headline: joined(entry.when, entry.who, entry.what) })),

@@ -40,7 +40,7 @@ export interface OutcomeView {
   /** label/value rows: revenue, standard value, cost, margin, discount depth, subsidy, commission. */
   economics: { label: string; value: string }[];
   /** The route with named approvers, e.g. [{ step: "经营管理部审批", who: "刘强" }]. */
-  route: { step: string; who: string }[];
+  route: { step: string; who: string; why: string }[];
 }
 
 export interface FormView {
@@ -66,7 +66,13 @@ export interface ApplicationView {
   lang: Lang;
   id: string;
   revision: number;
+  /** "第 2 版", shown beside the number. */
+  revisionLabel: string;
   stateLabel: string;
+  /** A returned or rejected plan's decision, on the first screen: who, at which step, their note, what to do next. */
+  decision?: { title: string; comment: string; hint: string };
+  /** A revised plan's changes since the revision the viewer last saw, each "单价 ¥90.00 → ¥96.00". */
+  changes?: { title: string; items: string[] };
   /** A one-line banner: what just happened or why an action was refused. */
   banner?: { text: string; tone: 'good' | 'attention' | 'warning' | 'default' };
   unitName: string;
@@ -74,11 +80,13 @@ export interface ApplicationView {
   customer: string;
   activity: string;
   term: string;
-  lines: { product: string; quantity: string; proposed: string; standard: string; cost: string }[];
+  /** `was`: the line's former values where a revision changed them ("原 ¥90.00"), else empty. */
+  lines: { product: string; quantity: string; proposed: string; standard: string; cost: string; was: string }[];
   economics: { label: string; value: string }[];
   tierLabel: string;
   tierReasons: string[];
-  route: { step: string; who: string; status: string; when: string; comment: string }[];
+  /** Each step with the rule that put it on the route (`why`). */
+  route: { step: string; why: string; who: string; status: string; when: string; comment: string }[];
   /** The step waiting now and its deadline, e.g. "经营管理部审批 · 刘强 · 12月3日 18:00 前". */
   waitingOn: string;
   justification: string;

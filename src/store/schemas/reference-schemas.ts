@@ -39,6 +39,7 @@ export const policyContentSchema = exactSchema<PolicyContent>()(
       .array(
         z.object({
           id: z.enum(TIER_IDS),
+          name: z.record(z.string()).optional(),
           minMarginBp: basisPoints.optional(),
           maxDiscountDepthBp: basisPoints.optional(),
           maxSubsidyBp: basisPoints.optional(),

@@ -223,19 +223,22 @@ describe('decideStep', () => {
   it.each([
     ['reject', 'rejected', 'notice.rejected'],
     ['return', 'returned', 'notice.returned'],
-  ] as const)('should %s with a reason and tell the applicant', async (decision, state, notice) => {
-    const plan = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
-    const { record } = await decided(command(plan.id, liNa, { decision, comment: '佣金比例过高' }));
-    expect(record.state).toBe(state);
-    expect(record.steps.map((s) => s.status)).toEqual([state, 'cancelled', 'cancelled', 'cancelled']);
-    expect(await pendingOutbox(desk.store)).toContainEqual({
-      kind: 'text',
-      applicationId: plan.id,
-      to: { kind: 'person', id: zhangWei },
-      key: notice,
-      params: { id: plan.id },
-    });
-  });
+  ] as const)(
+    'should %s with a reason and tell the applicant who decided, at which step, and why',
+    async (decision, state, notice) => {
+      const plan = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
+      const { record } = await decided(command(plan.id, liNa, { decision, comment: '佣金比例过高' }));
+      expect(record.state).toBe(state);
+      expect(record.steps.map((s) => s.status)).toEqual([state, 'cancelled', 'cancelled', 'cancelled']);
+      expect(await pendingOutbox(desk.store)).toContainEqual({
+        kind: 'text',
+        applicationId: plan.id,
+        to: { kind: 'person', id: zhangWei },
+        key: notice,
+        params: { id: plan.id, step: 'cooperation', who: '李娜', comment: '佣金比例过高' },
+      });
+    },
+  );
 
   it.each<[string, string, Partial<DecideCommand>, string]>([
     ['another applicant', huangLi, {}, 'not_an_approver'],

@@ -159,7 +159,7 @@ describe('applicationCard', () => {
   it('should show on the first screen what the approver decides on: facts, lines, economics and the tier with its reasons', () => {
     const texts = shownTexts(render(approverView));
 
-    expect(texts.slice(0, 2)).toEqual(['PP-2027-000123', '审批中']);
+    expect(texts.slice(0, 3)).toEqual(['PP-2027-000123', '第 2 版', '审批中']);
     expect(texts).toEqual(
       expect.arrayContaining([
         '营销单位',
@@ -181,6 +181,27 @@ describe('applicationCard', () => {
     );
   });
 
+  it("should put a returned plan's note and what to do next right under its number, above the figures", () => {
+    const texts = shownTexts(render(returnedView));
+    const note = texts.indexOf('请补充云桌面的数量依据。');
+
+    expect(texts.slice(0, 3)).toEqual(['PP-2027-000123', '第 2 版', '已退回']);
+    expect(texts[note - 1]).toBe('刘强退回修改(经营管理部审批)');
+    expect(texts[note + 1]).toBe('请按意见修改后,点击下方的“修改并重新提交”。');
+    expect(note).toBeLessThan(texts.indexOf('营销单位'));
+    expect(shownTexts(render(approverView))).not.toContain('刘强退回修改(经营管理部审批)');
+  });
+
+  it('should list what a revision changed above the figures, and mark a changed line with its old value', () => {
+    const texts = shownTexts(render(approverView));
+
+    expect(texts.indexOf('与第 1 版相比的修改')).toBeLessThan(texts.indexOf('营销单位'));
+    expect(texts).toEqual(expect.arrayContaining(['• 第 2 行单价 ¥90.00 → ¥96.00', '• 申请理由 旧 → 新']));
+    expect(texts[texts.indexOf('云桌面(每终端) × 50') + 1]).toBe('原单价 ¥90.00');
+    expect(texts[texts.indexOf('云总机(每席位) × 200') + 1]).toBe('申请价');
+    expect(shownTexts(render({ ...approverView, changes: undefined }))).not.toContain('与第 1 版相比的修改');
+  });
+
   it('should keep route, justification and history in a hidden section that one tap opens', () => {
     const card = render(approverView);
     const details = byId(card, 'details');
@@ -190,6 +211,7 @@ describe('applicationCard', () => {
     expect(shownTexts(details)).toEqual(
       expect.arrayContaining([
         '合作管理部审批 — 李娜',
+        '涉及代理渠道发展,先由合作管理部审批(第十一条、第十二条)',
         '已批准 · 12月1日 15:20',
         '代理渠道资质已核实。',
         '经营管理部审批 — 刘强',
@@ -214,7 +236,7 @@ describe('applicationCard', () => {
   });
 
   it('should leave out the waiting-on row when nothing waits, and show the fulfillment task when there is one', () => {
-    expect(shownTexts(render(returnedView))).not.toContain('当前待办');
+    expect(shownTexts(render({ ...returnedView, waitingOn: '' }))).not.toContain('当前待办');
     expect(shownTexts(render(fulfillmentView))).toEqual(
       expect.arrayContaining(['受理任务', '受理期限', '12月5日 18:00']),
     );

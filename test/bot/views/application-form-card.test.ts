@@ -139,7 +139,38 @@ describe('applicationFormCard', () => {
     expect(body.slice(0, 4).map((node) => node.text)).toEqual(
       expect.arrayContaining(['申请 PP-2027-000123 已被他人更新,请刷新后重试。', '至少需要 1 项']),
     );
-    expect(attentionTexts(view)).toEqual(['申请 PP-2027-000123 已被他人更新,请刷新后重试。', '至少需要 1 项']);
+    // At the top, and again right above the buttons, where the person who tapped is.
+    expect(attentionTexts(view)).toEqual([
+      '申请 PP-2027-000123 已被他人更新,请刷新后重试。',
+      '至少需要 1 项',
+      '申请 PP-2027-000123 已被他人更新,请刷新后重试。',
+      '至少需要 1 项',
+    ]);
+  });
+
+  it('should say right above the buttons how many fields to fix and which comes first', () => {
+    const view: FormView = {
+      ...newForm,
+      errors: { justification: ['不能为空'], 'lines[0].quantity': ['应为正整数'], customerName: ['不能为空'] },
+    };
+    const summary = byId(render(view), 'summary');
+
+    expect(shownTexts(summary)).toEqual(['有 3 处需要修改,第一处是“客户名称”:不能为空(每处已在字段下方用红字标出)']);
+    expect((render(view).body ?? []).at(-1)).toEqual(summary);
+    expect(
+      shownTexts(byId(render({ ...view, errors: { 'lines[1].proposedPriceYuan': ['应为金额'] } }), 'summary')),
+    ).toEqual(['有 1 处需要修改,第一处是“第 2 行 申请单价(元/月)”:应为金额(每处已在字段下方用红字标出)']);
+    expect(nodesOfType(render(newForm), 'Container').some((c) => c.id === 'summary')).toBe(false);
+  });
+
+  it("should repeat a preview's outcome and route right above the buttons, and say what to do next", () => {
+    const summary = byId(render(routedForm), 'summary');
+
+    expect(shownTexts(summary)).toEqual([
+      '预览结果:需要审批 · tier2(经营管理部负责人)',
+      '审批路径:合作管理部审批(李娜) → 经营管理部审批(刘强)',
+      '测算与理由见表单顶部;确认无误后点击“提交”。',
+    ]);
   });
 
   it("should show a preview's outcome at the top: headline, reasons, economics and route", () => {
@@ -153,6 +184,7 @@ describe('applicationFormCard', () => {
         '方案收入',
         '¥129,600.00',
         '合作管理部审批 — 李娜',
+        '涉及代理渠道发展,先由合作管理部审批(第十一条、第十二条)',
         '经营管理部审批 — 刘强',
       ]),
     );
