@@ -115,6 +115,7 @@ export class PlanDeskBot extends TeamsActivityHandler {
       conversationKey: isPersonal ? `person:${user.aadObjectId}` : null,
       cardActivityId: activity.replyToId ?? null,
       shared: !isPersonal && action.sharedChat === 'notice',
+      post: async (posted) => (await context.sendActivity(MessageFactory.attachment(posted)))?.id ?? null,
     });
     return {
       statusCode: 200,

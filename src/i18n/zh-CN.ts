@@ -145,6 +145,8 @@ export const zhCN = {
   'rejected.title': '{who}驳回({step})',
   'waiting.returned': '等待申请人修改并重新提交',
   'revision.label': '第 {revision} 版',
+  'list.updated': '更新于 {when}',
+  'list.opened': '{id} 已在下方打开。',
   'waiting.none': '—',
   'waiting.step': '{step} · {who} · {due} 前',
   'waiting.fulfillment': '业务支撑中心受理 · {due} 前',

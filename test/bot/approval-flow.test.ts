@@ -368,7 +368,25 @@ describe('the approval conversation in Teams', () => {
   it("lists what waits on an approver, and the applicant's own applications", async () => {
     const { id } = await submitAs(zhangWei, agentPlanForm);
     const [pending] = await teams.say(liNa, '待办');
-    expect(textOf(cardOf(pending) ?? {})).toContain(id);
+    const list = cardOf(pending) ?? {};
+    // Each row: status, what it waits on with its deadline, and the last change, labelled.
+    expect(linesOf(list)).toContain(
+      `${id}\n浦东智慧物流股份公司\n审批中 · 合作管理部审批 · 李娜 · 12月3日 18:00 前 · 更新于 12月1日 10:00`,
+    );
+
+    // 查看 opens the plan as a new card below; the list stays, saying where the plan went.
+    const before = teams.sentTo(liNa).length;
+    const answered = await teams.tap(
+      liNa,
+      'plan.show',
+      actionData(list, 'plan.show') ?? {},
+      teams.activityIdOf(pending!),
+    );
+    expect(linesOf(answered)).toContain(`待我处理\n${id} 已在下方打开。`);
+    expect(verbsOf(answered)).toEqual(['plan.show']);
+    const opened = teams.sentTo(liNa).slice(before).map(cardOf).find(Boolean) ?? {};
+    expect(verbsOf(opened)).toContain('plan.approve');
+    expect(textOf(opened)).toContain('浦东智慧物流股份公司');
     const [nothing] = await teams.say(wangFang, '待办');
     expect(textOf(cardOf(nothing) ?? {})).toContain('目前没有等待您处理的事项');
     const [mine] = await teams.say(zhangWei, '我的');

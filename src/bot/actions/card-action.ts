@@ -15,6 +15,8 @@ export interface ActionContext {
   cardActivityId: string | null;
   /** The answer replaces the card where others read it: it shows only what a channel may see. */
   shared: boolean;
+  /** Posts a new card into the conversation, below the one acted on; its activity id, if Teams gave one. */
+  post(card: Attachment): Promise<string | null>;
 }
 
 /**

@@ -1,25 +1,8 @@
 import type { ListModel } from '../../app/use-cases';
-import { t, type Lang, type StringKey } from '../../i18n';
 import type { Command } from '../command';
-import { waitingOn } from '../present/application-view';
-import { formatWhen } from '../present/formatting';
+import { listView } from '../present/list-view';
 import type { BotServices } from '../services';
 import { applicationListCard } from '../views/application-list-card';
-
-function listCard(list: ListModel, lang: Lang, title: StringKey, empty: StringKey) {
-  return applicationListCard({
-    lang,
-    title: t(lang, title),
-    empty: t(lang, empty),
-    items: list.records.map((r) => ({
-      id: r.id,
-      customer: r.input.customer.name,
-      stateLabel: t(lang, `state.${r.state}`),
-      waitingOn: waitingOn(r, list.names, lang),
-      updated: formatWhen(r.updatedAt, lang),
-    })),
-  });
-}
 
 const NOBODY: ListModel = { records: [], names: {} };
 
@@ -29,7 +12,7 @@ export const mineCommand = (services: BotServices): Command => ({
   personalOnly: true,
   async handle({ lang, user }) {
     const list = user.aadObjectId ? await services.useCases.mine(user.aadObjectId) : NOBODY;
-    return listCard(list, lang, 'bot.mine.title', 'bot.mine.empty');
+    return applicationListCard(listView(list, 'mine', lang));
   },
 });
 
@@ -39,6 +22,6 @@ export const pendingCommand = (services: BotServices): Command => ({
   personalOnly: true,
   async handle({ lang, user }) {
     const list = user.aadObjectId ? await services.useCases.pending(user.aadObjectId) : NOBODY;
-    return listCard(list, lang, 'bot.pending.title', 'bot.pending.empty');
+    return applicationListCard(listView(list, 'pending', lang));
   },
 });

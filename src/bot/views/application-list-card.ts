@@ -6,13 +6,16 @@ import type { ApplicationListView } from './view-models';
 
 /**
  * A list of applications (`cards/application-list.json`), one compact row each with a `查看` button:
- * Action.Execute verb `plan.show`, data `{ applicationId }`.
+ * Action.Execute verb `plan.show`, data `{ applicationId, list }`: the plan opens as a new card below,
+ * and the list stays (shown again as it now stands), so the next row is one tap away.
  */
 export function applicationListCard(view: ApplicationListView): Attachment {
   return renderCard('application-list', {
     ...labelTree(view.lang),
     title: escapeStrings(view.title),
     empty: escapeStrings(view.empty),
+    notice: view.notice ? escapeStrings(view.notice) : null,
+    list: view.list,
     items: view.items.map((item) => {
       const shown = escapeStrings(item);
       // The id goes back as the bot issued it; only the shown copy is escaped.

@@ -115,7 +115,11 @@ export interface ChannelNoticeView {
 
 export interface ApplicationListView {
   lang: Lang;
+  /** Which list it is, sent back with each row's button so the list can be shown again as it stands. */
+  list: 'mine' | 'pending';
   title: string;
   empty: string;
+  /** A line under the title: what the last tap on the list did ("PP-… 已在下方打开"). */
+  notice?: { text: string; tone: 'good' | 'attention' };
   items: { id: string; customer: string; stateLabel: string; waitingOn: string; updated: string }[];
 }

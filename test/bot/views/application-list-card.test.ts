@@ -22,12 +22,24 @@ describe('applicationListCard', () => {
     expect(shownTexts(rows[0]!)).toEqual([
       'PP-2027-000123',
       '上海某某集团',
-      '审批中 · 经营管理部审批 · 刘强 · 12月1日',
+      '审批中 · 经营管理部审批 · 刘强 · 更新于 12月1日',
     ]);
     expect(shownTexts(rows[1]!)).toEqual(['PP-2027-000118', '闵行某某医院', '已批准 · 11月20日']);
     expect(rows.map((row) => nodesOfType(row, 'Action.Execute'))).toEqual([
-      [expect.objectContaining({ title: '查看', verb: 'plan.show', data: { applicationId: 'PP-2027-000123' } })],
-      [expect.objectContaining({ title: '查看', verb: 'plan.show', data: { applicationId: 'PP-2027-000118' } })],
+      [
+        expect.objectContaining({
+          title: '查看',
+          verb: 'plan.show',
+          data: { applicationId: 'PP-2027-000123', list: 'mine' },
+        }),
+      ],
+      [
+        expect.objectContaining({
+          title: '查看',
+          verb: 'plan.show',
+          data: { applicationId: 'PP-2027-000118', list: 'mine' },
+        }),
+      ],
     ]);
   });
 
@@ -48,7 +60,7 @@ describe('applicationListCard', () => {
     );
 
     expect(shownTexts(list)).toEqual(expect.arrayContaining(['PP\\_1', '\\*\\*某某\\*\\* ${evil}']));
-    expect(nodesOfType(list, 'Action.Execute')[0]?.data).toEqual({ applicationId: 'PP_1' });
+    expect(nodesOfType(list, 'Action.Execute')[0]?.data).toEqual({ applicationId: 'PP_1', list: 'mine' });
   });
 
   it('should label the button in English for an English-speaking user', () => {

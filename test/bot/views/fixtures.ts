@@ -245,6 +245,7 @@ export const channelNotice: ChannelNoticeView = {
 /** `我的`: the applicant's applications. */
 export const myApplications: ApplicationListView = {
   lang: 'zh-CN',
+  list: 'mine',
   title: '我的申请',
   empty: '您还没有提交过申请。发送“新建”开始填写。',
   items: [
@@ -253,8 +254,8 @@ export const myApplications: ApplicationListView = {
       customer: '上海某某集团',
       stateLabel: '审批中',
       waitingOn: '经营管理部审批 · 刘强',
-      updated: '12月1日',
+      updated: '更新于 12月1日',
     },
-    { id: 'PP-2027-000118', customer: '闵行某某医院', stateLabel: '已批准', waitingOn: '', updated: '11月20日' },
+    { id: 'PP-2027-000118', customer: '闵行某某医院', stateLabel: '已批准', waitingOn: '', updated: '更新于 11月20日' },
   ],
 };

@@ -1,0 +1,35 @@
+import type { ListModel } from '../../app/use-cases';
+import { t, type Lang } from '../../i18n';
+import type { ApplicationListView } from '../views/view-models';
+import { waitingOn } from './application-view';
+import { formatWhen } from './formatting';
+
+/** The lists a person asks for: what they filed, and what waits on them. */
+export const LISTS = {
+  mine: { title: 'bot.mine.title', empty: 'bot.mine.empty' },
+  pending: { title: 'bot.pending.title', empty: 'bot.pending.empty' },
+} as const;
+export type ListName = keyof typeof LISTS;
+
+/** A list in the reader's words: each row its status, what it waits on (with its deadline) and when it last changed. */
+export function listView(
+  list: ListModel,
+  name: ListName,
+  lang: Lang,
+  notice?: ApplicationListView['notice'],
+): ApplicationListView {
+  return {
+    lang,
+    list: name,
+    title: t(lang, LISTS[name].title),
+    empty: t(lang, LISTS[name].empty),
+    ...(notice ? { notice } : {}),
+    items: list.records.map((r) => ({
+      id: r.id,
+      customer: r.input.customer.name,
+      stateLabel: t(lang, `state.${r.state}`),
+      waitingOn: waitingOn(r, list.names, lang),
+      updated: t(lang, 'list.updated', { when: formatWhen(r.updatedAt, lang) }),
+    })),
+  };
+}
