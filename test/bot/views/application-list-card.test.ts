@@ -24,7 +24,7 @@ describe('applicationListCard', () => {
       '上海某某集团',
       '审批中 · 经营管理部审批 · 刘强 · 更新于 12月1日',
     ]);
-    expect(shownTexts(rows[1]!)).toEqual(['PP-2027-000118', '闵行某某医院', '已批准 · 11月20日']);
+    expect(shownTexts(rows[1]!)).toEqual(['PP-2027-000118', '闵行某某医院', '已批准 · 更新于 11月20日']);
     expect(rows.map((row) => nodesOfType(row, 'Action.Execute'))).toEqual([
       [
         expect.objectContaining({
