@@ -76,6 +76,8 @@ export type Filed = Result<
  * gives back what their answer shows, never a store. One object, built once in the composition root.
  */
 export interface UseCases {
+  /** The language the directory gives a person (`locale`), or null: what PlanDesk speaks when Teams does not say. */
+  personLocale(aadObjectId: string): Promise<string | null>;
   /** Keeps the reference to a person's 1:1 chat, so PlanDesk can write to them later. */
   rememberPerson(aadObjectId: string, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>): Promise<void>;
   /** Records the card a person acted on as a copy of the application, so later changes update it too. */
@@ -201,6 +203,10 @@ export function useCases(deps: ApprovalDeps): UseCases {
   };
 
   return {
+    async personLocale(aad) {
+      const directory = await deps.store.directory.get();
+      return (directory && personOf(directory, aad)?.locale) || null;
+    },
     rememberPerson: (aad, conversation) => rememberPerson(deps, aad, conversation),
     keepCardCopy: (copy) => deps.store.cardCopies.add(copy),
     bindChannel: (actor, target, conversation) => bindChannel(deps, actor, target, conversation),

@@ -6,7 +6,7 @@ import {
   type AdaptiveCardInvokeValue,
   type Attachment,
 } from 'botbuilder';
-import { languageFor, t } from '../i18n';
+import { DEFAULT_LANG, languageFor, t, type Lang } from '../i18n';
 import { renderCard } from './cards';
 import { actionFor, CARD_ACTIONS } from './actions';
 import type { CardAction } from './actions/card-action';
@@ -44,7 +44,7 @@ export class PlanDeskBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
-      const input = inputOf(context);
+      const input = inputOf(context, await this.languageOf(context));
       const found = findCommand(this.commands, input.args);
       const answer: Attachment | string = !found
         ? helpCard(input.lang)
@@ -63,7 +63,7 @@ export class PlanDeskBot extends TeamsActivityHandler {
       const { membersAdded = [], recipient } = context.activity;
       // Only the bot's own arrival: greeting every person who joins a team would flood its channels.
       if (membersAdded.some((member) => member.id === recipient.id)) {
-        await context.sendActivity(MessageFactory.attachment(helpCard(languageFor(context.activity.locale))));
+        await context.sendActivity(MessageFactory.attachment(helpCard(await this.languageOf(context))));
         this.services?.deliverSoon();
       }
       await next();
@@ -98,10 +98,10 @@ export class PlanDeskBot extends TeamsActivityHandler {
       };
     }
     const isPersonal = activity.conversation.conversationType === 'personal';
+    const lang = await this.languageOf(context);
     // Where others read (a channel, a group chat), an answer replaces the card for everyone: it shows
     // what a channel may see, and the form is not filled there (SPEC §7); each verb says which it does.
     if (!isPersonal && action.sharedChat === 'refuse') {
-      const lang = languageFor(activity.locale);
       return {
         statusCode: 200,
         type: 'application/vnd.microsoft.card.adaptive',
@@ -109,7 +109,7 @@ export class PlanDeskBot extends TeamsActivityHandler {
       };
     }
     const card = await action.handle(parsed.data, {
-      lang: languageFor(activity.locale),
+      lang,
       user: { aadObjectId: user.aadObjectId, mri: user.id, ...(user.name ? { name: user.name } : {}) },
       services: this.services,
       conversationKey: isPersonal ? `person:${user.aadObjectId}` : null,
@@ -122,6 +122,18 @@ export class PlanDeskBot extends TeamsActivityHandler {
       type: 'application/vnd.microsoft.card.adaptive',
       value: card.content as Record<string, unknown>,
     };
+  }
+
+  /**
+   * The language to answer in: the one Teams gives the activity; without one (some events carry none),
+   * the directory's for the person; else the organization's.
+   */
+  private async languageOf(context: TurnContext): Promise<Lang> {
+    const { locale, from } = context.activity;
+    if (locale) return languageFor(locale);
+    const known =
+      from?.aadObjectId && this.services ? await this.services.useCases.personLocale(from.aadObjectId) : null;
+    return known ? languageFor(known) : DEFAULT_LANG;
   }
 
   /** Keeps the latest reference to each person's 1:1 chat (install, message or card action alike). */
@@ -137,12 +149,12 @@ export class PlanDeskBot extends TeamsActivityHandler {
 }
 
 /** The turn as a command sees it; `args` holds the whole text, without the @mention of the bot in a channel. */
-function inputOf(context: TurnContext): CommandInput {
+function inputOf(context: TurnContext, lang: Lang): CommandInput {
   const { activity } = context;
   // removeRecipientMention edits the activity it is given, so it gets a copy.
   const text = activity.text ? (TurnContext.removeRecipientMention({ ...activity }) ?? '') : '';
   return {
-    lang: languageFor(activity.locale),
+    lang,
     args: text.trim(),
     user: { id: activity.from.id, aadObjectId: activity.from.aadObjectId, name: activity.from.name },
     conversation: {

@@ -180,8 +180,15 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'bot.pending.title': 'Waiting on me',
   'bot.pending.empty': 'Nothing is waiting on you.',
   'bot.show.usage': 'Give the number, e.g. show PP-2027-000123',
-  'bot.channel.bound': 'Done: this channel now gets the "{target}" notices (number, unit, status and deadline only).',
-  'bot.channel.usage': 'Say which notices: notify-here ops | support | auditors | <unit id>',
+  'bot.channel.bound':
+    'Done: this channel now gets the "{target}" notices (number, unit, status and deadline only), in {language}.',
+  'bot.channel.languageHint': 'For {other}, send: notify-here {word} {otherTag}',
+  'bot.channel.badLanguage':
+    '"{given}" is not a notice language: write zh-CN (Chinese) or en-US (English), e.g. notify-here ops en-US',
+  'lang.zh-CN': 'Chinese',
+  'lang.en-US': 'English',
+  'bot.channel.usage':
+    'Say which notices: notify-here ops | support | auditors | <unit id> [zh-CN | en-US] (their language; Chinese unless you say)',
   'bot.channel.notChannel': 'Send this in a team channel, mentioning @PlanDesk.',
   'bot.personalOnly': 'Plans are confidential: use this in your 1:1 chat with PlanDesk.',
   'bot.notInDirectory': 'You are not in the PlanDesk directory yet; ask an admin to add you.',

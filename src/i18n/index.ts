@@ -7,6 +7,16 @@ export type Lang = 'zh-CN' | 'en-US';
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
 
+/** The organization's language: a channel's notices, and anyone whose language nothing tells. */
+export const DEFAULT_LANG: Lang = 'zh-CN';
+
+/** A language a person names in a command ("en-US", "en", "英文"), or null for anything else. */
+export function namedLanguage(word: string): Lang | null {
+  if (/^(zh(-cn)?|中文|chinese)$/i.test(word)) return 'zh-CN';
+  if (/^(en(-us)?|英文|english)$/i.test(word)) return 'en-US';
+  return null;
+}
+
 /** zh-CN unless the user's locale asks for English. */
 export function languageFor(locale: string | undefined | null): Lang {
   return locale && /^en\b/i.test(locale) ? 'en-US' : 'zh-CN';

@@ -428,4 +428,17 @@ describe('the approval conversation in Teams', () => {
     const [help] = await teams.say(liNa, 'help', 'en-US');
     expect(textOf(cardOf(help) ?? {})).toContain('PlanDesk personalized plan assistant');
   });
+
+  it("speaks the directory's language when Teams sends no locale, and Chinese when neither says", async () => {
+    // 周杰 is en-US in the directory; 张伟 has no language there.
+    const [welcome] = await teams.install(PEOPLE.zhouJie, null);
+    expect(textOf(cardOf(welcome) ?? {})).toContain('PlanDesk personalized plan assistant');
+    const [answer] = await teams.say(PEOPLE.zhouJie, 'mine', null);
+    expect(textOf(cardOf(answer) ?? {})).toContain('My applications');
+    const [chinese] = await teams.install(zhangWei, null);
+    expect(textOf(cardOf(chinese) ?? {})).toContain('PlanDesk 个性化方案助手');
+    // A locale Teams does send wins over the directory's.
+    const [asked] = await teams.say(PEOPLE.zhouJie, '帮助', 'zh-CN');
+    expect(textOf(cardOf(asked) ?? {})).toContain('PlanDesk 个性化方案助手');
+  });
 });

@@ -49,10 +49,10 @@ describe('PlanDesk acting on time, through the bot', () => {
     for (const who of Object.values(PEOPLE)) await teams.say(who, '你好');
     // Teams names the thread of the admin's post; notices must be new posts in the channel, not replies under it.
     expect(texts(await teams.sayInChannel(zhouJie, `${OPS};messageid=1764900000000`, 'notify-here ops'))).toEqual([
-      '好的,本频道将接收“ops”的通知(只含编号、单位、状态和期限)。',
+      '好的,本频道将接收“ops”的通知(只含编号、单位、状态和期限),通知使用中文。\n\n如需改用英文,请发送:设为通知频道 ops en-US',
     ]);
     expect(texts(await teams.sayInChannel(zhouJie, PUDONG, '设为通知频道 pudong-branch'))).toEqual([
-      '好的,本频道将接收“浦东分公司”的通知(只含编号、单位、状态和期限)。',
+      '好的,本频道将接收“浦东分公司”的通知(只含编号、单位、状态和期限),通知使用中文。\n\n如需改用英文,请发送:设为通知频道 pudong-branch en-US',
     ]);
     const card = await teams.tap(zhangWei, 'form.submit', lineForm);
     id = findPlanNumber(textOf(card)) ?? '';

@@ -78,20 +78,23 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
     return scenario as Scenario & Required<Pick<Scenario, K>>;
   }
 
-  it('周杰 (admin, en-US) @mentions PlanDesk in General with 设为通知频道 ops, and in 方案审批 with 设为通知频道 pudong-branch', async () => {
+  it('周杰 (admin, en-US) @mentions PlanDesk in General with 设为通知频道 ops (Chinese, the default), and in 方案审批 with 设为通知频道 pudong-branch en-US', async () => {
     const { e2e, zhouJie } = so();
 
     await zhouJie.openConversation(GENERAL);
     await zhouJie.sendWithMention('设为通知频道 ops');
     const ops = await zhouJie.waitForChannelThread(
-      'Done: this channel now gets the "ops" notices (number, unit, status and deadline only).',
+      'Done: this channel now gets the "ops" notices (number, unit, status and deadline only), in Chinese.',
       WAIT,
     );
     await e2e.screenshot(ops, 'general-bound-to-ops');
 
     await zhouJie.openConversation(UNIT_CHANNEL);
-    await zhouJie.sendWithMention('设为通知频道 pudong-branch');
-    await zhouJie.waitForChannelThread('Done: this channel now gets the "浦东分公司" notices', WAIT);
+    await zhouJie.sendWithMention('设为通知频道 pudong-branch en-US');
+    await zhouJie.waitForChannelThread(
+      'Done: this channel now gets the "浦东分公司" notices (number, unit, status and deadline only), in English.',
+      WAIT,
+    );
     const sent = zhouJie.playground.relay.activities.filter(
       (a) => a.type === 'message' && a.conversation?.conversationType === 'channel',
     );
@@ -163,7 +166,8 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
     const report = await e2e.tick(overdue.dueAt);
 
     expect(report.byKind['step.overdue']).toBeGreaterThanOrEqual(1);
-    const notice = `Overdue: the Operations Management approval of application ${id} (浦东分公司) passed its deadline ${formatWhen(dueAt, 'en-US')}.`;
+    // The channel was bound without a language: a team reads it, so it hears Chinese whatever the admin's own language.
+    const notice = `逾期:申请 ${id}(浦东分公司)的经营管理部审批已超过期限 ${formatWhen(dueAt, 'zh-CN')}。`;
     const thread = await zhouJie.waitForChannelThread(notice, WAIT);
     // Confidentiality: the channel hears number, unit, status and deadline, never the figures.
     expect(await thread.innerText()).not.toMatch(/¥|%|2400|115200/);

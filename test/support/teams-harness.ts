@@ -104,8 +104,9 @@ export class TeamsHarness {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private activity(who: Someone, fields: Partial<Activity>, locale = 'zh-CN'): Partial<Activity> {
-    return {
+  /** An activity from a person in their 1:1 chat; `locale: null` sends none (as some Teams events do). */
+  private activity(who: Someone, fields: Partial<Activity>, locale: string | null = 'zh-CN'): Partial<Activity> {
+    const base: Partial<Activity> = {
       id: `act-${Math.random().toString(36).slice(2)}`,
       timestamp: new Date(),
       channelId: 'msteams',
@@ -120,9 +121,26 @@ export class TeamsHarness {
         name: '',
       },
       channelData: { tenant: { id: 'tenant-1' } },
-      locale,
+      ...(locale === null ? {} : { locale }),
       ...fields,
     };
+    return base;
+  }
+
+  /** A person installs PlanDesk (the bot joins their 1:1 chat); returns what the bot said there. */
+  async install(who: Someone, locale: string | null): Promise<Partial<Activity>[]> {
+    const before = this.calls.length;
+    await this.post(
+      this.activity(
+        who,
+        { type: 'conversationUpdate', membersAdded: [{ id: '28:plandesk', name: 'PlanDesk' }] },
+        locale,
+      ),
+    );
+    return this.calls
+      .slice(before)
+      .filter((c) => c.url.includes(`personal-${who.aad}`) && c.method === 'POST')
+      .map((c) => c.body as Partial<Activity>);
   }
 
   /** How long the last request took to be answered (before the deliveries it caused), in ms. */
@@ -142,7 +160,7 @@ export class TeamsHarness {
   }
 
   /** A person types in their 1:1 chat; returns the bot's replies there (text or card). */
-  async say(who: Someone, text: string, locale?: string): Promise<Partial<Activity>[]> {
+  async say(who: Someone, text: string, locale?: string | null): Promise<Partial<Activity>[]> {
     const before = this.calls.length;
     await this.post(this.activity(who, { type: 'message', text }, locale));
     return this.calls

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../domain/result';
 import { auditEntry } from '../records/audit';
 import type { Refusal } from '../records/refusal';
-import { isAdmin } from '../common/people';
+import { isAdmin, personOf } from '../common/people';
 import { channelKey, personKey } from '../ports/conversation-keys';
 import type { StoredConversation } from '../ports/store';
 import type { ApprovalDeps } from '../common/deps';
@@ -13,9 +13,18 @@ export async function rememberPerson(
   conversation: Omit<StoredConversation, 'key' | 'updatedAt'>,
 ): Promise<void> {
   const key = personKey(aadObjectId);
-  // Some activities (conversationUpdate) carry no locale: the language last seen is kept.
-  const locale = conversation.locale ?? (await deps.store.conversations.get(key))?.locale ?? null;
+  // Some activities (conversationUpdate) carry no locale: the language last seen is kept, else the directory's.
+  const locale =
+    conversation.locale ??
+    (await deps.store.conversations.get(key))?.locale ??
+    (await directoryLocale(deps, aadObjectId)) ??
+    null;
   await deps.store.conversations.save({ ...conversation, locale, key, updatedAt: deps.clock.now().toISOString() });
+}
+
+async function directoryLocale(deps: ApprovalDeps, aadObjectId: string): Promise<string | null> {
+  const directory = await deps.store.directory.get();
+  return (directory && personOf(directory, aadObjectId)?.locale) || null;
 }
 
 export type ChannelTarget =

@@ -1,6 +1,6 @@
 import type { ChannelTarget } from '../../app/use-cases';
 import { describeRefusal } from '../../i18n/describe-refusal';
-import { t } from '../../i18n';
+import { DEFAULT_LANG, namedLanguage, t, type Lang } from '../../i18n';
 import type { Command, CommandInput } from '../command';
 import type { BotServices } from '../services';
 
@@ -20,19 +20,34 @@ function channelReference(reference: CommandInput['conversation']['reference']):
   return copy;
 }
 
-/** `设为通知频道 <unit|ops|support|auditors>` / `notify-here …`: an admin makes this channel the place for those notices. */
+/**
+ * `设为通知频道 <unit|ops|support|auditors> [zh-CN|en-US]` / `notify-here …`: an admin makes this
+ * channel the place for those notices. A channel is read by a team, not by the admin who bound it:
+ * its notices are in the organization's language (zh-CN) unless the binding names another, and the
+ * confirmation says which, and how to change it.
+ */
 export const notifyHereCommand = (services: BotServices): Command => ({
   names: ['notify-here', '设为通知频道'],
   async handle({ lang, user, args, conversation }) {
     if (conversation.isPersonal) return t(lang, 'bot.channel.notChannel');
-    const target = targetOf(args.trim().split(/\s+/)[0] ?? '');
+    const [word = '', languageWord] = args.trim().split(/\s+/);
+    const target = targetOf(word);
     if (!target) return t(lang, 'bot.channel.usage');
+    const language: Lang | null = languageWord ? namedLanguage(languageWord) : DEFAULT_LANG;
+    if (!language) return t(lang, 'bot.channel.badLanguage', { given: languageWord ?? '' });
     const bound = await services.useCases.bindChannel(user.aadObjectId ?? '', target, {
       reference: channelReference(conversation.reference),
       userMri: null,
-      locale: conversation.locale,
+      locale: language,
     });
-    if (bound.ok) return t(lang, 'bot.channel.bound', { target: bound.value.unitName ?? bound.value.target });
-    return describeRefusal(bound.error, lang);
+    if (!bound.ok) return describeRefusal(bound.error, lang);
+    const other: Lang = language === 'zh-CN' ? 'en-US' : 'zh-CN';
+    return [
+      t(lang, 'bot.channel.bound', {
+        target: bound.value.unitName ?? bound.value.target,
+        language: t(lang, `lang.${language}`),
+      }),
+      t(lang, 'bot.channel.languageHint', { other: t(lang, `lang.${other}`), word, otherTag: other }),
+    ].join('\n\n');
   },
 });
