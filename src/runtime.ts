@@ -58,7 +58,10 @@ export async function createRuntime(config: Config, deps: { clock: Clock; log?: 
   const approval: ApprovalDeps = { store, clock: deps.clock, calendar, newId: randomUUID };
   const pump = outboxPump(approval, () => messenger, log, { policy: { ...DELIVERY_POLICY, ...config.delivery } });
   const services: BotServices = { useCases: useCases(approval), log, deliverSoon: () => void pump.kick() };
-  const messenger = teamsMessenger(adapter, config.bot.appId ?? '', { sendTimeoutMs: config.delivery.sendTimeoutMs });
+  const messenger = teamsMessenger(adapter, config.bot.appId ?? '', {
+    sendTimeoutMs: config.delivery.sendTimeoutMs,
+    now: () => deps.clock.now(),
+  });
   // Each process leases jobs under its own name, so two instances never run the same job.
   const owner = `${hostname()}:${process.pid}`;
   return {

@@ -12,11 +12,12 @@ import { renderApplication } from './present/render';
  * Words for an outbox notice. Its params are data; some are shown in words: a step id by its name,
  * an instant (`due`) as Shanghai reads it (the unit's name comes with the notice as `unitName`).
  */
-function noticeText(lang: Lang, key: NoticeKey, params: Record<string, string | number>): string {
+function noticeText(lang: Lang, key: NoticeKey, params: Record<string, string | number>, now: Date): string {
   const shown: Record<string, string | number> = { ...params };
   const stepKey = `step.${params.step}`;
   if (typeof params.step === 'string' && isStringKey(stepKey)) shown.stepName = t(lang, stepKey);
-  if (typeof params.due === 'string' && !Number.isNaN(Date.parse(params.due))) shown.due = formatWhen(params.due, lang);
+  if (typeof params.due === 'string' && !Number.isNaN(Date.parse(params.due)))
+    shown.due = formatWhen(params.due, lang, now);
   return t(lang, key, shown);
 }
 
@@ -51,6 +52,8 @@ function sendOnceUntil(context: TurnContext, adapter: CloudAdapter, signal: Abor
 export interface TeamsMessengerOptions {
   /** How long a send may take before it is abandoned (and the outbox retries it). */
   sendTimeoutMs?: number;
+  /** PlanDesk's clock: a notice's dates carry their year when it is not this one. */
+  now?: () => Date;
 }
 
 /**
@@ -62,6 +65,7 @@ export interface TeamsMessengerOptions {
  */
 export function teamsMessenger(adapter: CloudAdapter, appId: string, options: TeamsMessengerOptions = {}): Messenger {
   const timeoutMs = options.sendTimeoutMs ?? DELIVERY_POLICY.sendTimeoutMs;
+  const now = options.now ?? (() => new Date());
 
   async function inConversation<T>(
     to: StoredConversation,
@@ -127,7 +131,7 @@ export function teamsMessenger(adapter: CloudAdapter, appId: string, options: Te
       return updated;
     },
     async postText(to, key, params) {
-      const text = noticeText(langOf(to), key, params);
+      const text = noticeText(langOf(to), key, params, now());
       return inConversation(to, 'post', async (context) => {
         await context.sendActivity(MessageFactory.text(text));
       });

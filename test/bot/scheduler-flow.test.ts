@@ -95,6 +95,17 @@ describe('PlanDesk acting on time, through the bot', () => {
     expect(channel.join('\n')).not.toMatch(/¥|%|2400/);
   });
 
+  it('dates a deadline with its year in a notice sent in another year, so it does not read as upcoming', async () => {
+    // Nothing ran over the turn of the year: the first tick comes in January 2027.
+    await teams.tickAt('2027-01-05T09:00');
+    expect(texts(teams.sentTo(wangFang))).toContain(
+      `申请 ${id} 的经营管理部审批已超过期限(2026年10月8日 18:00),请尽快处理。`,
+    );
+    expect(texts(teams.sentToChannel(OPS))).toContain(
+      `逾期:申请 ${id}(浦东分公司)的经营管理部审批已超过期限 2026年10月8日 18:00。`,
+    );
+  });
+
   it("hands an overdue step to the approver's delegate after the grace, saying so in the history", async () => {
     await teams.tickAt('2026-10-12T09:00');
     const record = await teams.app.store.applications.get(id);

@@ -147,7 +147,7 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
 
     expect(report.byKind['step.nudge']).toBeGreaterThanOrEqual(1);
     const reminder = await wangFang.waitForBotMessage(
-      `提醒:申请 ${id} 等待您的经营管理部审批,请于 ${formatWhen(dueAt, 'zh-CN')} 前处理。`,
+      `提醒:申请 ${id} 等待您的经营管理部审批,请于 ${formatWhen(dueAt, 'zh-CN', new Date())} 前处理。`,
       WAIT,
     );
     // The reminder comes with a fresh copy of the application's card, to decide on at once.
@@ -167,14 +167,14 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
 
     expect(report.byKind['step.overdue']).toBeGreaterThanOrEqual(1);
     // The channel was bound without a language: a team reads it, so it hears Chinese whatever the admin's own language.
-    const notice = `逾期:申请 ${id}(浦东分公司)的经营管理部审批已超过期限 ${formatWhen(dueAt, 'zh-CN')}。`;
+    const notice = `逾期:申请 ${id}(浦东分公司)的经营管理部审批已超过期限 ${formatWhen(dueAt, 'zh-CN', new Date())}。`;
     const thread = await zhouJie.waitForChannelThread(notice, WAIT);
     // Confidentiality: the channel hears number, unit, status and deadline, never the figures.
     expect(await thread.innerText()).not.toMatch(/¥|%|2400|115200/);
     await thread.scrollIntoViewIfNeeded();
     await e2e.screenshot(zhouJie, 'ops-overdue-notice-in-general');
     await wangFang.waitForBotMessage(
-      `申请 ${id} 的经营管理部审批已超过期限(${formatWhen(dueAt, 'zh-CN')}),请尽快处理。`,
+      `申请 ${id} 的经营管理部审批已超过期限(${formatWhen(dueAt, 'zh-CN', new Date())}),请尽快处理。`,
       WAIT,
     );
   });

@@ -11,10 +11,19 @@ import { cardModel, maySee, namesFor, type CardModel } from '../common/card-mode
 export interface ListModel {
   records: ApplicationRecord[];
   names: Record<string, string>;
+  /** When it was read (ISO 8601), by PlanDesk's clock. */
+  asOf: string;
 }
 
-async function listModel(deps: Pick<ApprovalDeps, 'store'>, records: ApplicationRecord[]): Promise<ListModel> {
-  return { records, names: namesFor(records, await deps.store.directory.get()) };
+async function listModel(
+  deps: Pick<ApprovalDeps, 'store' | 'clock'>,
+  records: ApplicationRecord[],
+): Promise<ListModel> {
+  return {
+    records,
+    names: namesFor(records, await deps.store.directory.get()),
+    asOf: deps.clock.now().toISOString(),
+  };
 }
 
 /** An applicant's own applications, newest first. */

@@ -17,6 +17,8 @@ import type { Directory } from '../records/directory';
  */
 export interface CardModel {
   record: ApplicationRecord;
+  /** When it was read (ISO 8601), by PlanDesk's clock: dates on the card are read against it (the year when it differs). */
+  asOf: string;
   /** Who it is shown to; null for a channel. */
   viewer: Actor | null;
   /**
@@ -81,7 +83,7 @@ export const unitNameOf = (directory: Directory | null, unit: string): string =>
 
 /** The card model of an application for a viewer (a person's AAD id, or null for a channel). */
 export async function cardModel(
-  deps: Pick<ApprovalDeps, 'store'>,
+  deps: Pick<ApprovalDeps, 'store' | 'clock'>,
   record: ApplicationRecord,
   viewer: string | null,
 ): Promise<CardModel> {
@@ -91,6 +93,7 @@ export async function cardModel(
   const detailed = actor !== null && maySee(record, actor);
   const base = {
     record,
+    asOf: deps.clock.now().toISOString(),
     viewer: actor,
     detailed,
     unitName: unitNameOf(directory, record.input.unit),

@@ -1,17 +1,14 @@
-import type { ListModel } from '../../app/use-cases';
 import type { Command } from '../command';
 import { listView } from '../present/list-view';
 import type { BotServices } from '../services';
 import { applicationListCard } from '../views/application-list-card';
-
-const NOBODY: ListModel = { records: [], names: {} };
 
 /** `我的` / `mine`: the applicant's applications with their status and the step they wait on. */
 export const mineCommand = (services: BotServices): Command => ({
   names: ['mine', '我的'],
   personalOnly: true,
   async handle({ lang, user }) {
-    const list = user.aadObjectId ? await services.useCases.mine(user.aadObjectId) : NOBODY;
+    const list = await services.useCases.mine(user.aadObjectId ?? '');
     return applicationListCard(listView(list, 'mine', lang));
   },
 });
@@ -21,7 +18,7 @@ export const pendingCommand = (services: BotServices): Command => ({
   names: ['pending', '待办'],
   personalOnly: true,
   async handle({ lang, user }) {
-    const list = user.aadObjectId ? await services.useCases.pending(user.aadObjectId) : NOBODY;
+    const list = await services.useCases.pending(user.aadObjectId ?? '');
     return applicationListCard(listView(list, 'pending', lang));
   },
 });

@@ -12,17 +12,17 @@ import { economicsRows, formatWhen, yuan } from './formatting';
 const nameIn = (names: Record<string, string>, id: string): string => names[id] ?? id;
 
 /** The step a decision waits on, or the fulfillment task, in one line. */
-export function waitingOn(record: ApplicationRecord, names: Record<string, string>, lang: Lang): string {
+export function waitingOn(record: ApplicationRecord, names: Record<string, string>, lang: Lang, now: string): string {
   const awaited = awaitedStep(record);
   if (record.state === 'in_review' && awaited) {
     return t(lang, 'waiting.step', {
       step: t(lang, `step.${awaited.step.step}`),
       who: nameIn(names, awaited.step.assignee),
-      due: formatWhen(awaited.step.dueAt, lang),
+      due: formatWhen(awaited.step.dueAt, lang, now),
     });
   }
   if (record.state === 'in_fulfillment' && record.fulfillment)
-    return t(lang, 'waiting.fulfillment', { due: formatWhen(record.fulfillment.dueAt, lang) });
+    return t(lang, 'waiting.fulfillment', { due: formatWhen(record.fulfillment.dueAt, lang, now) });
   if (record.state === 'returned') return t(lang, 'waiting.returned');
   return t(lang, 'waiting.none');
 }
@@ -69,7 +69,7 @@ function changesView(model: CardModel, lang: Lang): ApplicationView['changes'] {
 
 /** An application as a person on it sees it: all of it on one card, with the actions they may take. */
 export function applicationView(model: CardModel, lang: Lang, banner?: ApplicationView['banner']): ApplicationView {
-  const { record, names, products } = model;
+  const { record, names, products, asOf: now } = model;
   const awaited = awaitedStep(record);
   const tier = record.assessment.tier;
   const lineChanges = model.changedSince?.changes.filter((c) => c.line !== null) ?? [];
@@ -113,13 +113,13 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
       }),
       who: nameIn(names, s.decidedBy ?? s.assignee),
       status: t(lang, `stepStatus.${s.status}`),
-      when: formatWhen(s.decidedAt ?? s.dueAt, lang),
+      when: formatWhen(s.decidedAt ?? s.dueAt, lang, now),
       comment: s.comment ?? '',
     })),
-    waitingOn: waitingOn(record, names, lang),
+    waitingOn: waitingOn(record, names, lang, now),
     justification: record.input.justification,
     history: record.history.map((h) => ({
-      when: formatWhen(h.at, lang),
+      when: formatWhen(h.at, lang, now),
       who: nameIn(names, h.actor),
       what: historyWhat(h.action, lang),
       // A resubmission's line lists what it changed ("单价 ¥90.00 → ¥96.00").
@@ -138,9 +138,9 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
       ? {
           fulfillment: [
             {
-              label: t(lang, 'waiting.fulfillment', { due: formatWhen(record.fulfillment.dueAt, lang) }),
+              label: t(lang, 'waiting.fulfillment', { due: formatWhen(record.fulfillment.dueAt, lang, now) }),
               value: record.fulfillment.doneAt
-                ? `${nameIn(names, record.fulfillment.doneBy ?? '')} · ${formatWhen(record.fulfillment.doneAt, lang)}`
+                ? `${nameIn(names, record.fulfillment.doneBy ?? '')} · ${formatWhen(record.fulfillment.doneAt, lang, now)}`
                 : '',
             },
             ...(record.fulfillment.note ? [{ label: '', value: record.fulfillment.note }] : []),
@@ -152,11 +152,11 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
 
 /** What a channel may know of an application (SPEC §7): number, unit, status and deadline. */
 export function channelNoticeView(
-  model: Pick<CardModel, 'record' | 'unitName'>,
+  model: Pick<CardModel, 'record' | 'unitName' | 'asOf'>,
   lang: Lang,
   headline: string,
 ): ChannelNoticeView {
-  const { record } = model;
+  const { record, asOf: now } = model;
   const awaited = awaitedStep(record);
   const due =
     record.state === 'in_review'
@@ -170,6 +170,6 @@ export function channelNoticeView(
     headline,
     unitName: model.unitName,
     stateLabel: t(lang, `state.${record.state}`),
-    deadline: formatWhen(due, lang),
+    deadline: formatWhen(due, lang, now),
   };
 }

@@ -1,31 +1,36 @@
 import { formatBasisPoints } from '../../domain/basis-points';
-import { SHANGHAI } from '../../domain/local-date';
+import { SHANGHAI, shanghaiDate } from '../../domain/local-date';
 import { formatYuan } from '../../domain/money';
 import type { Economics } from '../../domain/economics';
 import { t, type Lang } from '../../i18n';
 
+const WHEN: Record<Lang, Intl.DateTimeFormatOptions> = {
+  'zh-CN': { timeZone: SHANGHAI, month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  'en-US': { timeZone: SHANGHAI, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+};
 const whenFormats: Record<Lang, Intl.DateTimeFormat> = {
-  'zh-CN': new Intl.DateTimeFormat('zh-CN', {
-    timeZone: SHANGHAI,
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }),
-  'en-US': new Intl.DateTimeFormat('en-US', {
-    timeZone: SHANGHAI,
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }),
+  'zh-CN': new Intl.DateTimeFormat('zh-CN', WHEN['zh-CN']),
+  'en-US': new Intl.DateTimeFormat('en-US', WHEN['en-US']),
+};
+/** The same, with the year: for an instant in another year than the reader's now. */
+const yearFormats: Record<Lang, Intl.DateTimeFormat> = {
+  'zh-CN': new Intl.DateTimeFormat('zh-CN', { ...WHEN['zh-CN'], year: 'numeric' }),
+  'en-US': new Intl.DateTimeFormat('en-US', { ...WHEN['en-US'], year: 'numeric' }),
 };
 
-/** An instant as people in Shanghai read it: "12月3日 18:00" / "Dec 3, 18:00". */
-export const formatWhen = (iso: string | null, lang: Lang): string =>
-  iso ? whenFormats[lang].format(new Date(iso)) : '';
+const yearIn = (instant: Date): string => shanghaiDate(instant).slice(0, 4);
+
+/**
+ * An instant as people in Shanghai read it: "12月3日 18:00" / "Dec 3, 18:00", with the year when it
+ * is not the year of `now` there ("2026年12月2日 18:00" read in 2027), so a past deadline never reads
+ * like an upcoming one.
+ */
+export function formatWhen(iso: string | null, lang: Lang, now: Date | string): string {
+  if (!iso) return '';
+  const instant = new Date(iso);
+  const sameYear = yearIn(instant) === yearIn(new Date(now));
+  return (sameYear ? whenFormats : yearFormats)[lang].format(instant);
+}
 
 export const yuan = (fen: number): string => `¥${formatYuan(fen)}`;
 export const pct = (bp: number): string => `${formatBasisPoints(bp)}%`;

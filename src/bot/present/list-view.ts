@@ -28,8 +28,8 @@ export function listView(
       id: r.id,
       customer: r.input.customer.name,
       stateLabel: t(lang, `state.${r.state}`),
-      waitingOn: waitingOn(r, list.names, lang),
-      updated: t(lang, 'list.updated', { when: formatWhen(r.updatedAt, lang) }),
+      waitingOn: waitingOn(r, list.names, lang, list.asOf),
+      updated: t(lang, 'list.updated', { when: formatWhen(r.updatedAt, lang, list.asOf) }),
     })),
   };
 }
