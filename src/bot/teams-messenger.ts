@@ -2,24 +2,10 @@ import { MessageFactory, type CloudAdapter, type ConversationReference, type Tur
 import { DELIVERY_POLICY, type DeliveryFailure } from '../app/delivery/delivery-policy';
 import type { Messenger } from '../app/delivery/messenger';
 import type { StoredConversation } from '../app/ports/store';
-import type { NoticeKey } from '../app/ports/notice-keys';
-import { isStringKey, languageFor, t, type Lang } from '../i18n';
+import { languageFor } from '../i18n';
 import { connectorFailure } from './connector-failure';
-import { formatWhen } from './present/formatting';
+import { noticeText } from './present/notice-text';
 import { renderApplication } from './present/render';
-
-/**
- * Words for an outbox notice. Its params are data; some are shown in words: a step id by its name,
- * an instant (`due`) as Shanghai reads it (the unit's name comes with the notice as `unitName`).
- */
-function noticeText(lang: Lang, key: NoticeKey, params: Record<string, string | number>, now: Date): string {
-  const shown: Record<string, string | number> = { ...params };
-  const stepKey = `step.${params.step}`;
-  if (typeof params.step === 'string' && isStringKey(stepKey)) shown.stepName = t(lang, stepKey);
-  if (typeof params.due === 'string' && !Number.isNaN(Date.parse(params.due)))
-    shown.due = formatWhen(params.due, lang, now);
-  return t(lang, key, shown);
-}
 
 /** The part of a connector client's pipeline this file changes (core-rest-pipeline's Pipeline). */
 interface ConnectorPipeline {

@@ -10,11 +10,11 @@ export const enUS: Record<StringKey, string> = {
   'help.intro':
     'Apply for, approve and follow group-business personalized plans. Marketing units have no approval authority; approval sits with the Group Customer Department.',
   'help.commands': 'You can say',
-  'help.cmd.new': 'new — fill in a personalized plan application',
-  'help.cmd.mine': 'mine — your applications and where they stand',
-  'help.cmd.pending': 'pending — what waits on your approval or handling',
-  'help.cmd.show': 'show PP-2027-000123 — one application with its history',
-  'help.cmd.help': 'help — show this again',
+  'help.cmd.new': 'new: fill in a personalized plan application',
+  'help.cmd.mine': 'mine: your applications and where they stand',
+  'help.cmd.pending': 'pending: what waits on your approval or handling',
+  'help.cmd.show': 'show PP-2027-000123: one application with its history',
+  'help.cmd.help': 'help: show this again',
   'help.footer':
     'Plans are confidential: only the applicant, approvers, handlers, auditors and admins see their figures.',
 
@@ -155,7 +155,6 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'revision.label': 'revision {revision}',
   'list.updated': 'updated {when}',
   'list.opened': '{id} is open below.',
-  'waiting.none': '—',
   'waiting.step': '{step} · {who} · by {due}',
   'waiting.fulfillment': 'Support center · by {due}',
   'term.months': '{months} months from {start}',
@@ -220,13 +219,17 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'expired.support':
     'Personalized plan {id} ({unitName}) ended on {lastDay}; please move the customer back to standard tariffs.',
   'summary.monthly':
-    'Personalized plans, {month}: {inReview} in review, {inFulfillment} being carried out, {active} active; {flagged} below expectations at evaluation: {flaggedList}.',
+    'Personalized plans, {month}: {inReview} in review, {inFulfillment} being carried out, {active} active; {flaggedPart}.',
+  'summary.flagged': '{flagged} below expectations at evaluation: {flaggedList}',
+  'summary.noneFlagged': 'none below expectations at evaluation',
+  'notice.about.application': 'message about application {id}',
+  'notice.about.none': 'message',
+  'notice.recipient.unknown': '(a recipient PlanDesk could not find)',
   'ops.delivery_failed':
-    'A message to {recipient} (application {id}) was not delivered after {attempts} attempts and is now a dead letter. Last error: {error}',
-  'ops.delivery_rejected':
-    'Teams refused a message to {recipient} (application {id}); it is now a dead letter: {error}',
+    'A {about} to {recipient} was not delivered after {attempts} attempts and is now a dead letter. Last error: {error}',
+  'ops.delivery_rejected': 'Teams refused a {about} to {recipient}; it is now a dead letter: {error}',
   'ops.conversation_inactive':
-    'PlanDesk can no longer write to {recipient} (Teams: {reason}). The conversation is marked inactive and the message about application {id} was not delivered; it becomes active again when they next talk to PlanDesk.',
+    'PlanDesk can no longer write to {recipient} (Teams: {reason}). The conversation is marked inactive and the {about} was not delivered; it becomes active again when they next talk to PlanDesk.',
   'evaluation.asked':
     'Please report the actual results of personalized plan {id} for period {period} (revenue and subscribers): tap "Report results" on its card.',
   'evaluation.flagged':

@@ -65,7 +65,7 @@ describe('the plandesk command line', () => {
       outcome: 'routed',
       tier: 'tier2',
       steps: ['ops_review'],
-      reasons: [{ code: 'tier_reason', message: '折扣深度 40.00% 高于 tier1 的上限 30.00%,故为 tier2。' }],
+      reasons: [{ code: 'tier_reason', message: '折扣深度 40.00% 高于一级授权的上限 30.00%,故为二级授权。' }],
       economics: {
         revenueFen: 7200000,
         standardFen: 12000000,
@@ -83,7 +83,7 @@ describe('the plandesk command line', () => {
   it('speaks English with --lang en', async () => {
     const { out } = await plandesk(dir, ['preview', '--lang', 'en', '--application', sampleApplication]);
     expect(json(out).reasons).toEqual([
-      { code: 'tier_reason', message: "Discount depth 40.00% is above tier1's 30.00%: tier2." },
+      { code: 'tier_reason', message: "Discount depth 40.00% is above the 30.00% of Tier 1 authority: Tier 2 authority." },
     ]);
   });
 

@@ -170,7 +170,8 @@ async function settleFailure(
   const gone = failure.code === 'conversation_gone' && to;
   const tellOps = !isDeliveryNotice(m);
   const directory = tellOps ? await deps.store.directory.get() : null;
-  const recipient = outcome.recipients.map((key) => recipientName(directory, key)).join(', ') || '—';
+  // Empty when nobody could be named: the words say so.
+  const recipient = outcome.recipients.map((key) => recipientName(directory, key)).join(', ');
   const notice = !tellOps
     ? []
     : gone

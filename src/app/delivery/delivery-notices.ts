@@ -37,6 +37,7 @@ export function opsDeliveryNotice(
     applicationId,
     to: { kind: 'channel', channel: 'ops' },
     key,
-    params: { id: applicationId ?? '—', kind: about.kind, ...params },
+    // A message about no application has no id: the words say "a message", not a placeholder.
+    params: { id: applicationId ?? '', kind: about.kind, ...params },
   };
 }

@@ -60,7 +60,7 @@ export const opsMonthlySummary: JobHandler = async (run) => {
         inFulfillment: count('in_fulfillment'),
         active: count('active'),
         flagged: flagged.length,
-        flaggedList: flagged.join('、') || '—',
+        flaggedList: flagged.join('、'),
       }),
     ],
   };

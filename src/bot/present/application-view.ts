@@ -24,7 +24,8 @@ export function waitingOn(record: ApplicationRecord, names: Record<string, strin
   if (record.state === 'in_fulfillment' && record.fulfillment)
     return t(lang, 'waiting.fulfillment', { due: formatWhen(record.fulfillment.dueAt, lang, now) });
   if (record.state === 'returned') return t(lang, 'waiting.returned');
-  return t(lang, 'waiting.none');
+  // Nothing waits: the card leaves the row out, a list line says its status alone.
+  return '';
 }
 
 /** A history line's words: the step it happened at, and what happened. */

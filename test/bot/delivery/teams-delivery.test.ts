@@ -245,7 +245,7 @@ describe('delivering the outbox into Teams through the real CloudAdapter, agains
     expect(await store.outbox.get('d2')).toMatchObject({ status: 'pending', attempts: 0 });
     expect(delivered(OPS_CHANNEL)).toEqual(
       expect.arrayContaining([
-        'PlanDesk 已无法向 陈静 发送消息(Teams:MessageWritesBlocked),该会话已停用,关于申请 — 的消息未送达。对方再次与 PlanDesk 对话后会话自动恢复。',
+        'PlanDesk 已无法向 陈静 发送消息(Teams:MessageWritesBlocked),该会话已停用,消息未送达。对方再次与 PlanDesk 对话后会话自动恢复。',
       ]),
     );
   });
@@ -263,7 +263,7 @@ describe('delivering the outbox into Teams through the real CloudAdapter, agains
     });
     expect(delivered(OPS_CHANNEL)).toEqual(
       expect.arrayContaining([
-        '发给 黄丽 的消息(申请 —)尝试 3 次仍未送达,已转入死信。最后一次错误:HTTP 502 server_error: bad gateway',
+        '发给 黄丽 的消息尝试 3 次仍未送达,已转入死信。最后一次错误:HTTP 502 server_error: bad gateway',
       ]),
     );
     expect(connector.to(OPS_CHANNEL)).toHaveLength(2);

@@ -1,0 +1,24 @@
+import type { NoticeKey } from '../../app/ports/notice-keys';
+import { isStringKey, t, type Lang } from '../../i18n';
+import { formatWhen } from './formatting';
+
+/**
+ * Words for an outbox notice. Its params are data; some are shown in words: a step id by its name,
+ * an instant (`due`) as Shanghai reads it (with the year when it is not `now`'s), a message about no
+ * application and a recipient nobody could name in a phrase that reads as a sentence, and the
+ * monthly summary's flagged plans only when there are some (the unit's name comes as `unitName`).
+ */
+export function noticeText(lang: Lang, key: NoticeKey, params: Record<string, string | number>, now: Date): string {
+  const shown: Record<string, string | number> = { ...params };
+  const stepKey = `step.${params.step}`;
+  if (typeof params.step === 'string' && isStringKey(stepKey)) shown.stepName = t(lang, stepKey);
+  if (typeof params.due === 'string' && !Number.isNaN(Date.parse(params.due)))
+    shown.due = formatWhen(params.due, lang, now);
+  shown.about = params.id ? t(lang, 'notice.about.application', { id: params.id }) : t(lang, 'notice.about.none');
+  if (params.recipient === '') shown.recipient = t(lang, 'notice.recipient.unknown');
+  shown.flaggedPart =
+    Number(params.flagged) > 0
+      ? t(lang, 'summary.flagged', { flagged: params.flagged ?? 0, flaggedList: params.flaggedList ?? '' })
+      : t(lang, 'summary.noneFlagged');
+  return t(lang, key, shown);
+}

@@ -1,0 +1,144 @@
+import { NOTICE_KEYS, type NoticeKey } from '../../src/app/ports/notice-keys';
+import { noticeText } from '../../src/bot/present/notice-text';
+import { t, type Lang, type StringKey } from '../../src/i18n';
+import { zhCN } from '../../src/i18n/zh-CN';
+
+/**
+ * Every string of both tables, filled as PlanDesk fills it, reads as a sentence: no placeholder left
+ * open, no "—" or "undefined" standing for something missing, no "NaN". A new placeholder needs a
+ * representative value here, so whoever adds it thinks about what it will say.
+ */
+const SAMPLE: Record<string, string | number> = {
+  about: '关于申请 PP-2026-000004 的消息',
+  active: 12,
+  activity: 'ACT-CLOUD-2026',
+  after: '¥96.00',
+  attempts: 3,
+  before: '¥90.00',
+  code: 'CLOUD-PBX',
+  column: 'branch_max_discount_pct',
+  columns: 'code, name',
+  command: 'frobnicate',
+  comment: '请补充云桌面的数量依据',
+  cost: '105,624.00',
+  count: 2,
+  current: '3',
+  date: '2026-12-02',
+  daysLeft: 30,
+  detail: 'unexpected token',
+  due: '12月2日 18:00',
+  error: 'HTTP 502 bad gateway',
+  expected: 'number',
+  field: '客户名称',
+  flagged: 1,
+  flaggedList: 'PP-2026-000004(pudong-branch)',
+  flaggedPart: '评估未达预期 1 件',
+  given: 'fr-FR',
+  headline: '需要审批 · 一级授权',
+  id: 'PP-2026-000004',
+  importedOn: '2026-10-01',
+  inFulfillment: 2,
+  inReview: 5,
+  keys: 'foo',
+  kindName: '资费折扣',
+  language: '中文',
+  lastDay: '2027-12-31',
+  limit: '30',
+  line: 2,
+  margin: '18.50',
+  max: 36,
+  measureName: '毛利率',
+  message: '不能为空',
+  min: 1,
+  month: '2026-12',
+  months: 12,
+  n: 1,
+  name: '云总机',
+  next: '二级授权',
+  options: 'a, b',
+  other: '英文',
+  otherTag: 'en-US',
+  path: 'catalog.csv',
+  period: 2,
+  price: '50.00',
+  problem: '必填',
+  product: 'CLOUD-PBX',
+  proposed: '30.00',
+  reason: 'MessageWritesBlocked',
+  recipient: '刘强',
+  ref: 'a1b2c3',
+  revenue: '129,600.00',
+  revision: 2,
+  role: '经营管理部负责人',
+  route: '合作管理部审批(李娜) → 经营管理部审批(王芳)',
+  sample: 'PP-2026-000004(浦东分公司)',
+  share: 10,
+  shortfall: '1,200.00',
+  start: '2027-01',
+  status: '审批中',
+  step: 'ops_review',
+  stepName: '经营管理部审批',
+  target: 'ops',
+  term: '12 个月',
+  tier: '一级授权',
+  to: 'sqlite:plandesk.db',
+  unit: 'pudong-branch',
+  unitName: '浦东分公司',
+  value: '60',
+  version: 3,
+  when: '11月28日 12:21',
+  who: '刘强',
+  word: 'ops',
+};
+
+const LANGS: Lang[] = ['zh-CN', 'en-US'];
+const KEYS = Object.keys(zhCN) as StringKey[];
+const NOTICES = new Set<string>(NOTICE_KEYS);
+const BROKEN = /\{|\}|undefined|NaN|null|—/;
+
+const paramsOf = (key: StringKey): Record<string, string | number> => {
+  const names = [...t('zh-CN', key).matchAll(/\{(\w+)\}/g), ...zhCN[key].matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  return Object.fromEntries(names.map((name) => [name, SAMPLE[name] ?? `<no sample for ${name}>`]));
+};
+
+describe('every string, filled as PlanDesk fills it', () => {
+  // Notices are filled from the outbox's raw params, as the messenger shows them.
+  const raw = (key: NoticeKey): Record<string, string | number> => {
+    const { about: _a, stepName: _s, flaggedPart: _f, ...rest } = paramsOf(key);
+    return { ...rest, id: 'PP-2026-000004', step: 'ops_review', due: '2026-12-02T10:00:00Z' };
+  };
+  const now = new Date('2026-11-28T04:00:00Z');
+
+  it.each(LANGS)('%s: every string and every notice reads as a sentence (the broken ones are listed)', (lang) => {
+    const filled = [
+      ...KEYS.filter((k) => !NOTICES.has(k)).map((key) => [key, t(lang, key, paramsOf(key))] as const),
+      ...NOTICE_KEYS.map((key) => [key, noticeText(lang, key, raw(key), now)] as const),
+    ];
+    expect(filled.length).toBe(KEYS.length);
+    expect(filled.filter(([, text]) => BROKEN.test(text) || text.includes('<no sample for'))).toEqual([]);
+  });
+
+  it.each(LANGS)('%s: a notice about no application, to nobody named, with nothing flagged, still reads', (lang) => {
+    for (const key of ['ops.delivery_failed', 'ops.delivery_rejected', 'ops.conversation_inactive'] as const) {
+      const text = noticeText(lang, key, { ...raw(key), id: '', recipient: '' }, now);
+      expect(text).not.toMatch(BROKEN);
+      expect(text).not.toContain('PP-');
+    }
+    const summary = noticeText(
+      lang,
+      'summary.monthly',
+      { ...raw('summary.monthly'), flagged: 0, flaggedList: '' },
+      now,
+    );
+    expect(summary).toBe(
+      lang === 'zh-CN'
+        ? '2026-12 个性化方案月报:审批中 5 件,受理中 2 件,生效 12 件;没有评估未达预期的方案。'
+        : 'Personalized plans, 2026-12: 5 in review, 2 being carried out, 12 active; none below expectations at evaluation.',
+    );
+    expect(noticeText(lang, 'ops.delivery_failed', { ...raw('ops.delivery_failed'), id: '' }, now)).toBe(
+      lang === 'zh-CN'
+        ? '发给 刘强 的消息尝试 3 次仍未送达,已转入死信。最后一次错误:HTTP 502 bad gateway'
+        : 'A message to 刘强 was not delivered after 3 attempts and is now a dead letter. Last error: HTTP 502 bad gateway',
+    );
+  });
+});
