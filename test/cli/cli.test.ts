@@ -83,7 +83,10 @@ describe('the plandesk command line', () => {
   it('speaks English with --lang en', async () => {
     const { out } = await plandesk(dir, ['preview', '--lang', 'en', '--application', sampleApplication]);
     expect(json(out).reasons).toEqual([
-      { code: 'tier_reason', message: "Discount depth 40.00% is above the 30.00% of Tier 1 authority: Tier 2 authority." },
+      {
+        code: 'tier_reason',
+        message: 'Discount depth 40.00% is above the 30.00% of Tier 1 authority: Tier 2 authority.',
+      },
     ]);
   });
 

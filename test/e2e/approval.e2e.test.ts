@@ -16,6 +16,7 @@ const JUSTIFICATION = '通过代理渠道发展一千张物流终端卡,客户�
 const IOT_CARD = 'IOT-CARD 物联网卡(每张) · 标准 ¥10.00/月';
 const COMMENT = '代理渠道资质已核实,同意。';
 const APPLICATION_ID = /PP-\d{4}-\d{6}/;
+const RETURN_NOTE = '单价请提到 ¥9.50,酬金比例降到 5.5%。';
 
 /** What the scenario's steps hand on to the next ones. */
 interface Scenario {
@@ -27,7 +28,7 @@ interface Scenario {
   approval?: AdaptiveCard;
 }
 
-describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟 applies, 李娜 approves', () => {
+describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟 applies, 李娜 returns it, 张伟 revises, 李娜 approves', () => {
   let scenario: Scenario | undefined;
 
   beforeAll(async () => {
@@ -103,7 +104,29 @@ describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟
     expect(await form.input('数量').first().inputValue()).toBe('1000');
     expect(await form.input('申请单价(元/月)').first().inputValue()).toBe('9.00');
     expect(await form.input('涉及代理渠道发展(先经合作管理部审批)').isChecked()).toBe(true);
+    // Each step says why it is there; the tier reads by its name.
+    expect(text).toContain('涉及代理渠道发展,先由合作管理部审批(第十一条、第十二条)');
+    expect(text).toContain('一级授权');
+    expect(text).not.toContain('tier1');
     await e2e.screenshot(form.root, 'preview');
+  });
+
+  it('a preview with a field to fix says so right above the buttons, in view where 张伟 tapped', async () => {
+    const { e2e, zhangWei, form } = so('form');
+    await form.fill('申请单价(元/月)', '九元', { nth: 0 });
+
+    await form.execute('预览');
+    const summary = '有 1 处需要修改,第一处是“第 1 行 申请单价(元/月)”:';
+    await form.waitForText(summary, CARD_WAIT);
+    expect(await form.inView(summary)).toBe(true);
+    await e2e.screenshot(zhangWei, 'preview-error-by-buttons');
+
+    await form.fill('申请单价(元/月)', '9.00', { nth: 0 });
+    await form.execute('预览');
+    await form.waitForText('预览结果:需要审批', CARD_WAIT);
+    expect(await form.inView('预览结果:需要审批')).toBe(true);
+    expect(await form.text()).toContain('审批路径:合作管理部审批(李娜) → 经营管理部审批(王芳)');
+    await e2e.screenshot(zhangWei, 'preview-outcome-by-buttons');
   });
 
   it('提交 turns the form into the application, with its number', async () => {
@@ -139,6 +162,64 @@ describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟
     so().approval = approval;
   });
 
+  it("李娜 returns it; 张伟's card puts her note first, next to 修改并重新提交, and his notice quotes it", async () => {
+    const { e2e, liNa, zhangWei, approval, form, id } = so('approval', 'form', 'id');
+    await zhangWei.markBotMessages();
+
+    await approval.click('退回修改');
+    await approval.fill('需要修改的内容 *', RETURN_NOTE);
+    expect(await approval.execute('确认退回')).toMatchObject({ kind: 'invoke', status: 200 });
+    await approval.waitForText(`您已将 ${id} 退回修改`, CARD_WAIT);
+
+    await zhangWei.waitForBotMessage(`申请 ${id} 被李娜退回修改(合作管理部审批):“${RETURN_NOTE}”。`, CARD_WAIT);
+    const text = await form.waitForText('李娜退回修改(合作管理部审批)', CARD_WAIT);
+    expect(text.indexOf(RETURN_NOTE)).toBeLessThan(text.indexOf('营销单位'));
+    expect(text).toContain('请按意见修改后,点击下方的“修改并重新提交”。');
+    expect(text).toContain('等待申请人修改并重新提交');
+    expect(await form.action('修改并重新提交').isVisible()).toBe(true);
+    await form.root.scrollIntoViewIfNeeded();
+    await e2e.screenshot(form.root, 'returned-note-first');
+    await liNa.markBotMessages();
+  });
+
+  it('张伟 revises the price and commission and resubmits: the confirmation stays on the card, which says 第 2 版', async () => {
+    const { e2e, zhangWei, form, id } = so('form', 'id');
+
+    expect(await form.execute('修改并重新提交')).toMatchObject({ kind: 'invoke', status: 200 });
+    await form.waitForText(`修改申请 ${id}`, CARD_WAIT);
+    await form.fill('申请单价(元/月)', '9.50', { nth: 0 });
+    await form.fill('代理酬金比例(%)', '5.5');
+    expect(await form.execute('提交')).toMatchObject({ kind: 'invoke', status: 200 });
+    const confirmation = `已重新提交 ${id}(第 2 版),从第一步重新审批。`;
+    await form.waitForText(confirmation, CARD_WAIT);
+    // The refresh of every copy that follows keeps the confirmation on his (it used to drop it).
+    await zhangWei.waitForConnector('updateMessage', confirmation, CARD_WAIT);
+    await zhangWei.settle();
+    const text = await form.text();
+    expect(text).toContain(confirmation);
+    expect(text).toContain('第 2 版');
+    await e2e.screenshot(form.root, 'resubmitted-confirmation-kept');
+  });
+
+  it('李娜 gets revision 2 with what changed since she returned it: the old price beside the new, the history line too', async () => {
+    const { e2e, liNa, id } = so('id');
+
+    const approval = await liNa.waitForCard('与第 1 版相比的修改', CARD_WAIT);
+    const text = await approval.text();
+    expect(text).toContain(id);
+    expect(text).toContain('第 1 行单价 ¥9.00 → ¥9.50');
+    expect(text).toContain('代理佣金 6.00% → 5.50%');
+    expect(text).toContain('原单价 ¥9.00');
+    await approval.click('审批流程、理由与历史');
+    expect(await approval.waitForText('修改后重新提交', CARD_WAIT)).toContain(
+      '第 1 行单价 ¥9.00 → ¥9.50;代理佣金 6.00% → 5.50%',
+    );
+    await approval.click('审批流程、理由与历史');
+    await approval.root.scrollIntoViewIfNeeded();
+    await e2e.screenshot(approval.root, 'revision-changes-for-approver');
+    so().approval = approval;
+  });
+
   it('李娜 opens 批准, writes a comment and taps 确认批准: the bot answers 您已批准, and her card is left with no decision buttons', async () => {
     const { e2e, liNa, approval, id } = so('approval', 'id');
 
@@ -157,7 +238,7 @@ describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟
     // Her decision and comment are kept with her step, under the card's details.
     await approval.click('审批流程、理由与历史');
     const details = await approval.waitForText(COMMENT, CARD_WAIT);
-    expect(details).toMatch(/合作管理部审批 — 李娜\s+已批准/);
+    expect(details).toMatch(/合作管理部审批 — 李娜\s+涉及代理渠道发展[^\n]*\s+已批准/);
     await e2e.screenshot(approval.root, 'approved');
   });
 
@@ -179,5 +260,27 @@ describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟
         .count(),
     ).toBe(1);
     await e2e.screenshot(zhangWei, 'applicant-updated');
+  });
+
+  it('李娜 opens an item from 待办: the plan opens as a new card below and the list stays where it was', async () => {
+    const { e2e, liNa } = so();
+    await liNa.markBotMessages();
+
+    await liNa.send('待办');
+    const list = await liNa.waitForCard('待我处理', CARD_WAIT);
+    const first = APPLICATION_ID.exec(await list.text())?.[0];
+    if (!first) throw new Error(`the list shows no application: ${await list.text()}`);
+    expect(await list.text()).toContain('更新于');
+
+    expect(await list.execute('查看')).toMatchObject({ kind: 'invoke', status: 200 });
+    await list.waitForText(`${first} 已在下方打开。`, CARD_WAIT);
+    const opened = await liNa.waitForCard(new RegExp(`${first}[\\s\\S]*审批流程、理由与历史`), CARD_WAIT);
+    expect(await opened.text()).toContain(first);
+    // The list is still the list, with every row's button, one tap from the next item.
+    expect(await list.text()).toContain('待我处理');
+    expect(await list.action('查看').isVisible()).toBe(true);
+    await e2e.screenshot(liNa, 'list-item-opened-below');
+    await list.root.scrollIntoViewIfNeeded();
+    await e2e.screenshot(liNa, 'list-stays-saying-where');
   });
 });

@@ -48,6 +48,28 @@ export class AdaptiveCard {
     return waitForMatch(() => this.text().catch(() => ''), match, timeoutMs, 'the card');
   }
 
+  /**
+   * Whether the first element showing this text is on screen where the person is now, not scrolled
+   * away or covered: the point at its start belongs to it.
+   */
+  async inView(text: string): Promise<boolean> {
+    return this.root
+      .getByText(text, { exact: false })
+      .first()
+      .evaluate((el) => {
+        // Runs in the page; the test's TypeScript has no DOM library, so the page's types are spelt out here.
+        type Box = { left: number; top: number; width: number; height: number };
+        type Node = { getBoundingClientRect(): Box; contains(other: unknown): boolean };
+        const node = el as unknown as Node & { ownerDocument: { elementFromPoint(x: number, y: number): unknown } };
+        const r = node.getBoundingClientRect();
+        const hit = node.ownerDocument.elementFromPoint(
+          r.left + Math.min(r.width / 2, 20),
+          r.top + Math.min(r.height / 2, 8),
+        );
+        return hit !== null && (hit === el || node.contains(hit));
+      });
+  }
+
   /** The input whose label (Input.Toggle: title) is exactly `label`. */
   input(label: string): Locator {
     return this.root.locator('input, textarea').and(this.root.getByLabel(label, { exact: true }));
