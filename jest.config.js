@@ -5,4 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 20000,
+  // Unpacks the bundled Chromium of the end-to-end tests once, when that is the one they use (test/e2e/support/browser.ts).
+  globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
 };
