@@ -58,7 +58,7 @@ const withSample = (change: (m: Record<string, Json>) => void): Json => {
 const helpWords = (table: Record<string, string>): string[] =>
   Object.entries(table)
     .filter(([key]) => key.startsWith('help.cmd.'))
-    .map(([, text]) => text.split(/\s/)[0] ?? '');
+    .map(([, text]) => text.split(/[\s:：]/)[0] ?? '');
 
 /** The manifest's commands in English: the en file's strings at the same positions. */
 const englishCommands = (list: number): { title: string; description: string }[] =>
