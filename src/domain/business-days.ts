@@ -1,4 +1,4 @@
-import { addDays, shanghaiDate, shanghaiInstant, shanghaiTime, type LocalDate } from './local-date';
+import { addDays, shanghaiDate, shanghaiInstant, type LocalDate } from './local-date';
 
 /** Which Shanghai dates are working days: weekends, public holidays and make-up working days (调休) included. */
 export interface WorkingCalendar {
@@ -24,15 +24,14 @@ export function addBusinessDays(calendar: WorkingCalendar, date: LocalDate, n: n
 }
 
 /**
- * When a step given at `from` is due: the end of the n-th business day after it. Work arriving
- * on a holiday, a weekend or after hours is counted from the next working day, so a
- * plan submitted on the eve of National Day is not due during the holiday.
+ * When work given at `from` is due: 18:00 on the n-th working day after the day it arrives. The day
+ * of arrival is never counted, whatever the hour and whether or not it is a working day — periods
+ * count from the next day (开始的当日不计入, as 民法典 第二百零一条 counts them) — so work always gets n
+ * whole working days, "一个工作日内" for a task given on Saturday ends Monday 18:00, and work given on
+ * the eve of National Day, before or after hours, is not due during the holiday.
  */
 export function businessDeadline(calendar: WorkingCalendar, from: Date, n: number): Date {
-  const date = shanghaiDate(from);
-  const counted =
-    calendar.isWorkday(date) && shanghaiTime(from) < END_OF_BUSINESS
-      ? date
-      : addBusinessDays(calendar, addDays(date, 1), 0);
-  return shanghaiInstant(addBusinessDays(calendar, counted, n), END_OF_BUSINESS);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`a deadline is a whole number ≥ 1 of business days, got ${n}`);
+  return shanghaiInstant(addBusinessDays(calendar, shanghaiDate(from), n), END_OF_BUSINESS);
 }

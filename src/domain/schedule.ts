@@ -3,7 +3,8 @@ import type { ApplicationState } from './application-state';
 import type { ApprovalStep, FulfillmentTask } from './approval-step';
 import { addBusinessDays, type WorkingCalendar } from './business-days';
 import { planEnd, type LifecycleSettings } from './lifecycle';
-import { addDays, addMonths, shanghaiDate, shanghaiInstant } from './local-date';
+import { evaluationPeriod } from './evaluation-period';
+import { addDays, shanghaiDate, shanghaiInstant } from './local-date';
 import { halfwayInWorkingTime, nextWorkingMoment, WORK_START } from './working-hours';
 
 /** The kinds of time-driven work PlanDesk does on its own (SPEC §6). */
@@ -95,15 +96,14 @@ export function dueWork(c: ScheduledCase, settings: LifecycleSettings, calendar:
     }
     work.push({ kind: 'plan.expire', key: expiresOn, dueAt: shanghaiInstant(expiresOn), payload: { lastDay } });
     if (c.activatedAt) {
-      // Periods count from the plan's first month, so an evaluation always covers whole months of it.
-      const period = c.evaluationsDone + 1;
-      const on = `${addMonths(c.input.startMonth, period * settings.evaluationEveryMonths)}-01`;
-      if (on < expiresOn)
+      // One period at a time, the oldest unreported first (evaluation-period.ts has the rule).
+      const next = evaluationPeriod(c.input, settings, calendar, c.evaluationsDone + 1);
+      if (next)
         work.push({
           kind: 'plan.evaluation',
-          key: `p${period}`,
-          dueAt: inHours(shanghaiInstant(on, WORK_START)),
-          payload: { period },
+          key: `p${next.period}`,
+          dueAt: next.askAt,
+          payload: { period: next.period },
         });
     }
   }

@@ -158,6 +158,16 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'waiting.step': '{step} · {who} · by {due}',
   'waiting.fulfillment': 'Support center · by {due}',
   'term.months': '{months} months from {start}',
+  'waiting.evaluation': 'Report period {period}: {span}',
+  'waiting.evaluationBacklog': 'Report period {period}: {span} ({outstanding} periods outstanding, reported in order)',
+  'months.one': '{monthName} {year}',
+  'months.sameYear': '{fromMonth}–{toMonth} {year}',
+  'months.acrossYears': '{fromMonth} {fromYear}–{toMonth} {toYear}',
+  'months.withQuarter': '{span}, {quarter}',
+  'quarter.1': 'Q1',
+  'quarter.2': 'Q2',
+  'quarter.3': 'Q3',
+  'quarter.4': 'Q4',
   'notice.advanced': 'Application {id} moved on to: {stepName}.',
   'notice.escalated': 'Application {id} was escalated to: {stepName}.',
   'notice.approved': 'Application {id} is approved; the support center will carry it out within one business day.',
@@ -231,12 +241,18 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'ops.conversation_inactive':
     'PlanDesk can no longer write to {recipient} (Teams: {reason}). The conversation is marked inactive and the {about} was not delivered; it becomes active again when they next talk to PlanDesk.',
   'evaluation.asked':
-    'Please report the actual results of personalized plan {id} for period {period} (revenue and subscribers): tap "Report results" on its card.',
+    'Please report the actual results (revenue and subscribers) of personalized plan {id} for period {period}, {span}: tap "Report results" on its card.',
+  'evaluation.asked_backlog':
+    'Personalized plan {id} has {outstanding} evaluation periods not yet reported. Please report them in order, starting with period {period}, {span}: tap "Report results" on its card; after each report the card moves to the next period.',
   'evaluation.flagged':
-    'Below expectations: personalized plan {id} ({unitName}) earned less than expected in period {period} and needs improving.',
+    'Below expectations: personalized plan {id} ({unitName}) earned less than expected in period {period} ({span}) and needs improving.',
   'bot.evaluated': 'Recorded the evaluation of {id} for period {period}.',
   'bot.evaluatedFlagged':
     'Recorded the evaluation of {id} for period {period}: revenue is below expectations; Operations Management has been told.',
+  'bot.evaluatedNext':
+    'Recorded the evaluation of {id} for period {period}. Next, please report period {nextPeriod}: {span}.',
+  'bot.evaluatedFlaggedNext':
+    'Recorded the evaluation of {id} for period {period}: revenue is below expectations; Operations Management has been told. Next, please report period {nextPeriod}: {span}.',
   'spotcheck.drawn':
     "Spot check {month} ({share}% of each unit's active plans, at least one per unit that has any): {sample}. Record a finding on each: spotcheck PP-… pass / spotcheck PP-… issue <note>.",
   'spotcheck.none': 'Spot check {month}: there are no active personalized plans.',

@@ -150,6 +150,16 @@ export const zhCN = {
   'waiting.step': '{step} · {who} · {due} 前',
   'waiting.fulfillment': '业务支撑中心受理 · {due} 前',
   'term.months': '{start} 起 {months} 个月',
+  'waiting.evaluation': '填报第 {period} 期评估:{span}',
+  'waiting.evaluationBacklog': '填报第 {period} 期评估:{span}(共 {outstanding} 期待填报,按顺序逐期填报)',
+  'months.one': '{year}年{monthName}',
+  'months.sameYear': '{year}年{fromMonth}–{toMonth}',
+  'months.acrossYears': '{fromYear}年{fromMonth}–{toYear}年{toMonth}',
+  'months.withQuarter': '{span},{quarter}',
+  'quarter.1': '第一季度',
+  'quarter.2': '第二季度',
+  'quarter.3': '第三季度',
+  'quarter.4': '第四季度',
   'notice.advanced': '申请 {id} 已进入下一步:{stepName}。',
   'notice.escalated': '申请 {id} 已上报:{stepName}。',
   'notice.approved': '申请 {id} 已审批通过,业务支撑中心将在一个工作日内完成受理。',
@@ -214,10 +224,16 @@ export const zhCN = {
   'ops.delivery_rejected': 'Teams 拒收了发给 {recipient} 的{about},已转入死信:{error}',
   'ops.conversation_inactive':
     'PlanDesk 已无法向 {recipient} 发送消息(Teams:{reason}),该会话已停用,{about}未送达。对方再次与 PlanDesk 对话后会话自动恢复。',
-  'evaluation.asked': '请填报个性化方案 {id} 第 {period} 期的实际效果(实际收入与用户数),在卡片上点击“填报评估”。',
-  'evaluation.flagged': '评估未达预期:个性化方案 {id}({unitName})第 {period} 期实际收入低于预期,需改进。',
+  'evaluation.asked':
+    '请填报个性化方案 {id} 第 {period} 期({span})的实际效果(实际收入与用户数),在卡片上点击“填报评估”。',
+  'evaluation.asked_backlog':
+    '个性化方案 {id} 有 {outstanding} 期评估尚未填报,请按顺序逐期填报,先填第 {period} 期({span}):在卡片上点击“填报评估”,每填一期,卡片即转到下一期。',
+  'evaluation.flagged': '评估未达预期:个性化方案 {id}({unitName})第 {period} 期({span})实际收入低于预期,需改进。',
   'bot.evaluated': '已记录 {id} 第 {period} 期评估。',
   'bot.evaluatedFlagged': '已记录 {id} 第 {period} 期评估:实际收入低于预期,已通知经营管理部跟进改进。',
+  'bot.evaluatedNext': '已记录 {id} 第 {period} 期评估。请接着填报第 {nextPeriod} 期:{span}。',
+  'bot.evaluatedFlaggedNext':
+    '已记录 {id} 第 {period} 期评估:实际收入低于预期,已通知经营管理部跟进改进。请接着填报第 {nextPeriod} 期:{span}。',
   'spotcheck.drawn':
     '{month} 抽检(各单位在用方案的 {share}%,每个有方案的单位至少一件):{sample}。请逐件记录结论:抽检 PP-… 通过 / 抽检 PP-… 问题 <说明>。',
   'spotcheck.none': '{month} 抽检:目前没有在用的个性化方案。',

@@ -193,10 +193,11 @@ describe('PlanDesk acting on time, through the bot', () => {
     // The plan starts in January 2027: its first quarter's evaluation is asked for on 1 April.
     await teams.tickAt('2027-04-01T09:00');
     expect(texts(teams.sentTo(zhangWei))).toContain(
-      `请填报个性化方案 ${id} 第 1 期的实际效果(实际收入与用户数),在卡片上点击“填报评估”。`,
+      `请填报个性化方案 ${id} 第 1 期(2027年1月–3月,第一季度)的实际效果(实际收入与用户数),在卡片上点击“填报评估”。`,
     );
     const evaluate = actionData(lastCard(zhangWei), 'evaluation.report');
     expect(evaluate).toMatchObject({ applicationId: id, period: 1 });
+    expect(textOf(lastCard(zhangWei))).toContain('填报第 1 期评估:2027年1月–3月,第一季度');
 
     // Expected ¥115,200 over 12 months: ¥28,800 by the end of the third month; ¥20,000 is under 80% of it.
     const card = await teams.tap(zhangWei, 'evaluation.report', {
@@ -214,7 +215,7 @@ describe('PlanDesk acting on time, through the bot', () => {
       }),
     ]);
     expect(texts(teams.sentToChannel(OPS))).toContain(
-      `评估未达预期:个性化方案 ${id}(浦东分公司)第 1 期实际收入低于预期,需改进。`,
+      `评估未达预期:个性化方案 ${id}(浦东分公司)第 1 期(2027年1月–3月,第一季度)实际收入低于预期,需改进。`,
     );
 
     // A second report of the same period is refused.
@@ -232,6 +233,54 @@ describe('PlanDesk acting on time, through the bot', () => {
         (t) => t.startsWith('2027-05 个性化方案月报') && t.includes(`${id}(pudong-branch)`),
       ),
     ).toBe(true);
+  });
+
+  it('asks a plan whose evaluations fell behind for each missed period in order, naming its months, and none past its end', async () => {
+    await teams.tap(wangFang, 'plan.approve', actionData(lastCard(wangFang), 'plan.approve') ?? {});
+    await teams.tap(zhaoLei, 'plan.fulfill', actionData(lastCard(zhaoLei), 'plan.fulfill') ?? {});
+    // The first tick in eleven months of the plan (January–December 2027): three quarters are due.
+    await teams.tickAt('2027-11-16T10:00');
+    expect(texts(teams.sentTo(zhangWei)).filter((t) => t.includes('评估'))).toEqual([
+      `个性化方案 ${id} 有 3 期评估尚未填报,请按顺序逐期填报,先填第 1 期(2027年1月–3月,第一季度):在卡片上点击“填报评估”,每填一期,卡片即转到下一期。`,
+    ]);
+    expect(textOf(lastCard(zhangWei))).toContain(
+      '填报第 1 期评估:2027年1月–3月,第一季度(共 3 期待填报,按顺序逐期填报)',
+    );
+
+    // Each report turns the card to the next missed period at once.
+    const report = (card: CardJson, revenue: string) =>
+      teams.tap(zhangWei, 'evaluation.report', {
+        ...actionData(card, 'evaluation.report'),
+        actualRevenueYuan: revenue,
+        actualSubscribers: 4,
+      });
+    const second = await report(lastCard(zhangWei), '30000');
+    expect(textOf(second)).toContain(`已记录 ${id} 第 1 期评估。请接着填报第 2 期:2027年4月–6月,第二季度。`);
+    expect(textOf(second)).toContain('填报第 2 期评估:2027年4月–6月,第二季度(共 2 期待填报,按顺序逐期填报)');
+    expect(actionData(second, 'evaluation.report')).toMatchObject({ period: 2 });
+
+    const third = await report(second, '58000');
+    expect(textOf(third)).toContain(`已记录 ${id} 第 2 期评估。请接着填报第 3 期:2027年7月–9月,第三季度。`);
+    expect(textOf(third)).not.toContain('期待填报');
+    expect(actionData(third, 'evaluation.report')).toMatchObject({ period: 3 });
+
+    const done = await report(third, '87000');
+    expect(textOf(done)).toContain(`已记录 ${id} 第 3 期评估。`);
+    expect(actionData(done, 'evaluation.report')).toBeUndefined();
+    const record = await teams.app.store.applications.get(id);
+    expect(record?.evaluations.map((e) => [e.period, e.expectedRevenueToDateFen, e.flagged])).toEqual([
+      [1, 2880000, false],
+      [2, 5760000, false],
+      [3, 8640000, false],
+    ]);
+    expect(record?.evaluationDue).toBeNull();
+
+    // The fourth quarter ends with the plan: nobody is asked for it, before or after the plan expires.
+    const asked = texts(teams.sentTo(zhangWei)).filter((t) => t.includes('评估')).length;
+    await teams.tickAt('2027-12-31T10:00');
+    await teams.tickAt('2028-01-04T10:00');
+    expect(texts(teams.sentTo(zhangWei)).filter((t) => t.includes('评估'))).toHaveLength(asked);
+    expect((await teams.app.store.applications.get(id))?.state).toBe('expired');
   });
 
   it("draws the monthly spot check into the auditors' channel from a recorded seed, and lets auditors record findings", async () => {

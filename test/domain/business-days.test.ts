@@ -29,37 +29,25 @@ describe('addBusinessDays on the Chinese calendar', () => {
 });
 
 describe('businessDeadline on the Chinese calendar', () => {
+  // The README's examples of the rule: 18:00 on the n-th working day after the day the work arrives,
+  // that day never counted. Approval steps have 2 business days, the support task 1.
   it.each([
-    [
-      'a step given on the afternoon before National Day with 2 days is due the Friday after it',
-      '2026-09-30T14:00',
-      2,
-      '2026-10-09',
-    ],
-    [
-      'the same step given after hours counts from the first day back, so is due on the make-up Saturday',
-      '2026-09-30T19:00',
-      2,
-      '2026-10-10',
-    ],
-    ['a step given at exactly 18:00 is after hours', '2026-09-30T18:00', 1, '2026-10-09'],
-    ['a step given at 17:59 is still within the day', '2026-09-30T17:59', 1, '2026-10-08'],
-    ['a step given early in the morning counts from that day', '2026-09-30T07:30', 1, '2026-10-08'],
-    ['a step given on a holiday counts from the first day back', '2026-10-03T10:00', 1, '2026-10-09'],
-    [
-      'a step given on the Friday before the make-up Saturday is due on that Saturday',
-      '2026-10-09T10:00',
-      1,
-      '2026-10-10',
-    ],
-    ['a step given on the make-up Saturday counts from it and skips the Sunday', '2026-10-10T09:00', 1, '2026-10-12'],
-    ['a step given on the make-up Sunday counts from it', '2026-09-20T10:00', 1, '2026-09-21'],
-    ['a step given on the Thursday before Mid-Autumn skips the long weekend', '2026-09-24T10:00', 1, '2026-09-28'],
-    ['0 days from a working afternoon is due that evening', '2026-09-30T14:00', 0, '2026-09-30'],
-    ['0 days after hours is due at the end of the next working day', '2026-09-30T20:00', 0, '2026-10-08'],
-    ['0 days on a holiday is due at the end of the first day back', '2026-10-02T11:00', 0, '2026-10-08'],
-  ])('%s (%s, %i → %s 18:00)', (_name, given, n, due) => {
-    expect(businessDeadline(calendar, shanghai(given), n).toISOString()).toBe(dueAt(due));
+    ['on a working day before 18:00', '2026-11-16T10:00', '2026-11-18', '2026-11-17'],
+    ['on a working day after 18:00, the same as earlier that day', '2026-11-16T19:30', '2026-11-18', '2026-11-17'],
+    ['at exactly 18:00, as at 17:59', '2026-11-16T18:00', '2026-11-18', '2026-11-17'],
+    ['early in the morning, before work starts', '2026-11-16T07:30', '2026-11-18', '2026-11-17'],
+    ['on a Saturday: Monday is the first day', '2026-11-21T12:14', '2026-11-24', '2026-11-23'],
+    ['on a Sunday: Monday is the first day', '2026-11-22T21:00', '2026-11-24', '2026-11-23'],
+    ['on the eve of National Day: the first days back', '2026-09-30T15:00', '2026-10-09', '2026-10-08'],
+    ['on the eve of National Day after hours: the same', '2026-09-30T19:00', '2026-10-09', '2026-10-08'],
+    ['during the holiday: the first days back', '2026-10-03T10:00', '2026-10-09', '2026-10-08'],
+    ['on the Friday before the make-up Saturday: that Saturday counts', '2026-10-09T10:00', '2026-10-12', '2026-10-10'],
+    ['on the make-up Saturday: the Sunday after it does not count', '2026-10-10T09:00', '2026-10-13', '2026-10-12'],
+    ['on the make-up Sunday before National Day', '2026-09-20T10:00', '2026-09-22', '2026-09-21'],
+    ['on the Thursday before Mid-Autumn: the long weekend is skipped', '2026-09-24T10:00', '2026-09-29', '2026-09-28'],
+  ])('work given %s (%s) is due for approval %s and for support %s, 18:00', (_when, given, approval, support) => {
+    expect(businessDeadline(calendar, shanghai(given), 2).toISOString()).toBe(dueAt(approval));
+    expect(businessDeadline(calendar, shanghai(given), 1).toISOString()).toBe(dueAt(support));
   });
 
   it('is due at 18:00 Shanghai time, which is 10:00 UTC', () => {
@@ -67,11 +55,13 @@ describe('businessDeadline on the Chinese calendar', () => {
   });
 
   it('takes the Shanghai date of the instant, not the UTC one', () => {
-    // 16:30 UTC on Sep 30 is 00:30 on Oct 1 in Shanghai: a holiday, so counting starts Oct 8.
-    expect(businessDeadline(calendar, new Date('2026-09-30T16:30:00Z'), 1).toISOString()).toBe(dueAt('2026-10-09'));
+    // 16:30 UTC on Sat 21 Nov is 00:30 on Sun 22 Nov in Shanghai; either way Monday is the first day.
+    expect(businessDeadline(calendar, new Date('2026-11-21T16:30:00Z'), 1).toISOString()).toBe(dueAt('2026-11-23'));
+    // 16:30 UTC on Mon 16 Nov is 00:30 on Tue 17 Nov in Shanghai: Tuesday is the day given, so Wednesday is the first.
+    expect(businessDeadline(calendar, new Date('2026-11-16T16:30:00Z'), 1).toISOString()).toBe(dueAt('2026-11-18'));
   });
 
-  it.each([-1, 0.5])('refuses %p business days', (n) => {
+  it.each([0, -1, 0.5])('refuses %p business days: a deadline is at least one whole working day', (n) => {
     expect(() => businessDeadline(calendar, shanghai('2026-09-30T14:00'), n)).toThrow(RangeError);
   });
 });

@@ -33,6 +33,8 @@ const SAMPLE: Record<string, string | number> = {
   flagged: 1,
   flaggedList: 'PP-2026-000004(pudong-branch)',
   flaggedPart: '评估未达预期 1 件',
+  fromMonth: '4月',
+  fromYear: 2026,
   given: 'fr-FR',
   headline: '需要审批 · 一级授权',
   id: 'PP-2026-000004',
@@ -51,12 +53,15 @@ const SAMPLE: Record<string, string | number> = {
   message: '不能为空',
   min: 1,
   month: '2026-12',
+  monthName: '4月',
   months: 12,
   n: 1,
   name: '云总机',
   next: '二级授权',
+  nextPeriod: 3,
   options: 'a, b',
   other: '英文',
+  outstanding: 3,
   otherTag: 'en-US',
   path: 'catalog.csv',
   period: 2,
@@ -64,6 +69,7 @@ const SAMPLE: Record<string, string | number> = {
   problem: '必填',
   product: 'CLOUD-PBX',
   proposed: '30.00',
+  quarter: '第二季度',
   reason: 'MessageWritesBlocked',
   recipient: '刘强',
   ref: 'a1b2c3',
@@ -74,6 +80,7 @@ const SAMPLE: Record<string, string | number> = {
   sample: 'PP-2026-000004(浦东分公司)',
   share: 10,
   shortfall: '1,200.00',
+  span: '2027年4月–6月,第二季度',
   start: '2027-01',
   status: '审批中',
   step: 'ops_review',
@@ -82,6 +89,8 @@ const SAMPLE: Record<string, string | number> = {
   term: '12 个月',
   tier: '一级授权',
   to: 'sqlite:plandesk.db',
+  toMonth: '6月',
+  toYear: 2027,
   unit: 'pudong-branch',
   unitName: '浦东分公司',
   value: '60',
@@ -89,6 +98,7 @@ const SAMPLE: Record<string, string | number> = {
   when: '11月28日 12:21',
   who: '刘强',
   word: 'ops',
+  year: 2027,
 };
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];
@@ -104,8 +114,15 @@ const paramsOf = (key: StringKey): Record<string, string | number> => {
 describe('every string, filled as PlanDesk fills it', () => {
   // Notices are filled from the outbox's raw params, as the messenger shows them.
   const raw = (key: NoticeKey): Record<string, string | number> => {
-    const { about: _a, stepName: _s, flaggedPart: _f, ...rest } = paramsOf(key);
-    return { ...rest, id: 'PP-2026-000004', step: 'ops_review', due: '2026-12-02T10:00:00Z' };
+    const { about: _a, stepName: _s, flaggedPart: _f, span: _m, ...rest } = paramsOf(key);
+    return {
+      ...rest,
+      id: 'PP-2026-000004',
+      step: 'ops_review',
+      due: '2026-12-02T10:00:00Z',
+      firstMonth: '2027-04',
+      lastMonth: '2027-06',
+    };
   };
   const now = new Date('2026-11-28T04:00:00Z');
 

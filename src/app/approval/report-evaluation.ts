@@ -1,3 +1,4 @@
+import { evaluationPeriod, evaluationsOutstanding } from '../../domain/evaluation-period';
 import { DEFAULT_LIFECYCLE, judgeEvaluation, type EvaluationReport } from '../../domain/lifecycle';
 import type { Result } from '../../domain/result';
 import { refusalOf } from '../../domain/workflow';
@@ -19,7 +20,9 @@ export interface EvaluationCommand {
 
 /**
  * The applicant reports a period's actual revenue and subscribers; under the policy's threshold of
- * what the application expected to date, the plan is flagged for improvement and ops is told.
+ * what the application expected by the period's end, the plan is flagged for improvement and ops is
+ * told. When a later period is already due (reports fell behind), it is asked for at once: the card
+ * turns to it, so missed periods are reported one after another, in order.
  */
 export async function reportEvaluation(
   deps: ApprovalDeps,
@@ -51,12 +54,24 @@ export async function reportEvaluation(
     actualSubscribers: cmd.actualSubscribers,
     ...judged,
   };
-  const updated: ApplicationRecord = { ...record, evaluations: [...record.evaluations, report], evaluationDue: null };
+  const [next] = evaluationsOutstanding(record.input, settings, deps.calendar, cmd.period, now);
+  const updated: ApplicationRecord = {
+    ...record,
+    evaluations: [...record.evaluations, report],
+    evaluationDue: next?.period ?? null,
+  };
+  const months = evaluationPeriod(record.input, settings, deps.calendar, cmd.period);
   const m = messagesFor(deps, now, record.id);
   const outbox = [
     m.refresh(),
     ...(judged.flagged
-      ? [m.text(channel('ops'), 'evaluation.flagged', { unit: record.input.unit, period: cmd.period })]
+      ? [
+          m.text(channel('ops'), 'evaluation.flagged', {
+            unit: record.input.unit,
+            period: cmd.period,
+            ...(months ? { firstMonth: months.firstMonth, lastMonth: months.lastMonth } : {}),
+          }),
+        ]
       : []),
   ];
   return commitChange(

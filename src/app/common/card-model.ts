@@ -2,6 +2,9 @@ import type { CatalogProduct } from '../../domain/catalog';
 import { tierNamesOf, type TierNames } from '../../domain/policy';
 import { inputChanges, lastSeenRevision, type InputChange } from '../../domain/revision-changes';
 import { maySeeDetails } from '../../domain/confidentiality';
+import { evaluationPeriod, evaluationsOutstanding } from '../../domain/evaluation-period';
+import { DEFAULT_LIFECYCLE } from '../../domain/lifecycle';
+import type { PolicyContent } from '../../domain/policy';
 import { availableActions, awaitedStep, type Actor, type CaseAction } from '../../domain/workflow';
 import type { ApprovalDeps } from './deps';
 import { caseOf } from './load-case';
@@ -42,6 +45,17 @@ export interface CardModel {
    * approver (the applicant: since the previous revision); null when there is nothing to compare.
    */
   changedSince: { revision: number; changes: InputChange[] } | null;
+  /** The evaluation period the applicant is asked to report on now, if any (detailed cards only). */
+  evaluation: EvaluationAsked | null;
+}
+
+/** The period an evaluation is asked for: its months, and how many periods are outstanding with it. */
+export interface EvaluationAsked {
+  period: number;
+  firstMonth: string;
+  lastMonth: string;
+  /** Periods due and not reported, this one included (more than one when reports fell behind). */
+  outstanding: number;
 }
 
 /** What a revised plan changed for one viewer: since the revision they last decided on, or for the applicant the previous one. */
@@ -83,7 +97,7 @@ export const unitNameOf = (directory: Directory | null, unit: string): string =>
 
 /** The card model of an application for a viewer (a person's AAD id, or null for a channel). */
 export async function cardModel(
-  deps: Pick<ApprovalDeps, 'store' | 'clock'>,
+  deps: Pick<ApprovalDeps, 'store' | 'clock' | 'calendar'>,
   record: ApplicationRecord,
   viewer: string | null,
 ): Promise<CardModel> {
@@ -99,7 +113,16 @@ export async function cardModel(
     unitName: unitNameOf(directory, record.input.unit),
     names: namesFor([record], directory),
   };
-  if (!detailed) return { ...base, products: {}, refreshUserIds: [], actions: [], tierNames: {}, changedSince: null };
+  if (!detailed)
+    return {
+      ...base,
+      products: {},
+      refreshUserIds: [],
+      actions: [],
+      tierNames: {},
+      changedSince: null,
+      evaluation: null,
+    };
   const awaited = record.state === 'in_review' ? awaitedStep(record) : null;
   const deciders = awaited
     ? [awaited.step.assignee, awaited.step.delegate].filter((id): id is string => id !== null)
@@ -117,5 +140,21 @@ export async function cardModel(
     actions: availableActions(caseOf(record), actor),
     tierNames: tierNamesOf(policy),
     changedSince: changesFor(record, actor.id),
+    evaluation: evaluationAsked(deps, record, policy),
   };
+}
+
+/** The period an active plan's applicant is asked to report on, with its months (SPEC §6, 第九条(三)). */
+function evaluationAsked(
+  deps: Pick<ApprovalDeps, 'clock' | 'calendar'>,
+  record: ApplicationRecord,
+  policy: PolicyContent | null,
+): EvaluationAsked | null {
+  if (record.state !== 'active' || record.evaluationDue === null) return null;
+  const settings = policy?.lifecycle ?? DEFAULT_LIFECYCLE;
+  const asked = evaluationPeriod(record.input, settings, deps.calendar, record.evaluationDue);
+  if (!asked) return null;
+  const due = evaluationsOutstanding(record.input, settings, deps.calendar, asked.period - 1, deps.clock.now());
+  const { period, firstMonth, lastMonth } = asked;
+  return { period, firstMonth, lastMonth, outstanding: Math.max(due.length, 1) };
 }

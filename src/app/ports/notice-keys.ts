@@ -29,6 +29,7 @@ export const NOTICE_KEYS = [
   'expired.support',
   'expired.channel',
   'evaluation.asked',
+  'evaluation.asked_backlog',
   'evaluation.flagged',
   // Recurring work.
   'reason.catalog_stale',

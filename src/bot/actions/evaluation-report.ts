@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { t } from '../../i18n';
 import { yuanToFen } from '../form/application-from-form';
+import { formatMonths } from '../present/formatting';
 import { answerActed, applicationActionData, cardForActor, messageCard } from './application-actions-shared';
 import { cardAction } from './card-action';
 
@@ -34,11 +35,17 @@ export const evaluationReport = cardAction({
     });
     return answerActed(ctx, acted, (model) => {
       const flagged = model.record.evaluations.at(-1)?.flagged ?? false;
-      return {
-        key: flagged ? 'bot.evaluatedFlagged' : 'bot.evaluated',
-        params: { period: data.period },
-        tone: flagged ? 'warning' : 'good',
-      };
+      // A later period already due is asked for at once (reports fell behind): the answer names it.
+      const next = model.evaluation;
+      const params: Record<string, string | number> = next
+        ? {
+            period: data.period,
+            nextPeriod: next.period,
+            span: formatMonths(next.firstMonth, next.lastMonth, ctx.lang),
+          }
+        : { period: data.period };
+      const key = `bot.evaluated${flagged ? 'Flagged' : ''}${next ? 'Next' : ''}` as const;
+      return { key, params, tone: flagged ? 'warning' : 'good' };
     });
   },
 });

@@ -6,7 +6,7 @@ import { describeReason, tierName } from '../../i18n/describe-reason';
 import { isStringKey, t, type Lang } from '../../i18n';
 import type { ApplicationView, ChannelNoticeView } from '../views/view-models';
 import { describeChange, formerValue, resubmissionChanges } from './changes';
-import { economicsRows, formatWhen, yuan } from './formatting';
+import { economicsRows, formatMonths, formatWhen, yuan } from './formatting';
 
 /** A name from the model's names (an id the directory does not know is shown as itself). */
 const nameIn = (names: Record<string, string>, id: string): string => names[id] ?? id;
@@ -26,6 +26,13 @@ export function waitingOn(record: ApplicationRecord, names: Record<string, strin
   if (record.state === 'returned') return t(lang, 'waiting.returned');
   // Nothing waits: the card leaves the row out, a list line says its status alone.
   return '';
+}
+
+/** The evaluation asked for, in one line: "填报第 2 期评估:2027年4月–6月,第二季度" (and how many are outstanding). */
+export function evaluationAsk(evaluation: NonNullable<CardModel['evaluation']>, lang: Lang): string {
+  const { period, outstanding } = evaluation;
+  const span = formatMonths(evaluation.firstMonth, evaluation.lastMonth, lang);
+  return t(lang, outstanding > 1 ? 'waiting.evaluationBacklog' : 'waiting.evaluation', { period, span, outstanding });
 }
 
 /** A history line's words: the step it happened at, and what happened. */
@@ -117,7 +124,7 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
       when: formatWhen(s.decidedAt ?? s.dueAt, lang, now),
       comment: s.comment ?? '',
     })),
-    waitingOn: waitingOn(record, names, lang, now),
+    waitingOn: model.evaluation ? evaluationAsk(model.evaluation, lang) : waitingOn(record, names, lang, now),
     justification: record.input.justification,
     history: record.history.map((h) => ({
       when: formatWhen(h.at, lang, now),
@@ -133,6 +140,7 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
     })),
     actions: model.actions,
     ...(record.evaluationDue !== null ? { evaluationPeriod: record.evaluationDue } : {}),
+    ...(model.evaluation ? { evaluationAsk: evaluationAsk(model.evaluation, lang) } : {}),
     actionData: { applicationId: record.id, revision: record.revision, stepIndex: awaited?.index ?? -1 },
     refreshUserIds: model.refreshUserIds,
     ...(record.fulfillment

@@ -1,4 +1,5 @@
 import { formatBasisPoints } from '../../domain/basis-points';
+import { calendarQuarter } from '../../domain/evaluation-period';
 import { SHANGHAI, shanghaiDate } from '../../domain/local-date';
 import { formatYuan } from '../../domain/money';
 import type { Economics } from '../../domain/economics';
@@ -30,6 +31,31 @@ export function formatWhen(iso: string | null, lang: Lang, now: Date | string): 
   const instant = new Date(iso);
   const sameYear = yearIn(instant) === yearIn(new Date(now));
   return (sameYear ? whenFormats : yearFormats)[lang].format(instant);
+}
+
+const monthNames: Record<Lang, Intl.DateTimeFormat> = {
+  'zh-CN': new Intl.DateTimeFormat('zh-CN', { timeZone: 'UTC', month: 'numeric' }),
+  'en-US': new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short' }),
+};
+const monthName = (month: string, lang: Lang): string => monthNames[lang].format(new Date(`${month}-01T00:00:00Z`));
+
+/**
+ * A run of months ("YYYY-MM" to "YYYY-MM") as people read it, with the calendar quarter when it is
+ * exactly one: "2027年4月–6月,第二季度" / "Apr–Jun 2027, Q2"; "2026年11月–2027年1月" / "Nov 2026–Jan 2027".
+ */
+export function formatMonths(firstMonth: string, lastMonth: string, lang: Lang): string {
+  const [fromYear, toYear] = [firstMonth.slice(0, 4), lastMonth.slice(0, 4)];
+  const [fromMonth, toMonth] = [monthName(firstMonth, lang), monthName(lastMonth, lang)];
+  const span =
+    firstMonth === lastMonth
+      ? t(lang, 'months.one', { year: fromYear, monthName: fromMonth })
+      : fromYear === toYear
+        ? t(lang, 'months.sameYear', { year: fromYear, fromMonth, toMonth })
+        : t(lang, 'months.acrossYears', { fromYear, fromMonth, toYear, toMonth });
+  const quarter = calendarQuarter(firstMonth, lastMonth);
+  return quarter
+    ? t(lang, 'months.withQuarter', { span, quarter: t(lang, `quarter.${quarter as 1 | 2 | 3 | 4}`) })
+    : span;
 }
 
 export const yuan = (fen: number): string => `¥${formatYuan(fen)}`;

@@ -1,10 +1,11 @@
 import type { NoticeKey } from '../../app/ports/notice-keys';
 import { isStringKey, t, type Lang } from '../../i18n';
-import { formatWhen } from './formatting';
+import { formatMonths, formatWhen } from './formatting';
 
 /**
  * Words for an outbox notice. Its params are data; some are shown in words: a step id by its name,
- * an instant (`due`) as Shanghai reads it (with the year when it is not `now`'s), a message about no
+ * an instant (`due`) as Shanghai reads it (with the year when it is not `now`'s), a run of months
+ * (`firstMonth`–`lastMonth`) as `span`, a message about no
  * application and a recipient nobody could name in a phrase that reads as a sentence, and the
  * monthly summary's flagged plans only when there are some (the unit's name comes as `unitName`).
  */
@@ -14,6 +15,8 @@ export function noticeText(lang: Lang, key: NoticeKey, params: Record<string, st
   if (typeof params.step === 'string' && isStringKey(stepKey)) shown.stepName = t(lang, stepKey);
   if (typeof params.due === 'string' && !Number.isNaN(Date.parse(params.due)))
     shown.due = formatWhen(params.due, lang, now);
+  if (typeof params.firstMonth === 'string' && typeof params.lastMonth === 'string')
+    shown.span = formatMonths(params.firstMonth, params.lastMonth, lang);
   shown.about = params.id ? t(lang, 'notice.about.application', { id: params.id }) : t(lang, 'notice.about.none');
   if (params.recipient === '') shown.recipient = t(lang, 'notice.recipient.unknown');
   shown.flaggedPart =

@@ -33,6 +33,7 @@ export function applicationCard(view: ApplicationView): Attachment {
     decision: shown.decision ?? null,
     changes: shown.changes ?? null,
     fulfillment: shown.fulfillment ?? null,
+    evaluationAsk: shown.evaluationAsk ?? null,
     route: shown.route.map((step) => ({ ...step, statusLine: joined(step.status, step.when) })),
     history: shown.history.map((entry) => ({ ...entry, headline: joined(entry.when, entry.who, entry.what) })),
     can: Object.fromEntries(CASE_ACTIONS.map((action) => [action, actions.includes(action)])),

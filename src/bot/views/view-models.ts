@@ -99,6 +99,8 @@ export interface ApplicationView {
   refreshUserIds: string[];
   /** The evaluation period the applicant is asked to report on (with the `evaluate` action). */
   evaluationPeriod?: number;
+  /** Which period that is and the months it covers, e.g. "填报第 2 期评估:2027年4月–6月,第二季度". */
+  evaluationAsk?: string;
   /** Fulfillment task facts when there is one (deadline, done by, note). */
   fulfillment?: { label: string; value: string }[];
 }

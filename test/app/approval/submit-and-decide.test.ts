@@ -162,6 +162,16 @@ describe('decideStep', () => {
     expect(await actionsAbout(desk.store, plan.id)).toEqual([`submit by ${zhangWei}`, `decide.approve by ${liuQiang}`]);
   });
 
+  it('should count a step and a support task given at the weekend from Monday, as the first of their business days', async () => {
+    // Issue 9's two examples: submitted Saturday 12:14 (2 business days), approved on a Saturday (1 business day).
+    desk.setNow('2026-12-05T12:14:00+08:00');
+    const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
+    expect(plan.steps[0]?.dueAt).toBe(new Date('2026-12-08T18:00:00+08:00').toISOString()); // Tuesday
+    desk.setNow('2026-12-12T11:00:00+08:00');
+    const { record } = await decided(command(plan.id, liuQiang));
+    expect(record.fulfillment?.dueAt).toBe(new Date('2026-12-14T18:00:00+08:00').toISOString()); // Monday
+  });
+
   it('should move an agent-channel plan from cooperation to the ops head, with a new deadline and a card for him', async () => {
     const plan = await filed(desk.deps, samplePlan('03-iot-agent-tier3'));
     desk.setNow('2026-12-03T09:00:00+08:00');

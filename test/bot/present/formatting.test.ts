@@ -1,4 +1,4 @@
-import { formatWhen } from '../../../src/bot/present/formatting';
+import { formatMonths, formatWhen } from '../../../src/bot/present/formatting';
 
 describe('an instant as a person reads it', () => {
   const deadline = '2026-12-02T10:00:00Z'; // 18:00 in Shanghai
@@ -18,5 +18,17 @@ describe('an instant as a person reads it', () => {
 
   it('is empty for no instant', () => {
     expect(formatWhen(null, 'zh-CN', '2026-11-28T04:00:00Z')).toBe('');
+  });
+});
+
+describe('a run of months as a person reads it', () => {
+  it.each([
+    ['a calendar quarter, with its name', '2026-04', '2026-06', '2026年4月–6月,第二季度', 'Apr–Jun 2026, Q2'],
+    ['three months across two quarters', '2026-02', '2026-04', '2026年2月–4月', 'Feb–Apr 2026'],
+    ['three months across the new year', '2026-11', '2027-01', '2026年11月–2027年1月', 'Nov 2026–Jan 2027'],
+    ['one month', '2026-10', '2026-10', '2026年10月', 'Oct 2026'],
+  ])('writes %s in either language', (_what, first, last, zh, en) => {
+    expect(formatMonths(first, last, 'zh-CN')).toBe(zh);
+    expect(formatMonths(first, last, 'en-US')).toBe(en);
   });
 });

@@ -109,6 +109,15 @@ describe('applicationCard', () => {
     );
   });
 
+  it('should say, above the evaluation form, which period it is and the months it covers', () => {
+    const evaluationAsk = '填报第 2 期评估:2027年4月–6月,第二季度(共 2 期待填报,按顺序逐期填报)';
+    const card = render({ ...applicantView, actions: ['evaluate'], evaluationPeriod: 2, evaluationAsk });
+    const form = card.actions?.[0]?.card;
+
+    expect(form?.body?.[0]).toMatchObject({ type: 'TextBlock', text: evaluationAsk });
+    expect(byId(card, 'actualRevenueYuan').label).toBe('方案开始至本期末的累计实际收入(元)');
+  });
+
   it.each(['reject', 'return'] as const)('should require a comment before %s is sent', (action) => {
     const input = byId(render(approverView), COMMENT_INPUT_ID(action));
 
