@@ -20,6 +20,7 @@ const directorySchema = z
             delegate: text(64).optional(),
             head: text(64).optional(),
             locale: text(16).optional(),
+            covers: z.array(text(64)).min(1).optional(),
           })
           .strict(),
       )
@@ -61,6 +62,10 @@ export function parseDirectoryYaml(yamlText: string, source = 'directory.yaml'):
         problem: 'unknown_reference',
         params: { value: person.delegate },
       });
+    (person.covers ?? []).forEach((unit, j) => {
+      if (!unitIds.has(unit))
+        problems.push({ field: `people[${i}].covers[${j}]`, problem: 'unknown_reference', params: { value: unit } });
+    });
     if (person.head && !personIds.has(person.head))
       problems.push({ field: `people[${i}].head`, problem: 'unknown_reference', params: { value: person.head } });
   });

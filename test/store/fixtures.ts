@@ -154,7 +154,7 @@ export const sampleDirectory = (): Directory => ({
       aadObjectId: '00000000-0000-0000-0000-00000000b003',
       name: '刘强',
       email: 'liu.qiang@plandesk.example',
-      roles: ['ops_approver', 'ops_head'],
+      roles: ['ops_head'],
     },
     {
       aadObjectId: '00000000-0000-0000-0000-00000000c003',

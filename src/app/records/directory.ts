@@ -34,6 +34,11 @@ export interface Person {
   /** Whom an overdue step goes to when the person has no delegate (SPEC §6). */
   head?: string;
   locale?: string;
+  /**
+   * The units whose steps this person takes in their approver roles (an approver pool's share);
+   * absent: every unit.
+   */
+  covers?: string[];
 }
 
 /** Who is who: kept by the admin, loaded from YAML. */

@@ -80,6 +80,7 @@ export const directorySchema = exactSchema<Directory>()(
         delegate: z.string().optional(),
         head: z.string().optional(),
         locale: z.string().optional(),
+        covers: z.array(z.string()).optional(),
       }),
     ),
   }),
