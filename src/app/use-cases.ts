@@ -17,12 +17,13 @@ import {
 import { cardModel, type CardModel } from './common/card-model';
 import { bindChannel, rememberPerson, type ChannelTarget } from './approval/conversations';
 import { decideStep, type DecideCommand } from './approval/decide-step';
+import { handOverStep, type HandOverCommand } from './approval/hand-over';
 import { myApplications, pendingFor, viewApplication, type ListModel } from './approval/queries';
 import { reportEvaluation, type EvaluationCommand } from './approval/report-evaluation';
 import { recordFinding, type Finding } from './approval/spot-check-finding';
 import { submit, type Submission } from './approval/submit';
 import type { ApprovalDeps } from './common/deps';
-import { approverFor, nameOf, personOf } from './common/people';
+import { approverFor, nameOf, openStepsOf, personOf } from './common/people';
 import type { CardCopy, StoredConversation } from './ports/store';
 import type { Refusal } from './records/refusal';
 import { previewApplication } from './reference/preview-application';
@@ -30,6 +31,7 @@ import { previewApplication } from './reference/preview-application';
 export type { CardModel } from './common/card-model';
 export type { ListModel } from './approval/queries';
 export type { ChannelTarget } from './approval/conversations';
+export type { HandOverCommand } from './approval/hand-over';
 
 /** What the application form offers: units, activities, issued products, the months a plan may start. */
 export interface FormChoices {
@@ -119,8 +121,10 @@ export interface UseCases {
   view(applicationId: string, viewer: string): Promise<Result<CardModel, Refusal>>;
   /** What the person filed, newest first. */
   mine(actor: string): Promise<ListModel>;
-  /** What waits on the person, oldest first. */
+  /** What waits on the person, oldest first, and their team's queue. */
   pending(actor: string): Promise<ListModel>;
+  /** A colleague takes over an open step of a role they hold (认领), or the ops head hands it to someone (转交). */
+  handOver(cmd: HandOverCommand): Promise<Acted>;
 }
 
 /** The use cases over their dependencies. */
@@ -173,12 +177,14 @@ export function useCases(deps: ApprovalDeps): UseCases {
     assessment: Assessment,
     warnings: Reason[],
   ): Promise<PreviewModel> => {
-    const [directory, policy] = await Promise.all([
+    const [directory, policy, all] = await Promise.all([
       deps.store.directory.get(),
       deps.store.policies.inForceOn(shanghaiDate(deps.clock.now())),
+      deps.store.applications.list(),
     ]);
+    const open = openStepsOf(all);
     const route = assessment.route.map((s) => {
-      const approver = directory ? approverFor(directory, s.role) : null;
+      const approver = directory ? approverFor(directory, s.role, input.unit, (id) => open.get(id) ?? 0) : null;
       return {
         step: s.step,
         approverName: approver && directory ? nameOf(directory, approver.assignee) : null,
@@ -244,5 +250,6 @@ export function useCases(deps: ApprovalDeps): UseCases {
     view: (id, viewer) => viewApplication(deps, id, viewer),
     mine: (actor) => myApplications(deps, actor),
     pending: (actor) => pendingFor(deps, actor),
+    handOver: async (cmd) => answered(cmd.actor, await handOverStep(deps, cmd)),
   };
 }

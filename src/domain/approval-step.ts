@@ -1,3 +1,4 @@
+import type { StepAssignment } from './approver-pool';
 import type { ApproverRole, StepId } from './route';
 
 /**
@@ -33,6 +34,8 @@ export interface ApprovalStep {
   decidedBy: string | null;
   decidedAt: string | null;
   comment: string | null;
+  /** Why it went to its approver, when chosen from a pool (absent on steps routed before pools). */
+  assignment?: StepAssignment;
 }
 
 /** The support center's task to carry out an approved plan (第七条(四): within one business day). */

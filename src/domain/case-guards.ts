@@ -42,8 +42,12 @@ export type Refusal =
         | 'not_active'
         | 'no_evaluation_due'
         | 'not_a_handler'
-        | 'not_in_fulfillment';
+        | 'not_in_fulfillment'
+        | 'not_ops_head'
+        | 'already_assigned';
     }
+  /** A step can only go to someone who holds its role. */
+  | { code: 'lacks_role'; role: ApproverRole }
   /** Nobody holds a role the route needs (the directory is incomplete). */
   | { code: 'no_approver'; role: ApproverRole };
 

@@ -2,6 +2,7 @@ import { enter } from './application-state';
 import { currentStepIndex, type ApprovalStep, type Decision, type FulfillmentTask } from './approval-step';
 import { refusalOf, type Actor, type Case, type Refusal } from './case-guards';
 import { fail, ok, type Result } from './result';
+import type { StepAssignment } from './approver-pool';
 import type { ApproverRole, RouteStep } from './route';
 
 // The case, its actors, refusals and guards live in case-guards.ts; the acts that move a case live here.
@@ -18,8 +19,8 @@ export {
 export interface WorkflowEnv {
   approvalDue(from: Date): Date;
   fulfillmentDue(from: Date): Date;
-  /** The named approver for a role and their delegate; null when nobody holds the role. */
-  assign(role: ApproverRole): { assignee: string; delegate: string | null } | null;
+  /** The named approver for a role and their delegate (and why them); null when nobody holds the role. */
+  assign(role: ApproverRole): { assignee: string; delegate: string | null; assignment?: StepAssignment } | null;
   leadershipIsFinal: boolean;
 }
 
@@ -206,6 +207,30 @@ export function reassign(
     state: enter(c.state, 'in_review'),
     steps: c.steps.map((s, i) => (i === stepIndex ? handedOver : s)),
   });
+}
+
+/**
+ * An open step changes hands: a colleague with its role takes it over (认领), or the ops head hands it
+ * to someone with the role (转交). Its deadline stays; the new person decides, with their own delegate.
+ */
+export function handOver(
+  c: Case,
+  stepIndex: number,
+  actor: Actor,
+  to: { id: string; roles: readonly string[]; delegate: string | null },
+  how: 'take_over' | 'reassign',
+): Result<Case, Refusal> {
+  const step = c.steps[stepIndex];
+  if (!step) return refuse('stale_card');
+  if (c.state !== 'in_review' || (step.status !== 'pending' && step.status !== 'waiting'))
+    return refuse('already_decided');
+  if (how === 'take_over' ? to.id !== actor.id : !actor.roles.includes('ops_head')) return refuse('not_ops_head');
+  if (to.id === c.applicant) return refuse('own_application');
+  if (!to.roles.includes(step.role)) return fail({ code: 'lacks_role', role: step.role });
+  if (to.id === step.assignee) return refuse('already_assigned');
+  const handed: ApprovalStep = { ...step, assignee: to.id, delegate: to.delegate };
+  delete handed.assignment;
+  return ok({ ...c, steps: c.steps.map((s, i) => (i === stepIndex ? handed : s)) });
 }
 
 /** The step a decision is awaited on, with its index; null when none is. */

@@ -113,5 +113,13 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.notice.state': 'Status',
   'card.notice.deadline': 'Deadline',
 
+  'card.list.queue': 'Team queue',
+  'card.list.queueHint':
+    'Steps waiting on colleagues with your role: take one over to decide it yourself; the deadline stays.',
+  'card.list.takeOver': 'Take over',
+  'card.list.handOver': 'Hand over',
+  'card.list.handOverTo': 'Hand over to',
+  'card.list.handOverToError': 'Choose whom to hand it to',
+  'card.list.handOverConfirm': 'Confirm hand-over',
   'card.list.show': 'Open',
 };

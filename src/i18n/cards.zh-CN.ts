@@ -114,6 +114,13 @@ export const cardsZhCN = {
   'card.notice.state': '状态',
   'card.notice.deadline': '期限',
 
+  'card.list.queue': '团队待办',
+  'card.list.queueHint': '同角色同事的待审批步骤:可认领后由您审批;期限不变。',
+  'card.list.takeOver': '认领',
+  'card.list.handOver': '转交',
+  'card.list.handOverTo': '转交给',
+  'card.list.handOverToError': '请选择转交给谁',
+  'card.list.handOverConfirm': '确认转交',
   'card.list.show': '查看',
 } as const;
 

@@ -28,7 +28,11 @@ export function describeRefusal(refusal: Refusal, lang: Lang): string {
     case 'not_auditor':
     case 'note_required':
     case 'stale_version':
+    case 'not_ops_head':
+    case 'already_assigned':
       return t(lang, `refusal.${refusal.code}`);
+    case 'lacks_role':
+      return t(lang, 'refusal.lacks_role', { role: t(lang, `role.${refusal.role}`) });
     case 'no_approver':
       return t(lang, 'refusal.no_approver', { role: t(lang, `role.${refusal.role}`) });
     case 'no_policy':

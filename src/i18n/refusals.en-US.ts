@@ -10,6 +10,9 @@ export const refusalsEnUS: Record<keyof typeof refusalsZhCN, string> = {
   'refusal.stale_card': 'This card is out of date (the application changed); here is where it stands.',
   'refusal.comment_required':
     'Please give a reason, then tap again: why, when rejecting; what to change, when returning.',
+  'refusal.not_ops_head': "Only the head of Operations Management may hand someone else's step to another person.",
+  'refusal.already_assigned': 'That person already has this step.',
+  'refusal.lacks_role': 'A step can only go to someone with the role "{role}".',
   'refusal.cannot_escalate':
     'This step cannot be escalated: only the Operations Management review goes to the leader, and only once.',
   'refusal.not_the_applicant': 'Only the applicant can do this.',

@@ -11,6 +11,9 @@ export const refusalsZhCN = {
   'refusal.already_decided': '这一步已经处理过了,以下是当前状态。',
   'refusal.stale_card': '这张卡片已过期(申请已更新),以下是当前状态。',
   'refusal.comment_required': '请填写理由后再提交:驳回时写明原因,退回时写明需要修改的内容。',
+  'refusal.not_ops_head': '只有经营管理部负责人可以转交他人的审批步骤。',
+  'refusal.already_assigned': '这一步已经由该人员负责,无需转交。',
+  'refusal.lacks_role': '只能交给具有“{role}”角色的人员。',
   'refusal.cannot_escalate': '这一步不能上报领导:只有经营管理部的审核可以上报,且每份申请只上报一次。',
   // The applicant's own acts.
   'refusal.not_the_applicant': '只有申请人本人可以这样做。',

@@ -6,7 +6,7 @@ import type { ApprovalDeps } from '../common/deps';
 import { caseOf, loadCaseFor, withCase } from '../common/load-case';
 import { channel, messagesFor, person } from '../common/outbox-messages';
 import { refused } from '../common/refuse';
-import { nameOf } from '../common/people';
+import { nameOf, openStepsOf } from '../common/people';
 import { workflowEnv } from '../common/workflow-env';
 import type { ApplicationRecord } from '../records/application-record';
 import type { Refusal } from '../records/refusal';
@@ -49,7 +49,13 @@ async function decideOnce(
   const { record, directory, actor } = loaded.value;
   const policy = await policyOf(deps, record);
   const now = deps.clock.now();
-  const decided = decide(caseOf(record), { ...cmd, actor, at: now }, workflowEnv(policy, deps.calendar, directory));
+  // An escalation adds a step: it goes to the least loaded leader covering the unit.
+  const pools = { unit: record.input.unit, openSteps: openStepsOf(await deps.store.applications.list()) };
+  const decided = decide(
+    caseOf(record),
+    { ...cmd, actor, at: now },
+    workflowEnv(policy, deps.calendar, directory, pools),
+  );
   if (!decided.ok) {
     return refused(
       deps,

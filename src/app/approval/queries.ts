@@ -1,7 +1,9 @@
 import { ok, type Result } from '../../domain/result';
 import type { ApprovalDeps } from '../common/deps';
 import { loadCaseFor } from '../common/load-case';
-import { actorOf } from '../common/people';
+import { APPROVER_ROLES, type ApproverRole } from '../../domain/route';
+import { actorOf, holdersOf } from '../common/people';
+import type { Directory } from '../records/directory';
 import type { ApplicationRecord } from '../records/application-record';
 import { auditEntry } from '../records/audit';
 import type { Refusal } from '../records/refusal';
@@ -13,16 +15,36 @@ export interface ListModel {
   names: Record<string, string>;
   /** When it was read (ISO 8601), by PlanDesk's clock. */
   asOf: string;
+  /**
+   * The team's queue: steps awaited on colleagues that this person may take over (a role they hold),
+   * and for the ops head every awaited step, to hand to someone. Shown by number, unit, step and
+   * deadline only: the plan's figures stay with the people on it.
+   */
+  queue: ApplicationRecord[];
+  /** Units' names by id, for the queue's rows. */
+  unitNames: Record<string, string>;
+  /** For the ops head: who holds each approver role, to hand a step to. */
+  handTo: Partial<Record<ApproverRole, { id: string; name: string }[]>>;
+  /** The roles of the person the list is for (which queued steps they may take over). */
+  roles: readonly string[];
 }
 
 async function listModel(
   deps: Pick<ApprovalDeps, 'store' | 'clock'>,
   records: ApplicationRecord[],
+  queue: ApplicationRecord[] = [],
+  handTo: ListModel['handTo'] = {},
+  roles: readonly string[] = [],
 ): Promise<ListModel> {
+  const directory = await deps.store.directory.get();
   return {
     records,
-    names: namesFor(records, await deps.store.directory.get()),
+    names: namesFor([...records, ...queue], directory),
     asOf: deps.clock.now().toISOString(),
+    queue,
+    unitNames: Object.fromEntries((directory?.units ?? []).map((u) => [u.id, u.name])),
+    handTo,
+    roles,
   };
 }
 
@@ -37,16 +59,28 @@ export async function myApplications(deps: ApprovalDeps, actor: string): Promise
  */
 export async function pendingFor(deps: ApprovalDeps, actor: string): Promise<ListModel> {
   const directory = await deps.store.directory.get();
-  const isHandler = directory ? actorOf(directory, actor).roles.includes('support_handler') : false;
+  const roles = directory ? actorOf(directory, actor).roles : [];
   const all = await deps.store.applications.list();
-  return listModel(
-    deps,
-    all.filter(
-      (r) =>
-        (r.state === 'in_review' &&
-          r.steps.some((s) => s.status === 'pending' && (s.assignee === actor || s.delegate === actor))) ||
-        (isHandler && r.state === 'in_fulfillment'),
-    ),
+  const mine = (r: ApplicationRecord) =>
+    (r.state === 'in_review' &&
+      r.steps.some((s) => s.status === 'pending' && (s.assignee === actor || s.delegate === actor))) ||
+    (roles.includes('support_handler') && r.state === 'in_fulfillment');
+  const isHead = roles.includes('ops_head');
+  // Others' awaited steps of a role this person holds (never their own plans); the ops head sees every
+  // step not his own, even one he is the delegate of, to hand it on.
+  const queue = all.filter((r) => {
+    const awaited = r.state === 'in_review' ? r.steps.find((s) => s.status === 'pending') : undefined;
+    if (!awaited || awaited.assignee === actor || r.input.applicant === actor) return false;
+    return isHead || (roles.includes(awaited.role) && awaited.delegate !== actor);
+  });
+  const handTo = isHead && directory ? handToOf(directory) : {};
+  return listModel(deps, all.filter(mine), queue, handTo, roles);
+}
+
+/** Who holds each approver role, by name: the people the ops head may hand a step to. */
+function handToOf(directory: Directory): ListModel['handTo'] {
+  return Object.fromEntries(
+    APPROVER_ROLES.map((role) => [role, holdersOf(directory, role).map((p) => ({ id: p.aadObjectId, name: p.name }))]),
   );
 }
 

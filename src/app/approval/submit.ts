@@ -7,7 +7,7 @@ import { openRoute } from '../../domain/workflow';
 import { commitNew } from '../common/commit';
 import type { ApprovalDeps } from '../common/deps';
 import { messagesFor, person } from '../common/outbox-messages';
-import { personOf } from '../common/people';
+import { openStepsOf, personOf } from '../common/people';
 import { refused } from '../common/refuse';
 import { workflowEnv } from '../common/workflow-env';
 import type { ApplicationRecord } from '../records/application-record';
@@ -108,7 +108,13 @@ export async function openCase(deps: ApprovalDeps, input: ApplicationInput, acto
     knownUnits ? { catalog, policy, today, knownUnits } : { catalog, policy, today },
   );
   if (assessment.outcome !== 'routed') return fail<NotSubmitted>({ code: assessment.outcome, assessment });
-  const steps = openRoute(assessment.route, now, workflowEnv(policy, deps.calendar, directory));
+  // Each step goes to the least loaded approver covering the unit (approver pools).
+  const openSteps = openStepsOf(await deps.store.applications.list());
+  const steps = openRoute(
+    assessment.route,
+    now,
+    workflowEnv(policy, deps.calendar, directory, { unit: input.unit, openSteps }),
+  );
   if (!steps.ok) return steps;
   return ok({
     assessment,

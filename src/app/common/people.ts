@@ -1,3 +1,5 @@
+import type { ApprovalStep } from '../../domain/approval-step';
+import { chooseApprover, type StepAssignment } from '../../domain/approver-pool';
 import type { ApproverRole } from '../../domain/route';
 import type { Actor } from '../../domain/workflow';
 import type { Directory, Person } from '../records/directory';
@@ -15,18 +17,41 @@ export const actorOf = (directory: Directory, id: string): Actor => ({
   roles: personOf(directory, id)?.roles ?? [],
 });
 
+/** Who holds a role, in the directory's order. */
+export const holdersOf = (directory: Directory, role: string): Person[] =>
+  directory.people.filter((p) => p.roles.includes(role as Person['roles'][number]));
+
 /**
- * The named approver for a role: the first person the directory lists with it, and their delegate.
- * Null when nobody holds the role (the directory is incomplete; submission is refused, saying so).
+ * The named approver of a unit's step for a role: among the role's holders who cover the unit, the
+ * one with the fewest open steps (ties: directory order), with their delegate and why them. Null when
+ * nobody holds the role (the directory is incomplete; submission is refused, saying so).
  */
 export function approverFor(
   directory: Directory,
   role: ApproverRole,
-): { assignee: string; delegate: string | null } | null {
-  const person = directory.people.find((p) => p.roles.includes(role));
-  return person ? { assignee: person.aadObjectId, delegate: person.delegate ?? null } : null;
+  unit: string,
+  openSteps: (id: string) => number = () => 0,
+): { assignee: string; delegate: string | null; assignment: StepAssignment } | null {
+  const members = holdersOf(directory, role).map((p) => ({
+    id: p.aadObjectId,
+    delegate: p.delegate ?? null,
+    ...(p.covers ? { covers: p.covers } : {}),
+  }));
+  return chooseApprover(members, unit, openSteps);
 }
 
 /** Whether a person may change the directory's channel bindings. */
 export const isAdmin = (directory: Directory, id: string): boolean =>
   personOf(directory, id)?.roles.includes('admin') ?? false;
+
+/** Each person's open steps: undecided steps (pending or still to come) of plans in review, by assignee. */
+export function openStepsOf(
+  records: readonly { state: string; steps: readonly ApprovalStep[] }[],
+): Map<string, number> {
+  const open = new Map<string, number>();
+  for (const r of records)
+    if (r.state === 'in_review')
+      for (const s of r.steps)
+        if (s.status === 'pending' || s.status === 'waiting') open.set(s.assignee, (open.get(s.assignee) ?? 0) + 1);
+  return open;
+}

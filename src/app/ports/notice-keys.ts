@@ -12,6 +12,10 @@ export const NOTICE_KEYS = [
   'notice.returned',
   'notice.withdrawn',
   'notice.fulfilled',
+  // A step changing hands in an approver pool.
+  'notice.taken_over',
+  'notice.reassigned_away',
+  'notice.reassigned_to_you',
   // Deadlines: reminders, overdue steps and tasks, hand-over.
   'reminder.step',
   'reminder.fulfillment',

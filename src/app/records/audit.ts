@@ -15,6 +15,8 @@ export type AuditAction =
   | 'expire'
   | 'evaluation.ask'
   | 'escalate_overdue'
+  | 'step.take_over'
+  | 'step.reassign'
   | 'view'
   | 'bind_channel'
   | 'spot_check.draw'

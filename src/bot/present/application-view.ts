@@ -116,6 +116,11 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
     tierReasons: record.assessment.reasons.map((r) => describeReason(r, lang, model.tierNames)),
     route: record.steps.map((s) => ({
       step: t(lang, `step.${s.step}`),
+      // Chosen from a pool: why this person ("2 位负责该单位的审批人中在办最少(0 件)").
+      assigned:
+        s.assignment && s.assignment.basis !== 'only' && !s.decidedBy
+          ? t(lang, `assignment.${s.assignment.basis}`, { pool: s.assignment.pool, open: s.assignment.open })
+          : '',
       why: t(lang, `route.why.${stepBasis(s.step, tier, record.input)}`, {
         tier: tier ? tierName(tier, lang, model.tierNames) : '',
       }),

@@ -24,6 +24,23 @@ export function listView(
     title: t(lang, LISTS[name].title),
     empty: t(lang, LISTS[name].empty),
     ...(notice ? { notice } : {}),
+    queue: list.queue.flatMap((r) => {
+      const index = r.steps.findIndex((s) => s.status === 'pending');
+      const step = r.steps[index];
+      if (!step) return [];
+      return [
+        {
+          id: r.id,
+          unitName: list.unitNames[r.input.unit] ?? r.input.unit,
+          waitingOn: waitingOn(r, list.names, lang, list.asOf),
+          step: { applicationId: r.id, revision: r.revision, stepIndex: index, assignee: step.assignee },
+          canTakeOver: list.roles.includes(step.role),
+          handTo: (list.handTo[step.role] ?? [])
+            .filter((p) => p.id !== step.assignee && p.id !== r.input.applicant)
+            .map((p) => ({ value: p.id, title: p.name })),
+        },
+      ];
+    }),
     items: list.records.map((r) => ({
       id: r.id,
       customer: r.input.customer.name,

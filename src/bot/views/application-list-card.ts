@@ -16,6 +16,13 @@ export function applicationListCard(view: ApplicationListView): Attachment {
     empty: escapeStrings(view.empty),
     notice: view.notice ? escapeStrings(view.notice) : null,
     list: view.list,
+    queue: view.queue.map((row) => ({
+      ...escapeStrings({ id: row.id, unitName: row.unitName, waitingOn: row.waitingOn }),
+      step: { ...row.step },
+      canTakeOver: row.canTakeOver,
+      canHandOver: row.handTo.length > 0,
+      handTo: escapeStrings(row.handTo),
+    })),
     items: view.items.map((item) => {
       const shown = escapeStrings(item);
       // The id goes back as the bot issued it; only the shown copy is escaped.

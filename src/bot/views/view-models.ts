@@ -86,7 +86,7 @@ export interface ApplicationView {
   tierLabel: string;
   tierReasons: string[];
   /** Each step with the rule that put it on the route (`why`). */
-  route: { step: string; why: string; who: string; status: string; when: string; comment: string }[];
+  route: { step: string; why: string; assigned: string; who: string; status: string; when: string; comment: string }[];
   /** The step waiting now and its deadline, e.g. "经营管理部审批 · 刘强 · 12月3日 18:00 前". */
   waitingOn: string;
   justification: string;
@@ -124,4 +124,18 @@ export interface ApplicationListView {
   /** A line under the title: what the last tap on the list did ("PP-… 已在下方打开"). */
   notice?: { text: string; tone: 'good' | 'attention' };
   items: { id: string; customer: string; stateLabel: string; waitingOn: string; updated: string }[];
+  /**
+   * The team's queue (待办 only): colleagues' steps this person may take over, and for the ops head
+   * every awaited step with the people it may go to. Number, unit, step and deadline only.
+   */
+  queue: {
+    id: string;
+    unitName: string;
+    waitingOn: string;
+    /** Sent back with 认领 / 转交: the step as the row showed it. */
+    step: { applicationId: string; revision: number; stepIndex: number; assignee: string };
+    canTakeOver: boolean;
+    /** The ops head's choices for 转交 (people with the step's role other than its approver); empty for anyone else. */
+    handTo: Choice[];
+  }[];
 }

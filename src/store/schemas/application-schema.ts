@@ -79,6 +79,13 @@ const stepSchema = z.object({
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
   comment: z.string().nullable(),
+  assignment: z
+    .object({
+      basis: z.enum(['only', 'fewest_open', 'no_coverer']),
+      pool: z.number().int().positive(),
+      open: z.number().int().min(0),
+    })
+    .optional(),
 });
 
 const fulfillmentSchema = z.object({

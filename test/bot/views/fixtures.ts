@@ -166,6 +166,7 @@ export const approverView: ApplicationView = {
     {
       step: '合作管理部审批',
       why: '涉及代理渠道发展,先由合作管理部审批(第十一条、第十二条)',
+      assigned: '',
       who: '李娜',
       status: '已批准',
       when: '12月1日 15:20',
@@ -174,6 +175,7 @@ export const approverView: ApplicationView = {
     {
       step: '经营管理部审批',
       why: '二级授权:由经营管理部负责人审批(第七条(二))',
+      assigned: '2 位负责该单位的审批人中在办最少(0 件)',
       who: '刘强',
       status: '待审批',
       when: '',
@@ -246,6 +248,7 @@ export const channelNotice: ChannelNoticeView = {
 export const myApplications: ApplicationListView = {
   lang: 'zh-CN',
   list: 'mine',
+  queue: [],
   title: '我的申请',
   empty: '您还没有提交过申请。发送“新建”开始填写。',
   items: [
