@@ -18,6 +18,8 @@ import { cardModel, type CardModel } from './common/card-model';
 import { bindChannel, rememberPerson, type ChannelTarget } from './approval/conversations';
 import { decideStep, type DecideCommand } from './approval/decide-step';
 import { handOverStep, type HandOverCommand } from './approval/hand-over';
+import { cancelAbsence, recordAbsence, type AbsenceRecorded } from './approval/absence';
+import type { Absence } from '../domain/absence';
 import { myApplications, pendingFor, viewApplication, type ListModel } from './approval/queries';
 import { reportEvaluation, type EvaluationCommand } from './approval/report-evaluation';
 import { recordFinding, type Finding } from './approval/spot-check-finding';
@@ -32,6 +34,7 @@ export type { CardModel } from './common/card-model';
 export type { ListModel } from './approval/queries';
 export type { ChannelTarget } from './approval/conversations';
 export type { HandOverCommand } from './approval/hand-over';
+export type { AbsenceRecorded } from './approval/absence';
 
 /** What the application form offers: units, activities, issued products, the months a plan may start. */
 export interface FormChoices {
@@ -123,6 +126,13 @@ export interface UseCases {
   mine(actor: string): Promise<ListModel>;
   /** What waits on the person, oldest first, and their team's queue. */
   pending(actor: string): Promise<ListModel>;
+  /** The person goes on leave (休假) with a stand-in, named as people write names (name, email). */
+  recordAbsence(
+    actor: string,
+    request: { from: string; to: string; standIn: string },
+  ): Promise<Result<AbsenceRecorded, Refusal>>;
+  /** The person's current or next leave ends now (`休假 取消`). */
+  cancelAbsence(actor: string): Promise<Result<Absence, Refusal>>;
   /** A colleague takes over an open step of a role they hold (认领), or the ops head hands it to someone (转交). */
   handOver(cmd: HandOverCommand): Promise<Acted>;
 }
@@ -184,7 +194,9 @@ export function useCases(deps: ApprovalDeps): UseCases {
     ]);
     const open = openStepsOf(all);
     const route = assessment.route.map((s) => {
-      const approver = directory ? approverFor(directory, s.role, input.unit, (id) => open.get(id) ?? 0) : null;
+      const approver = directory
+        ? approverFor(directory, s.role, input.unit, (id) => open.get(id) ?? 0, shanghaiDate(deps.clock.now()))
+        : null;
       return {
         step: s.step,
         approverName: approver && directory ? nameOf(directory, approver.assignee) : null,
@@ -251,5 +263,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
     mine: (actor) => myApplications(deps, actor),
     pending: (actor) => pendingFor(deps, actor),
     handOver: async (cmd) => answered(cmd.actor, await handOverStep(deps, cmd)),
+    recordAbsence: (actor, request) => recordAbsence(deps, actor, request),
+    cancelAbsence: (actor) => cancelAbsence(deps, actor),
   };
 }

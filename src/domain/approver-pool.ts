@@ -9,13 +9,15 @@ export interface PoolMember {
   id: string;
   delegate: string | null;
   covers?: readonly string[];
+  /** Set while the member is away: who stands in for them. */
+  standIn?: string;
 }
 
 /**
  * Why a step went to its approver: the only one who covers the unit; the one with the fewest open
  * steps among `pool` who do; or — nobody covering the unit — the fewest open among everyone with the role.
  */
-export type AssignmentBasis = 'only' | 'fewest_open' | 'no_coverer';
+export type AssignmentBasis = 'only' | 'fewest_open' | 'no_coverer' | 'stand_in';
 
 export interface StepAssignment {
   basis: AssignmentBasis;
@@ -33,7 +35,17 @@ export function chooseApprover(
 ): { assignee: string; delegate: string | null; assignment: StepAssignment } | null {
   if (members.length === 0) return null;
   const covering = members.filter((m) => !m.covers || m.covers.includes(unit));
-  const pool = covering.length > 0 ? covering : members;
+  const candidates = covering.length > 0 ? covering : members;
+  const present = candidates.filter((m) => !m.standIn);
+  // Everyone who would take it is away: it goes straight to the first one's stand-in.
+  const away = candidates[0];
+  if (present.length === 0 && away?.standIn)
+    return {
+      assignee: away.standIn,
+      delegate: null,
+      assignment: { basis: 'stand_in', pool: candidates.length, open: openSteps(away.standIn) },
+    };
+  const pool = present;
   // The first of the least loaded: reduce keeps the earlier member on a tie.
   const chosen = pool.reduce((best, m) => (openSteps(m.id) < openSteps(best.id) ? m : best));
   const basis: AssignmentBasis = covering.length === 0 ? 'no_coverer' : pool.length === 1 ? 'only' : 'fewest_open';

@@ -20,6 +20,7 @@ export const JOB_KINDS = [
   'ops.monthly_summary',
   'audit.spot_check',
   'catalog.freshness',
+  'absence.start',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

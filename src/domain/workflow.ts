@@ -233,6 +233,19 @@ export function handOver(
   return ok({ ...c, steps: c.steps.map((s, i) => (i === stepIndex ? handed : s)) });
 }
 
+/**
+ * An open step moves to the stand-in of its approver, who is away (休假): the stand-in decides it,
+ * with their own delegate; its deadline stays.
+ */
+export function standIn(c: Case, stepIndex: number, to: string, delegate: string | null): Result<Case, Refusal> {
+  const step = c.steps[stepIndex];
+  if (c.state !== 'in_review' || !step || (step.status !== 'pending' && step.status !== 'waiting'))
+    return refuse('already_decided');
+  const moved: ApprovalStep = { ...step, assignee: to, delegate };
+  delete moved.assignment;
+  return ok({ ...c, steps: c.steps.map((s, i) => (i === stepIndex ? moved : s)) });
+}
+
 /** The step a decision is awaited on, with its index; null when none is. */
 export function awaitedStep(c: Pick<Case, 'steps'>): { index: number; step: ApprovalStep } | null {
   const index = currentStepIndex(c.steps);

@@ -31,6 +31,10 @@ export function describeRefusal(refusal: Refusal, lang: Lang): string {
     case 'not_ops_head':
     case 'already_assigned':
       return t(lang, `refusal.${refusal.code}`);
+    case 'no_absence':
+      return t(lang, 'refusal.no_absence');
+    case 'absence':
+      return t(lang, `refusal.absence.${refusal.problem}`);
     case 'lacks_role':
       return t(lang, 'refusal.lacks_role', { role: t(lang, `role.${refusal.role}`) });
     case 'no_approver':

@@ -14,6 +14,7 @@ export const enUS: Record<StringKey, string> = {
   'help.cmd.mine': 'mine: your applications and where they stand',
   'help.cmd.pending': 'pending: what waits on your approval or handling',
   'help.cmd.show': 'show PP-2027-000123: one application with its history',
+  'help.cmd.away': 'away 2026-12-01 2026-12-05 liu.qiang: leave with a stand-in (away cancel: end it early)',
   'help.cmd.help': 'help: show this again',
   'help.footer':
     'Plans are confidential: only the applicant, approvers, handlers, auditors and admins see their figures.',
@@ -157,7 +158,21 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'list.takenOver': 'You took over {id}; its card is below.',
   'list.handedOver': '{id} is now with {who}, who has its card.',
   'assignment.fewest_open': 'fewest open steps ({open}) of the {pool} approvers covering the unit',
+  'assignment.stand_in': 'the {pool} approvers covering the unit are away: their stand-in decides',
   'assignment.no_coverer': 'nobody covers the unit: fewest open steps ({open}) of the {pool} with the role',
+  'notice.stood_in': '{who} is away: you stand in for the {stepName} of application {id}; its card is in this chat.',
+  'history.stood_in': 'Stand-in during leave',
+  'bot.away.usage':
+    'Record leave like this: away 2026-12-01 2026-12-05 liu.qiang (first day, last day, your stand-in by name or email); to end it early: away cancel',
+  'bot.away.recorded': 'Leave recorded: {firstDay} to {lastDay}, with {standIn} standing in.',
+  'bot.away.moved': 'Your {moved} open steps have moved to {standIn}; new steps meanwhile go straight to {standIn}.',
+  'bot.away.none': 'You hold no open steps; new steps meanwhile go straight to {standIn}.',
+  'bot.away.later':
+    'From {firstDay}, new steps go straight to {standIn}, and the steps you hold move to {standIn} at 00:00 that day.',
+  'bot.away.after':
+    'When it ends, new steps come to you again; steps already moved stay with your stand-in. Send "away cancel" to end it early.',
+  'bot.away.cancelled':
+    'Leave {firstDay} to {lastDay} cancelled: new steps come to you again; steps already with your stand-in stay there.',
   'list.opened': '{id} is open below.',
   'waiting.step': '{step} · {who} · by {due}',
   'waiting.fulfillment': 'Support center · by {due}',

@@ -13,6 +13,15 @@ export const refusalsEnUS: Record<keyof typeof refusalsZhCN, string> = {
   'refusal.not_ops_head': "Only the head of Operations Management may hand someone else's step to another person.",
   'refusal.already_assigned': 'That person already has this step.',
   'refusal.lacks_role': 'A step can only go to someone with the role "{role}".',
+  'refusal.no_absence': 'You have no leave recorded now or ahead.',
+  'refusal.absence.bad_range': 'The leave ends before it starts: check the dates.',
+  'refusal.absence.in_past': 'That leave is over already: nothing to record.',
+  'refusal.absence.overlaps': 'That leave overlaps one you recorded; to change it, send "away cancel" first.',
+  'refusal.absence.stand_in_self': 'You cannot stand in for yourself.',
+  'refusal.absence.stand_in_unknown': 'The directory has nobody by that name or email.',
+  'refusal.absence.stand_in_cannot_decide':
+    'That person may not decide your steps: a stand-in needs one of your approver roles, or to be your delegate in the directory.',
+  'refusal.absence.stand_in_away': 'That person is away during it too: choose someone else.',
   'refusal.cannot_escalate':
     'This step cannot be escalated: only the Operations Management review goes to the leader, and only once.',
   'refusal.not_the_applicant': 'Only the applicant can do this.',

@@ -14,6 +14,15 @@ export const refusalsZhCN = {
   'refusal.not_ops_head': '只有经营管理部负责人可以转交他人的审批步骤。',
   'refusal.already_assigned': '这一步已经由该人员负责,无需转交。',
   'refusal.lacks_role': '只能交给具有“{role}”角色的人员。',
+  'refusal.no_absence': '您目前没有登记中的休假。',
+  'refusal.absence.bad_range': '休假的结束日期早于开始日期,请检查。',
+  'refusal.absence.in_past': '这段休假已经结束,无需登记。',
+  'refusal.absence.overlaps': '这段休假与您已登记的休假重叠;如需修改,请先发送“休假 取消”。',
+  'refusal.absence.stand_in_self': '代理人不能是您自己。',
+  'refusal.absence.stand_in_unknown': '通讯录中找不到这位代理人,请写姓名或邮箱。',
+  'refusal.absence.stand_in_cannot_decide':
+    '这位代理人无权审批您的步骤:代理人须与您有相同的审批角色,或是通讯录中您的代理人。',
+  'refusal.absence.stand_in_away': '这位代理人在这段时间也在休假,请另选一位。',
   'refusal.cannot_escalate': '这一步不能上报领导:只有经营管理部的审核可以上报,且每份申请只上报一次。',
   // The applicant's own acts.
   'refusal.not_the_applicant': '只有申请人本人可以这样做。',

@@ -14,6 +14,8 @@ const EVERY_REFUSAL: { [C in RefusalCode]: Refusal & { code: C } } = {
   not_ops_head: { code: 'not_ops_head' },
   already_assigned: { code: 'already_assigned' },
   lacks_role: { code: 'lacks_role', role: 'ops_approver' },
+  absence: { code: 'absence', problem: 'stand_in_cannot_decide' },
+  no_absence: { code: 'no_absence' },
   not_the_applicant: { code: 'not_the_applicant' },
   not_withdrawable: { code: 'not_withdrawable' },
   not_returned: { code: 'not_returned' },

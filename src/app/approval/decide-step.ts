@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../domain/local-date';
 import type { Decision } from '../../domain/approval-step';
 import { ok, type Result } from '../../domain/result';
 import { decide, type DecisionOutcome, type Refusal as WorkflowRefusal } from '../../domain/workflow';
@@ -50,7 +51,11 @@ async function decideOnce(
   const policy = await policyOf(deps, record);
   const now = deps.clock.now();
   // An escalation adds a step: it goes to the least loaded leader covering the unit.
-  const pools = { unit: record.input.unit, openSteps: openStepsOf(await deps.store.applications.list()) };
+  const pools = {
+    unit: record.input.unit,
+    openSteps: openStepsOf(await deps.store.applications.list()),
+    today: shanghaiDate(now),
+  };
   const decided = decide(
     caseOf(record),
     { ...cmd, actor, at: now },

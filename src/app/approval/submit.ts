@@ -113,7 +113,7 @@ export async function openCase(deps: ApprovalDeps, input: ApplicationInput, acto
   const steps = openRoute(
     assessment.route,
     now,
-    workflowEnv(policy, deps.calendar, directory, { unit: input.unit, openSteps }),
+    workflowEnv(policy, deps.calendar, directory, { unit: input.unit, openSteps, today: shanghaiDate(now) }),
   );
   if (!steps.ok) return steps;
   return ok({

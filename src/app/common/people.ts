@@ -1,5 +1,7 @@
 import type { ApprovalStep } from '../../domain/approval-step';
+import { awayOn } from '../../domain/absence';
 import { chooseApprover, type StepAssignment } from '../../domain/approver-pool';
+import type { LocalDate } from '../../domain/local-date';
 import type { ApproverRole } from '../../domain/route';
 import type { Actor } from '../../domain/workflow';
 import type { Directory, Person } from '../records/directory';
@@ -31,12 +33,17 @@ export function approverFor(
   role: ApproverRole,
   unit: string,
   openSteps: (id: string) => number = () => 0,
+  today: LocalDate | null = null,
 ): { assignee: string; delegate: string | null; assignment: StepAssignment } | null {
-  const members = holdersOf(directory, role).map((p) => ({
-    id: p.aadObjectId,
-    delegate: p.delegate ?? null,
-    ...(p.covers ? { covers: p.covers } : {}),
-  }));
+  const members = holdersOf(directory, role).map((p) => {
+    const away = today ? awayOn(p.away, today) : undefined;
+    return {
+      id: p.aadObjectId,
+      delegate: p.delegate ?? null,
+      ...(p.covers ? { covers: p.covers } : {}),
+      ...(away ? { standIn: away.standIn } : {}),
+    };
+  });
   return chooseApprover(members, unit, openSteps);
 }
 

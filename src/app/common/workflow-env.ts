@@ -1,4 +1,5 @@
 import { businessDeadline, type WorkingCalendar } from '../../domain/business-days';
+import type { LocalDate } from '../../domain/local-date';
 import type { PolicyContent } from '../../domain/policy';
 import type { WorkflowEnv } from '../../domain/workflow';
 import type { Directory } from '../records/directory';
@@ -8,6 +9,8 @@ import { approverFor } from './people';
 export interface Pools {
   unit: string;
   openSteps: ReadonlyMap<string, number>;
+  /** The Shanghai day it is: who is away (休假) on it gets no new step; their stand-in does. */
+  today: LocalDate | null;
 }
 
 /**
@@ -18,14 +21,14 @@ export function workflowEnv(
   policy: PolicyContent,
   calendar: WorkingCalendar,
   directory: Directory,
-  pools: Pools = { unit: '', openSteps: new Map() },
+  pools: Pools = { unit: '', openSteps: new Map(), today: null },
 ): WorkflowEnv {
   const open = new Map(pools.openSteps);
   return {
     approvalDue: (from) => businessDeadline(calendar, from, policy.deadlines.approvalBusinessDays),
     fulfillmentDue: (from) => businessDeadline(calendar, from, policy.deadlines.fulfillmentBusinessDays),
     assign: (role) => {
-      const chosen = approverFor(directory, role, pools.unit, (id) => open.get(id) ?? 0);
+      const chosen = approverFor(directory, role, pools.unit, (id) => open.get(id) ?? 0, pools.today);
       if (chosen) open.set(chosen.assignee, (open.get(chosen.assignee) ?? 0) + 1);
       return chosen;
     },

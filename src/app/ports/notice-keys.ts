@@ -16,6 +16,7 @@ export const NOTICE_KEYS = [
   'notice.taken_over',
   'notice.reassigned_away',
   'notice.reassigned_to_you',
+  'notice.stood_in',
   // Deadlines: reminders, overdue steps and tasks, hand-over.
   'reminder.step',
   'reminder.fulfillment',

@@ -15,7 +15,7 @@ const EVENTS = [
   'evaluation_reported',
   'evaluation_flagged',
 ] as const;
-const STEP_EVENTS = [...DECISIONS, 'reassigned_overdue', 'taken_over', 'reassigned'] as const;
+const STEP_EVENTS = [...DECISIONS, 'reassigned_overdue', 'taken_over', 'reassigned', 'stood_in'] as const;
 
 /** What happened to an application, as its history shows it: one name per event (a step's as `<step>.<event>`). */
 export type HistoryAction = (typeof EVENTS)[number] | `${StepId}.${(typeof STEP_EVENTS)[number]}`;

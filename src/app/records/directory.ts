@@ -1,3 +1,4 @@
+import type { Absence } from '../../domain/absence';
 import type { ApproverRole } from '../../domain/route';
 
 export const UNIT_KINDS = ['branch', 'industry', 'video'] as const;
@@ -39,6 +40,8 @@ export interface Person {
    * absent: every unit.
    */
   covers?: string[];
+  /** Out-of-office periods (休假), with who stands in. */
+  away?: Absence[];
 }
 
 /** Who is who: kept by the admin, loaded from YAML. */

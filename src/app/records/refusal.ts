@@ -1,3 +1,4 @@
+import type { AbsenceProblem } from '../../domain/absence';
 import type { LocalDate } from '../../domain/local-date';
 import type { Refusal as WorkflowRefusal } from '../../domain/workflow';
 
@@ -32,6 +33,9 @@ export type Refusal =
   | { code: 'unknown_unit'; unit: string }
   | { code: 'not_auditor' }
   | { code: 'not_sampled'; id: string }
-  | { code: 'note_required' };
+  | { code: 'note_required' }
+  /** An out-of-office period that cannot be recorded, and why. */
+  | { code: 'absence'; problem: AbsenceProblem }
+  | { code: 'no_absence' };
 
 export type RefusalCode = Refusal['code'];

@@ -6,6 +6,7 @@ import { expirePlan, expiryNotice, fulfillmentOverdue, nudgeFulfillment } from '
 import { askForEvaluation } from './evaluation-jobs';
 import { catalogFreshness, opsMonthlySummary, recurringJobs } from './recurring-jobs';
 import { monthlySpotCheck } from './spot-check-jobs';
+import { startAbsence } from './absence-jobs';
 import { escalateStep, nudgeStep, stepOverdue } from './step-jobs';
 
 const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
@@ -20,6 +21,7 @@ const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
   'catalog.freshness': catalogFreshness,
   'ops.monthly_summary': opsMonthlySummary,
   'audit.spot_check': monthlySpotCheck,
+  'absence.start': startAbsence,
 };
 
 export interface TickReport {

@@ -8,6 +8,7 @@ const COMMAND_KEYS: readonly StringKey[] = [
   'help.cmd.mine',
   'help.cmd.pending',
   'help.cmd.show',
+  'help.cmd.away',
   'help.cmd.help',
 ];
 

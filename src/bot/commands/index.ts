@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import type { BotServices } from '../services';
+import { awayCommand } from './away';
 import { helpCommand } from './help';
 import { mineCommand, pendingCommand } from './lists';
 import { newCommand } from './new';
@@ -15,5 +16,6 @@ export const planCommands = (services: BotServices): Command[] => [
   showCommand(services),
   notifyHereCommand(services),
   spotCheckCommand(services),
+  awayCommand(services),
   helpCommand,
 ];

@@ -81,7 +81,7 @@ const stepSchema = z.object({
   comment: z.string().nullable(),
   assignment: z
     .object({
-      basis: z.enum(['only', 'fewest_open', 'no_coverer']),
+      basis: z.enum(['only', 'fewest_open', 'no_coverer', 'stand_in']),
       pool: z.number().int().positive(),
       open: z.number().int().min(0),
     })

@@ -81,6 +81,7 @@ export const directorySchema = exactSchema<Directory>()(
         head: z.string().optional(),
         locale: z.string().optional(),
         covers: z.array(z.string()).optional(),
+        away: z.array(z.object({ from: z.string(), to: z.string(), standIn: z.string() })).optional(),
       }),
     ),
   }),

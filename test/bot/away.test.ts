@@ -1,0 +1,36 @@
+import { PEOPLE, TeamsHarness } from '../support/teams-harness';
+
+const { wangFang, liuQiang } = PEOPLE;
+
+describe('休假 / away in the 1:1 chat', () => {
+  let teams: TeamsHarness;
+  beforeEach(async () => {
+    teams = await TeamsHarness.start(); // Tuesday 1 Dec 2026
+    for (const who of [wangFang, liuQiang]) await teams.say(who, '你好');
+  });
+  afterEach(async () => teams.stop());
+
+  const reply = async (text: string, locale?: string) =>
+    (await teams.say(wangFang, text, locale)).map((a) => a.text).join('\n');
+
+  it('records a leave with a stand-in, saying what happens to her steps now, meanwhile and after', async () => {
+    expect(await reply('休假 2026-12-03 2026-12-04 刘强')).toBe(
+      [
+        '已登记休假:2026-12-03 至 2026-12-04,由刘强代理。',
+        '2026-12-03 当天起,新的审批步骤直接交给刘强,您手上的审批步骤也会在当天 00:00 转给刘强。',
+        '休假结束后,新的步骤恢复交给您;已转出的步骤留在代理人处,不会自动转回。发送“休假 取消”可提前结束。',
+      ].join('\n\n'),
+    );
+    expect(await reply('休假 取消')).toBe(
+      '已取消休假(2026-12-03 至 2026-12-04):新的审批步骤恢复交给您;已转给代理人的步骤仍由代理人处理。',
+    );
+  });
+
+  it('answers a malformed request with how to write it, and a refused one with why, in her language', async () => {
+    expect(await reply('休假 12月3日 刘强')).toContain('请这样登记休假:休假 2026-12-01 2026-12-05 刘强');
+    expect(await reply('away 2026-12-03 2026-12-04 li.na', 'en-US')).toBe(
+      'That person may not decide your steps: a stand-in needs one of your approver roles, or to be your delegate in the directory.',
+    );
+    expect(await reply('away cancel', 'en-US')).toBe('You have no leave recorded now or ahead.');
+  });
+});
