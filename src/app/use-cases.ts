@@ -19,6 +19,7 @@ import { bindChannel, rememberPerson, type ChannelTarget } from './approval/conv
 import { decideStep, type DecideCommand } from './approval/decide-step';
 import { handOverStep, type HandOverCommand } from './approval/hand-over';
 import { cancelAbsence, recordAbsence, type AbsenceRecorded } from './approval/absence';
+import { lookUpPeople, type PersonSummary } from './approval/people-lookup';
 import type { Absence } from '../domain/absence';
 import { myApplications, pendingFor, viewApplication, type ListModel } from './approval/queries';
 import { reportEvaluation, type EvaluationCommand } from './approval/report-evaluation';
@@ -35,6 +36,7 @@ export type { ListModel } from './approval/queries';
 export type { ChannelTarget } from './approval/conversations';
 export type { HandOverCommand } from './approval/hand-over';
 export type { AbsenceRecorded } from './approval/absence';
+export type { PersonSummary } from './approval/people-lookup';
 
 /** What the application form offers: units, activities, issued products, the months a plan may start. */
 export interface FormChoices {
@@ -126,6 +128,8 @@ export interface UseCases {
   mine(actor: string): Promise<ListModel>;
   /** What waits on the person, oldest first, and their team's queue. */
   pending(actor: string): Promise<ListModel>;
+  /** An admin looks people up (`人员`): roles, unit, delegate, head, coverage, leave and open steps. */
+  lookUpPeople(actor: string, query: string): Promise<Result<PersonSummary[], Refusal>>;
   /** The person goes on leave (休假) with a stand-in, named as people write names (name, email). */
   recordAbsence(
     actor: string,
@@ -264,6 +268,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
     pending: (actor) => pendingFor(deps, actor),
     handOver: async (cmd) => answered(cmd.actor, await handOverStep(deps, cmd)),
     recordAbsence: (actor, request) => recordAbsence(deps, actor, request),
+    lookUpPeople: (actor, query) => lookUpPeople(deps, actor, query),
     cancelAbsence: (actor) => cancelAbsence(deps, actor),
   };
 }

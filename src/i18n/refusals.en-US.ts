@@ -53,6 +53,11 @@ export const refusalsEnUS: Record<keyof typeof refusalsZhCN, string> = {
   'refusal.not_sampled': "{id} is not in this or last month's spot-check sample; check the number.",
   'refusal.note_required': 'Say what the issue is.',
 
+  'role.applicant': 'account manager (applicant)',
+  'role.catalog_owner': 'catalog owner',
+  'role.support_handler': 'support handler',
+  'role.auditor': 'auditor',
+  'role.admin': 'admin',
   'role.cooperation_approver': 'cooperation approver',
   'role.ops_approver': 'ops approver',
   'role.ops_head': 'head of Operations Management',

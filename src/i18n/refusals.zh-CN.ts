@@ -57,6 +57,11 @@ export const refusalsZhCN = {
   'refusal.not_sampled': '{id} 不在本月或上月的抽检样本中,请核对编号。',
   'refusal.note_required': '记录“问题”时请写明说明。',
 
+  'role.applicant': '客户经理(申请人)',
+  'role.catalog_owner': '产品目录维护人',
+  'role.support_handler': '业务支撑中心受理人',
+  'role.auditor': '稽核',
+  'role.admin': '管理员',
   'role.cooperation_approver': '合作管理部审批人',
   'role.ops_approver': '经营管理部审批人',
   'role.ops_head': '经营管理部负责人',

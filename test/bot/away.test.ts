@@ -34,3 +34,33 @@ describe('休假 / away in the 1:1 chat', () => {
     expect(await reply('away cancel', 'en-US')).toBe('You have no leave recorded now or ahead.');
   });
 });
+
+describe('人员 / people: an admin looks people up', () => {
+  let teams: TeamsHarness;
+  beforeEach(async () => {
+    teams = await TeamsHarness.start();
+    for (const who of [wangFang, PEOPLE.zhouJie]) await teams.say(who, '你好');
+  });
+  afterEach(async () => teams.stop());
+
+  it('shows a person with roles, delegate, coverage, leave and open steps; refuses anyone not an admin', async () => {
+    await teams.say(wangFang, '休假 2026-12-03 2026-12-04 刘强');
+
+    const [found] = await teams.say(PEOPLE.zhouJie, '人员 王芳', 'zh-CN');
+
+    expect(found?.text).toBe(
+      [
+        '**王芳**(wang.fang@plandesk.example)',
+        '角色:经营管理部审批人',
+        '代理人:刘强',
+        '负责单位:全部',
+        '休假:2026-12-03 至 2026-12-04,由刘强代理',
+        '没有在办步骤',
+      ].join('\n\n'),
+    );
+    const [refused] = await teams.say(wangFang, '人员');
+    expect(refused?.text).toContain('管理员');
+    const [none] = await teams.say(PEOPLE.zhouJie, '人员 李白', 'zh-CN');
+    expect(none?.text).toBe('通讯录中没有与“李白”相符的人员。');
+  });
+});

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import type { BotServices } from '../services';
 import { awayCommand } from './away';
+import { peopleCommand } from './people';
 import { helpCommand } from './help';
 import { mineCommand, pendingCommand } from './lists';
 import { newCommand } from './new';
@@ -17,5 +18,6 @@ export const planCommands = (services: BotServices): Command[] => [
   notifyHereCommand(services),
   spotCheckCommand(services),
   awayCommand(services),
+  peopleCommand(services),
   helpCommand,
 ];
