@@ -150,7 +150,7 @@ export const zhCN = {
   'list.takenOver': '您已认领 {id},审批卡片已发到下方。',
   'list.handedOver': '已将 {id} 转交给{who},对方已收到审批卡片。',
   'assignment.fewest_open': '{pool} 位负责该单位的审批人中在办最少({open} 件)',
-  'assignment.stand_in': '负责该单位的 {pool} 位审批人都在休假:由代理人审批',
+  'assignment.stand_in': '负责该单位的审批人正在休假:由代理人审批',
   'assignment.no_coverer': '无人负责该单位:{pool} 位同角色人员中在办最少({open} 件)',
   'notice.stood_in': '{who}休假,申请 {id} 的{stepName}由您代理审批,审批卡片已发给您。',
   'history.stood_in': '休假代理',
