@@ -20,6 +20,7 @@ import { decideStep, type DecideCommand } from './approval/decide-step';
 import { handOverStep, type HandOverCommand } from './approval/hand-over';
 import { cancelAbsence, recordAbsence, type AbsenceRecorded } from './approval/absence';
 import { lookUpPeople, type PersonSummary } from './approval/people-lookup';
+import { reviewTeamMembers, type TeamMember } from './approval/onboarding';
 import type { Absence } from '../domain/absence';
 import { myApplications, pendingFor, viewApplication, type ListModel } from './approval/queries';
 import { reportEvaluation, type EvaluationCommand } from './approval/report-evaluation';
@@ -37,6 +38,7 @@ export type { ChannelTarget } from './approval/conversations';
 export type { HandOverCommand } from './approval/hand-over';
 export type { AbsenceRecorded } from './approval/absence';
 export type { PersonSummary } from './approval/people-lookup';
+export type { TeamMember } from './approval/onboarding';
 
 /** What the application form offers: units, activities, issued products, the months a plan may start. */
 export interface FormChoices {
@@ -128,6 +130,8 @@ export interface UseCases {
   mine(actor: string): Promise<ListModel>;
   /** What waits on the person, oldest first, and their team's queue. */
   pending(actor: string): Promise<ListModel>;
+  /** PlanDesk joined a team, or someone joined one: the people the directory does not know are listed to the admins. */
+  reviewTeamMembers(members: readonly TeamMember[]): Promise<number>;
   /** An admin looks people up (`人员`): roles, unit, delegate, head, coverage, leave and open steps. */
   lookUpPeople(actor: string, query: string): Promise<Result<PersonSummary[], Refusal>>;
   /** The person goes on leave (休假) with a stand-in, named as people write names (name, email). */
@@ -269,6 +273,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
     handOver: async (cmd) => answered(cmd.actor, await handOverStep(deps, cmd)),
     recordAbsence: (actor, request) => recordAbsence(deps, actor, request),
     lookUpPeople: (actor, query) => lookUpPeople(deps, actor, query),
+    reviewTeamMembers: (members) => reviewTeamMembers(deps, members),
     cancelAbsence: (actor) => cancelAbsence(deps, actor),
   };
 }

@@ -1,6 +1,7 @@
 import {
   MessageFactory,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
@@ -61,11 +62,13 @@ export class PlanDeskBot extends TeamsActivityHandler {
     // 'MembersAdded' rather than 'TeamsMembersAdded': the Teams variant fetches every member's profile first.
     this.onMembersAdded(async (context, next) => {
       const { membersAdded = [], recipient } = context.activity;
+      const botAdded = membersAdded.some((member) => member.id === recipient.id);
       // Only the bot's own arrival: greeting every person who joins a team would flood its channels.
-      if (membersAdded.some((member) => member.id === recipient.id)) {
+      if (botAdded) {
         await context.sendActivity(MessageFactory.attachment(helpCard(await this.languageOf(context))));
         this.services?.deliverSoon();
       }
+      if (context.activity.channelData?.team) await this.reviewTeam(context, botAdded);
       await next();
     });
   }
@@ -122,6 +125,32 @@ export class PlanDeskBot extends TeamsActivityHandler {
       type: 'application/vnd.microsoft.card.adaptive',
       value: card.content as Record<string, unknown>,
     };
+  }
+
+  /**
+   * In a team: on PlanDesk's arrival the whole roster (paged), on a person's arrival that person, is
+   * checked against the directory, and the admins hear of anyone it does not know. A roster Teams will
+   * not give is logged, not fatal: the welcome stands.
+   */
+  private async reviewTeam(context: TurnContext, botAdded: boolean): Promise<void> {
+    if (!this.services) return;
+    try {
+      const members: { aadObjectId: string; name: string }[] = [];
+      if (botAdded) {
+        let token: string | undefined;
+        do {
+          const page = await TeamsInfo.getPagedMembers(context, 500, token);
+          for (const m of page.members) members.push({ aadObjectId: m.aadObjectId ?? '', name: m.name ?? '' });
+          token = page.continuationToken;
+        } while (token);
+      } else {
+        for (const m of context.activity.membersAdded ?? [])
+          members.push({ aadObjectId: m.aadObjectId ?? '', name: m.name ?? '' });
+      }
+      await this.services.useCases.reviewTeamMembers(members.filter((m) => m.aadObjectId));
+    } catch (error) {
+      this.services.log.warn('could not read the team roster', { code: 'roster_unreadable', error: String(error) });
+    }
   }
 
   /**

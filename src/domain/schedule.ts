@@ -21,6 +21,7 @@ export const JOB_KINDS = [
   'audit.spot_check',
   'catalog.freshness',
   'absence.start',
+  'roster.unknown',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

@@ -184,6 +184,8 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'bot.people.away': 'Away: {firstDay} to {lastDay}, {standIn} standing in',
   'bot.people.open': '{count} open steps: {steps}',
   'bot.people.noOpen': 'No open steps',
+  'notice.unknown_members':
+    '{count} members of a team are not in the PlanDesk directory: {names}. Until they are added with roles they see no plan details; send "people" to see who is there, or import a new directory version with plandesk directory import.',
   'list.opened': '{id} is open below.',
   'waiting.step': '{step} · {who} · by {due}',
   'waiting.fulfillment': 'Support center · by {due}',

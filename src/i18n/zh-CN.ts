@@ -173,6 +173,8 @@ export const zhCN = {
   'bot.people.away': '休假:{firstDay} 至 {lastDay},由{standIn}代理',
   'bot.people.open': '在办步骤 {count} 件:{steps}',
   'bot.people.noOpen': '没有在办步骤',
+  'notice.unknown_members':
+    '团队中有 {count} 位成员不在 PlanDesk 通讯录中:{names}。在加入通讯录并分配角色之前,他们看不到任何方案内容;发送“人员”查看现有人员,或用 plandesk directory import 导入新的通讯录版本。',
   'list.opened': '{id} 已在下方打开。',
   'waiting.step': '{step} · {who} · {due} 前',
   'waiting.fulfillment': '业务支撑中心受理 · {due} 前',

@@ -61,6 +61,7 @@ const SAMPLE: Record<string, string | number> = {
   moved: 2,
   n: 1,
   name: '云总机',
+  names: '吴昊、郑洁',
   next: '二级授权',
   nextPeriod: 3,
   open: 2,

@@ -16,9 +16,33 @@ async function readJson(req: IncomingMessage): Promise<Partial<Activity>> {
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Partial<Activity>;
 }
 
-/** A tiny Bot Connector: accepts every reply the bot posts and records it. */
-export async function startConnector(calls: ConnectorCall[]): Promise<{ server: HttpServer; url: string }> {
+/** A member of the team as the connector lists it. */
+export interface RosterMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
+
+/**
+ * A tiny Bot Connector: accepts every reply the bot posts and records it; asked for a conversation's
+ * members (`GET …/pagedmembers`), it lists `roster`, two to a page, to exercise the paging.
+ */
+export async function startConnector(
+  calls: ConnectorCall[],
+  roster: RosterMember[] = [],
+): Promise<{ server: HttpServer; url: string }> {
   const server = createHttpServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://connector');
+    if (req.method === 'GET' && url.pathname.endsWith('/pagedmembers')) {
+      calls.push({ method: 'GET', url: req.url ?? '', authorization: req.headers.authorization, body: {} });
+      const from = Number(url.searchParams.get('continuationToken') ?? '0');
+      const page = roster.slice(from, from + 2);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({ members: page, ...(from + 2 < roster.length ? { continuationToken: String(from + 2) } : {}) }),
+      );
+      return;
+    }
     void readJson(req).then((body) => {
       calls.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, body });
       // Not chained: restify patches http.ServerResponse#writeHead process-wide, and its version returns nothing.

@@ -7,7 +7,7 @@ import type { Activity, Attachment } from 'botbuilder';
 import { createJsonLog } from '../../src/log';
 import { loadConfig } from '../../src/config';
 import { createApp, type PlanDeskApp } from '../../src/create-app';
-import { startConnector, type ConnectorCall } from './bot-connector';
+import { startConnector, type ConnectorCall, type RosterMember } from './bot-connector';
 
 /** The sample directory's people, by the part of the flow they play. */
 export const PEOPLE = {
@@ -63,7 +63,21 @@ export class TeamsHarness {
     private readonly base: string,
     private readonly connector: { server: HttpServer; url: string },
     private readonly dir: string,
+    /** The team's members as the connector lists them (for the bot's roster reads). */
+    readonly roster: RosterMember[],
   ) {}
+
+  /** PlanDesk is added to a team (by `who`, in its General channel): the conversationUpdate Teams sends. */
+  async addToTeam(who: Someone, channelId: string): Promise<void> {
+    await this.post(
+      this.activity(who, {
+        type: 'conversationUpdate',
+        membersAdded: [{ id: '28:plandesk', name: 'PlanDesk' }],
+        conversation: { id: channelId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1', name: '' },
+        channelData: { tenant: { id: 'tenant-1' }, channel: { id: channelId }, team: { id: channelId } },
+      }),
+    );
+  }
 
   static async start(now = '2026-12-01T10:00:00+08:00'): Promise<TeamsHarness> {
     const dir = mkdtempSync(join(tmpdir(), 'plandesk-flow-'));
@@ -73,7 +87,8 @@ export class TeamsHarness {
     for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml'])
       copyFileSync(join(__dirname, '../../config/samples', f), join(samples, f));
     const calls: ConnectorCall[] = [];
-    const connector = await startConnector(calls);
+    const roster: RosterMember[] = [];
+    const connector = await startConnector(calls, roster);
     const config = loadConfig({
       PORT: '0',
       PLANDESK_DB: join(dir, 'plandesk.db'),
@@ -95,6 +110,7 @@ export class TeamsHarness {
       `http://127.0.0.1:${port}`,
       connector,
       dir,
+      roster,
     );
   }
 

@@ -17,6 +17,7 @@ export const NOTICE_KEYS = [
   'notice.reassigned_away',
   'notice.reassigned_to_you',
   'notice.stood_in',
+  'notice.unknown_members',
   // Deadlines: reminders, overdue steps and tasks, hand-over.
   'reminder.step',
   'reminder.fulfillment',

@@ -7,6 +7,7 @@ import { askForEvaluation } from './evaluation-jobs';
 import { catalogFreshness, opsMonthlySummary, recurringJobs } from './recurring-jobs';
 import { monthlySpotCheck } from './spot-check-jobs';
 import { startAbsence } from './absence-jobs';
+import { tellAdminsOfUnknownMembers } from '../approval/onboarding';
 import { escalateStep, nudgeStep, stepOverdue } from './step-jobs';
 
 const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
@@ -22,6 +23,7 @@ const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
   'ops.monthly_summary': opsMonthlySummary,
   'audit.spot_check': monthlySpotCheck,
   'absence.start': startAbsence,
+  'roster.unknown': tellAdminsOfUnknownMembers,
 };
 
 export interface TickReport {

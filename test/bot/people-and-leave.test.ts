@@ -64,3 +64,36 @@ describe('人员 / people: an admin looks people up', () => {
     expect(none?.text).toBe('通讯录中没有与“李白”相符的人员。');
   });
 });
+
+describe('onboarding from a team', () => {
+  let teams: TeamsHarness;
+  beforeEach(async () => {
+    teams = await TeamsHarness.start();
+    await teams.say(PEOPLE.zhouJie, 'hello', 'en-US');
+  });
+  afterEach(async () => teams.stop());
+
+  it('reads the whole roster when added to a team and tells the admins who the directory does not know', async () => {
+    const member = (aadObjectId: string, name: string) => ({ id: `29:${aadObjectId}`, name, aadObjectId });
+    teams.roster.push(
+      member(PEOPLE.zhangWei.aad, '张伟'),
+      member('aad-new-1', '吴昊'),
+      member(wangFang.aad, '王芳'),
+      member('aad-new-2', '郑洁'),
+      member(PEOPLE.zhouJie.aad, '周杰'),
+    );
+
+    await teams.addToTeam(PEOPLE.zhouJie, '19:general@thread.tacv2');
+    // Read in pages (two to a page here): every page asked for.
+    expect(teams.calls.filter((c) => c.url.includes('/pagedmembers'))).toHaveLength(3);
+    await teams.tickAt('2026-12-01T10:01');
+
+    expect(teams.sentTo(PEOPLE.zhouJie).map((a) => a.text)).toContain(
+      '2 members of a team are not in the PlanDesk directory: 吴昊、郑洁. Until they are added with roles they see no plan details; send "people" to see who is there, or import a new directory version with plandesk directory import.',
+    );
+    // The same people seen again tell the admins nothing new.
+    await teams.addToTeam(PEOPLE.zhouJie, '19:general@thread.tacv2');
+    await teams.tickAt('2026-12-01T10:02');
+    expect(teams.sentTo(PEOPLE.zhouJie).filter((a) => a.text?.includes('吴昊'))).toHaveLength(1);
+  });
+});

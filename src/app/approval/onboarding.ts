@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { ApprovalDeps } from '../common/deps';
+import { noticeFor, person } from '../common/outbox-messages';
+import { holdersOf, personOf } from '../common/people';
+import type { Job } from '../ports/jobs';
+import type { JobHandler } from '../scheduler/job-context';
+
+/** Someone Teams lists in a team: their AAD object id and display name. */
+export interface TeamMember {
+  aadObjectId: string;
+  name: string;
+}
+
+/**
+ * When PlanDesk joins a team, or someone joins one it is in, it looks at who is there: people the
+ * directory does not know are listed to the admins, to be given roles. Meanwhile they see no plan's
+ * details (they have no role, so the rules of SPEC §7 show them nothing). Returns how many are unknown;
+ * the admins hear of it on the next tick (the notice is a job, so it is delivered like any other).
+ */
+export async function reviewTeamMembers(deps: ApprovalDeps, members: readonly TeamMember[]): Promise<number> {
+  const directory = await deps.store.directory.get();
+  if (!directory) return 0;
+  const unknown = members.filter((m) => m.aadObjectId && !personOf(directory, m.aadObjectId));
+  if (unknown.length === 0) return 0;
+  const names = unknown.map((m) => m.name || m.aadObjectId).join('、');
+  // One notice per set of unknown people: the same roster seen twice tells the admins once.
+  const key = createHash('sha256')
+    .update(
+      unknown
+        .map((m) => m.aadObjectId)
+        .sort()
+        .join(','),
+    )
+    .digest('hex')
+    .slice(0, 16);
+  const job: Job = {
+    id: `roster:${key}`,
+    kind: 'roster.unknown',
+    applicationId: null,
+    dueAt: deps.clock.now().toISOString(),
+    payload: { count: unknown.length, names },
+  };
+  await deps.store.jobs.schedule([job]);
+  return unknown.length;
+}
+
+/** Tells every admin who is in a team but not in the directory. */
+export const tellAdminsOfUnknownMembers: JobHandler = async (run) => {
+  const directory = await run.deps.store.directory.get();
+  const admins = directory ? holdersOf(directory, 'admin') : [];
+  const params = { count: Number(run.job.payload.count), names: String(run.job.payload.names) };
+  return {
+    outbox: admins.map((a) => noticeFor(run.deps, run.now, person(a.aadObjectId), 'notice.unknown_members', params)),
+  };
+};
