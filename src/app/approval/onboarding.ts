@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ApprovalDeps } from '../common/deps';
-import { noticeFor, person } from '../common/outbox-messages';
-import { holdersOf, personOf } from '../common/people';
+import { personOf } from '../common/people';
 import type { Job } from '../ports/jobs';
-import type { JobHandler } from '../scheduler/job-context';
 
 /** Someone Teams lists in a team: their AAD object id and display name. */
 export interface TeamMember {
@@ -43,13 +41,3 @@ export async function reviewTeamMembers(deps: ApprovalDeps, members: readonly Te
   await deps.store.jobs.schedule([job]);
   return unknown.length;
 }
-
-/** Tells every admin who is in a team but not in the directory. */
-export const tellAdminsOfUnknownMembers: JobHandler = async (run) => {
-  const directory = await run.deps.store.directory.get();
-  const admins = directory ? holdersOf(directory, 'admin') : [];
-  const params = { count: Number(run.job.payload.count), names: String(run.job.payload.names) };
-  return {
-    outbox: admins.map((a) => noticeFor(run.deps, run.now, person(a.aadObjectId), 'notice.unknown_members', params)),
-  };
-};

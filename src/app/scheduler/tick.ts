@@ -7,7 +7,7 @@ import { askForEvaluation } from './evaluation-jobs';
 import { catalogFreshness, opsMonthlySummary, recurringJobs } from './recurring-jobs';
 import { monthlySpotCheck } from './spot-check-jobs';
 import { startAbsence } from './absence-jobs';
-import { tellAdminsOfUnknownMembers } from '../approval/onboarding';
+import { tellAdminsOfUnknownMembers } from './roster-jobs';
 import { escalateStep, nudgeStep, stepOverdue } from './step-jobs';
 
 const HANDLERS: Partial<Record<JobKind, JobHandler>> = {
