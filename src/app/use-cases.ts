@@ -31,6 +31,19 @@ import { approverFor, nameOf, openStepsOf, personOf } from './common/people';
 import type { CardCopy, StoredConversation } from './ports/store';
 import type { Refusal } from './records/refusal';
 import { previewApplication } from './reference/preview-application';
+import {
+  confirmCatalogImport,
+  confirmPolicyImport,
+  reviewCatalogImport,
+  reviewPolicyImport,
+  type CatalogReview,
+  type ImportRefused,
+  type PolicyReview,
+  type ReadFile,
+} from './reference/reference-imports';
+import type { Catalog, CatalogContent } from '../domain/catalog';
+import type { Policy, PolicyContent } from '../domain/policy';
+import type { LocalDate } from '../domain/local-date';
 
 export type { CardModel } from './common/card-model';
 export type { ListModel } from './approval/queries';
@@ -39,6 +52,7 @@ export type { HandOverCommand } from './approval/hand-over';
 export type { AbsenceRecorded } from './approval/absence';
 export type { PersonSummary } from './approval/people-lookup';
 export type { TeamMember } from './approval/onboarding';
+export type { CatalogReview, ImportRefused, PolicyReview, ReadFile } from './reference/reference-imports';
 
 /** What the application form offers: units, activities, issued products, the months a plan may start. */
 export interface FormChoices {
@@ -143,6 +157,33 @@ export interface UseCases {
   cancelAbsence(actor: string): Promise<Result<Absence, Refusal>>;
   /** A colleague takes over an open step of a role they hold (认领), or the ops head hands it to someone (转交). */
   handOver(cmd: HandOverCommand): Promise<Acted>;
+
+  /**
+   * A catalog owner's new catalog, read by `read` once they may import one: what it would change
+   * against the catalog in force. Nothing is stored; anyone else is refused (audited).
+   */
+  reviewCatalogImport<E>(
+    actor: string,
+    read: ReadFile<CatalogContent, E>,
+  ): Promise<Result<CatalogReview, ImportRefused<E>>>;
+  /** The reviewed catalog becomes a new version, if nothing changed since `baseVersion` (all checked again). */
+  confirmCatalogImport<E>(
+    actor: string,
+    read: ReadFile<CatalogContent, E>,
+    baseVersion: number,
+  ): Promise<Result<Catalog, ImportRefused<E>>>;
+  /** The ops head's new policy: what it would change against the one in force, and which stored plans would change tier. */
+  reviewPolicyImport<E>(
+    actor: string,
+    read: ReadFile<PolicyContent, E>,
+  ): Promise<Result<PolicyReview, ImportRefused<E>>>;
+  /** The reviewed policy becomes a new version from `effectiveFrom` (not past), if nothing changed since `baseVersion`. */
+  confirmPolicyImport<E>(
+    actor: string,
+    read: ReadFile<PolicyContent, E>,
+    baseVersion: number,
+    effectiveFrom: LocalDate,
+  ): Promise<Result<Policy, ImportRefused<E>>>;
 }
 
 /** The use cases over their dependencies. */
@@ -275,5 +316,11 @@ export function useCases(deps: ApprovalDeps): UseCases {
     lookUpPeople: (actor, query) => lookUpPeople(deps, actor, query),
     reviewTeamMembers: (members) => reviewTeamMembers(deps, members),
     cancelAbsence: (actor) => cancelAbsence(deps, actor),
+
+    reviewCatalogImport: (actor, read) => reviewCatalogImport(deps, actor, read),
+    confirmCatalogImport: (actor, read, baseVersion) => confirmCatalogImport(deps, actor, read, baseVersion),
+    reviewPolicyImport: (actor, read) => reviewPolicyImport(deps, actor, read),
+    confirmPolicyImport: (actor, read, baseVersion, effectiveFrom) =>
+      confirmPolicyImport(deps, actor, read, baseVersion, effectiveFrom),
   };
 }

@@ -13,6 +13,8 @@ import { actionFor, CARD_ACTIONS } from './actions';
 import type { CardAction } from './actions/card-action';
 import { findCommand, type Command, type CommandInput } from './command';
 import { helpCard, helpCommand } from './commands/help';
+import { answerFile } from './files/answer-file';
+import { sentFileOf, type SentFile } from './files/sent-file';
 import type { BotServices } from './services';
 
 /** What the bot is built with; commands and card verbs are one file each in `commands/` and `actions/`. */
@@ -46,12 +48,7 @@ export class PlanDeskBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       const input = inputOf(context, await this.languageOf(context));
-      const found = findCommand(this.commands, input.args);
-      const answer: Attachment | string = !found
-        ? helpCard(input.lang)
-        : found.command.personalOnly && !input.conversation.isPersonal
-          ? t(input.lang, 'bot.personalOnly')
-          : await found.command.handle({ ...input, args: found.args });
+      const answer = await this.answerTo(input, sentFileOf(context.activity.attachments));
       await context.sendActivity(
         typeof answer === 'string' ? MessageFactory.text(answer) : MessageFactory.attachment(answer),
       );
@@ -151,6 +148,21 @@ export class PlanDeskBot extends TeamsActivityHandler {
     } catch (error) {
       this.services.log.warn('could not read the team roster', { code: 'roster_unreadable', error: String(error) });
     }
+  }
+
+  /**
+   * A message's answer: a file sent in a 1:1 chat is reference data (a catalog owner's catalog, the
+   * ops head's policy); otherwise the command its first word names, else help.
+   */
+  private async answerTo(input: CommandInput, file: SentFile | null): Promise<Attachment | string> {
+    if (file && this.services)
+      return input.conversation.isPersonal && input.user.aadObjectId
+        ? answerFile(this.services, input.user.aadObjectId, file, input.lang)
+        : t(input.lang, 'bot.personalOnly');
+    const found = findCommand(this.commands, input.args);
+    if (!found) return helpCard(input.lang);
+    if (found.command.personalOnly && !input.conversation.isPersonal) return t(input.lang, 'bot.personalOnly');
+    return found.command.handle({ ...input, args: found.args });
   }
 
   /**

@@ -77,15 +77,26 @@ export function parseCatalogCsv(csv: string, source = 'catalog.csv'): Result<Cat
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), { columns: true, info: true, skip_empty_lines: true, trim: true });
   } catch (error) {
+    // csv-parse names the line it stopped on.
+    const { lines } = error as { lines?: unknown };
     return fail(
-      inputError(source, [{ field: '(file)', problem: 'other', params: { detail: (error as Error).message } }]),
+      inputError(source, [
+        {
+          field: '(file)',
+          ...(typeof lines === 'number' ? { line: lines } : {}),
+          problem: 'other',
+          params: { detail: (error as Error).message },
+        },
+      ]),
     );
   }
   if (records.length === 0) return fail(inputError(source, [{ field: '(file)', problem: 'empty_file', params: {} }]));
   const missing = CATALOG_COLUMNS.filter((c) => !(c in records[0]!.record));
   if (missing.length > 0)
     return fail(
-      inputError(source, [{ field: 'header', problem: 'missing_column', params: { columns: missing.join(', ') } }]),
+      inputError(source, [
+        { field: 'header', line: 1, problem: 'missing_column', params: { columns: missing.join(', ') } },
+      ]),
     );
 
   const problems: FieldProblem[] = [];
@@ -96,14 +107,15 @@ export function parseCatalogCsv(csv: string, source = 'catalog.csv'): Result<Cat
     const line = info.lines;
     const parsed = row.safeParse(record);
     if (!parsed.success) {
-      problems.push(...problemsFromZod(parsed.error.issues).map((p) => ({ ...p, field: `line ${line}, ${p.field}` })));
+      problems.push(...problemsFromZod(parsed.error.issues).map((p) => ({ ...p, line })));
       continue;
     }
     const r = parsed.data;
     const key = `${r.activity_code}/${r.product_code}`;
     if (seen.has(key)) {
       problems.push({
-        field: `line ${line}, product_code`,
+        field: 'product_code',
+        line,
         problem: 'duplicate',
         params: { value: `${key} (line ${seen.get(key)})` },
       });
@@ -137,7 +149,8 @@ export function parseCatalogCsv(csv: string, source = 'catalog.csv'): Result<Cat
     for (const column of ACTIVITY_TERMS) {
       if (JSON.stringify(known.row[column]) !== JSON.stringify(r[column])) {
         problems.push({
-          field: `line ${line}, ${column}`,
+          field: column,
+          line,
           problem: 'activity_mismatch',
           params: { line: known.line, column },
         });

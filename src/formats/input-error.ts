@@ -41,8 +41,12 @@ const isProblemCode = (text: string): text is ProblemCode => (PROBLEM_CODES as r
 
 /** One thing wrong with one field of what a person gave us. */
 export interface FieldProblem {
-  /** Where: "tariffLines[0].quantity", or "line 4, unit_cost_fen" for a CSV row. */
+  /** Which field: "tariffLines[0].quantity", "tiers[0].minMarginPct", or a CSV row's column, "unit_cost_fen". */
   field: string;
+  /** The line of the file it is on (1-based), when it was read from a file. */
+  line?: number;
+  /** The column of that line (1-based), when the file says it (YAML); a CSV problem's column is its field. */
+  col?: number;
   problem: ProblemCode;
   params: Record<string, string | number>;
 }

@@ -1,9 +1,10 @@
-import { parse } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { ZodIssue } from 'zod';
 import { z } from 'zod';
 import { DEFAULT_LIFECYCLE } from '../domain/lifecycle';
 import { TIER_IDS, type PolicyContent, type Tier } from '../domain/policy';
 import { fail, ok, type Result } from '../domain/result';
-import { inputError, problemsFromZod, type InputError } from './input-error';
+import { inputError, problemsFromZod, type FieldProblem, type InputError } from './input-error';
 import { LIMITS, percent } from './primitives';
 
 const tier = z
@@ -53,20 +54,59 @@ const policySchema = z
   })
   .strict();
 
-/** Reads a policy YAML document; every bad field is named. */
+/** Reads a policy YAML document; every bad field is named, with its line and column. */
 export function parsePolicyYaml(yamlText: string, source = 'policy.yaml'): Result<PolicyContent, InputError> {
-  let value: unknown;
-  try {
-    value = parse(yamlText);
-  } catch (error) {
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines });
+  if (doc.errors.length > 0)
     return fail(
-      inputError(source, [{ field: '(file)', problem: 'other', params: { detail: (error as Error).message } }]),
+      inputError(
+        source,
+        doc.errors.map((error) => ({
+          field: '(file)',
+          ...(error.linePos ? { line: error.linePos[0].line, col: error.linePos[0].col } : {}),
+          problem: 'other',
+          // The position is given apart, in the reader's words.
+          params: { detail: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') },
+        })),
+      ),
+    );
+  const parsed = policySchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    const { issues } = parsed.error;
+    // problemsFromZod gives one problem per issue, in order.
+    return fail(
+      inputError(
+        source,
+        problemsFromZod(issues).map((p, i) => placed(p, issues[i], doc, lines)),
+      ),
     );
   }
-  const parsed = policySchema.safeParse(value);
-  if (!parsed.success) return fail(inputError(source, problemsFromZod(parsed.error.issues)));
   const { tiers, lifecycle, ...rest } = parsed.data;
   return ok({ ...rest, tiers: tiers.map(toTier), ...(lifecycle ? { lifecycle } : {}) });
+}
+
+/**
+ * A problem with the line and column of the value it concerns: the nearest node on its path that
+ * the document has (a missing field is placed at the object that lacks it, an unknown one at its key).
+ */
+function placed(problem: FieldProblem, issue: ZodIssue | undefined, doc: Document, lines: LineCounter): FieldProblem {
+  const path = issue?.path ?? [];
+  if (issue?.code === 'unrecognized_keys') {
+    const map: unknown = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    const key = isMap(map)
+      ? map.items.find((pair) => isScalar(pair.key) && pair.key.value === issue.keys[0])?.key
+      : null;
+    if (isNode(key) && key.range) return { ...problem, ...lines.linePos(key.range[0]) };
+  }
+  for (let length = path.length; length >= 0; length--) {
+    const node: unknown = length === 0 ? doc.contents : doc.getIn(path.slice(0, length), true);
+    if (isNode(node) && node.range) {
+      const { line, col } = lines.linePos(node.range[0]);
+      return { ...problem, line, col };
+    }
+  }
+  return problem;
 }
 
 function toTier(t: z.infer<typeof tier>): Tier {

@@ -113,6 +113,11 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.notice.state': 'Status',
   'card.notice.deadline': 'Deadline',
 
+  // The reference import card (issue 10).
+  'card.import.effectiveFrom': 'In force from (today or later)',
+  'card.import.effectiveError': 'Choose today or a later date',
+  'card.import.confirm': 'Confirm',
+  'card.import.cancel': 'Cancel',
   'card.list.queue': 'Team queue',
   'card.list.queueHint':
     'Steps waiting on colleagues with your role: take one over to decide it yourself; the deadline stays.',

@@ -114,6 +114,11 @@ export const cardsZhCN = {
   'card.notice.state': '状态',
   'card.notice.deadline': '期限',
 
+  // The reference import card (issue 10).
+  'card.import.effectiveFrom': '生效日期(不早于今天)',
+  'card.import.effectiveError': '请选择今天或以后的日期',
+  'card.import.confirm': '确认生效',
+  'card.import.cancel': '取消',
   'card.list.queue': '团队待办',
   'card.list.queueHint': '同角色同事的待审批步骤:可认领后由您审批;期限不变。',
   'card.list.takeOver': '认领',

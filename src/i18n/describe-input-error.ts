@@ -8,9 +8,22 @@ export function describeProblem(problem: FieldProblem, lang: Lang): string {
   return t(lang, key, problem.params);
 }
 
+/** Where a problem is: its field, with the line (and column) of the file it was read from. */
+export function describePlace(problem: FieldProblem, lang: Lang): string {
+  const { field, line, col } = problem;
+  if (line === undefined) return field;
+  // A problem of the whole file (it does not parse) has only its place.
+  if (field === '(file)')
+    return col === undefined ? t(lang, 'error.atLineOnly', { line }) : t(lang, 'error.atLineColOnly', { line, col });
+  return col === undefined
+    ? t(lang, 'error.atLine', { line, field })
+    : t(lang, 'error.atLineCol', { line, col, field });
+}
+
 /** Every problem of an input error as one line each, naming where it is, in the reader's language. */
 export function describeInputError(error: InputError, lang: Lang): string[] {
   return error.problems.map(
-    (p) => `${error.source}: ${t(lang, 'error.invalid_field', { field: p.field, problem: describeProblem(p, lang) })}`,
+    (p) =>
+      `${error.source}: ${t(lang, 'error.invalid_field', { field: describePlace(p, lang), problem: describeProblem(p, lang) })}`,
   );
 }

@@ -30,11 +30,17 @@ export function describeRefusal(refusal: Refusal, lang: Lang): string {
     case 'stale_version':
     case 'not_ops_head':
     case 'already_assigned':
+    case 'not_catalog_owner':
+    case 'not_policy_owner':
       return t(lang, `refusal.${refusal.code}`);
     case 'no_absence':
       return t(lang, 'refusal.no_absence');
     case 'absence':
       return t(lang, `refusal.absence.${refusal.problem}`);
+    case 'reference_changed':
+      return t(lang, 'refusal.reference_changed', { version: refusal.version });
+    case 'effective_in_past':
+      return t(lang, 'refusal.effective_in_past', { date: refusal.date, today: refusal.today });
     case 'lacks_role':
       return t(lang, 'refusal.lacks_role', { role: t(lang, `role.${refusal.role}`) });
     case 'no_approver':

@@ -45,6 +45,14 @@ describe('reading the monthly catalog CSV', () => {
     ]);
   });
 
+  it("names the line and column in the reader's language", () => {
+    const bad = rows.map((r, i) => (i === 2 ? r.replace(',300000,120000,', ',300000,12.5,') : r));
+    const parsed = parseCatalogCsv([header, ...bad].join('\n'));
+    expect(!parsed.ok && describeInputError(parsed.error, 'zh-CN')).toEqual([
+      'catalog.csv: “第 4 行 unit_cost_fen”填写有误:应为整数',
+    ]);
+  });
+
   it('names every bad row, not only the first', () => {
     const bad = rows.map((r, i) =>
       i === 0

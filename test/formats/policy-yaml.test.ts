@@ -40,29 +40,38 @@ describe('reading the approval policy YAML', () => {
     [
       'a margin with three decimals',
       sample.replace('minMarginPct: 25\n', 'minMarginPct: 25.125\n'),
-      'tiers[0].minMarginPct',
+      'line 7, column 19, tiers[0].minMarginPct',
     ],
-    ['tiers out of order', sample.replace('id: tier1', 'id: tierX'), 'tiers[0].id'],
+    ['tiers out of order', sample.replace('id: tier1', 'id: tierX'), 'line 5, column 9, tiers[0].id'],
     [
       'a zero-day deadline',
       sample.replace('approvalBusinessDays: 2', 'approvalBusinessDays: 0'),
-      'deadlines.approvalBusinessDays',
+      'line 21, column 36, deadlines.approvalBusinessDays',
     ],
     [
       'a tier name in no language',
       sample.replace('{ zh-CN: 一级授权, en-US: Tier 1 authority }', '一级授权'),
-      'tiers[0].name',
+      'line 6, column 11, tiers[0].name',
     ],
-    ['an empty tier name', sample.replace('zh-CN: 一级授权', "zh-CN: ' '"), 'tiers[0].name.zh-CN'],
-    ['an unknown setting', `${sample}\nmaxTerm: 12\n`, '(root)'],
-  ])('refuses %s, naming the field', (_case, yamlText, field) => {
+    ['an empty tier name', sample.replace('zh-CN: 一级授权', "zh-CN: ' '"), 'line 6, column 20, tiers[0].name.zh-CN'],
+    ['an unknown setting', `${sample}\nmaxTerm: 12\n`, 'line 25, column 1, (root)'],
+  ])('refuses %s, naming the field with its line and column', (_case, yamlText, field) => {
     const parsed = parsePolicyYaml(yamlText);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(describeInputError(parsed.error, 'en-US').join('\n')).toContain(`"${field}"`);
   });
 
-  it("refuses YAML that does not parse, with the parser's words", () => {
-    const parsed = parsePolicyYaml('tiers: [ { id: tier1');
+  it("refuses YAML that does not parse, with the parser's words and where it stopped", () => {
+    const parsed = parsePolicyYaml('maxTermMonths: 36\ntiers: [ { id: tier1');
     expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(describeInputError(parsed.error, 'zh-CN')[0]).toMatch(/^policy\.yaml: “第 2 行第 \d+ 列”填写有误:\S/);
+  });
+
+  it('words the line and column in Chinese for a Chinese reader', () => {
+    const parsed = parsePolicyYaml(sample.replace('minMarginPct: 25\n', 'minMarginPct: 25.125\n'));
+    expect(!parsed.ok && describeInputError(parsed.error, 'zh-CN')).toEqual([
+      'policy.yaml: “第 7 行第 19 列 tiers[0].minMarginPct”填写有误:应为 0 到 100 之间、最多两位小数的百分比',
+    ]);
   });
 });

@@ -38,6 +38,10 @@ const EVERY_REFUSAL: { [C in RefusalCode]: Refusal & { code: C } } = {
   not_auditor: { code: 'not_auditor' },
   not_sampled: { code: 'not_sampled', id: 'PP-2027-000044' },
   note_required: { code: 'note_required' },
+  not_catalog_owner: { code: 'not_catalog_owner' },
+  not_policy_owner: { code: 'not_policy_owner' },
+  reference_changed: { code: 'reference_changed', version: 4 },
+  effective_in_past: { code: 'effective_in_past', date: '2026-11-30', today: '2026-12-01' },
 };
 
 const cases = Object.values(EVERY_REFUSAL).flatMap((refusal) =>

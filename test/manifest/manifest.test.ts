@@ -112,7 +112,7 @@ describe('the Teams app manifest', () => {
 
   it('is a conversational bot for personal chat, teams and group chats, without files', () => {
     expect(manifest.bots).toHaveLength(1);
-    expect(manifest.bots[0]).toMatchObject({ botId: SAMPLE_ID, supportsFiles: false, isNotificationOnly: false });
+    expect(manifest.bots[0]).toMatchObject({ botId: SAMPLE_ID, supportsFiles: true, isNotificationOnly: false });
     expect([...(manifest.bots[0]?.scopes ?? [])].sort()).toEqual(['groupChat', 'personal', 'team']);
   });
 

@@ -25,11 +25,14 @@ export interface RosterMember {
 
 /**
  * A tiny Bot Connector: accepts every reply the bot posts and records it; asked for a conversation's
- * members (`GET …/pagedmembers`), it lists `roster`, two to a page, to exercise the paging.
+ * members (`GET …/pagedmembers`), it lists `roster`, two to a page, to exercise the paging. It also
+ * stands in for the place Teams keeps files a person sends: `GET /files/<name>` answers what `files`
+ * holds under that name (a 404 for anything else), as a file-download-info `downloadUrl` would.
  */
 export async function startConnector(
   calls: ConnectorCall[],
   roster: RosterMember[] = [],
+  files: Map<string, string | Buffer> = new Map(),
 ): Promise<{ server: HttpServer; url: string }> {
   const server = createHttpServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://connector');
@@ -41,6 +44,12 @@ export async function startConnector(
       res.end(
         JSON.stringify({ members: page, ...(from + 2 < roster.length ? { continuationToken: String(from + 2) } : {}) }),
       );
+      return;
+    }
+    if (req.method === 'GET' && url.pathname.startsWith('/files/')) {
+      const file = files.get(decodeURIComponent(url.pathname.slice('/files/'.length)));
+      res.writeHead(file === undefined ? 404 : 200, { 'content-type': 'application/octet-stream' });
+      res.end(file ?? '');
       return;
     }
     void readJson(req).then((body) => {

@@ -65,6 +65,7 @@ export class TeamsHarness {
     private readonly dir: string,
     /** The team's members as the connector lists them (for the bot's roster reads). */
     readonly roster: RosterMember[],
+    private readonly files: Map<string, string | Buffer>,
   ) {}
 
   /** PlanDesk is added to a team (by `who`, in its General channel): the conversationUpdate Teams sends. */
@@ -88,7 +89,8 @@ export class TeamsHarness {
       copyFileSync(join(__dirname, '../../config/samples', f), join(samples, f));
     const calls: ConnectorCall[] = [];
     const roster: RosterMember[] = [];
-    const connector = await startConnector(calls, roster);
+    const files = new Map<string, string | Buffer>();
+    const connector = await startConnector(calls, roster, files);
     const config = loadConfig({
       PORT: '0',
       PLANDESK_DB: join(dir, 'plandesk.db'),
@@ -111,6 +113,7 @@ export class TeamsHarness {
       connector,
       dir,
       roster,
+      files,
     );
   }
 
@@ -179,6 +182,45 @@ export class TeamsHarness {
   async say(who: Someone, text: string, locale?: string | null): Promise<Partial<Activity>[]> {
     const before = this.calls.length;
     await this.post(this.activity(who, { type: 'message', text }, locale));
+    return this.calls
+      .slice(before)
+      .filter((c) => c.url.includes(`personal-${who.aad}`) && c.method === 'POST')
+      .map((c) => c.body);
+  }
+
+  /**
+   * A person sends a file in their 1:1 chat, as Teams delivers it to a bot with `supportsFiles`: a
+   * message whose attachment is the file's download info, the file itself served by the stand-in
+   * connector. Returns the bot's replies there.
+   */
+  async sendFile(
+    who: Someone,
+    name: string,
+    content: string | Buffer,
+    locale?: string | null,
+  ): Promise<Partial<Activity>[]> {
+    this.files.set(name, content);
+    const before = this.calls.length;
+    await this.post(
+      this.activity(
+        who,
+        {
+          type: 'message',
+          attachments: [
+            {
+              contentType: 'application/vnd.microsoft.teams.file.download.info',
+              name,
+              content: {
+                downloadUrl: `${this.connector.url}/files/${encodeURIComponent(name)}`,
+                uniqueId: `file-${Math.random().toString(36).slice(2)}`,
+                fileType: name.split('.').pop() ?? '',
+              },
+            },
+          ],
+        },
+        locale,
+      ),
+    );
     return this.calls
       .slice(before)
       .filter((c) => c.url.includes(`personal-${who.aad}`) && c.method === 'POST')

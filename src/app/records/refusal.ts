@@ -36,6 +36,10 @@ export type Refusal =
   | { code: 'note_required' }
   /** An out-of-office period that cannot be recorded, and why. */
   | { code: 'absence'; problem: AbsenceProblem }
-  | { code: 'no_absence' };
+  | { code: 'no_absence' }
+  | { code: 'not_catalog_owner' }
+  | { code: 'not_policy_owner' }
+  | { code: 'reference_changed'; version: number }
+  | { code: 'effective_in_past'; date: LocalDate; today: LocalDate };
 
 export type RefusalCode = Refusal['code'];
