@@ -53,7 +53,7 @@ export async function seedSamples(deps: ApprovalDeps, dir: string): Promise<Seed
     report.policy = true;
   }
   if (!(await store.directory.get())) {
-    await store.directory.replace(
+    await store.directory.add(
       must(parseDirectoryYaml(await readFile(join(dir, 'directory.yaml'), 'utf8'), 'directory.yaml')),
       SEED_ACTOR,
       now,

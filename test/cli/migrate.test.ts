@@ -69,6 +69,14 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     const second = submitted.value;
     now = new Date('2026-12-01T15:00:00+08:00');
     await decided(deps, first.id, first.steps[0]!.assignee, 'approve');
+    // A second directory version: both move, and the newest stays the one in use.
+    const directory = await pilot.directory.get();
+    if (!directory) throw new Error('no directory');
+    await pilot.directory.add(
+      { ...directory, units: [...directory.units, { id: 'jiading-branch', name: '嘉定分公司', kind: 'branch' }] },
+      'zhou.jie',
+      now,
+    );
     await pilot.conversations.save({
       key: `person:${first.input.applicant}`,
       reference: { conversation: { id: 'a:1' } },
@@ -136,7 +144,7 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     expect(report.exported).toMatchObject({
       catalog: 1,
       policy: 1,
-      directory: 1,
+      directory: 2,
       counter: 1,
       conversation: 1,
       application: 2,
@@ -156,7 +164,7 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out)).toMatchObject({
       exported: report.exported,
-      skipped: { audit: report.exported.audit, cardCopy: 1, counter: 1, catalog: 1, policy: 1, directory: 1 },
+      skipped: { audit: report.exported.audit, cardCopy: 1, counter: 1, catalog: 1, policy: 1, directory: 2 },
     });
     expect(await itemsInContainer()).toEqual(itemsBefore);
     expect((await plandesk([...args, '--verify'])).code).toBe(0);
@@ -174,6 +182,8 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     expect(await store.catalogs.current()).toEqual(await pilot.catalogs.current());
     expect(await store.policies.inForceOn('2026-12-01')).toEqual(await pilot.policies.inForceOn('2026-12-01'));
     expect(await store.directory.get()).toEqual(await pilot.directory.get());
+    expect(await store.directory.list()).toEqual(await pilot.directory.list());
+    expect((await store.directory.get())?.version).toBe(2);
     expect(await store.conversations.get(`person:${first.input.applicant}`)).toEqual(
       await pilot.conversations.get(`person:${first.input.applicant}`),
     );

@@ -344,21 +344,39 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
     });
 
     describe('directory and audit trail', () => {
-      it('should replace the directory, recording before and after in the audit trail', async () => {
+      it('should add directory versions, giving back the newest, any one by number and all in order, each audited with the one before', async () => {
         expect(await store.directory.get()).toBeNull();
+        expect(await store.directory.list()).toEqual([]);
         const first = sampleDirectory();
         const second = {
           ...first,
           units: [...first.units, { id: 'video-ops', name: '视频运营中心', kind: 'video' as const }],
         };
-        await store.directory.replace(first, ADMIN, new Date('2026-12-01T01:00:00Z'));
-        await store.directory.replace(second, ADMIN, new Date('2026-12-02T01:00:00Z'));
-        expect(await store.directory.get()).toEqual(second);
+        const v1 = await store.directory.add(first, ADMIN, new Date('2026-12-01T01:00:00Z'));
+        const v2 = await store.directory.add(second, HEAD, new Date('2026-12-02T01:00:00Z'));
+        expect(v1).toEqual({ ...first, version: 1, importedAt: '2026-12-01T01:00:00.000Z', importedBy: ADMIN });
+        expect(v2).toEqual({ ...second, version: 2, importedAt: '2026-12-02T01:00:00.000Z', importedBy: HEAD });
+        expect(await store.directory.get()).toEqual(v2);
+        expect(await store.directory.getVersion(1)).toEqual(v1);
+        expect(await store.directory.getVersion(3)).toBeNull();
+        expect(await store.directory.list()).toEqual([v1, v2]);
         const trail = await store.audit.about('directory');
-        expect(trail.map((e) => [e.at, e.actor, e.before, e.after])).toEqual([
-          ['2026-12-01T01:00:00.000Z', ADMIN, null, first],
-          ['2026-12-02T01:00:00.000Z', ADMIN, first, second],
+        expect(trail.map((e) => [e.action, e.at, e.actor, e.before, e.after])).toEqual([
+          ['directory.import', '2026-12-01T01:00:00.000Z', ADMIN, null, v1],
+          ['directory.import', '2026-12-02T01:00:00.000Z', HEAD, v1, v2],
         ]);
+      });
+
+      it('should store only the content of a version handed back to it, numbering it afresh', async () => {
+        const v1 = await store.directory.add(sampleDirectory(), ADMIN, new Date('2026-12-01T01:00:00Z'));
+        const v2 = await store.directory.add(v1, HEAD, new Date('2026-12-02T01:00:00Z'));
+        expect(v2).toEqual({
+          ...sampleDirectory(),
+          version: 2,
+          importedAt: '2026-12-02T01:00:00.000Z',
+          importedBy: HEAD,
+        });
+        expect(await store.directory.getVersion(1)).toEqual(v1);
       });
 
       it('should append audit entries and give back those of one subject, oldest first', async () => {
@@ -382,7 +400,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       await store.applications.nextNumber(2027);
       const catalog = await store.catalogs.add(sampleCatalog(), ADMIN, new Date('2026-12-01T01:00:00Z'));
       const policy = await store.policies.add(samplePolicy(), '2027-01-01', ADMIN, new Date('2026-12-01T01:00:00Z'));
-      await store.directory.replace(sampleDirectory(), ADMIN, new Date('2026-12-01T01:00:00Z'));
+      const directory = await store.directory.add(sampleDirectory(), ADMIN, new Date('2026-12-01T01:00:00Z'));
       await store.close();
 
       const again = await harness.reopen();
@@ -390,7 +408,8 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       expect(await again.applications.nextNumber(2027)).toBe('PP-2027-000002');
       expect(await again.catalogs.current()).toEqual(catalog);
       expect(await again.policies.inForceOn('2027-01-01')).toEqual(policy);
-      expect(await again.directory.get()).toEqual(sampleDirectory());
+      expect(await again.directory.get()).toEqual(directory);
+      expect(await again.directory.list()).toEqual([directory]);
       expect(await again.audit.about(record.id)).toEqual([auditOf(null, record, record.input.applicant, 'submit')]);
     });
   });

@@ -3,7 +3,7 @@ import type { AuditEntry } from '../records/audit';
 import type { Catalog, CatalogContent } from '../../domain/catalog';
 import type { Policy, PolicyContent } from '../../domain/policy';
 import type { LocalDate } from '../../domain/local-date';
-import type { Directory } from '../records/directory';
+import type { Directory, DirectoryVersion } from '../records/directory';
 import type { Result } from '../../domain/result';
 import type { StaleVersion } from '../records/refusal';
 
@@ -80,9 +80,16 @@ export interface PolicyRepository {
 }
 
 export interface DirectoryRepository {
-  /** Replaces the directory with a new one (the admin's YAML), audited. */
-  replace(directory: Directory, by: string, at: Date): Promise<void>;
-  get(): Promise<Directory | null>;
+  /**
+   * Stores a new directory version (the admin's YAML) with its audit row — the version before and
+   * this one — in one commit; earlier versions stay as they were.
+   */
+  add(directory: Directory, by: string, at: Date): Promise<DirectoryVersion>;
+  /** The newest version: who is who now; null before the first import. */
+  get(): Promise<DirectoryVersion | null>;
+  getVersion(version: number): Promise<DirectoryVersion | null>;
+  /** Every version, oldest first. */
+  list(): Promise<DirectoryVersion[]>;
 }
 
 export interface AuditTrail {

@@ -26,7 +26,8 @@ export type AuditAction =
   | 'spot_check.finding'
   | 'catalog.import'
   | 'policy.import'
-  | 'directory.replace'
+  | 'directory.import'
+  | 'directory.reassign'
   | `refused.${RefusalCode}`
   | 'refused.view'
   | 'refused.bind_channel'

@@ -49,3 +49,10 @@ export interface Directory {
   units: Unit[];
   people: Person[];
 }
+
+/** A stored version of the directory: its content, and when and by whom it was imported. */
+export interface DirectoryVersion extends Directory {
+  version: number;
+  importedAt: string;
+  importedBy: string;
+}

@@ -1,4 +1,4 @@
-import type { Directory } from '../../app/records/directory';
+import type { Directory, DirectoryVersion } from '../../app/records/directory';
 import type { DirectoryRepository } from '../../app/ports/store';
 import { auditEntry } from '../../app/records/audit';
 import type { AuditWriter } from './audit-trail';
@@ -6,34 +6,57 @@ import { directorySchema } from '../schemas/reference-schemas';
 import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
 
+// The table predates versioned imports: a version's import time and importer are its replaced_at and replaced_by.
 interface DirectoryRow {
   version: number;
+  replaced_at: string;
+  replaced_by: string;
   doc: string;
 }
 
-const toDirectory = (row: DirectoryRow): Directory => readDocument(directorySchema, 'directory', row.version, row.doc);
+const COLUMNS = 'version, replaced_at, replaced_by, doc';
+
+const toVersion = (row: DirectoryRow): DirectoryVersion => ({
+  ...readDocument(directorySchema, 'directory', row.version, row.doc),
+  version: row.version,
+  importedAt: row.replaced_at,
+  importedBy: row.replaced_by,
+});
 
 /**
- * The directory: each replacement is a new row (older ones are kept for the record) and an audit
- * row with the directory before and after, committed together.
+ * Directory versions, one row per import, each audited with the version before it; rows are only
+ * ever added, so the directory an application was routed on stays readable.
  */
 export function sqliteDirectoryRepository(db: SqliteDatabase, writeAudit: AuditWriter): DirectoryRepository {
-  const latest = db.prepare<[], DirectoryRow>('SELECT version, doc FROM directory ORDER BY version DESC LIMIT 1');
-  const insert = db.prepare<[string, string, string]>(
-    'INSERT INTO directory (replaced_at, replaced_by, doc) VALUES (?, ?, ?)',
+  const latest = db.prepare<[], DirectoryRow>(`SELECT ${COLUMNS} FROM directory ORDER BY version DESC LIMIT 1`);
+  const byVersion = db.prepare<[number], DirectoryRow>(`SELECT ${COLUMNS} FROM directory WHERE version = ?`);
+  const all = db.prepare<[], DirectoryRow>(`SELECT ${COLUMNS} FROM directory ORDER BY version`);
+  const insert = db.prepare<[string, string, string], DirectoryRow>(
+    `INSERT INTO directory (replaced_at, replaced_by, doc) VALUES (?, ?, ?) RETURNING ${COLUMNS}`,
   );
-  const replace = db.transaction((directory: Directory, by: string, at: Date) => {
+  // The new version and its audit row commit together.
+  const add = db.transaction((directory: Directory, by: string, at: Date): DirectoryVersion => {
     const before = latest.get();
-    insert.run(at.toISOString(), by, writeDocument(directorySchema, 'directory', directory));
-    writeAudit([auditEntry(at, by, 'directory.replace', 'directory', before ? toDirectory(before) : null, directory)]);
+    const row = insert.get(at.toISOString(), by, writeDocument(directorySchema, 'directory', directory));
+    if (!row) throw new Error('directory: the insert returned no row');
+    const added = toVersion(row);
+    writeAudit([auditEntry(at, by, 'directory.import', 'directory', before ? toVersion(before) : null, added)]);
+    return added;
   });
   return {
-    async replace(directory, by, at) {
-      replace.immediate(directory, by, at);
+    async add(directory, by, at) {
+      return add.immediate(directory, by, at);
     },
     async get() {
       const row = latest.get();
-      return row ? toDirectory(row) : null;
+      return row ? toVersion(row) : null;
+    },
+    async getVersion(version) {
+      const row = byVersion.get(version);
+      return row ? toVersion(row) : null;
+    },
+    async list() {
+      return all.all().map(toVersion);
     },
   };
 }

@@ -304,7 +304,7 @@ describe('decideStep', () => {
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
     const directory = await desk.store.directory.get();
     if (!directory) throw new Error('no directory');
-    await desk.store.directory.replace(
+    await desk.store.directory.add(
       { ...directory, people: directory.people.filter((p) => !p.roles.includes('leader')) },
       'test',
       new Date(),
