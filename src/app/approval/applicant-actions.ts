@@ -63,7 +63,7 @@ export async function resubmitApplication(
     return refused(deps, now, actor, record.id, withRecord(record)(allowed.error), { action: 'resubmit', revision });
   const opened = await openCase(deps, asked, actor);
   if (!opened.ok) return opened;
-  const { assessment, steps, catalogVersion, policyVersion, policy } = opened.value;
+  const { assessment, steps, catalogVersion, policyVersion, directoryVersion, policy } = opened.value;
   const moved = resubmit(caseOf(record), loaded.value.actor, revision, steps);
   if (!moved.ok)
     return refused(deps, now, actor, record.id, withRecord(record)(moved.error), { action: 'resubmit', revision });
@@ -88,7 +88,7 @@ export async function resubmitApplication(
     updated,
     {
       actor,
-      history: { action: 'resubmitted' },
+      history: { action: 'resubmitted', directoryVersion },
       audit: {
         action: 'resubmit',
         before: { revision: record.revision },

@@ -44,7 +44,7 @@ export async function submit(
   if (already) return ok(already);
   const opened = await openCase(deps, input, actor);
   if (!opened.ok) return opened;
-  const { assessment, steps, catalogVersion, policyVersion, now, policy } = opened.value;
+  const { assessment, steps, catalogVersion, policyVersion, directoryVersion, now, policy } = opened.value;
   const id = await deps.store.applications.nextNumber(Number(shanghaiDate(now).slice(0, 4)));
   const at = now.toISOString();
   const record: ApplicationRecord = {
@@ -73,7 +73,12 @@ export async function submit(
     deps,
     now,
     record,
-    { actor, history: { action: 'submitted' }, audit: { action: 'submit', before: null, after: record }, outbox },
+    {
+      actor,
+      history: { action: 'submitted', directoryVersion },
+      audit: { action: 'submit', before: null, after: record },
+      outbox,
+    },
     policy,
   );
   if (created.ok) return created;
@@ -121,6 +126,7 @@ export async function openCase(deps: ApprovalDeps, input: ApplicationInput, acto
     steps: steps.value,
     catalogVersion: Number(catalogVersion),
     policyVersion: Number(policyVersion),
+    directoryVersion: directory.version,
     now,
     policy,
   });

@@ -12,7 +12,7 @@ export interface Change {
   /** Who did it ("plandesk" for the scheduler). */
   actor: string;
   /** The line the application's history gains, if the change is an event a person reads there. */
-  history?: { action: HistoryAction; comment?: string | null };
+  history?: { action: HistoryAction; comment?: string | null; directoryVersion?: number };
   /** The audit entry: the act, and what it changed. */
   audit: { action: AuditAction; before: unknown; after: unknown };
   /** The messages it causes, sent after the commit. */
@@ -34,6 +34,7 @@ function stamped(record: ApplicationRecord, change: Change, now: Date): Applicat
           action: change.history.action,
           revision: record.revision,
           ...(comment ? { comment } : {}),
+          ...(change.history.directoryVersion ? { directoryVersion: change.history.directoryVersion } : {}),
         },
       ]
     : [];

@@ -35,6 +35,8 @@ export interface HistoryEvent {
   action: HistoryAction;
   revision: number;
   comment?: string;
+  /** The directory version the application was routed on (a submission, a resubmission). */
+  directoryVersion?: number;
 }
 
 /** A revision the applicant replaced after a return: what it asked, how it was judged, how far it got. */

@@ -66,6 +66,7 @@ const historyEventSchema = z.object({
   ),
   revision: z.number().int(),
   comment: z.string().optional(),
+  directoryVersion: z.number().int().positive().optional(),
 });
 
 const stepSchema = z.object({
