@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Clock } from '../app/ports/clock';
+import type { WorkingCalendar } from '../domain/business-days';
 import type { Store } from '../app/ports/store';
 import type { TickReport } from '../app/scheduler/tick';
 import type { Result } from '../domain/result';
@@ -12,6 +13,9 @@ export interface CliContext {
   out: (text: string) => void;
   err: (text: string) => void;
   clock: Clock;
+  /** The working calendar and id source a command that changes applications needs (deadlines, outbox keys). */
+  calendar: WorkingCalendar;
+  newId: () => string;
   lang: Lang;
   /** Opens the store (seeded with samples when fresh); the command closes it. */
   openStore: () => Promise<Store>;

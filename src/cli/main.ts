@@ -13,13 +13,15 @@ export async function main(argv: string[]): Promise<number> {
   const lang = cliLanguage(argv);
   const config = configOrExplain(process.env, (message) => process.stderr.write(`${message}\n`));
   if (!config) return EXIT.badInput;
+  const calendar = calendarFor(config);
   return runCli(argv, {
     lang,
     clock: systemClock,
+    calendar,
+    newId: randomUUID,
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
-    openStore: async () =>
-      (await openSeededStore(config, { clock: systemClock, calendar: calendarFor(config), newId: randomUUID })).store,
+    openStore: async () => (await openSeededStore(config, { clock: systemClock, calendar, newId: randomUUID })).store,
     openStoreAt: (location) => openStoreAt(location, config),
     tick: async (now) => {
       const runtime = await createRuntime(config, { clock: { now: () => now } });

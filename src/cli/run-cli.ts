@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { catalogImportCommand, policyImportCommand } from './commands/import';
+import { directoryImportCommand } from './commands/directory-import';
 import { migrateCommand } from './commands/migrate';
 import { previewCommand } from './commands/preview';
 import { simulateCommand } from './commands/simulate';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   'catalog import': catalogImportCommand,
   'policy import': policyImportCommand,
+  'directory import': directoryImportCommand,
 };
 
 /**

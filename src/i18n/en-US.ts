@@ -69,6 +69,9 @@ export const enUS: Record<StringKey, string> = {
       load a new catalog version (earlier versions stay)
   policy import policy.yaml --effective YYYY-MM-DD [--by name]
       load a new policy version in force from that date (earlier versions stay)
+  directory import directory.yaml [--by name] [--reassign from=to ...]
+      load a new directory version (earlier versions stay) and list what changed; refused (exit 2, nothing
+      written) if someone removed or losing a role holds open steps, unless --reassign (AAD object id or email) says who takes them
   tick [--now 2027-03-01T09:00+08:00]
       run the jobs due then (reminders, deadlines, expiry) and deliver what they decide
   migrate --from sqlite:./data/plandesk.db --to cosmos [--verify]
@@ -136,6 +139,46 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'import.notText': '{name} is not UTF-8 text; nothing was imported. Save it as UTF-8 (CSV UTF-8) and send it again.',
   'import.cardDamaged': "This card's file content is incomplete; nothing was imported. Please send the file again.",
   'import.reviewAgain': 'Below are the changes against the latest version; if they are right, tap "Confirm" again.',
+  'cli.directory.person_added': 'Added: {who}',
+  'cli.directory.person_removed': 'Removed: {who}',
+  'cli.directory.roles_added': '{who} now also: {roles}',
+  'cli.directory.roles_removed': '{who} no longer: {roles}',
+  'cli.directory.person_changed': '{who}, {field}: {from} → {to}',
+  'cli.directory.unit_added': 'Unit added: {unitName} ({unit})',
+  'cli.directory.unit_removed': 'Unit removed: {unitName} ({unit})',
+  'cli.directory.unit_renamed': 'Unit {unit} renamed: {from} → {to}',
+  'cli.directory.unit_kind_changed': 'Unit {unit}, kind: {from} → {to}',
+  'cli.directory.field.name': 'name',
+  'cli.directory.field.email': 'email',
+  'cli.directory.field.unit': 'unit',
+  'cli.directory.field.delegate': 'delegate',
+  'cli.directory.field.head': 'head',
+  'cli.directory.field.locale': 'language',
+  'cli.directory.field.covers': 'units covered',
+  'cli.directory.unset': '(none)',
+  'cli.directory.handed_over.assignee': '{id}, {stepName}: now with {to} (was {from})',
+  'cli.directory.handed_over.delegate': '{id}, {stepName}: {to} now decides in the approver’s stead (was {from})',
+  'cli.directory.refused':
+    'The directory was not imported and nothing was written: open approval steps would have nobody to take them ({count}):',
+  'cli.directory.stranded.assignee.removed': '{id}, {stepName}: waiting for {who}, who is not in the new directory.',
+  'cli.directory.stranded.assignee.lost_role':
+    '{id}, {stepName}: waiting for {who}, who no longer has the role "{role}" in the new directory.',
+  'cli.directory.stranded.delegate.removed':
+    '{id}, {stepName}: {who} may decide it as delegate, but is not in the new directory.',
+  'cli.directory.stranded.delegate.lost_role':
+    '{id}, {stepName}: {who} may decide it as delegate, but has no approver role in the new directory.',
+  'cli.directory.fix.no_target':
+    'Say who takes it over in the same import: --reassign {from}=<their AAD object id or email>',
+  'cli.directory.fix.target_not_in_directory': 'The person named to take it over, {to}, is not in the new directory.',
+  'cli.directory.fix.target_lacks_role':
+    'The person named to take it over, {to}, does not have the role "{role}" in the new directory.',
+  'cli.directory.fix.target_not_approver':
+    'The person named to take it over, {to}, has no approver role in the new directory.',
+  'cli.directory.fix.target_is_applicant':
+    'The person named to take it over, {to}, filed this application and may not approve it.',
+  'cli.directory.unknown_person':
+    '--reassign names {name}, who is in neither the current nor the new directory (give an AAD object id or email); nothing was written.',
+  'cli.directory.bad_reassign': '--reassign takes <from>=<to>, not "{value}".',
   'state.draft': 'Draft',
   'state.submitted': 'Submitted',
   'state.in_review': 'In review',

@@ -66,6 +66,9 @@ export const zhCN = {
       导入新一版产品目录(旧版保留)
   policy import 政策.yaml --effective YYYY-MM-DD [--by 导入人]
       导入新一版审批政策,自指定日期起生效(旧版保留)
+  directory import 通讯录.yaml [--by 导入人] [--reassign 原审批人=接手人 ...]
+      导入新一版通讯录(旧版保留)并列出变化;若有人被移除或失去角色而其待办审批无人接手,
+      则拒绝导入(退出码 2,不写入任何内容),用 --reassign(AAD 对象 ID 或邮箱)指定接手人
   tick [--now 2027-03-01T09:00+08:00]
       运行到期的定时任务(提醒、逾期、到期),并发送由此产生的通知
   migrate --from sqlite:./data/plandesk.db --to cosmos [--verify]
@@ -129,6 +132,39 @@ export const zhCN = {
   'import.notText': '文件 {name} 不是 UTF-8 编码的文本,未导入任何内容。请另存为 UTF-8(CSV UTF-8)后重新发送。',
   'import.cardDamaged': '这张卡片携带的文件内容不完整,未导入任何内容。请重新发送文件。',
   'import.reviewAgain': '以下是与最新版本相比的变化;确认无误后请再点“确认生效”。',
+  'cli.directory.person_added': '新增人员:{who}',
+  'cli.directory.person_removed': '移除人员:{who}',
+  'cli.directory.roles_added': '{who} 新增角色:{roles}',
+  'cli.directory.roles_removed': '{who} 不再担任:{roles}',
+  'cli.directory.person_changed': '{who} 的{field}:{from} → {to}',
+  'cli.directory.unit_added': '新增单位:{unitName}({unit})',
+  'cli.directory.unit_removed': '移除单位:{unitName}({unit})',
+  'cli.directory.unit_renamed': '单位 {unit} 更名:{from} → {to}',
+  'cli.directory.unit_kind_changed': '单位 {unit} 的类型:{from} → {to}',
+  'cli.directory.field.name': '姓名',
+  'cli.directory.field.email': '邮箱',
+  'cli.directory.field.unit': '所属单位',
+  'cli.directory.field.delegate': '代理人',
+  'cli.directory.field.head': '上级',
+  'cli.directory.field.locale': '语言',
+  'cli.directory.field.covers': '负责的单位',
+  'cli.directory.unset': '(无)',
+  'cli.directory.handed_over.assignee': '{id} 的{stepName}改由 {to} 审批(原为 {from})',
+  'cli.directory.handed_over.delegate': '{id} 的{stepName}改由 {to} 代理审批(原为 {from})',
+  'cli.directory.refused': '通讯录未导入,未写入任何内容:以下 {count} 个待办审批步骤将无人处理。',
+  'cli.directory.stranded.assignee.removed': '{id} 的{stepName}待 {who} 审批,但新版通讯录中没有此人。',
+  'cli.directory.stranded.assignee.lost_role': '{id} 的{stepName}待 {who} 审批,但此人在新版通讯录中不再是{role}。',
+  'cli.directory.stranded.delegate.removed': '{id} 的{stepName}可由 {who} 代理审批,但新版通讯录中没有此人。',
+  'cli.directory.stranded.delegate.lost_role':
+    '{id} 的{stepName}可由 {who} 代理审批,但此人在新版通讯录中已没有审批角色。',
+  'cli.directory.fix.no_target': '请在同一次导入中指定接手人:--reassign {from}=<接手人的 AAD 对象 ID 或邮箱>',
+  'cli.directory.fix.target_not_in_directory': '指定的接手人 {to} 不在新版通讯录中。',
+  'cli.directory.fix.target_lacks_role': '指定的接手人 {to} 在新版通讯录中不是{role}。',
+  'cli.directory.fix.target_not_approver': '指定的接手人 {to} 在新版通讯录中没有审批角色。',
+  'cli.directory.fix.target_is_applicant': '指定的接手人 {to} 是这份申请的申请人,不能审批自己的申请。',
+  'cli.directory.unknown_person':
+    '--reassign 中的 {name} 不在当前或新版通讯录中(请写 AAD 对象 ID 或邮箱),未写入任何内容。',
+  'cli.directory.bad_reassign': '--reassign 应写作 <原审批人>=<接手人>,收到的是“{value}”。',
   'state.draft': '草稿',
   'state.submitted': '已提交',
   'state.in_review': '审批中',

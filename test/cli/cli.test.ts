@@ -18,16 +18,19 @@ async function plandesk(dir: string, argv: string[], now = '2026-12-01T10:00:00+
   const out: string[] = [];
   const err: string[] = [];
   const clock = { now: () => new Date(now) };
+  const calendar = createWorkingCalendar();
   const ctx: CliContext = {
     lang: cliLanguage(argv),
     clock,
+    calendar,
+    newId: randomUUID,
     out: (text) => out.push(text),
     err: (text) => err.push(text),
     openStore: async () =>
       (
         await openSeededStore(
           { store: 'sqlite', dbPath: join(dir, 'plandesk.db'), samplesDir: samples },
-          { clock, calendar: createWorkingCalendar(), newId: randomUUID },
+          { clock, calendar, newId: randomUUID },
         )
       ).store,
     tick: async (at) => {
@@ -267,6 +270,144 @@ describe('the plandesk command line', () => {
       2,
       'plandesk: "--now" is not right: must be an instant with its offset, e.g. 2027-03-01T09:00+08:00',
     ]);
+  });
+
+  describe('directory import', () => {
+    const sampleDirectory = () => readFileSync(join(samples, 'directory.yaml'), 'utf8');
+    const wangFang = '00000000-0000-0000-0000-00000000b002';
+    const liuQiang = '00000000-0000-0000-0000-00000000b003';
+    const wuTing_id = '00000000-0000-0000-0000-00000000b005';
+    const wuTing =
+      '  - { aadObjectId: 00000000-0000-0000-0000-00000000b005, name: 吴婷, email: wu.ting@plandesk.example, roles: [ops_approver], delegate: 00000000-0000-0000-0000-00000000b003 }\n';
+    /** The sample directory without 王芳 (the ops approver) and with 吴婷 in her place. */
+    const withoutWangFang = () =>
+      file(
+        'directory.yaml',
+        `${sampleDirectory()
+          .split('\n')
+          .filter((line) => !line.includes('wang.fang'))
+          .join('\n')}${wuTing}`,
+      );
+    const stored = async () => {
+      const { store } = await openSeededStore(
+        { store: 'sqlite', dbPath: join(dir, 'plandesk.db'), samplesDir: samples },
+        { clock: { now: () => new Date() }, calendar: createWorkingCalendar(), newId: randomUUID },
+      );
+      try {
+        return { directory: await store.directory.get(), applications: await store.applications.list() };
+      } finally {
+        await store.close();
+      }
+    };
+
+    it('imports a new directory version and lists what changed in Chinese, people first, then units', async () => {
+      const next = file(
+        'directory.yaml',
+        `${sampleDirectory()
+          .replace('name: 闵行分公司', 'name: 闵行区分公司')
+          .replace('roles: [admin, catalog_owner], locale: en-US', 'roles: [admin], locale: zh-CN')}${wuTing}`,
+      );
+      const { code, out } = await plandesk(dir, ['directory', 'import', next, '--by', 'zhou.jie']);
+      expect(code).toBe(0);
+      expect(json(out)).toMatchObject({
+        directoryVersion: 2,
+        previousVersion: 1,
+        people: 10,
+        units: 4,
+        handedOver: [],
+      });
+      expect((json(out).changes as { message: string }[]).map((c) => c.message)).toEqual([
+        '周杰(zhou.jie@plandesk.example) 不再担任:catalog_owner',
+        '周杰(zhou.jie@plandesk.example) 的语言:en-US → zh-CN',
+        '新增人员:吴婷(wu.ting@plandesk.example)',
+        '单位 minhang-branch 更名:闵行分公司 → 闵行区分公司',
+      ]);
+    });
+
+    it('refuses a directory that would strand an open step, naming it and how to hand it over, and writes nothing', async () => {
+      const { code, out, err } = await plandesk(dir, ['directory', 'import', withoutWangFang(), '--lang', 'en']);
+      expect([code, out]).toEqual([2, '']);
+      expect(err.split('\n')).toEqual([
+        'The directory was not imported and nothing was written: open approval steps would have nobody to take them (1):',
+        'PP-2026-000002, Operations Management approval: waiting for 王芳(wang.fang@plandesk.example), who is not in the new directory. ' +
+          'Say who takes it over in the same import: --reassign wang.fang@plandesk.example=<their AAD object id or email>',
+      ]);
+      const { directory, applications } = await stored();
+      expect(directory?.version).toBe(1);
+      expect(applications.find((a) => a.id === 'PP-2026-000002')?.steps[0]?.assignee).toBe(wangFang);
+    });
+
+    it("refuses a hand-over to someone without the step's role, or whom neither directory knows", async () => {
+      const noRole = await plandesk(dir, [
+        'directory',
+        'import',
+        withoutWangFang(),
+        '--reassign',
+        'wang.fang@plandesk.example=zhao.lei@plandesk.example',
+      ]);
+      expect(noRole.code).toBe(2);
+      expect(noRole.err).toContain('指定的接手人 赵磊(zhao.lei@plandesk.example) 在新版通讯录中不是经营管理部审批人。');
+      const unknown = await plandesk(dir, [
+        'directory',
+        'import',
+        withoutWangFang(),
+        '--reassign',
+        'wang.fang@plandesk.example=nobody@plandesk.example',
+      ]);
+      expect([unknown.code, unknown.err]).toEqual([
+        2,
+        '--reassign 中的 nobody@plandesk.example 不在当前或新版通讯录中(请写 AAD 对象 ID 或邮箱),未写入任何内容。',
+      ]);
+      expect((await stored()).directory?.version).toBe(1);
+    });
+
+    it('hands the stranded step to the person --reassign names, with a history line, and stores the version', async () => {
+      const { code, out } = await plandesk(dir, [
+        'directory',
+        'import',
+        withoutWangFang(),
+        '--by',
+        'zhou.jie',
+        '--reassign',
+        `${wangFang}=wu.ting@plandesk.example`,
+        '--lang',
+        'en',
+      ]);
+      expect(code).toBe(0);
+      expect(json(out).handedOver).toEqual([
+        {
+          applicationId: 'PP-2026-000002',
+          step: 'ops_review',
+          holder: 'assignee',
+          from: wangFang,
+          to: wuTing_id,
+          message:
+            'PP-2026-000002, Operations Management approval: now with 吴婷(wu.ting@plandesk.example) (was 王芳(wang.fang@plandesk.example))',
+        },
+      ]);
+      const { directory, applications } = await stored();
+      expect(directory?.version).toBe(2);
+      const handed = applications.find((a) => a.id === 'PP-2026-000002');
+      expect(handed?.steps[0]).toMatchObject({ assignee: wuTing_id, delegate: liuQiang, status: 'pending' });
+      expect(handed?.history.map((h) => [h.action, h.actor, h.comment, h.directoryVersion])).toEqual([
+        ['submitted', expect.any(String), undefined, 1],
+        ['ops_review.reassigned', 'zhou.jie', '王芳 → 吴婷', undefined],
+      ]);
+    });
+
+    it('refuses a directory file with mistakes, naming each', async () => {
+      const broken = file(
+        'broken.yaml',
+        sampleDirectory()
+          .replace('email: zhang.wei@plandesk.example', 'email: zhang.wei')
+          .replace('roles: [auditor]', 'roles: []'),
+      );
+      const { code, err } = await plandesk(dir, ['directory', 'import', broken, '--lang', 'en']);
+      expect(code).toBe(2);
+      expect(err).toContain('"people[0].email"');
+      expect(err).toContain('"people[7].roles"');
+      expect((await stored()).directory?.version).toBe(1);
+    });
   });
 
   it('answers an unknown command with the usage, exit code 2', async () => {

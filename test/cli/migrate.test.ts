@@ -99,6 +99,8 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     const ctx: CliContext = {
       lang: cliLanguage(argv),
       clock: { now: () => now },
+      calendar: deps.calendar,
+      newId: deps.newId,
       out: (text) => out.push(text),
       err: (text) => err.push(text),
       openStore: async () => {

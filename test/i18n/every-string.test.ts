@@ -41,6 +41,7 @@ const SAMPLE: Record<string, string | number> = {
   field: '客户名称',
   firstDay: '2026-12-01',
   flagged: 1,
+  from: '王芳(wang.fang@plandesk.example)',
   flaggedList: 'PP-2026-000004(pudong-branch)',
   flaggedPart: '评估未达预期 1 件',
   fromMonth: '4月',
