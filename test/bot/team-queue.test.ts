@@ -44,7 +44,7 @@ describe('the team queue in 待办: a colleague takes a step over, the ops head 
     teams = await TeamsHarness.start();
     const directory = await teams.app.store.directory.get();
     if (!directory) throw new Error('no directory');
-    await teams.app.store.directory.replace(
+    await teams.app.store.directory.add(
       {
         ...directory,
         people: [

@@ -1,3 +1,4 @@
+import type { ApprovalStep } from '../../domain/approval-step';
 import { fail, ok, type Result } from '../../domain/result';
 import { commitChange } from '../common/commit';
 import type { ApprovalDeps } from '../common/deps';
@@ -43,7 +44,7 @@ function resolve(name: string, directories: readonly Directory[]): string | null
  * `reassign` maps such a person (AAD object id or email) to who takes their steps, who must be in the
  * new directory with the role. Otherwise nothing is written. Handed-over steps keep their deadline;
  * each application's history says who passed to whom, its copies are refreshed, and a new approver of
- * a pending step gets the card. Steps are handed over before the version is stored, so an import
+ * a pending step gets the card (as on the team queue's 转交, the history says `<step>.reassigned`). Steps are handed over before the version is stored, so an import
  * that fails half-way can simply be run again.
  */
 export async function importDirectory(
@@ -93,10 +94,12 @@ async function handOver(
     const open = step && (step.status === 'waiting' || step.status === 'pending');
     if (!record || record.state !== 'in_review' || !step || !open || step[stranded.holder] !== stranded.person)
       return false;
-    const moved =
+    const moved: ApprovalStep =
       stranded.holder === 'assignee'
         ? { ...step, assignee: to, delegate: personOf(after, to)?.delegate ?? null }
         : { ...step, delegate: to };
+    // As with a hand-over on the team queue: a pool's reason for the old approver no longer holds.
+    if (stranded.holder === 'assignee') delete moved.assignment;
     const send = messagesFor(deps, now, record.id);
     const outbox = [
       send.refresh(),

@@ -30,7 +30,7 @@ async function withPeople(desk: Desk, ...people: Person[]) {
   const directory = await desk.store.directory.get();
   if (!directory) throw new Error('no directory');
   const ids = new Set(people.map((p) => p.aadObjectId));
-  await desk.store.directory.replace(
+  await desk.store.directory.add(
     { ...directory, people: [...directory.people.filter((p) => !ids.has(p.aadObjectId)), ...people] },
     'test',
     new Date(),
