@@ -78,7 +78,7 @@ export async function recordAbsence(
     ]);
     return fail({ code: 'absence', problem: problem ?? 'stand_in_unknown' });
   }
-  await deps.store.directory.replace(
+  await deps.store.directory.add(
     withPerson(directory, actor, (p) => ({ ...p, away: [...(p.away ?? []), absence] })),
     actor,
     now,
@@ -113,7 +113,7 @@ export async function cancelAbsence(deps: ApprovalDeps, actor: string): Promise<
     awayOn(away, today) ?? away.filter((a) => a.from > today).sort((a, b) => (a.from < b.from ? -1 : 1))[0];
   if (!current) return fail({ code: 'no_absence' });
   const ended = current.from < today ? [{ ...current, to: addDays(today, -1) }] : [];
-  await deps.store.directory.replace(
+  await deps.store.directory.add(
     withPerson(directory, actor, (p) => ({ ...p, away: [...away.filter((a) => a !== current), ...ended] })),
     actor,
     now,

@@ -38,6 +38,21 @@ function resolve(name: string, directories: readonly Directory[]): string | null
 }
 
 /**
+ * Leave (休假) is recorded by the people themselves, not in the admin's file: a person the file keeps
+ * keeps the leave the current version records for them.
+ */
+function withRecordedLeave(content: Directory, previous: Directory | null): Directory {
+  if (!previous) return content;
+  return {
+    ...content,
+    people: content.people.map((p) => {
+      const away = personOf(previous, p.aadObjectId)?.away;
+      return p.away === undefined && away !== undefined ? { ...p, away } : p;
+    }),
+  };
+}
+
+/**
  * The admin's directory becomes a new version, unless it would strand work: an open step (waiting or
  * pending, of an application in review) whose approver or delegate it removes, or takes the step's
  * role from (or their last approver role), must be handed to someone in the same import —
@@ -45,15 +60,16 @@ function resolve(name: string, directories: readonly Directory[]): string | null
  * new directory with the role. Otherwise nothing is written. Handed-over steps keep their deadline;
  * each application's history says who passed to whom, its copies are refreshed, and a new approver of
  * a pending step gets the card (as on the team queue's 转交, the history says `<step>.reassigned`). Steps are handed over before the version is stored, so an import
- * that fails half-way can simply be run again.
+ * that fails half-way can simply be run again. Leave recorded with 休假 is kept.
  */
 export async function importDirectory(
   deps: ApprovalDeps,
-  content: Directory,
+  file: Directory,
   by: string,
   reassign: Readonly<Record<string, string>> = {},
 ): Promise<Result<DirectoryImport, DirectoryImportError>> {
   const previous = await deps.store.directory.get();
+  const content = withRecordedLeave(file, previous);
   const known = previous ? [content, previous] : [content];
   const unknown = Object.entries(reassign)
     .flat()

@@ -108,7 +108,7 @@ describe('out-of-office (休假)', () => {
     // 刘强 makes 王芳 his delegate; she cannot stand in for him while she is away herself.
     const directory = await desk.store.directory.get();
     if (!directory) throw new Error('no directory');
-    await desk.store.directory.replace(
+    await desk.store.directory.add(
       {
         ...directory,
         people: directory.people.map((p) => (p.aadObjectId === liuQiang ? { ...p, delegate: wangFang } : p)),

@@ -93,6 +93,15 @@ describe('importing a directory', () => {
     ]);
   });
 
+  it("should keep the leave people recorded with 休假, which the admin's file cannot say", async () => {
+    const leave = { from: '2026-12-07', to: '2026-12-11', standIn: liuQiang };
+    await desk.store.directory.add(edited({ [wangFang]: { away: [leave] } }), wangFang, new Date());
+    const result = await importDirectory(desk.deps, edited({}, [WU_TING]), 'zhou.jie');
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.value.version.people.find((p) => p.aadObjectId === wangFang)?.away).toEqual([leave]);
+    expect(result.value.changes).toEqual([{ change: 'person_added', person: wuTing }]);
+  });
+
   it('should keep the directory version an application was routed on in its history', async () => {
     await importDirectory(desk.deps, edited({}, [WU_TING]), 'zhou.jie');
     const plan = await filed(desk.deps, samplePlan('01-cloud-pbx-tier2'));
