@@ -54,7 +54,7 @@ describe('two instances taking over the same step at once, on Cosmos DB', () => 
       roles: ['ops_approver' as const],
       delegate: liuQiang,
     });
-    await first.store.directory.replace(
+    await first.store.directory.add(
       { ...directory, people: [...directory.people, colleague('b005', '高峰'), colleague('b006', '许可')] },
       'test',
       now,
