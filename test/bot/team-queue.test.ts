@@ -9,32 +9,14 @@ import {
   verbsOf,
   type Someone,
 } from '../support/teams-harness';
+import { lineForm } from '../support/forms';
 
 const { zhangWei, wangFang, liuQiang } = PEOPLE;
 /** A second ops approver, added to the directory by the test. */
 const gaoFeng = { aad: '00000000-0000-0000-0000-00000000b005', name: '高峰' } as unknown as Someone;
 
-/** A tier-1 line plan from 浦东 with no agent channel: one step, for an ops approver. */
-const tier1Form = {
-  mode: 'new',
-  draftId: 'draft-team-queue',
-  unit: 'pudong-branch',
-  activity: 'ACT-LINE-2026',
-  customerName: '浦东精密制造有限公司',
-  customerGroupId: 'G2100456',
-  startMonth: '2027-01',
-  termMonths: 12,
-  line0Product: 'DIA-100M',
-  line0Quantity: 4,
-  line0Price: '2400.00',
-  subsidyYuan: '',
-  commissionPct: '',
-  agentChannel: 'false',
-  preConsultationRef: '',
-  expectedRevenueYuan: '115200',
-  expectedSubscribers: 4,
-  justification: '四个厂区专线统一签约。',
-};
+/** scheduler-flow's tier-1 line plan from 浦东 (one step, for an ops approver), with a draft id of its own. */
+const tier1Form = { ...lineForm, draftId: 'draft-team-queue' };
 
 describe('the team queue in 待办: a colleague takes a step over, the ops head hands one on', () => {
   let teams: TeamsHarness;
