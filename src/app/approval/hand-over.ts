@@ -56,7 +56,7 @@ export async function handOverStep(
     return refused(deps, now, cmd.actor, record.id, { ...moved.error, record }, { action: cmd.how, to: toId });
   const from = step?.assignee ?? '';
   const send = messagesFor(deps, now, record.id);
-  const names = { stepName: step?.step ?? '', who: nameOf(directory, toId), by: nameOf(directory, cmd.actor) };
+  const names = { who: nameOf(directory, toId), by: nameOf(directory, cmd.actor) };
   const pending = step?.status === 'pending';
   return commitChange(deps, now, record, withCase(record, moved.value), {
     actor: cmd.actor,
