@@ -31,6 +31,7 @@ import { approverFor, nameOf, openStepsOf, personOf } from './common/people';
 import type { CardCopy, StoredConversation } from './ports/store';
 import type { Refusal } from './records/refusal';
 import { previewApplication } from './reference/preview-application';
+import { editPerson, openPersonForm, type PersonEdit, type PersonEdited, type PersonForm } from './reference/edit-person';
 import {
   confirmCatalogImport,
   confirmPolicyImport,
@@ -52,6 +53,7 @@ export type { HandOverCommand } from './approval/hand-over';
 export type { AbsenceRecorded } from './approval/absence';
 export type { PersonSummary } from './approval/people-lookup';
 export type { TeamMember } from './approval/onboarding';
+export type { PersonEdit, PersonEdited, PersonFields, PersonForm } from './reference/edit-person';
 export type { CatalogReview, ImportRefused, PolicyReview, ReadFile } from './reference/reference-imports';
 
 /** What the application form offers: units, activities, issued products, the months a plan may start. */
@@ -148,6 +150,10 @@ export interface UseCases {
   reviewTeamMembers(members: readonly TeamMember[]): Promise<number>;
   /** An admin looks people up (`人员`): roles, unit, delegate, head, coverage, leave and open steps. */
   lookUpPeople(actor: string, query: string): Promise<Result<PersonSummary[], Refusal>>;
+  /** What a person card offers an admin: the person (null: someone new) and the directory's choices. */
+  openPersonForm(actor: string, id: string | null): Promise<Result<PersonForm, Refusal>>;
+  /** An admin adds, changes or removes a person on a card: a new directory version, or why not. */
+  editPerson(actor: string, baseVersion: number, edit: PersonEdit): Promise<Result<PersonEdited, Refusal>>;
   /** The person goes on leave (休假) with a stand-in, named as people write names (name, email). */
   recordAbsence(
     actor: string,
@@ -314,6 +320,8 @@ export function useCases(deps: ApprovalDeps): UseCases {
     handOver: async (cmd) => answered(cmd.actor, await handOverStep(deps, cmd)),
     recordAbsence: (actor, request) => recordAbsence(deps, actor, request),
     lookUpPeople: (actor, query) => lookUpPeople(deps, actor, query),
+    openPersonForm: (actor, id) => openPersonForm(deps, actor, id),
+    editPerson: (actor, baseVersion, edit) => editPerson(deps, actor, baseVersion, edit),
     reviewTeamMembers: (members) => reviewTeamMembers(deps, members),
     cancelAbsence: (actor) => cancelAbsence(deps, actor),
 

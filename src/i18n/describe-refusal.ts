@@ -56,6 +56,27 @@ export function describeRefusal(refusal: Refusal, lang: Lang): string {
     case 'not_an_applicant':
     case 'unknown_unit':
       return t(lang, `refusal.${refusal.code}`, { unit: refusal.unit });
+    case 'directory_changed':
+      return t(lang, 'refusal.directory_changed', { version: refusal.version });
+    case 'no_such_person':
+      return t(lang, 'refusal.no_such_person', { who: refusal.who });
+    case 'person_exists':
+      return t(lang, `refusal.person_exists.${refusal.by}`, { name: refusal.name });
+    case 'person_field':
+      return t(lang, 'refusal.person_field', {
+        field: t(lang, `refusal.person_field.${refusal.field}`),
+        problem: t(lang, `refusal.person_field.${refusal.problem}`),
+      });
+    case 'person_referenced':
+      return t(lang, `refusal.person_referenced.${refusal.as}`, { name: refusal.name, by: refusal.by });
+    case 'last_admin':
+      return t(lang, 'refusal.last_admin');
+    case 'open_steps':
+      return t(lang, `refusal.open_steps.${refusal.problem}`, {
+        name: refusal.name,
+        steps: refusal.ids.join(', '),
+        who: refusal.to ?? '',
+      });
     default:
       return unreachable(refusal);
   }

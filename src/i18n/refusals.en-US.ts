@@ -53,6 +53,39 @@ export const refusalsEnUS: Record<keyof typeof refusalsZhCN, string> = {
   'refusal.not_sampled': "{id} is not in this or last month's spot-check sample; check the number.",
   'refusal.note_required': 'Say what the issue is.',
 
+  // People kept on cards by an admin (people).
+  'refusal.directory_changed':
+    'The directory changed after this card was opened (it is now version {version}), so your change was not saved. Check the refreshed card and save again.',
+  'refusal.no_such_person':
+    'Nobody called "{who}" is in the directory; they may have been removed. Say "people" to see who is.',
+  'refusal.person_exists.id':
+    'This Teams account is already in the directory ("{name}"); nothing was changed. Say "people {name}" and choose Change.',
+  'refusal.person_exists.email':
+    'This e-mail address already belongs to "{name}"; nothing was changed. Check the address.',
+  'refusal.person_field': '"{field}": {problem}',
+  'refusal.person_field.unit': 'Unit',
+  'refusal.person_field.covers': 'Units covered',
+  'refusal.person_field.delegate': 'Delegate',
+  'refusal.person_field.head': 'Head',
+  'refusal.person_field.required_for_applicant': 'an account manager (applicant) needs a unit.',
+  'refusal.person_field.unknown': 'what was chosen is no longer in the directory; choose again.',
+  'refusal.person_field.self': 'cannot be the person themselves.',
+  'refusal.person_referenced.delegate':
+    '{name} is the delegate of {by}, so they cannot be removed. Choose another delegate for {by} first.',
+  'refusal.person_referenced.head':
+    '{name} is the head of {by}, so they cannot be removed. Choose another head for {by} first.',
+  'refusal.person_referenced.stand_in':
+    '{name} stands in for {by} during leave, so they cannot be removed. {by} needs to cancel or change that leave first.',
+  'refusal.last_admin':
+    'After this change nobody would be an admin, so nothing was changed. Give a colleague the admin role first.',
+  'refusal.open_steps.no_target':
+    '{name} still holds open approval steps ({steps}); nothing was changed. Choose who takes them in "Hand their open steps to" and save again.',
+  'refusal.open_steps.target_not_in_directory':
+    '{name} still holds open approval steps ({steps}) and the person chosen to take them is not in the directory; nothing was changed.',
+  'refusal.open_steps.target_lacks_role':
+    '{name} still holds open approval steps ({steps}) and {who} lacks the role to decide them; nothing was changed. Choose someone else.',
+  'refusal.open_steps.target_is_applicant':
+    '{name} still holds open approval steps ({steps}) and {who} filed one of those plans, so cannot decide it; nothing was changed. Choose someone else.',
   'role.applicant': 'account manager (applicant)',
   'role.catalog_owner': 'catalog owner',
   'role.support_handler': 'support handler',

@@ -57,6 +57,30 @@ export const refusalsZhCN = {
   'refusal.not_sampled': '{id} 不在本月或上月的抽检样本中,请核对编号。',
   'refusal.note_required': '记录“问题”时请写明说明。',
 
+  // People kept on cards by an admin (人员).
+  'refusal.directory_changed':
+    '这张卡片打开之后,通讯录已更新为第 {version} 版,刚才的修改未保存。请在刷新后的卡片上核对并重新保存。',
+  'refusal.no_such_person': '通讯录中没有“{who}”,可能已被移除。发送“人员”查看当前人员。',
+  'refusal.person_exists.id': '此 Teams 账号已在通讯录中(“{name}”),未作修改。请发送“人员 {name}”后点“修改”。',
+  'refusal.person_exists.email': '这个邮箱已属于“{name}”,未作修改。请检查邮箱。',
+  'refusal.person_field': '“{field}”:{problem}',
+  'refusal.person_field.unit': '营销单位',
+  'refusal.person_field.covers': '负责的单位',
+  'refusal.person_field.delegate': '代理人',
+  'refusal.person_field.head': '上级',
+  'refusal.person_field.required_for_applicant': '客户经理(申请人)必须选择所属营销单位。',
+  'refusal.person_field.unknown': '所选的已不在通讯录中,请重新选择。',
+  'refusal.person_field.self': '不能选此人自己。',
+  'refusal.person_referenced.delegate': '{by} 的代理人是 {name},不能移除。请先为 {by} 另选代理人。',
+  'refusal.person_referenced.head': '{by} 的上级是 {name},不能移除。请先为 {by} 另选上级。',
+  'refusal.person_referenced.stand_in': '{by} 休假期间由 {name} 代理,不能移除。请 {by} 先取消或另行登记休假。',
+  'refusal.last_admin': '这样修改后通讯录中将没有管理员,未作修改。请先为另一位同事加上“管理员”角色。',
+  'refusal.open_steps.no_target': '{name} 还有待审批的步骤({steps}),未作修改。请在“其待办转交给”中选择接手人后再保存。',
+  'refusal.open_steps.target_not_in_directory': '{name} 还有待审批的步骤({steps}),所选接手人不在通讯录中,未作修改。',
+  'refusal.open_steps.target_lacks_role':
+    '{name} 还有待审批的步骤({steps}),{who} 没有审批这些步骤所需的角色,未作修改。请另选接手人。',
+  'refusal.open_steps.target_is_applicant':
+    '{name} 还有待审批的步骤({steps}),{who} 是其中一份申请的申请人,不能审批,未作修改。请另选接手人。',
   'role.applicant': '客户经理(申请人)',
   'role.catalog_owner': '产品目录维护人',
   'role.support_handler': '业务支撑中心受理人',

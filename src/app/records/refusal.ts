@@ -17,6 +17,13 @@ export type AppError =
   | { code: 'catalog_version_missing'; version: number }
   | StaleVersion;
 
+/** A field of a person card the directory cannot take, and why. */
+export type PersonFieldName = 'unit' | 'covers' | 'delegate' | 'head';
+export type PersonFieldProblem = 'required_for_applicant' | 'unknown' | 'self';
+
+/** Why the person named to take someone's open steps cannot. */
+export type TargetProblem = 'no_target' | 'target_not_in_directory' | 'target_lacks_role' | 'target_is_applicant';
+
 /**
  * Every expected "no" a person can get from PlanDesk, with what its words need. Use cases return
  * these as values; `describeRefusal` in src/i18n turns each into words, in one place, for the bot
@@ -40,6 +47,18 @@ export type Refusal =
   | { code: 'not_catalog_owner' }
   | { code: 'not_policy_owner' }
   | { code: 'reference_changed'; version: number }
-  | { code: 'effective_in_past'; date: LocalDate; today: LocalDate };
+  | { code: 'effective_in_past'; date: LocalDate; today: LocalDate }
+  /** A person card older than the directory: someone stored version `version` since. */
+  | { code: 'directory_changed'; version: number }
+  | { code: 'no_such_person'; who: string }
+  /** The id or email of a person being added or changed is someone else's already. */
+  | { code: 'person_exists'; name: string; by: 'id' | 'email' }
+  | { code: 'person_field'; field: PersonFieldName; problem: PersonFieldProblem }
+  /** Removing someone another person still names as delegate, head or stand-in. */
+  | { code: 'person_referenced'; name: string; by: string; as: 'delegate' | 'head' | 'stand_in' }
+  /** The change would leave nobody to keep the directory. */
+  | { code: 'last_admin' }
+  /** The change takes a person from open steps and names nobody (or somebody who cannot) to take them. */
+  | { code: 'open_steps'; name: string; ids: string[]; problem: TargetProblem; to: string | null };
 
 export type RefusalCode = Refusal['code'];

@@ -2,6 +2,7 @@ import { APPROVER_ROLES, type ApproverRole, type StepId } from '../../domain/rou
 import { personOf } from '../common/people';
 import type { ApplicationRecord } from '../records/application-record';
 import type { Directory, Person } from '../records/directory';
+import type { TargetProblem } from '../records/refusal';
 
 /** Who holds a step: its named approver, or the delegate who may decide in their stead. */
 export type Holder = 'assignee' | 'delegate';
@@ -9,8 +10,7 @@ export type Holder = 'assignee' | 'delegate';
 /** Why the step would have nobody: its holder is not in the new directory, or no longer holds the role it needs. */
 export type StrandedBecause = 'removed' | 'lost_role';
 
-/** Why a `--reassign` target cannot take a step. */
-export type TargetProblem = 'no_target' | 'target_not_in_directory' | 'target_lacks_role' | 'target_is_applicant';
+export type { TargetProblem } from '../records/refusal';
 
 /** An open step a new directory would leave stranded, with the reassignment the import gives for it (if any). */
 export interface StrandedStep {
