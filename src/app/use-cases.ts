@@ -31,7 +31,13 @@ import { approverFor, nameOf, openStepsOf, personOf } from './common/people';
 import type { CardCopy, StoredConversation } from './ports/store';
 import type { Refusal } from './records/refusal';
 import { previewApplication } from './reference/preview-application';
-import { editPerson, openPersonForm, type PersonEdit, type PersonEdited, type PersonForm } from './reference/edit-person';
+import {
+  editPerson,
+  openPersonForm,
+  type PersonEdit,
+  type PersonEdited,
+  type PersonForm,
+} from './reference/edit-person';
 import {
   confirmCatalogImport,
   confirmPolicyImport,

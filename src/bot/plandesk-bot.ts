@@ -16,6 +16,7 @@ import { helpCard, helpCommand } from './commands/help';
 import { answerFile } from './files/answer-file';
 import { sentFileOf, type SentFile } from './files/sent-file';
 import type { BotServices } from './services';
+import type { TeamMember } from '../app/use-cases';
 
 /** What the bot is built with; commands and card verbs are one file each in `commands/` and `actions/`. */
 export interface PlanDeskBotOptions {
@@ -132,12 +133,15 @@ export class PlanDeskBot extends TeamsActivityHandler {
   private async reviewTeam(context: TurnContext, botAdded: boolean): Promise<void> {
     if (!this.services) return;
     try {
-      const members: { aadObjectId: string; name: string }[] = [];
+      const members: TeamMember[] = [];
       if (botAdded) {
         let token: string | undefined;
         do {
           const page = await TeamsInfo.getPagedMembers(context, 500, token);
-          for (const m of page.members) members.push({ aadObjectId: m.aadObjectId ?? '', name: m.name ?? '' });
+          for (const m of page.members) {
+            const email = m.email ?? m.userPrincipalName;
+            members.push({ aadObjectId: m.aadObjectId ?? '', name: m.name ?? '', ...(email ? { email } : {}) });
+          }
           token = page.continuationToken;
         } while (token);
       } else {

@@ -4,7 +4,7 @@ import type { Messenger } from '../app/delivery/messenger';
 import type { StoredConversation } from '../app/ports/store';
 import { languageFor } from '../i18n';
 import { connectorFailure } from './connector-failure';
-import { noticeText } from './present/notice-text';
+import { noticeActivity } from './views/notice-card';
 import { renderApplication } from './present/render';
 
 /** The part of a connector client's pipeline this file changes (core-rest-pipeline's Pipeline). */
@@ -117,9 +117,9 @@ export function teamsMessenger(adapter: CloudAdapter, appId: string, options: Te
       return updated;
     },
     async postText(to, key, params) {
-      const text = noticeText(langOf(to), key, params, now());
+      const activity = noticeActivity(langOf(to), key, params, now());
       return inConversation(to, 'post', async (context) => {
-        await context.sendActivity(MessageFactory.text(text));
+        await context.sendActivity(activity);
       });
     },
   };

@@ -127,6 +127,27 @@ export const cardsZhCN = {
   'card.list.handOverToError': '请选择转交给谁',
   'card.list.handOverConfirm': '确认转交',
   'card.list.show': '查看',
+  'card.people.edit': '修改',
+  'card.people.add': '添加人员',
+  'card.people.aadObjectId': 'Teams 账号(Entra ID 对象 ID)',
+  'card.people.aadObjectIdHint':
+    '形如 00000000-0000-0000-0000-000000000000,可在 Entra 管理中心的用户资料中查到;有人加入团队时,PlanDesk 会通知管理员并自动填好。',
+  'card.people.name': '姓名',
+  'card.people.email': '邮箱',
+  'card.people.roles': '角色(可多选)',
+  'card.people.rolesError': '请至少选择一个角色',
+  'card.people.unit': '所属营销单位(客户经理必填)',
+  'card.people.covers': '负责的单位(审批人;不选即负责全部单位)',
+  'card.people.delegate': '代理人(可在此人名下代为审批)',
+  'card.people.head': '上级(无代理人时,逾期步骤转给上级)',
+  'card.people.locale': '语言',
+  'card.people.localeDefault': '跟随 Teams',
+  'card.people.none': '无',
+  'card.people.reassignTo': '其在办步骤转交给(移除此人或去掉其审批角色时必选)',
+  'card.people.save': '保存',
+  'card.people.remove': '移除此人…',
+  'card.people.removeConfirm': '确认移除',
+  'card.people.cancel': '取消',
 } as const;
 
 export type CardLabelKey = keyof typeof cardsZhCN;

@@ -317,7 +317,7 @@ describe('the plandesk command line', () => {
         handedOver: [],
       });
       expect((json(out).changes as { message: string }[]).map((c) => c.message)).toEqual([
-        '周杰(zhou.jie@plandesk.example) 不再担任:catalog_owner',
+        '周杰(zhou.jie@plandesk.example) 不再担任:产品目录维护人',
         '周杰(zhou.jie@plandesk.example) 的语言:en-US → zh-CN',
         '新增人员:吴婷(wu.ting@plandesk.example)',
         '单位 minhang-branch 更名:闵行分公司 → 闵行区分公司',

@@ -83,6 +83,7 @@ const SAMPLE: Record<string, string | number> = {
   price: '50.00',
   problem: '必填',
   query: '王',
+  problems: '“邮箱”不是有效的邮箱地址',
   product: 'CLOUD-PBX',
   proposed: '30.00',
   quarter: '第二季度',

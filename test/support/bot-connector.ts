@@ -21,6 +21,7 @@ export interface RosterMember {
   id: string;
   name: string;
   aadObjectId: string;
+  email?: string;
 }
 
 /**

@@ -3,16 +3,21 @@ import type { ApprovalDeps } from '../common/deps';
 import { personOf } from '../common/people';
 import type { Job } from '../ports/jobs';
 
-/** Someone Teams lists in a team: their AAD object id and display name. */
+/** Someone Teams lists in a team: their AAD object id, display name and (from the roster) e-mail. */
 export interface TeamMember {
   aadObjectId: string;
   name: string;
+  email?: string;
 }
+
+/** The admins' notice offers a card for this many people at most (the rest are named; 人员 → 添加人员 adds them). */
+export const OFFERED_MEMBERS = 10;
 
 /**
  * When PlanDesk joins a team, or someone joins one it is in, it looks at who is there: people the
  * directory does not know are listed to the admins, to be given roles. Meanwhile they see no plan's
- * details (they have no role, so the rules of SPEC §7 show them nothing). Returns how many are unknown;
+ * details (they have no role, so the rules of SPEC §7 show them nothing); the notice carries who they
+ * are, so it can offer a card to give each roles. Returns how many are unknown;
  * the admins hear of it on the next tick (the notice is a job, so it is delivered like any other).
  */
 export async function reviewTeamMembers(deps: ApprovalDeps, members: readonly TeamMember[]): Promise<number> {
@@ -36,7 +41,16 @@ export async function reviewTeamMembers(deps: ApprovalDeps, members: readonly Te
     kind: 'roster.unknown',
     applicationId: null,
     dueAt: deps.clock.now().toISOString(),
-    payload: { count: unknown.length, names },
+    payload: {
+      count: unknown.length,
+      names,
+      // Who the notice offers a person card for, prefilled from the roster.
+      members: JSON.stringify(
+        unknown
+          .slice(0, OFFERED_MEMBERS)
+          .map((m) => ({ aadObjectId: m.aadObjectId, name: m.name, ...(m.email ? { email: m.email } : {}) })),
+      ),
+    },
   };
   await deps.store.jobs.schedule([job]);
   return unknown.length;

@@ -5,7 +5,7 @@ import { isAdmin, nameOf, personOf } from '../common/people';
 import { auditEntry } from '../records/audit';
 import type { Directory, DirectoryVersion, Person, Role } from '../records/directory';
 import type { PersonFieldName, PersonFieldProblem, Refusal } from '../records/refusal';
-import type { DirectoryChange } from './directory-changes';
+import { directoryChanges, type DirectoryChange } from './directory-changes';
 import { importDirectory } from './import-directory';
 
 /** What an admin may set about a person on the card (their leave is theirs to record, with 休假). */
@@ -34,6 +34,7 @@ export type PersonEdit =
 /** A stored edit: the version it made, whom it was about, what changed, and how many open steps moved. */
 export interface PersonEdited {
   version: DirectoryVersion;
+  previous: DirectoryVersion;
   person: string;
   name: string;
   changes: DirectoryChange[];
@@ -199,6 +200,17 @@ export async function editPerson(
   }
   if (!next.people.some((p) => p.roles.includes('admin'))) return fail({ code: 'last_admin' });
 
+  // Saving a card nobody changed makes no new version.
+  if (directoryChanges(directory, next).length === 0)
+    return ok({
+      version: current,
+      previous: current,
+      person: id,
+      name: existing?.name ?? id,
+      changes: [],
+      handedOver: [],
+    });
+
   const reassignTo = edit.act === 'add' ? null : edit.reassignTo;
   const imported = await importDirectory(deps, next, actor, reassignTo ? { [id]: reassignTo } : {});
   if (!imported.ok) {
@@ -216,6 +228,7 @@ export async function editPerson(
   const { version, changes, handedOver } = imported.value;
   return ok({
     version,
+    previous: current,
     person: id,
     name: (personOf(version, id) ?? existing)?.name ?? id,
     changes,

@@ -1,14 +1,9 @@
 import { parseArgs } from 'node:util';
-import { personOf } from '../../app/common/people';
-import {
-  importDirectory,
-  type DirectoryChange,
-  type DirectoryImport,
-  type StrandedStep,
-} from '../../app/reference/import-directory';
+import { importDirectory, type StrandedStep } from '../../app/reference/import-directory';
 import type { Directory } from '../../app/records/directory';
 import { parseDirectoryYaml } from '../../formats/directory-yaml';
 import { t, type Lang } from '../../i18n';
+import { describeDirectoryChange, personWords as who } from '../../i18n/describe-directory-change';
 import { BadInput, badOption, EXIT, orBadInput, readInput, type CliContext } from '../cli-context';
 
 const options = { by: { type: 'string' }, reassign: { type: 'string', multiple: true } } as const;
@@ -22,51 +17,6 @@ function reassignments(values: readonly string[], lang: Lang): Record<string, st
     map[from] = to;
   }
   return map;
-}
-
-/** A person as the admin recognizes them: name and email, from whichever directory knows them. */
-const who = (id: string | null, lang: Lang, ...directories: (Directory | null)[]): string => {
-  if (id === null) return t(lang, 'cli.directory.unset');
-  const person = directories.map((d) => d && personOf(d, id)).find((p) => p);
-  return person ? `${person.name}(${person.email})` : id;
-};
-
-/** One change in words. */
-function describeChange(change: DirectoryChange, imported: DirectoryImport, lang: Lang): string {
-  const { version, previous } = imported;
-  const unitName = (id: string) =>
-    [version, previous].map((d) => d?.units.find((u) => u.id === id)?.name).find((n) => n) ?? id;
-  switch (change.change) {
-    case 'person_added':
-    case 'person_removed':
-      return t(lang, `cli.directory.${change.change}`, { who: who(change.person, lang, version, previous) });
-    case 'roles_added':
-    case 'roles_removed':
-      return t(lang, `cli.directory.${change.change}`, {
-        who: who(change.person, lang, version),
-        roles: change.roles.join(', '),
-      });
-    case 'person_changed': {
-      const people = change.field === 'delegate' || change.field === 'head';
-      const value = (v: string | null, d: Directory | null) =>
-        people ? who(v, lang, d, version, previous) : (v ?? t(lang, 'cli.directory.unset'));
-      return t(lang, 'cli.directory.person_changed', {
-        who: who(change.person, lang, version),
-        field: t(lang, `cli.directory.field.${change.field}`),
-        from: value(change.from, previous),
-        to: value(change.to, version),
-      });
-    }
-    case 'unit_added':
-    case 'unit_removed':
-      return t(lang, `cli.directory.${change.change}`, { unit: change.unit, unitName: unitName(change.unit) });
-    case 'unit_changed':
-      return t(lang, change.field === 'name' ? 'cli.directory.unit_renamed' : 'cli.directory.unit_kind_changed', {
-        unit: change.unit,
-        from: change.from,
-        to: change.to,
-      });
-  }
 }
 
 /** A stranded step and how to fix it, in one line. */
@@ -122,7 +72,10 @@ export async function directoryImportCommand(args: string[], ctx: CliContext): P
           previousVersion: previous?.version ?? null,
           people: version.people.length,
           units: version.units.length,
-          changes: changes.map((change) => ({ ...change, message: describeChange(change, imported.value, ctx.lang) })),
+          changes: changes.map((change) => ({
+            ...change,
+            message: describeDirectoryChange(change, version, previous, ctx.lang),
+          })),
           handedOver: handedOver.map((s) => ({
             applicationId: s.applicationId,
             step: s.step,
