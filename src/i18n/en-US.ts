@@ -15,6 +15,8 @@ export const enUS: Record<StringKey, string> = {
   'help.cmd.pending': 'pending: what waits on your approval or handling',
   'help.cmd.show': 'show PP-2027-000123: one application with its history',
   'help.cmd.away': 'away 2026-12-01 2026-12-05 liu.qiang: leave with a stand-in (away cancel: end it early)',
+  'help.cmd.people':
+    'people wang.fang: look up, add and change people and their roles (admins); send a catalog CSV or policy YAML as a file to import it',
   'help.cmd.help': 'help: show this again',
   'help.footer':
     'Plans are confidential: only the applicant, approvers, handlers, auditors and admins see their figures.',

@@ -9,6 +9,7 @@ const COMMAND_KEYS: readonly StringKey[] = [
   'help.cmd.pending',
   'help.cmd.show',
   'help.cmd.away',
+  'help.cmd.people',
   'help.cmd.help',
 ];
 

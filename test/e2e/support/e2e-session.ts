@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { Directory } from '../../../src/app/records/directory';
+import type { Directory, Person } from '../../../src/app/records/directory';
 import type { Job } from '../../../src/app/ports/jobs';
 import { startBot, type BotEntry, type RunningBot } from '../../../scripts/support/bot-process';
 import { launchChromium } from './browser';
@@ -77,12 +77,15 @@ export class E2eSession {
     }
   }
 
-  /** Starts a Playground signed in as this person (name, e-mail, its local part or aadObjectId) and opens it in a new page. */
-  async openAs(who: string, options: OpenAsOptions = {}): Promise<PlaygroundChat> {
+  /**
+   * Starts a Playground signed in as this person (name, e-mail, its local part or aadObjectId of the
+   * sample directory, or a person the scenario adds to it) and opens it in a new page.
+   */
+  async openAs(who: string | Person, options: OpenAsOptions = {}): Promise<PlaygroundChat> {
     const playground = await startPlayground({
       botEndpoint: this.bot.endpoint,
       directory: this.directory,
-      as: findPerson(this.directory, who),
+      as: typeof who === 'string' ? findPerson(this.directory, who) : who,
       workDir: this.artifacts,
       clientLocale: options.clientLocale,
     });
