@@ -1,6 +1,6 @@
 import type { AdaptiveCard } from './support/adaptive-card';
-import { E2eSession } from './support/e2e-session';
 import type { PlaygroundChat } from './support/playground-chat';
+import { e2eScenario } from './support/scenario';
 import { SELECTORS } from './support/selectors';
 
 // The real bot, two Agents Playgrounds and Chromium: each step takes seconds, not milliseconds.
@@ -18,9 +18,8 @@ const COMMENT = '代理渠道资质已核实,同意。';
 const APPLICATION_ID = /PP-\d{4}-\d{6}/;
 const RETURN_NOTE = '单价请提到 ¥9.50,酬金比例降到 5.5%。';
 
-/** What the scenario's steps hand on to the next ones. */
+/** Who the scenario opens, and what its steps hand on to the next ones. */
 interface Scenario {
-  e2e: E2eSession;
   liNa: PlaygroundChat;
   zhangWei: PlaygroundChat;
   form?: AdaptiveCard;
@@ -29,32 +28,8 @@ interface Scenario {
 }
 
 describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟 applies, 李娜 returns it, 张伟 revises, 李娜 approves', () => {
-  let scenario: Scenario | undefined;
-
-  beforeAll(async () => {
-    const e2e = await E2eSession.start('approval');
-    try {
-      // 李娜 first: opening her Playground installs PlanDesk, so the bot keeps her conversation and can reach her proactively.
-      const liNa = await e2e.openAs('李娜');
-      const zhangWei = await e2e.openAs('张伟');
-      scenario = { e2e, liNa, zhangWei };
-    } catch (error) {
-      await e2e.stop();
-      throw error;
-    }
-  }, 90_000);
-
-  afterAll(async () => {
-    await scenario?.e2e.stop();
-  }, 60_000);
-
-  /** The scenario so far; each step needs what the earlier ones left, and says so if one of them failed. */
-  function so<K extends keyof Scenario>(...needs: K[]): Scenario & Required<Pick<Scenario, K>> {
-    if (!scenario) throw new Error('the end-to-end session did not start; see the error in beforeAll');
-    const missing = needs.filter((k) => scenario?.[k] === undefined);
-    if (missing.length > 0) throw new Error(`an earlier step failed, so there is no ${missing.join(', ')}`);
-    return scenario as Scenario & Required<Pick<Scenario, K>>;
-  }
+  // 李娜 first: opening her Playground installs PlanDesk, so the bot keeps her conversation and can reach her proactively.
+  const { so } = e2eScenario<Scenario>('approval', { liNa: '李娜', zhangWei: '张伟' });
 
   it('张伟 types 新建 and fills the form: unit preset, the first start month offered, one line of 1000 IoT cards at ¥9.00', async () => {
     const { e2e, zhangWei } = so();

@@ -1,6 +1,6 @@
 import { shanghaiDate, addDays } from '../../src/domain/local-date';
-import { E2eSession } from './support/e2e-session';
 import type { PlaygroundChat } from './support/playground-chat';
+import { e2eScenario } from './support/scenario';
 
 // The real bot, three Agents Playgrounds and Chromium: each step takes seconds.
 jest.setTimeout(90_000);
@@ -9,8 +9,8 @@ const WAIT = 30_000;
 const DIA_100M = 'DIA-100M 互联网专线 100M(每条) · 标准 ¥3,000.00/月';
 const APPLICATION_ID = /PP-\d{4}-\d{6}/;
 
+/** Who the scenario opens, and what its steps hand on to the next ones. */
 interface Scenario {
-  e2e: E2eSession;
   wangFang: PlaygroundChat;
   liuQiang: PlaygroundChat;
   zhangWei: PlaygroundChat;
@@ -22,32 +22,12 @@ const today = shanghaiDate(new Date());
 const lastDay = addDays(today, 4);
 
 describe('out-of-office in the Agents Playground: 王芳 goes on leave, a new plan goes straight to 刘强', () => {
-  let scenario: Scenario | undefined;
-
-  beforeAll(async () => {
-    const e2e = await E2eSession.start('away');
-    try {
-      // Opened one after another (in parallel they flake on two cores); each install is remembered.
-      const wangFang = await e2e.openAs('王芳');
-      const liuQiang = await e2e.openAs('刘强');
-      const zhangWei = await e2e.openAs('张伟');
-      scenario = { e2e, wangFang, liuQiang, zhangWei };
-    } catch (error) {
-      await e2e.stop();
-      throw error;
-    }
-  }, 120_000);
-
-  afterAll(async () => {
-    await scenario?.e2e.stop();
-  }, 60_000);
-
-  function so<K extends keyof Scenario>(...needs: K[]): Scenario & Required<Pick<Scenario, K>> {
-    if (!scenario) throw new Error('the end-to-end session did not start; see the error in beforeAll');
-    const missing = needs.filter((k) => scenario?.[k] === undefined);
-    if (missing.length > 0) throw new Error(`an earlier step failed, so there is no ${missing.join(', ')}`);
-    return scenario as Scenario & Required<Pick<Scenario, K>>;
-  }
+  // Each opened Playground installs PlanDesk, so the bot can reach that person later.
+  const { so } = e2eScenario<Scenario>(
+    'away',
+    { wangFang: '王芳', liuQiang: '刘强', zhangWei: '张伟' },
+    { startTimeout: 120_000 },
+  );
 
   it('王芳 says 休假 with dates and 刘强: PlanDesk says what happens to her steps now, meanwhile and after', async () => {
     const { e2e, wangFang } = so();

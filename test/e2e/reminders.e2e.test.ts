@@ -1,8 +1,8 @@
 import type { Job } from '../../src/app/ports/jobs';
 import { formatWhen } from '../../src/bot/present/formatting';
 import type { AdaptiveCard } from './support/adaptive-card';
-import { E2eSession } from './support/e2e-session';
 import type { PlaygroundChat } from './support/playground-chat';
+import { e2eScenario } from './support/scenario';
 
 // The real bot, four Agents Playgrounds, Chromium and three `plandesk tick` runs: seconds per step.
 jest.setTimeout(90_000);
@@ -20,9 +20,8 @@ const APPLICATION_ID = /PP-\d{4}-\d{6}/;
 const GENERAL = '集客部 - General';
 const UNIT_CHANNEL = '集客部 - 方案审批';
 
-/** What the scenario's steps hand on to the next ones. */
+/** Who the scenario opens, and what its steps hand on to the next ones. */
 interface Scenario {
-  e2e: E2eSession;
   zhouJie: PlaygroundChat;
   zhangWei: PlaygroundChat;
   wangFang: PlaygroundChat;
@@ -46,37 +45,15 @@ function jobOf(jobs: Job[], kind: Job['kind'], keyEnd = ''): Job {
 }
 
 describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick` brings a reminder, an overdue notice to ops in General and an expiry notice to the unit channel', () => {
-  let scenario: Scenario | undefined;
-
-  beforeAll(async () => {
-    const e2e = await E2eSession.start('reminders');
-    try {
-      // Each opened Playground installs PlanDesk, so the bot keeps that person's chat and can write to it
-      // later; the channel notices go through 周杰's Playground, where the channels are bound.
-      // 赵磊 (support) gets the task because no support channel is bound: the bot writes to its handlers.
-      // One at a time: four Playgrounds opened at once on two cores sometimes never send their install.
-      const zhouJie = await e2e.openAs('周杰');
-      const zhangWei = await e2e.openAs('张伟');
-      const wangFang = await e2e.openAs('王芳');
-      const zhaoLei = await e2e.openAs('赵磊');
-      scenario = { e2e, zhouJie, zhangWei, wangFang, zhaoLei };
-    } catch (error) {
-      await e2e.stop();
-      throw error;
-    }
-  }, 90_000);
-
-  afterAll(async () => {
-    await scenario?.e2e.stop();
-  }, 60_000);
-
-  /** The scenario so far; each step needs what the earlier ones left, and says so if one of them failed. */
-  function so<K extends keyof Scenario>(...needs: K[]): Scenario & Required<Pick<Scenario, K>> {
-    if (!scenario) throw new Error('the end-to-end session did not start; see the error in beforeAll');
-    const missing = needs.filter((k) => scenario?.[k] === undefined);
-    if (missing.length > 0) throw new Error(`an earlier step failed, so there is no ${missing.join(', ')}`);
-    return scenario as Scenario & Required<Pick<Scenario, K>>;
-  }
+  // Each opened Playground installs PlanDesk, so the bot keeps that person's chat and can write to it
+  // later; the channel notices go through 周杰's Playground, where the channels are bound.
+  // 赵磊 (support) gets the task because no support channel is bound: the bot writes to its handlers.
+  const { so } = e2eScenario<Scenario>('reminders', {
+    zhouJie: '周杰',
+    zhangWei: '张伟',
+    wangFang: '王芳',
+    zhaoLei: '赵磊',
+  });
 
   it('周杰 (admin, en-US) @mentions PlanDesk in General with 设为通知频道 ops (Chinese, the default), and in 方案审批 with 设为通知频道 pudong-branch en-US', async () => {
     const { e2e, zhouJie } = so();
