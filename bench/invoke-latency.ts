@@ -5,32 +5,11 @@
  *
  *   npm run bench:invoke
  */
+import { lineForm } from '../test/support/forms';
 import { actionData, cardOf, PEOPLE, TeamsHarness, textOf, type CardJson } from '../test/support/teams-harness';
 
 // Teams allows about 60 messages in 30 seconds into one chat; each round sends 王芳 a card and updates: stay under it.
 const ROUNDS = 20;
-const form = {
-  mode: 'new',
-  applicationId: null,
-  revision: null,
-  unit: 'pudong-branch',
-  activity: 'ACT-LINE-2026',
-  customerName: '浦东精密制造有限公司',
-  customerGroupId: 'G2100456',
-  startMonth: '2027-01',
-  termMonths: 12,
-  line0Product: 'DIA-100M',
-  line0Quantity: 4,
-  line0Price: '2400.00',
-  subsidyYuan: '',
-  commissionPct: '',
-  agentChannel: 'false',
-  preConsultationRef: '',
-  expectedRevenueYuan: '115200',
-  expectedSubscribers: 4,
-  justification: '四个厂区专线统一签约。',
-};
-
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
@@ -41,7 +20,7 @@ async function main(): Promise<void> {
     const submits: number[] = [];
     const approves: number[] = [];
     for (let i = 0; i < ROUNDS; i += 1) {
-      const filed = await teams.tap(PEOPLE.zhangWei, 'form.submit', { ...form, draftId: `bench-${i}` });
+      const filed = await teams.tap(PEOPLE.zhangWei, 'form.submit', { ...lineForm, draftId: `bench-${i}` });
       submits.push(teams.lastAnswerMs);
       const id = /PP-\d{4}-\d{6}/.exec(textOf(filed))?.[0];
       const card = cardOf(

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { delay, stopAllProcesses } from '../../scripts/support/processes';
+import * as sharedForms from '../support/forms';
 import { actionData, PEOPLE, textOf, type CardJson, type Someone } from '../support/teams-harness';
 import { calendarFor } from '../../src/calendar/calendar-for';
 import { addBusinessDays } from '../../src/domain/business-days';
@@ -49,60 +50,10 @@ const startMonth = addMonths(monthOf(today), 1);
 /** The n-th sample application, filed when the bot first starts (01 cloud PBX for 刘强, 02 line for 王芳, 03 IoT for 李娜). */
 const sample = (n: number) => `PP-${today.slice(0, 4)}-${String(n).padStart(6, '0')}`;
 
-/** A tier-1 leased-line plan: one step, 王芳. */
-const lineForm = {
-  mode: 'new',
-  applicationId: null,
-  revision: null,
-  unit: 'pudong-branch',
-  activity: 'ACT-LINE-2026',
-  customerName: '浦东精密制造有限公司',
-  customerGroupId: 'G2100456',
-  startMonth,
-  termMonths: 12,
-  line0Product: 'DIA-100M',
-  line0Quantity: 4,
-  line0Price: '2400.00',
-  subsidyYuan: '',
-  commissionPct: '',
-  agentChannel: 'false',
-  preConsultationRef: '',
-  expectedRevenueYuan: '115200',
-  expectedSubscribers: 4,
-  justification: '四个厂区专线统一签约。',
-};
-
-/** An IoT plan through an agent channel: cooperation (李娜) first, then ops. */
-const agentForm = {
-  ...lineForm,
-  unit: 'minhang-branch',
-  activity: 'ACT-IOT-2026',
-  customerName: '闵行智慧物流股份公司',
-  customerGroupId: 'G2100789',
-  line0Product: 'IOT-CARD',
-  line0Quantity: 1000,
-  line0Price: '9.00',
-  commissionPct: 6,
-  agentChannel: 'true',
-  expectedRevenueYuan: '108000',
-  expectedSubscribers: 1000,
-  justification: '通过代理渠道发展一千张物流终端卡。',
-};
-
-/** A cloud PBX plan at tier 2: the ops head (刘强) decides. */
-const tier2Form = {
-  ...lineForm,
-  activity: 'ACT-CLOUD-2026',
-  customerName: '上海某某集团',
-  customerGroupId: 'G2100123',
-  line0Product: 'CLOUD-PBX',
-  line0Quantity: 200,
-  line0Price: '30.00',
-  subsidyYuan: '5000',
-  expectedRevenueYuan: '72000',
-  expectedSubscribers: 200,
-  justification: '竞争对手报价每席位 30 元。',
-};
+/** The shared forms (test/support/forms.ts), starting next month. */
+const lineForm = { ...sharedForms.lineForm, startMonth };
+const agentForm = { ...sharedForms.agentForm, startMonth };
+const tier2Form = { ...sharedForms.tier2Form, startMonth };
 
 /** Each connector answer is held this long while a kill is prepared, so sends are in flight. */
 const SLOW_MS = 1500;

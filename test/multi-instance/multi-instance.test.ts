@@ -6,6 +6,7 @@ import { CosmosClient, type Container } from '@azure/cosmos';
 import type { RunningBot } from '../../scripts/support/bot-process';
 import { REPO_ROOT } from '../../scripts/support/paths';
 import { delay, stopAllProcesses } from '../../scripts/support/processes';
+import { agentForm as sharedAgentForm } from '../support/forms';
 import { actionData, nodes, PEOPLE, textOf, type CardJson, type Someone } from '../support/teams-harness';
 import { calendarFor } from '../../src/calendar/calendar-for';
 import { addBusinessDays } from '../../src/domain/business-days';
@@ -46,28 +47,8 @@ const { huangLi, liNa, wangFang } = PEOPLE;
 const today = shanghaiDate(new Date());
 const startMonth = addMonths(monthOf(today), 1);
 
-/** An IoT plan through an agent channel (as test/crash): cooperation (李娜) first, then ops (王芳). */
-const agentForm = {
-  mode: 'new',
-  applicationId: null,
-  revision: null,
-  unit: 'minhang-branch',
-  activity: 'ACT-IOT-2026',
-  customerName: '闵行智慧物流股份公司',
-  customerGroupId: 'G2100789',
-  startMonth,
-  termMonths: 12,
-  line0Product: 'IOT-CARD',
-  line0Quantity: 1000,
-  line0Price: '9.00',
-  subsidyYuan: '',
-  commissionPct: 6,
-  agentChannel: 'true',
-  preConsultationRef: '',
-  expectedRevenueYuan: '108000',
-  expectedSubscribers: 1000,
-  justification: '通过代理渠道发展一千张物流终端卡。',
-};
+/** An IoT plan through an agent channel (test/support/forms.ts): cooperation (李娜) first, then ops (王芳). */
+const agentForm = { ...sharedAgentForm, startMonth };
 
 const APPROVED = '您已批准';
 const ALREADY_DECIDED = '这一步已经处理过了';

@@ -1,4 +1,4 @@
-/** Application forms as a person fills them, shared by the flow tests. */
+/** Application forms as a person fills them, shared by the flow tests, the crash and multi-instance tests and the benches. */
 
 /** A tier-1 plan with no agent channel: one step, 王芳 (ops approver, delegate 刘强). */
 export const lineForm = {
@@ -21,4 +21,36 @@ export const lineForm = {
   expectedRevenueYuan: '115200',
   expectedSubscribers: 4,
   justification: '四个厂区专线统一签约。',
+};
+
+/** An IoT plan from 闵行 (黄丽's unit) through an agent channel: cooperation (李娜) first, then ops (王芳). */
+export const agentForm = {
+  ...lineForm,
+  unit: 'minhang-branch',
+  activity: 'ACT-IOT-2026',
+  customerName: '闵行智慧物流股份公司',
+  customerGroupId: 'G2100789',
+  line0Product: 'IOT-CARD',
+  line0Quantity: 1000,
+  line0Price: '9.00',
+  commissionPct: 6,
+  agentChannel: 'true',
+  expectedRevenueYuan: '108000',
+  expectedSubscribers: 1000,
+  justification: '通过代理渠道发展一千张物流终端卡。',
+};
+
+/** A cloud PBX plan at tier 2: the ops head (刘强) decides. */
+export const tier2Form = {
+  ...lineForm,
+  activity: 'ACT-CLOUD-2026',
+  customerName: '上海某某集团',
+  customerGroupId: 'G2100123',
+  line0Product: 'CLOUD-PBX',
+  line0Quantity: 200,
+  line0Price: '30.00',
+  subsidyYuan: '5000',
+  expectedRevenueYuan: '72000',
+  expectedSubscribers: 200,
+  justification: '竞争对手报价每席位 30 元。',
 };
