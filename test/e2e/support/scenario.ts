@@ -1,14 +1,17 @@
 import { E2eSession, type E2eSessionOptions, type OpenAsOptions } from './e2e-session';
 import type { PlaygroundChat } from './playground-chat';
 
-/** Who signs in: a name, e-mail, its local part or aadObjectId, as `openAs` takes it, optionally with its options. */
-export type Person = string | ({ who: string } & OpenAsOptions);
+/** Who signs in, as `openAs` takes it: a name, e-mail, its local part or aadObjectId, or a directory person. */
+export type Who = Parameters<E2eSession['openAs']>[0];
+
+/** A person to open before the first step, optionally with `openAs`'s options: `'张伟'`, `{ who: '张伟', clientLocale: null }`. */
+export type PersonToOpen = Who | ({ who: Who } & OpenAsOptions);
 
 /**
  * The people a scenario opens before its first step: every required chat of `S`, keyed as `S` names it.
  * Optional fields, chats included, are left to the steps to set.
  */
-export type People<S> = { [K in keyof S as S[K] extends PlaygroundChat ? K : never]-?: Person };
+export type People<S> = { [K in keyof S as S[K] extends PlaygroundChat ? K : never]-?: PersonToOpen };
 
 /** The scenario as a step sees it: the session, the people's chats and what earlier steps have set so far. */
 export type ScenarioSoFar<S> = S & { e2e: E2eSession };
@@ -45,8 +48,8 @@ export function e2eScenario<S extends object>(
     const e2e = await E2eSession.start(name, sessionOptions);
     try {
       const chats: Record<string, PlaygroundChat> = {};
-      for (const [key, person] of Object.entries<Person>(people)) {
-        const { who, ...openOptions } = typeof person === 'string' ? { who: person } : person;
+      for (const [key, person] of Object.entries<PersonToOpen>(people)) {
+        const { who, ...openOptions } = typeof person === 'object' && 'who' in person ? person : { who: person };
         chats[key] = await e2e.openAs(who, openOptions);
       }
       scenario = { ...chats, e2e } as ScenarioSoFar<S>;
