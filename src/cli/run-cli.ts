@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { auditVerifyCommand } from './commands/audit-verify';
 import { catalogImportCommand, policyImportCommand } from './commands/import';
 import { directoryImportCommand } from './commands/directory-import';
 import { migrateCommand } from './commands/migrate';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   'catalog import': catalogImportCommand,
   'policy import': policyImportCommand,
   'directory import': directoryImportCommand,
+  'audit verify': auditVerifyCommand,
 };
 
 /**

@@ -79,6 +79,8 @@ export const enUS: Record<StringKey, string> = {
   migrate --from sqlite:./data/plandesk.db --to cosmos [--verify]
       copy a pilot's store to Cosmos DB (COSMOS_ENDPOINT, COSMOS_KEY, COSMOS_DATABASE), counts per kind as JSON;
       safe to run again. --verify copies nothing: it compares the two stores item by item (exit 1 on a difference)
+  audit verify
+      walk the audit trail's hash chain: the count when intact; exit 1 naming the first entry changed, removed or added
 PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   // Reference data sent as a file in the 1:1 chat (issue 10).
   'refusal.not_catalog_owner':
@@ -181,6 +183,24 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'cli.directory.unknown_person':
     '--reassign names {name}, who is in neither the current nor the new directory (give an AAD object id or email); nothing was written.',
   'cli.directory.bad_reassign': '--reassign takes <from>=<to>, not "{value}".',
+  'cli.audit.intact':
+    'The audit trail is intact: {count} entries in {chains} chains, each as it was written and none missing.',
+  'cli.audit.unchained':
+    '{count} entries written before the trail was chained are covered by no chain (they were left as they were).',
+  'cli.audit.broken': 'The audit trail is broken at {where} ({entry}): {what}',
+  'cli.audit.where.row': 'entry #{position}',
+  'cli.audit.where.partition': 'entry #{position} of partition {chain}',
+  'cli.audit.where.unplaced': 'an entry of partition {chain}',
+  'cli.audit.entry': '{at}, {action}, {subject}',
+  'cli.audit.entry.last': 'the last one left is {at}, {action}, {subject}',
+  'cli.audit.entry.none': 'no entry is left before it',
+  'cli.audit.problem.altered':
+    'its content no longer matches the hash written with it: it was changed after it was written.',
+  'cli.audit.problem.unlinked':
+    'it is not chained to the entry before it: an entry before it was removed or changed, or it was put there behind the store.',
+  'cli.audit.problem.unchained': 'it carries no hash although its chain had begun: it was written behind the store.',
+  'cli.audit.problem.truncated':
+    'the chain ends before the last entry the store recorded: the entries from here on were removed.',
   'state.draft': 'Draft',
   'state.submitted': 'Submitted',
   'state.in_review': 'In review',

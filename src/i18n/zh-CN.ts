@@ -76,6 +76,8 @@ export const zhCN = {
   migrate --from sqlite:./data/plandesk.db --to cosmos [--verify]
       将试点库迁移到 Cosmos DB(COSMOS_ENDPOINT、COSMOS_KEY、COSMOS_DATABASE),按类别输出条数(JSON);
       可重复运行。--verify 不复制任何数据,只逐条比对两个库(有差异时退出码为 1)
+  audit verify
+      逐条核验审计记录的哈希链:完整时输出条数;有记录被改动、删除或加入时退出码为 1,并指出第一条
 环境变量 PLANDESK_DB 指定数据库文件(默认 ./data/plandesk.db)。`,
   // Reference data sent as a file in the 1:1 chat (issue 10).
   'refusal.not_catalog_owner':
@@ -167,6 +169,19 @@ export const zhCN = {
   'cli.directory.unknown_person':
     '--reassign 中的 {name} 不在当前或新版通讯录中(请写 AAD 对象 ID 或邮箱),未写入任何内容。',
   'cli.directory.bad_reassign': '--reassign 应写作 <原审批人>=<接手人>,收到的是“{value}”。',
+  'cli.audit.intact': '审计记录完整:共 {count} 条,分属 {chains} 条链,均与写入时一致,没有缺失。',
+  'cli.audit.unchained': '另有 {count} 条是审计记录成链之前写入的,不在任何链中(保持原样)。',
+  'cli.audit.broken': '审计记录在{where}处断裂({entry}):{what}',
+  'cli.audit.where.row': '第 {position} 条',
+  'cli.audit.where.partition': '分区 {chain} 的第 {position} 条',
+  'cli.audit.where.unplaced': '分区 {chain} 的一条记录',
+  'cli.audit.entry': '{at},{action},{subject}',
+  'cli.audit.entry.last': '现存最后一条为 {at},{action},{subject}',
+  'cli.audit.entry.none': '其前已无任何记录',
+  'cli.audit.problem.altered': '内容与写入时记下的哈希不符:写入后被改动过。',
+  'cli.audit.problem.unlinked': '未与前一条相链:其前有记录被删除或改动,或此条是绕过系统加入的。',
+  'cli.audit.problem.unchained': '链已开始,此条却没有哈希:是绕过系统写入的。',
+  'cli.audit.problem.truncated': '链在系统记录的最后一条之前就结束了:自此往后的记录已被删除。',
   'state.draft': '草稿',
   'state.submitted': '已提交',
   'state.in_review': '审批中',

@@ -1,5 +1,6 @@
 import type { ApplicationRecord } from '../records/application-record';
 import type { AuditEntry } from '../records/audit';
+import type { AuditChainReport } from './audit-chain';
 import type { Catalog, CatalogContent } from '../../domain/catalog';
 import type { Policy, PolicyContent } from '../../domain/policy';
 import type { LocalDate } from '../../domain/local-date';
@@ -15,6 +16,7 @@ import type { StoreTransfer } from './store-transfer';
 
 export type * from './conversations';
 export type * from './outbox';
+export type * from './audit-chain';
 
 /**
  * Applications are the aggregate: each write carries the record and the audit rows it causes,
@@ -97,6 +99,11 @@ export interface AuditTrail {
   append(entries: AuditEntry[]): Promise<void>;
   /** Entries about one subject, oldest first. */
   about(subject: string): Promise<AuditEntry[]>;
+  /**
+   * Walks the hash chain(s) of the whole trail, each entry against the hash written with it and the
+   * entry before it: reports the first place it does not hold, or how many entries it covers.
+   */
+  verify(): Promise<AuditChainReport>;
 }
 
 export interface Store {

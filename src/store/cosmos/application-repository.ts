@@ -4,7 +4,7 @@ import type { Job } from '../../app/ports/jobs';
 import type { ApplicationRepository, DuplicateDraft, OutboxMessage, StaleVersion } from '../../app/ports/store';
 import { fail, ok, type Result } from '../../domain/result';
 import { applicationItem, parseApplicationItem } from './application-items';
-import { auditItems } from './audit-trail';
+import { chainAppend, chainHead } from './audit-chain-heads';
 import type { CosmosContext } from './cosmos-context';
 import { itemKey, retryOnConflict } from './cosmos-context';
 import type { BatchOp } from './cosmos-io';
@@ -51,10 +51,12 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
   const drafts = draftClaims(ctx, async (id) => (await readItem(id))?.body ?? null);
 
   /**
-   * Commits the application operation with what it causes. Its guards come first (a draft's filing
-   * item, the application), then the other conditional operations (existing jobs), creations last:
-   * cosmosdb-server applies a batch in order without rolling back, so this keeps it from half-writing a
-   * batch that fails on a guard.
+   * Commits the application operation with what it causes. Its guards come first, then the other
+   * conditional operations (existing jobs), creations last: cosmosdb-server applies a batch in order
+   * without rolling back, so this keeps it from half-writing a batch that fails on a guard. The audit
+   * chain's head is a guard too (audit-chain-heads.ts): an update puts it first, so that losing a race
+   * to another decision or a view fails at the first operation; a new application's partition has no
+   * head yet, so its filing item and its creation (what can fail there) go before it.
    */
   async function commit(
     operation: string,
@@ -64,9 +66,10 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
     outbox: readonly OutboxMessage[],
     jobs: readonly Job[],
     skip: Set<string>,
+    chain: { isNew: boolean; readHead: boolean },
   ) {
     // A new application's partition holds nothing it could replace or repeat: no need to look first.
-    const snapshot = guards.every((g) => g.op === 'create')
+    const snapshot = chain.isNew
       ? { jobs: [], messages: new Set<string>() }
       : await partitionSnapshot(
           ctx,
@@ -75,17 +78,23 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
           jobs.map((j) => j.id),
           outbox.map((m) => m.id),
         );
+    const head = await chainHead(ctx, operation, record.id, chain.isNew && !chain.readHead);
+    const appended = chainAppend(ctx, head, record.id, audit);
+    const first = chain.isNew ? [...guards, ...appended.head] : [...appended.head, ...guards];
+    const headIndex = appended.head.length === 0 ? -1 : chain.isNew ? guards.length : 0;
+    const applicationIndex = chain.isNew ? guards.length - 1 : first.length - 1;
     const jobOps = jobReplacement(snapshot.jobs, record.id, jobs);
     const messages = outbox.filter((m) => !skip.has(m.id) && !snapshot.messages.has(m.id));
     const ops: BatchOp[] = [
-      ...guards,
+      ...first,
       ...jobOps.filter((o) => o.op === 'replace'),
       ...jobOps.filter((o) => o.op !== 'replace'),
-      ...auditItems(audit, record.id, ctx.nextSeq).map((item) => ({ op: 'create' as const, item })),
+      ...appended.entries,
       ...outboxCreates(messages, record.id, ctx.nextSeq),
     ];
     const outcome = await ctx.io.batch(operation, record.id, ops);
-    if (outcome.ok) return { ok: true as const, etag: outcome.etags[guards.length - 1] };
+    appended.settle(outcome, headIndex);
+    if (outcome.ok) return { ok: true as const, etag: outcome.etags[applicationIndex] };
     if (![404, 409, 412].includes(outcome.status))
       throw new Error(
         `Cosmos DB: ${operation} of ${record.id} failed with status ${outcome.status} at operation ${outcome.index}`,
@@ -93,7 +102,8 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
     // A message decided twice (a retried invoke) is written once: drop the one already there and go again.
     const failed = ops[outcome.index];
     if (outcome.status === 409 && failed?.item.type === 'outbox') skip.add(String(failed.item.messageId));
-    return { ok: false as const, guardFailed: outcome.index < guards.length };
+    const headFailed = outcome.index === headIndex;
+    return { ok: false as const, headFailed, guardFailed: !headFailed && outcome.index < first.length };
   }
 
   return {
@@ -105,6 +115,7 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
       const seq = ctx.nextSeq();
       const skip = new Set<string>();
       let fenced = false;
+      let readHead = false;
       return retryOnConflict(`creating ${record.id}`, async (): Promise<Filed | undefined> => {
         if (draftId) {
           const claim = await drafts.claim(applicant, draftId, record.id, !fenced);
@@ -114,11 +125,16 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
           ...(draftId ? [drafts.filing(record.id)] : []),
           { op: 'create', item: applicationItem(saved, seq) },
         ];
-        const done = await commit('applications.create', guards, saved, audit, outbox, jobs, skip);
+        const done = await commit('applications.create', guards, saved, audit, outbox, jobs, skip, {
+          isNew: true,
+          readHead,
+        });
         if (done.ok) {
           if (done.etag) remember(record.id, { version: 1, etag: done.etag, seq });
           return ok(saved);
         }
+        // Its partition has a chain already (entries about this id came first): go again after that head.
+        if (done.headFailed) readHead = true;
         if (!done.guardFailed) return undefined;
         if (draftId) await drafts.release(applicant, draftId, record.id);
         const taken = await readItem(record.id);
@@ -152,13 +168,17 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
           });
         const saved = { ...record, version: expectedVersion + 1 };
         const head: BatchOp = { op: 'replace', item: applicationItem(saved, current.seq), ifMatch: current.etag };
-        const done = await commit('applications.update', [head], saved, audit, outbox, jobs, skip);
+        const done = await commit('applications.update', [head], saved, audit, outbox, jobs, skip, {
+          isNew: false,
+          readHead: true,
+        });
         if (done.ok) {
           if (done.etag) remember(record.id, { version: saved.version, etag: done.etag, seq: current.seq });
           return ok(saved);
         }
-        // The application changed since it was seen: read it again, and refuse if its version moved on.
-        if (done.guardFailed) seen.delete(record.id);
+        // The application (or its audit chain, which every audited change of it moves) changed since it
+        // was seen: read it again, and refuse if its version moved on.
+        if (done.guardFailed || done.headFailed) seen.delete(record.id);
         return undefined;
       });
     },

@@ -3,34 +3,32 @@ import type { AuditEntry } from '../../app/records/audit';
 import type { AuditTrail } from '../../app/ports/store';
 import { auditEntrySchema } from '../schemas/audit-schema';
 import { parseDocument } from '../schemas/stored-document';
-import type { CosmosContext } from './cosmos-context';
-import type { Item } from './cosmos-io';
-import { ITEM_IDS, subjectPartition } from './item-keys';
+import { chainAppend, chainHead } from './audit-chain-heads';
+import { verifyAuditChains } from './audit-verify';
+import { retryOnConflict, type CosmosContext } from './cosmos-context';
+import { subjectPartition } from './item-keys';
 
 const auditItemSchema = z.object({ id: z.string(), seq: z.string(), body: auditEntrySchema });
 
-/** Audit items for entries written in partition `pk`, in their order; they go into the batch of the change they record. */
-export function auditItems(entries: readonly AuditEntry[], pk: string, nextSeq: () => string): Item[] {
-  return entries.map((entry) => {
-    const seq = nextSeq();
-    // JSON has no undefined: an absent before/after (nothing existed, nothing remains) is kept as null.
-    return {
-      id: ITEM_IDS.audit(seq),
-      pk,
-      type: 'audit',
-      seq,
-      subject: entry.subject,
-      body: { ...entry, before: entry.before ?? null, after: entry.after ?? null },
-    };
-  });
-}
-
 /**
  * The audit trail. Entries are kept in the partition of the write they record (an application's
- * entries with it), so `about` is a query across partitions on the indexed subject: an auditor's read,
- * never on the approval path. Nothing in PlanDesk replaces or deletes an audit item.
+ * entries with it), chained there (audit-chain-heads.ts), so `about` is a query across partitions on
+ * the indexed subject: an auditor's read, never on the approval path. Nothing in PlanDesk replaces or
+ * deletes an audit item.
  */
 export function cosmosAuditTrail(ctx: CosmosContext): AuditTrail {
+  /** Up to 99 entries after the partition's chain head, in one batch (a batch holds 100 operations). */
+  const appendTo = (pk: string, entries: readonly AuditEntry[]) =>
+    retryOnConflict(`appending audit entries in ${pk}`, async () => {
+      const appended = chainAppend(ctx, await chainHead(ctx, 'audit.append', pk), pk, entries);
+      const outcome = await ctx.io.batch('audit.append', pk, [...appended.head, ...appended.entries]);
+      appended.settle(outcome);
+      if (outcome.ok) return true;
+      // Another entry took the head first: chain after it.
+      if (outcome.index === 0 && (outcome.status === 409 || outcome.status === 412)) return undefined;
+      throw new Error(`Cosmos DB: appending audit entries failed with status ${outcome.status}`);
+    });
+
   return {
     async append(entries) {
       // Entries about one subject are appended in one batch; about several, one batch per subject's partition.
@@ -40,15 +38,7 @@ export function cosmosAuditTrail(ctx: CosmosContext): AuditTrail {
         byPartition.set(pk, [...(byPartition.get(pk) ?? []), entry]);
       }
       for (const [pk, group] of byPartition) {
-        for (let i = 0; i < group.length; i += 100) {
-          const items = auditItems(group.slice(i, i + 100), pk, ctx.nextSeq);
-          const outcome = await ctx.io.batch(
-            'audit.append',
-            pk,
-            items.map((item) => ({ op: 'create' as const, item })),
-          );
-          if (!outcome.ok) throw new Error(`Cosmos DB: appending audit entries failed with status ${outcome.status}`);
-        }
+        for (let i = 0; i < group.length; i += 99) await appendTo(pk, group.slice(i, i + 99));
       }
     },
     async about(subject) {
@@ -61,5 +51,6 @@ export function cosmosAuditTrail(ctx: CosmosContext): AuditTrail {
         .sort((a, b) => a.seq.localeCompare(b.seq))
         .map((item) => item.body);
     },
+    verify: () => verifyAuditChains(ctx),
   };
 }

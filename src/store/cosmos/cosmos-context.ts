@@ -1,3 +1,4 @@
+import type { ChainHeads } from './audit-chain-heads';
 import type { CosmosIo } from './cosmos-io';
 
 /** What every repository of one Cosmos store shares. */
@@ -5,6 +6,8 @@ export interface CosmosContext {
   io: CosmosIo;
   /** Keys in write order, for the audit trail's and the outbox's order (item-keys.ts). */
   nextSeq: () => string;
+  /** The audit chains' heads as this process last saw them (audit-chain-heads.ts). */
+  chainHeads: ChainHeads;
 }
 
 /** Runs an optimistic write until it settles: `attempt` returns a value, or undefined to be run again after a conflict. */

@@ -62,7 +62,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
   try {
     const container = await ensureContainer(client, options.database);
     const charges = chargeMeter(options.log);
-    const ctx: CosmosContext = { io: cosmosIo(container, charges), nextSeq: writeSequence() };
+    const ctx: CosmosContext = { io: cosmosIo(container, charges), nextSeq: writeSequence(), chainHeads: new Map() };
     return {
       charges,
       applications: cosmosApplicationRepository(ctx),

@@ -40,6 +40,8 @@ const escapePart = (part: string): string =>
 export const ITEM_IDS = {
   application: 'application',
   audit: (seq: string) => `audit:${seq}`,
+  /** Where the partition's audit chain ends (audit-chain-heads.ts). */
+  auditHead: 'audit-head',
   outbox: (messageId: string) => `outbox:${escapePart(messageId)}`,
   job: (jobId: string) => `job:${escapePart(jobId)}`,
   copy: (conversationKey: string, activityId: string) =>

@@ -1,5 +1,5 @@
 import type { Job, JobEffects, JobRepository } from '../../app/ports/jobs';
-import { auditItems } from './audit-trail';
+import { chainAppend, chainHead } from './audit-chain-heads';
 import { retryOnConflict, type CosmosContext } from './cosmos-context';
 import type { BatchOp } from './cosmos-io';
 import { ITEM_IDS } from './item-keys';
@@ -76,14 +76,18 @@ export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
             ).map((j) => j.jobId)
           : [],
       );
+      // The audit chain's head goes first (audit-chain-heads.ts), then the job's own guard.
+      const appended = chainAppend(ctx, await chainHead(ctx, 'jobs.complete', item.pk), item.pk, effects.audit ?? []);
+      const guard = appended.head.length;
       const ops: BatchOp[] = [
+        ...appended.head,
         {
           op: 'replace',
           item: jobWrite(item, { status: 'done', doneAt: at.toISOString(), leaseUntil: null }),
           ifMatch: item._etag,
         },
         ...follows.filter((j) => !there.has(j.id)).map((j) => ({ op: 'create' as const, item: newJobItem(j) })),
-        ...auditItems(effects.audit ?? [], item.pk, ctx.nextSeq).map((a) => ({ op: 'create' as const, item: a })),
+        ...appended.entries,
         ...outboxCreates(
           (effects.outbox ?? []).filter((m) => !skip.has(ITEM_IDS.outbox(m.id))),
           item.pk,
@@ -91,8 +95,9 @@ export function cosmosJobRepository(ctx: CosmosContext): JobRepository {
         ),
       ];
       const outcome = await ctx.io.batch('jobs.complete', item.pk, ops);
+      appended.settle(outcome);
       if (outcome.ok) return true;
-      if (outcome.index === 0 && (outcome.status === 412 || outcome.status === 404)) return undefined;
+      if (outcome.index <= guard && [409, 412, 404].includes(outcome.status)) return undefined;
       const failed = ops[outcome.index];
       if (outcome.status === 409 && failed) {
         skip.add(failed.item.id);

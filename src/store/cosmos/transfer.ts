@@ -14,6 +14,7 @@ import { checkDocument, parseDocument } from '../schemas/stored-document';
 import { localDate } from '../schemas/value-schemas';
 import { cardCopyKey, sqliteAuditKey } from '../transfer-keys';
 import { applicationItem, parseApplicationItem } from './application-items';
+import { chainAppend, chainHead } from './audit-chain-heads';
 import { copyItem } from './conversation-repository';
 import { itemKey, retryOnConflict, type CosmosContext } from './cosmos-context';
 import type { Item } from './cosmos-io';
@@ -279,16 +280,24 @@ export function cosmosTransfer(ctx: CosmosContext): StoreTransfer {
         }
         case 'audit': {
           const seq = seqFor(t.order);
-          const entry = { ...t.entry, before: t.entry.before ?? null, after: t.entry.after ?? null };
-          // An audit item is never rewritten: one already there from an earlier run stays as it is.
-          await createOnce('audit', {
-            id: ITEM_IDS.audit(seq),
-            pk: subjectPartition(t.entry.subject),
-            type: 'audit',
-            seq,
-            subject: t.entry.subject,
-            body: entry,
+          const pk = subjectPartition(t.entry.subject);
+          // An audit item is never rewritten: one already there from an earlier run stays as it is, where it is in
+          // its chain. Looking first (rather than letting the create fail) keeps the chain's head from moving alone
+          // on cosmosdb-server, which does not roll a batch back.
+          if ((await ctx.io.read(op, pk, ITEM_IDS.audit(seq))) !== null) {
+            bump(skipped, 'audit');
+            break;
+          }
+          // Chained after the partition's head as the repositories chain a new entry: the target's chains are its own.
+          await retryOnConflict(`chaining migrated audit entry ${t.key}`, async () => {
+            const appended = chainAppend(ctx, await chainHead(ctx, op, pk), pk, [t.entry], () => seq);
+            const outcome = await ctx.io.batch(op, pk, [...appended.head, ...appended.entries]);
+            appended.settle(outcome);
+            if (outcome.ok) return true;
+            if (outcome.index === 0 && (outcome.status === 409 || outcome.status === 412)) return undefined;
+            throw new Error(`Cosmos DB: importing audit entry ${t.key} failed with status ${outcome.status}`);
           });
+          bump(written, 'audit');
           break;
         }
         case 'cardCopy':

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../app/records/audit';
-import type { AuditTrail } from '../../app/ports/store';
+import type { AuditChainReport, AuditTrail } from '../../app/ports/store';
+import { chainEntries, chainWalker, GENESIS } from '../audit-chain';
 import { CorruptDocumentError } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
 
@@ -11,6 +12,8 @@ interface AuditRow {
   subject: string;
   before: string;
   after: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 /** Appends audit rows inside whatever transaction the caller has open, so a change and its rows commit together. */
@@ -27,14 +30,60 @@ function parseColumn(row: AuditRow, column: 'before' | 'after'): unknown {
   }
 }
 
-/** The writer that repositories call from inside their transactions. */
+/**
+ * The writer that repositories call from inside their transactions. Each row is chained to the last
+ * one in the file: every caller's transaction is IMMEDIATE, so it holds the write lock before it reads
+ * that last hash, and no other connection (in this process or another) can add a row in between. The
+ * database's unique index on `prev_hash` refuses a second row after the same one regardless.
+ */
 export function sqliteAuditWriter(db: SqliteDatabase): AuditWriter {
-  const insert = db.prepare<[string, string, string, string, string, string]>(
-    'INSERT INTO audit (at, actor, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?)',
+  const lastHash = db.prepare<[], string>('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').pluck();
+  const insert = db.prepare<[string, string, string, string, string, string, string, string]>(
+    'INSERT INTO audit (at, actor, action, subject, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   return (entries) => {
-    for (const e of entries) insert.run(e.at, e.actor, e.action, e.subject, toJson(e.before), toJson(e.after));
+    if (entries.length === 0) return;
+    // As stored: JSON has no undefined, so the hash is taken over what the row will read back as.
+    const stored = entries.map((e) => ({ ...e, before: e.before ?? null, after: e.after ?? null }));
+    for (const { entry: e, prev, hash } of chainEntries(lastHash.get() ?? GENESIS, stored))
+      insert.run(e.at, e.actor, e.action, e.subject, toJson(e.before), toJson(e.after), prev, hash);
   };
+}
+
+const entryOf = (row: AuditRow): AuditEntry => ({
+  at: row.at,
+  actor: row.actor,
+  action: row.action,
+  subject: row.subject,
+  before: parseColumn(row, 'before'),
+  after: parseColumn(row, 'after'),
+});
+
+/**
+ * Walks the file's one chain in row order, reading row by row inside one read transaction (a
+ * consistent snapshot while writers go on). Its end is the highest row number SQLite ever handed out
+ * (`sqlite_sequence`), so rows removed from the end are missed too.
+ */
+function verifyChain(db: SqliteDatabase): AuditChainReport {
+  const walk = db.transaction((): AuditChainReport => {
+    const last = db.prepare<[], number>("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").pluck().get();
+    const walker = chainWalker('', last === undefined ? null : { position: last });
+    const rows = db.prepare<[], AuditRow>(
+      'SELECT id, at, actor, action, subject, before, after, prev_hash, hash FROM audit ORDER BY id',
+    );
+    let broken = null;
+    for (const row of rows.iterate()) {
+      broken = walker.next({ position: row.id, entry: entryOf(row), prev: row.prev_hash, hash: row.hash });
+      if (broken) break;
+    }
+    return {
+      entries: walker.entries,
+      chains: last === undefined ? 0 : 1,
+      unchained: 0,
+      broken: broken ?? walker.end(),
+    };
+  });
+  return walk.deferred();
 }
 
 /** The audit trail port over the `audit` table, which the database keeps append-only. */
@@ -48,14 +97,10 @@ export function sqliteAuditTrail(db: SqliteDatabase, write: AuditWriter): AuditT
       appendAll.immediate(entries);
     },
     async about(subject) {
-      return bySubject.all(subject).map((row) => ({
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        subject: row.subject,
-        before: parseColumn(row, 'before'),
-        after: parseColumn(row, 'after'),
-      }));
+      return bySubject.all(subject).map(entryOf);
+    },
+    async verify() {
+      return verifyChain(db);
     },
   };
 }

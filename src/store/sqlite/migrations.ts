@@ -1,9 +1,12 @@
+import { chainAuditRows } from './audit-chain-migration';
 import type { SqliteDatabase } from './sqlite-connection';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** What SQL cannot do (hashing), run after `sql` in the same transaction. */
+  run?: (db: SqliteDatabase) => void;
 }
 
 /**
@@ -179,6 +182,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX applications_by_draft ON applications (applicant, draft_id) WHERE draft_id IS NOT NULL;
     `,
   },
+  {
+    version: 8,
+    name: 'the audit trail becomes a hash chain, the rows already there chained once in their order',
+    // The columns come first; chainAuditRows fills them for the rows already there and then has the
+    // database refuse an unchained row and a second row after the same one (a fork).
+    sql: `
+      ALTER TABLE audit ADD COLUMN prev_hash TEXT;
+      ALTER TABLE audit ADD COLUMN hash TEXT;
+    `,
+    run: chainAuditRows,
+  },
 ];
 
 /**
@@ -201,6 +215,7 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[] = M
   const apply = db.transaction((migration: Migration) => {
     if (isApplied.get(migration.version)) return;
     db.exec(migration.sql);
+    migration.run?.(db);
     record.run(migration.version, migration.name);
   });
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) apply.immediate(migration);
