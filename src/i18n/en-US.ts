@@ -184,7 +184,7 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
     '--reassign names {name}, who is in neither the current nor the new directory (give an AAD object id or email); nothing was written.',
   'cli.directory.bad_reassign': '--reassign takes <from>=<to>, not "{value}".',
   'cli.audit.intact':
-    'The audit trail is intact: {count} entries in {chains} chains, each as it was written and none missing.',
+    'The audit trail is intact: {count} entries, {chains} chain(s) walked, each entry as it was written and none missing.',
   'cli.audit.unchained':
     '{count} entries written before the trail was chained are covered by no chain (they were left as they were).',
   'cli.audit.broken': 'The audit trail is broken at {where} ({entry}): {what}',

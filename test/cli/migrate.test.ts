@@ -154,6 +154,10 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     });
     for (const kind of ['audit', 'job', 'outbox']) expect(report.exported[kind]).toBeGreaterThan(0);
     expect(report.written).toEqual(report.exported);
+    // The target chains what it imports, partition by partition, as it chains what it writes.
+    expect(await pilot.audit.verify()).toMatchObject({ entries: report.exported.audit, broken: null });
+    const chained = await (await cosmos.open()).audit.verify();
+    expect(chained).toMatchObject({ entries: report.exported.audit, unchained: 0, broken: null });
 
     const verified = await plandesk([...args, '--verify']);
     expect(JSON.parse(verified.out)).toMatchObject({
@@ -170,6 +174,7 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     });
     expect(await itemsInContainer()).toEqual(itemsBefore);
     expect((await plandesk([...args, '--verify'])).code).toBe(0);
+    expect(await (await cosmos.open()).audit.verify()).toEqual(chained);
 
     const store = await cosmos.open();
     for (const id of [first.id, second.id]) {
@@ -216,6 +221,7 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
     expect((await store.applications.get(second.id))?.version).toBe(2);
     const trail = (await store.audit.about(second.id)).map((e) => e.action);
     expect(trail.slice(0, -1)).toEqual((await pilot.audit.about(second.id)).map((e) => e.action));
+    expect(await store.audit.verify()).toMatchObject({ entries: chained.entries + 1, broken: null });
 
     // Now the stores differ, and --verify says where.
     const drift = await plandesk([...args, '--verify']);

@@ -1,13 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
+import { auditEntry } from '../../src/app/records/audit';
 import type { Store } from '../../src/app/ports/store';
-import { MIGRATIONS } from '../../src/store/sqlite/migrations';
+import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations';
 import { openDatabase } from '../../src/store/sqlite/sqlite-connection';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { auditOf, sampleCatalog, sampleRecord } from './fixtures';
 import { describeStoreContract, type StoreHarness } from './store-contract';
+import { describeAuditChainContract } from './support/audit-chain-contract';
+
+const OPS = 'wang.fang@plandesk.example';
 
 /** A store on a real file in a fresh temp folder; the file sits in a subfolder the store must create. */
 function sqliteHarness(): StoreHarness & { file: string; open: () => Store } {
@@ -32,6 +37,36 @@ function sqliteHarness(): StoreHarness & { file: string; open: () => Store } {
 }
 
 describeStoreContract('SQLite', async () => sqliteHarness());
+
+/** Two stores on one file, as two processes; behind them, a plain connection that drops the append-only triggers first. */
+describeAuditChainContract('SQLite', async () => {
+  const harness = sqliteHarness();
+  const other = harness.open();
+  const raw = () => {
+    const db = new Database(harness.file);
+    db.exec('DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete');
+    return db;
+  };
+  const nth = 'SELECT id FROM audit WHERE subject = ? ORDER BY id LIMIT 1 OFFSET ?';
+  const behind = (sql: string, ...params: unknown[]) => {
+    const db = raw();
+    try {
+      db.prepare(sql).run(...params);
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    store: harness.store,
+    other,
+    cleanup: harness.cleanup,
+    behind: {
+      changeActor: async (subject, index, actor) =>
+        behind(`UPDATE audit SET actor = ? WHERE id = (${nth})`, actor, subject, index),
+      remove: async (subject, index) => behind(`DELETE FROM audit WHERE id = (${nth})`, subject, index),
+    },
+  };
+});
 
 describe('SQLite store', () => {
   let harness: ReturnType<typeof sqliteHarness>;
@@ -72,6 +107,60 @@ describe('SQLite store', () => {
     expect(await harness.store.audit.about(record.id)).toEqual([
       auditOf(null, record, record.input.applicant, 'submit'),
     ]);
+  });
+
+  it('should keep one chain when several processes append to one file at once', async () => {
+    const entry = path.join(__dirname, 'support', 'append-audit-entries.ts');
+    const startAt = String(Date.now() + 4000);
+    const writer = (subject: string) =>
+      new Promise<number | null>((resolve) =>
+        spawn(process.execPath, ['--import', 'tsx', entry, harness.file, subject, '100', startAt], {
+          stdio: 'inherit',
+        }).on('exit', resolve),
+      );
+    expect(await Promise.all(['PP-2027-000001', 'PP-2027-000002', 'PP-2027-000001'].map(writer))).toEqual([0, 0, 0]);
+    // They did write at once: the rows of one writer are interleaved with the others'.
+    const actors = rawConnection().prepare<[], string>('SELECT actor FROM audit ORDER BY id').pluck().all();
+    expect(actors.filter((actor, i) => i > 0 && actor !== actors[i - 1]).length).toBeGreaterThan(10);
+    expect(await harness.store.audit.verify()).toEqual({ entries: 300, chains: 1, unchained: 0, broken: null });
+  }, 60_000);
+
+  it('should chain the rows written before the trail was a chain, once, when the file is upgraded', async () => {
+    await harness.store.close();
+    fs.rmSync(harness.file);
+    const old = openDatabase(harness.file);
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version < 8),
+    );
+    const insert = old.prepare(
+      "INSERT INTO audit (at, actor, action, subject, before, after) VALUES (?, ?, 'view', 'PP-2027-000001', 'null', ?)",
+    );
+    for (let i = 0; i < 3; i += 1) insert.run(`2026-12-0${i + 1}T00:00:00.000Z`, OPS, JSON.stringify({ i }));
+    old.close();
+
+    const upgraded = await harness.reopen();
+    expect(await upgraded.audit.verify()).toEqual({ entries: 3, chains: 1, unchained: 0, broken: null });
+    await upgraded.audit.append([
+      auditEntry(new Date('2026-12-04T00:00:00.000Z'), OPS, 'view', 'PP-2027-000001', null, null),
+    ]);
+    await (await harness.reopen()).close();
+    expect(await upgraded.audit.verify()).toMatchObject({ entries: 4, broken: null });
+  });
+
+  it('should let the database itself refuse an unchained audit row and a second row after the same one', async () => {
+    const record = sampleRecord('PP-2027-000001');
+    await harness.store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [], []);
+    const db = rawConnection();
+    const row = db.prepare<[], { prev_hash: string }>('SELECT prev_hash FROM audit').get();
+    const insert = (prev: string | null, hash: string | null) =>
+      db
+        .prepare(
+          "INSERT INTO audit (at, actor, action, subject, before, after, prev_hash, hash) VALUES ('2026-12-01T00:00:00.000Z', 'x', 'view', 's', 'null', 'null', ?, ?)",
+        )
+        .run(prev, hash);
+    expect(() => insert(null, null)).toThrow('an audit row must carry its chain hashes');
+    expect(() => insert(row?.prev_hash ?? '', 'f'.repeat(64))).toThrow('UNIQUE constraint failed: audit.prev_hash');
   });
 
   it('should keep the file in WAL mode and open connections with a busy timeout and foreign keys on', () => {
