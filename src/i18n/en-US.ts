@@ -313,7 +313,7 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'bot.people.title': 'People',
   'bot.people.titleFor': 'People: "{query}"',
   'bot.people.count':
-    '{count} people. Choose Change to set roles, unit, delegate and units covered; Add a person to enter a new colleague. Each save makes a new directory version.',
+    'Found: {count}. Choose Change to set roles, unit, delegate and units covered; Add a person to enter a new colleague. Each save makes a new directory version.',
   'bot.people.more': '{count} more not listed: add a name, e-mail or unit after "people" to narrow it down.',
   'bot.people.addTitle': 'Add a person',
   'bot.people.editTitle': 'Change: {name}',

@@ -10,18 +10,26 @@ export interface CosmosContext {
   chainHeads: ChainHeads;
 }
 
-/** Runs an optimistic write until it settles: `attempt` returns a value, or undefined to be run again after a conflict. */
+/**
+ * Runs an optimistic write until it settles: `attempt` returns a value, or undefined to be run again
+ * after a conflict. The first retry is at once; later ones wait a random while that grows to at most
+ * `MAX_BACKOFF_MS` (full jitter), so many writers contending for one item — fifty taps appending to one
+ * application's audit chain — take turns instead of colliding again and again.
+ */
 export async function retryOnConflict<T>(
   what: string,
   attempt: () => Promise<T | undefined>,
-  attempts = 20,
+  attempts = 40,
 ): Promise<T> {
   for (let i = 0; i < attempts; i += 1) {
+    if (i > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** i)));
     const settled = await attempt();
     if (settled !== undefined) return settled;
   }
   throw new Error(`Cosmos DB: ${what} kept conflicting with concurrent writes (${attempts} attempts)`);
 }
+
+const MAX_BACKOFF_MS = 200;
 
 /** How a damaged item is named in the error: its partition and id when it has them. */
 export function itemKey(raw: unknown, fallback: string): string {

@@ -70,9 +70,15 @@ export class AdaptiveCard {
       });
   }
 
-  /** The input whose label (Input.Toggle: title) is exactly `label`. */
+  /**
+   * The input whose label (Input.Toggle: title) is exactly `label`, or `label *` when the input is
+   * required; a multi-select ChoiceSet's checkbox by its choice's title (its own aria-label, since its
+   * accessible name also carries the set's label).
+   */
   input(label: string): Locator {
-    return this.root.locator('input, textarea').and(this.root.getByLabel(label, { exact: true }));
+    const exactly = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( ?\\*)?$`);
+    const labelled = this.root.getByLabel(exactly).or(this.root.locator(`[aria-label=${JSON.stringify(label)}]`));
+    return this.root.locator('input, textarea').and(labelled);
   }
 
   /**

@@ -1,0 +1,153 @@
+import type { Person } from '../../src/app/records/directory';
+import { addDays, shanghaiDate } from '../../src/domain/local-date';
+import type { PlaygroundChat } from './support/playground-chat';
+import { e2eScenario } from './support/scenario';
+
+// The real bot, up to six Agents Playgrounds and Chromium: each step takes seconds.
+jest.setTimeout(90_000);
+const WAIT = 30_000;
+
+const DIA_100M = 'DIA-100M 互联网专线 100M(每条) · 标准 ¥3,000.00/月';
+const APPLICATION_ID = /PP-\d{4}-\d{6}/;
+
+/** 高峰: not in the sample directory; the admin adds him in the Playground as a second ops approver for 闵行. */
+const GAO_FENG: Person = {
+  aadObjectId: '00000000-0000-0000-0000-00000000b005',
+  name: '高峰',
+  email: 'gao.feng@plandesk.example',
+  roles: ['ops_approver'],
+};
+
+/** Who the scenario opens, and what its steps hand on to the next ones. */
+interface Scenario {
+  zhouJie: PlaygroundChat;
+  wangFang: PlaygroundChat;
+  liuQiang: PlaygroundChat;
+  zhangWei: PlaygroundChat;
+  huangLi: PlaygroundChat;
+  gaoFeng?: PlaygroundChat;
+  pudong?: string;
+  minhang?: string;
+}
+
+/** Today and four days on, in Shanghai: the leave the scenario records. */
+const today = shanghaiDate(new Date());
+const lastDay = addDays(today, 4);
+
+/** Files a tier-1 line plan from the person's own unit (one ops approval step); resolves with its number and card text. */
+async function fileLinePlan(chat: PlaygroundChat, customer: string): Promise<{ id: string; text: string }> {
+  await chat.send('新建');
+  const form = await chat.waitForCard('个性化方案申请', WAIT);
+  const months = await form.choices('起始月份');
+  await form.fillAll({
+    营销活动: 'ACT-LINE-2026',
+    客户名称: customer,
+    集团编号: 'G2100456',
+    起始月份: months[0] ?? '',
+    '有效期(月,1–36)': '12',
+  });
+  await form.fill('产品', DIA_100M, { nth: 0 });
+  await form.fill('数量', '4', { nth: 0 });
+  await form.fill('申请单价(元/月)', '2400.00', { nth: 0 });
+  await form.fillAll({
+    '预期收入(元)': '115200',
+    预期用户数: '4',
+    为什么需要超出标准营销活动: '四个厂区专线统一签约。',
+  });
+  expect(await form.execute('提交')).toMatchObject({ kind: 'invoke', status: 200 });
+  const text = await form.waitForText(APPLICATION_ID, WAIT);
+  const id = APPLICATION_ID.exec(text)?.[0];
+  if (!id) throw new Error(`the card shows no application number: ${text}`);
+  return { id, text };
+}
+
+describe('running it day to day in the Agents Playground: a second approver, leave, and a hand-over', () => {
+  // Each opened Playground installs PlanDesk, so the bot can reach that person later.
+  const { so } = e2eScenario<Scenario>(
+    'day-to-day',
+    { zhouJie: '周杰', wangFang: '王芳', liuQiang: '刘强', zhangWei: '张伟', huangLi: '黄丽' },
+    { startTimeout: 180_000 },
+  );
+
+  it('周杰 (admin, English) adds 高峰 as a second ops approver covering 闵行, on a card', async () => {
+    const { e2e, zhouJie } = so();
+    await zhouJie.send('people 王芳');
+    const people = await zhouJie.waitForCard('People: "王芳"', WAIT);
+    expect(await people.text()).toContain('Covers: every unit');
+    await e2e.screenshot(people.root, 'admin-looks-up-wang-fang');
+
+    await people.execute('Add a person');
+    const form = await people.waitForText('Add a person', WAIT).then(() => people);
+    await form.fillAll({
+      'Teams account (Entra ID object id)': GAO_FENG.aadObjectId,
+      Name: GAO_FENG.name,
+      'E-mail': GAO_FENG.email,
+      'ops approver': true,
+      闵行分公司: true,
+    });
+    await form.fill('Delegate (may decide in their stead)', '刘强');
+    await e2e.screenshot(form.root, 'admin-fills-gao-feng');
+    expect(await form.execute('Save')).toMatchObject({ kind: 'invoke', status: 200 });
+    const saved = await form.waitForText('Saved as directory version 2.', WAIT);
+    expect(saved).toContain('Added: 高峰(gao.feng@plandesk.example)');
+    expect(saved).toContain('Covers: 闵行分公司');
+    await e2e.screenshot(form.root, 'gao-feng-added');
+  });
+
+  it('王芳 goes on leave with 刘强 standing in', async () => {
+    const { e2e, wangFang } = so();
+    await wangFang.send(`休假 ${today} ${lastDay} 刘强`);
+    const reply = await wangFang.waitForBotMessage(`已登记休假:${today} 至 ${lastDay},由刘强代理。`, WAIT);
+    expect(await reply.innerText()).toContain('期间新的审批步骤直接交给刘强');
+    await e2e.screenshot(wangFang, 'wang-fang-on-leave');
+  });
+
+  it('张伟 files from 浦东: the step goes straight to 刘强, whose card says why', async () => {
+    const { e2e, zhangWei, liuQiang } = so();
+    await liuQiang.markBotMessages();
+    const { id, text } = await fileLinePlan(zhangWei, '浦东精密制造有限公司');
+    expect(text).toContain('经营管理部审批 · 刘强');
+
+    const card = await liuQiang.waitForCard(id, WAIT);
+    await card.click('审批流程、理由与历史');
+    expect(await card.waitForText('负责该单位的审批人正在休假:由代理人审批', WAIT)).toContain('经营管理部审批 — 刘强');
+    await card.root.scrollIntoViewIfNeeded();
+    await e2e.screenshot(card.root, 'stand-in-gets-the-pudong-card');
+    so().pudong = id;
+  });
+
+  it('黄丽 files from 闵行: the step goes to 高峰, the approver who covers 闵行 and is not away', async () => {
+    const { e2e, huangLi } = so('pudong');
+    const { id, text } = await fileLinePlan(huangLi, '闵行精工机械有限公司');
+    expect(text).toContain('经营管理部审批 · 高峰');
+
+    // 高峰 opens Teams for the first time: the card waiting for him arrives.
+    const gaoFeng = await e2e.openAs(GAO_FENG);
+    so().gaoFeng = gaoFeng;
+    const card = await gaoFeng.waitForCard(id, WAIT);
+    expect(await card.text()).toContain('闵行精工机械有限公司');
+    await e2e.screenshot(card.root, 'gao-feng-gets-the-minhang-card');
+    so().minhang = id;
+  });
+
+  it('王芳 is back early; 刘强 (ops head) hands the 闵行 step from 高峰 to her with 转交', async () => {
+    const { e2e, wangFang, liuQiang, minhang } = so('minhang', 'gaoFeng');
+    await wangFang.send('休假 取消');
+    await wangFang.waitForBotMessage(`已取消休假(${today} 至 ${lastDay})`, WAIT);
+    await wangFang.markBotMessages();
+
+    await liuQiang.send('待办');
+    const list = await liuQiang.waitForCard('团队待办', WAIT);
+    expect(await list.text()).toContain(minhang);
+    await list.click('转交');
+    await list.fill('转交给', '王芳');
+    await e2e.screenshot(list.root, 'liu-qiang-hands-over');
+    expect(await list.execute('确认转交')).toMatchObject({ kind: 'invoke', status: 200 });
+    expect(await list.waitForText(`已将 ${minhang} 转交给王芳`, WAIT)).toBeTruthy();
+    await e2e.screenshot(list.root, 'handed-over');
+
+    const card = await wangFang.waitForCard(minhang, WAIT);
+    expect(await card.text()).toContain('闵行精工机械有限公司');
+    await e2e.screenshot(card.root, 'wang-fang-gets-the-minhang-card');
+  });
+});
