@@ -18,7 +18,7 @@ import { cardModel, type CardModel } from './common/card-model';
 import { bindChannel, rememberPerson, type ChannelTarget } from './approval/conversations';
 import { decideStep, type DecideCommand } from './approval/decide-step';
 import { handOverStep, type HandOverCommand } from './approval/hand-over';
-import { cancelAbsence, recordAbsence, type AbsenceRecorded } from './approval/absence';
+import { absenceForm, cancelAbsence, recordAbsence, type AbsenceForm, type AbsenceRecorded } from './approval/absence';
 import { lookUpPeople, type PersonSummary } from './approval/people-lookup';
 import { reviewTeamMembers, type TeamMember } from './approval/onboarding';
 import type { Absence } from '../domain/absence';
@@ -56,7 +56,7 @@ export type { CardModel } from './common/card-model';
 export type { ListModel } from './approval/queries';
 export type { ChannelTarget } from './approval/conversations';
 export type { HandOverCommand } from './approval/hand-over';
-export type { AbsenceRecorded } from './approval/absence';
+export type { AbsenceForm, AbsenceRecorded } from './approval/absence';
 export type { PersonSummary } from './approval/people-lookup';
 export type { TeamMember } from './approval/onboarding';
 export type { PersonEdit, PersonEdited, PersonFields, PersonForm } from './reference/edit-person';
@@ -160,6 +160,8 @@ export interface UseCases {
   openPersonForm(actor: string, id: string | null): Promise<Result<PersonForm, Refusal>>;
   /** An admin adds, changes or removes a person on a card: a new directory version, or why not. */
   editPerson(actor: string, baseVersion: number, edit: PersonEdit): Promise<Result<PersonEdited, Refusal>>;
+  /** The leave card: the person's leave now and ahead, and who could stand in for them. */
+  absenceForm(actor: string): Promise<AbsenceForm>;
   /** The person goes on leave (休假) with a stand-in, named as people write names (name, email). */
   recordAbsence(
     actor: string,
@@ -330,6 +332,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
     editPerson: (actor, baseVersion, edit) => editPerson(deps, actor, baseVersion, edit),
     reviewTeamMembers: (members) => reviewTeamMembers(deps, members),
     cancelAbsence: (actor) => cancelAbsence(deps, actor),
+    absenceForm: (actor) => absenceForm(deps, actor),
 
     reviewCatalogImport: (actor, read) => reviewCatalogImport(deps, actor, read),
     confirmCatalogImport: (actor, read, baseVersion) => confirmCatalogImport(deps, actor, read, baseVersion),

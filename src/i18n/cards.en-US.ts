@@ -148,4 +148,11 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.people.remove': 'Remove this person…',
   'card.people.removeConfirm': 'Confirm removal',
   'card.people.cancel': 'Cancel',
+  'card.away.from': 'First day',
+  'card.away.to': 'Last day',
+  'card.away.dateError': 'Choose a date, today or later',
+  'card.away.standIn': 'Stand-in (a colleague with your role, or your delegate)',
+  'card.away.standInError': 'Choose who stands in',
+  'card.away.record': 'Record leave',
+  'card.away.cancel': 'Cancel the current leave',
 };

@@ -148,6 +148,13 @@ export const cardsZhCN = {
   'card.people.remove': '移除此人…',
   'card.people.removeConfirm': '确认移除',
   'card.people.cancel': '取消',
+  'card.away.from': '开始日期',
+  'card.away.to': '结束日期(含当天)',
+  'card.away.dateError': '请选择日期(不早于今天)',
+  'card.away.standIn': '代理人(同角色同事或您的代理人)',
+  'card.away.standInError': '请选择由谁代理',
+  'card.away.record': '登记休假',
+  'card.away.cancel': '取消当前休假',
 } as const;
 
 export type CardLabelKey = keyof typeof cardsZhCN;

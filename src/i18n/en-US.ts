@@ -288,6 +288,12 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'assignment.no_coverer': 'nobody covers the unit: fewest open steps ({open}) of the {pool} with the role',
   'notice.stood_in': '{who} is away: you stand in for the {stepName} of application {id}; its card is in this chat.',
   'history.stood_in': 'Stand-in during leave',
+  'bot.away.title': 'Leave',
+  'bot.away.intro':
+    'While you are away, new approval steps go straight to your stand-in; at 00:00 on the first day, the steps you hold move to them too. You can also say: away 2026-12-01 2026-12-05 liu.qiang',
+  'bot.away.current': 'Recorded: {firstDay} to {lastDay}, {standIn} standing in',
+  'bot.away.notApprover':
+    'Leave only matters for approval steps, and the directory gives you no approver role, so there is nothing to record.',
   'bot.away.usage':
     'Record leave like this: away 2026-12-01 2026-12-05 liu.qiang (first day, last day, your stand-in by name or email); to end it early: away cancel',
   'bot.away.recorded': 'Leave recorded: {firstDay} to {lastDay}, with {standIn} standing in.',

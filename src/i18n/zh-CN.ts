@@ -264,6 +264,11 @@ export const zhCN = {
   'assignment.no_coverer': '无人负责该单位:{pool} 位同角色人员中在办最少({open} 件)',
   'notice.stood_in': '{who}休假,申请 {id} 的{stepName}由您代理审批,审批卡片已发给您。',
   'history.stood_in': '休假代理',
+  'bot.away.title': '休假登记',
+  'bot.away.intro':
+    '休假期间,新的审批步骤直接交给代理人;开始当天 00:00,您手上的步骤也会转给代理人。也可以直接发送:休假 2026-12-01 2026-12-05 刘强',
+  'bot.away.current': '已登记:{firstDay} 至 {lastDay},由{standIn}代理',
+  'bot.away.notApprover': '休假登记只影响审批步骤:您在通讯录中没有审批角色,无需登记。',
   'bot.away.usage':
     '请这样登记休假:休假 2026-12-01 2026-12-05 刘强(开始日期、结束日期、代理人的姓名或邮箱);提前结束:休假 取消',
   'bot.away.recorded': '已登记休假:{firstDay} 至 {lastDay},由{standIn}代理。',

@@ -41,6 +41,41 @@ describe('休假 / away in the 1:1 chat', () => {
     );
   });
 
+  it('offers a leave card for 休假 alone: dates and a stand-in to choose, then the leave recorded with 取消', async () => {
+    const card = cardOf((await teams.say(wangFang, '休假'))[0]);
+    expect(linesOf(card)).toContain('休假期间,新的审批步骤直接交给代理人');
+    const standIns = nodes(card).find((n) => n.id === 'standIn')?.choices;
+    expect(standIns).toEqual([{ title: '刘强', value: liuQiang.aad }]);
+    expect(nodes(card).find((n) => n.id === 'from')?.value).toBe('2026-12-01');
+
+    const backwards = await teams.tap(wangFang, 'away.record', {
+      from: '2026-12-05',
+      to: '2026-12-03',
+      standIn: liuQiang.aad,
+    });
+    expect(linesOf(backwards)).toContain('休假的结束日期早于开始日期,请检查。');
+    expect(nodes(backwards).find((n) => n.id === 'from')?.value).toBe('2026-12-05');
+
+    const recorded = await teams.tap(wangFang, 'away.record', {
+      from: '2026-12-03',
+      to: '2026-12-04',
+      standIn: liuQiang.aad,
+    });
+    expect(linesOf(recorded)).toContain('已登记休假:2026-12-03 至 2026-12-04,由刘强代理。');
+
+    const again = cardOf((await teams.say(wangFang, '休假'))[0]);
+    expect(linesOf(again)).toContain('已登记:2026-12-03 至 2026-12-04,由刘强代理');
+    expect(verbsOf(again)).toEqual(['away.record', 'away.cancel']);
+    const cancelled = await teams.tap(wangFang, 'away.cancel', {});
+    expect(linesOf(cancelled)).toContain('已取消休假(2026-12-03 至 2026-12-04)');
+  });
+
+  it('tells someone with no approver role that leave has nothing to record', async () => {
+    const card = cardOf((await teams.say(PEOPLE.zhangWei, 'away', 'en-US'))[0]);
+    expect(linesOf(card)).toContain('the directory gives you no approver role, so there is nothing to record');
+    expect(verbsOf(card)).toEqual([]);
+  });
+
   it('answers a malformed request with how to write it, and a refused one with why, in her language', async () => {
     expect(await reply('休假 12月3日 刘强')).toContain('请这样登记休假:休假 2026-12-01 2026-12-05 刘强');
     expect(await reply('away 2026-12-03 2026-12-04 li.na', 'en-US')).toBe(

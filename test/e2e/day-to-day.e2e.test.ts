@@ -94,12 +94,18 @@ describe('running it day to day in the Agents Playground: a second approver, lea
     await e2e.screenshot(form.root, 'gao-feng-added');
   });
 
-  it('王芳 goes on leave with 刘强 standing in', async () => {
+  it('王芳 goes on leave on the leave card, choosing 刘强 to stand in', async () => {
     const { e2e, wangFang } = so();
-    await wangFang.send(`休假 ${today} ${lastDay} 刘强`);
-    const reply = await wangFang.waitForBotMessage(`已登记休假:${today} 至 ${lastDay},由刘强代理。`, WAIT);
-    expect(await reply.innerText()).toContain('期间新的审批步骤直接交给刘强');
-    await e2e.screenshot(wangFang, 'wang-fang-on-leave');
+    await wangFang.send('休假');
+    const card = await wangFang.waitForCard('休假登记', WAIT);
+    await card.fill('开始日期', today);
+    await card.fill('结束日期(含当天)', lastDay);
+    await card.fill('代理人(同角色同事或您的代理人)', '刘强');
+    await e2e.screenshot(card.root, 'wang-fang-leave-card');
+    expect(await card.execute('登记休假')).toMatchObject({ kind: 'invoke', status: 200 });
+    const done = await card.waitForText(`已登记休假:${today} 至 ${lastDay},由刘强代理。`, WAIT);
+    expect(done).toContain('期间新的审批步骤直接交给刘强');
+    await e2e.screenshot(card.root, 'wang-fang-on-leave');
   });
 
   it('张伟 files from 浦东: the step goes straight to 刘强, whose card says why', async () => {
@@ -139,7 +145,11 @@ describe('running it day to day in the Agents Playground: a second approver, lea
     await liuQiang.send('待办');
     const list = await liuQiang.waitForCard('团队待办', WAIT);
     expect(await list.text()).toContain(minhang);
+    // The ShowCard opens under the row; a click that lands while the chat is still laying out is tried again.
     await list.click('转交');
+    const handTo = list.input('转交给');
+    await handTo.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => list.click('转交'));
+    await handTo.waitFor({ state: 'visible', timeout: WAIT });
     await list.fill('转交给', '王芳');
     await e2e.screenshot(list.root, 'liu-qiang-hands-over');
     expect(await list.execute('确认转交')).toMatchObject({ kind: 'invoke', status: 200 });

@@ -40,6 +40,37 @@ const withPerson = (directory: Directory, id: string, change: (p: Person) => Per
   people: directory.people.map((p) => (p.aadObjectId === id ? change(p) : p)),
 });
 
+/** What the leave card offers a person: today, their leave now and ahead, and who could stand in. */
+export interface AbsenceForm {
+  today: LocalDate;
+  away: (Absence & { standInName: string })[];
+  /** People who may decide their steps: colleagues with one of their approver roles, and their delegate. */
+  standIns: { id: string; name: string }[];
+}
+
+/** The leave card (`休假` alone): the person's leave still to come or under way, and who could stand in. */
+export async function absenceForm(deps: ApprovalDeps, actor: string): Promise<AbsenceForm> {
+  const directory = await deps.store.directory.get();
+  const today = shanghaiDate(deps.clock.now());
+  const me = directory ? personOf(directory, actor) : undefined;
+  if (!directory || !me) return { today, away: [], standIns: [] };
+  const mine = me.roles.filter((r) => (APPROVER_ROLES as readonly string[]).includes(r));
+  return {
+    today,
+    away: (me.away ?? [])
+      .filter((a) => a.to >= today)
+      .map((a) => ({ ...a, standInName: personOf(directory, a.standIn)?.name ?? a.standIn })),
+    standIns: directory.people
+      .filter(
+        (p) =>
+          p.aadObjectId !== actor &&
+          mine.length > 0 &&
+          (p.aadObjectId === me.delegate || p.roles.some((r) => mine.includes(r))),
+      )
+      .map((p) => ({ id: p.aadObjectId, name: p.name })),
+  };
+}
+
 /**
  * A person goes on leave (休假) from `from` to `to` (Shanghai days) with a stand-in who may decide
  * their steps. Recorded as a new directory version, audited. From the first day new steps go to the

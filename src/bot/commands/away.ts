@@ -1,6 +1,8 @@
 import { describeRefusal } from '../../i18n/describe-refusal';
 import { t } from '../../i18n';
 import type { Command } from '../command';
+import { awayView, cancelledWords, recordedWords } from '../present/away-view';
+import { awayCard } from '../views/away-card';
 import type { BotServices } from '../services';
 
 /** A Shanghai day as people type it: YYYY-MM-DD, a real date. */
@@ -9,28 +11,25 @@ const isDay = (word: string): boolean =>
 
 /**
  * `休假 2026-12-01 2026-12-05 刘强` / `away 2026-12-01 2026-12-05 liu.qiang`: leave with a stand-in
- * (named by name or email); `休假 取消` / `away cancel` ends the current or next one.
+ * (named by name or email); `休假 取消` / `away cancel` ends the current or next one; `休假` alone
+ * answers with the leave card (dates, a stand-in to choose, and the leave already recorded).
  */
 export const awayCommand = (services: BotServices): Command => ({
   names: ['away', '休假'],
   personalOnly: true,
   async handle({ lang, user, args }) {
     const actor = user.aadObjectId ?? '';
+    if (args.trim() === '') return awayCard(awayView(await services.useCases.absenceForm(actor), lang));
     const [first = '', second = '', ...rest] = args.trim().split(/\s+/);
     if (first === '取消' || first.toLowerCase() === 'cancel') {
       const cancelled = await services.useCases.cancelAbsence(actor);
-      return cancelled.ok
-        ? t(lang, 'bot.away.cancelled', { firstDay: cancelled.value.from, lastDay: cancelled.value.to })
-        : describeRefusal(cancelled.error, lang);
+      return cancelled.ok ? cancelledWords(cancelled.value, lang) : describeRefusal(cancelled.error, lang);
     }
     const standIn = rest.join(' ');
     if (!isDay(first) || !isDay(second) || !standIn) return t(lang, 'bot.away.usage');
     const recorded = await services.useCases.recordAbsence(actor, { from: first, to: second, standIn });
     if (!recorded.ok) return describeRefusal(recorded.error, lang);
-    const { absence, standInName, moved, startsLater } = recorded.value;
     services.deliverSoon();
-    const params = { firstDay: absence.from, lastDay: absence.to, standIn: standInName, moved };
-    const steps = t(lang, startsLater ? 'bot.away.later' : moved > 0 ? 'bot.away.moved' : 'bot.away.none', params);
-    return [t(lang, 'bot.away.recorded', params), steps, t(lang, 'bot.away.after')].join('\n\n');
+    return recordedWords(recorded.value, lang);
   },
 });
