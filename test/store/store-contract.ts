@@ -1,5 +1,5 @@
 import type { Job } from '../../src/app/ports/jobs';
-import type { OutboxMessage, Store } from '../../src/app/ports/store';
+import type { ApplicationQuery, OutboxMessage, Store } from '../../src/app/ports/store';
 import { auditEntry } from '../../src/app/records/audit';
 import { policyInForce } from '../../src/domain/policy';
 import { afterAction, auditOf, sampleCatalog, sampleDirectory, samplePolicy, sampleRecord } from './fixtures';
@@ -265,6 +265,45 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await ids({ unit: 'pudong-branch' })).toEqual([earlier.id, latest.id]);
         expect(await ids({ applicant: 'huang.li@plandesk.example' })).toEqual([later.id]);
         expect(await ids({ applicant: 'huang.li@plandesk.example', unit: 'pudong-branch' })).toEqual([]);
+      });
+
+      it('should page applications newest first, ties in filing order, narrowed by state, unit, applicant and time', async () => {
+        // Seven plans: two submitted at the same instant (filing order breaks the tie), one returned, one from 闵行.
+        const at = (day: number) => `2026-12-${String(day).padStart(2, '0')}T02:00:00.000Z`;
+        const records = [
+          sampleRecord('PP-2027-000001', { submittedAt: at(1) }),
+          sampleRecord('PP-2027-000002', { submittedAt: at(2) }),
+          sampleRecord('PP-2027-000003', { submittedAt: at(2) }),
+          sampleRecord('PP-2027-000004', {
+            submittedAt: at(3),
+            input: { unit: 'minhang-branch', applicant: 'huang.li@plandesk.example' },
+          }),
+          { ...sampleRecord('PP-2027-000005', { submittedAt: at(4) }), state: 'returned' as const },
+          sampleRecord('PP-2027-000006', { submittedAt: at(5) }),
+          sampleRecord('PP-2027-000007', { submittedAt: at(6) }),
+        ];
+        for (const record of records) await store.applications.create(record, [], [], []);
+        const all = async (query: ApplicationQuery, size: number) => {
+          const pages: string[][] = [];
+          let cursor: string | null = null;
+          do {
+            const page = await store.applications.page(query, size, cursor);
+            pages.push(page.records.map((r) => r.id.slice(-1)));
+            cursor = page.next;
+          } while (cursor && pages.length < 10);
+          return pages;
+        };
+        expect(await all({}, 3)).toEqual([['7', '6', '5'], ['4', '3', '2'], ['1']]);
+        expect(await all({}, 7)).toEqual([['7', '6', '5', '4', '3', '2', '1']]);
+        expect(await all({ states: ['returned'] }, 3)).toEqual([['5']]);
+        expect(await all({ states: ['in_review', 'returned'], units: ['pudong-branch'] }, 4)).toEqual([
+          ['7', '6', '5', '3'],
+          ['2', '1'],
+        ]);
+        expect(await all({ applicants: ['huang.li@plandesk.example'] }, 3)).toEqual([['4']]);
+        expect(await all({ submittedFrom: at(2), submittedBefore: at(4) }, 2)).toEqual([['4', '3'], ['2']]);
+        expect(await all({ units: [] }, 3)).toEqual([[]]);
+        expect(await store.applications.page({}, 3, 'not-a-cursor')).toEqual({ records: [], next: null });
       });
 
       it('should hand out plan numbers that never repeat, counted per year', async () => {

@@ -1,3 +1,4 @@
+import type { ApplicationState } from '../../domain/application-state';
 import type { ApplicationRecord } from '../records/application-record';
 import type { AuditEntry } from '../records/audit';
 import type { AuditChainReport } from './audit-chain';
@@ -61,8 +62,31 @@ export interface ApplicationRepository {
   findByDraft(applicant: string, draftId: string): Promise<ApplicationRecord | null>;
   /** Every application, oldest first (for simulations and lists). */
   list(filter?: { applicant?: string; unit?: string }): Promise<ApplicationRecord[]>;
+  /**
+   * Applications newest first (submission time, then filing order), `limit` at a time: the filters the
+   * store indexes are applied by the store; `next` continues after the last one returned (null: none
+   * left). A cursor is opaque, and good for the same query only.
+   */
+  page(query: ApplicationQuery, limit: number, cursor?: string | null): Promise<ApplicationPage>;
   /** The next plan number of a year, e.g. PP-2027-000123; never handed out twice. */
   nextNumber(year: number): Promise<string>;
+}
+
+/** What a page of applications is narrowed to; every field left out matches everything. */
+export interface ApplicationQuery {
+  states?: readonly ApplicationState[];
+  units?: readonly string[];
+  applicants?: readonly string[];
+  /** Submitted at or after this instant (ISO). */
+  submittedFrom?: string;
+  /** Submitted before this instant (ISO). */
+  submittedBefore?: string;
+}
+
+/** One page of applications and where the next one starts. */
+export interface ApplicationPage {
+  records: ApplicationRecord[];
+  next: string | null;
 }
 
 export interface CatalogRepository {

@@ -206,6 +206,59 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
         .sort((a, b) => a.body.submittedAt.localeCompare(b.body.submittedAt) || a.seq.localeCompare(b.seq))
         .map((item) => item.body);
     },
+    async page(query, limit, cursor) {
+      const after = cursor ? readCursor(cursor) : null;
+      // A cursor this store never gave continues nowhere: the page after it is empty.
+      if (cursor && !after) return { records: [], next: null };
+      const where = ['c.type = "application"'];
+      const parameters: { name: string; value: string | number }[] = [{ name: '@n', value: limit + 1 }];
+      const anyOf = (field: string, values: readonly string[] | undefined) => {
+        if (values === undefined) return;
+        where.push(`ARRAY_CONTAINS(@${field}, c.${field})`);
+        parameters.push({ name: `@${field}`, value: values as unknown as string });
+      };
+      anyOf('state', query.states);
+      anyOf('unit', query.units);
+      anyOf('applicant', query.applicants);
+      if (query.submittedFrom !== undefined) {
+        where.push('c.submittedAt >= @from');
+        parameters.push({ name: '@from', value: query.submittedFrom });
+      }
+      if (query.submittedBefore !== undefined) {
+        where.push('c.submittedAt < @before');
+        parameters.push({ name: '@before', value: query.submittedBefore });
+      }
+      if (after) {
+        where.push('(c.submittedAt < @afterAt OR (c.submittedAt = @afterAt AND c.seq < @afterSeq))');
+        parameters.push({ name: '@afterAt', value: after[0] }, { name: '@afterSeq', value: after[1] });
+      }
+      const raw = await ctx.io.all('applications.page', {
+        query: `SELECT TOP @n * FROM c WHERE ${where.join(' AND ')} ORDER BY c.submittedAt DESC, c.seq DESC`,
+        parameters,
+      });
+      const items = raw.map((item, i) => parseApplicationItem(item, itemKey(item, `page #${i}`)));
+      const shown = items.slice(0, limit);
+      const last = shown.at(-1);
+      return {
+        records: shown.map((item) => item.body),
+        next: items.length > limit && last ? writeCursor([last.body.submittedAt, last.seq]) : null,
+      };
+    },
     nextNumber: planNumbers(ctx),
   };
+}
+
+/** A page's cursor: where the last application shown sits in the order (submission time, write order), as opaque text. */
+const writeCursor = (place: [string, string]): string => Buffer.from(JSON.stringify(place)).toString('base64url');
+
+/** The place a cursor names, or null for text this store never gave as one. */
+function readCursor(cursor: string): [string, string] | null {
+  try {
+    const place: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(place) && typeof place[0] === 'string' && typeof place[1] === 'string'
+      ? [place[0], place[1]]
+      : null;
+  } catch {
+    return null;
+  }
 }

@@ -16,6 +16,9 @@ export const INDEXED_PATHS = [
   '/type/?',
   '/applicant/?',
   '/unit/?',
+  '/state/?',
+  '/submittedAt/?',
+  '/seq/?',
   '/subject/?',
   '/messageId/?',
   '/jobId/?',
@@ -25,11 +28,20 @@ export const INDEXED_PATHS = [
   '/pendingSeq/?',
 ] as const;
 
+/** Lists of applications are newest first, ties in write order: an ORDER BY on two paths needs its composite index. */
+const COMPOSITE_INDEXES: NonNullable<IndexingPolicy['compositeIndexes']> = [
+  [
+    { path: '/submittedAt', order: 'descending' },
+    { path: '/seq', order: 'descending' },
+  ],
+];
+
 const INDEXING_POLICY: IndexingPolicy = {
   indexingMode: 'consistent',
   automatic: true,
   includedPaths: INDEXED_PATHS.map((path) => ({ path })),
   excludedPaths: [{ path: '/*' }],
+  compositeIndexes: COMPOSITE_INDEXES,
 };
 
 const refusedHint = (what: string) =>
@@ -66,10 +78,19 @@ export async function ensureContainer(client: CosmosClient, databaseId: string):
   }
   const indexed = new Set((definition.indexingPolicy?.includedPaths ?? []).map((p) => p.path));
   const missing = INDEXED_PATHS.filter((p) => !indexed.has(p));
-  if (missing.length > 0 && !indexed.has('/*')) {
-    const includedPaths = [...(definition.indexingPolicy?.includedPaths ?? []), ...missing.map((path) => ({ path }))];
-    await refusedWith(`the index on ${missing.join(', ')}`, () =>
-      container.replace({ ...definition, indexingPolicy: { ...definition.indexingPolicy, includedPaths } }),
+  const composites = definition.indexingPolicy?.compositeIndexes ?? [];
+  const key = (c: readonly { path?: string; order?: string }[]) => c.map((p) => `${p.path} ${p.order}`).join(',');
+  const missingComposites = COMPOSITE_INDEXES.filter((c) => !composites.some((d) => key(d) === key(c)));
+  if ((missing.length > 0 && !indexed.has('/*')) || missingComposites.length > 0) {
+    const includedPaths = indexed.has('/*')
+      ? (definition.indexingPolicy?.includedPaths ?? [])
+      : [...(definition.indexingPolicy?.includedPaths ?? []), ...missing.map((path) => ({ path }))];
+    const compositeIndexes = [...composites, ...missingComposites];
+    await refusedWith(`the index on ${[...missing, ...missingComposites.map(key)].join(', ')}`, () =>
+      container.replace({
+        ...definition,
+        indexingPolicy: { ...definition.indexingPolicy, includedPaths, compositeIndexes },
+      }),
     );
   }
   return container;

@@ -1,6 +1,12 @@
 import type { ApplicationRecord } from '../../app/records/application-record';
 import type { AuditEntry } from '../../app/records/audit';
-import type { ApplicationRepository, DuplicateDraft, OutboxMessage, StaleVersion } from '../../app/ports/store';
+import type {
+  ApplicationQuery,
+  ApplicationRepository,
+  DuplicateDraft,
+  OutboxMessage,
+  StaleVersion,
+} from '../../app/ports/store';
 import { formatPlanNumber } from '../../domain/plan-number';
 import { fail, ok, type Result } from '../../domain/result';
 import { applicationRecordSchema } from '../schemas/application-schema';
@@ -33,6 +39,21 @@ const columnsOf = (record: ApplicationRecord) => ({
   doc: writeDocument(applicationRecordSchema, `application ${record.id}`, record),
 });
 type ApplicationColumns = ReturnType<typeof columnsOf>;
+
+/** A page's cursor: where the last application shown sits in the order, as opaque text. */
+const writeCursor = (place: [string, number]): string => Buffer.from(JSON.stringify(place)).toString('base64url');
+
+/** The place a cursor names, or null for text this store never gave as one. */
+function readCursor(cursor: string): [string, number] | null {
+  try {
+    const place: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(place) && typeof place[0] === 'string' && typeof place[1] === 'number'
+      ? [place[0], place[1]]
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 function toRecord(row: ApplicationRow): ApplicationRecord {
   const record = readDocument(applicationRecordSchema, 'applications', row.id, row.doc);
@@ -129,7 +150,53 @@ export function sqliteApplicationRepository(
     return statement;
   };
 
+  const pages = new Map<string, Statement<Record<string, string | number>, ApplicationRow & { rowid: number }>>();
+  /** Newest first by (submitted_at, rowid), after the cursor's place; the query's lists as numbered parameters. */
+  const paging = (query: ApplicationQuery, after: boolean) => {
+    const params: Record<string, string | number> = {};
+    const where: string[] = [];
+    const anyOf = (column: string, values: readonly string[] | undefined) => {
+      if (values === undefined) return;
+      const names = values.map((v, i) => {
+        params[`${column}_${i}`] = v;
+        return `@${column}_${i}`;
+      });
+      where.push(names.length > 0 ? `${column} IN (${names.join(', ')})` : '0');
+    };
+    anyOf('state', query.states);
+    anyOf('unit', query.units);
+    anyOf('applicant', query.applicants);
+    if (query.submittedFrom !== undefined) {
+      where.push('submitted_at >= @from');
+      params.from = query.submittedFrom;
+    }
+    if (query.submittedBefore !== undefined) {
+      where.push('submitted_at < @before');
+      params.before = query.submittedBefore;
+    }
+    if (after) where.push('(submitted_at < @afterAt OR (submitted_at = @afterAt AND rowid < @afterRow))');
+    const sql = `SELECT rowid, id, version, doc FROM applications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY submitted_at DESC, rowid DESC LIMIT @limit`;
+    let statement = pages.get(sql);
+    if (!statement) pages.set(sql, (statement = db.prepare(sql)));
+    return { statement, params };
+  };
+
   return {
+    async page(query, limit, cursor) {
+      const after = cursor ? readCursor(cursor) : null;
+      // A cursor this store never gave continues nowhere: the page after it is empty.
+      if (cursor && !after) return { records: [], next: null };
+      const { statement, params } = paging(query, after !== null);
+      const rows = statement.all({
+        ...params,
+        ...(after ? { afterAt: after[0], afterRow: after[1] } : {}),
+        limit: limit + 1,
+      });
+      const shown = rows.slice(0, limit);
+      const last = shown.at(-1);
+      const next = rows.length > limit && last ? writeCursor([toRecord(last).submittedAt, last.rowid]) : null;
+      return { records: shown.map(toRecord), next };
+    },
     async create(record, audit, outbox, jobs) {
       return create.immediate(record, audit, outbox, jobs);
     },
