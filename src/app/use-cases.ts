@@ -23,6 +23,7 @@ import { lookUpPeople, type PersonSummary } from './approval/people-lookup';
 import { reviewTeamMembers, type TeamMember } from './approval/onboarding';
 import type { Absence } from '../domain/absence';
 import { myApplications, pendingFor, viewApplication, type ListModel } from './approval/queries';
+import { searchApplications, type SearchFilter, type SearchPage } from './approval/search';
 import { reportEvaluation, type EvaluationCommand } from './approval/report-evaluation';
 import { recordFinding, type Finding } from './approval/spot-check-finding';
 import { submit, type Submission } from './approval/submit';
@@ -54,6 +55,7 @@ import type { LocalDate } from '../domain/local-date';
 
 export type { CardModel } from './common/card-model';
 export type { ListModel } from './approval/queries';
+export type { ResolvedTerm, SearchFilter, SearchPage } from './approval/search';
 export type { ChannelTarget } from './approval/conversations';
 export type { HandOverCommand } from './approval/hand-over';
 export type { AbsenceForm, AbsenceRecorded } from './approval/absence';
@@ -150,6 +152,8 @@ export interface UseCases {
   view(applicationId: string, viewer: string): Promise<Result<CardModel, Refusal>>;
   /** What the person filed, newest first. */
   mine(actor: string): Promise<ListModel>;
+  /** `列表`: the plans the person may see that match the filter, newest first, a page at a time (audited). */
+  search(actor: string, filter: SearchFilter, cursor: string | null): Promise<SearchPage>;
   /** What waits on the person, oldest first, and their team's queue. */
   pending(actor: string): Promise<ListModel>;
   /** PlanDesk joined a team, or someone joined one: the people the directory does not know are listed to the admins. */
@@ -325,6 +329,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
     view: (id, viewer) => viewApplication(deps, id, viewer),
     mine: (actor) => myApplications(deps, actor),
     pending: (actor) => pendingFor(deps, actor),
+    search: (actor, filter, cursor) => searchApplications(deps, actor, filter, cursor),
     handOver: async (cmd) => answered(cmd.actor, await handOverStep(deps, cmd)),
     recordAbsence: (actor, request) => recordAbsence(deps, actor, request),
     lookUpPeople: (actor, query) => lookUpPeople(deps, actor, query),

@@ -126,6 +126,7 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.list.handOverTo': 'Hand over to',
   'card.list.handOverToError': 'Choose whom to hand it to',
   'card.list.handOverConfirm': 'Confirm hand-over',
+  'card.list.more': 'More',
   'card.list.show': 'Open',
   'card.people.edit': 'Change',
   'card.people.add': 'Add a person',

@@ -126,6 +126,7 @@ export const cardsZhCN = {
   'card.list.handOverTo': '转交给',
   'card.list.handOverToError': '请选择转交给谁',
   'card.list.handOverConfirm': '确认转交',
+  'card.list.more': '更多',
   'card.list.show': '查看',
   'card.people.edit': '修改',
   'card.people.add': '添加人员',

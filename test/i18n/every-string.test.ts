@@ -44,6 +44,7 @@ const SAMPLE: Record<string, string | number> = {
   error: 'HTTP 502 bad gateway',
   expected: 'number',
   field: '客户名称',
+  filter: '审批中 · 浦东分公司',
   firstDay: '2026-12-01',
   flagged: 1,
   from: '王芳(wang.fang@plandesk.example)',

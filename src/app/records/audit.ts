@@ -21,6 +21,7 @@ export type AuditAction =
   | 'absence.cancel'
   | 'absence.stand_in'
   | 'view'
+  | 'list'
   | 'bind_channel'
   | 'spot_check.draw'
   | 'spot_check.finding'

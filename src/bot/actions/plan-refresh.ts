@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { PLAN_NUMBER } from '../../domain/plan-number';
 import { describeRefusal } from '../../i18n/describe-refusal';
 import { t } from '../../i18n';
-import { listView, LISTS, type ListName } from '../present/list-view';
+import { listView, type ListName } from '../present/list-view';
 import { renderApplication } from '../present/render';
+import { searchCard } from '../present/search-card';
+import { searchData } from './list-more';
 import { applicationListCard } from '../views/application-list-card';
 import { messageCard } from './application-actions-shared';
 import { cardAction, type ActionContext } from './card-action';
@@ -16,7 +18,9 @@ const showData = z
   .object({
     applicationId: z.string().regex(PLAN_NUMBER),
     /** Set by a list's button: the plan opens as a new card and the list stays. */
-    list: z.enum(Object.keys(LISTS) as [ListName, ...ListName[]]).optional(),
+    list: z.enum(['mine', 'pending', 'search']).optional(),
+    /** A `列表` row's: the search and where its page started, to show the page again. */
+    search: searchData.optional(),
   })
   .passthrough();
 
@@ -30,7 +34,7 @@ async function showFor(data: z.infer<typeof showData>, ctx: ActionContext) {
  * `查看` on a list: the plan opens as a new card below (kept as a copy, so it updates like any other),
  * and the list answers with itself as it now stands and a line saying where the plan went.
  */
-async function showFromList(data: z.infer<typeof showData>, list: ListName, ctx: ActionContext) {
+async function showFromList(data: z.infer<typeof showData>, list: ListName | 'search', ctx: ActionContext) {
   const { useCases } = ctx.services;
   const actor = ctx.user.aadObjectId;
   const viewed = await useCases.view(data.applicationId, actor);
@@ -49,6 +53,8 @@ async function showFromList(data: z.infer<typeof showData>, list: ListName, ctx:
       });
     notice = { text: t(ctx.lang, 'list.opened', { id: data.applicationId }), tone: 'good' };
   }
+  if (list === 'search')
+    return searchCard(ctx.services, actor, data.search?.words ?? '', data.search?.cursor ?? null, ctx.lang, notice);
   const rows = list === 'mine' ? await useCases.mine(actor) : await useCases.pending(actor);
   return applicationListCard(listView(rows, list, ctx.lang, notice));
 }

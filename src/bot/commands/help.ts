@@ -7,6 +7,7 @@ const COMMAND_KEYS: readonly StringKey[] = [
   'help.cmd.new',
   'help.cmd.mine',
   'help.cmd.pending',
+  'help.cmd.list',
   'help.cmd.show',
   'help.cmd.away',
   'help.cmd.people',

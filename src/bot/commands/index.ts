@@ -3,7 +3,7 @@ import type { BotServices } from '../services';
 import { awayCommand } from './away';
 import { peopleCommand } from './people';
 import { helpCommand } from './help';
-import { mineCommand, pendingCommand } from './lists';
+import { mineCommand, pendingCommand, searchCommand } from './lists';
 import { newCommand } from './new';
 import { notifyHereCommand } from './notify-here';
 import { showCommand } from './show';
@@ -14,6 +14,7 @@ export const planCommands = (services: BotServices): Command[] => [
   newCommand(services),
   mineCommand(services),
   pendingCommand(services),
+  searchCommand(services),
   showCommand(services),
   notifyHereCommand(services),
   spotCheckCommand(services),

@@ -1,6 +1,8 @@
-import type { ListModel } from '../../app/use-cases';
+import type { ListModel, SearchFilter, SearchPage } from '../../app/use-cases';
 import { t, type Lang } from '../../i18n';
+import { joined } from '../views/card-data';
 import type { ApplicationListView } from '../views/view-models';
+import { describeSearch } from './search-words';
 import { waitingOn } from './application-view';
 import { formatWhen } from './formatting';
 
@@ -47,6 +49,44 @@ export function listView(
       stateLabel: t(lang, `state.${r.state}`),
       waitingOn: waitingOn(r, list.names, lang, list.asOf),
       updated: t(lang, 'list.updated', { when: formatWhen(r.updatedAt, lang, list.asOf) }),
+    })),
+  };
+}
+
+/**
+ * A page of `列表` in the reader's words: what the words were taken for, whose plans, how to narrow
+ * them, the rows, and 更多 while there is more.
+ */
+export function searchView(
+  page: SearchPage,
+  filter: SearchFilter,
+  search: { words: string; at: string | null },
+  lang: Lang,
+  notice?: ApplicationListView['notice'],
+): ApplicationListView {
+  const described = describeSearch(filter, page.terms, lang);
+  return {
+    lang,
+    list: 'search',
+    title:
+      described.length > 0
+        ? t(lang, 'search.titleFiltered', { filter: described.join(' · ') })
+        : t(lang, 'search.title'),
+    intro: [
+      t(lang, page.scope === 'all' ? 'search.scope.all' : 'search.scope.involved'),
+      ...(search.at === null && page.next !== null ? [t(lang, 'search.hint')] : []),
+      ...(page.next === null && page.records.length > 0 && search.at !== null ? [t(lang, 'search.end')] : []),
+    ],
+    empty: t(lang, 'search.empty'),
+    ...(notice ? { notice } : {}),
+    search: { ...search, next: page.next },
+    queue: [],
+    items: page.records.map((r) => ({
+      id: r.id,
+      customer: r.input.customer.name,
+      stateLabel: joined(t(lang, `state.${r.state}`), page.unitNames[r.input.unit] ?? r.input.unit),
+      waitingOn: waitingOn(r, page.names, lang, page.asOf),
+      updated: t(lang, 'list.updated', { when: formatWhen(r.updatedAt, lang, page.asOf) }),
     })),
   };
 }

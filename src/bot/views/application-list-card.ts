@@ -13,7 +13,9 @@ export function applicationListCard(view: ApplicationListView): Attachment {
   return renderCard('application-list', {
     ...labelTree(view.lang),
     title: escapeStrings(view.title),
+    intro: escapeStrings(view.intro ?? []),
     empty: escapeStrings(view.empty),
+    more: view.search?.next ? { words: view.search.words, cursor: view.search.next } : null,
     notice: view.notice ? escapeStrings(view.notice) : null,
     list: view.list,
     queue: view.queue.map((row) => ({
@@ -26,7 +28,12 @@ export function applicationListCard(view: ApplicationListView): Attachment {
     items: view.items.map((item) => {
       const shown = escapeStrings(item);
       // The id goes back as the bot issued it; only the shown copy is escaped.
-      return { ...shown, applicationId: item.id, stateLine: joined(shown.stateLabel, shown.waitingOn, shown.updated) };
+      const search = view.search ? { search: { words: view.search.words, cursor: view.search.at } } : {};
+      return {
+        ...shown,
+        show: { applicationId: item.id, list: view.list, ...search },
+        stateLine: joined(shown.stateLabel, shown.waitingOn, shown.updated),
+      };
     }),
   });
 }

@@ -118,9 +118,13 @@ export interface ChannelNoticeView {
 export interface ApplicationListView {
   lang: Lang;
   /** Which list it is, sent back with each row's button so the list can be shown again as it stands. */
-  list: 'mine' | 'pending';
+  list: 'mine' | 'pending' | 'search';
   title: string;
+  /** Subtle lines under the title: whose plans, how to narrow, whether there is more. */
+  intro?: string[];
   empty: string;
+  /** A search's words and where its page started, sent back with each row's 查看 and 更多 to show the page again. */
+  search?: { words: string; at: string | null; next: string | null };
   /** A line under the title: what the last tap on the list did ("PP-… 已在下方打开"). */
   notice?: { text: string; tone: 'good' | 'attention' };
   items: { id: string; customer: string; stateLabel: string; waitingOn: string; updated: string }[];
