@@ -160,4 +160,22 @@ describe('running it day to day in the Agents Playground: a second approver, lea
     expect(await card.text()).toContain('闵行精工机械有限公司');
     await e2e.screenshot(card.root, 'wang-fang-gets-the-minhang-card');
   });
+
+  it('刘强 lists the 闵行 plans with 列表, opens one, and 周杰 sees the same list in English', async () => {
+    const { e2e, liuQiang, zhouJie, minhang } = so('minhang');
+    await liuQiang.send('列表 闵行');
+    const list = await liuQiang.waitForCard('方案列表:闵行分公司', WAIT);
+    expect(await list.text()).toContain(minhang);
+    await e2e.screenshot(list.root, 'ops-lists-minhang');
+    await liuQiang.markBotMessages();
+    await list.execute('查看');
+    const opened = await liuQiang.waitForCard(APPLICATION_ID, WAIT);
+    expect(await opened.text()).toContain('闵行分公司');
+    await e2e.screenshot(liuQiang, 'ops-opens-a-listed-plan');
+
+    await zhouJie.send('list 闵行');
+    const english = await zhouJie.waitForCard('Plans: 闵行分公司', WAIT);
+    expect(await english.text()).toContain('Newest first; you may see every plan.');
+    await e2e.screenshot(english.root, 'admin-lists-minhang');
+  });
 });
