@@ -33,3 +33,31 @@ export interface AuditChainReport {
   unchained: number;
   broken: AuditChainBreak | null;
 }
+
+/** What a page of the audit trail is narrowed to; every field left out matches everything. */
+export interface AuditQuery {
+  /** Entries at or after this instant (ISO), by the time the entry itself records. */
+  from?: string;
+  /** Entries before this instant (ISO). */
+  before?: string;
+  /** Entries about a subject that starts with this text, e.g. `spotcheck:` for every month's spot check. */
+  subjectPrefix?: string;
+}
+
+/** An audit entry as the store keeps it: its chain, its place there and the hashes written with it. */
+export interface StoredAuditEntry {
+  entry: AuditEntry;
+  /** The store's one chain (`""`), or on a partitioned store the partition. */
+  chain: string;
+  /** Its row number on SQLite, its 1-based place in its partition's chain on Cosmos DB; null outside any chain. */
+  position: number | null;
+  /** The hash before it and its own; null on an entry written before the store chained its trail. */
+  prev: string | null;
+  hash: string | null;
+}
+
+/** One page of the audit trail and where the next one starts (null: none left). */
+export interface AuditPage {
+  entries: StoredAuditEntry[];
+  next: string | null;
+}

@@ -1,7 +1,7 @@
 import type { ApplicationState } from '../../domain/application-state';
 import type { ApplicationRecord } from '../records/application-record';
 import type { AuditEntry } from '../records/audit';
-import type { AuditChainReport } from './audit-chain';
+import type { AuditChainReport, AuditPage, AuditQuery } from './audit-chain';
 import type { Catalog, CatalogContent } from '../../domain/catalog';
 import type { Policy, PolicyContent } from '../../domain/policy';
 import type { LocalDate } from '../../domain/local-date';
@@ -128,6 +128,12 @@ export interface AuditTrail {
    * entry before it: reports the first place it does not hold, or how many entries it covers.
    */
   verify(): Promise<AuditChainReport>;
+  /**
+   * The trail in the order it was written (SQLite: row order; Cosmos DB: the write-order key, across
+   * partitions), `limit` entries at a time with their hashes, for exports: `next` continues after the
+   * last one returned (null: none left). A cursor is opaque, and good for the same query only.
+   */
+  page(query: AuditQuery, limit: number, cursor?: string | null): Promise<AuditPage>;
 }
 
 export interface Store {

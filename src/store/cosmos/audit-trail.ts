@@ -4,6 +4,7 @@ import type { AuditTrail } from '../../app/ports/store';
 import { auditEntrySchema } from '../schemas/audit-schema';
 import { parseDocument } from '../schemas/stored-document';
 import { chainAppend, chainHead } from './audit-chain-heads';
+import { auditPage } from './audit-pages';
 import { verifyAuditChains } from './audit-verify';
 import { retryOnConflict, type CosmosContext } from './cosmos-context';
 import { subjectPartition } from './item-keys';
@@ -52,5 +53,6 @@ export function cosmosAuditTrail(ctx: CosmosContext): AuditTrail {
         .map((item) => item.body);
     },
     verify: () => verifyAuditChains(ctx),
+    page: (query, limit, cursor) => auditPage(ctx, query, limit, cursor),
   };
 }

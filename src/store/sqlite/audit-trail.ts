@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../app/records/audit';
-import type { AuditChainReport, AuditTrail } from '../../app/ports/store';
+import type { AuditChainReport, AuditPage, AuditQuery, AuditTrail } from '../../app/ports/store';
 import { chainEntries, chainWalker, GENESIS } from '../audit-chain';
 import { CorruptDocumentError } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
@@ -86,6 +86,59 @@ function verifyChain(db: SqliteDatabase): AuditChainReport {
   return walk.deferred();
 }
 
+/** A page's cursor: the row number of the last entry shown, as opaque text. */
+const writeCursor = (id: number): string => Buffer.from(JSON.stringify([id])).toString('base64url');
+
+/** The row number a cursor names, or null for text this store never gave as one. */
+function readCursor(cursor: string): number | null {
+  try {
+    const place: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(place) && Number.isSafeInteger(place[0]) ? (place[0] as number) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A page of the trail in row order after row `after`: a keyset read on the primary key, so each page
+ * costs the same however deep the export is. A subject prefix reads the subject index's range.
+ */
+function pageOf(db: SqliteDatabase, query: AuditQuery, limit: number, after: number): AuditPage {
+  const where = ['id > @after'];
+  const params: Record<string, string | number> = { after, limit: limit + 1 };
+  if (query.from !== undefined) {
+    where.push('at >= @from');
+    params.from = query.from;
+  }
+  if (query.before !== undefined) {
+    where.push('at < @before');
+    params.before = query.before;
+  }
+  if (query.subjectPrefix !== undefined) {
+    // A range rather than LIKE, which ignores case and so cannot use the index.
+    where.push('subject >= @prefix AND subject < @prefixEnd');
+    params.prefix = query.subjectPrefix;
+    params.prefixEnd = `${query.subjectPrefix}\u{10ffff}`;
+  }
+  const rows = db
+    .prepare<Record<string, string | number>, AuditRow>(
+      `SELECT id, at, actor, action, subject, before, after, prev_hash, hash FROM audit WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`,
+    )
+    .all(params);
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    entries: shown.map((row) => ({
+      entry: entryOf(row),
+      chain: '',
+      position: row.id,
+      prev: row.prev_hash,
+      hash: row.hash,
+    })),
+    next: rows.length > limit && last ? writeCursor(last.id) : null,
+  };
+}
+
 /** The audit trail port over the `audit` table, which the database keeps append-only. */
 export function sqliteAuditTrail(db: SqliteDatabase, write: AuditWriter): AuditTrail {
   const appendAll = db.transaction(write);
@@ -101,6 +154,12 @@ export function sqliteAuditTrail(db: SqliteDatabase, write: AuditWriter): AuditT
     },
     async verify() {
       return verifyChain(db);
+    },
+    async page(query, limit, cursor) {
+      const after = cursor ? readCursor(cursor) : 0;
+      // A cursor this store never gave continues nowhere: the page after it is empty.
+      if (after === null) return { entries: [], next: null };
+      return pageOf(db, query, limit, after);
     },
   };
 }

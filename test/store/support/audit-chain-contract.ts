@@ -1,4 +1,4 @@
-import type { Store } from '../../../src/app/ports/store';
+import type { AuditPage, AuditQuery, Store, StoredAuditEntry } from '../../../src/app/ports/store';
 import { auditEntry } from '../../../src/app/records/audit';
 import { afterAction, auditOf, sampleCatalog, sampleDirectory, sampleRecord } from '../fixtures';
 import type { TwoStores } from './two-stores';
@@ -98,6 +98,59 @@ export function describeAuditChainContract(name: string, open: () => Promise<Aud
       await history(store);
       await harness.behind.remove('directory', 0);
       expect((await store.audit.verify()).broken).toMatchObject({ problem: 'truncated' });
+    });
+
+    it('should read the trail a page at a time in write order, each entry with its chain, place and hashes', async () => {
+      await history(store);
+      const pages: StoredAuditEntry[][] = [];
+      let cursor: string | null = null;
+      do {
+        const page: AuditPage = await store.audit.page({}, 2, cursor);
+        pages.push(page.entries);
+        cursor = page.next;
+      } while (cursor && pages.length < 10);
+      expect(pages.map((p) => p.map((e) => e.entry.action))).toEqual([
+        ['submit', 'decide.approve'],
+        ['view', 'catalog.import'],
+        ['directory.import'],
+      ]);
+      // Each chain from its start: every entry's hash is the next one's hash before, whatever the store's chains.
+      const entries = pages.flat();
+      for (const chain of new Set(entries.map((e) => e.chain))) {
+        const links = entries.filter((e) => e.chain === chain).sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+        expect(links.map((e) => e.prev)).toEqual(['0'.repeat(64), ...links.slice(0, -1).map((e) => e.hash)]);
+      }
+      expect(entries.every((e) => /^[0-9a-f]{64}$/.test(e.hash ?? ''))).toBe(true);
+      expect(entries[1]?.entry).toEqual({
+        at: '2026-12-02T03:00:00.000Z',
+        actor: OPS,
+        action: 'decide.approve',
+        subject: 'PP-2027-000001',
+        before: 'in_review',
+        after: 'in_review',
+      });
+    });
+
+    it('should page the trail narrowed by the time of each entry and by the start of its subject', async () => {
+      await history(store);
+      await store.audit.append([view('spotcheck:2027-02', ADMIN, 5), view('PP-2027-000009', ADMIN, 6)]);
+      const actions = async (query: AuditQuery, limit = 10) =>
+        (await store.audit.page(query, limit)).entries.map((e) => `${e.entry.action} ${e.entry.subject}`);
+      expect(await actions({ from: '2026-12-02T00:00:00.000Z', before: T.toISOString() })).toEqual([
+        'decide.approve PP-2027-000001',
+      ]);
+      expect(await actions({ subjectPrefix: 'spotcheck:' })).toEqual(['view spotcheck:2027-02']);
+      expect(await actions({ subjectPrefix: 'PP-2027-' })).toEqual([
+        'submit PP-2027-000001',
+        'decide.approve PP-2027-000001',
+        'view PP-2027-000001',
+        'view PP-2027-000009',
+      ]);
+      const first = await store.audit.page({ from: T.toISOString() }, 2);
+      expect(first.entries.map((e) => e.entry.action)).toEqual(['view', 'catalog.import']);
+      const second = await store.audit.page({ from: T.toISOString() }, 2, first.next);
+      expect(second.entries.map((e) => e.entry.action)).toEqual(['directory.import', 'view']);
+      expect(await store.audit.page({}, 2, 'not-a-cursor')).toEqual({ entries: [], next: null });
     });
 
     it('should go on chaining on one instance after the other appended, and verify the same on both', async () => {
