@@ -2,6 +2,7 @@ import { t } from '../i18n';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { catalogImportCommand, policyImportCommand } from './commands/import';
 import { directoryImportCommand } from './commands/directory-import';
+import { exportApplicationsCommand, exportAuditCommand } from './commands/export';
 import { migrateCommand } from './commands/migrate';
 import { previewCommand } from './commands/preview';
 import { simulateCommand } from './commands/simulate';
@@ -19,6 +20,8 @@ const COMMANDS: Record<string, Command> = {
   'policy import': policyImportCommand,
   'directory import': directoryImportCommand,
   'audit verify': auditVerifyCommand,
+  'export applications': exportApplicationsCommand,
+  'export audit': exportAuditCommand,
 };
 
 /**

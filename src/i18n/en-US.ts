@@ -83,6 +83,12 @@ export const enUS: Record<StringKey, string> = {
       safe to run again. --verify copies nothing: it compares the two stores item by item (exit 1 on a difference)
   audit verify
       walk the audit trail's hash chain: the count when intact; exit 1 naming the first entry changed, removed or added
+  export applications [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit <unit> ...] [--state <state> ...] --out plans.csv|plans.xlsx
+      the applications submitted in those days (Shanghai, both included), of those units and states, one row each
+      (economics, tier, route and decisions, evaluations, spot-check findings), read a page at a time; CSV is UTF-8
+      with a BOM, text starting with = + - @ prefixed with ' so no spreadsheet runs it; progress on stderr
+  export audit [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out audit.csv
+      the audit trail in the order it was written, one row per entry with the hash before it and its own
 PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   // Reference data sent as a file in the 1:1 chat (issue 10).
   'refusal.not_catalog_owner':
@@ -203,6 +209,59 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'cli.audit.problem.unchained': 'it carries no hash although its chain had begun: it was written behind the store.',
   'cli.audit.problem.truncated':
     'the chain ends before the last entry the store recorded: the entries from here on were removed.',
+  // plandesk export applications / audit (issue 11): messages, cells and column headers.
+  'cli.export.bad_out': '--out must name a .csv or .xlsx file, not "{path}".',
+  'cli.export.audit_csv_only':
+    'the audit trail exports to .csv only (an entry\'s before and after may exceed what an Excel cell holds), not "{path}".',
+  'cli.export.range_reversed': '--to {date} is before --from {firstDay}: there is no period to export.',
+  'cli.export.unknown_unit': 'there is no unit {unit} (there are: {options}).',
+  'cli.export.unknown_state': 'there is no state {value} (there are: {options}).',
+  'cli.export.progress': 'exported {count} rows…',
+  'cli.export.sheet.applications': 'Plans',
+  'cli.export.comment': ' "{comment}"',
+  'cli.export.step': '{stepName}: {who}, {status}{when}{comment}',
+  'cli.export.decision': '{when} {who}: {what} (revision {revision}){comment}',
+  'cli.export.evaluation':
+    'period {period} ({when}, {who}): revenue ¥{actual}, expected ¥{expected}, {subscribers} subscribers',
+  'cli.export.evaluation.flagged':
+    'period {period} ({when}, {who}): revenue ¥{actual}, expected ¥{expected}, {subscribers} subscribers, below expectations',
+  'cli.export.finding.pass': '{month} spot check passed ({who}, {when})',
+  'cli.export.finding.issue': '{month} spot check found an issue ({who}, {when}): {note}',
+  'cli.export.column.number': 'Plan number',
+  'cli.export.column.unit': 'Unit',
+  'cli.export.column.applicant': 'Applicant',
+  'cli.export.column.customer': 'Customer',
+  'cli.export.column.group_id': 'Group ID',
+  'cli.export.column.activity': 'Activity',
+  'cli.export.column.products': 'Products (quantity @ unit price, yuan)',
+  'cli.export.column.start_month': 'Start month',
+  'cli.export.column.term_months': 'Term (months)',
+  'cli.export.column.revenue': 'Revenue (yuan)',
+  'cli.export.column.standard': 'Standard value (yuan)',
+  'cli.export.column.cost': 'Cost (yuan)',
+  'cli.export.column.margin': 'Margin (%)',
+  'cli.export.column.discount': 'Discount depth (%)',
+  'cli.export.column.subsidy': 'Subsidy (yuan)',
+  'cli.export.column.commission': 'Commission (yuan)',
+  'cli.export.column.tier': 'Tier',
+  'cli.export.column.route': 'Route',
+  'cli.export.column.decisions': 'Decisions',
+  'cli.export.column.state': 'State',
+  'cli.export.column.submitted_at': 'Submitted',
+  'cli.export.column.activated_at': 'Active since',
+  'cli.export.column.evaluations': 'Evaluations',
+  'cli.export.column.findings': 'Spot-check findings',
+  'cli.export.audit.chain': 'Chain',
+  'cli.export.audit.position': 'Position',
+  'cli.export.audit.at': 'Time (UTC)',
+  'cli.export.audit.actor': 'Actor ID',
+  'cli.export.audit.actor_name': 'Actor',
+  'cli.export.audit.action': 'Action',
+  'cli.export.audit.subject': 'Subject',
+  'cli.export.audit.before': 'Before (JSON)',
+  'cli.export.audit.after': 'After (JSON)',
+  'cli.export.audit.prev_hash': 'Previous hash',
+  'cli.export.audit.hash': 'Hash',
   'state.draft': 'Draft',
   'state.submitted': 'Submitted',
   'state.in_review': 'In review',

@@ -79,6 +79,11 @@ export const zhCN = {
       可重复运行。--verify 不复制任何数据,只逐条比对两个库(有差异时退出码为 1)
   audit verify
       逐条核验审计记录的哈希链:完整时输出条数;有记录被改动、删除或加入时退出码为 1,并指出第一条
+  export applications [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit 单位 ...] [--state 状态 ...] --out 方案.csv|方案.xlsx
+      按提交日期(上海时间,含首尾两日)、单位和状态导出申请,每份一行(经济指标、档位、审批路径与记录、评估、抽检结论),
+      逐页读取;CSV 为带 BOM 的 UTF-8,以 = + - @ 开头的文字前加 ' 以防被当作公式;进度写在 stderr
+  export audit [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out 审计.csv
+      按写入顺序导出审计记录,每条一行,含前一条哈希与本条哈希
 环境变量 PLANDESK_DB 指定数据库文件(默认 ./data/plandesk.db)。`,
   // Reference data sent as a file in the 1:1 chat (issue 10).
   'refusal.not_catalog_owner':
@@ -183,6 +188,58 @@ export const zhCN = {
   'cli.audit.problem.unlinked': '未与前一条相链:其前有记录被删除或改动,或此条是绕过系统加入的。',
   'cli.audit.problem.unchained': '链已开始,此条却没有哈希:是绕过系统写入的。',
   'cli.audit.problem.truncated': '链在系统记录的最后一条之前就结束了:自此往后的记录已被删除。',
+  // plandesk export applications / audit (issue 11): messages, cells and column headers.
+  'cli.export.bad_out': '--out 应为 .csv 或 .xlsx 文件,收到的是“{path}”。',
+  'cli.export.audit_csv_only':
+    '审计记录只导出为 .csv(一条记录的前后内容可能超出 Excel 单元格的容量),收到的是“{path}”。',
+  'cli.export.range_reversed': '--to {date} 早于 --from {firstDay},没有可导出的时段。',
+  'cli.export.unknown_unit': '没有单位 {unit}(可用:{options})。',
+  'cli.export.unknown_state': '没有状态 {value}(可用:{options})。',
+  'cli.export.progress': '已导出 {count} 行…',
+  'cli.export.sheet.applications': '个性化方案',
+  'cli.export.comment': '「{comment}」',
+  'cli.export.step': '{stepName}:{who},{status}{when}{comment}',
+  'cli.export.decision': '{when} {who}:{what}(第 {revision} 版){comment}',
+  'cli.export.evaluation': '第 {period} 期({when},{who}):收入 ¥{actual},预期 ¥{expected},用户 {subscribers} 户',
+  'cli.export.evaluation.flagged':
+    '第 {period} 期({when},{who}):收入 ¥{actual},预期 ¥{expected},用户 {subscribers} 户,未达预期',
+  'cli.export.finding.pass': '{month} 抽检通过({who},{when})',
+  'cli.export.finding.issue': '{month} 抽检发现问题({who},{when}):{note}',
+  'cli.export.column.number': '方案编号',
+  'cli.export.column.unit': '营销单位',
+  'cli.export.column.applicant': '申请人',
+  'cli.export.column.customer': '客户名称',
+  'cli.export.column.group_id': '集团编号',
+  'cli.export.column.activity': '营销活动',
+  'cli.export.column.products': '产品(数量 @ 单价,元)',
+  'cli.export.column.start_month': '起始月份',
+  'cli.export.column.term_months': '期限(月)',
+  'cli.export.column.revenue': '收入(元)',
+  'cli.export.column.standard': '标准资费收入(元)',
+  'cli.export.column.cost': '成本(元)',
+  'cli.export.column.margin': '毛利率(%)',
+  'cli.export.column.discount': '折扣深度(%)',
+  'cli.export.column.subsidy': '补贴(元)',
+  'cli.export.column.commission': '酬金(元)',
+  'cli.export.column.tier': '档位',
+  'cli.export.column.route': '审批路径',
+  'cli.export.column.decisions': '审批记录',
+  'cli.export.column.state': '状态',
+  'cli.export.column.submitted_at': '提交时间',
+  'cli.export.column.activated_at': '生效时间',
+  'cli.export.column.evaluations': '评估',
+  'cli.export.column.findings': '抽检结论',
+  'cli.export.audit.chain': '链',
+  'cli.export.audit.position': '链中位置',
+  'cli.export.audit.at': '时间(UTC)',
+  'cli.export.audit.actor': '操作人 ID',
+  'cli.export.audit.actor_name': '操作人',
+  'cli.export.audit.action': '操作',
+  'cli.export.audit.subject': '对象',
+  'cli.export.audit.before': '操作前(JSON)',
+  'cli.export.audit.after': '操作后(JSON)',
+  'cli.export.audit.prev_hash': '前一条哈希',
+  'cli.export.audit.hash': '本条哈希',
   'state.draft': '草稿',
   'state.submitted': '已提交',
   'state.in_review': '审批中',
