@@ -52,6 +52,8 @@ import {
 import type { Catalog, CatalogContent } from '../domain/catalog';
 import type { Policy, PolicyContent } from '../domain/policy';
 import type { LocalDate } from '../domain/local-date';
+import { monthlyReport } from './reporting/monthly-report';
+import type { MonthlyReport } from './reporting/report-model';
 
 export type { CardModel } from './common/card-model';
 export type { ListModel } from './approval/queries';
@@ -63,6 +65,7 @@ export type { PersonSummary } from './approval/people-lookup';
 export type { TeamMember } from './approval/onboarding';
 export type { PersonEdit, PersonEdited, PersonFields, PersonForm } from './reference/edit-person';
 export type { CatalogReview, ImportRefused, PolicyReview, ReadFile } from './reference/reference-imports';
+export type { MonthlyReport } from './reporting/report-model';
 
 /** What the application form offers: units, activities, issued products, the months a plan may start. */
 export interface FormChoices {
@@ -202,6 +205,9 @@ export interface UseCases {
     baseVersion: number,
     effectiveFrom: LocalDate,
   ): Promise<Result<Policy, ImportRefused<E>>>;
+
+  /** A month's report (`报表 2026-11`) for ops, leaders and auditors, audited; anyone else refused (audited). */
+  monthlyReport(actor: string, month: Month): Promise<Result<MonthlyReport, Refusal>>;
 }
 
 /** The use cases over their dependencies. */
@@ -344,5 +350,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
     reviewPolicyImport: (actor, read) => reviewPolicyImport(deps, actor, read),
     confirmPolicyImport: (actor, read, baseVersion, effectiveFrom) =>
       confirmPolicyImport(deps, actor, read, baseVersion, effectiveFrom),
+
+    monthlyReport: (actor, month) => monthlyReport(deps, actor, month),
   };
 }

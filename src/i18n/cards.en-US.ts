@@ -156,4 +156,6 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.away.standInError': 'Choose who stands in',
   'card.away.record': 'Record leave',
   'card.away.cancel': 'Cancel the current leave',
+  'card.report.hours': 'Working hours',
+  'card.report.percent': '%',
 };

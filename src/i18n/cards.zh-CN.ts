@@ -156,6 +156,8 @@ export const cardsZhCN = {
   'card.away.standInError': '请选择由谁代理',
   'card.away.record': '登记休假',
   'card.away.cancel': '取消当前休假',
+  'card.report.hours': '工作小时',
+  'card.report.percent': '%',
 } as const;
 
 export type CardLabelKey = keyof typeof cardsZhCN;

@@ -26,6 +26,7 @@ export function describeRefusal(refusal: Refusal, lang: Lang): string {
     case 'no_catalog':
     case 'not_admin':
     case 'not_auditor':
+    case 'not_report_reader':
     case 'note_required':
     case 'stale_version':
     case 'not_ops_head':

@@ -80,6 +80,11 @@ const TEAMS_TYPES = new Set([
   'Action.ShowCard',
   'Action.ToggleVisibility',
   'Action.Execute',
+  // Charts Teams draws (the reports); each carries a fallback for clients that draw none (tested below).
+  'Chart.Donut',
+  'Chart.VerticalBar',
+  'Chart.VerticalBar.Grouped',
+  'Chart.HorizontalBar',
 ]);
 
 /** Every object in a card that has a `type`, depth first. */
@@ -98,6 +103,13 @@ describe.each(templates)('%s', (file) => {
       .map((o) => o.type)
       .filter((type) => !TEAMS_TYPES.has(type));
     expect(unknown).toEqual([]);
+  });
+
+  it('should give every chart a FactSet fallback, so a client that draws no charts still shows the figures', () => {
+    const bare = typedObjects(card).filter(
+      (o) => o.type.startsWith('Chart.') && (o as { fallback?: { type?: string } }).fallback?.type !== 'FactSet',
+    );
+    expect(bare).toEqual([]);
   });
 
   it('should wrap every TextBlock, so nothing is cut off on a phone', () => {

@@ -49,6 +49,7 @@ const EVERY_REFUSAL: { [C in RefusalCode]: Refusal & { code: C } } = {
   not_admin: { code: 'not_admin' },
   unknown_unit: { code: 'unknown_unit', unit: 'nowhere-branch' },
   not_auditor: { code: 'not_auditor' },
+  not_report_reader: { code: 'not_report_reader' },
   not_sampled: { code: 'not_sampled', id: 'PP-2027-000044' },
   note_required: { code: 'note_required' },
   not_catalog_owner: { code: 'not_catalog_owner' },

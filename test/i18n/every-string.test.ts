@@ -136,6 +136,25 @@ const SAMPLE: Record<string, string | number> = {
   who: '刘强',
   word: 'ops',
   year: 2027,
+  // The monthly report's figures.
+  approve: 6,
+  approvePct: '75.0',
+  deadline: '26.0',
+  discountMax: '40.00',
+  discountMedian: '30.00',
+  discountMin: '12.50',
+  ids: 'PP-2026-000004、PP-2026-000007',
+  marginMax: '45.00',
+  marginMedian: '32.10',
+  marginMin: '18.50',
+  median: '5.5',
+  overdue: 1,
+  p90: '17.0',
+  pct: '25.0',
+  reject: 1,
+  rejectPct: '12.5',
+  return: 1,
+  returnPct: '12.5',
 };
 
 const LANGS: Lang[] = ['zh-CN', 'en-US'];

@@ -25,6 +25,7 @@ export type AuditAction =
   | 'bind_channel'
   | 'spot_check.draw'
   | 'spot_check.finding'
+  | 'report.view'
   | 'catalog.import'
   | 'policy.import'
   | 'directory.import'

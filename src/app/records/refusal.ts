@@ -39,6 +39,8 @@ export type Refusal =
   | { code: 'not_admin' }
   | { code: 'unknown_unit'; unit: string }
   | { code: 'not_auditor' }
+  /** The monthly report is for ops, leadership and the auditors. */
+  | { code: 'not_report_reader' }
   | { code: 'not_sampled'; id: string }
   | { code: 'note_required' }
   /** An out-of-office period that cannot be recorded, and why. */

@@ -11,6 +11,7 @@ const COMMAND_KEYS: readonly StringKey[] = [
   'help.cmd.show',
   'help.cmd.away',
   'help.cmd.people',
+  'help.cmd.report',
   'help.cmd.help',
 ];
 

@@ -7,6 +7,7 @@ import { mineCommand, pendingCommand, searchCommand } from './lists';
 import { newCommand } from './new';
 import { notifyHereCommand } from './notify-here';
 import { showCommand } from './show';
+import { reportCommand } from './report';
 import { spotCheckCommand } from './spot-check';
 
 /** Every chat command PlanDesk understands, in both languages (the manifest's command lists name the same). */
@@ -20,5 +21,6 @@ export const planCommands = (services: BotServices): Command[] => [
   spotCheckCommand(services),
   awayCommand(services),
   peopleCommand(services),
+  reportCommand(services),
   helpCommand,
 ];

@@ -4,6 +4,7 @@
  */
 import type { CaseAction } from '../../domain/workflow';
 import type { Lang } from '../../i18n';
+import type { ReportSection } from '../../i18n/describe-report';
 
 export interface Choice {
   value: string;
@@ -142,4 +143,14 @@ export interface ApplicationListView {
     /** The ops head's choices for 转交 (people with the step's role other than its approver); empty for anyone else. */
     handTo: Choice[];
   }[];
+}
+
+/** The monthly report in the reader's words: heading, as-of line, and each part with its chart and facts. */
+export interface ReportView {
+  lang: Lang;
+  title: string;
+  intro: string[];
+  sections: ReportSection[];
+  /** The value axis's title, by what the values are. */
+  axisTitles: { hours: string; percent: string };
 }
