@@ -5,6 +5,7 @@ import { directoryImportCommand } from './commands/directory-import';
 import { exportApplicationsCommand, exportAuditCommand } from './commands/export';
 import { migrateCommand } from './commands/migrate';
 import { previewCommand } from './commands/preview';
+import { reportCommand } from './commands/report';
 import { simulateCommand } from './commands/simulate';
 import { tickCommand } from './commands/tick';
 import { BadInput, EXIT, type CliContext } from './cli-context';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   'audit verify': auditVerifyCommand,
   'export applications': exportApplicationsCommand,
   'export audit': exportAuditCommand,
+  report: reportCommand,
 };
 
 /**

@@ -89,6 +89,8 @@ export const enUS: Record<StringKey, string> = {
       with a BOM, text starting with = + - @ prefixed with ' so no spreadsheet runs it; progress on stderr
   export audit [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out audit.csv
       the audit trail in the order it was written, one row per entry with the hash before it and its own
+  report 2026-11 [--json]
+      a month's report on the plans (the same figures as "report" in Teams); --json prints JSON
 PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   // Reference data sent as a file in the 1:1 chat (issue 10).
   'refusal.not_catalog_owner':

@@ -84,6 +84,8 @@ export const zhCN = {
       逐页读取;CSV 为带 BOM 的 UTF-8,以 = + - @ 开头的文字前加 ' 以防被当作公式;进度写在 stderr
   export audit [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out 审计.csv
       按写入顺序导出审计记录,每条一行,含前一条哈希与本条哈希
+  report 2026-11 [--json]
+      某月的个性化方案月报(与 Teams 中“报表”的数字相同);--json 输出 JSON
 环境变量 PLANDESK_DB 指定数据库文件(默认 ./data/plandesk.db)。`,
   // Reference data sent as a file in the 1:1 chat (issue 10).
   'refusal.not_catalog_owner':

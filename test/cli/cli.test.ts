@@ -410,6 +410,54 @@ describe('the plandesk command line', () => {
     });
   });
 
+  describe('report', () => {
+    // The store is seeded with the three sample applications when first opened, Tue 1 Dec 2026 at
+    // 10:00, each due Thu 3 Dec 18:00; read on Thu 10 Dec nobody has decided any.
+    const later = '2026-12-10T10:00:00+08:00';
+    beforeEach(async () => {
+      expect((await plandesk(dir, ['report', '2026-12', '--json'])).code).toBe(0);
+    });
+
+    it('prints the month as JSON: the samples filed, in review, every step awaited past its deadline', async () => {
+      const { code, out } = await plandesk(dir, ['report', '2026-12', '--json'], later);
+      expect(code).toBe(0);
+      const report = json(out);
+      expect(report).toMatchObject({
+        month: '2026-12',
+        asOf: '2026-12-10T02:00:00.000Z',
+        submitted: 3,
+        outcomes: { approved: 0, in_review: 3, returned: 0, rejected: 0, withdrawn: 0 },
+        cycleTimes: [],
+        overdueBySteps: [
+          { step: 'cooperation', counted: 1, overdue: 1, overduePct: 100 },
+          { step: 'ops_review', counted: 2, overdue: 2, overduePct: 100 },
+        ],
+        decisionsByUnit: [],
+        activePlans: { total: 0, onPace: 0, flagged: 0, notEvaluated: 0 },
+        spotCheck: { drawn: false, sampled: 0 },
+      });
+      expect((report.economicsByUnit as { unit: string; plans: number }[]).map((u) => [u.unit, u.plans])).toEqual([
+        ['minhang-branch', 1],
+        ['pudong-branch', 2],
+      ]);
+    });
+
+    it('prints the same figures in words without --json', async () => {
+      const { code, out } = await plandesk(dir, ['report', '2026-12', '--lang', 'en'], later);
+      expect(code).toBe(0);
+      expect(out).toContain('Personalized plans: report for 2026-12');
+      expect(out).toContain('3 applications filed this month.');
+      expect(out).toContain('  In review: 3');
+      expect(out).toContain('  Operations Management approval: 2 of 2 overdue (100.0%)');
+    });
+
+    it.each([[[]], [['2026-13']], [['november']]])('refuses %j for a month, exit code 2', async (args) => {
+      const { code, err } = await plandesk(dir, ['report', ...args, '--lang', 'en'], later);
+      expect(code).toBe(2);
+      expect(err).toContain('--month');
+    });
+  });
+
   it('answers an unknown command with the usage, exit code 2', async () => {
     const { code, err } = await plandesk(dir, ['approve', '--lang', 'en']);
     expect(code).toBe(2);
