@@ -26,14 +26,28 @@ const percentOf = (bp: number): number => bp / 100;
 const stepName = (step: ReportStep, lang: Lang): string =>
   step === 'fulfillment' ? t(lang, 'report.step.fulfillment') : t(lang, `step.${step}`);
 
-/** A section with nothing in it says so, rather than drawing an empty chart. */
-const section = (id: string, title: string, chart: ReportChart | null, facts: ReportSection['facts'], lang: Lang) => ({
-  id,
-  title,
-  chart: facts.length > 0 ? chart : null,
-  facts,
-  notes: facts.length > 0 ? [] : [t(lang, 'report.none')],
-});
+/** Whether a chart would draw nothing but a zero line (every bar 0): an axis of 1e-4 ticks tells nobody anything. */
+const allZero = (chart: ReportChart | null): boolean =>
+  chart !== null &&
+  (chart.kind === 'bars' || chart.kind === 'hbars') &&
+  chart.points.length > 0 &&
+  chart.points.every((p) => p.y === 0);
+
+/**
+ * A section with nothing in it says so, rather than drawing an empty chart; one whose bars are all
+ * zero (nothing overdue) says its facts in lines instead of drawing a flat chart.
+ */
+const section = (id: string, title: string, chart: ReportChart | null, facts: ReportSection['facts'], lang: Lang) => {
+  const flat = allZero(chart);
+  const colon = lang === 'zh-CN' ? ':' : ': ';
+  return {
+    id,
+    title,
+    chart: facts.length > 0 && !flat ? chart : null,
+    facts,
+    notes: facts.length === 0 ? [t(lang, 'report.none')] : flat ? facts.map((f) => `${f.title}${colon}${f.value}`) : [],
+  };
+};
 
 const DECISIONS = ['approve', 'return', 'reject'] as const;
 

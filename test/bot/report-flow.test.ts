@@ -93,6 +93,16 @@ describe('报表 / report in the 1:1 chat', () => {
     expect(lines).toContain('本月尚未抽检。');
   });
 
+  it('says "nothing overdue" in lines rather than drawing a flat chart when no step is late', async () => {
+    await file(zhangWei, lineForm);
+    const [reply] = await teams.say(liuQiang, '报表 2026-12');
+    const card = cardOf(reply) as CardJson;
+    expect(chartsOf(card).map((c) => c.type)).not.toContain('Chart.HorizontalBar');
+    const lines = linesOf(card);
+    expect(lines).toContain('各步骤逾期率(%)');
+    expect(lines).toContain('经营管理部审批:逾期 0 / 1 件(0.0%)');
+  });
+
   it('speaks English to a leader whose Teams is in English', async () => {
     await december();
     const [reply] = await teams.say(chenJing, 'report 2026-12', 'en-US');

@@ -178,4 +178,15 @@ describe('running it day to day in the Agents Playground: a second approver, lea
     expect(await english.text()).toContain('Newest first; you may see every plan.');
     await e2e.screenshot(english.root, 'admin-lists-minhang');
   });
+
+  it('刘强 asks for this month’s report: charts of what was filed, how long steps took and what is overdue', async () => {
+    const { e2e, liuQiang } = so('minhang');
+    const month = today.slice(0, 7);
+    await liuQiang.send(`报表 ${month}`);
+    const card = await liuQiang.waitForCard('个性化方案月报', WAIT);
+    const text = await card.text();
+    expect(text).toContain('个性化方案月报');
+    await card.root.scrollIntoViewIfNeeded();
+    await e2e.screenshot(card.root, 'ops-monthly-report');
+  });
 });
