@@ -1,14 +1,12 @@
 import type { Person } from '../../src/app/records/directory';
 import { addDays, shanghaiDate } from '../../src/domain/local-date';
 import type { PlaygroundChat } from './support/playground-chat';
+import { APPLICATION_ID, fileLinePlan } from './support/line-plan';
 import { e2eScenario } from './support/scenario';
 
 // The real bot, up to six Agents Playgrounds and Chromium: each step takes seconds.
 jest.setTimeout(90_000);
 const WAIT = 30_000;
-
-const DIA_100M = 'DIA-100M 互联网专线 100M(每条) · 标准 ¥3,000.00/月';
-const APPLICATION_ID = /PP-\d{4}-\d{6}/;
 
 /** 高峰: not in the sample directory; the admin adds him in the Playground as a second ops approver for 闵行. */
 const GAO_FENG: Person = {
@@ -33,33 +31,6 @@ interface Scenario {
 /** Today and four days on, in Shanghai: the leave the scenario records. */
 const today = shanghaiDate(new Date());
 const lastDay = addDays(today, 4);
-
-/** Files a tier-1 line plan from the person's own unit (one ops approval step); resolves with its number and card text. */
-async function fileLinePlan(chat: PlaygroundChat, customer: string): Promise<{ id: string; text: string }> {
-  await chat.send('新建');
-  const form = await chat.waitForCard('个性化方案申请', WAIT);
-  const months = await form.choices('起始月份');
-  await form.fillAll({
-    营销活动: 'ACT-LINE-2026',
-    客户名称: customer,
-    集团编号: 'G2100456',
-    起始月份: months[0] ?? '',
-    '有效期(月,1–36)': '12',
-  });
-  await form.fill('产品', DIA_100M, { nth: 0 });
-  await form.fill('数量', '4', { nth: 0 });
-  await form.fill('申请单价(元/月)', '2400.00', { nth: 0 });
-  await form.fillAll({
-    '预期收入(元)': '115200',
-    预期用户数: '4',
-    为什么需要超出标准营销活动: '四个厂区专线统一签约。',
-  });
-  expect(await form.execute('提交')).toMatchObject({ kind: 'invoke', status: 200 });
-  const text = await form.waitForText(APPLICATION_ID, WAIT);
-  const id = APPLICATION_ID.exec(text)?.[0];
-  if (!id) throw new Error(`the card shows no application number: ${text}`);
-  return { id, text };
-}
 
 describe('running it day to day in the Agents Playground: a second approver, leave, and a hand-over', () => {
   // Each opened Playground installs PlanDesk, so the bot can reach that person later.
@@ -111,7 +82,7 @@ describe('running it day to day in the Agents Playground: a second approver, lea
   it('张伟 files from 浦东: the step goes straight to 刘强, whose card says why', async () => {
     const { e2e, zhangWei, liuQiang } = so();
     await liuQiang.markBotMessages();
-    const { id, text } = await fileLinePlan(zhangWei, '浦东精密制造有限公司');
+    const { id, text } = await fileLinePlan(zhangWei, { name: '浦东精密制造有限公司' });
     expect(text).toContain('经营管理部审批 · 刘强');
 
     const card = await liuQiang.waitForCard(id, WAIT);
@@ -124,7 +95,7 @@ describe('running it day to day in the Agents Playground: a second approver, lea
 
   it('黄丽 files from 闵行: the step goes to 高峰, the approver who covers 闵行 and is not away', async () => {
     const { e2e, huangLi } = so('pudong');
-    const { id, text } = await fileLinePlan(huangLi, '闵行精工机械有限公司');
+    const { id, text } = await fileLinePlan(huangLi, { name: '闵行精工机械有限公司' });
     expect(text).toContain('经营管理部审批 · 高峰');
 
     // 高峰 opens Teams for the first time: the card waiting for him arrives.

@@ -2,6 +2,7 @@ import type { Job } from '../../src/app/ports/jobs';
 import { formatWhen } from '../../src/bot/present/formatting';
 import type { AdaptiveCard } from './support/adaptive-card';
 import type { PlaygroundChat } from './support/playground-chat';
+import { fileLinePlan } from './support/line-plan';
 import { e2eScenario } from './support/scenario';
 
 // The real bot, four Agents Playgrounds, Chromium and three `plandesk tick` runs: seconds per step.
@@ -13,8 +14,6 @@ const WAIT = 30_000;
 /** As test/bot/scheduler-flow.test.ts files it: a tier-1 line plan, no agent channel, so one step, 王芳 (经营管理部). */
 const CUSTOMER = '浦东精密制造有限公司';
 const GROUP_ID = 'G2100456';
-const DIA_100M = 'DIA-100M 互联网专线 100M(每条) · 标准 ¥3,000.00/月';
-const APPLICATION_ID = /PP-\d{4}-\d{6}/;
 
 /** Where 周杰 binds the notices: the team's General channel for ops, its other channel for the unit. */
 const GENERAL = '集客部 - General';
@@ -82,28 +81,7 @@ describe('PlanDesk on time, end to end in the Agents Playground: `plandesk tick`
     const { e2e, zhangWei, wangFang } = so();
     await wangFang.markBotMessages();
 
-    await zhangWei.send('新建');
-    const form = await zhangWei.waitForCard('个性化方案申请', WAIT);
-    const months = await form.choices('起始月份');
-    await form.fillAll({
-      营销活动: 'ACT-LINE-2026',
-      客户名称: CUSTOMER,
-      集团编号: GROUP_ID,
-      起始月份: months[0] ?? '',
-      '有效期(月,1–36)': '12',
-    });
-    await form.fill('产品', DIA_100M, { nth: 0 });
-    await form.fill('数量', '4', { nth: 0 });
-    await form.fill('申请单价(元/月)', '2400.00', { nth: 0 });
-    await form.fillAll({
-      '预期收入(元)': '115200',
-      预期用户数: '4',
-      为什么需要超出标准营销活动: '四个厂区专线统一签约。',
-    });
-    expect(await form.execute('提交')).toMatchObject({ kind: 'invoke', status: 200 });
-    const text = await form.waitForText(APPLICATION_ID, WAIT);
-    const id = APPLICATION_ID.exec(text)?.[0];
-    if (!id) throw new Error(`the card shows no application number: ${text}`);
+    const { id, text } = await fileLinePlan(zhangWei, { name: CUSTOMER, groupId: GROUP_ID });
     expect(text).toContain('经营管理部审批 · 王芳');
 
     await wangFang.waitForCard(id, WAIT);
