@@ -1,7 +1,8 @@
 import type { ApplicationExportRow } from '../app/export/application-row';
 import { formatYuan } from '../domain/money';
-import { t, isStringKey, type Lang } from '../i18n';
+import { t, type Lang } from '../i18n';
 import { tierName } from '../i18n/describe-reason';
+import { describeHistoryAction } from '../i18n/describe-history';
 import { shanghaiDateTime, who, type Column } from './columns';
 
 type Row = ApplicationExportRow;
@@ -9,14 +10,6 @@ type Row = ApplicationExportRow;
 // Chinese lists run on with a full-width semicolon; English ones are spaced.
 const list = (items: string[], lang: Lang) => items.join(lang === 'en-US' ? '; ' : ';');
 const quoted = (comment: string | null, lang: Lang) => (comment ? t(lang, 'cli.export.comment', { comment }) : '');
-
-/** A history line's words: the step it happened at, and what happened ("经营管理部审批 · 批准"). */
-function historyWhat(action: string, lang: Lang): string {
-  const [step = '', event = ''] = action.split('.');
-  const stepKey = `step.${step}`;
-  const eventKey = `history.${event}`;
-  return `${isStringKey(stepKey) ? t(lang, stepKey) : step} · ${isStringKey(eventKey) ? t(lang, eventKey) : event}`;
-}
 
 const route = (row: Row, lang: Lang) =>
   list(
@@ -38,7 +31,7 @@ const decisions = (row: Row, lang: Lang) =>
       t(lang, 'cli.export.decision', {
         when: shanghaiDateTime(d.at),
         who: who(d.actor),
-        what: historyWhat(d.action, lang),
+        what: describeHistoryAction(d.action, lang),
         revision: d.revision,
         comment: quoted(d.comment, lang),
       }),

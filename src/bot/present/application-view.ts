@@ -3,7 +3,8 @@ import type { ApplicationRecord } from '../../app/records/application-record';
 import { stepBasis } from '../../domain/route';
 import { awaitedStep } from '../../domain/workflow';
 import { describeReason, tierName } from '../../i18n/describe-reason';
-import { isStringKey, t, type Lang } from '../../i18n';
+import { describeHistoryAction } from '../../i18n/describe-history';
+import { t, type Lang } from '../../i18n';
 import type { ApplicationView, ChannelNoticeView } from '../views/view-models';
 import { describeChange, formerValue, resubmissionChanges } from './changes';
 import { economicsRows, formatMonths, formatWhen, yuan } from './formatting';
@@ -33,16 +34,6 @@ export function evaluationAsk(evaluation: NonNullable<CardModel['evaluation']>, 
   const { period, outstanding } = evaluation;
   const span = formatMonths(evaluation.firstMonth, evaluation.lastMonth, lang);
   return t(lang, outstanding > 1 ? 'waiting.evaluationBacklog' : 'waiting.evaluation', { period, span, outstanding });
-}
-
-/** A history line's words: the step it happened at, and what happened. */
-function historyWhat(action: string, lang: Lang): string {
-  const [first = '', event] = action.split('.');
-  // "ops_review.approve": the step by its name (a step without words by its id), then what happened.
-  const stepKey = `step.${first}`;
-  const step = event ? `${isStringKey(stepKey) ? t(lang, stepKey) : first} · ` : '';
-  const key = `history.${event ?? first}`;
-  return `${step}${isStringKey(key) ? t(lang, key) : action}`;
 }
 
 /** A returned or rejected plan's decision, for the first screen: who decided, at which step, and their words. */
@@ -134,7 +125,7 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
     history: record.history.map((h) => ({
       when: formatWhen(h.at, lang, now),
       who: nameIn(names, h.actor),
-      what: historyWhat(h.action, lang),
+      what: describeHistoryAction(h.action, lang),
       // A resubmission's line lists what it changed ("单价 ¥90.00 → ¥96.00").
       comment:
         h.action === 'resubmitted'
