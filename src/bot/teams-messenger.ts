@@ -5,7 +5,10 @@ import type { StoredConversation } from '../app/ports/store';
 import { languageFor } from '../i18n';
 import { connectorFailure } from './connector-failure';
 import { noticeActivity } from './views/notice-card';
+import { noticeText } from './present/notice-text';
 import { renderApplication } from './present/render';
+import { reportView } from './present/report-view';
+import { reportCard } from './views/report-card';
 
 /** The part of a connector client's pipeline this file changes (core-rest-pipeline's Pipeline). */
 interface ConnectorPipeline {
@@ -115,6 +118,16 @@ export function teamsMessenger(adapter: CloudAdapter, appId: string, options: Te
         await context.updateActivity({ ...MessageFactory.attachment(card), id: activityId });
       });
       return updated;
+    },
+    async postReport(to, report) {
+      const lang = langOf(to);
+      const activity = MessageFactory.attachment(
+        reportCard(reportView(report, lang)),
+        noticeText(lang, 'summary.report', { month: report.month }, now()),
+      );
+      return inConversation(to, 'post', async (context) => {
+        await context.sendActivity(activity);
+      });
     },
     async postText(to, key, params) {
       const activity = noticeActivity(langOf(to), key, params, now());

@@ -549,8 +549,10 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'expired.support':
     'Personalized plan {id} ({unitName}) ended on {lastDay}; please move the customer back to standard tariffs.',
   'summary.monthly':
-    'Personalized plans, {month}: {inReview} in review, {inFulfillment} being carried out, {active} active; {flaggedPart}.',
-  'summary.flagged': '{flagged} below expectations at evaluation: {flaggedList}',
+    'Personalized plans, {month}: {submitted} filed ({approved} approved, {inReview} in review, {returned} returned for revision, {rejected} rejected, {withdrawn} withdrawn); steps handled or awaited: {counted}, overdue: {overdue}; plans in effect: {active}, {flaggedPart}; spot check: {sampled} drawn, {issues} with issues. The full report with charts went to ops in their own chats.',
+  'summary.flagged': '{flagged} of them below expectations at evaluation',
+  'summary.report':
+    'Here is the personalized-plan report for {month}, sent on the first working day of each month. Say "report {month}" to see it again, or "report YYYY-MM" for another month.',
   'summary.noneFlagged': 'none below expectations at evaluation',
   'notice.about.application': 'message about application {id}',
   'notice.about.none': 'message',

@@ -508,8 +508,10 @@ export const zhCN = {
     '您的个性化方案 {id} 已于 {lastDay} 到期,优惠已作废,业务支撑中心将恢复标准资费。如需继续,请说“新建”重新申请。',
   'expired.support': '个性化方案 {id}({unitName})已于 {lastDay} 到期,请将客户恢复为标准资费。',
   'summary.monthly':
-    '{month} 个性化方案月报:审批中 {inReview} 件,受理中 {inFulfillment} 件,生效 {active} 件;{flaggedPart}。',
-  'summary.flagged': '评估未达预期 {flagged} 件:{flaggedList}',
+    '{month} 个性化方案月报:当月提交 {submitted} 件,其中已通过 {approved}、审批中 {inReview}、待修改 {returned}、驳回 {rejected}、撤回 {withdrawn};当月办理或待办的步骤 {counted} 个,逾期 {overdue} 个;当月有效的方案 {active} 件,{flaggedPart};抽检 {sampled} 件,发现问题 {issues} 件。带图表的完整月报已发给经营管理部。',
+  'summary.flagged': '其中评估未达预期 {flagged} 件',
+  'summary.report':
+    '这是 {month} 的个性化方案月报,每月第一个工作日自动送达。随时发送“报表 {month}”可再看,发送“报表 年-月”看其他月份。',
   'summary.noneFlagged': '没有评估未达预期的方案',
   'notice.about.application': '关于申请 {id} 的消息',
   'notice.about.none': '消息',

@@ -204,13 +204,22 @@ describe('PlanDesk acting on time, through the bot', () => {
     });
     expect(textOf(again)).toContain('这一期的评估现在不需要填报');
 
-    // The monthly summary in the ops channel names the flagged plan.
+    // On May's first working day (after the holiday) ops gets April's report: in each ops person's own
+    // chat the card with its charts, in the ops channel the counts only — no plan number, money or customer.
     await teams.tickAt('2027-05-06T10:00');
-    expect(
-      texts(teams.sentToChannel(OPS)).some(
-        (t) => t.startsWith('2027-05 个性化方案月报') && t.includes(`${id}(pudong-branch)`),
-      ),
-    ).toBe(true);
+    const summary = texts(teams.sentToChannel(OPS)).filter((t) => t.includes('个性化方案月报'));
+    expect(summary).toEqual([
+      '2027-04 个性化方案月报:当月提交 0 件,其中已通过 0、审批中 0、待修改 0、驳回 0、撤回 0;当月办理或待办的步骤 0 个,逾期 0 个;当月有效的方案 1 件,其中评估未达预期 1 件;抽检 0 件,发现问题 0 件。带图表的完整月报已发给经营管理部。',
+    ]);
+    for (const who of [wangFang, liuQiang]) {
+      const sent = teams.sentTo(who).filter((a) => a.text?.startsWith('这是 2027-04 的个性化方案月报'));
+      expect(sent).toHaveLength(1);
+      const report = textOf(cardOf(sent[0]));
+      expect(report).toContain('2027年4月 个性化方案月报');
+      expect(report).toContain('本月在用方案的评估情况(共 1 份)');
+      expect(report).toContain('{"legend":"未达预期,需改进","value":1}');
+    }
+    expect(teams.sentTo(zhangWei).filter((a) => a.text?.includes('个性化方案月报'))).toEqual([]);
   });
 
   it('asks a plan whose evaluations fell behind for each missed period in order, naming its months, and none past its end', async () => {

@@ -12,6 +12,7 @@ const SAMPLE: Record<string, string | number> = {
   about: '关于申请 PP-2026-000004 的消息',
   action: 'decide.approve',
   active: 12,
+  approved: 7,
   activity: 'ACT-CLOUD-2026',
   after: '¥96.00',
   at: '2026-12-02T03:00:00.000Z',
@@ -49,8 +50,7 @@ const SAMPLE: Record<string, string | number> = {
   firstDay: '2026-12-01',
   flagged: 1,
   from: '王芳(wang.fang@plandesk.example)',
-  flaggedList: 'PP-2026-000004(pudong-branch)',
-  flaggedPart: '评估未达预期 1 件',
+  flaggedPart: '其中评估未达预期 1 件',
   fromMonth: '4月',
   fromYear: 2026,
   given: 'fr-FR',
@@ -149,6 +149,13 @@ const SAMPLE: Record<string, string | number> = {
   marginMin: '18.50',
   median: '5.5',
   overdue: 1,
+  counted: 9,
+  submitted: 14,
+  returned: 2,
+  rejected: 1,
+  withdrawn: 1,
+  sampled: 2,
+  issues: 1,
   p90: '17.0',
   pct: '25.0',
   reject: 1,
@@ -197,16 +204,11 @@ describe('every string, filled as PlanDesk fills it', () => {
       expect(text).not.toMatch(BROKEN);
       expect(text).not.toContain('PP-');
     }
-    const summary = noticeText(
-      lang,
-      'summary.monthly',
-      { ...raw('summary.monthly'), flagged: 0, flaggedList: '' },
-      now,
-    );
+    const summary = noticeText(lang, 'summary.monthly', { ...raw('summary.monthly'), flagged: 0 }, now);
     expect(summary).toBe(
       lang === 'zh-CN'
-        ? '2026-12 个性化方案月报:审批中 5 件,受理中 2 件,生效 12 件;没有评估未达预期的方案。'
-        : 'Personalized plans, 2026-12: 5 in review, 2 being carried out, 12 active; none below expectations at evaluation.',
+        ? '2026-12 个性化方案月报:当月提交 14 件,其中已通过 7、审批中 5、待修改 2、驳回 1、撤回 1;当月办理或待办的步骤 9 个,逾期 1 个;当月有效的方案 12 件,没有评估未达预期的方案;抽检 2 件,发现问题 1 件。带图表的完整月报已发给经营管理部。'
+        : 'Personalized plans, 2026-12: 14 filed (7 approved, 5 in review, 2 returned for revision, 1 rejected, 1 withdrawn); steps handled or awaited: 9, overdue: 1; plans in effect: 12, none below expectations at evaluation; spot check: 2 drawn, 1 with issues. The full report with charts went to ops in their own chats.',
     );
     expect(noticeText(lang, 'ops.delivery_failed', { ...raw('ops.delivery_failed'), id: '' }, now)).toBe(
       lang === 'zh-CN'

@@ -1,4 +1,5 @@
-import { addMs } from '../../domain/local-date';
+import { addMs, isMonth } from '../../domain/local-date';
+import { reportFigures } from '../reporting/monthly-report';
 import type {
   CardMessage,
   ClaimedMessage,
@@ -135,12 +136,31 @@ async function deliverText(
   const to = await deps.store.conversations.get(key);
   if (!to && m.to.kind === 'channel') return toStandIns(deps, m, m.to.channel);
   if (!to || to.inactiveSince) return notYet(deps, worker);
+  if (m.key === 'summary.report') return deliverReport(deps, worker, claimed, m, to);
   const params =
     typeof m.params.unit === 'string'
       ? { ...m.params, unitName: unitNameOf(await deps.store.directory.get(), m.params.unit) }
       : m.params;
   const result = await paced(deps, worker, claimed, key, () => deps.messenger.postText(to, m.key, params));
   return outcomeOf(result, deps.clock.now(), key, to, () => sent());
+}
+
+/**
+ * The month's report to a person in ops, with figures as they stand when it goes out. Only a person's
+ * chat gets it; one addressed otherwise, or naming no month, is dropped (it could only leak figures).
+ */
+async function deliverReport(
+  deps: DeliveryDeps,
+  worker: DeliveryWorker,
+  claimed: ClaimedMessage,
+  m: TextMessage,
+  to: StoredConversation,
+): Promise<Outcome> {
+  const month = m.params.month;
+  if (m.to.kind !== 'person' || typeof month !== 'string' || !isMonth(month)) return sent();
+  const report = await reportFigures(deps, month);
+  const result = await paced(deps, worker, claimed, keyOf(m), () => deps.messenger.postReport(to, report));
+  return outcomeOf(result, deps.clock.now(), keyOf(m), to, () => sent());
 }
 
 /** Who stands in for a channel nobody has bound: its people's own chats (a unit's channel has no stand-in). */

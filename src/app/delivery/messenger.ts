@@ -1,5 +1,6 @@
 import type { CardModel } from '../common/card-model';
 import type { NoticeKey } from '../ports/notice-keys';
+import type { MonthlyReport } from '../reporting/report-model';
 import type { StoredConversation } from '../ports/store';
 import type { DeliveryFailure } from './delivery-policy';
 
@@ -22,6 +23,8 @@ export interface Messenger {
     key: NoticeKey,
     params: Record<string, string | number>,
   ): Promise<void | DeliveryFailure>;
+  /** A month's report as a card with its charts, sent to a person's own chat (never a channel: it has figures). */
+  postReport(to: StoredConversation, report: MonthlyReport): Promise<void | DeliveryFailure>;
 }
 
 /** Whether a messenger's answer is a failure rather than its result. */

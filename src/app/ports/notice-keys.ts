@@ -40,6 +40,7 @@ export const NOTICE_KEYS = [
   // Recurring work.
   'reason.catalog_stale',
   'summary.monthly',
+  'summary.report',
   'spotcheck.drawn',
   'spotcheck.none',
   // Delivery trouble, told to ops.

@@ -1,6 +1,7 @@
 import { currentAndNextOccurrences } from '../../domain/recurring';
 import { catalogIsStale } from '../reference/judging-context';
-import { shanghaiDate } from '../../domain/local-date';
+import { addMonths, isMonth, shanghaiDate } from '../../domain/local-date';
+import { reportFigures } from '../reporting/monthly-report';
 import type { ApprovalDeps } from '../common/deps';
 import { channel, noticeFor, person } from '../common/outbox-messages';
 import type { NoticeKey } from '../ports/notice-keys';
@@ -44,24 +45,41 @@ export const catalogFreshness: JobHandler = async (run) => {
   };
 };
 
-/** Each month ops hears where the plans stand and which are flagged after their evaluation (numbers and units only). */
+/**
+ * On each month's first working day ops gets the month before as the report (SPEC §9): the card with
+ * its charts in the chat of each person in ops (ops approvers and their head), figures drawn when it is
+ * delivered; the ops channel gets the same month in counts only — no money, customers or names (§7).
+ */
 export const opsMonthlySummary: JobHandler = async (run) => {
   if (supersededOccurrence(run)) return {};
-  const all = await run.deps.store.applications.list();
-  const count = (state: string) => all.filter((r) => r.state === state).length;
-  const flagged = all
-    .filter((r) => r.state === 'active' && r.evaluations.at(-1)?.flagged)
-    .map((r) => `${r.id}(${r.input.unit})`);
+  const period = run.job.payload.period;
+  const month = typeof period === 'string' && isMonth(period) ? addMonths(period, -1) : null;
+  if (!month) return {};
+  const report = await reportFigures(run.deps, month);
+  const ops = (await run.deps.store.directory.get())?.people.filter((p) => OPS.some((r) => p.roles.includes(r))) ?? [];
+  const overdue = report.overdueBySteps.reduce((sum, s) => sum + s.overdue, 0);
+  const counted = report.overdueBySteps.reduce((sum, s) => sum + s.counted, 0);
   return {
     outbox: [
+      ...ops.map((p) => text(run, person(p.aadObjectId), 'summary.report', { month })),
       text(run, channel('ops'), 'summary.monthly', {
-        month: shanghaiDate(run.now).slice(0, 7),
-        inReview: count('in_review'),
-        inFulfillment: count('in_fulfillment'),
-        active: count('active'),
-        flagged: flagged.length,
-        flaggedList: flagged.join('、'),
+        month,
+        submitted: report.submitted,
+        approved: report.outcomes.approved,
+        inReview: report.outcomes.in_review,
+        returned: report.outcomes.returned,
+        rejected: report.outcomes.rejected,
+        withdrawn: report.outcomes.withdrawn,
+        counted,
+        overdue,
+        active: report.activePlans.total,
+        flagged: report.activePlans.flagged,
+        sampled: report.spotCheck.sampled,
+        issues: report.spotCheck.issues,
       }),
     ],
   };
 };
+
+/** Who gets the monthly report in their own chat. */
+const OPS = ['ops_approver', 'ops_head'] as const;

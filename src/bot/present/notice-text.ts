@@ -21,7 +21,7 @@ export function noticeText(lang: Lang, key: NoticeKey, params: Record<string, st
   if (params.recipient === '') shown.recipient = t(lang, 'notice.recipient.unknown');
   shown.flaggedPart =
     Number(params.flagged) > 0
-      ? t(lang, 'summary.flagged', { flagged: params.flagged ?? 0, flaggedList: params.flaggedList ?? '' })
+      ? t(lang, 'summary.flagged', { flagged: params.flagged ?? 0 })
       : t(lang, 'summary.noneFlagged');
   return t(lang, key, shown);
 }

@@ -34,6 +34,10 @@ function recordingMessenger() {
       guard(to.key);
       written.push({ kind: 'text', to: to.key, key, id: params.id });
     },
+    async postReport(to, report) {
+      guard(to.key);
+      written.push({ kind: 'text', to: to.key, key: 'summary.report', id: report.month });
+    },
   };
   return { messenger, written, broken };
 }

@@ -79,6 +79,9 @@ export function scriptedMessenger(clock: { now: () => Date }) {
     async postText(to, _key, params) {
       return answer('text', to.key, String(params.id));
     },
+    async postReport(to, report) {
+      return answer('text', to.key, `report ${report.month}`);
+    },
   };
   return {
     messenger,
