@@ -23,7 +23,13 @@ import { lookUpPeople, type PersonSummary } from './approval/people-lookup';
 import { reviewTeamMembers, type TeamMember } from './approval/onboarding';
 import type { Absence } from '../domain/absence';
 import { myApplications, pendingFor, viewApplication, type ListModel } from './approval/queries';
-import { searchApplications, type SearchFilter, type SearchPage } from './approval/search';
+import {
+  searchApplications,
+  searchChoices,
+  type SearchChoices,
+  type SearchFilter,
+  type SearchPage,
+} from './approval/search';
 import { reportEvaluation, type EvaluationCommand } from './approval/report-evaluation';
 import { recordFinding, type Finding } from './approval/spot-check-finding';
 import { submit, type Submission } from './approval/submit';
@@ -57,7 +63,7 @@ import type { MonthlyReport } from './reporting/report-model';
 
 export type { CardModel } from './common/card-model';
 export type { ListModel } from './approval/queries';
-export type { ResolvedTerm, SearchFilter, SearchPage } from './approval/search';
+export type { ResolvedTerm, SearchChoices, SearchFilter, SearchPage, TermKind } from './approval/search';
 export type { ChannelTarget } from './approval/conversations';
 export type { HandOverCommand } from './approval/hand-over';
 export type { AbsenceForm, AbsenceRecorded } from './approval/absence';
@@ -157,6 +163,8 @@ export interface UseCases {
   mine(actor: string): Promise<ListModel>;
   /** `列表`: the plans the person may see that match the filter, newest first, a page at a time (audited). */
   search(actor: string, filter: SearchFilter, cursor: string | null): Promise<SearchPage>;
+  /** What the `列表` filter card offers to choose from: units, tiers, the catalog's products and activities. */
+  searchChoices(): Promise<SearchChoices>;
   /** What waits on the person, oldest first, and their team's queue. */
   pending(actor: string): Promise<ListModel>;
   /** PlanDesk joined a team, or someone joined one: the people the directory does not know are listed to the admins. */
@@ -336,6 +344,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
     mine: (actor) => myApplications(deps, actor),
     pending: (actor) => pendingFor(deps, actor),
     search: (actor, filter, cursor) => searchApplications(deps, actor, filter, cursor),
+    searchChoices: () => searchChoices(deps),
     handOver: async (cmd) => answered(cmd.actor, await handOverStep(deps, cmd)),
     recordAbsence: (actor, request) => recordAbsence(deps, actor, request),
     lookUpPeople: (actor, query) => lookUpPeople(deps, actor, query),

@@ -214,7 +214,7 @@ describe('PlanDesk acting on time, through the bot', () => {
     for (const who of [wangFang, liuQiang]) {
       const sent = teams.sentTo(who).filter((a) => a.text?.startsWith('这是 2027-04 的个性化方案月报'));
       expect(sent).toHaveLength(1);
-      const report = textOf(cardOf(sent[0]));
+      const report = textOf(cardOf(sent[0]) ?? {});
       expect(report).toContain('2027年4月 个性化方案月报');
       expect(report).toContain('本月在用方案的评估情况(共 1 份)');
       expect(report).toContain('{"legend":"未达预期,需改进","value":1}');

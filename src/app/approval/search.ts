@@ -1,4 +1,6 @@
 import type { ApplicationState } from '../../domain/application-state';
+import { planEnd } from '../../domain/lifecycle';
+import type { LocalDate } from '../../domain/local-date';
 import { tierNamesOf, TIER_IDS, type TierId } from '../../domain/policy';
 import { APPROVER_ROLES, type StepId } from '../../domain/route';
 import type { ApprovalDeps } from '../common/deps';
@@ -27,15 +29,27 @@ export interface SearchFilter {
   /** Submitted on or after / before these instants (ISO). */
   submittedFrom: string | null;
   submittedBefore: string | null;
+  /** In effect on some day from / to these days (Shanghai dates, inclusive; either may be open). */
+  activeFrom?: LocalDate | null;
+  activeTo?: LocalDate | null;
+  /** Words to guess the meaning of. */
   terms: string[];
+  /** Words said to be of one kind (`客户:浦东`, or a field of the filter card): taken as that, never guessed. */
+  typed?: { kind: TermKind; word: string }[];
 }
+
+/** What a word of a filter may stand for. */
+export const TERM_KINDS = ['unit', 'applicant', 'tier', 'product', 'activity', 'customer'] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
 
 /** How the free words were understood, for the list's heading. */
 export type ResolvedTerm =
   | { kind: 'unit'; word: string; name: string }
   | { kind: 'applicant'; word: string; name: string }
   | { kind: 'tier'; word: string; tier: TierId }
-  | { kind: 'product' | 'activity' | 'customer'; word: string };
+  | { kind: 'product' | 'activity' | 'customer'; word: string }
+  /** A unit, person or tier asked for by name that nobody knows: nothing matches it. */
+  | { kind: 'unknown'; as: 'unit' | 'applicant' | 'tier'; word: string };
 
 /** Whose plans a person may list (SPEC §7), widest first. */
 export type SearchScope = 'all' | 'involved';
@@ -50,6 +64,14 @@ export interface SearchPage {
   scope: SearchScope;
   /** Where the next page starts, or null: nothing more. */
   next: string | null;
+}
+
+/** Plans that took effect (active, or since expired) and were in effect on some day from `from` to `to`. */
+function inEffectBetween(r: ApplicationRecord, from: LocalDate | null | undefined, to: LocalDate | null | undefined) {
+  if (r.state !== 'active' && r.state !== 'expired') return false;
+  const first = `${r.input.startMonth}-01`;
+  const last = planEnd(r.input).lastDay;
+  return (!to || first <= to) && (!from || last >= from);
 }
 
 const SEES_ALL = ['ops_approver', 'ops_head', 'leader', 'auditor', 'admin'];
@@ -93,6 +115,62 @@ function resolveTerm(
   return { kind: 'customer', word };
 }
 
+/** A word said to be of a kind: a unit, person or tier by id or name (part of it for units and people), else unknown. */
+function resolveTyped(
+  kind: TermKind,
+  word: string,
+  directory: Directory | null,
+  tierNames: ReturnType<typeof tierNamesOf>,
+): ResolvedTerm {
+  const w = word.toLowerCase();
+  switch (kind) {
+    case 'unit': {
+      const unit =
+        directory?.units.find((u) => u.id === w || u.name === word) ??
+        directory?.units.find((u) => u.name.includes(word));
+      return unit ? { kind, word, name: unit.name } : { kind: 'unknown', as: kind, word };
+    }
+    case 'applicant': {
+      const person =
+        directory?.people.find(
+          (p) => p.name === word || p.email.toLowerCase() === w || p.email.toLowerCase().split('@')[0] === w,
+        ) ?? directory?.people.find((p) => p.name.includes(word));
+      return person ? { kind, word, name: person.name } : { kind: 'unknown', as: kind, word };
+    }
+    case 'tier': {
+      const tier = TIER_IDS.find(
+        (id) => id === w || Object.values(tierNames[id] ?? {}).some((name) => name.toLowerCase() === w),
+      );
+      return tier ? { kind, word, tier } : { kind: 'unknown', as: kind, word };
+    }
+    default:
+      return { kind, word };
+  }
+}
+
+/** The choices of the filter card: units, tiers by name, the catalog's products and activities. */
+export interface SearchChoices {
+  units: { id: string; name: string }[];
+  tierNames: ReturnType<typeof tierNamesOf>;
+  products: { code: string; name: string }[];
+  activities: { code: string }[];
+}
+
+/** What the filter card offers to choose from. */
+export async function searchChoices(deps: Pick<ApprovalDeps, 'store'>): Promise<SearchChoices> {
+  const [directory, catalog, policies] = await Promise.all([
+    deps.store.directory.get(),
+    deps.store.catalogs.current(),
+    deps.store.policies.list(),
+  ]);
+  return {
+    units: (directory?.units ?? []).map((u) => ({ id: u.id, name: u.name })),
+    tierNames: tierNamesOf(policies.at(-1) ?? null),
+    products: (catalog?.products ?? []).map((p) => ({ code: p.code, name: p.name })),
+    activities: (catalog?.activities ?? []).map((a) => ({ code: a.code })),
+  };
+}
+
 /**
  * `列表`: the plans a person may see that match the filter, newest first, SEARCH_PAGE at a time.
  * Account managers see their own; approvers what they decided or hold; ops, leaders, auditors and
@@ -109,7 +187,11 @@ export async function searchApplications(
   const directory = await deps.store.directory.get();
   const roles = directory ? actorOf(directory, actor).roles : [];
   const policy = (await deps.store.policies.list()).at(-1) ?? null;
-  const terms = filter.terms.map((word) => resolveTerm(word, directory, tierNamesOf(policy)));
+  const tierNames = tierNamesOf(policy);
+  const terms = [
+    ...(filter.typed ?? []).map((t) => resolveTyped(t.kind, t.word, directory, tierNames)),
+    ...filter.terms.map((word) => resolveTerm(word, directory, tierNames)),
+  ];
   const now = deps.clock.now();
   const seesAll = roles.some((r) => SEES_ALL.includes(r));
   const isApprover = roles.some((r) => (APPROVER_ROLES as readonly string[]).includes(r));
@@ -150,8 +232,11 @@ export async function searchApplications(
     if (filter.steps.length > 0 && !(waiting && filter.steps.includes(waiting.step))) return false;
     if (filter.overdue && !(waiting?.dueAt && waiting.dueAt < now.toISOString())) return false;
     if (filter.flagged && !r.evaluations.some((e) => e.flagged)) return false;
+    if ((filter.activeFrom || filter.activeTo) && !inEffectBetween(r, filter.activeFrom, filter.activeTo)) return false;
     return terms.every((t) => {
       switch (t.kind) {
+        case 'unknown':
+          return false;
         case 'unit':
         case 'applicant':
           return true; // narrowed by the store

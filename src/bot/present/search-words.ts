@@ -1,4 +1,4 @@
-import type { ResolvedTerm, SearchFilter } from '../../app/use-cases';
+import type { ResolvedTerm, SearchFilter, TermKind } from '../../app/use-cases';
 import { APPLICATION_STATES, type ApplicationState } from '../../domain/application-state';
 import {
   addDays,
@@ -44,12 +44,51 @@ const OVERDUE = new Set(['逾期', '超期', 'overdue']);
 const FLAGGED = new Set(['预警', '未达预期', 'flagged']);
 
 const MONTH = /^(\d{4})-(\d{2})$/;
-const RANGE = /^(\d{4}-\d{2}-\d{2})(?:~|\.\.|至|to)(\d{4}-\d{2}-\d{2})$/;
+const DAY = '(\\d{4}-\\d{2}-\\d{2})';
+/** A range of days; either end may be left open (2026-11-01~, ~2026-11-30). */
+const RANGE = new RegExp(`^${DAY}?(?:~|\\.\\.|至|to)${DAY}?$`);
+
+/** `kind:word` (or `kind：word`, `kind=word`): a word said to be a unit, a person, a customer… */
+const KIND_WORDS = new Map<string, TermKind | 'submitted' | 'active'>([
+  ['单位', 'unit'],
+  ['unit', 'unit'],
+  ['申请人', 'applicant'],
+  ['applicant', 'applicant'],
+  ['档位', 'tier'],
+  ['tier', 'tier'],
+  ['产品', 'product'],
+  ['product', 'product'],
+  ['活动', 'activity'],
+  ['activity', 'activity'],
+  ['客户', 'customer'],
+  ['customer', 'customer'],
+  ['提交', 'submitted'],
+  ['submitted', 'submitted'],
+  ['有效', 'active'],
+  ['生效', 'active'],
+  ['active', 'active'],
+]);
+const KINDED = /^([^:：=\s"]+)[:：=](.*)$/s;
+
+/** Words split at spaces, a "quoted phrase" (also after `kind:`) kept whole. */
+const tokensOf = (words: string): string[] =>
+  [...words.matchAll(/[^\s"]*"[^"]*"?|\S+/g)].map((m) => m[0].replace(/"/g, '')).filter(Boolean);
+
+/** A month, a day or a range of days as its first and last day (either may be open in a range). */
+function daysOf(w: string): [LocalDate | null, LocalDate | null] | null {
+  if (MONTH.test(w) && isLocalDate(`${w}-01`)) return [`${w}-01`, addDays(`${addMonths(w as Month, 1)}-01`, -1)];
+  if (isLocalDate(w)) return [w, w];
+  const range = RANGE.exec(w);
+  if (!range || (!range[1] && !range[2])) return null;
+  const [from, to] = [range[1] ?? null, range[2] ?? null];
+  return (from === null || isLocalDate(from)) && (to === null || isLocalDate(to)) ? [from, to] : null;
+}
 
 /**
  * `列表` words as a filter: states, the step a plan waits at, 逾期 / overdue, 预警 / flagged, a month
- * (2026-11) or a range of days (2026-11-01~2026-11-15) of submission; every other word is left for
- * the directory, catalog and policy to resolve (unit, applicant, tier, product, activity, customer).
+ * (2026-11), a day or a range of days (2026-11-01~2026-11-15) of submission, and words said to be of
+ * a kind (`客户:浦东`, `有效:2026-12`, see KIND_WORDS); every other word is left for the directory,
+ * catalog and policy to resolve (unit, applicant, tier, product, activity, customer).
  */
 export function searchFilterOf(words: string): SearchFilter {
   const filter: SearchFilter = {
@@ -59,28 +98,34 @@ export function searchFilterOf(words: string): SearchFilter {
     flagged: false,
     submittedFrom: null,
     submittedBefore: null,
+    activeFrom: null,
+    activeTo: null,
     terms: [],
+    typed: [],
   };
-  const period = (from: LocalDate, lastDay: LocalDate) => {
-    filter.submittedFrom = shanghaiInstant(from).toISOString();
-    filter.submittedBefore = shanghaiInstant(addDays(lastDay, 1)).toISOString();
+  const submitted = ([from, to]: [LocalDate | null, LocalDate | null]) => {
+    filter.submittedFrom = from && shanghaiInstant(from).toISOString();
+    filter.submittedBefore = to && shanghaiInstant(addDays(to, 1)).toISOString();
   };
-  for (const word of words.split(/\s+/).filter(Boolean).slice(0, 12)) {
+  for (const word of tokensOf(words).slice(0, 16)) {
     const w = norm(word);
+    const kinded = KINDED.exec(word);
+    const kind = kinded && KIND_WORDS.get(norm(kinded[1] ?? ''));
+    const value = (kinded?.[2] ?? '').trim();
     const state = STATE_WORDS.get(w);
     const step = STEP_WORDS.get(w);
-    const month = MONTH.exec(w);
-    const range = RANGE.exec(w);
-    if (state) filter.states.push(state);
+    const days = daysOf(w);
+    if (kind && value) {
+      const period = kind === 'submitted' || kind === 'active' ? daysOf(value) : null;
+      if (kind === 'submitted' && period) submitted(period);
+      else if (kind === 'active' && period) [filter.activeFrom, filter.activeTo] = period;
+      else if (kind !== 'submitted' && kind !== 'active') filter.typed?.push({ kind, word: value.slice(0, 64) });
+      else filter.terms.push(word.slice(0, 64));
+    } else if (state) filter.states.push(state);
     else if (step) filter.steps.push(step);
     else if (OVERDUE.has(w)) filter.overdue = true;
     else if (FLAGGED.has(w)) filter.flagged = true;
-    else if (month && isLocalDate(`${w}-01`)) {
-      const first = `${w}-01`;
-      period(first, addDays(`${addMonths(w as Month, 1)}-01`, -1));
-    } else if (range && isLocalDate(range[1] ?? '') && isLocalDate(range[2] ?? ''))
-      period(range[1] as LocalDate, range[2] as LocalDate);
-    else if (isLocalDate(w)) period(w, w);
+    else if (days) submitted(days);
     else filter.terms.push(word.slice(0, 64));
   }
   return filter;
@@ -93,14 +138,13 @@ export function describeSearch(filter: SearchFilter, terms: ResolvedTerm[], lang
     ...filter.steps.map((s) => t(lang, 'search.waitingAt', { stepName: t(lang, `step.${s}`) })),
     ...(filter.overdue ? [t(lang, 'search.overdue')] : []),
     ...(filter.flagged ? [t(lang, 'search.flagged')] : []),
-    ...(filter.submittedFrom && filter.submittedBefore
-      ? [
-          t(lang, 'search.submitted', {
-            firstDay: dayOf(filter.submittedFrom),
-            lastDay: addDays(dayOf(filter.submittedBefore), -1),
-          }),
-        ]
-      : []),
+    ...period(
+      'search.submitted',
+      filter.submittedFrom && dayOf(filter.submittedFrom),
+      filter.submittedBefore && addDays(dayOf(filter.submittedBefore), -1),
+      lang,
+    ),
+    ...period('search.active', filter.activeFrom ?? null, filter.activeTo ?? null, lang),
     ...terms.map((term) => {
       switch (term.kind) {
         case 'unit':
@@ -115,10 +159,25 @@ export function describeSearch(filter: SearchFilter, terms: ResolvedTerm[], lang
           return t(lang, 'search.activity', { activity: term.word });
         case 'customer':
           return t(lang, 'search.customer', { word: term.word });
+        case 'unknown':
+          return t(lang, `search.unknown.${term.as}`, { word: term.word });
       }
     }),
   ];
   return parts;
+}
+
+/** A period said back: both ends, from a day on, or up to a day (`key`, `key.from`, `key.to`). */
+function period(
+  key: 'search.submitted' | 'search.active',
+  first: LocalDate | null,
+  last: LocalDate | null,
+  lang: Lang,
+): string[] {
+  if (first && last) return [t(lang, key, { firstDay: first, lastDay: last })];
+  if (first) return [t(lang, `${key}.from`, { firstDay: first })];
+  if (last) return [t(lang, `${key}.to`, { lastDay: last })];
+  return [];
 }
 
 /** The Shanghai day an instant falls on. */

@@ -16,6 +16,7 @@ export function applicationListCard(view: ApplicationListView): Attachment {
     intro: escapeStrings(view.intro ?? []),
     empty: escapeStrings(view.empty),
     more: view.search?.next ? { words: view.search.words, cursor: view.search.next } : null,
+    filter: view.search ? { words: view.search.words } : null,
     notice: view.notice ? escapeStrings(view.notice) : null,
     list: view.list,
     queue: view.queue.map((row) => ({
