@@ -132,17 +132,33 @@ describe('running it day to day in the Agents Playground: a second approver, lea
     await e2e.screenshot(card.root, 'wang-fang-gets-the-minhang-card');
   });
 
-  it('刘强 lists the 闵行 plans with 列表, opens one, and 周杰 sees the same list in English', async () => {
-    const { e2e, liuQiang, zhouJie, minhang } = so('minhang');
-    await liuQiang.send('列表 闵行');
-    const list = await liuQiang.waitForCard('方案列表:闵行分公司', WAIT);
-    expect(await list.text()).toContain(minhang);
-    await e2e.screenshot(list.root, 'ops-lists-minhang');
+  it('刘强 lists the overdue plans with 列表 逾期, opens one, narrows the list on its filter card, and 周杰 lists in English', async () => {
+    const { e2e, liuQiang, zhouJie, pudong, minhang } = so('pudong', 'minhang');
+    // The 浦东 step has waited past its deadline (days pass; the bot's clock is the real one).
+    await e2e.pastDeadline(pudong);
+    await liuQiang.send('列表 逾期');
+    const list = await liuQiang.waitForCard('方案列表:已逾期', WAIT);
+    const overdue = await list.text();
+    expect(overdue).toContain(pudong);
+    expect(overdue).not.toContain(minhang);
+    await e2e.screenshot(list.root, 'ops-lists-overdue');
     await liuQiang.markBotMessages();
     await list.execute('查看');
     const opened = await liuQiang.waitForCard(APPLICATION_ID, WAIT);
-    expect(await opened.text()).toContain('闵行分公司');
-    await e2e.screenshot(liuQiang, 'ops-opens-a-listed-plan');
+    expect(await opened.text()).toContain('浦东精密制造有限公司');
+    await e2e.screenshot(liuQiang, 'ops-opens-an-overdue-plan');
+
+    // 筛选… turns the list into its filter card, filled as the list was asked for; 查找 lists what it now says.
+    await list.execute('筛选…');
+    await list.waitForText('筛选方案列表', WAIT);
+    await list.fill('只看已逾期的', false);
+    await list.fill('单位', '闵行分公司');
+    await e2e.screenshot(list.root, 'ops-filter-card');
+    expect(await list.execute('查找')).toMatchObject({ kind: 'invoke', status: 200 });
+    const minhangList = await list.waitForText('方案列表:闵行分公司', WAIT);
+    expect(minhangList).toContain(minhang);
+    expect(minhangList).not.toContain(pudong);
+    await e2e.screenshot(list.root, 'ops-lists-minhang');
 
     await zhouJie.send('list 闵行');
     const english = await zhouJie.waitForCard('Plans: 闵行分公司', WAIT);

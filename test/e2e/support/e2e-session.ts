@@ -6,7 +6,7 @@ import type { Directory, Person } from '../../../src/app/records/directory';
 import type { Job } from '../../../src/app/ports/jobs';
 import { startBot, type BotEntry, type RunningBot } from '../../../scripts/support/bot-process';
 import { launchChromium } from './browser';
-import { pendingJobs, runPlandesk, tickAt, type CliRun, type TickReport } from './plandesk-cli';
+import { pastDeadline, pendingJobs, runPlandesk, tickAt, type CliRun, type TickReport } from './plandesk-cli';
 import { PlaygroundChat } from './playground-chat';
 import { findPerson, loadDirectory } from '../../../scripts/support/playground-config';
 import { startPlayground } from '../../../scripts/support/playground-process';
@@ -124,6 +124,11 @@ export class E2eSession {
   /** The jobs the bot has scheduled for an application and not run yet, soonest first (to know when to tick). */
   pendingJobs(applicationId: string): Promise<Job[]> {
     return pendingJobs(this.bot.dbPath, applicationId);
+  }
+
+  /** The application's waiting step is given a deadline an hour ago (see `pastDeadline`): it is overdue from now on. */
+  pastDeadline(applicationId: string): Promise<string> {
+    return pastDeadline(this.bot.dbPath, applicationId);
   }
 
   private cliOptions() {

@@ -106,3 +106,30 @@ export async function pendingJobs(dbPath: string, applicationId: string): Promis
     await store.close();
   }
 }
+
+/**
+ * Time passing, for what the bot reads on its own real clock (who is overdue in `列表 逾期`): the
+ * application's waiting step is given a deadline an hour ago, as if its working days had gone by, and
+ * saved as the next version, its jobs kept. Resolves with the new deadline.
+ */
+export async function pastDeadline(dbPath: string, applicationId: string): Promise<string> {
+  const store = openSqliteStore(dbPath);
+  try {
+    const record = await store.applications.get(applicationId);
+    const waiting = record?.steps.findIndex((s) => s.status === 'pending') ?? -1;
+    if (!record || waiting < 0) throw new Error(`${applicationId} has no step waiting`);
+    const dueAt = new Date(Date.now() - 3_600_000).toISOString();
+    const steps = record.steps.map((s, i) => (i === waiting ? { ...s, dueAt } : s));
+    const saved = await store.applications.update(
+      { ...record, steps },
+      record.version,
+      [],
+      [],
+      await store.jobs.pendingFor(applicationId),
+    );
+    if (!saved.ok) throw new Error(`${applicationId} changed while its deadline was moved`);
+    return dueAt;
+  } finally {
+    await store.close();
+  }
+}
