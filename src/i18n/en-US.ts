@@ -451,6 +451,10 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'report.none': 'Nothing to show for this month.',
   'notice.unknown_members':
     '{count} members of a team are not in the PlanDesk directory: {names}. Until they are added with roles they see no plan details; use the buttons below to give them roles, or send "people" and choose Add a person; each save makes a new directory version.',
+  'ahead.agent':
+    'This plan involves an agent channel, so under Article 11 it comes to ops as well. Now: {current} ({who}); then your {step}. Read it ahead; the decision buttons appear on this card when your turn comes.',
+  'ahead.later':
+    'Now: {current} ({who}); then your {step}. The decision buttons appear on this card when your turn comes.',
   'search.title': 'Plans',
   'search.titleFiltered': 'Plans: {filter}',
   'search.scope.all': 'Newest first; you may see every plan.',

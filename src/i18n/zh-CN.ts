@@ -419,6 +419,9 @@ export const zhCN = {
   'report.none': '本月没有相关数据。',
   'notice.unknown_members':
     '团队中有 {count} 位成员不在 PlanDesk 通讯录中:{names}。在加入通讯录并分配角色之前,他们看不到任何方案内容;点下方按钮为他们设定角色,或发送“人员”后点“添加人员”;每次保存生成新一版通讯录。',
+  'ahead.agent':
+    '此方案涉及代理渠道,按第十一条同时报送经营管理部。当前步骤:{current}({who});之后是您的{step}。您可以先了解方案,轮到您时本卡片会出现审批按钮。',
+  'ahead.later': '当前步骤:{current}({who});之后是您的{step}。轮到您时,本卡片会出现审批按钮。',
   'search.title': '方案列表',
   'search.titleFiltered': '方案列表:{filter}',
   'search.scope.all': '按提交时间从新到旧;您可以查看全部方案。',

@@ -151,7 +151,19 @@ describe('the approval conversation in Teams', () => {
       expect.arrayContaining(['plan.approve', 'plan.reject', 'plan.return']),
     );
     expect(verbsOf(lastCardTo(liNa).card)).not.toContain('plan.escalate');
+    // 第十一条: ops has the plan at once, to prepare — a copy without buttons that says whose turn it is.
+    const ahead = lastCardTo(wangFang);
+    expect(verbsOf(ahead.card)).not.toContain('plan.approve');
+    expect(textOf(ahead.card)).toContain(
+      '此方案涉及代理渠道,按第十一条同时报送经营管理部。当前步骤:合作管理部审批(李娜);之后是您的经营管理部审批。',
+    );
     const afterCooperation = await decide(liNa, 'plan.approve');
+    // The copy updates: now it carries the buttons.
+    const updatedCopy = teams
+      .updatesTo(wangFang)
+      .filter((u) => u.activityId === ahead.activityId)
+      .at(-1);
+    expect(verbsOf(updatedCopy?.card ?? {})).toContain('plan.approve');
     expect(textOf(afterCooperation)).toContain(`您已批准 ${id}`);
     expect(verbsOf(afterCooperation)).not.toContain('plan.approve');
 

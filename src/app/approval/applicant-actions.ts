@@ -5,7 +5,7 @@ import { fulfill, refusalOf, resubmit, withdraw, type Refusal as WorkflowRefusal
 import { commitChange } from '../common/commit';
 import type { ApprovalDeps } from '../common/deps';
 import { caseOf, loadCaseFor, withCase } from '../common/load-case';
-import { messagesFor, person } from '../common/outbox-messages';
+import { messagesFor, person, routeOpened } from '../common/outbox-messages';
 import { refused } from '../common/refuse';
 import type { ApplicationRecord } from '../records/application-record';
 import type { Refusal } from '../records/refusal';
@@ -79,8 +79,7 @@ export async function resubmitApplication(
     ],
   };
   const send = messagesFor(deps, now, record.id);
-  const first = steps[0];
-  const outbox = [send.refresh(), ...(first ? [send.card(person(first.assignee))] : [])];
+  const outbox = [send.refresh(), ...routeOpened(steps).map((to) => send.card(to))];
   return commitChange(
     deps,
     now,

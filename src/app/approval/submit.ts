@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../domain/result';
 import { openRoute } from '../../domain/workflow';
 import { commitNew } from '../common/commit';
 import type { ApprovalDeps } from '../common/deps';
-import { messagesFor, person } from '../common/outbox-messages';
+import { messagesFor, routeOpened } from '../common/outbox-messages';
 import { openStepsOf, personOf } from '../common/people';
 import { refused } from '../common/refuse';
 import { workflowEnv } from '../common/workflow-env';
@@ -67,8 +67,8 @@ export async function submit(
     evaluationDue: null,
     history: [],
   };
-  const first = steps[0];
-  const outbox = first ? [messagesFor(deps, now, id).card(person(first.assignee))] : [];
+  const send = messagesFor(deps, now, id);
+  const outbox = routeOpened(steps).map((to) => send.card(to));
   const created = await commitNew(
     deps,
     now,

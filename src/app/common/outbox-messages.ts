@@ -44,3 +44,17 @@ export function noticeFor(
 
 export const person = (id: string): Recipient => ({ kind: 'person', id });
 export const channel = (name: string): Recipient => ({ kind: 'channel', channel: name });
+
+/**
+ * Who gets an application's card when its route opens: the first approver, to decide; and, for a plan
+ * through 合作管理部 (an agent channel, 第十一条: submitted to 经营管理部 *and* 合作管理部), the ops
+ * approver of its later step at once, to prepare: a copy without buttons until that step comes, which
+ * updates like every copy.
+ */
+export function routeOpened(steps: readonly { step: string; assignee: string }[]): Recipient[] {
+  const [first, ...later] = steps;
+  if (!first) return [];
+  const ahead =
+    first.step === 'cooperation' ? later.filter((s) => s.step === 'ops_review' && s.assignee !== first.assignee) : [];
+  return [first, ...ahead].map((s) => person(s.assignee));
+}

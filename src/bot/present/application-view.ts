@@ -66,6 +66,27 @@ function changesView(model: CardModel, lang: Lang): ApplicationView['changes'] {
   };
 }
 
+/**
+ * For someone whose step comes later (ops, copied at submission under 第十一条): who decides now, that
+ * their turn comes after, and that the buttons appear on this card then.
+ */
+function aheadNote(model: CardModel, lang: Lang): ApplicationView['banner'] {
+  const { record, viewer, names } = model;
+  const awaited = awaitedStep(record);
+  if (record.state !== 'in_review' || !viewer || !awaited) return undefined;
+  const theirs = record.steps.find(
+    (s) => s.status === 'waiting' && (s.assignee === viewer.id || s.delegate === viewer.id),
+  );
+  if (!theirs) return undefined;
+  const params = {
+    current: t(lang, `step.${awaited.step.step}`),
+    who: nameIn(names, awaited.step.assignee),
+    step: t(lang, `step.${theirs.step}`),
+  };
+  const key = record.input.agentChannel && awaited.step.step === 'cooperation' ? 'ahead.agent' : 'ahead.later';
+  return { text: t(lang, key, params), tone: 'default' };
+}
+
 /** An application as a person on it sees it: all of it on one card, with the actions they may take. */
 export function applicationView(model: CardModel, lang: Lang, banner?: ApplicationView['banner']): ApplicationView {
   const { record, names, products, asOf: now } = model;
@@ -74,6 +95,7 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
   const lineChanges = model.changedSince?.changes.filter((c) => c.line !== null) ?? [];
   const decision = decisionNote(record, names, lang);
   const changes = changesView(model, lang);
+  const shownBanner = banner ?? aheadNote(model, lang);
   return {
     lang,
     id: record.id,
@@ -82,7 +104,7 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
     ...(decision ? { decision } : {}),
     ...(changes ? { changes } : {}),
     stateLabel: t(lang, `state.${record.state}`),
-    ...(banner ? { banner } : {}),
+    ...(shownBanner ? { banner: shownBanner } : {}),
     unitName: model.unitName,
     applicantName: nameIn(names, record.input.applicant),
     customer: `${record.input.customer.name} (${record.input.customer.groupId})`,

@@ -123,6 +123,7 @@ describe('resubmitApplication', () => {
     expect((await pendingOutbox(desk.store)).slice(before.length)).toEqual([
       { kind: 'refresh', applicationId: plan.id },
       { kind: 'card', applicationId: plan.id, to: { kind: 'person', id: liNa } },
+      { kind: 'card', applicationId: plan.id, to: { kind: 'person', id: liuQiang } },
     ]);
     expect((await actionsAbout(desk.store, plan.id)).at(-1)).toBe(`resubmit by ${zhangWei}`);
   });

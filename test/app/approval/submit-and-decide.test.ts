@@ -68,9 +68,11 @@ describe('submit', () => {
     const record = await filed(desk.deps, samplePlan(file));
     expect(record.assessment.tier).toBe(tier);
     expect(record.steps.map((s) => [s.assignee, s.delegate, s.status])).toEqual(steps);
-    expect(await pendingOutbox(desk.store)).toEqual([
-      { kind: 'card', applicationId: record.id, to: { kind: 'person', id: steps[0][0] } },
-    ]);
+    // 第十一条: an agent-channel plan goes to 合作管理部 to decide and to 经营管理部's approver at once, to prepare.
+    const cardsTo = record.steps[0]?.step === 'cooperation' ? [steps[0][0], steps[1]?.[0]] : [steps[0][0]];
+    expect(await pendingOutbox(desk.store)).toEqual(
+      cardsTo.map((id) => ({ kind: 'card', applicationId: record.id, to: { kind: 'person', id } })),
+    );
   });
 
   it.each<['blocked' | 'not_needed', Partial<ApplicationInput>]>([
