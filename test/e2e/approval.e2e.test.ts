@@ -185,11 +185,11 @@ describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟
     expect(text).toContain('第 1 行单价 ¥9.00 → ¥9.50');
     expect(text).toContain('代理佣金 6.00% → 5.50%');
     expect(text).toContain('原单价 ¥9.00');
-    await approval.click('审批流程、理由与历史');
+    await approval.click('方案详情、审批流程与历史');
     expect(await approval.waitForText('修改后重新提交', CARD_WAIT)).toContain(
       '第 1 行单价 ¥9.00 → ¥9.50;代理佣金 6.00% → 5.50%',
     );
-    await approval.click('审批流程、理由与历史');
+    await approval.click('方案详情、审批流程与历史');
     await approval.root.scrollIntoViewIfNeeded();
     await e2e.screenshot(approval.root, 'revision-changes-for-approver');
     so().approval = approval;
@@ -211,7 +211,7 @@ describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟
     expect(text).toContain(id);
     for (const title of ['批准', '驳回', '退回修改', '确认批准']) expect(await approval.action(title).count()).toBe(0);
     // Her decision and comment are kept with her step, under the card's details.
-    await approval.click('审批流程、理由与历史');
+    await approval.click('方案详情、审批流程与历史');
     const details = await approval.waitForText(COMMENT, CARD_WAIT);
     expect(details).toMatch(/合作管理部审批 — 李娜\s+涉及代理渠道发展[^\n]*\s+已批准/);
     await e2e.screenshot(approval.root, 'approved');
@@ -249,7 +249,7 @@ describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟
 
     expect(await list.execute('查看')).toMatchObject({ kind: 'invoke', status: 200 });
     await list.waitForText(`${first} 已在下方打开。`, CARD_WAIT);
-    const opened = await liNa.waitForCard(new RegExp(`${first}[\\s\\S]*审批流程、理由与历史`), CARD_WAIT);
+    const opened = await liNa.waitForCard(new RegExp(`${first}[\\s\\S]*方案详情、审批流程与历史`), CARD_WAIT);
     expect(await opened.text()).toContain(first);
     // The list is still the list, with every row's button, one tap from the next item.
     expect(await list.text()).toContain('待我处理');

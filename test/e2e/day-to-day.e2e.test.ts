@@ -86,7 +86,7 @@ describe('running it day to day in the Agents Playground: a second approver, lea
     expect(text).toContain('经营管理部审批 · 刘强');
 
     const card = await liuQiang.waitForCard(id, WAIT);
-    await card.click('审批流程、理由与历史');
+    await card.click('方案详情、审批流程与历史');
     expect(await card.waitForText('负责该单位的审批人正在休假:由代理人审批', WAIT)).toContain('经营管理部审批 — 刘强');
     await card.root.scrollIntoViewIfNeeded();
     await e2e.screenshot(card.root, 'stand-in-gets-the-pudong-card');

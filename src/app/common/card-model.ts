@@ -1,4 +1,6 @@
-import type { CatalogProduct } from '../../domain/catalog';
+import { findActivity, type CatalogContent, type CatalogProduct, type LineKind } from '../../domain/catalog';
+import { kindsUsed } from '../../domain/intake-checks';
+import { shanghaiDate } from '../../domain/local-date';
 import { tierNamesOf, type TierNames } from '../../domain/policy';
 import { inputChanges, lastSeenRevision, type InputChange } from '../../domain/revision-changes';
 import { maySeeDetails } from '../../domain/confidentiality';
@@ -47,6 +49,15 @@ export interface CardModel {
   changedSince: { revision: number; changes: InputChange[] } | null;
   /** The evaluation period the applicant is asked to report on now, if any (detailed cards only). */
   evaluation: EvaluationAsked | null;
+  /** The catalog and policy versions it was judged on, with their dates (detailed cards only). */
+  judgedOn: {
+    catalogVersion: number;
+    catalogDate: string | null;
+    policyVersion: number;
+    policyFrom: string | null;
+  } | null;
+  /** The kinds of adjustment its activity does not define that its pre-consultation made allowed (第十条(二)). */
+  unlocked: LineKind[];
 }
 
 /** The period an evaluation is asked for: its months, and how many periods are outstanding with it. */
@@ -122,6 +133,8 @@ export async function cardModel(
       tierNames: {},
       changedSince: null,
       evaluation: null,
+      judgedOn: null,
+      unlocked: [],
     };
   const awaited = record.state === 'in_review' ? awaitedStep(record) : null;
   const deciders = awaited
@@ -141,7 +154,21 @@ export async function cardModel(
     tierNames: tierNamesOf(policy),
     changedSince: changesFor(record, actor.id),
     evaluation: evaluationAsked(deps, record, policy),
+    judgedOn: {
+      catalogVersion: record.catalogVersion,
+      catalogDate: catalog ? shanghaiDate(new Date(catalog.importedAt)) : null,
+      policyVersion: record.policyVersion,
+      policyFrom: policy?.effectiveFrom ?? null,
+    },
+    unlocked: unlockedKinds(record, catalog),
   };
+}
+
+/** What a pre-consultation reference lifted: the kinds the plan uses that its activity does not define. */
+function unlockedKinds(record: ApplicationRecord, catalog: CatalogContent | null): LineKind[] {
+  const activity = catalog ? findActivity(catalog, record.input.activity) : undefined;
+  if (!catalog || !activity || !record.input.preConsultationRef?.trim()) return [];
+  return kindsUsed(record.input, catalog).filter((kind) => !activity.allowedKinds.includes(kind));
 }
 
 /** The period an active plan's applicant is asked to report on, with its months (SPEC §6, 第九条(三)). */

@@ -67,6 +67,53 @@ function changesView(model: CardModel, lang: Lang): ApplicationView['changes'] {
 }
 
 /**
+ * The card's figures, split for a phone: what decides the tier first (discount, margin, subsidy,
+ * commission), and under 方案详情 the rest of the plan — activity, term, agent channel, the
+ * pre-consultation and what it allowed, expected results, revenue and cost, and what it was judged on.
+ */
+function figures(model: CardModel, lang: Lang): Pick<ApplicationView, 'keyFigures' | 'details'> {
+  const { record, judgedOn } = model;
+  const { input } = record;
+  const rows = record.assessment.economics ? economicsRows(record.assessment.economics, lang) : [];
+  const [revenue, standard, cost, margin, discount, subsidy, commission] = rows;
+  const present = (r: { label: string; value: string } | undefined): r is { label: string; value: string } =>
+    r !== undefined;
+  const row = (key: Parameters<typeof t>[1], value: string) => ({ label: t(lang, key), value });
+  const ref = input.preConsultationRef?.trim();
+  const unlocked = model.unlocked.map((k) => t(lang, `kind.${k}`)).join(t(lang, 'detail.separator'));
+  return {
+    keyFigures: [discount, margin, subsidy, commission].filter(present),
+    details: [
+      row('card.app.activity', input.activity),
+      row('card.app.term', t(lang, 'term.months', { start: input.startMonth, months: input.termMonths })),
+      row('card.app.agent', t(lang, input.agentChannel ? 'detail.agent.yes' : 'detail.agent.no')),
+      row(
+        'card.app.preConsultation',
+        !ref ? t(lang, 'detail.none') : unlocked ? t(lang, 'detail.preConsultation', { ref, kinds: unlocked }) : ref,
+      ),
+      row(
+        'card.app.expected',
+        t(lang, 'detail.expected', { revenue: yuan(input.expected.revenueFen), subscribers: input.expected.subscribers }),
+      ),
+      ...[revenue, standard, cost].filter(present),
+      ...(judgedOn
+        ? [
+            row(
+              'card.app.judgedOn',
+              t(lang, 'detail.judgedOn', {
+                catalogVersion: judgedOn.catalogVersion,
+                catalogDate: judgedOn.catalogDate ?? t(lang, 'detail.none'),
+                policyVersion: judgedOn.policyVersion,
+                policyFrom: judgedOn.policyFrom ?? t(lang, 'detail.none'),
+              }),
+            ),
+          ]
+        : []),
+    ],
+  };
+}
+
+/**
  * For someone whose step comes later (ops, copied at submission under 第十一条): who decides now, that
  * their turn comes after, and that the buttons appear on this card then.
  */
@@ -108,8 +155,6 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
     unitName: model.unitName,
     applicantName: nameIn(names, record.input.applicant),
     customer: `${record.input.customer.name} (${record.input.customer.groupId})`,
-    activity: record.input.activity,
-    term: t(lang, 'term.months', { start: record.input.startMonth, months: record.input.termMonths }),
     lines: record.input.tariffLines.map((line, index) => {
       const product = products[line.product];
       return {
@@ -117,6 +162,7 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
         quantity: String(line.quantity),
         proposed: yuan(line.proposedUnitPriceFen),
         standard: product ? yuan(product.standardPriceFen) : '',
+        market: product ? yuan(product.marketReferenceFen) : '',
         cost: product ? yuan(product.unitCostFen) : '',
         was: lineChanges
           .filter((c) => c.line === index + 1)
@@ -124,7 +170,7 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
           .join(' · '),
       };
     }),
-    economics: record.assessment.economics ? economicsRows(record.assessment.economics, lang) : [],
+    ...figures(model, lang),
     tierLabel: tier ? t(lang, `tier.label.${tier}`, { tier: tierName(tier, lang, model.tierNames) }) : '',
     tierReasons: record.assessment.reasons.map((r) => describeReason(r, lang, model.tierNames)),
     route: record.steps.map((s) => ({

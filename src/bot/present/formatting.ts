@@ -69,7 +69,7 @@ export function economicsRows(e: Economics, lang: Lang): { label: string; value:
     { label: t(lang, 'econ.cost'), value: yuan(e.costFen) },
     { label: t(lang, 'econ.margin'), value: pct(e.marginBp) },
     { label: t(lang, 'econ.discount'), value: pct(e.discountDepthBp) },
-    { label: t(lang, 'econ.subsidy'), value: pct(e.subsidyBp) },
-    { label: t(lang, 'econ.commission'), value: pct(e.commissionBp) },
+    { label: t(lang, 'econ.subsidy'), value: `${yuan(e.subsidyFen)} · ${pct(e.subsidyBp)}` },
+    { label: t(lang, 'econ.commission'), value: `${pct(e.commissionBp)} · ${yuan(e.commissionFen)}` },
   ];
 }

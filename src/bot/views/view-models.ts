@@ -79,11 +79,20 @@ export interface ApplicationView {
   unitName: string;
   applicantName: string;
   customer: string;
-  activity: string;
-  term: string;
   /** `was`: the line's former values where a revision changed them ("原 ¥90.00"), else empty. */
-  lines: { product: string; quantity: string; proposed: string; standard: string; cost: string; was: string }[];
-  economics: { label: string; value: string }[];
+  lines: {
+    product: string;
+    quantity: string;
+    proposed: string;
+    standard: string;
+    market: string;
+    cost: string;
+    was: string;
+  }[];
+  /** What decides the tier, on the first screen: discount depth, margin, subsidy, commission. */
+  keyFigures: { label: string; value: string }[];
+  /** The rest of the plan, folded under 方案详情: activity, term, agent, pre-consultation, expected results, revenue and cost, versions. */
+  details: { label: string; value: string }[];
   tierLabel: string;
   tierReasons: string[];
   /** Each step with the rule that put it on the route (`why`). */

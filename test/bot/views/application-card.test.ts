@@ -283,7 +283,7 @@ describe('applicationCard', () => {
       'Escalate',
     ]);
     expect(shownTexts(card)).toEqual(
-      expect.arrayContaining(['Unit', 'Applicant', 'Tariff lines', 'Economics', 'History']),
+      expect.arrayContaining(['Unit', 'Applicant', 'Tariff lines', 'Market ref.', 'History']),
     );
   });
 });
