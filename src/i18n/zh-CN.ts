@@ -278,7 +278,8 @@ export const zhCN = {
   'detail.separator': '、',
   'detail.preConsultation': '{ref}(已提前沟通:{kinds}可不受营销活动限制,第十条(二))',
   'detail.expected': '收入 {revenue} · 用户 {subscribers} 户',
-  'detail.judgedOn': '产品目录第 {catalogVersion} 版({catalogDate} 导入)· 审批政策第 {policyVersion} 版({policyFrom} 起施行)',
+  'detail.judgedOn':
+    '产品目录第 {catalogVersion} 版({catalogDate} 导入)· 审批政策第 {policyVersion} 版({policyFrom} 起施行)',
   'econ.revenue': '方案收入(全期)',
   'econ.standard': '按标准资费',
   'econ.cost': '成本(含补贴、酬金)',

@@ -93,7 +93,10 @@ function figures(model: CardModel, lang: Lang): Pick<ApplicationView, 'keyFigure
       ),
       row(
         'card.app.expected',
-        t(lang, 'detail.expected', { revenue: yuan(input.expected.revenueFen), subscribers: input.expected.subscribers }),
+        t(lang, 'detail.expected', {
+          revenue: yuan(input.expected.revenueFen),
+          subscribers: input.expected.subscribers,
+        }),
       ),
       ...[revenue, standard, cost].filter(present),
       ...(judgedOn
