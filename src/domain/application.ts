@@ -18,6 +18,8 @@ export interface ApplicationInput {
   startMonth: Month;
   termMonths: number;
   agentChannel: boolean;
+  /** Which agent, by name or code, when the plan goes through an agent channel (absent in older records). */
+  agentName?: string | null;
   tariffLines: TariffLine[];
   subsidyFen: Fen;
   commissionBp: BasisPoints;

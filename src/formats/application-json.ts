@@ -25,6 +25,9 @@ const applicationSchema = z
     startMonth: month,
     termMonths: z.number().int().min(1).max(LIMITS.maxTermMonths),
     agentChannel: z.boolean().default(false),
+    agentName: z
+      .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), text(60).nullable())
+      .optional(),
     tariffLines: z.array(tariffLine).min(1).max(LIMITS.maxLines),
     subsidyFen: fen(LIMITS.maxSubsidyFen).default(0),
     commissionPct: percent.default('0'),

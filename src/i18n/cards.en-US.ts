@@ -37,6 +37,8 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.form.commissionPlaceholder': 'e.g. 3, or 0',
   'card.form.commissionError': 'Between 0 and 100',
   'card.form.agentChannel': 'Involves an agent channel (Cooperation Management approves first)',
+  'card.form.agentName': 'Agent name or code (required with an agent channel)',
+  'card.form.agentNamePlaceholder': 'e.g. 沪闵代理 or AG-0123',
   'card.form.preConsultationRef': 'Pre-consultation reference',
   'card.form.preConsultationPlaceholder': 'Required for a new tariff or activity',
   'card.form.sectionExpected': 'Expected results',

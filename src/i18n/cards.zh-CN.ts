@@ -39,6 +39,8 @@ export const cardsZhCN = {
   'card.form.commissionPlaceholder': '如 3,没有填 0',
   'card.form.commissionError': '应在 0 到 100 之间',
   'card.form.agentChannel': '涉及代理渠道发展(先经合作管理部审批)',
+  'card.form.agentName': '代理商名称或编码(涉及代理渠道时必填)',
+  'card.form.agentNamePlaceholder': '例如:沪闵代理 或 AG-0123',
   'card.form.preConsultationRef': '提前沟通编号',
   'card.form.preConsultationPlaceholder': '新增资费或营销活动时必填',
   'card.form.sectionExpected': '预期效果',

@@ -30,6 +30,7 @@ const agentPlanForm = {
   subsidyYuan: '',
   commissionPct: 6,
   agentChannel: 'true',
+  agentName: '浦东物联代理',
   preConsultationRef: '',
   expectedRevenueYuan: '108000',
   expectedSubscribers: 1000,
@@ -157,6 +158,8 @@ describe('the approval conversation in Teams', () => {
     expect(textOf(ahead.card)).toContain(
       '此方案涉及代理渠道,按第十一条同时报送经营管理部。当前步骤:合作管理部审批(李娜);之后是您的经营管理部审批。',
     );
+    // Which agent, as the form recorded it, under 方案详情.
+    expect(textOf(ahead.card)).toContain('浦东物联代理(代理渠道,先经合作管理部审批)');
     const afterCooperation = await decide(liNa, 'plan.approve');
     // The copy updates: now it carries the buttons.
     const updatedCopy = teams

@@ -103,6 +103,7 @@ describe('PlanDesk acting on time, through the bot', () => {
       line0Price: '9.00',
       commissionPct: 6,
       agentChannel: 'true',
+      agentName: '浦东物联代理',
       expectedRevenueYuan: '108000',
       expectedSubscribers: 1000,
     });

@@ -53,6 +53,7 @@ describe('an agent-channel IoT plan, end to end in the Agents Playground: 张伟
     await form.fillAll({
       '代理酬金比例(%)': '6',
       '涉及代理渠道发展(先经合作管理部审批)': true,
+      '代理商名称或编码(涉及代理渠道时必填)': '沪闵代理',
       '预期收入(元)': '108000',
       预期用户数: '1000',
       为什么需要超出标准营销活动: JUSTIFICATION,

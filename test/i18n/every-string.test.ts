@@ -15,6 +15,7 @@ const SAMPLE: Record<string, string | number> = {
   approved: 7,
   activity: 'ACT-CLOUD-2026',
   after: '¥96.00',
+  agent: '沪闵代理',
   at: '2026-12-02T03:00:00.000Z',
   attempts: 3,
   by: '刘强',

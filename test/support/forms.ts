@@ -35,6 +35,7 @@ export const agentForm = {
   line0Price: '9.00',
   commissionPct: 6,
   agentChannel: 'true',
+  agentName: '沪闵代理',
   expectedRevenueYuan: '108000',
   expectedSubscribers: 1000,
   justification: '通过代理渠道发展一千张物流终端卡。',

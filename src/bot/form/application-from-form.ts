@@ -89,6 +89,7 @@ export function applicationFromForm(
     startMonth: values.startMonth || undefined,
     termMonths: integer(values.termMonths, 'termMonths'),
     agentChannel: values.agentChannel,
+    ...(values.agentChannel ? { agentName: values.agentName || null } : {}),
     tariffLines,
     subsidyFen: money(values.subsidyYuan, 'subsidyYuan', { maxFen: LIMITS.maxSubsidyFen }) ?? 0,
     commissionPct: values.commissionPct || '0',
@@ -98,6 +99,8 @@ export function applicationFromForm(
     },
     justification: values.justification || undefined,
   };
+  // 第十一条: a plan through an agent channel says which agent, for 合作管理部 to check.
+  if (values.agentChannel && !values.agentName) add('agentName', 'form.agent_required');
   const parsed = parseApplication(candidate, 'form');
   if (!parsed.ok) {
     for (const problem of parsed.error.problems) {

@@ -14,7 +14,7 @@ const lineIds = (i: number) => ({ product: `line${i}Product`, quantity: `line${i
 /**
  * The form's values from an Action.Execute's data. Input ids: unit, activity, customerName,
  * customerGroupId, startMonth, termMonths, line{0..2}Product/Quantity/Price, subsidyYuan,
- * commissionPct, agentChannel, preConsultationRef, expectedRevenueYuan, expectedSubscribers, justification.
+ * commissionPct, agentChannel, agentName, preConsultationRef, expectedRevenueYuan, expectedSubscribers, justification.
  */
 export function formValuesFrom(data: Record<string, unknown>): FormValues {
   const get = (key: string): string => field.parse(data[key]);
@@ -32,6 +32,7 @@ export function formValuesFrom(data: Record<string, unknown>): FormValues {
     subsidyYuan: get('subsidyYuan'),
     commissionPct: get('commissionPct'),
     agentChannel: get('agentChannel') === 'true',
+    agentName: get('agentName'),
     preConsultationRef: get('preConsultationRef'),
     expectedRevenueYuan: get('expectedRevenueYuan'),
     expectedSubscribers: get('expectedSubscribers'),
@@ -59,6 +60,7 @@ export function formValuesOf(input: ApplicationInput): FormValues {
     subsidyYuan: input.subsidyFen ? yuan(input.subsidyFen) : '',
     commissionPct: input.commissionBp ? formatBasisPoints(input.commissionBp) : '',
     agentChannel: input.agentChannel,
+    agentName: input.agentName ?? '',
     preConsultationRef: input.preConsultationRef ?? '',
     expectedRevenueYuan: yuan(input.expected.revenueFen),
     expectedSubscribers: String(input.expected.subscribers),
@@ -79,6 +81,7 @@ export function blankForm(unit: string, startMonth: string): FormValues {
     subsidyYuan: '',
     commissionPct: '',
     agentChannel: false,
+    agentName: '',
     preConsultationRef: '',
     expectedRevenueYuan: '',
     expectedSubscribers: '',

@@ -86,7 +86,14 @@ function figures(model: CardModel, lang: Lang): Pick<ApplicationView, 'keyFigure
     details: [
       row('card.app.activity', input.activity),
       row('card.app.term', t(lang, 'term.months', { start: input.startMonth, months: input.termMonths })),
-      row('card.app.agent', t(lang, input.agentChannel ? 'detail.agent.yes' : 'detail.agent.no')),
+      row(
+        'card.app.agent',
+        !input.agentChannel
+          ? t(lang, 'detail.agent.no')
+          : input.agentName
+            ? t(lang, 'detail.agent.named', { agent: input.agentName })
+            : t(lang, 'detail.agent.yes'),
+      ),
       row(
         'card.app.preConsultation',
         !ref ? t(lang, 'detail.none') : unlocked ? t(lang, 'detail.preConsultation', { ref, kinds: unlocked }) : ref,

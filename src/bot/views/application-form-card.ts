@@ -40,6 +40,7 @@ const FIELDS = [
   'subsidyYuan',
   'commissionPct',
   'agentChannel',
+  'agentName',
   'preConsultationRef',
   'expectedRevenueYuan',
   'expectedSubscribers',

@@ -24,6 +24,7 @@ export interface FormValues {
   subsidyYuan: string;
   commissionPct: string;
   agentChannel: boolean;
+  agentName: string;
   preConsultationRef: string;
   expectedRevenueYuan: string;
   expectedSubscribers: string;

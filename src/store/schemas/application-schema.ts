@@ -48,6 +48,7 @@ const inputSchema = z.object({
   startMonth: month,
   termMonths: z.number().int().positive(),
   agentChannel: z.boolean(),
+  agentName: z.string().nullable().optional(),
   tariffLines: z.array(
     z.object({ product: z.string(), quantity: z.number().int().nonnegative(), proposedUnitPriceFen: fen }),
   ),

@@ -115,12 +115,27 @@ describe('applicationFromForm', () => {
       subsidyYuan: '5,000.50',
       expectedRevenueYuan: '72,000',
       agentChannel: true,
+      agentName: ' 沪闵代理 ',
       preConsultationRef: ' PC-2026-0042 ',
     });
     expect(result).toEqual({
       ok: true,
-      value: { ...sample(), subsidyFen: 500050, agentChannel: true, preConsultationRef: 'PC-2026-0042' },
+      value: {
+        ...sample(),
+        subsidyFen: 500050,
+        agentChannel: true,
+        agentName: '沪闵代理',
+        preConsultationRef: 'PC-2026-0042',
+      },
     });
+  });
+
+  it('should ask which agent when the plan involves an agent channel, next to the agent field', () => {
+    const result = fromCard({ agentChannel: 'true', agentName: '' });
+    expect(result).toEqual({ ok: false, error: { agentName: ['涉及代理渠道时,请填写代理商名称或编码'] } });
+    // Without an agent channel there is no agent to name, whatever is typed.
+    const none = fromCard({ agentChannel: 'false', agentName: '沪闵代理' });
+    expect(none.ok && 'agentName' in none.value).toBe(false);
   });
 
   it('should ignore empty lines wherever they are', () => {
@@ -302,7 +317,7 @@ describe('formValuesOf and applicationFromForm', () => {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 
-  const anyFormApplication: fc.Arbitrary<ApplicationInput> = fc.record({
+  const anyFields = fc.record({
     unit: fc.constantFrom('pudong-branch', 'video-ops'),
     applicant: fc.constant(ZHANG_WEI),
     customer: fc.record({ name: words, groupId: fc.stringMatching(/^G\d{7}$/) }),
@@ -327,6 +342,10 @@ describe('formValuesOf and applicationFromForm', () => {
     }),
     justification: words,
   });
+  /** A plan through an agent channel names its agent (the form requires it); one without names none. */
+  const anyFormApplication: fc.Arbitrary<ApplicationInput> = fc
+    .tuple(anyFields, words)
+    .map(([fields, agent]) => (fields.agentChannel ? { ...fields, agentName: agent } : fields));
 
   it('should give back any application of up to three lines from its own prefilled form', () => {
     fc.assert(

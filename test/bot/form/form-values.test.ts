@@ -22,6 +22,7 @@ describe('formValuesFrom', () => {
       subsidyYuan: '5000',
       commissionPct: '3',
       agentChannel: 'true',
+      agentName: '沪闵代理',
       preConsultationRef: 'PC-2026-0042',
       expectedRevenueYuan: '72000',
       expectedSubscribers: '200',
@@ -42,6 +43,7 @@ describe('formValuesFrom', () => {
       subsidyYuan: '5000',
       commissionPct: '3',
       agentChannel: true,
+      agentName: '沪闵代理',
       preConsultationRef: 'PC-2026-0042',
       expectedRevenueYuan: '72000',
       expectedSubscribers: '200',
@@ -100,6 +102,7 @@ describe('formValuesOf', () => {
       subsidyYuan: '5000.00',
       commissionPct: '',
       agentChannel: false,
+      agentName: '',
       preConsultationRef: '',
       expectedRevenueYuan: '72000.00',
       expectedSubscribers: '200',
@@ -129,11 +132,13 @@ describe('formValuesOf', () => {
       ...sampleApplication(),
       commissionBp: 1250,
       agentChannel: true,
+      agentName: 'AG-0123',
       preConsultationRef: 'PC-2026-0042',
     });
-    expect([values.commissionPct, values.agentChannel, values.preConsultationRef]).toEqual([
+    expect([values.commissionPct, values.agentChannel, values.agentName, values.preConsultationRef]).toEqual([
       '12.50',
       true,
+      'AG-0123',
       'PC-2026-0042',
     ]);
   });

@@ -22,6 +22,7 @@ const INPUT_IDS = [
   'subsidyYuan',
   'commissionPct',
   'agentChannel',
+  'agentName',
   'preConsultationRef',
   'expectedRevenueYuan',
   'expectedSubscribers',
