@@ -17,16 +17,16 @@ export function applicationOfCard(card: unknown): string | null {
 
 /**
  * What a post is, as the person sees it: `<chat> card <application>` or `<chat> text <application>`
- * (`none` for a text about no application, such as the monthly summary). Cards about no application
- * (help, the form) answer a turn, they are not deliveries: null.
+ * (`none` for a text about no application, such as the monthly summary, or the monthly report's words over
+ * its card). Cards about no application with no words (help, the form) answer a turn, they are not deliveries: null.
  */
 export function subjectOfPost(call: ReceivedCall): string | null {
   if (call.method !== 'POST') return null;
   const card = (call.body.attachments?.[0] as Attachment | undefined)?.content;
-  if (card !== undefined) {
-    const id = applicationOfCard(card);
-    return id ? `${call.conversationId} card ${id}` : null;
-  }
+  const id = card === undefined ? null : applicationOfCard(card);
+  if (id) return `${call.conversationId} card ${id}`;
+  // A notice comes in words, alone or over a card of its own (the monthly report); a card with no words is a turn's answer.
+  if (card !== undefined && !call.body.text) return null;
   return `${call.conversationId} text ${APPLICATION_ID.exec(call.body.text ?? '')?.[0] ?? 'none'}`;
 }
 
