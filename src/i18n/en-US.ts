@@ -64,6 +64,36 @@ export const enUS: Record<StringKey, string> = {
   'tier.above': '{measureName} {value}% is above the {limit}% of {tier}: {next}.',
   'tier.above_value': '{measureName} ¥{value} is above the ¥{limit} of {tier}: {next}.',
 
+  // What would pass (issue 12): one figure changed, the others as they are.
+  'hint.price_floor_cost':
+    'Line {line} ("{product}") passes the cost check at a unit price of at least its cost, ¥{price}.',
+  'hint.line_price_min.tier':
+    'A unit price of at least ¥{price} on line {line} ("{product}") places the plan in {tier}.',
+  'hint.line_price_min.tier_without_leadership':
+    'A unit price of at least ¥{price} on line {line} ("{product}") places the plan in {tier}, with no report to leadership.',
+  'hint.line_price_min.no_approval':
+    'A unit price of at least ¥{price} on line {line} ("{product}") keeps the plan within the branch\'s own authority: no approval needed.',
+  'hint.line_price_min.cost_covered':
+    'A unit price of at least ¥{price} on line {line} ("{product}") makes the revenue cover the cost.',
+  'hint.line_price_min.activity_defined':
+    'A unit price of at least the standard ¥{price} on line {line} ("{product}") asks for no tariff discount, which the activity does not define.',
+  'hint.subsidy_max.tier': 'A subsidy of at most ¥{subsidy} places the plan in {tier}.',
+  'hint.subsidy_max.tier_without_leadership':
+    'A subsidy of at most ¥{subsidy} places the plan in {tier}, with no report to leadership.',
+  'hint.subsidy_max.no_approval':
+    "A subsidy of at most ¥{subsidy} keeps the plan within the branch's own authority: no approval needed.",
+  'hint.subsidy_max.cost_covered': 'A subsidy of at most ¥{subsidy} makes the revenue cover the cost.',
+  'hint.subsidy_max.activity_defined':
+    'A subsidy of at most ¥{subsidy} asks for no promotional subsidy, which the activity does not define.',
+  'hint.commission_max.tier': 'An agent commission of at most {commission}% places the plan in {tier}.',
+  'hint.commission_max.tier_without_leadership':
+    'An agent commission of at most {commission}% places the plan in {tier}, with no report to leadership.',
+  'hint.commission_max.no_approval':
+    "An agent commission of at most {commission}% keeps the plan within the branch's own authority: no approval needed.",
+  'hint.commission_max.cost_covered': 'An agent commission of at most {commission}% makes the revenue cover the cost.',
+  'hint.commission_max.activity_defined':
+    'An agent commission of at most {commission}% asks for no agent commission, which the activity does not define.',
+
   'cli.usage': `Usage: plandesk <command> [options] [--lang en]
   preview --application app.json [--catalog catalog.csv] [--policy policy.yaml] [--at YYYY-MM-DD]
       what would happen to an application: blocked / not needed / routed (tier, steps, reasons), as JSON

@@ -60,6 +60,26 @@ export const zhCN = {
   'tier.above': '{measureName} {value}% 高于{tier}的上限 {limit}%,故为{next}。',
   'tier.above_value': '{measureName} ¥{value} 高于{tier}的上限 ¥{limit},故为{next}。',
 
+  // What would pass (issue 12): one figure changed, the others as they are.
+  'hint.price_floor_cost': '第 {line} 行“{product}”单价不低于成本 ¥{price} 即可通过成本校验。',
+  'hint.line_price_min.tier': '第 {line} 行“{product}”单价不低于 ¥{price} 即可落入{tier}。',
+  'hint.line_price_min.tier_without_leadership':
+    '第 {line} 行“{product}”单价不低于 ¥{price} 即可落入{tier},不需要上报领导。',
+  'hint.line_price_min.no_approval': '第 {line} 行“{product}”单价不低于 ¥{price} 即无需审批(在分公司权限之内)。',
+  'hint.line_price_min.cost_covered': '第 {line} 行“{product}”单价不低于 ¥{price} 即方案收入不低于成本。',
+  'hint.line_price_min.activity_defined':
+    '第 {line} 行“{product}”单价不低于标准资费 ¥{price} 即不涉及营销活动未定义的资费折扣。',
+  'hint.subsidy_max.tier': '补贴不超过 ¥{subsidy} 即可落入{tier}。',
+  'hint.subsidy_max.tier_without_leadership': '补贴不超过 ¥{subsidy} 即可落入{tier},不需要上报领导。',
+  'hint.subsidy_max.no_approval': '补贴不超过 ¥{subsidy} 即无需审批(在分公司权限之内)。',
+  'hint.subsidy_max.cost_covered': '补贴不超过 ¥{subsidy} 即方案收入不低于成本。',
+  'hint.subsidy_max.activity_defined': '补贴不超过 ¥{subsidy} 即不涉及营销活动未定义的促销补贴。',
+  'hint.commission_max.tier': '代理酬金比例不超过 {commission}% 即可落入{tier}。',
+  'hint.commission_max.tier_without_leadership': '代理酬金比例不超过 {commission}% 即可落入{tier},不需要上报领导。',
+  'hint.commission_max.no_approval': '代理酬金比例不超过 {commission}% 即无需审批(在分公司权限之内)。',
+  'hint.commission_max.cost_covered': '代理酬金比例不超过 {commission}% 即方案收入不低于成本。',
+  'hint.commission_max.activity_defined': '代理酬金比例不超过 {commission}% 即不涉及营销活动未定义的代理酬金。',
+
   'cli.usage': `用法:plandesk <命令> [选项] [--lang en]
   preview --application 申请.json [--catalog 目录.csv] [--policy 政策.yaml] [--at YYYY-MM-DD]
       预审一份申请:不能提交 / 无需个性化方案 / 需要审批(档位、审批步骤与理由),输出 JSON
