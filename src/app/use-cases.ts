@@ -1,6 +1,7 @@
 import type { ApplicationInput } from '../domain/application';
 import type { Assessment } from '../domain/assess';
 import type { CatalogProduct } from '../domain/catalog';
+import type { Hint } from '../domain/hints';
 import { addMonths, monthOf, shanghaiDate, type Month } from '../domain/local-date';
 import { tierNamesOf, type TierNames } from '../domain/policy';
 import type { Reason } from '../domain/reason';
@@ -102,6 +103,8 @@ export interface PreviewModel {
   route: { step: StepId; approverName: string | null; basis: RouteBasis }[];
   /** The display names of the tiers of the policy in force. */
   tierNames: TierNames;
+  /** The one figure that would meet each missed threshold or clear each block ("what would pass"). */
+  hints: Hint[];
 }
 
 /** An act on an application answered with the card its actor now sees; a refusal with the card as it stands, if there is one. */
@@ -261,12 +264,14 @@ export function useCases(deps: ApprovalDeps): UseCases {
   const preview = async (input: ApplicationInput): Promise<Result<PreviewModel, Refusal>> => {
     const judged = await previewApplication(deps.store, input, shanghaiDate(deps.clock.now()));
     if (!judged.ok) return judged;
-    return ok(await previewModel(input, judged.value.assessment, judged.value.warnings));
+    const { assessment, warnings, hints } = judged.value;
+    return ok(await previewModel(input, assessment, warnings, hints));
   };
   const previewModel = async (
     input: ApplicationInput,
     assessment: Assessment,
     warnings: Reason[],
+    hints: Hint[],
   ): Promise<PreviewModel> => {
     const [directory, policy, all] = await Promise.all([
       deps.store.directory.get(),
@@ -284,7 +289,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
         basis: stepBasis(s.step, assessment.tier, input),
       };
     });
-    return { assessment, warnings, route, tierNames: tierNamesOf(policy) };
+    return { assessment, warnings, route, tierNames: tierNamesOf(policy), hints };
   };
   const filed = async (
     viewer: string,
@@ -296,7 +301,8 @@ export function useCases(deps: ApprovalDeps): UseCases {
       (result.error.code === 'blocked' || result.error.code === 'not_needed') &&
       'assessment' in result.error
     ) {
-      return fail({ code: result.error.code, preview: await previewModel(input, result.error.assessment, []) });
+      const { code, assessment, hints } = result.error;
+      return fail({ code, preview: await previewModel(input, assessment, [], hints) });
     }
     return answered(viewer, result as Result<Parameters<typeof cardModel>[1], ActError>);
   };

@@ -1,7 +1,10 @@
 import { formatBasisPoints } from '../domain/basis-points';
 import type { Economics } from '../domain/economics';
 import type { Preview } from '../app/reference/preview-application';
+import type { Hint } from '../domain/hints';
+import { describeHint } from '../i18n/describe-hint';
 import { describeReason } from '../i18n/describe-reason';
+import type { TierNames } from '../domain/policy';
 import type { Lang } from '../i18n';
 import type { Reason } from '../domain/reason';
 
@@ -18,7 +21,16 @@ export function previewJson(preview: Preview, lang: Lang) {
     economics: assessment.economics && economicsJson(assessment.economics),
     policyVersion: preview.policyVersion,
     catalogVersion: preview.catalogVersion,
+    hints: preview.hints.map((h) => hintJson(h, lang, preview.tierNames)),
   };
+}
+
+/** A hint with its figure as the application JSON writes it (fen; a ratio as a percent string) and in words. */
+function hintJson(h: Hint, lang: Lang, tierNames: TierNames) {
+  const message = describeHint(h, lang, tierNames);
+  if (h.kind !== 'commission_max') return { ...h, message };
+  const { commissionBp, ...rest } = h;
+  return { ...rest, commissionPct: formatBasisPoints(commissionBp), message };
 }
 
 const reasonJson = (r: Reason, lang: Lang) => ({

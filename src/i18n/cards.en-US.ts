@@ -52,6 +52,7 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.form.justificationPlaceholder': 'e.g. competitor offers, customer size, expansion plans',
   'card.form.economics': 'Economics',
   'card.form.route': 'Approval route',
+  'card.form.hints': 'What would pass (each changes one figure, the rest as they are)',
   'card.form.summary.errors':
     '{count} to fix; the first is "{field}": {message} (each is marked in red under its field)',
   'card.form.summary.outcome': 'Preview: {headline}',

@@ -54,6 +54,7 @@ export const cardsZhCN = {
   'card.form.justificationPlaceholder': '如:竞争对手报价、客户规模、后续扩容计划',
   'card.form.economics': '经济测算',
   'card.form.route': '审批路径',
+  'card.form.hints': '怎样可以通过(每条只改一项,其余不变)',
   'card.form.summary.errors': '有 {count} 处需要修改,第一处是“{field}”:{message}(每处已在字段下方用红字标出)',
   'card.form.summary.outcome': '预览结果:{headline}',
   'card.form.summary.route': '审批路径:{route}',

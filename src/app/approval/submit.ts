@@ -1,6 +1,7 @@
 import type { ApplicationInput } from '../../domain/application';
 import { FILED } from '../../domain/application-state';
 import { assessApplication, type Assessment } from '../../domain/assess';
+import { hintsFor, type Hint } from '../../domain/hints';
 import { shanghaiDate } from '../../domain/local-date';
 import { fail, ok, type Result } from '../../domain/result';
 import { openRoute } from '../../domain/workflow';
@@ -18,6 +19,8 @@ import { judgingContext } from '../reference/judging-context';
 export interface NotSubmitted {
   code: 'blocked' | 'not_needed';
   assessment: Assessment;
+  /** The figures that would clear a block, one at a time. */
+  hints: Hint[];
 }
 
 export type SubmitError = Refusal | NotSubmitted;
@@ -108,11 +111,10 @@ export async function openCase(deps: ApprovalDeps, input: ApplicationInput, acto
     );
   }
   const { catalog, policy, knownUnits, catalogVersion, policyVersion } = context.value;
-  const assessment = assessApplication(
-    input,
-    knownUnits ? { catalog, policy, today, knownUnits } : { catalog, policy, today },
-  );
-  if (assessment.outcome !== 'routed') return fail<NotSubmitted>({ code: assessment.outcome, assessment });
+  const judging = knownUnits ? { catalog, policy, today, knownUnits } : { catalog, policy, today };
+  const assessment = assessApplication(input, judging);
+  if (assessment.outcome !== 'routed')
+    return fail<NotSubmitted>({ code: assessment.outcome, assessment, hints: hintsFor(input, judging, assessment) });
   // Each step goes to the least loaded approver covering the unit (approver pools).
   const openSteps = openStepsOf(await deps.store.applications.list());
   const steps = openRoute(

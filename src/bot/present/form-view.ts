@@ -1,5 +1,6 @@
 import type { FormChoices, PreviewModel } from '../../app/use-cases';
 import { formatYuan } from '../../domain/money';
+import { describeHint } from '../../i18n/describe-hint';
 import { describeReason, tierName } from '../../i18n/describe-reason';
 import { t, type Lang } from '../../i18n';
 import type { FormValues, FormView, OutcomeView } from '../views/view-models';
@@ -27,6 +28,7 @@ export function outcomeView(preview: PreviewModel, lang: Lang): OutcomeView {
     outcome: assessment.outcome,
     headline: `${t(lang, `outcome.${assessment.outcome}`)}${tier}`,
     reasons: assessment.reasons.map((r) => describeReason(r, lang, preview.tierNames)),
+    hints: preview.hints.map((h) => describeHint(h, lang, preview.tierNames)),
     economics: assessment.economics ? economicsRows(assessment.economics, lang) : [],
     route: preview.route.map((s) => ({
       step: t(lang, `step.${s.step}`),

@@ -39,6 +39,8 @@ export interface OutcomeView {
   /** e.g. "需要审批 · tier2(经营管理部负责人)" */
   headline: string;
   reasons: string[];
+  /** What would pass, one figure at a time: "第 1 行“CLOUD-PBX”单价不低于 ¥35.00 即可落入一级授权。" */
+  hints: string[];
   /** label/value rows: revenue, standard value, cost, margin, discount depth, subsidy, commission. */
   economics: { label: string; value: string }[];
   /** The route with named approvers, e.g. [{ step: "经营管理部审批", who: "刘强" }]. */

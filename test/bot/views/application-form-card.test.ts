@@ -191,6 +191,20 @@ describe('applicationFormCard', () => {
     );
   });
 
+  it('should say under the reasons what would pass, one figure at a time, and nothing when no figure would', () => {
+    const texts = shownTexts(render(routedForm));
+    const heading = texts.indexOf('怎样可以通过(每条只改一项,其余不变)');
+
+    expect(heading).toBeGreaterThan(texts.indexOf('• 折扣深度 40% 高于 tier1 的上限 20%,故为 tier2。'));
+    expect(texts.slice(heading + 1, heading + 3)).toEqual([
+      '• 第 1 行“CLOUD-PBX”单价不低于 ¥35.00 即可落入一级授权。',
+      '• 补贴不超过 ¥12,000.00 即可落入一级授权。',
+    ]);
+    expect(heading).toBeLessThan(texts.indexOf('经济测算'));
+    const none = shownTexts(render({ ...routedForm, outcome: { ...routedForm.outcome!, hints: [] } }));
+    expect(none).not.toContain('怎样可以通过(每条只改一项,其余不变)');
+  });
+
   it.each([
     ['routed', 'good'],
     ['blocked', 'attention'],

@@ -88,6 +88,7 @@ export const routedForm: FormView = {
     outcome: 'routed',
     headline: '需要审批 · tier2(经营管理部负责人)',
     reasons: ['毛利率 18.50% 低于 tier1 的标准 30%,故为 tier2。', '折扣深度 40% 高于 tier1 的上限 20%,故为 tier2。'],
+    hints: ['第 1 行“CLOUD-PBX”单价不低于 ¥35.00 即可落入一级授权。', '补贴不超过 ¥12,000.00 即可落入一级授权。'],
     economics: [
       { label: '方案收入', value: '¥129,600.00' },
       { label: '按标准资费计的合同金额', value: '¥192,000.00' },
@@ -116,6 +117,7 @@ export const blockedForm: FormView = {
     outcome: 'blocked',
     headline: '不能提交',
     reasons: ['方案收入 ¥96,000.00 低于成本 ¥105,624.00,差额 ¥9,624.00(毛利率 -10.03%),不得低于成本。'],
+    hints: ['第 2 行“CLOUD-DESK”单价不低于成本 ¥60.00 即可通过成本校验。'],
     economics: [{ label: '方案收入', value: '¥96,000.00' }],
     route: [],
   },
