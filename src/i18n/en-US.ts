@@ -96,7 +96,7 @@ export const enUS: Record<StringKey, string> = {
 
   'cli.usage': `Usage: plandesk <command> [options] [--lang en]
   preview --application app.json [--catalog catalog.csv] [--policy policy.yaml] [--at YYYY-MM-DD]
-      what would happen to an application: blocked / not needed / routed (tier, steps, reasons), as JSON
+      what would happen to an application: blocked / not needed / routed (tier, steps, reasons, what would pass), as JSON
   simulate --policy draft.yaml
       replay every stored application against a draft policy; list those whose tier would change
   catalog import catalog.csv [--by name]

@@ -82,7 +82,7 @@ export const zhCN = {
 
   'cli.usage': `用法:plandesk <命令> [选项] [--lang en]
   preview --application 申请.json [--catalog 目录.csv] [--policy 政策.yaml] [--at YYYY-MM-DD]
-      预审一份申请:不能提交 / 无需个性化方案 / 需要审批(档位、审批步骤与理由),输出 JSON
+      预审一份申请:不能提交 / 无需个性化方案 / 需要审批(档位、审批步骤与理由,以及怎样可以通过),输出 JSON
   simulate --policy 草案.yaml
       用草案政策重新评估已存的全部申请,列出档位会变化的申请
   catalog import 目录.csv [--by 导入人]
