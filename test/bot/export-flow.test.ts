@@ -158,7 +158,10 @@ describe('导出 / export: plans as an Excel file through Teams’ file flow in 
         flagged: false,
         submittedFrom: null,
         submittedBefore: null,
+        activeFrom: null,
+        activeTo: null,
         terms: ['浦东'],
+        typed: [],
       },
       rows: 2,
     });
@@ -239,8 +242,9 @@ describe('导出 / export: plans as an Excel file through Teams’ file flow in 
     );
   });
 
-  it('says so when the upload fails, claims nothing was sent, and audits the failure', async () => {
-    const { card, activityId } = await offer(wangFang, '导出');
+  it('says so when the upload fails, claims nothing was sent, and audits the failure with the filter the card carried', async () => {
+    const { card, activityId } = await offer(wangFang, '导出 客户:浦东精密');
+    expect(card.description).toMatch(/:共 2 个方案/);
     upload.failWith = 500;
     const { replies } = await teams.answerConsent(wangFang, accepted(card), activityId);
     expect(upload.puts).toHaveLength(1);
@@ -251,7 +255,7 @@ describe('导出 / export: plans as an Excel file through Teams’ file flow in 
     const { exportId } = card.acceptContext as { exportId: string };
     const audited = await teams.app.store.audit.about(`export:${exportId}`);
     expect(audited.map((e) => e.action)).toEqual(['export.offer', 'export.failed']);
-    expect(audited[1]?.after).toMatchObject({ rows: 3 });
+    expect(audited[1]?.after).toMatchObject({ rows: 2, filter: { typed: [{ kind: 'customer', word: '浦东精密' }] } });
   });
 
   it('answers an empty selection in words, without a file', async () => {

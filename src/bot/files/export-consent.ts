@@ -1,7 +1,8 @@
 import type { Attachment } from 'botbuilder';
 import { z } from 'zod';
-import type { SearchFilter } from '../../app/use-cases';
+import type { SearchFilter, TermKind } from '../../app/use-cases';
 import { APPLICATION_STATES } from '../../domain/application-state';
+import { isLocalDate } from '../../domain/local-date';
 import { STEP_IDS } from '../../domain/route';
 
 /** The card by which Teams asks a person's leave to save a file to their OneDrive (1:1 chats only). */
@@ -10,19 +11,43 @@ export const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';
 
 const instant = z.string().datetime().nullable();
+const day = z.string().refine(isLocalDate).nullable().optional();
+/** Every kind a word may be said to be; a kind added to TermKind and not here fails the build below. */
+const TERM_KINDS = [
+  'unit',
+  'applicant',
+  'tier',
+  'product',
+  'activity',
+  'customer',
+] as const satisfies readonly TermKind[];
+/** As many words as searchFilterOf reads, and more: a card's filter never needs more. */
+const MAX_WORDS = 32;
 
-/** A `列表` filter as a card carried it back; typed against SearchFilter, so a new field fails the build here. */
-const searchFilter: z.ZodType<SearchFilter> = z
+/** A `列表` filter as a card carried it back. */
+const searchFilter = z
   .object({
-    states: z.array(z.enum(APPLICATION_STATES)).max(12),
-    steps: z.array(z.enum(STEP_IDS)).max(12),
+    states: z.array(z.enum(APPLICATION_STATES)).max(MAX_WORDS),
+    steps: z.array(z.enum(STEP_IDS)).max(MAX_WORDS),
     overdue: z.boolean(),
     flagged: z.boolean(),
     submittedFrom: instant,
     submittedBefore: instant,
-    terms: z.array(z.string().min(1).max(64)).max(12),
+    activeFrom: day,
+    activeTo: day,
+    terms: z.array(z.string().min(1).max(64)).max(MAX_WORDS),
+    typed: z
+      .array(z.object({ kind: z.enum(TERM_KINDS), word: z.string().min(1).max(64) }).strict())
+      .max(MAX_WORDS)
+      .optional(),
   })
-  .strict();
+  .strict() satisfies z.ZodType<SearchFilter>;
+
+// The schema names every field of SearchFilter and every kind of word: a new one fails the build here
+// (rather than a card with it being refused as unreadable on accept).
+const everyField: Exclude<keyof SearchFilter, keyof z.infer<typeof searchFilter>> extends never ? true : never = true;
+const everyKind: Exclude<TermKind, (typeof TERM_KINDS)[number]> extends never ? true : never = true;
+void [everyField, everyKind];
 
 /**
  * What an export's consent card carries, and Teams sends back on accept or decline: which offer it
