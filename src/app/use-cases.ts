@@ -61,6 +61,9 @@ import type { Policy, PolicyContent } from '../domain/policy';
 import type { LocalDate } from '../domain/local-date';
 import { monthlyReport } from './reporting/monthly-report';
 import type { MonthlyReport } from './reporting/report-model';
+import type { ApplicationExportRow } from './export/application-row';
+import type { RowSink } from './export/row-sink';
+import { offerExport, sendExport, type ExportFile, type ExportOffered, type ExportSent } from './export/export-plans';
 
 export type { CardModel } from './common/card-model';
 export type { ListModel } from './approval/queries';
@@ -73,6 +76,9 @@ export type { TeamMember } from './approval/onboarding';
 export type { PersonEdit, PersonEdited, PersonFields, PersonForm } from './reference/edit-person';
 export type { CatalogReview, ImportRefused, PolicyReview, ReadFile } from './reference/reference-imports';
 export type { MonthlyReport } from './reporting/report-model';
+export type { ExportFile, ExportOffered, ExportSent } from './export/export-plans';
+export type { ApplicationExportRow } from './export/application-row';
+export type { RowSink } from './export/row-sink';
 
 /** What the application form offers: units, activities, issued products, the months a plan may start. */
 export interface FormChoices {
@@ -219,6 +225,24 @@ export interface UseCases {
 
   /** A month's report (`报表 2026-11`) for ops, leaders and auditors, audited; anyone else refused (audited). */
   monthlyReport(actor: string, month: Month): Promise<Result<MonthlyReport, Refusal>>;
+
+  /**
+   * `导出`: the plans the filter selects for an exporter (ops, leaders, auditors), written into `sink` to
+   * count them and size the file before it is offered; a fresh id names the offer. Audited; anyone
+   * else refused (audited).
+   */
+  offerExport(
+    actor: string,
+    filter: SearchFilter,
+    sink: RowSink<ApplicationExportRow>,
+  ): Promise<Result<ExportOffered, Refusal>>;
+  /** The offered export, accepted: the role checked again, sent once, written into `file` and delivered; audited with its filter and rows. */
+  sendExport(
+    actor: string,
+    exportId: string,
+    filter: SearchFilter,
+    file: ExportFile,
+  ): Promise<Result<ExportSent, Refusal>>;
 }
 
 /** The use cases over their dependencies. */
@@ -367,5 +391,8 @@ export function useCases(deps: ApprovalDeps): UseCases {
       confirmPolicyImport(deps, actor, read, baseVersion, effectiveFrom),
 
     monthlyReport: (actor, month) => monthlyReport(deps, actor, month),
+
+    offerExport: (actor, filter, sink) => offerExport(deps, actor, filter, sink),
+    sendExport: (actor, exportId, filter, file) => sendExport(deps, actor, exportId, filter, file),
   };
 }

@@ -6,6 +6,7 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type Attachment,
+  type FileConsentCardResponse,
 } from 'botbuilder';
 import { DEFAULT_LANG, languageFor, t, type Lang } from '../i18n';
 import { renderCard } from './cards';
@@ -14,9 +15,12 @@ import type { CardAction } from './actions/card-action';
 import { findCommand, type Command, type CommandInput } from './command';
 import { helpCard, helpCommand } from './commands/help';
 import { answerFile } from './files/answer-file';
+import { acceptExport, declineExport, type ConsentTurn } from './files/send-export';
+import { escapeMarkdown } from './markdown';
 import { sentFileOf, type SentFile } from './files/sent-file';
 import type { BotServices } from './services';
 import type { TeamMember } from '../app/use-cases';
+import { messageCard } from './actions/application-actions-shared';
 
 /** What the bot is built with; commands and card verbs are one file each in `commands/` and `actions/`. */
 export interface PlanDeskBotOptions {
@@ -122,6 +126,42 @@ export class PlanDeskBot extends TeamsActivityHandler {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
       value: card.content as Record<string, unknown>,
+    };
+  }
+
+  /** `fileConsent/invoke`, accepted: the export the consent card offered is written, uploaded and shown. */
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    const turn = await this.consentTurn(context);
+    if (turn) await acceptExport(turn, response);
+  }
+
+  /** `fileConsent/invoke`, declined: the consent card says nothing was sent. */
+  protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    const turn = await this.consentTurn(context);
+    if (turn) await declineExport(turn);
+  }
+
+  /** A file-consent invoke as the export sees it; the consent card is the message it answers (`replyToId`). */
+  private async consentTurn(context: TurnContext): Promise<ConsentTurn | null> {
+    if (!this.services) return null;
+    const { activity } = context;
+    return {
+      lang: await this.languageOf(context),
+      actor: activity.from?.aadObjectId,
+      isPersonal: activity.conversation?.conversationType === 'personal',
+      services: this.services,
+      send: async (reply) => {
+        await context.sendActivity(reply);
+      },
+      replaceCard: async (text) => {
+        const card = messageCard(escapeMarkdown(text));
+        if (activity.replyToId)
+          await context.updateActivity({ id: activity.replyToId, type: 'message', attachments: [card] });
+        else await context.sendActivity(MessageFactory.attachment(card));
+      },
     };
   }
 

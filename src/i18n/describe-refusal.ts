@@ -27,6 +27,8 @@ export function describeRefusal(refusal: Refusal, lang: Lang): string {
     case 'not_admin':
     case 'not_auditor':
     case 'not_report_reader':
+    case 'not_exporter':
+    case 'export_already_sent':
     case 'note_required':
     case 'stale_version':
     case 'not_ops_head':

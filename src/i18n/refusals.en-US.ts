@@ -14,6 +14,11 @@ export const refusalsEnUS: Record<keyof typeof refusalsZhCN, string> = {
   'refusal.already_assigned': 'That person already has this step.',
   'refusal.lacks_role': 'A step can only go to someone with the role "{role}".',
   'refusal.no_absence': 'You have no leave recorded now or ahead.',
+  // Exporting plans.
+  'refusal.not_exporter':
+    'Exporting plans is for ops, group-customer leadership and auditors only. To look at plans, send "list".',
+  'refusal.export_already_sent':
+    'This export was sent already; the file is above. For today’s figures, send "export" again.',
   'refusal.absence.bad_range': 'The leave ends before it starts: check the dates.',
   'refusal.absence.in_past': 'That leave is over already: nothing to record.',
   'refusal.absence.overlaps': 'That leave overlaps one you recorded; to change it, send "away cancel" first.',

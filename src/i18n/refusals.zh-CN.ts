@@ -15,6 +15,9 @@ export const refusalsZhCN = {
   'refusal.already_assigned': '这一步已经由该人员负责,无需转交。',
   'refusal.lacks_role': '只能交给具有“{role}”角色的人员。',
   'refusal.no_absence': '您目前没有登记中的休假。',
+  // Exporting plans.
+  'refusal.not_exporter': '导出方案仅限经营管理部、集客部领导和稽核。如需查看方案,请发送“列表”。',
+  'refusal.export_already_sent': '这份导出已经发送过了,文件在上方。如需最新数据,请再次发送“导出”。',
   'refusal.absence.bad_range': '休假的结束日期早于开始日期,请检查。',
   'refusal.absence.in_past': '这段休假已经结束,无需登记。',
   'refusal.absence.overlaps': '这段休假与您已登记的休假重叠;如需修改,请先发送“休假 取消”。',

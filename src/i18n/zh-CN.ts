@@ -404,6 +404,8 @@ export const zhCN = {
   'bot.people.problem.no_roles': '至少要选一个角色',
   'bot.people.giveRoles': '为 {name} 设定角色',
   'help.cmd.report': '报表 2026-11:某月的个性化方案月报,含图表(经营管理部、集客部领导与稽核)',
+  'help.cmd.export':
+    '导出 审批中 浦东 2026-11:把符合条件的方案导出为 Excel 文件发给您,条件与“列表”相同(经营管理部、集客部领导与稽核)',
   'refusal.not_report_reader': '月度报表仅供经营管理部、集客部领导和稽核查看。',
   'bot.report.usage': '请写明月份,例如:报表 2026-11',
   'report.title': '{month} 个性化方案月报',
@@ -479,6 +481,18 @@ export const zhCN = {
   'search.product': '产品 {product}',
   'search.activity': '活动 {activity}',
   'search.customer': '客户含“{word}”',
+  'export.fileName': 'PlanDesk-导出-{date}.xlsx',
+  'export.all': '全部方案',
+  'export.offer':
+    '{filter}:共 {count} 个方案,每个方案一行,含经济指标、审批路径与决定、评估和抽检结果。同意后文件将保存到您的 OneDrive 并发到本聊天。',
+  'export.empty': '没有符合条件的方案({filter}),未生成文件。可以换个条件,或只发送“导出”导出您可查看的全部方案。',
+  'export.sent': '已导出 {count} 个方案({filter}),文件如下。',
+  'export.card.sent': '已发送 {name}(共 {count} 个方案)。',
+  'export.card.declined': '您没有接受,文件未发送。需要时请再次发送“导出”。',
+  'export.card.failed': '文件未发送:保存到 OneDrive 时失败。',
+  'export.uploadFailed':
+    '文件未能保存到您的 OneDrive({detail}),没有发送任何文件。请稍后再次发送“导出”;如果问题持续,请联系管理员。',
+  'export.card.unreadable': 'PlanDesk 无法识别这张卡片,没有发送任何文件。请再次发送“导出”。',
   'list.opened': '{id} 已在下方打开。',
   'waiting.step': '{step} · {who} · {due} 前',
   'waiting.fulfillment': '业务支撑中心受理 · {due} 前',

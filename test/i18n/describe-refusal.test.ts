@@ -50,6 +50,8 @@ const EVERY_REFUSAL: { [C in RefusalCode]: Refusal & { code: C } } = {
   unknown_unit: { code: 'unknown_unit', unit: 'nowhere-branch' },
   not_auditor: { code: 'not_auditor' },
   not_report_reader: { code: 'not_report_reader' },
+  not_exporter: { code: 'not_exporter' },
+  export_already_sent: { code: 'export_already_sent' },
   not_sampled: { code: 'not_sampled', id: 'PP-2027-000044' },
   note_required: { code: 'note_required' },
   not_catalog_owner: { code: 'not_catalog_owner' },

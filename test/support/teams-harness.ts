@@ -309,6 +309,37 @@ export class TeamsHarness {
     return response.value;
   }
 
+  /**
+   * A person answers a file-consent card in their 1:1 chat: the `fileConsent/invoke` Teams sends, with
+   * the card's context and, on accept, where the file is to be uploaded. Returns the HTTP status of
+   * the invoke's answer and the bot's replies there.
+   */
+  async answerConsent(
+    who: Someone,
+    answer: { action: 'accept' | 'decline'; context: unknown; uploadInfo?: Record<string, unknown> },
+    cardActivityId?: string,
+    locale?: string,
+  ): Promise<{ status: number; replies: Partial<Activity>[] }> {
+    const before = this.calls.length;
+    const { status } = await this.post(
+      this.activity(
+        who,
+        {
+          type: 'invoke',
+          name: 'fileConsent/invoke',
+          ...(cardActivityId ? { replyToId: cardActivityId } : {}),
+          value: { type: 'fileUpload', ...answer },
+        },
+        locale,
+      ),
+    );
+    const replies = this.calls
+      .slice(before)
+      .filter((c) => c.url.includes(`personal-${who.aad}`) && c.method === 'POST')
+      .map((c) => c.body);
+    return { status, replies };
+  }
+
   /** Cards and texts PlanDesk sent to a person on its own (proactively), in order. */
   sentTo(who: Someone): Partial<Activity>[] {
     return this.calls.filter((c) => c.method === 'POST' && c.url.includes(`personal-${who.aad}`)).map((c) => c.body);

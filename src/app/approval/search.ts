@@ -171,19 +171,28 @@ export async function searchChoices(deps: Pick<ApprovalDeps, 'store'>): Promise<
   };
 }
 
+/** Which plans a filter selects for a person: what the store narrows, and what is checked on each record it returns. */
+export interface SearchSelection {
+  query: ApplicationQuery;
+  /** Whether the person may see a record the store returned, and it matches the rest of the filter. */
+  keeps: (record: ApplicationRecord) => boolean;
+  terms: ResolvedTerm[];
+  scope: SearchScope;
+  directory: Directory | null;
+}
+
 /**
- * `列表`: the plans a person may see that match the filter, newest first, SEARCH_PAGE at a time.
- * Account managers see their own; approvers what they decided or hold; ops, leaders, auditors and
- * admins everything; support what is in fulfillment or was fulfilled. The store narrows by what it
- * indexes (state, unit, applicant, submission time); the rest is matched here, a batch at a time, so
- * a page never reads everything. Audited as a view, with the filter.
+ * What a filter selects for a person (SPEC §7): account managers their own; approvers what they decided
+ * or hold; ops, leaders, auditors and admins everything; support what is in fulfillment or was
+ * fulfilled. The store narrows by what it indexes (state, unit, applicant, submission time); `keeps`
+ * checks the rest on each record, as of `now`. Shared by `列表` and `导出`, so both select alike.
  */
-export async function searchApplications(
-  deps: ApprovalDeps,
+export async function searchSelection(
+  deps: Pick<ApprovalDeps, 'store'>,
   actor: string,
   filter: SearchFilter,
-  cursor: string | null = null,
-): Promise<SearchPage> {
+  now: Date,
+): Promise<SearchSelection> {
   const directory = await deps.store.directory.get();
   const roles = directory ? actorOf(directory, actor).roles : [];
   const policy = (await deps.store.policies.list()).at(-1) ?? null;
@@ -192,7 +201,6 @@ export async function searchApplications(
     ...(filter.typed ?? []).map((t) => resolveTyped(t.kind, t.word, directory, tierNames)),
     ...filter.terms.map((word) => resolveTerm(word, directory, tierNames)),
   ];
-  const now = deps.clock.now();
   const seesAll = roles.some((r) => SEES_ALL.includes(r));
   const isApprover = roles.some((r) => (APPROVER_ROLES as readonly string[]).includes(r));
   const handles = roles.includes('support_handler');
@@ -254,6 +262,28 @@ export async function searchApplications(
     });
   };
 
+  return {
+    query,
+    keeps: (r) => maySee(r) && matches(r),
+    terms,
+    scope: seesAll ? 'all' : 'involved',
+    directory,
+  };
+}
+
+/**
+ * `列表`: the plans a person may see that match the filter (see searchSelection), newest first,
+ * SEARCH_PAGE at a time; a page never reads everything. Audited as a view, with the filter.
+ */
+export async function searchApplications(
+  deps: ApprovalDeps,
+  actor: string,
+  filter: SearchFilter,
+  cursor: string | null = null,
+): Promise<SearchPage> {
+  const now = deps.clock.now();
+  const { query, keeps, terms, scope, directory } = await searchSelection(deps, actor, filter, now);
+
   const start: [string | null, number] | null = cursor ? readCursor(cursor) : [null, 0];
   const found: ApplicationRecord[] = [];
   let next: string | null = null;
@@ -265,7 +295,7 @@ export async function searchApplications(
       let i = skip;
       for (; i < records.length && found.length < SEARCH_PAGE; i += 1) {
         const r = records[i] as ApplicationRecord;
-        if (maySee(r) && matches(r)) found.push(r);
+        if (keeps(r)) found.push(r);
       }
       if (found.length === SEARCH_PAGE) {
         next = i < records.length ? writeCursor(storeCursor, i) : batch.next ? writeCursor(batch.next, 0) : null;
@@ -289,7 +319,7 @@ export async function searchApplications(
     unitNames: Object.fromEntries((directory?.units ?? []).map((u) => [u.id, u.name])),
     asOf: now.toISOString(),
     terms,
-    scope: seesAll ? 'all' : 'involved',
+    scope,
     next,
   };
 }

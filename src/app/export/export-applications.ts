@@ -1,12 +1,19 @@
 import type { Catalog } from '../../domain/catalog';
 import { tierNamesOf, type TierNames } from '../../domain/policy';
 import type { ApplicationQuery, Store } from '../ports/store';
+import type { ApplicationRecord } from '../records/application-record';
 import { spotCheckSubject } from '../records/audit';
 import { applicationRow, type ApplicationExportRow, type ExportedFinding } from './application-row';
 import { nameBook, type NameBook } from './export-names';
 import { DEFAULT_PAGE_SIZE, progressCounter, type ExportOptions, type RowSink } from './row-sink';
 
 type ExportStore = Pick<Store, 'applications' | 'audit' | 'directory' | 'catalogs' | 'policies'>;
+
+/** How applications are exported: as any export, and which of the records the query returns become rows. */
+export interface ApplicationExportOptions extends ExportOptions {
+  /** Only the records this keeps are written (what a person may see and their words ask for); all when absent. */
+  keep?: (record: ApplicationRecord) => boolean;
+}
 
 const isFinding = (
   v: unknown,
@@ -53,15 +60,15 @@ function versions<T>(get: (version: number) => Promise<T | null>): (version: num
 }
 
 /**
- * Exports the applications a query selects, newest first, one row each into `sink`: read a page at a
- * time (never the whole store), each row written before the next page is read. Reports progress every
- * `progressEvery` rows. Returns how many rows it wrote.
+ * Exports the applications a query selects (and `keep` keeps), newest first, one row each into `sink`:
+ * read a page at a time (never the whole store), each row written before the next page is read.
+ * Reports progress every `progressEvery` rows. Returns how many rows it wrote.
  */
 export async function exportApplications(
   store: ExportStore,
   query: ApplicationQuery,
   sink: RowSink<ApplicationExportRow>,
-  options: ExportOptions = {},
+  options: ApplicationExportOptions = {},
 ): Promise<{ rows: number }> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const names = await nameBook(store);
@@ -73,6 +80,7 @@ export async function exportApplications(
   do {
     const page = await store.applications.page(query, pageSize, cursor);
     for (const record of page.records) {
+      if (options.keep && !options.keep(record)) continue;
       const row = applicationRow(record, {
         names,
         catalog: await catalog(record.catalogVersion),

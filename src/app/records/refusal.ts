@@ -41,6 +41,10 @@ export type Refusal =
   | { code: 'not_auditor' }
   /** The monthly report is for ops, leadership and the auditors. */
   | { code: 'not_report_reader' }
+  /** Exporting plans (`导出`) is for ops, leadership and the auditors. */
+  | { code: 'not_exporter' }
+  /** The export a file-consent card offered was sent already: the card was accepted twice, or replayed. */
+  | { code: 'export_already_sent' }
   | { code: 'not_sampled'; id: string }
   | { code: 'note_required' }
   /** An out-of-office period that cannot be recorded, and why. */

@@ -12,6 +12,7 @@ const COMMAND_KEYS: readonly StringKey[] = [
   'help.cmd.away',
   'help.cmd.people',
   'help.cmd.report',
+  'help.cmd.export',
   'help.cmd.help',
 ];
 

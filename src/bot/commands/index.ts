@@ -8,6 +8,7 @@ import { newCommand } from './new';
 import { notifyHereCommand } from './notify-here';
 import { showCommand } from './show';
 import { reportCommand } from './report';
+import { exportCommand } from './export';
 import { spotCheckCommand } from './spot-check';
 
 /** Every chat command PlanDesk understands, in both languages (the manifest's command lists name the same). */
@@ -22,5 +23,6 @@ export const planCommands = (services: BotServices): Command[] => [
   awayCommand(services),
   peopleCommand(services),
   reportCommand(services),
+  exportCommand(services),
   helpCommand,
 ];
