@@ -28,6 +28,11 @@ export interface Config {
   delivery: { leaseMs: number; sendTimeoutMs: number };
   /** The Cosmos DB account, when COSMOS_ENDPOINT is set; no `key` means Microsoft Entra ID (managed identity). */
   cosmos?: { endpoint: string; key?: string; database: string };
+  /**
+   * The keys the audit trail's checkpoints are signed with (HMAC-SHA256), when PLANDESK_AUDIT_KEY is set;
+   * `previousKey` is still accepted, while a rotation re-signs what it signed. Unset: checkpoints unsigned.
+   */
+  auditKeys?: { key: string; previousKey?: string };
   /** The bot's Microsoft app identity; no `appId` means anonymous (local testing only). */
   bot: { appId?: string; appPassword?: string; appTenantId?: string; appType: AppType };
 }
@@ -42,7 +47,7 @@ export class ConfigError extends Error {
 }
 
 // Values of these are never echoed back in an error message.
-const SECRETS = new Set(['MicrosoftAppPassword', 'COSMOS_KEY']);
+const SECRETS = new Set(['MicrosoftAppPassword', 'COSMOS_KEY', 'PLANDESK_AUDIT_KEY', 'PLANDESK_AUDIT_PREVIOUS_KEY']);
 
 /** Case-insensitive choice that yields the canonical spelling, so `cosmos` and `Cosmos` both work. */
 const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -75,6 +80,12 @@ const wholeNumber = (min: number, max: number, unit = '') =>
     .transform(Number);
 const ms = (min: number, max: number) => wholeNumber(min, max, ' of milliseconds');
 
+// 32 characters of `openssl rand -base64 32` carry 192 bits; a shorter key is a password, guessable offline
+// from any checkpoint and its signature.
+const auditKey = z
+  .string()
+  .refine((s) => s.length >= 32, 'must be at least 32 characters, e.g. the output of: openssl rand -base64 32');
+
 const Settings = z.object({
   // Any TCP port; 0 asks the system for a free one (the tests start bots side by side that way).
   PORT: wholeNumber(0, 65535).default('3978'),
@@ -106,6 +117,8 @@ const Settings = z.object({
       'must be 1 to 255 characters, none of / \\ # ? and no surrounding spaces',
     )
     .default('plandesk'),
+  PLANDESK_AUDIT_KEY: auditKey.optional(),
+  PLANDESK_AUDIT_PREVIOUS_KEY: auditKey.optional(),
 });
 
 // Parsed apart from Settings: zod skips an object's refinement once a field has failed, and a bad
@@ -161,8 +174,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     settings.success && settings.data.PLANDESK_STORE === 'cosmos' && !settings.data.COSMOS_ENDPOINT
       ? [{ path: ['COSMOS_ENDPOINT'], message: 'is required when PLANDESK_STORE is cosmos' }]
       : [];
-  if (!settings.success || !identity.success || cosmosUnset.length > 0) {
-    const issues = [...(settings.error?.issues ?? []), ...cosmosUnset, ...(identity.error?.issues ?? [])];
+  // A previous key alone would sign nothing and accept what it signed: a rotation half done.
+  const auditKeyUnset =
+    settings.success && settings.data.PLANDESK_AUDIT_PREVIOUS_KEY && !settings.data.PLANDESK_AUDIT_KEY
+      ? [{ path: ['PLANDESK_AUDIT_KEY'], message: 'is required when PLANDESK_AUDIT_PREVIOUS_KEY is set' }]
+      : [];
+  if (!settings.success || !identity.success || cosmosUnset.length > 0 || auditKeyUnset.length > 0) {
+    const issues = [
+      ...(settings.error?.issues ?? []),
+      ...cosmosUnset,
+      ...auditKeyUnset,
+      ...(identity.error?.issues ?? []),
+    ];
     throw new ConfigError(
       issues.map((issue) => {
         const key = String(issue.path[0] ?? 'environment');
@@ -189,6 +212,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
             endpoint: s.COSMOS_ENDPOINT,
             ...(s.COSMOS_KEY ? { key: s.COSMOS_KEY } : {}),
             database: s.COSMOS_DATABASE,
+          },
+        }
+      : {}),
+    ...(s.PLANDESK_AUDIT_KEY
+      ? {
+          auditKeys: {
+            key: s.PLANDESK_AUDIT_KEY,
+            ...(s.PLANDESK_AUDIT_PREVIOUS_KEY ? { previousKey: s.PLANDESK_AUDIT_PREVIOUS_KEY } : {}),
           },
         }
       : {}),

@@ -54,6 +54,17 @@ export async function createRuntime(config: Config, deps: { clock: Clock; log?: 
       code: 'auth_anonymous',
     });
   }
+  if (config.auditKeys) {
+    log.info('audit checkpoints are signed with PLANDESK_AUDIT_KEY', {
+      code: 'audit_signed',
+      rotating: config.auditKeys.previousKey !== undefined,
+    });
+  } else {
+    log.warn(
+      "PLANDESK_AUDIT_KEY is not set: audit checkpoints are written unsigned, so a chain's last entries rewritten or removed together with its checkpoint would not show in plandesk audit verify",
+      { code: 'audit_unsigned' },
+    );
+  }
   const adapter = createAdapter(config, log);
   const approval: ApprovalDeps = { store, clock: deps.clock, calendar, newId: randomUUID };
   const pump = outboxPump(approval, () => messenger, log, { policy: { ...DELIVERY_POLICY, ...config.delivery } });

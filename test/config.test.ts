@@ -185,6 +185,28 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('should read the audit key, and the previous one during a rotation', () => {
+    const key = 'q3X0m9pZ4k2VbN8s1cR7tY6uW5eA0dLfGhJkPoIuYtRe=';
+    const previousKey = 'Zx8Cv7Bn6Mm5Lk4Jh3Gf2Ds1Aq0Wp9Oi8Uy7Tr6Ee5Ww=';
+    expect(loadConfig({}).auditKeys).toBeUndefined();
+    expect(loadConfig({ PLANDESK_AUDIT_KEY: key }).auditKeys).toEqual({ key });
+    expect(loadConfig({ PLANDESK_AUDIT_KEY: key, PLANDESK_AUDIT_PREVIOUS_KEY: previousKey }).auditKeys).toEqual({
+      key,
+      previousKey,
+    });
+  });
+
+  it('should refuse a short audit key, and a previous key alone, without printing either', () => {
+    const error = problemWith({ PLANDESK_AUDIT_KEY: 'hunter2hunter2' });
+    expect(error.problems).toEqual([
+      'PLANDESK_AUDIT_KEY: must be at least 32 characters, e.g. the output of: openssl rand -base64 32',
+    ]);
+    expect(error.message).not.toContain('hunter2');
+    expect(
+      problemWith({ PLANDESK_AUDIT_PREVIOUS_KEY: 'Zx8Cv7Bn6Mm5Lk4Jh3Gf2Ds1Aq0Wp9Oi8Uy7Tr6Ee5Ww=' }).problems,
+    ).toEqual(['PLANDESK_AUDIT_KEY: is required when PLANDESK_AUDIT_PREVIOUS_KEY is set']);
+  });
+
   it('should ask for the password of a multi-tenant app id', () => {
     expect(problemWith({ MicrosoftAppId: 'app-1' }).problems).toEqual([
       'MicrosoftAppPassword: is required when MicrosoftAppId is set',

@@ -50,6 +50,10 @@ describe('PlanDesk started as `npm start` starts it', () => {
     expect(logLines.some((l) => l.includes('"code":"auth_anonymous"'))).toBe(true);
   });
 
+  it('warns that audit checkpoints are unsigned when PLANDESK_AUDIT_KEY is not set', () => {
+    expect(logLines.some((l) => l.includes('"code":"audit_unsigned"'))).toBe(true);
+  });
+
   it('reports its health with the store and the catalog version', async () => {
     const response = await fetch(`${base}/healthz`);
     expect(await response.json()).toEqual({ status: 'ok', store: 'sqlite', catalogVersion: 1 });
@@ -68,11 +72,12 @@ describe('PlanDesk started as `npm start` starts it', () => {
     expect(JSON.stringify(card.content)).toContain('PlanDesk 个性化方案助手');
   });
 
-  it('keeps what it stored when started again on the same file, without seeding twice', async () => {
+  it('keeps what it stored when started again on the same file, without seeding twice; says when checkpoints are signed', async () => {
     const config = loadConfig({
       PORT: '0',
       PLANDESK_DB: join(dir, 'plandesk.db'),
       PLANDESK_SAMPLES: join(__dirname, '../config/samples'),
+      PLANDESK_AUDIT_KEY: 'q3X0m9pZ4k2VbN8s1cR7tY6uW5eA0dLfGhJkPoIuYtRe=',
     });
     const lines: string[] = [];
     const again = await createApp(config, { clock, log: createJsonLog('info', (line) => lines.push(line)) });
@@ -80,6 +85,8 @@ describe('PlanDesk started as `npm start` starts it', () => {
       expect(await again.store.applications.list()).toHaveLength(3);
       expect((await again.store.catalogs.current())?.version).toBe(1);
       expect(lines.some((l) => l.includes('"code":"seeded"'))).toBe(false);
+      expect(lines.some((l) => l.includes('"code":"audit_signed"'))).toBe(true);
+      expect(lines.some((l) => l.includes('"code":"audit_unsigned"'))).toBe(false);
     } finally {
       await again.stop();
     }

@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { auditSignCommand } from './commands/audit-sign';
 import { auditVerifyCommand } from './commands/audit-verify';
 import { catalogImportCommand, policyImportCommand } from './commands/import';
 import { directoryImportCommand } from './commands/directory-import';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   'policy import': policyImportCommand,
   'directory import': directoryImportCommand,
   'audit verify': auditVerifyCommand,
+  'audit sign': auditSignCommand,
   'export applications': exportApplicationsCommand,
   'export audit': exportAuditCommand,
   report: reportCommand,

@@ -112,7 +112,11 @@ export const enUS: Record<StringKey, string> = {
       copy a pilot's store to Cosmos DB (COSMOS_ENDPOINT, COSMOS_KEY, COSMOS_DATABASE), counts per kind as JSON;
       safe to run again. --verify copies nothing: it compares the two stores item by item (exit 1 on a difference)
   audit verify
-      walk the audit trail's hash chain: the count when intact; exit 1 naming the first entry changed, removed or added
+      walk the audit trail's hash chain: the count when intact; exit 1 naming the first entry changed, removed or added,
+      or a checkpoint PLANDESK_AUDIT_KEY did not sign (rewritten or rolled back); "unsigned" when no key is set
+  audit sign
+      sign with PLANDESK_AUDIT_KEY the checkpoints of intact chains written before it was set, or signed with
+      PLANDESK_AUDIT_PREVIOUS_KEY (a rotation); exit 1 at the first broken chain, whose checkpoint stays unsigned
   export applications [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit <unit> ...] [--state <state> ...] --out plans.csv|plans.xlsx
       the applications submitted in those days (Shanghai, both included), of those units and states, one row each
       (economics, tier, route and decisions, evaluations, spot-check findings), read a page at a time; CSV is UTF-8
@@ -241,6 +245,22 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'cli.audit.problem.unchained': 'it carries no hash although its chain had begun: it was written behind the store.',
   'cli.audit.problem.truncated':
     'the chain ends before the last entry the store recorded: the entries from here on were removed.',
+  'cli.audit.where.checkpoint': "the trail's checkpoint",
+  'cli.audit.where.partition_checkpoint': 'the checkpoint of partition {chain}',
+  'cli.audit.entry.checkpoint': 'which records the chain as ending at entry #{position}',
+  'cli.audit.problem.forged':
+    'its signature was not made with PLANDESK_AUDIT_KEY: the checkpoint was rewritten with the entries before it, or rolled back to hide entries removed from the end (or it was signed with another key).',
+  'cli.audit.problem.unsigned':
+    'it carries no signature although PLANDESK_AUDIT_KEY is set: if it was written before the key was set, run plandesk audit sign; if not, it was written behind the store.',
+  'cli.audit.signed': "Every chain's checkpoint carries a valid signature made with PLANDESK_AUDIT_KEY.",
+  'cli.audit.previous_key':
+    "{count} checkpoint(s) still carry the previous key's signature (PLANDESK_AUDIT_PREVIOUS_KEY); plandesk audit sign signs them with the current key.",
+  'cli.audit.unsigned':
+    "unsigned: PLANDESK_AUDIT_KEY is not set, so no checkpoint was checked; someone with write access to the store could rewrite or remove a chain's last entries together with its checkpoint, and this would not show it.",
+  'cli.audit.sign.no_key': 'PLANDESK_AUDIT_KEY is not set: there is no key to sign the checkpoints with.',
+  'cli.audit.sign.done':
+    'Signed {signed} checkpoint(s) with PLANDESK_AUDIT_KEY; the audit trail is intact: {count} entries, {chains} chain(s) walked.',
+  'cli.audit.sign.stopped': 'Nothing after it was signed: the checkpoint of a broken chain is never signed.',
   // plandesk export applications / audit (issue 11): messages, cells and column headers.
   'cli.export.bad_out': '--out must name a .csv or .xlsx file, not "{path}".',
   'cli.export.audit_csv_only':

@@ -98,7 +98,11 @@ export const zhCN = {
       将试点库迁移到 Cosmos DB(COSMOS_ENDPOINT、COSMOS_KEY、COSMOS_DATABASE),按类别输出条数(JSON);
       可重复运行。--verify 不复制任何数据,只逐条比对两个库(有差异时退出码为 1)
   audit verify
-      逐条核验审计记录的哈希链:完整时输出条数;有记录被改动、删除或加入时退出码为 1,并指出第一条
+      逐条核验审计记录的哈希链:完整时输出条数;有记录被改动、删除或加入,或检查点不是 PLANDESK_AUDIT_KEY 所签
+      (被改写或回退)时退出码为 1,并指出第一处;未设置密钥时注明"unsigned"(未签名)
+  audit sign
+      用 PLANDESK_AUDIT_KEY 为完整的链签署检查点:设置密钥之前写入的,或由 PLANDESK_AUDIT_PREVIOUS_KEY 签的(换密钥);
+      遇到第一条断裂的链时退出码为 1,其检查点不签
   export applications [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit 单位 ...] [--state 状态 ...] --out 方案.csv|方案.xlsx
       按提交日期(上海时间,含首尾两日)、单位和状态导出申请,每份一行(经济指标、档位、审批路径与记录、评估、抽检结论),
       逐页读取;CSV 为带 BOM 的 UTF-8,以 = + - @ 开头的文字前加 ' 以防被当作公式;进度写在 stderr
@@ -210,6 +214,22 @@ export const zhCN = {
   'cli.audit.problem.unlinked': '未与前一条相链:其前有记录被删除或改动,或此条是绕过系统加入的。',
   'cli.audit.problem.unchained': '链已开始,此条却没有哈希:是绕过系统写入的。',
   'cli.audit.problem.truncated': '链在系统记录的最后一条之前就结束了:自此往后的记录已被删除。',
+  'cli.audit.where.checkpoint': '链的检查点',
+  'cli.audit.where.partition_checkpoint': '分区 {chain} 的检查点',
+  'cli.audit.entry.checkpoint': '检查点记载链至第 {position} 条为止',
+  'cli.audit.problem.forged':
+    '签名不是用 PLANDESK_AUDIT_KEY 签的:检查点连同其前的记录被改写,或被回退以掩盖链尾删除的记录(也可能是用别的密钥签的)。',
+  'cli.audit.problem.unsigned':
+    '已设置 PLANDESK_AUDIT_KEY,检查点却没有签名:若它写于设置密钥之前,请运行 plandesk audit sign;否则是绕过系统写入的。',
+  'cli.audit.signed': '每条链的检查点都带有 PLANDESK_AUDIT_KEY 的有效签名。',
+  'cli.audit.previous_key':
+    '其中 {count} 个检查点仍是旧密钥(PLANDESK_AUDIT_PREVIOUS_KEY)所签;plandesk audit sign 会用现用密钥重签。',
+  'cli.audit.unsigned':
+    '未签名(unsigned):没有设置 PLANDESK_AUDIT_KEY,检查点未经核对;有存储写权限的人可以连同检查点一起改写或删除链尾的记录,核验看不出来。',
+  'cli.audit.sign.no_key': '没有设置 PLANDESK_AUDIT_KEY:没有用来签署检查点的密钥。',
+  'cli.audit.sign.done':
+    '已用 PLANDESK_AUDIT_KEY 签署 {signed} 个检查点;审计记录完整:共 {count} 条,分属 {chains} 条链。',
+  'cli.audit.sign.stopped': '其后一概未签:断裂的链,其检查点不签。',
   // plandesk export applications / audit (issue 11): messages, cells and column headers.
   'cli.export.bad_out': '--out 应为 .csv 或 .xlsx 文件,收到的是“{path}”。',
   'cli.export.audit_csv_only':

@@ -82,7 +82,7 @@ const NO_SAMPLES = 'none';
  * a store whose seeding fails is closed again. For the composition roots (`npm start`, the CLI).
  */
 export async function openSeededStore(
-  config: Pick<Config, 'store' | 'dbPath' | 'samplesDir' | 'cosmos'>,
+  config: Pick<Config, 'store' | 'dbPath' | 'samplesDir' | 'cosmos' | 'auditKeys'>,
   deps: Omit<ApprovalDeps, 'store'>,
   log?: ChargeLog,
 ): Promise<{ store: Store; seeded: SeedReport | null }> {

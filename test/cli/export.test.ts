@@ -2,71 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
-import { recordFinding } from '../../src/app/approval/spot-check-finding';
 import { exportApplications } from '../../src/app/export/export-applications';
 import type { ApplicationExportRow } from '../../src/app/export/application-row';
-import { auditEntry, spotCheckSubject } from '../../src/app/records/audit';
-import type { CliContext } from '../../src/cli/cli-context';
-import { cliLanguage, runCli } from '../../src/cli/run-cli';
-import { decided, filed, liuQiang, openDesk, samplePlan, sunMin, wangFang, type Desk } from '../app/approval/desk';
-
-const HYPERLINK = '=HYPERLINK("http://x","y")';
-
-/** Runs the CLI in-process on the desk's store (which the desk closes), at the desk's time. */
-async function plandesk(desk: Desk, argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ctx: CliContext = {
-    lang: cliLanguage(argv),
-    clock: desk.deps.clock,
-    calendar: desk.deps.calendar,
-    newId: desk.deps.newId,
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    openStore: async () => ({ ...desk.store, close: async () => undefined }),
-    tick: async () => {
-      throw new Error('no tick in these tests');
-    },
-  };
-  const code = await runCli(argv, ctx);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-/**
- * Three plans: 黄丽's line plan (闵行) approved and spot-checked with an issue, 张伟's cloud PBX plan (浦东,
- * a customer named like a formula) returned, 张伟's IoT plan waiting on its first of four steps.
- */
-async function threePlans(desk: Desk) {
-  const { deps } = desk;
-  desk.setNow('2026-12-01T10:00:00+08:00');
-  const line = await filed(deps, samplePlan('02-line-tier1'));
-  desk.setNow('2026-12-01T11:30:00+08:00');
-  await decided(deps, line.id, wangFang, 'approve', '同意');
-  desk.setNow('2026-12-02T09:00:00+08:00');
-  const pbx = await filed(deps, samplePlan('01-cloud-pbx-tier2', { customer: { name: HYPERLINK, groupId: '+8621' } }));
-  desk.setNow('2026-12-02T15:00:00+08:00');
-  await decided(deps, pbx.id, liuQiang, 'return', '请补充数量依据');
-  desk.setNow('2026-12-03T09:00:00+08:00');
-  const iot = await filed(deps, samplePlan('03-iot-agent-tier3'));
-  // This month's spot check drew the line plan; the auditor found an issue with it.
-  await desk.store.audit.append([
-    auditEntry(new Date(), 'plandesk', 'spot_check.draw', spotCheckSubject('2026-12'), null, {
-      seed: 's',
-      units: [{ unit: 'minhang-branch', planIds: [line.id] }],
-    }),
-  ]);
-  const finding = await recordFinding(deps, {
-    applicationId: line.id,
-    result: 'issue',
-    note: '补贴凭证缺失',
-    actor: sunMin,
-  });
-  if (!finding.ok) throw new Error(finding.error.code);
-  return { line, pbx, iot };
-}
-
-const csvRows = (file: string): string[][] => parse(readFileSync(file), { bom: true, relax_column_count: false });
+import { openDesk, sunMin, type Desk } from '../app/approval/desk';
+import { csvRows, HYPERLINK, plandesk, threePlans } from './support/export-desk';
 
 describe('plandesk export', () => {
   let desk: Desk;

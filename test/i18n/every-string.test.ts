@@ -116,6 +116,7 @@ const SAMPLE: Record<string, string | number> = {
   sample: 'PP-2026-000004(浦东分公司)',
   share: 10,
   shortfall: '1,200.00',
+  signed: 3,
   span: '2027年4月–6月,第二季度',
   standIn: '刘强',
   start: '2027-01',

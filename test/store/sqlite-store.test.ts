@@ -109,12 +109,13 @@ describe('SQLite store', () => {
     ]);
   });
 
-  it('should keep one chain when several processes append to one file at once', async () => {
+  it('should keep one chain, its checkpoint signed, when several processes append to one file at once', async () => {
     const entry = path.join(__dirname, 'support', 'append-audit-entries.ts');
     const startAt = String(Date.now() + 4000);
+    const key = 'q3X0m9pZ4k2VbN8s1cR7tY6uW5eA0dLfGhJkPoIuYtRe=';
     const writer = (subject: string) =>
       new Promise<number | null>((resolve) =>
-        spawn(process.execPath, ['--import', 'tsx', entry, harness.file, subject, '100', startAt], {
+        spawn(process.execPath, ['--import', 'tsx', entry, harness.file, subject, '100', startAt, key], {
           stdio: 'inherit',
         }).on('exit', resolve),
       );
@@ -122,7 +123,18 @@ describe('SQLite store', () => {
     // They did write at once: the rows of one writer are interleaved with the others'.
     const actors = rawConnection().prepare<[], string>('SELECT actor FROM audit ORDER BY id').pluck().all();
     expect(actors.filter((actor, i) => i > 0 && actor !== actors[i - 1]).length).toBeGreaterThan(10);
-    expect(await harness.store.audit.verify()).toEqual({ entries: 300, chains: 1, unchained: 0, broken: null });
+    const keyed = openSqliteStore(harness.file, { auditKeys: { key } });
+    try {
+      expect(await keyed.audit.verify()).toMatchObject({
+        entries: 300,
+        chains: 1,
+        unchained: 0,
+        checkpoints: 'signed',
+        broken: null,
+      });
+    } finally {
+      await keyed.close();
+    }
   }, 60_000);
 
   it('should chain the rows written before the trail was a chain, once, when the file is upgraded', async () => {
@@ -140,7 +152,7 @@ describe('SQLite store', () => {
     old.close();
 
     const upgraded = await harness.reopen();
-    expect(await upgraded.audit.verify()).toEqual({ entries: 3, chains: 1, unchained: 0, broken: null });
+    expect(await upgraded.audit.verify()).toMatchObject({ entries: 3, chains: 1, unchained: 0, broken: null });
     await upgraded.audit.append([
       auditEntry(new Date('2026-12-04T00:00:00.000Z'), OPS, 'view', 'PP-2027-000001', null, null),
     ]);

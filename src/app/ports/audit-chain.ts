@@ -5,9 +5,12 @@ import type { AuditEntry } from '../records/audit';
  * - `altered`: the entry no longer hashes to the hash written with it (changed after it was written);
  * - `unlinked`: it is not chained to the entry before it (an entry before it was removed, or it was put there);
  * - `unchained`: it carries no hash although its chain had begun (written behind the store's back);
- * - `truncated`: the chain ends before the last entry the store recorded (entries removed from its end).
+ * - `truncated`: the chain ends before the last entry the store recorded (entries removed from its end);
+ * - `forged`: the chain's checkpoint (where the store recorded its end) carries a signature no configured
+ *   key made: it was rewritten with the entries before it, or rolled back to cover entries removed;
+ * - `unsigned`: the chain's checkpoint carries no signature although a key is configured.
  */
-export type AuditChainProblem = 'altered' | 'unlinked' | 'unchained' | 'truncated';
+export type AuditChainProblem = 'altered' | 'unlinked' | 'unchained' | 'truncated' | 'forged' | 'unsigned';
 
 /** The first place where a chain does not hold. */
 export interface AuditChainBreak {
@@ -15,10 +18,11 @@ export interface AuditChainBreak {
   chain: string;
   /**
    * The entry's place: its row number on SQLite, its 1-based place in its partition's chain on Cosmos DB;
-   * null for an entry with no place in a chain (`unchained`).
+   * null for an entry with no place in a chain (`unchained`); for a checkpoint (`forged`, `unsigned`), the
+   * place it records as the chain's end.
    */
   position: number | null;
-  /** The entry there; for `truncated`, the last one that is still there (null if none is). */
+  /** The entry there; for `truncated`, the last one that is still there (null if none is); null for a checkpoint. */
   entry: Pick<AuditEntry, 'at' | 'action' | 'subject'> | null;
   problem: AuditChainProblem;
 }
@@ -31,7 +35,21 @@ export interface AuditChainReport {
   chains: number;
   /** Entries written before this store chained its trail, which no chain covers (see the store's README). */
   unchained: number;
+  /**
+   * `signed`: every checkpoint walked was checked against the configured key (PLANDESK_AUDIT_KEY);
+   * `unsigned`: no key is configured, so no checkpoint was checked, and a chain's tail rewritten or
+   * removed together with its checkpoint cannot be told from one the store wrote.
+   */
+  checkpoints: 'signed' | 'unsigned';
+  /** Checkpoints that carry the previous key's signature (PLANDESK_AUDIT_PREVIOUS_KEY, while rotating). */
+  previousKey: number;
   broken: AuditChainBreak | null;
+}
+
+/** The outcome of signing the checkpoints: the walk, as verify reports it, and how many were signed anew. */
+export interface AuditSigningReport extends AuditChainReport {
+  /** Checkpoints that were unsigned or carried the previous key's signature, now signed with the current key. */
+  signed: number;
 }
 
 /** What a page of the audit trail is narrowed to; every field left out matches everything. */

@@ -1,7 +1,7 @@
 import type { ApplicationState } from '../../domain/application-state';
 import type { ApplicationRecord } from '../records/application-record';
 import type { AuditEntry } from '../records/audit';
-import type { AuditChainReport, AuditPage, AuditQuery } from './audit-chain';
+import type { AuditChainReport, AuditPage, AuditQuery, AuditSigningReport } from './audit-chain';
 import type { Catalog, CatalogContent } from '../../domain/catalog';
 import type { Policy, PolicyContent } from '../../domain/policy';
 import type { LocalDate } from '../../domain/local-date';
@@ -125,9 +125,16 @@ export interface AuditTrail {
   about(subject: string): Promise<AuditEntry[]>;
   /**
    * Walks the hash chain(s) of the whole trail, each entry against the hash written with it and the
-   * entry before it: reports the first place it does not hold, or how many entries it covers.
+   * entry before it, and each chain's checkpoint against the configured key: reports the first place
+   * it does not hold, or how many entries it covers.
    */
   verify(): Promise<AuditChainReport>;
+  /**
+   * Walks the chains as `verify` does and signs with the current key each checkpoint of an intact chain
+   * that is unsigned (written before a key was configured) or signed with the previous key; stops at
+   * the first break. A checkpoint signed by no configured key stays a break: it is never signed over.
+   */
+  signCheckpoints(): Promise<AuditSigningReport>;
   /**
    * The trail in the order it was written (SQLite: row order; Cosmos DB: the write-order key, across
    * partitions), `limit` entries at a time with their hashes, for exports: `next` continues after the

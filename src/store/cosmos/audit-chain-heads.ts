@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../../app/records/audit';
 import { chainEntries, GENESIS } from '../audit-chain';
+import { assertSealed } from '../audit-checkpoint';
 import { parseDocument } from '../schemas/stored-document';
 import type { CosmosContext } from './cosmos-context';
 import type { BatchOp, BatchOutcome, Item } from './cosmos-io';
@@ -23,6 +24,8 @@ export const AUDIT_HEAD_TYPE = 'audit-head';
 export const chainHeadSchema = z.object({
   position: z.number().int().nonnegative(),
   hash: z.string().length(64),
+  /** HMAC-SHA256 over the partition, position and hash (audit-checkpoint.ts); absent when written without a key. */
+  signature: z.string().optional(),
   _etag: z.string(),
 });
 
@@ -36,7 +39,8 @@ const remember = (heads: ChainHeads, pk: string, head: ChainHead) => {
  * The head to append after in partition `pk`: the one this process last saw, or else read. A partition
  * this very batch creates (a new application's) has none, and is not read. A partition with no head
  * item starts a chain; if it already holds chained entries, its head was removed behind the store's back,
- * and appending would fork the chain, so that is refused.
+ * and appending would fork the chain, so that is refused. So is a head read back that no configured key
+ * signed (when one is): chaining after it would sign a rewritten or rolled-back tail as the store's own.
  */
 export async function chainHead(ctx: CosmosContext, operation: string, pk: string, isNew = false): Promise<ChainHead> {
   const known = ctx.chainHeads.get(pk);
@@ -45,6 +49,7 @@ export async function chainHead(ctx: CosmosContext, operation: string, pk: strin
   const raw = await ctx.io.read(`${operation} chain head`, pk, ITEM_IDS.auditHead);
   if (raw !== null) {
     const item = parseDocument(chainHeadSchema, 'audit chain heads', pk, raw);
+    assertSealed(ctx.checkpoints, { chain: pk, position: item.position, hash: item.hash }, item.signature);
     const head = { position: item.position, hash: item.hash, etag: item._etag };
     remember(ctx.chainHeads, pk, head);
     return head;
@@ -92,7 +97,14 @@ export function chainAppend(
     };
   });
   const next = { position: head.position + links.length, hash: links[links.length - 1]?.hash ?? head.hash };
-  const headItem: Item = { id: ITEM_IDS.auditHead, pk, type: AUDIT_HEAD_TYPE, ...next };
+  const signature = ctx.checkpoints.sign({ chain: pk, ...next });
+  const headItem: Item = {
+    id: ITEM_IDS.auditHead,
+    pk,
+    type: AUDIT_HEAD_TYPE,
+    ...next,
+    ...(signature ? { signature } : {}),
+  };
   return {
     head: [
       head.etag === null ? { op: 'create', item: headItem } : { op: 'replace', item: headItem, ifMatch: head.etag },

@@ -5,7 +5,7 @@ import { auditEntrySchema } from '../schemas/audit-schema';
 import { parseDocument } from '../schemas/stored-document';
 import { chainAppend, chainHead } from './audit-chain-heads';
 import { auditPage } from './audit-pages';
-import { verifyAuditChains } from './audit-verify';
+import { signAuditCheckpoints, verifyAuditChains } from './audit-verify';
 import { retryOnConflict, type CosmosContext } from './cosmos-context';
 import { subjectPartition } from './item-keys';
 
@@ -53,6 +53,7 @@ export function cosmosAuditTrail(ctx: CosmosContext): AuditTrail {
         .map((item) => item.body);
     },
     verify: () => verifyAuditChains(ctx),
+    signCheckpoints: () => signAuditCheckpoints(ctx),
     page: (query, limit, cursor) => auditPage(ctx, query, limit, cursor),
   };
 }

@@ -1,3 +1,4 @@
+import type { CheckpointSigner } from '../audit-checkpoint';
 import type { ChainHeads } from './audit-chain-heads';
 import type { CosmosIo } from './cosmos-io';
 
@@ -8,6 +9,8 @@ export interface CosmosContext {
   nextSeq: () => string;
   /** The audit chains' heads as this process last saw them (audit-chain-heads.ts). */
   chainHeads: ChainHeads;
+  /** Signs each chain head (the partition's checkpoint) and checks the ones read back (audit-checkpoint.ts). */
+  checkpoints: CheckpointSigner;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Agent } from 'node:https';
 import { CosmosClient, type RetryOptions } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { Store } from '../../app/ports/store';
+import { checkpointSigner, type AuditKeys } from '../audit-checkpoint';
 import { cosmosApplicationRepository } from './application-repository';
 import { cosmosAuditTrail } from './audit-trail';
 import { cosmosCatalogRepository } from './catalog-repository';
@@ -32,6 +33,8 @@ export interface CosmosStoreOptions {
   agent?: Agent;
   /** How throttled requests (429) are retried; THROTTLING_RETRIES unless given. */
   retry?: RetryOptions;
+  /** The keys each partition's audit checkpoint is signed and checked with; none: written unsigned, never checked. */
+  auditKeys?: AuditKeys;
 }
 
 /**
@@ -62,7 +65,12 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
   try {
     const container = await ensureContainer(client, options.database);
     const charges = chargeMeter(options.log);
-    const ctx: CosmosContext = { io: cosmosIo(container, charges), nextSeq: writeSequence(), chainHeads: new Map() };
+    const ctx: CosmosContext = {
+      io: cosmosIo(container, charges),
+      nextSeq: writeSequence(),
+      chainHeads: new Map(),
+      checkpoints: checkpointSigner(options.auditKeys),
+    };
     return {
       charges,
       applications: cosmosApplicationRepository(ctx),

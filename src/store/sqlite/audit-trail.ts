@@ -1,20 +1,10 @@
 import type { AuditEntry } from '../../app/records/audit';
-import type { AuditChainReport, AuditPage, AuditQuery, AuditTrail } from '../../app/ports/store';
-import { chainEntries, chainWalker, GENESIS } from '../audit-chain';
-import { CorruptDocumentError } from '../schemas/stored-document';
+import type { AuditPage, AuditQuery, AuditTrail } from '../../app/ports/store';
+import { chainEntries, GENESIS } from '../audit-chain';
+import { assertSealed, type CheckpointSigner } from '../audit-checkpoint';
+import { AUDIT_COLUMNS, auditHead, entryOf, type AuditRow } from './audit-rows';
+import { signSqliteCheckpoint, verifySqliteChain } from './audit-verify';
 import type { SqliteDatabase } from './sqlite-connection';
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string;
-  before: string;
-  after: string;
-  prev_hash: string | null;
-  hash: string | null;
-}
 
 /** Appends audit rows inside whatever transaction the caller has open, so a change and its rows commit together. */
 export type AuditWriter = (entries: readonly AuditEntry[]) => void;
@@ -22,68 +12,44 @@ export type AuditWriter = (entries: readonly AuditEntry[]) => void;
 // JSON has no undefined: an absent before/after (nothing existed, nothing remains) is kept as null.
 const toJson = (value: unknown): string => JSON.stringify(value ?? null);
 
-function parseColumn(row: AuditRow, column: 'before' | 'after'): unknown {
-  try {
-    return JSON.parse(row[column]);
-  } catch (error) {
-    throw new CorruptDocumentError('audit', row.id, `column ${column} is not JSON (${(error as Error).message})`);
-  }
-}
-
 /**
- * The writer that repositories call from inside their transactions. Each row is chained to the last
- * one in the file: every caller's transaction is IMMEDIATE, so it holds the write lock before it reads
- * that last hash, and no other connection (in this process or another) can add a row in between. The
- * database's unique index on `prev_hash` refuses a second row after the same one regardless.
+ * The writer that repositories call from inside their transactions. Each row is chained after the
+ * trail's checkpoint (`audit_head`), which moves with it, signed when a key is configured: every
+ * caller's transaction is IMMEDIATE, so it holds the write lock before it reads the checkpoint, and no
+ * other connection (in this process or another) can add a row in between. The database's unique index
+ * on `prev_hash` refuses a second row after the same one regardless. A checkpoint no configured key
+ * signed is refused, not signed over (audit-checkpoint.ts); so is a trail with rows and no checkpoint.
  */
-export function sqliteAuditWriter(db: SqliteDatabase): AuditWriter {
-  const lastHash = db.prepare<[], string>('SELECT hash FROM audit ORDER BY id DESC LIMIT 1').pluck();
+export function sqliteAuditWriter(db: SqliteDatabase, signer: CheckpointSigner): AuditWriter {
+  const head = auditHead(db);
+  const anyRow = db.prepare<[], number>('SELECT 1 FROM audit LIMIT 1').pluck();
   const insert = db.prepare<[string, string, string, string, string, string, string, string]>(
     'INSERT INTO audit (at, actor, action, subject, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   return (entries) => {
     if (entries.length === 0) return;
+    const checkpoint = head.get();
+    if (checkpoint) assertSealed(signer, { chain: '', ...checkpoint }, checkpoint.signature);
+    else if (anyRow.get() !== undefined)
+      throw new Error('SQLite: the audit trail holds entries but no checkpoint; run "plandesk audit verify"');
+    let end = { chain: '', position: checkpoint?.position ?? 0, hash: checkpoint?.hash ?? GENESIS };
     // As stored: JSON has no undefined, so the hash is taken over what the row will read back as.
     const stored = entries.map((e) => ({ ...e, before: e.before ?? null, after: e.after ?? null }));
-    for (const { entry: e, prev, hash } of chainEntries(lastHash.get() ?? GENESIS, stored))
-      insert.run(e.at, e.actor, e.action, e.subject, toJson(e.before), toJson(e.after), prev, hash);
-  };
-}
-
-const entryOf = (row: AuditRow): AuditEntry => ({
-  at: row.at,
-  actor: row.actor,
-  action: row.action,
-  subject: row.subject,
-  before: parseColumn(row, 'before'),
-  after: parseColumn(row, 'after'),
-});
-
-/**
- * Walks the file's one chain in row order, reading row by row inside one read transaction (a
- * consistent snapshot while writers go on). Its end is the highest row number SQLite ever handed out
- * (`sqlite_sequence`), so rows removed from the end are missed too.
- */
-function verifyChain(db: SqliteDatabase): AuditChainReport {
-  const walk = db.transaction((): AuditChainReport => {
-    const last = db.prepare<[], number>("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").pluck().get();
-    const walker = chainWalker('', last === undefined ? null : { position: last });
-    const rows = db.prepare<[], AuditRow>(
-      'SELECT id, at, actor, action, subject, before, after, prev_hash, hash FROM audit ORDER BY id',
-    );
-    let broken = null;
-    for (const row of rows.iterate()) {
-      broken = walker.next({ position: row.id, entry: entryOf(row), prev: row.prev_hash, hash: row.hash });
-      if (broken) break;
+    for (const { entry: e, prev, hash } of chainEntries(end.hash, stored)) {
+      const { lastInsertRowid } = insert.run(
+        e.at,
+        e.actor,
+        e.action,
+        e.subject,
+        toJson(e.before),
+        toJson(e.after),
+        prev,
+        hash,
+      );
+      end = { chain: '', position: Number(lastInsertRowid), hash };
     }
-    return {
-      entries: walker.entries,
-      chains: last === undefined ? 0 : 1,
-      unchained: 0,
-      broken: broken ?? walker.end(),
-    };
-  });
-  return walk.deferred();
+    head.set({ position: end.position, hash: end.hash, signature: signer.sign(end) ?? null });
+  };
 }
 
 /** A page's cursor: the row number of the last entry shown, as opaque text. */
@@ -122,7 +88,7 @@ function pageOf(db: SqliteDatabase, query: AuditQuery, limit: number, after: num
   }
   const rows = db
     .prepare<Record<string, string | number>, AuditRow>(
-      `SELECT id, at, actor, action, subject, before, after, prev_hash, hash FROM audit WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`,
+      `SELECT ${AUDIT_COLUMNS} FROM audit WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`,
     )
     .all(params);
   const shown = rows.slice(0, limit);
@@ -140,7 +106,7 @@ function pageOf(db: SqliteDatabase, query: AuditQuery, limit: number, after: num
 }
 
 /** The audit trail port over the `audit` table, which the database keeps append-only. */
-export function sqliteAuditTrail(db: SqliteDatabase, write: AuditWriter): AuditTrail {
+export function sqliteAuditTrail(db: SqliteDatabase, write: AuditWriter, signer: CheckpointSigner): AuditTrail {
   const appendAll = db.transaction(write);
   const bySubject = db.prepare<[string], AuditRow>(
     'SELECT id, at, actor, action, subject, before, after FROM audit WHERE subject = ? ORDER BY id',
@@ -153,7 +119,10 @@ export function sqliteAuditTrail(db: SqliteDatabase, write: AuditWriter): AuditT
       return bySubject.all(subject).map(entryOf);
     },
     async verify() {
-      return verifyChain(db);
+      return verifySqliteChain(db, signer);
+    },
+    async signCheckpoints() {
+      return signSqliteCheckpoint(db, signer);
     },
     async page(query, limit, cursor) {
       const after = cursor ? readCursor(cursor) : 0;

@@ -193,6 +193,21 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: chainAuditRows,
   },
+  {
+    version: 9,
+    name: "the audit trail's checkpoint: where its chain ends, signed when a key is configured",
+    // One row, moved by every append in the same transaction (audit-trail.ts). A migration has no key, so the
+    // row it writes for the rows already there is unsigned until "plandesk audit sign" signs it.
+    sql: `
+      CREATE TABLE audit_head (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        position INTEGER NOT NULL,
+        hash TEXT NOT NULL CHECK (length(hash) = 64),
+        signature TEXT
+      ) STRICT;
+      INSERT INTO audit_head (id, position, hash) SELECT 1, id, hash FROM audit ORDER BY id DESC LIMIT 1;
+    `,
+  },
 ];
 
 /**

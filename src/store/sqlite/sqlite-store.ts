@@ -1,4 +1,5 @@
 import type { Store } from '../../app/ports/store';
+import { checkpointSigner, type AuditKeys } from '../audit-checkpoint';
 import { sqliteApplicationRepository } from './application-repository';
 import { sqliteAuditTrail, sqliteAuditWriter } from './audit-trail';
 import { sqliteCatalogRepository } from './catalog-repository';
@@ -11,7 +12,10 @@ import { sqlitePolicyRepository } from './policy-repository';
 import { sqliteTransfer } from './transfer';
 import { openDatabase, type SqliteConnectionOptions } from './sqlite-connection';
 
-export type SqliteStoreOptions = SqliteConnectionOptions;
+export interface SqliteStoreOptions extends SqliteConnectionOptions {
+  /** The keys the audit trail's checkpoint is signed and checked with; none: written unsigned, never checked. */
+  auditKeys?: AuditKeys;
+}
 
 /**
  * Opens (creating if need be, with its folder) the embedded SQLite store at `file` and brings its
@@ -26,7 +30,8 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     db.close();
     throw error;
   }
-  const writeAudit = sqliteAuditWriter(db);
+  const signer = checkpointSigner(options.auditKeys);
+  const writeAudit = sqliteAuditWriter(db, signer);
   return {
     applications: sqliteApplicationRepository(db, writeAudit, sqliteOutboxWriter(db), sqliteJobReplacer(db)),
     jobs: sqliteJobRepository(db, writeAudit, sqliteOutboxWriter(db)),
@@ -36,7 +41,7 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     catalogs: sqliteCatalogRepository(db, writeAudit),
     policies: sqlitePolicyRepository(db, writeAudit),
     directory: sqliteDirectoryRepository(db, writeAudit),
-    audit: sqliteAuditTrail(db, writeAudit),
+    audit: sqliteAuditTrail(db, writeAudit, signer),
     transfer: sqliteTransfer(db),
     async close() {
       // Closing twice is harmless, so a test's cleanup need not know whether the test closed it.

@@ -51,7 +51,14 @@ export function describeAuditChainContract(name: string, open: () => Promise<Aud
     });
 
     it('should find an empty trail intact', async () => {
-      expect(await store.audit.verify()).toEqual({ entries: 0, chains: 0, unchained: 0, broken: null });
+      expect(await store.audit.verify()).toEqual({
+        entries: 0,
+        chains: 0,
+        unchained: 0,
+        checkpoints: 'unsigned',
+        previousKey: 0,
+        broken: null,
+      });
     });
 
     it('should chain every entry it writes, whichever write commits it, and find the chain intact', async () => {

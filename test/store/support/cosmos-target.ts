@@ -3,6 +3,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { CosmosClient } from '@azure/cosmos';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
+import type { AuditKeys } from '../../../src/store/audit-checkpoint';
 import { openCosmosStore, type CosmosStore } from '../../../src/store/cosmos/cosmos-store';
 
 /** The Azure Cosmos DB Emulator's published key; cosmosdb-server accepts any key. */
@@ -53,7 +54,8 @@ export async function startCosmosTarget(env: NodeJS.ProcessEnv = process.env): P
 /** A fresh database on the target: every store opened on it, and its removal. */
 export interface CosmosDatabase {
   name: string;
-  open(): Promise<CosmosStore>;
+  /** A store on the database; with `auditKeys`, one that signs and checks the audit checkpoints with them. */
+  open(auditKeys?: AuditKeys): Promise<CosmosStore>;
   /** A plain client on the same database, as someone with the Data Explorer would have. */
   client: CosmosClient;
   cleanup(): Promise<void>;
@@ -70,12 +72,13 @@ export function freshDatabase(target: CosmosTarget): CosmosDatabase {
   return {
     name,
     client,
-    async open() {
+    async open(auditKeys) {
       const store = await openCosmosStore({
         endpoint: target.endpoint,
         key: target.key,
         database: name,
         ...(target.agent ? { agent: target.agent } : {}),
+        ...(auditKeys ? { auditKeys } : {}),
       });
       opened.push(store);
       return store;
