@@ -1,5 +1,5 @@
 /**
- * A population of stored applications for the benchmarks: a dozen lives an application can lead, each
+ * A population of stored applications for the benchmarks: nine lives an application can lead, each
  * lived once through PlanDesk's use cases on a scratch store (filed, decided, returned and resubmitted,
  * rejected, withdrawn, fulfilled), then copied many times, each copy moved whole months and days back in
  * time, so the store holds four years of plans at an even pace — most of them long decided, plans in

@@ -1,7 +1,10 @@
 import type { Job } from '../../src/app/ports/jobs';
-import type { OutboxMessage } from '../../src/app/ports/store';
+import type { OutboxMessage, Store } from '../../src/app/ports/store';
+import type { ApplicationRecord } from '../../src/app/records/application-record';
+import { reportFactsOf, type ReportFacts } from '../../src/app/records/report-facts';
 import { CONTAINER_ID, INDEXED_PATHS } from '../../src/store/cosmos/container-setup';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
+import { ITEM_IDS } from '../../src/store/cosmos/item-keys';
 import { afterAction, auditOf, sampleRecord } from './fixtures';
 import { freshDatabase, startCosmosTarget, type CosmosDatabase, type CosmosTarget } from './support/cosmos-target';
 
@@ -82,7 +85,7 @@ describe('the Cosmos DB store', () => {
     expect(resource?.indexingPolicy?.includedPaths?.map((p) => p.path).sort()).toEqual([...INDEXED_PATHS].sort());
   });
 
-  it("should commit a decision with its audit entry, messages and jobs in the application's partition, with point reads and one batch", async () => {
+  it("should commit a decision with its report facts, audit entry, messages and jobs in the application's partition, with point reads and one batch", async () => {
     const store = await database.open();
     const record = sampleRecord('PP-2027-000001');
     await store.applications.create(
@@ -122,8 +125,35 @@ describe('the Cosmos DB store', () => {
       'job',
       'outbox',
       'outbox',
+      'report-facts',
     ]);
     expect((await store.jobs.pendingFor(record.id)).map((j) => j.id)).toEqual([`${record.id}:step.nudge:120`]);
+  });
+
+  it('should give the applications stored before report facts existed theirs at the first report, once for the container', async () => {
+    const store = await database.open();
+    const records = [
+      sampleRecord('PP-2027-000001', { input: { unit: 'minhang-branch' } }),
+      sampleRecord('PP-2027-000002', { input: { unit: 'pudong-branch' } }),
+    ];
+    for (const record of records) await store.applications.create(record, [], [], []);
+    // As an earlier version left them: applications without report facts beside them.
+    for (const record of records) await container().item(ITEM_IDS.reportFacts, record.id).delete();
+    const factsOf = async (s: Store) => {
+      const found: ReportFacts[] = [];
+      await s.applications.reportFacts({ from: '2026-12-01T00:00:00.000Z', before: '2027-01-01T00:00:00.000Z' }, (f) =>
+        found.push(f),
+      );
+      return found;
+    };
+
+    expect(await factsOf(store)).toEqual(records.map(reportFactsOf));
+    expect((await partition(records[0]?.id ?? '')).map((i) => i.type)).toContain('report-facts');
+    // Filled once: facts removed behind the store's back afterwards are not made again, on any instance.
+    await container()
+      .item(ITEM_IDS.reportFacts, records[0]?.id ?? '')
+      .delete();
+    expect(await factsOf(await database.open())).toEqual([reportFactsOf(records[1] as ApplicationRecord)]);
   });
 
   it("should keep a recurring job's run and what it writes together in the recurring work's partition", async () => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ApplicationRecord } from '../../app/records/application-record';
+import { reportFactsOf } from '../../app/records/report-facts';
 import { applicationRecordSchema } from '../schemas/application-schema';
+import { reportFactsSchema } from '../schemas/report-facts-schema';
 import { CorruptDocumentError, checkDocument, parseDocument } from '../schemas/stored-document';
 import type { Item } from './cosmos-io';
 import { ITEM_IDS } from './item-keys';
@@ -45,4 +47,20 @@ export function parseApplicationItem(raw: unknown, key: string): ApplicationItem
     );
   }
   return item;
+}
+
+/**
+ * An application's report facts, beside it in its partition: a small item of its own, so that a report
+ * loads only these and not whole applications, found by the indexed span `reportSince`–`reportUntil`.
+ */
+export function reportFactsItem(record: ApplicationRecord): Item {
+  const facts = checkDocument(reportFactsSchema, `report facts of ${record.id}`, reportFactsOf(record));
+  return {
+    id: ITEM_IDS.reportFacts,
+    pk: record.id,
+    type: 'report-facts',
+    reportSince: facts.since,
+    reportUntil: facts.until,
+    facts,
+  };
 }

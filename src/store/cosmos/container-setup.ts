@@ -26,6 +26,8 @@ export const INDEXED_PATHS = [
   '/pendingDue/?',
   '/leaseUntil/?',
   '/pendingSeq/?',
+  '/reportSince/?',
+  '/reportUntil/?',
 ] as const;
 
 /** Lists of applications are newest first, ties in write order: an ORDER BY on two paths needs its composite index. */

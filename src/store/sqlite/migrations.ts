@@ -1,4 +1,5 @@
 import { chainAuditRows } from './audit-chain-migration';
+import { fillReportFacts } from './report-facts';
 import type { SqliteDatabase } from './sqlite-connection';
 
 export interface Migration {
@@ -192,6 +193,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE audit ADD COLUMN hash TEXT;
     `,
     run: chainAuditRows,
+  },
+  {
+    version: 9,
+    name: 'each application keeps its report facts beside it, indexed by the span of time they can count in',
+    // The facts are computed in code (reportFactsOf), so the rows already there are filled by run.
+    sql: `
+      CREATE TABLE report_facts (
+        id TEXT PRIMARY KEY REFERENCES applications (id),
+        since TEXT NOT NULL,
+        until TEXT,
+        facts TEXT NOT NULL CHECK (json_valid(facts)),
+        -- The columns index the facts, so they must agree with them.
+        CHECK (json_extract(facts, '$.since') = since AND json_extract(facts, '$.until') IS until)
+      ) STRICT;
+      -- A month reads the rows still open or ending after its start, and of those the ones begun before its end.
+      CREATE INDEX report_facts_by_span ON report_facts (until, since);
+    `,
+    run: fillReportFacts,
   },
 ];
 

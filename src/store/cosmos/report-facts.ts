@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { ApplicationRepository } from '../../app/ports/store';
+import { reportFactsSchema } from '../schemas/report-facts-schema';
+import { parseDocument } from '../schemas/stored-document';
+import { parseApplicationItem, reportFactsItem } from './application-items';
+import type { CosmosContext } from './cosmos-context';
+import { ITEM_IDS, PARTITIONS } from './item-keys';
+
+const factsItemSchema = z.object({ pk: z.string(), facts: reportFactsSchema });
+const OPERATION = 'applications.reportFacts';
+
+/**
+ * Gives every application stored before report facts existed its own, once per container: the
+ * applications without a report-facts item are found (two queries across partitions, projecting only
+ * the partition key), each is read and its facts created — an item already there (a save got there
+ * first) is left, being as new or newer — and then ~upkeep notes it done. An instance of an earlier
+ * version still running writes applications without facts: upgrade every instance together.
+ */
+async function fillMissing(ctx: CosmosContext): Promise<void> {
+  if ((await ctx.io.read(`${OPERATION} upkeep`, PARTITIONS.upkeep, ITEM_IDS.reportFactsFilled)) !== null) return;
+  const keysOf = async (type: string) =>
+    new Set(
+      (
+        await ctx.io.all(`${OPERATION} upkeep`, {
+          query: 'SELECT VALUE c.pk FROM c WHERE c.type = @type',
+          parameters: [{ name: '@type', value: type }],
+        })
+      ).map(String),
+    );
+  const having = await keysOf('report-facts');
+  for (const pk of await keysOf('application')) {
+    if (having.has(pk)) continue;
+    const raw = await ctx.io.read(`${OPERATION} upkeep`, pk, ITEM_IDS.application);
+    if (raw !== null) await ctx.io.create(`${OPERATION} upkeep`, reportFactsItem(parseApplicationItem(raw, pk).body));
+  }
+  await ctx.io.upsert(`${OPERATION} upkeep`, {
+    id: ITEM_IDS.reportFactsFilled,
+    pk: PARTITIONS.upkeep,
+    type: 'upkeep',
+    at: new Date().toISOString(),
+  });
+}
+
+/**
+ * The report facts of the applications whose span overlaps [from, before): one query across
+ * partitions on the indexed `reportSince` and `reportUntil`, projecting the facts alone, a thousand a
+ * page. The first call of a process first makes sure older applications have theirs (fillMissing).
+ */
+export function cosmosReportFacts(ctx: CosmosContext): ApplicationRepository['reportFacts'] {
+  let filled: Promise<void> | null = null;
+  return async (span, visit) => {
+    filled ??= fillMissing(ctx).catch((error: unknown) => {
+      filled = null;
+      throw error;
+    });
+    await filled;
+    const pages = ctx.io.pages(
+      OPERATION,
+      {
+        query:
+          'SELECT c.pk, c.facts FROM c WHERE c.type = "report-facts" AND c.reportSince < @before ' +
+          'AND (c.reportUntil = null OR c.reportUntil >= @from)',
+        parameters: [
+          { name: '@from', value: span.from },
+          { name: '@before', value: span.before },
+        ],
+      },
+      { pageSize: 1000 },
+    );
+    for await (const page of pages)
+      for (const [i, raw] of page.entries()) {
+        const key = typeof raw === 'object' && raw && 'pk' in raw ? String(raw.pk) : `#${i}`;
+        visit(parseDocument(factsItemSchema, 'report facts', key, raw).facts);
+      }
+  };
+}
