@@ -5,7 +5,7 @@ import { reportFactsOf, type ReportFacts } from '../../src/app/records/report-fa
 import { CONTAINER_ID, INDEXED_PATHS } from '../../src/store/cosmos/container-setup';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
 import { ITEM_IDS } from '../../src/store/cosmos/item-keys';
-import { afterAction, auditOf, sampleRecord } from './fixtures';
+import { afterAction, auditOf, sampleRecord, savesOfALife } from './fixtures';
 import { freshDatabase, startCosmosTarget, type CosmosDatabase, type CosmosTarget } from './support/cosmos-target';
 
 const OPS = 'wang.fang@plandesk.example';
@@ -132,28 +132,31 @@ describe('the Cosmos DB store', () => {
 
   it('should give the applications stored before report facts existed theirs at the first report, once for the container', async () => {
     const store = await database.open();
-    const records = [
-      sampleRecord('PP-2027-000001', { input: { unit: 'minhang-branch' } }),
-      sampleRecord('PP-2027-000002', { input: { unit: 'pudong-branch' } }),
-    ];
+    const expired = savesOfALife('PP-2027-000002').life.at(-1)?.[1] as ApplicationRecord;
+    const records = [sampleRecord('PP-2027-000001'), expired];
     for (const record of records) await store.applications.create(record, [], [], []);
     // As an earlier version left them: applications without report facts beside them.
-    for (const record of records) await container().item(ITEM_IDS.reportFacts, record.id).delete();
+    for (const [kind, pk] of [
+      ['case', 'PP-2027-000001'],
+      ['case', expired.id],
+      ['plan', expired.id],
+    ] as const)
+      await container().item(ITEM_IDS.reportFacts(kind), pk).delete();
+    const inOrder = (facts: ReportFacts[]) => facts.map((f) => JSON.stringify(f)).sort();
     const factsOf = async (s: Store) => {
       const found: ReportFacts[] = [];
-      await s.applications.reportFacts({ from: '2026-12-01T00:00:00.000Z', before: '2027-01-01T00:00:00.000Z' }, (f) =>
-        found.push(f),
-      );
-      return found;
+      const span = { from: '2026-12-01T00:00:00.000Z', before: '2027-01-01T00:00:00.000Z' };
+      await s.applications.reportFacts(span, (f) => found.push(f));
+      return inOrder(found);
     };
 
-    expect(await factsOf(store)).toEqual(records.map(reportFactsOf));
-    expect((await partition(records[0]?.id ?? '')).map((i) => i.type)).toContain('report-facts');
+    expect(await factsOf(store)).toEqual(inOrder(records.flatMap(reportFactsOf)));
+    expect((await partition(expired.id)).map((i) => i.id)).toEqual(
+      expect.arrayContaining([ITEM_IDS.reportFacts('case'), ITEM_IDS.reportFacts('plan')]),
+    );
     // Filled once: facts removed behind the store's back afterwards are not made again, on any instance.
-    await container()
-      .item(ITEM_IDS.reportFacts, records[0]?.id ?? '')
-      .delete();
-    expect(await factsOf(await database.open())).toEqual([reportFactsOf(records[1] as ApplicationRecord)]);
+    await container().item(ITEM_IDS.reportFacts('case'), 'PP-2027-000001').delete();
+    expect(await factsOf(await database.open())).toEqual(inOrder(reportFactsOf(expired)));
   });
 
   it("should keep a recurring job's run and what it writes together in the recurring work's partition", async () => {

@@ -174,7 +174,7 @@ describe('SQLite store', () => {
       { from: '2026-12-01T00:00:00.000Z', before: '2027-01-01T00:00:00.000Z' },
       (f) => facts.push(f),
     );
-    expect(facts.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))).toEqual(records.map(reportFactsOf));
+    expect(facts.sort((a, b) => a.since.localeCompare(b.since))).toEqual(records.flatMap(reportFactsOf));
   });
 
   it('should let the database itself refuse an unchained audit row and a second row after the same one', async () => {

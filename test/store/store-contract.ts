@@ -34,12 +34,15 @@ const notice = (id: string, applicationId: string): OutboxMessage => ({
   key: 'reminder.step',
   params: { id: applicationId },
 });
-/** Every report fact a store hands over for a span of time. */
+/** Every piece of report facts a store hands over for a span of time, in an order of their own. */
 const factsIn = async (store: Store, from: string, before: string): Promise<ReportFacts[]> => {
   const found: ReportFacts[] = [];
   await store.applications.reportFacts({ from, before }, (facts) => found.push(facts));
-  return found;
+  return inOrder(found);
 };
+const inOrder = (facts: ReportFacts[]) => facts.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+/** A piece by what it is: a case by its state, or a plan. */
+const pieceName = (facts: ReportFacts) => (facts.kind === 'case' ? facts.state : 'plan');
 const ALL_TIME = ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'] as const;
 
 const nudge = (name: string, applicationId: string): Job => ({
@@ -335,7 +338,7 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
               : await store.applications.update(record, version, [], [], []);
           if (!saved.ok) throw new Error(`${save}: ${saved.error.code}`);
           version = saved.value.version;
-          const expected = [reportFactsOf(saved.value)];
+          const expected = inOrder(reportFactsOf(saved.value));
           expect([save, await factsIn(store, ...ALL_TIME)]).toEqual([save, expected]);
           expect([save, await factsIn(other, ...ALL_TIME)]).toEqual([save, expected]);
         }
@@ -344,38 +347,42 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
           expect((await store.applications.create(sampleRecord(id), [], [], [])).ok).toBe(true);
           expect([save, (await store.applications.update({ ...record, id }, 1, [], [], [])).ok]).toEqual([save, true]);
         }
-        const stored = await store.applications.list();
         const all = await factsIn(other, ...ALL_TIME);
-        expect(all).toHaveLength(3);
-        expect(all).toEqual(expect.arrayContaining(stored.map(reportFactsOf)));
-        expect(all.map((f) => f.state).sort()).toEqual(['expired', 'rejected', 'withdrawn']);
+        expect(all).toEqual(inOrder((await store.applications.list()).flatMap(reportFactsOf)));
+        expect(all.map(pieceName).sort()).toEqual(['expired', 'plan', 'rejected', 'withdrawn']);
       });
 
       it('should hand over the report facts of only the applications that can count in a span of time', async () => {
         const { life, ends } = savesOfALife('PP-2027-000001');
-        // Still awaited (filed 1 Dec 02:00 UTC), decided on 2 Dec 03:00 UTC, and a plan in effect throughout 2027.
+        // Still awaited (filed 1 Dec 02:00 UTC); decided on 2 Dec 03:00 UTC; and decided by 5 Dec 03:00 UTC, its plan
+        // in effect from then to the first moment of its last day, 31 Dec 2027 in Shanghai.
         const kept = [
           sampleRecord('PP-2027-000001'),
           { ...(ends[1]?.[1] as ApplicationRecord), id: 'PP-2027-000002' },
           { ...(life.at(-1)?.[1] as ApplicationRecord), id: 'PP-2027-000003' },
         ];
         for (const record of kept) await store.applications.create(record, [], [], []);
-        const states = async (from: string, before: string) =>
-          (await factsIn(store, from, before)).map((f) => f.state).sort();
-        expect(await states('2026-11-01T00:00:00.000Z', '2026-12-01T02:00:00.000Z')).toEqual([]);
-        expect(await states('2026-11-01T00:00:00.000Z', '2026-12-01T02:00:00.001Z')).toEqual([
+        const pieces = async (from: string, before: string) =>
+          (await factsIn(store, from, before)).map(pieceName).sort();
+        expect(await pieces('2026-11-01T00:00:00.000Z', '2026-12-01T02:00:00.000Z')).toEqual([]);
+        expect(await pieces('2026-11-01T00:00:00.000Z', '2026-12-01T02:00:00.001Z')).toEqual([
           'expired',
           'in_review',
           'rejected',
         ]);
-        expect(await states('2026-12-02T03:00:00.000Z', '2026-12-03T00:00:00.000Z')).toEqual([
+        expect(await pieces('2026-12-02T03:00:00.000Z', '2026-12-03T00:00:00.000Z')).toEqual([
           'expired',
           'in_review',
           'rejected',
         ]);
-        expect(await states('2026-12-02T03:00:00.001Z', '2027-01-01T00:00:00.000Z')).toEqual(['expired', 'in_review']);
-        expect(await states('2027-12-30T16:00:00.000Z', '2028-01-01T00:00:00.000Z')).toEqual(['expired', 'in_review']);
-        expect(await states('2028-01-01T00:00:00.000Z', '2028-02-01T00:00:00.000Z')).toEqual(['in_review']);
+        expect(await pieces('2026-12-02T03:00:00.001Z', '2027-01-01T00:00:00.000Z')).toEqual([
+          'expired',
+          'in_review',
+          'plan',
+        ]);
+        expect(await pieces('2026-12-05T03:00:00.001Z', '2026-12-06T00:00:00.000Z')).toEqual(['in_review', 'plan']);
+        expect(await pieces('2027-12-30T16:00:00.000Z', '2028-01-01T00:00:00.000Z')).toEqual(['in_review', 'plan']);
+        expect(await pieces('2027-12-30T16:00:00.001Z', '2028-02-01T00:00:00.000Z')).toEqual(['in_review']);
       });
 
       it('should hand out plan numbers that never repeat, counted per year', async () => {

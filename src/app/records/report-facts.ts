@@ -22,28 +22,46 @@ export interface TimedWork {
 }
 
 /**
- * What the monthly report needs of one application, and nothing else: its unit, tier and state, when it
- * was filed and how it was judged, every step it was given (all revisions) and its fulfillment, and the
- * plan in effect with its evaluations. The store keeps it beside the application, rewritten with every
- * save, so a report reads these instead of whole applications — and only those of the applications
- * whose `since`–`until` span overlaps the month.
+ * The span of time a piece of report facts can count in: the first moment anything in it happened,
+ * and the last (null: open, while work in it is still awaited). A month [from, before) can count it
+ * only if `since < before` and `until` is open or `>= from`, so a store reads no other.
  */
-export interface ReportFacts {
+interface Span {
+  since: string;
+  until: string | null;
+}
+
+/** The application's case: its unit, tier and state, its filing and how it was judged, every step it was given. */
+export interface CaseFacts extends Span {
+  kind: 'case';
   unit: string;
   tier: TierId | null;
   state: ApplicationState;
   submittedAt: string;
   /** Discount depth and margin of a plan judged and routed; null for one blocked or not needing approval. */
   economics: { discountDepthBp: number; marginBp: number } | null;
-  /** The timed work, in the order of the record: past revisions' steps, the current ones, the fulfillment. */
+  /** Past revisions' steps, the current ones, then the fulfillment, as the record has them. */
   work: TimedWork[];
-  /** The plan, once in effect: from when, its last day, and each evaluation's time and verdict, in order. */
-  plan: { activatedAt: string; lastDay: LocalDate; evaluations: { reportedAt: string; flagged: boolean }[] } | null;
-  /** The first moment anything of the application happened (its filing, a step given or decided, its start). */
-  since: string;
-  /** The last moment anything of it can count in a month; null while work on it is still awaited. */
-  until: string | null;
 }
+
+/** The plan in effect: from when, its last day, and from when its evaluations said it was on pace or flagged. */
+export interface PlanFacts extends Span {
+  kind: 'plan';
+  /** Instants in one form (ISO, UTC, milliseconds), so they compare as text. */
+  activatedAt: string;
+  lastDay: LocalDate;
+  /** Each change of verdict, oldest first: the evaluation that first said so (later ones saying the same add nothing). */
+  verdicts: { reportedAt: string; flagged: boolean }[];
+}
+
+/**
+ * What the monthly report needs of one application and nothing else, in pieces, each with the span of
+ * time it can count in: its case, and once it took effect its plan. The store keeps them beside the
+ * application, rewritten with every save, so a report reads these instead of whole applications, and
+ * only the pieces whose span overlaps the month — a plan in effect for years costs a month's report
+ * its few dozen bytes, not its whole history.
+ */
+export type ReportFacts = CaseFacts | PlanFacts;
 
 const DECISION_OF: Record<StepStatus, TimedWork['decision']> = {
   waiting: null,
@@ -92,36 +110,46 @@ const iso = (at: string): string => new Date(at).toISOString();
 const earliest = (times: string[]): string => times.map(iso).reduce((a, b) => (b < a ? b : a));
 const latest = (times: string[]): string => times.map(iso).reduce((a, b) => (b > a ? b : a));
 
-/**
- * An application's report facts. `since` and `until` bound every moment a month's figures look at —
- * the filing, each step's start and decision (a step still awaited leaves `until` open), the plan's
- * start and the first moment of its last day — so a month [from, before) can only count an application
- * with `since < before` and `until` open or `>= from`, and a store may read no other.
- */
-export function reportFactsOf(record: ApplicationRecord): ReportFacts {
+/** The case: its span runs from the filing (or the first step, if earlier) to the last decision, open while one is awaited. */
+function caseFacts(record: ApplicationRecord): CaseFacts {
   const work = timedWork(record);
   const economics = record.assessment.outcome === 'routed' ? record.assessment.economics : null;
-  const plan = record.activatedAt
-    ? {
-        activatedAt: record.activatedAt,
-        lastDay: planEnd(record.input).lastDay,
-        evaluations: record.evaluations.map((e) => ({ reportedAt: e.reportedAt, flagged: e.flagged })),
-      }
-    : null;
   const moments = [
     record.submittedAt,
     ...work.flatMap((w) => (w.decidedAt ? [w.startedAt, w.decidedAt] : [w.startedAt])),
-    ...(plan ? [plan.activatedAt, shanghaiInstant(plan.lastDay).toISOString()] : []),
   ];
   return {
+    kind: 'case',
+    since: earliest(moments),
+    until: work.some((w) => w.decidedAt === null) ? null : latest(moments),
     unit: record.input.unit,
     tier: record.assessment.tier,
     state: record.state,
     submittedAt: record.submittedAt,
     economics: economics ? { discountDepthBp: economics.discountDepthBp, marginBp: economics.marginBp } : null,
     work,
-    plan,
-    since: earliest(moments),
-    until: work.some((w) => w.decidedAt === null) ? null : latest(moments),
   };
+}
+
+/** The plan: its span runs from taking effect to the first moment of its last day (in the month unless that day came before it). */
+function planFacts(record: ApplicationRecord, activatedAt: string): PlanFacts {
+  const { lastDay } = planEnd(record.input);
+  const verdicts: PlanFacts['verdicts'] = [];
+  for (const e of [...record.evaluations].sort((a, b) => iso(a.reportedAt).localeCompare(iso(b.reportedAt))))
+    if (verdicts.at(-1)?.flagged !== e.flagged) verdicts.push({ reportedAt: iso(e.reportedAt), flagged: e.flagged });
+  return {
+    kind: 'plan',
+    since: iso(activatedAt),
+    until: shanghaiInstant(lastDay).toISOString(),
+    activatedAt: iso(activatedAt),
+    lastDay,
+    verdicts,
+  };
+}
+
+/** An application's report facts: its case, and its plan once in effect (a plan, once in effect, stays so). */
+export function reportFactsOf(record: ApplicationRecord): ReportFacts[] {
+  const facts: ReportFacts[] = [caseFacts(record)];
+  if (record.activatedAt) facts.push(planFacts(record, record.activatedAt));
+  return facts;
 }

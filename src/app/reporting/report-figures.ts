@@ -3,7 +3,7 @@ import { shanghaiDate } from '../../domain/local-date';
 import type { TierId } from '../../domain/policy';
 import { TIER_IDS } from '../../domain/policy';
 import { workingMinutesBetween } from '../../domain/working-hours';
-import type { ReportFacts, TimedWork } from '../records/report-facts';
+import type { CaseFacts, PlanFacts, ReportFacts, TimedWork } from '../records/report-facts';
 import {
   OUTCOMES,
   REPORT_STEPS,
@@ -54,7 +54,7 @@ const counts = (c: Tally): DecisionCounts => {
   };
 };
 
-const outcomeOf = (facts: ReportFacts): ReportOutcome => {
+const outcomeOf = (facts: CaseFacts): ReportOutcome => {
   switch (facts.state) {
     case 'in_fulfillment':
     case 'active':
@@ -80,10 +80,18 @@ export class ReportFigures {
   private readonly economics = new Map<string, { discount: number[]; margin: number[] }>();
   private readonly active = { total: 0, onPace: 0, flagged: 0, notEvaluated: 0 };
 
+  /** The month's first day in Shanghai, the last day a plan in effect in the month can have ended on. */
+  private readonly firstDay: string;
+  /** The month's end as ISO text, as report facts keep their instants: a month may count tens of thousands of plans. */
+  private readonly beforeIso: string;
+
   constructor(
     private readonly period: ReportPeriod,
     private readonly calendar: WorkingCalendar,
-  ) {}
+  ) {
+    this.firstDay = shanghaiDate(period.from);
+    this.beforeIso = period.before.toISOString();
+  }
 
   private within(iso: string | null): boolean {
     if (!iso) return false;
@@ -91,14 +99,14 @@ export class ReportFigures {
     return at >= this.period.from && at < this.period.before;
   }
 
-  /** Takes one application's facts into the figures (one that has nothing to do with the month changes none). */
+  /** Takes a piece of an application's report facts into the figures (one that has nothing to do with the month changes none). */
   add(facts: ReportFacts): void {
+    if (facts.kind === 'plan') return this.addPlan(facts);
     if (this.within(facts.submittedAt)) this.addFiled(facts);
     for (const work of facts.work) this.addWork(facts, work);
-    this.addPlan(facts);
   }
 
-  private addFiled(facts: ReportFacts): void {
+  private addFiled(facts: CaseFacts): void {
     this.submitted += 1;
     this.outcomes[outcomeOf(facts)] += 1;
     const e = facts.economics;
@@ -109,7 +117,7 @@ export class ReportFigures {
     this.economics.set(facts.unit, unit);
   }
 
-  private addWork(facts: ReportFacts, work: TimedWork): void {
+  private addWork(facts: CaseFacts, work: TimedWork): void {
     const { before } = this.period;
     const decidedInMonth = this.within(work.decidedAt);
     // Or still awaited when the month ended: given before its end and not decided by then.
@@ -139,12 +147,13 @@ export class ReportFigures {
     if (facts.tier) bump(this.byTier, facts.tier, NO_DECISIONS, decide);
   }
 
-  private addPlan({ plan }: ReportFacts): void {
-    if (!plan || new Date(plan.activatedAt) >= this.period.before) return;
+  private addPlan(plan: PlanFacts): void {
+    if (plan.activatedAt >= this.beforeIso) return;
     // In effect until its last day, so in the month unless that day came before the month's first.
-    if (plan.lastDay < shanghaiDate(this.period.from)) return;
+    if (plan.lastDay < this.firstDay) return;
     this.active.total += 1;
-    const latest = plan.evaluations.filter((e) => new Date(e.reportedAt) < this.period.before).at(-1);
+    // The verdict of the latest evaluation before the month's end: the latest change of verdict before it.
+    const latest = plan.verdicts.filter((v) => v.reportedAt < this.beforeIso).at(-1);
     if (!latest) this.active.notEvaluated += 1;
     else if (latest.flagged) this.active.flagged += 1;
     else this.active.onPace += 1;

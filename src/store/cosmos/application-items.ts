@@ -50,17 +50,21 @@ export function parseApplicationItem(raw: unknown, key: string): ApplicationItem
 }
 
 /**
- * An application's report facts, beside it in its partition: a small item of its own, so that a report
- * loads only these and not whole applications, found by the indexed span `reportSince`–`reportUntil`.
+ * An application's report facts, beside it in its partition: small items of their own, one a piece, so
+ * that a report loads only these and not whole applications, found by the indexed span
+ * `reportSince`–`reportUntil`. A piece never goes away (a plan once in effect stays so), so writing
+ * the current ones leaves none behind.
  */
-export function reportFactsItem(record: ApplicationRecord): Item {
-  const facts = checkDocument(reportFactsSchema, `report facts of ${record.id}`, reportFactsOf(record));
-  return {
-    id: ITEM_IDS.reportFacts,
-    pk: record.id,
-    type: 'report-facts',
-    reportSince: facts.since,
-    reportUntil: facts.until,
-    facts,
-  };
+export function reportFactsItems(record: ApplicationRecord): Item[] {
+  return reportFactsOf(record).map((piece) => {
+    const facts = checkDocument(reportFactsSchema, `report facts of ${record.id}`, piece);
+    return {
+      id: ITEM_IDS.reportFacts(facts.kind),
+      pk: record.id,
+      type: 'report-facts',
+      reportSince: facts.since,
+      reportUntil: facts.until,
+      facts,
+    };
+  });
 }

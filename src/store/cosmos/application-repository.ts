@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../app/records/audit';
 import type { Job } from '../../app/ports/jobs';
 import type { ApplicationRepository, DuplicateDraft, OutboxMessage, StaleVersion } from '../../app/ports/store';
 import { fail, ok, type Result } from '../../domain/result';
-import { applicationItem, parseApplicationItem, reportFactsItem } from './application-items';
+import { applicationItem, parseApplicationItem, reportFactsItems } from './application-items';
 import { chainAppend, chainHead } from './audit-chain-heads';
 import type { CosmosContext } from './cosmos-context';
 import { itemKey, retryOnConflict } from './cosmos-context';
@@ -88,8 +88,8 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
     const messages = outbox.filter((m) => !skip.has(m.id) && !snapshot.messages.has(m.id));
     const ops: BatchOp[] = [
       ...first,
-      // The application's report facts commit with it; an upsert, so it cannot fail the batch by itself.
-      { op: 'upsert', item: reportFactsItem(record) },
+      // The application's report facts commit with it; upserts, so they cannot fail the batch by themselves.
+      ...reportFactsItems(record).map((item): BatchOp => ({ op: 'upsert', item })),
       ...jobOps.filter((o) => o.op === 'replace'),
       ...jobOps.filter((o) => o.op !== 'replace'),
       ...appended.entries,

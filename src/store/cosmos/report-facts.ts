@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApplicationRepository } from '../../app/ports/store';
 import { reportFactsSchema } from '../schemas/report-facts-schema';
 import { parseDocument } from '../schemas/stored-document';
-import { parseApplicationItem, reportFactsItem } from './application-items';
+import { parseApplicationItem, reportFactsItems } from './application-items';
 import type { CosmosContext } from './cosmos-context';
 import { ITEM_IDS, PARTITIONS } from './item-keys';
 
@@ -11,27 +11,29 @@ const OPERATION = 'applications.reportFacts';
 
 /**
  * Gives every application stored before report facts existed its own, once per container: the
- * applications without a report-facts item are found (two queries across partitions, projecting only
- * the partition key), each is read and its facts created — an item already there (a save got there
+ * applications without a case piece are found (two queries across partitions, projecting only the
+ * partition key), each is read and its pieces created — a piece already there (a save got there
  * first) is left, being as new or newer — and then ~upkeep notes it done. An instance of an earlier
  * version still running writes applications without facts: upgrade every instance together.
  */
 async function fillMissing(ctx: CosmosContext): Promise<void> {
   if ((await ctx.io.read(`${OPERATION} upkeep`, PARTITIONS.upkeep, ITEM_IDS.reportFactsFilled)) !== null) return;
-  const keysOf = async (type: string) =>
+  const keysOf = async (where: string) =>
     new Set(
       (
         await ctx.io.all(`${OPERATION} upkeep`, {
-          query: 'SELECT VALUE c.pk FROM c WHERE c.type = @type',
-          parameters: [{ name: '@type', value: type }],
+          query: `SELECT VALUE c.pk FROM c WHERE ${where}`,
+          parameters: [{ name: '@case', value: ITEM_IDS.reportFacts('case') }],
         })
       ).map(String),
     );
-  const having = await keysOf('report-facts');
-  for (const pk of await keysOf('application')) {
+  const having = await keysOf('c.type = "report-facts" AND c.id = @case');
+  for (const pk of await keysOf('c.type = "application"')) {
     if (having.has(pk)) continue;
     const raw = await ctx.io.read(`${OPERATION} upkeep`, pk, ITEM_IDS.application);
-    if (raw !== null) await ctx.io.create(`${OPERATION} upkeep`, reportFactsItem(parseApplicationItem(raw, pk).body));
+    if (raw === null) continue;
+    for (const item of reportFactsItems(parseApplicationItem(raw, pk).body))
+      await ctx.io.create(`${OPERATION} upkeep`, item);
   }
   await ctx.io.upsert(`${OPERATION} upkeep`, {
     id: ITEM_IDS.reportFactsFilled,

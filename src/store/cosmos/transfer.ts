@@ -13,11 +13,11 @@ import { catalogContentSchema, directorySchema, policyContentSchema } from '../s
 import { checkDocument, parseDocument } from '../schemas/stored-document';
 import { localDate } from '../schemas/value-schemas';
 import { cardCopyKey, sqliteAuditKey } from '../transfer-keys';
-import { applicationItem, parseApplicationItem, reportFactsItem } from './application-items';
+import { applicationItem, parseApplicationItem, reportFactsItems } from './application-items';
 import { chainAppend, chainHead } from './audit-chain-heads';
 import { copyItem } from './conversation-repository';
 import { itemKey, retryOnConflict, type CosmosContext } from './cosmos-context';
-import type { Item } from './cosmos-io';
+import type { BatchOp, Item } from './cosmos-io';
 import { draftClaimOf } from './draft-claims';
 import { conversationPartition, ITEM_IDS, PARTITIONS, subjectPartition } from './item-keys';
 import { jobPartition, jobWrite, newJobItem, parseJobItem, type JobItem } from './job-items';
@@ -274,7 +274,7 @@ export function cosmosTransfer(ctx: CosmosContext): StoreTransfer {
             const seq = existing && t.order === undefined ? existing.seq : seqFor(t.order);
             const outcome = await ctx.io.batch(op, t.record.id, [
               { op: 'upsert', item: applicationItem(t.record, seq) },
-              { op: 'upsert', item: reportFactsItem(t.record) },
+              ...reportFactsItems(t.record).map((item): BatchOp => ({ op: 'upsert', item })),
             ]);
             if (!outcome.ok)
               throw new Error(`Cosmos DB: importing application ${t.key} failed with status ${outcome.status}`);

@@ -4,7 +4,14 @@ import { APPLICATION_STATES } from '../../domain/application-state';
 import { TIER_IDS } from '../../domain/policy';
 import { STEP_IDS } from '../../domain/route';
 import { exactSchema } from './exact-schema';
-import { basisPoints, localDate } from './value-schemas';
+import { basisPoints } from './value-schemas';
+
+const span = { since: z.string(), until: z.string().nullable() };
+/**
+ * A day by its form only: a report reads tens of thousands of these at once, and the calendar check of
+ * value-schemas' localDate would cost more than the rest of each piece; the text is all a comparison uses.
+ */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const timedWorkSchema = z.object({
   step: z.enum([...STEP_IDS, 'fulfillment']),
@@ -16,23 +23,25 @@ const timedWorkSchema = z.object({
   decision: z.enum(['approve', 'return', 'reject', 'other']).nullable(),
 });
 
-/** An application's report facts as stored beside it (SQLite's report_facts, Cosmos DB's report-facts item). */
+/** A piece of an application's report facts as stored beside it (SQLite's report_facts, Cosmos DB's report-facts items). */
 export const reportFactsSchema = exactSchema<ReportFacts>()(
-  z.object({
-    unit: z.string(),
-    tier: z.enum(TIER_IDS).nullable(),
-    state: z.enum(APPLICATION_STATES),
-    submittedAt: z.string(),
-    economics: z.object({ discountDepthBp: basisPoints, marginBp: basisPoints }).nullable(),
-    work: z.array(timedWorkSchema),
-    plan: z
-      .object({
-        activatedAt: z.string(),
-        lastDay: localDate,
-        evaluations: z.array(z.object({ reportedAt: z.string(), flagged: z.boolean() })),
-      })
-      .nullable(),
-    since: z.string(),
-    until: z.string().nullable(),
-  }),
+  z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('case'),
+      ...span,
+      unit: z.string(),
+      tier: z.enum(TIER_IDS).nullable(),
+      state: z.enum(APPLICATION_STATES),
+      submittedAt: z.string(),
+      economics: z.object({ discountDepthBp: basisPoints, marginBp: basisPoints }).nullable(),
+      work: z.array(timedWorkSchema),
+    }),
+    z.object({
+      kind: z.literal('plan'),
+      ...span,
+      activatedAt: z.string(),
+      lastDay: day,
+      verdicts: z.array(z.object({ reportedAt: z.string(), flagged: z.boolean() })),
+    }),
+  ]),
 );

@@ -9,31 +9,33 @@ import type { SqliteDatabase } from './sqlite-connection';
 export type ReportFactsWriter = (record: ApplicationRecord) => void;
 
 export function reportFactsWriter(db: SqliteDatabase): ReportFactsWriter {
-  const upsert = db.prepare<[{ id: string; since: string; until: string | null; facts: string }]>(
-    `INSERT INTO report_facts (id, since, until, facts) VALUES (@id, @since, @until, @facts)
-     ON CONFLICT (id) DO UPDATE SET since = excluded.since, until = excluded.until, facts = excluded.facts`,
+  const clear = db.prepare<[string]>('DELETE FROM report_facts WHERE id = ?');
+  const insert = db.prepare<[{ id: string; kind: string; since: string; until: string | null; facts: string }]>(
+    'INSERT INTO report_facts (id, kind, since, until, facts) VALUES (@id, @kind, @since, @until, @facts)',
   );
   return (record) => {
-    const facts = reportFactsOf(record);
-    upsert.run({
-      id: record.id,
-      since: facts.since,
-      until: facts.until,
-      facts: writeDocument(reportFactsSchema, `report facts of ${record.id}`, facts),
-    });
+    clear.run(record.id);
+    for (const facts of reportFactsOf(record))
+      insert.run({
+        id: record.id,
+        kind: facts.kind,
+        since: facts.since,
+        until: facts.until,
+        facts: writeDocument(reportFactsSchema, `report facts of ${record.id}`, facts),
+      });
   };
 }
 
-/** The facts of the applications whose span overlaps [from, before), each read and checked as it comes. */
+/** The pieces of report facts whose span overlaps [from, before), each read and checked as it comes. */
 export function reportFactsReader(db: SqliteDatabase) {
-  const overlapping = db.prepare<[{ from: string; before: string }], { id: string; facts: string }>(
-    `SELECT id, facts FROM report_facts
+  const overlapping = db.prepare<[{ from: string; before: string }], { id: string; kind: string; facts: string }>(
+    `SELECT id, kind, facts FROM report_facts
      WHERE (until IS NULL OR until >= @from) AND since < @before`,
   );
   return async (span: { from: string; before: string }, visit: (facts: ReportFacts) => void): Promise<void> => {
     // Iterated synchronously to the end, so no other statement on this connection runs in between.
     for (const row of overlapping.iterate(span))
-      visit(readDocument(reportFactsSchema, 'report_facts', row.id, row.facts));
+      visit(readDocument(reportFactsSchema, 'report_facts', `${row.id} ${row.kind}`, row.facts));
   };
 }
 
