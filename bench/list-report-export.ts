@@ -2,11 +2,13 @@
  * 列表, 报表 and `plandesk export applications` on 1,000 and 100,000 stored applications, on SQLite and on
  * cosmosdb-server (run in a process of its own, so the server's work does not count as the client's):
  * for each store and size, the time of the list's first page, of a page of overdue plans and of flagged
- * plans (median of RUNS), of the month's report (median of RUNS), and of one export of every application
- * to CSV; then the table of the times and the ratio of the larger size to the smaller. Asserts nothing.
+ * plans (median of RUNS), of the month's report (median of RUNS) and of the report as it was computed
+ * before report facts (once; it checks both give the same figures), and of one export of every
+ * application to CSV; then tables of wall-clock and CPU time, with the ratio of the largest size to the
+ * smallest. On cosmosdb-server the largest size times only the report (see COSMOS_FULL_MAX). Asserts nothing.
  *
  *   npm run bench:reports
- *   BENCH_SIZES=1000,20000 BENCH_COSMOS_SIZES=1000,20000 npm run bench:reports
+ *   BENCH_SIZES=1000,20000 BENCH_COSMOS_SIZES=1000,20000 BENCH_COSMOS_FULL_MAX=20000 BENCH_RUNS=3 npm run bench:reports
  *
  * The population (bench/support/plan-population.ts) is four years of plans at an even pace, most of them
  * decided long ago, plans in effect with quarterly evaluations, and the newest month's still open.
@@ -15,10 +17,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import https from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { BulkOperationType, CosmosClient, type Container, type OperationInput } from '@azure/cosmos';
+import { BulkOperationType, CosmosClient, type Container, type JSONObject, type OperationInput } from '@azure/cosmos';
 import { searchApplications, type SearchFilter } from '../src/app/approval/search';
 import type { ApprovalDeps } from '../src/app/common/deps';
 import { exportApplications } from '../src/app/export/export-applications';
@@ -27,7 +29,7 @@ import { reportFigures } from '../src/app/reporting/monthly-report';
 import { createWorkingCalendar } from '../src/calendar/chinese-working-calendar';
 import { APPLICATION_COLUMNS } from '../src/export/application-columns';
 import { openTable } from '../src/export/table-file';
-import { applicationItem } from '../src/store/cosmos/application-items';
+import { applicationItem, reportFactsItems } from '../src/store/cosmos/application-items';
 import { CONTAINER_ID } from '../src/store/cosmos/container-setup';
 import { openCosmosStore } from '../src/store/cosmos/cosmos-store';
 import { writeSequence } from '../src/store/cosmos/item-keys';
@@ -42,16 +44,22 @@ import {
   REPORT_MONTH,
   seedReference,
 } from './support/plan-population';
+import { reportByScan } from './support/report-by-scan';
 
 const sizes = (text: string | undefined, fallback: string) => (text ?? fallback).split(',').map(Number);
 const SIZES = sizes(process.env.BENCH_SIZES, '1000,100000');
-const COSMOS_SIZES = sizes(process.env.BENCH_COSMOS_SIZES, SIZES.join(','));
+const COSMOS_SIZES = sizes(process.env.BENCH_COSMOS_SIZES, '1000,10000,100000');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/**
+ * cosmosdb-server answers every query by reading and sorting the whole container, so a page costs it as
+ * much as the store holds and reading every page costs the square of it: above this size only the report
+ * (a few pages) is timed there, not the lists, the export, or the report as before (all reading page after page).
+ */
+const COSMOS_FULL_MAX = Number(process.env.BENCH_COSMOS_FULL_MAX ?? 10_000);
 /** 刘强, ops head: sees every plan and may read the report. */
 const OPS_HEAD = '00000000-0000-0000-0000-00000000b003';
 
 type Templates = Awaited<ReturnType<typeof liveTemplates>>;
-type Figures = Record<string, number>;
 
 const EVERYTHING: SearchFilter = {
   states: [],
@@ -73,17 +81,20 @@ async function fillOneByOne(store: Store, templates: Templates, count: number): 
 }
 
 /**
- * Writes `count` copies into the Cosmos container in bulk, 1,000 operations a request, each item as
- * applications.create writes it (the store's own applicationItem), without audit entries: filing one at a
- * time costs cosmosdb-server about 11 ms, which is 18 minutes for 100,000.
+ * Writes `count` copies into the Cosmos container in bulk, each application
+ * with its report facts as applications.create writes them (the store's own applicationItem and
+ * reportFactsItems), without audit entries: filing one at a time costs cosmosdb-server about 11 ms a
+ * filing, which is 18 minutes for 100,000.
  */
 async function fillInBulk(container: Container, templates: Templates, count: number): Promise<void> {
   const seq = writeSequence();
-  for (let start = 0; start < count; start += 1000) {
+  // 400 applications a request: with their one or two pieces of facts, at most 1,200 items.
+  for (let start = 0; start < count; start += 400) {
     const operations: OperationInput[] = [];
-    for (let i = start; i < Math.min(count, start + 1000); i += 1) {
-      const item = JSON.parse(JSON.stringify(applicationItem(copyOf(templates, i, count), seq())));
-      operations.push({ operationType: BulkOperationType.Create, partitionKey: item.pk, resourceBody: item });
+    for (let i = start; i < Math.min(count, start + 400); i += 1) {
+      const record = copyOf(templates, i, count);
+      for (const item of [applicationItem(record, seq()), ...reportFactsItems(record)])
+        operations.push({ operationType: BulkOperationType.Create, partitionKey: item.pk, resourceBody: asJson(item) });
     }
     const results = await container.items.executeBulkOperations(operations);
     const failed = results.find((r) => r.error || (r.response?.statusCode ?? 0) >= 400);
@@ -91,57 +102,80 @@ async function fillInBulk(container: Container, templates: Templates, count: num
   }
 }
 
+const asJson = (item: object): JSONObject => JSON.parse(JSON.stringify(item));
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+/** Wall-clock time, and this process's CPU time (what the operation itself cost, however busy the machine). */
+interface Took {
+  ms: number;
+  cpuMs: number;
+}
+type Figures = Record<string, Took>;
+
+async function timed<T>(run: () => Promise<T>): Promise<Took & { value: T }> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = await run();
-  return { ms: performance.now() - start, value };
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, value };
 }
 
-async function medianOf<T>(run: () => Promise<T>, describe: (value: T) => string): Promise<[number, string]> {
-  const times: number[] = [];
-  let last: T | undefined;
-  for (let r = 0; r < RUNS; r += 1) {
-    const { ms, value } = await timed(run);
-    times.push(ms);
-    last = value;
-  }
-  return [median(times), describe(last as T)];
+/** The median of RUNS runs (`runs` for a slow one), and what the last run found. */
+async function medianOf<T>(run: () => Promise<T>, runs = RUNS): Promise<Took & { value: T }> {
+  const times: (Took & { value: T })[] = [];
+  for (let r = 0; r < runs; r += 1) times.push(await timed(run));
+  const last = times.at(-1) as Took & { value: T };
+  return { ms: median(times.map((t) => t.ms)), cpuMs: median(times.map((t) => t.cpuMs)), value: last.value };
 }
 
 /** Times every operation on a filled store, printing what each found. */
-async function measure(store: Store, dir: string, label: string): Promise<Figures> {
+async function measure(store: Store, dir: string, label: string, full: boolean): Promise<Figures> {
   const deps: ApprovalDeps = { store, clock: { now: () => NOW }, calendar: createWorkingCalendar(), newId: randomUUID };
   const figures: Figures = {};
+  const lines: string[] = [];
+  const note = (name: string, took: Took, what: string) => {
+    figures[name] = took;
+    lines.push(`${name} (${what})`);
+  };
   const list = (filter: Partial<SearchFilter>) => () =>
     searchApplications(deps, OPS_HEAD, { ...EVERYTHING, ...filter });
-  const shown = (page: { records: unknown[]; next: string | null }) =>
-    `${page.records.length} plans${page.next ? ', more' : ''}`;
-  const lines: string[] = [];
-  for (const [name, run] of [
-    ['list: first page', list({})],
-    ['list: overdue', list({ overdue: true })],
-    ['list: flagged', list({ flagged: true })],
-  ] as const) {
-    const [ms, what] = await medianOf(run, shown);
-    figures[name] = ms;
-    lines.push(`${name} (${what})`);
+  for (const [name, run] of full
+    ? ([
+        ['list: first page', list({})],
+        ['list: overdue', list({ overdue: true })],
+        ['list: flagged', list({ flagged: true })],
+      ] as const)
+    : []) {
+    const took = await medianOf(run);
+    note(name, took, `${took.value.records.length} plans${took.value.next ? ', more' : ''}`);
   }
-  const [reportMs, what] = await medianOf(
-    () => reportFigures(deps, REPORT_MONTH),
-    (r) => `${r.submitted} filed, ${r.activePlans.total} in effect`,
+  const report = await medianOf(() => reportFigures(deps, REPORT_MONTH));
+  note(
+    `report ${REPORT_MONTH}`,
+    report,
+    `${report.value.submitted} filed, ${report.value.activePlans.total} plans in effect`,
   );
-  figures[`report ${REPORT_MONTH}`] = reportMs;
-  lines.push(`report ${REPORT_MONTH} (${what})`);
-  const table = openTable(join(dir, `${label}.csv`), 'csv', APPLICATION_COLUMNS, 'zh-CN', '个性化方案');
-  const exported = await timed(async () => {
-    const { rows } = await exportApplications(store, {}, table);
-    await table.close();
-    return rows;
-  });
-  figures['export CSV'] = exported.ms;
-  lines.push(`export CSV (${exported.value} rows)`);
+  if (full) {
+    const before = await medianOf(() => reportByScan(deps, REPORT_MONTH), 1);
+    const same =
+      JSON.stringify({ ...before.value.report, spotCheck: null }) ===
+      JSON.stringify({ ...report.value, spotCheck: null });
+    note(
+      `report ${REPORT_MONTH}, before (scan)`,
+      before,
+      `${before.value.read} applications read whole; figures ${same ? 'the same' : 'DIFFER'}`,
+    );
+  }
+  if (full) {
+    const table = openTable(join(dir, `${label}.csv`), 'csv', APPLICATION_COLUMNS, 'zh-CN', '个性化方案');
+    const exported = await timed(async () => {
+      const { rows } = await exportApplications(store, {}, table);
+      await table.close();
+      return rows;
+    });
+    note('export CSV', exported, `${exported.value} rows`);
+  } else lines.push('only the report: lists and export page through the whole store');
   console.log(`  ${label}: ${lines.join('; ')}`);
   return figures;
 }
@@ -165,6 +199,8 @@ async function startCosmosServer(): Promise<{ endpoint: string; child: ChildProc
 interface Target {
   name: string;
   sizes: number[];
+  /** Up to this size every operation is timed; above it, only the report. */
+  fullUpTo: number;
   open: (size: number) => Promise<Store>;
   fill: (store: Store, size: number) => Promise<void>;
 }
@@ -176,18 +212,26 @@ async function main(): Promise<void> {
   const agent = new https.Agent({ rejectUnauthorized: false, keepAlive: true });
   const cosmos = new CosmosClient({ endpoint: server.endpoint, key: EMULATOR_KEY, agent });
   try {
+    const load = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ');
+    console.log(`${os.cpus().length} CPUs, load average ${load()}`);
     const templates = await liveTemplates(samples.dir);
     console.log(`${templates.length} lives copied into each store: ${templates.map((t) => t.life.name).join('; ')}`);
     const stores: Target[] = [
       {
         name: 'SQLite',
         sizes: SIZES,
+        fullUpTo: Infinity,
         open: async (size) => openSqliteStore(join(dir, `${size}.db`)),
         fill: (store, size) => fillOneByOne(store, templates, size),
       },
       {
         name: 'cosmosdb-server',
         sizes: COSMOS_SIZES,
+        fullUpTo: COSMOS_FULL_MAX,
         open: (size) =>
           openCosmosStore({ endpoint: server.endpoint, key: EMULATOR_KEY, database: `bench-${size}`, agent }),
         fill: (_store, size) => fillInBulk(cosmos.database(`bench-${size}`).container(CONTAINER_ID), templates, size),
@@ -205,13 +249,19 @@ async function main(): Promise<void> {
           console.log(
             `${target.name}: seeded ${size.toLocaleString('en-US')} applications in ${(seeding.ms / 1000).toFixed(1)} s`,
           );
-          bySize.set(size, await measure(store, dir, `${target.name} ${size.toLocaleString('en-US')}`));
+          const label = `${target.name} ${size.toLocaleString('en-US')}`;
+          bySize.set(size, await measure(store, dir, label, size <= target.fullUpTo));
         } finally {
           await store.close();
         }
       }
     }
-    printTable(results);
+    console.log(`\nWall-clock time (load average now ${load()}):`);
+    printTable(results, (t) => t.ms);
+    console.log(
+      '\nCPU time of this process (SQLite: the whole of the work; cosmosdb-server: the client side, the server runs apart):',
+    );
+    printTable(results, (t) => t.cpuMs);
   } finally {
     cosmos.dispose();
     agent.destroy();
@@ -221,7 +271,7 @@ async function main(): Promise<void> {
   }
 }
 
-function printTable(results: Map<string, Map<number, Figures>>): void {
+function printTable(results: Map<string, Map<number, Figures>>, pick: (took: Took) => number): void {
   const ms = (v: number | undefined) =>
     v === undefined ? '' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`;
   const operations = [...new Set([...results.values()].flatMap((m) => [...m.values()].flatMap((f) => Object.keys(f))))];
@@ -233,10 +283,21 @@ function printTable(results: Map<string, Map<number, Figures>>): void {
   const rows = operations.map((op) => {
     const row = [op];
     for (const bySize of results.values()) {
-      const values = [...bySize.values()].map((f) => f[op]);
-      row.push(...values.map(ms));
-      const [small, large] = [values[0], values.at(-1)];
-      if (bySize.size > 1) row.push(small && large ? `${(large / small).toFixed(1)}×` : '');
+      const values = [...bySize].map(([size, f]) => {
+        const took = f[op];
+        return { size, value: took && pick(took) };
+      });
+      row.push(...values.map((v) => ms(v.value)));
+      // The largest size timed over the smallest.
+      const timedAt = values.filter((v) => v.value !== undefined);
+      const [small, large] = [timedAt[0], timedAt.at(-1)];
+      const k = (size: number) => (size >= 1000 ? `${size / 1000}k` : String(size));
+      if (bySize.size > 1)
+        row.push(
+          small?.value && large?.value && large.size > small.size
+            ? `${(large.value / small.value).toFixed(1)}× (${k(large.size)}/${k(small.size)})`
+            : '',
+        );
     }
     return row;
   });

@@ -4,6 +4,7 @@ import { reportFactsSchema } from '../schemas/report-facts-schema';
 import { parseDocument } from '../schemas/stored-document';
 import { parseApplicationItem, reportFactsItems } from './application-items';
 import type { CosmosContext } from './cosmos-context';
+import type { Item } from './cosmos-io';
 import { ITEM_IDS, PARTITIONS } from './item-keys';
 
 const factsItemSchema = z.object({ pk: z.string(), facts: reportFactsSchema });
@@ -18,15 +19,19 @@ const OPERATION = 'applications.reportFacts';
  */
 async function fillMissing(ctx: CosmosContext): Promise<void> {
   if ((await ctx.io.read(`${OPERATION} upkeep`, PARTITIONS.upkeep, ITEM_IDS.reportFactsFilled)) !== null) return;
-  const keysOf = async (where: string) =>
-    new Set(
-      (
-        await ctx.io.all(`${OPERATION} upkeep`, {
-          query: `SELECT VALUE c.pk FROM c WHERE ${where}`,
-          parameters: [{ name: '@case', value: ITEM_IDS.reportFacts('case') }],
-        })
-      ).map(String),
+  const keysOf = async (where: string) => {
+    const keys = new Set<string>();
+    const pages = ctx.io.pages(
+      `${OPERATION} upkeep`,
+      {
+        query: `SELECT VALUE c.pk FROM c WHERE ${where}`,
+        parameters: [{ name: '@case', value: ITEM_IDS.reportFacts('case') }],
+      },
+      { pageSize: 1000 },
     );
+    for await (const page of pages) for (const pk of page) keys.add(String(pk));
+    return keys;
+  };
   const having = await keysOf('c.type = "report-facts" AND c.id = @case');
   for (const pk of await keysOf('c.type = "application"')) {
     if (having.has(pk)) continue;
@@ -35,13 +40,16 @@ async function fillMissing(ctx: CosmosContext): Promise<void> {
     for (const item of reportFactsItems(parseApplicationItem(raw, pk).body))
       await ctx.io.create(`${OPERATION} upkeep`, item);
   }
-  await ctx.io.upsert(`${OPERATION} upkeep`, {
-    id: ITEM_IDS.reportFactsFilled,
-    pk: PARTITIONS.upkeep,
-    type: 'upkeep',
-    at: new Date().toISOString(),
-  });
+  await ctx.io.upsert(`${OPERATION} upkeep`, reportFactsFilled());
 }
+
+/** The note in ~upkeep that every application of the container has its report facts. */
+export const reportFactsFilled = (): Item => ({
+  id: ITEM_IDS.reportFactsFilled,
+  pk: PARTITIONS.upkeep,
+  type: 'upkeep',
+  at: new Date().toISOString(),
+});
 
 /**
  * The report facts of the applications whose span overlaps [from, before): one query across
