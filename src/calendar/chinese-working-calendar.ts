@@ -54,16 +54,24 @@ export function createWorkingCalendar(overrides: CalendarOverrides = {}): Chines
     ),
   );
 
+  const judge = (date: LocalDate): boolean => {
+    // A non-date would silently read as a weekday and shift every deadline after it.
+    if (!isLocalDate(date)) throw new RangeError(`not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+    if (extraWorkdays.has(date)) return true;
+    if (extraHolidays.has(date)) return false;
+    if (packageWorkdays.has(date)) return true;
+    if (packageHolidays.has(date)) return false;
+    const day = weekday(date);
+    return day !== 0 && day !== 6;
+  };
+  // The same few thousand days are asked about again and again (a month's report walks every step's
+  // working time day by day), so each date is judged once; the table cannot change after this point.
+  const judged = new Map<LocalDate, boolean>();
   return {
     isWorkday(date: LocalDate): boolean {
-      // A non-date would silently read as a weekday and shift every deadline after it.
-      if (!isLocalDate(date)) throw new RangeError(`not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);
-      if (extraWorkdays.has(date)) return true;
-      if (extraHolidays.has(date)) return false;
-      if (packageWorkdays.has(date)) return true;
-      if (packageHolidays.has(date)) return false;
-      const day = weekday(date);
-      return day !== 0 && day !== 6;
+      let workday = judged.get(date);
+      if (workday === undefined) judged.set(date, (workday = judge(date)));
+      return workday;
     },
     coversYear: (year: number): boolean => coveredYears.has(year),
   };

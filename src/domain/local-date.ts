@@ -7,27 +7,23 @@ export type Month = string;
 
 export const SHANGHAI = 'Asia/Shanghai';
 
-const dateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: SHANGHAI,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: SHANGHAI,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** Shanghai has kept UTC+8, without daylight saving time, since 1991. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * An instant as Shanghai's wall clock reads it, in ISO form ("YYYY-MM-DDTHH:MM…"). Plain arithmetic on
+ * the fixed offset rather than Intl: reports take thousands of steps' working time, each walking day by day.
+ */
+const shanghaiClock = (instant: Date): string => new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString();
 
 /** The Shanghai calendar date of an instant. */
 export function shanghaiDate(instant: Date): LocalDate {
-  return dateFormat.format(instant);
+  return shanghaiClock(instant).slice(0, 10);
 }
 
 /** The Shanghai wall-clock time "HH:MM" of an instant. */
 export function shanghaiTime(instant: Date): string {
-  return timeFormat.format(instant);
+  return shanghaiClock(instant).slice(11, 16);
 }
 
 /** The instant of a Shanghai wall-clock time on a date (Shanghai has kept UTC+8 without DST since 1991). */

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { createWorkingCalendar } from '../../src/calendar/chinese-working-calendar';
+import { shanghaiDate, shanghaiInstant } from '../../src/domain/local-date';
 import {
   addWorkingMinutes,
   halfwayInWorkingTime,
@@ -26,6 +28,32 @@ describe('working hours (09:00–18:00 Asia/Shanghai on working days)', () => {
   it('counts only working minutes across the holiday', () => {
     // Wed 30 Sep 16:00 → Thu 8 Oct 10:00: two hours on the 30th, one on the 8th.
     expect(workingMinutesBetween(calendar, at('2026-09-30T16:00'), at('2026-10-08T10:00'))).toBe(180);
+  });
+
+  it('counts the working minutes of any span as walking it from one working period to the next would', () => {
+    // The walk: from the next working moment to the end of its day (or `to`), then on from the next working moment.
+    const walked = (from: Date, to: Date) => {
+      let minutes = 0;
+      for (let cursor = nextWorkingMoment(calendar, from); cursor < to;) {
+        const end = shanghaiInstant(shanghaiDate(cursor), '18:00');
+        minutes += (Math.min(end.getTime(), to.getTime()) - cursor.getTime()) / 60_000;
+        cursor = nextWorkingMoment(calendar, end);
+      }
+      return Math.floor(minutes);
+    };
+    const instant = fc.date({
+      min: new Date('2026-09-01T00:00:00Z'),
+      max: new Date('2027-03-01T00:00:00Z'),
+      noInvalidDate: true,
+    });
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 40 * 24 * 60 }), (from, span) => {
+        const to = new Date(from.getTime() + span * 60_000 + (from.getTime() % 997));
+        expect(workingMinutesBetween(calendar, from, to)).toBe(walked(from, to));
+        expect(workingMinutesBetween(calendar, to, from)).toBe(0);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('adds working minutes across a night and the holiday', () => {

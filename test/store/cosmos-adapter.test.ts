@@ -1,8 +1,11 @@
 import type { Job } from '../../src/app/ports/jobs';
-import type { OutboxMessage } from '../../src/app/ports/store';
+import type { OutboxMessage, Store } from '../../src/app/ports/store';
+import type { ApplicationRecord } from '../../src/app/records/application-record';
+import { reportFactsOf, type ReportFacts } from '../../src/app/records/report-facts';
 import { CONTAINER_ID, INDEXED_PATHS } from '../../src/store/cosmos/container-setup';
 import { openCosmosStore } from '../../src/store/cosmos/cosmos-store';
-import { afterAction, auditOf, sampleRecord } from './fixtures';
+import { ITEM_IDS, PARTITIONS } from '../../src/store/cosmos/item-keys';
+import { afterAction, auditOf, sampleRecord, savesOfALife } from './fixtures';
 import { freshDatabase, startCosmosTarget, type CosmosDatabase, type CosmosTarget } from './support/cosmos-target';
 
 const OPS = 'wang.fang@plandesk.example';
@@ -82,7 +85,7 @@ describe('the Cosmos DB store', () => {
     expect(resource?.indexingPolicy?.includedPaths?.map((p) => p.path).sort()).toEqual([...INDEXED_PATHS].sort());
   });
 
-  it("should commit a decision with its audit entry, messages and jobs in the application's partition, with point reads and one batch", async () => {
+  it("should commit a decision with its report facts, audit entry, messages and jobs in the application's partition, with point reads and one batch", async () => {
     const store = await database.open();
     const record = sampleRecord('PP-2027-000001');
     await store.applications.create(
@@ -122,8 +125,40 @@ describe('the Cosmos DB store', () => {
       'job',
       'outbox',
       'outbox',
+      'report-facts',
     ]);
     expect((await store.jobs.pendingFor(record.id)).map((j) => j.id)).toEqual([`${record.id}:step.nudge:120`]);
+  });
+
+  it('should give the applications stored before report facts existed theirs at the first report, once for the container', async () => {
+    const store = await database.open();
+    const expired = savesOfALife('PP-2027-000002').life.at(-1)?.[1] as ApplicationRecord;
+    const records = [sampleRecord('PP-2027-000001'), expired];
+    for (const record of records) await store.applications.create(record, [], [], []);
+    // As an earlier version left them: applications without report facts beside them.
+    for (const [kind, pk] of [
+      ['case', 'PP-2027-000001'],
+      ['case', expired.id],
+      ['plan', expired.id],
+    ] as const)
+      await container().item(ITEM_IDS.reportFacts(kind), pk).delete();
+    // A container this version created notes that it has nothing to fill; one from before has no such note.
+    await container().item(ITEM_IDS.reportFactsFilled, PARTITIONS.upkeep).delete();
+    const inOrder = (facts: ReportFacts[]) => facts.map((f) => JSON.stringify(f)).sort();
+    const factsOf = async (s: Store) => {
+      const found: ReportFacts[] = [];
+      const span = { from: '2026-12-01T00:00:00.000Z', before: '2027-01-01T00:00:00.000Z' };
+      await s.applications.reportFacts(span, (f) => found.push(f));
+      return inOrder(found);
+    };
+
+    expect(await factsOf(store)).toEqual(inOrder(records.flatMap(reportFactsOf)));
+    expect((await partition(expired.id)).map((i) => i.id)).toEqual(
+      expect.arrayContaining([ITEM_IDS.reportFacts('case'), ITEM_IDS.reportFacts('plan')]),
+    );
+    // Filled once: facts removed behind the store's back afterwards are not made again, on any instance.
+    await container().item(ITEM_IDS.reportFacts('case'), 'PP-2027-000001').delete();
+    expect(await factsOf(await database.open())).toEqual(inOrder(reportFactsOf(expired)));
   });
 
   it("should keep a recurring job's run and what it writes together in the recurring work's partition", async () => {

@@ -165,3 +165,82 @@ export const sampleDirectory = (): Directory => ({
     },
   ],
 });
+
+const SUPPORT = 'zhao.lei@plandesk.example';
+const REVIEWER = '00000000-0000-0000-0000-00000000b003';
+
+/**
+ * Every kind of save an application goes through, as the use cases would make them, one after another
+ * (each from the one before): filed, returned, resubmitted as revision 2, approved (the fulfillment task
+ * opened), fulfilled (the plan in effect from 2027-01 to 2027-12), evaluated (flagged), expired; and,
+ * from the same filing, withdrawn and rejected.
+ */
+export function savesOfALife(id: string): { life: [string, ApplicationRecord][]; ends: [string, ApplicationRecord][] } {
+  const filed = sampleRecord(id);
+  const step = filed.steps[0];
+  if (!step) throw new Error('the sample record has no step');
+  const at = (day: number) => `2026-12-${String(day).padStart(2, '0')}T03:00:00.000Z`;
+  const returned: ApplicationRecord = {
+    ...filed,
+    state: 'returned',
+    updatedAt: at(2),
+    steps: [{ ...step, status: 'returned', decidedBy: REVIEWER, decidedAt: at(2), comment: '请补充依据' }],
+  };
+  const resubmitted: ApplicationRecord = {
+    ...returned,
+    state: 'in_review',
+    revision: 2,
+    updatedAt: at(3),
+    pastRevisions: [{ revision: 1, input: returned.input, assessment: returned.assessment, steps: returned.steps }],
+    steps: [{ ...step, startedAt: at(3), dueAt: at(7) }],
+  };
+  const approved: ApplicationRecord = {
+    ...resubmitted,
+    state: 'in_fulfillment',
+    updatedAt: at(4),
+    steps: [{ ...step, startedAt: at(3), dueAt: at(7), status: 'approved', decidedBy: REVIEWER, decidedAt: at(4) }],
+    fulfillment: { createdAt: at(4), dueAt: at(5), doneBy: null, doneAt: null, note: null },
+  };
+  const fulfilled: ApplicationRecord = {
+    ...approved,
+    state: 'active',
+    updatedAt: at(5),
+    activatedAt: at(5),
+    fulfillment: { createdAt: at(4), dueAt: at(5), doneBy: SUPPORT, doneAt: at(5), note: '已开通' },
+  };
+  const evaluation = {
+    period: 1,
+    reportedAt: '2027-04-10T02:00:00.000Z',
+    reportedBy: filed.input.applicant,
+    actualRevenueFen: 1_000_000,
+    actualSubscribers: 150,
+    expectedRevenueToDateFen: 1_800_000,
+    flagged: true,
+  };
+  const evaluated: ApplicationRecord = { ...fulfilled, updatedAt: evaluation.reportedAt, evaluations: [evaluation] };
+  const expired: ApplicationRecord = { ...evaluated, state: 'expired', updatedAt: '2027-12-31T16:00:00.000Z' };
+  const cancelled = { ...step, status: 'cancelled' as const };
+  return {
+    life: [
+      ['filed', filed],
+      ['returned', returned],
+      ['resubmitted', resubmitted],
+      ['approved', approved],
+      ['fulfilled', fulfilled],
+      ['evaluated', evaluated],
+      ['expired', expired],
+    ],
+    ends: [
+      ['withdrawn', { ...filed, state: 'withdrawn', updatedAt: at(2), steps: [cancelled] }],
+      [
+        'rejected',
+        {
+          ...filed,
+          state: 'rejected',
+          updatedAt: at(2),
+          steps: [{ ...step, status: 'rejected', decidedBy: REVIEWER, decidedAt: at(2), comment: '价格过低' }],
+        },
+      ],
+    ],
+  };
+}

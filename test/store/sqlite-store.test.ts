@@ -4,6 +4,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { auditEntry } from '../../src/app/records/audit';
+import { reportFactsOf, type ReportFacts } from '../../src/app/records/report-facts';
 import type { Store } from '../../src/app/ports/store';
 import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations';
 import { openDatabase } from '../../src/store/sqlite/sqlite-connection';
@@ -158,6 +159,34 @@ describe('SQLite store', () => {
     ]);
     await (await harness.reopen()).close();
     expect(await upgraded.audit.verify()).toMatchObject({ entries: 4, broken: null });
+  });
+
+  it('should give the applications stored before report facts existed theirs when the file is upgraded', async () => {
+    await harness.store.close();
+    fs.rmSync(harness.file);
+    const old = openDatabase(harness.file);
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version < 9),
+    );
+    const records = [
+      sampleRecord('PP-2027-000001'),
+      sampleRecord('PP-2027-000002', { submittedAt: '2026-12-02T02:00:00.000Z', input: { unit: 'minhang-branch' } }),
+    ];
+    const insert = old.prepare(
+      `INSERT INTO applications (id, version, state, applicant, unit, submitted_at, updated_at, doc)
+       VALUES (@id, 1, 'in_review', 'zhang.wei@plandesk.example', @unit, @submittedAt, @submittedAt, @doc)`,
+    );
+    for (const r of records) insert.run({ ...r, unit: r.input.unit, doc: JSON.stringify(r) });
+    old.close();
+
+    const upgraded = await harness.reopen();
+    const facts: ReportFacts[] = [];
+    await upgraded.applications.reportFacts(
+      { from: '2026-12-01T00:00:00.000Z', before: '2027-01-01T00:00:00.000Z' },
+      (f) => facts.push(f),
+    );
+    expect(facts.sort((a, b) => a.since.localeCompare(b.since))).toEqual(records.flatMap(reportFactsOf));
   });
 
   it('should let the database itself refuse an unchained audit row and a second row after the same one', async () => {

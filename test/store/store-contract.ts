@@ -1,8 +1,18 @@
 import type { Job } from '../../src/app/ports/jobs';
 import type { ApplicationQuery, OutboxMessage, Store } from '../../src/app/ports/store';
+import type { ApplicationRecord } from '../../src/app/records/application-record';
 import { auditEntry } from '../../src/app/records/audit';
+import { reportFactsOf, type ReportFacts } from '../../src/app/records/report-facts';
 import { policyInForce } from '../../src/domain/policy';
-import { afterAction, auditOf, sampleCatalog, sampleDirectory, samplePolicy, sampleRecord } from './fixtures';
+import {
+  afterAction,
+  auditOf,
+  sampleCatalog,
+  sampleDirectory,
+  samplePolicy,
+  sampleRecord,
+  savesOfALife,
+} from './fixtures';
 
 /** A fresh, empty store; `reopen` opens the same data again; `cleanup` closes every store it opened and removes the data. */
 export interface StoreHarness {
@@ -24,6 +34,17 @@ const notice = (id: string, applicationId: string): OutboxMessage => ({
   key: 'reminder.step',
   params: { id: applicationId },
 });
+/** Every piece of report facts a store hands over for a span of time, in an order of their own. */
+const factsIn = async (store: Store, from: string, before: string): Promise<ReportFacts[]> => {
+  const found: ReportFacts[] = [];
+  await store.applications.reportFacts({ from, before }, (facts) => found.push(facts));
+  return inOrder(found);
+};
+const inOrder = (facts: ReportFacts[]) => facts.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+/** A piece by what it is: a case by its state, or a plan. */
+const pieceName = (facts: ReportFacts) => (facts.kind === 'case' ? facts.state : 'plan');
+const ALL_TIME = ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'] as const;
+
 const nudge = (name: string, applicationId: string): Job => ({
   id: `${applicationId}:${name}`,
   kind: 'step.nudge',
@@ -304,6 +325,64 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await all({ submittedFrom: at(2), submittedBefore: at(4) }, 2)).toEqual([['4', '3'], ['2']]);
         expect(await all({ units: [] }, 3)).toEqual([[]]);
         expect(await store.applications.page({}, 3, 'not-a-cursor')).toEqual({ records: [], next: null });
+      });
+
+      it('should keep the report facts of an application equal to those of its record after every kind of save, on every instance', async () => {
+        const other = await harness.reopen();
+        const { life, ends } = savesOfALife('PP-2027-000001');
+        let version = 0;
+        for (const [save, record] of life) {
+          const saved =
+            version === 0
+              ? await store.applications.create(record, [], [], [])
+              : await store.applications.update(record, version, [], [], []);
+          if (!saved.ok) throw new Error(`${save}: ${saved.error.code}`);
+          version = saved.value.version;
+          const expected = inOrder(reportFactsOf(saved.value));
+          expect([save, await factsIn(store, ...ALL_TIME)]).toEqual([save, expected]);
+          expect([save, await factsIn(other, ...ALL_TIME)]).toEqual([save, expected]);
+        }
+        for (const [i, [save, record]] of ends.entries()) {
+          const id = `PP-2027-00000${i + 2}`;
+          expect((await store.applications.create(sampleRecord(id), [], [], [])).ok).toBe(true);
+          expect([save, (await store.applications.update({ ...record, id }, 1, [], [], [])).ok]).toEqual([save, true]);
+        }
+        const all = await factsIn(other, ...ALL_TIME);
+        expect(all).toEqual(inOrder((await store.applications.list()).flatMap(reportFactsOf)));
+        expect(all.map(pieceName).sort()).toEqual(['expired', 'plan', 'rejected', 'withdrawn']);
+      });
+
+      it('should hand over the report facts of only the applications that can count in a span of time', async () => {
+        const { life, ends } = savesOfALife('PP-2027-000001');
+        // Still awaited (filed 1 Dec 02:00 UTC); decided on 2 Dec 03:00 UTC; and decided by 5 Dec 03:00 UTC, its plan
+        // in effect from then to the first moment of its last day, 31 Dec 2027 in Shanghai.
+        const kept = [
+          sampleRecord('PP-2027-000001'),
+          { ...(ends[1]?.[1] as ApplicationRecord), id: 'PP-2027-000002' },
+          { ...(life.at(-1)?.[1] as ApplicationRecord), id: 'PP-2027-000003' },
+        ];
+        for (const record of kept) await store.applications.create(record, [], [], []);
+        const pieces = async (from: string, before: string) =>
+          (await factsIn(store, from, before)).map(pieceName).sort();
+        expect(await pieces('2026-11-01T00:00:00.000Z', '2026-12-01T02:00:00.000Z')).toEqual([]);
+        expect(await pieces('2026-11-01T00:00:00.000Z', '2026-12-01T02:00:00.001Z')).toEqual([
+          'expired',
+          'in_review',
+          'rejected',
+        ]);
+        expect(await pieces('2026-12-02T03:00:00.000Z', '2026-12-03T00:00:00.000Z')).toEqual([
+          'expired',
+          'in_review',
+          'rejected',
+        ]);
+        expect(await pieces('2026-12-02T03:00:00.001Z', '2027-01-01T00:00:00.000Z')).toEqual([
+          'expired',
+          'in_review',
+          'plan',
+        ]);
+        expect(await pieces('2026-12-05T03:00:00.001Z', '2026-12-06T00:00:00.000Z')).toEqual(['in_review', 'plan']);
+        expect(await pieces('2027-12-30T16:00:00.000Z', '2028-01-01T00:00:00.000Z')).toEqual(['in_review', 'plan']);
+        expect(await pieces('2027-12-30T16:00:00.001Z', '2028-02-01T00:00:00.000Z')).toEqual(['in_review']);
       });
 
       it('should hand out plan numbers that never repeat, counted per year', async () => {

@@ -1,6 +1,7 @@
 import type { ApplicationState } from '../../domain/application-state';
 import type { ApplicationRecord } from '../records/application-record';
 import type { AuditEntry } from '../records/audit';
+import type { ReportFacts } from '../records/report-facts';
 import type { AuditChainReport, AuditPage, AuditQuery, AuditSigningReport } from './audit-chain';
 import type { Catalog, CatalogContent } from '../../domain/catalog';
 import type { Policy, PolicyContent } from '../../domain/policy';
@@ -70,6 +71,13 @@ export interface ApplicationRepository {
   page(query: ApplicationQuery, limit: number, cursor?: string | null): Promise<ApplicationPage>;
   /** The next plan number of a year, e.g. PP-2027-000123; never handed out twice. */
   nextNumber(year: number): Promise<string>;
+  /**
+   * Hands `visit` the report facts of each application that can count in a span of time: those whose
+   * `since` is before `before` and whose `until` is open or at or after `from`, read by an index on
+   * the two, in no particular order. The store keeps each application's facts equal to
+   * `reportFactsOf(record)` with every create and update, in the same commit.
+   */
+  reportFacts(span: { from: string; before: string }, visit: (facts: ReportFacts) => void): Promise<void>;
 }
 
 /** What a page of applications is narrowed to; every field left out matches everything. */

@@ -1,4 +1,3 @@
-import type { ApplicationState } from '../../domain/application-state';
 import { addMonths, isMonth, shanghaiDate, shanghaiInstant, type Month } from '../../domain/local-date';
 import { tierNamesOf } from '../../domain/policy';
 import type { SpotCheckDraw } from '../../domain/spot-check';
@@ -6,7 +5,6 @@ import { ok, type Result } from '../../domain/result';
 import type { ApprovalDeps } from '../common/deps';
 import { actorOf, nameOf } from '../common/people';
 import { refused } from '../common/refuse';
-import type { ApplicationQuery } from '../ports/store';
 import { auditEntry, spotCheckSubject } from '../records/audit';
 import type { Refusal } from '../records/refusal';
 import { ReportFigures } from './report-figures';
@@ -14,12 +12,6 @@ import type { MonthlyReport } from './report-model';
 
 /** Who may read the monthly report: ops, leadership and the auditors (SPEC §9). */
 export const REPORT_READERS = ['ops_approver', 'ops_head', 'leader', 'auditor'] as const;
-
-/** Applications read per page: enough to keep round trips few, few enough to keep memory bounded. */
-const PAGE = 200;
-
-/** States an application filed long ago can still be in while it matters to a month. */
-const STILL_OPEN: readonly ApplicationState[] = ['in_review', 'returned', 'in_fulfillment', 'active'];
 
 /** The audit subject of a month's report, under which every reading of it is recorded. */
 export const reportSubject = (month: Month): string => `report:${month}`;
@@ -45,9 +37,8 @@ export async function monthlyReport(
 
 /**
  * The figures of a month (no one's permission asked: the command line's operator, the scheduler).
- * Applications are read a page at a time, newest first: those filed since any plan still in effect
- * in the month could have been (the longest term the policy allows, and a year's lead to its start),
- * and, from before that, only the ones still open.
+ * Read from the report facts the store keeps beside each application, and only from those of the
+ * applications that can count in the month: not a scan of every stored application.
  */
 export async function reportFigures(deps: Pick<ApprovalDeps, 'store' | 'clock' | 'calendar'>, month: Month) {
   if (!isMonth(month)) throw new RangeError(`not a month: ${month}`);
@@ -55,20 +46,10 @@ export async function reportFigures(deps: Pick<ApprovalDeps, 'store' | 'clock' |
   const before = shanghaiInstant(`${addMonths(month, 1)}-01`);
   const lastDay = shanghaiDate(new Date(before.getTime() - 1));
   const [directory, policy] = await Promise.all([deps.store.directory.get(), deps.store.policies.inForceOn(lastDay)]);
-  const reach = shanghaiInstant(`${addMonths(month, -((policy?.maxTermMonths ?? 36) + 13))}-01`).toISOString();
   const figures = new ReportFigures({ from, before, asOf: deps.clock.now() }, deps.calendar);
-  const queries: ApplicationQuery[] = [
-    { submittedFrom: reach, submittedBefore: before.toISOString() },
-    { submittedBefore: reach, states: STILL_OPEN },
-  ];
-  for (const query of queries) {
-    let cursor: string | null = null;
-    do {
-      const page = await deps.store.applications.page(query, PAGE, cursor);
-      for (const record of page.records) figures.add(record);
-      cursor = page.next;
-    } while (cursor);
-  }
+  await deps.store.applications.reportFacts({ from: from.toISOString(), before: before.toISOString() }, (facts) =>
+    figures.add(facts),
+  );
   return figures.report({
     month,
     spotCheck: await spotCheckOf(deps, month),

@@ -1,11 +1,9 @@
-import type { StepStatus } from '../../domain/approval-step';
 import type { WorkingCalendar } from '../../domain/business-days';
-import { planEnd } from '../../domain/lifecycle';
 import { shanghaiDate } from '../../domain/local-date';
 import type { TierId } from '../../domain/policy';
 import { TIER_IDS } from '../../domain/policy';
 import { workingMinutesBetween } from '../../domain/working-hours';
-import type { ApplicationRecord } from '../records/application-record';
+import type { CaseFacts, PlanFacts, ReportFacts, TimedWork } from '../records/report-facts';
 import {
   OUTCOMES,
   REPORT_STEPS,
@@ -23,62 +21,12 @@ export interface ReportPeriod {
   asOf: Date;
 }
 
-/** One step's time on someone's desk, however it ended: an approval step or the fulfillment task. */
-interface Timed {
-  step: ReportStep;
-  holder: string;
-  startedAt: string | null;
-  dueAt: string | null;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  decision: 'approve' | 'return' | 'reject' | 'other' | null;
-}
-
 type Tally = { approve: number; return: number; reject: number };
 const NO_DECISIONS: Tally = { approve: 0, return: 0, reject: 0 };
 
 /** Replaces a map's value for a key by `change` of it (or of `empty`, the first time). */
 function bump<K, V>(map: Map<K, V>, key: K, empty: V, change: (value: V) => V): void {
   map.set(key, change(map.get(key) ?? empty));
-}
-
-const DECISION_OF: Record<StepStatus, Timed['decision']> = {
-  waiting: null,
-  pending: null,
-  cancelled: null,
-  approved: 'approve',
-  returned: 'return',
-  rejected: 'reject',
-  escalated: 'other',
-};
-
-/** Every step of every revision of an application, and its fulfillment task, as timed work. */
-function timedWork(record: ApplicationRecord): Timed[] {
-  const steps = [...record.pastRevisions.flatMap((r) => r.steps), ...record.steps]
-    .filter((s) => s.status !== 'cancelled' && s.status !== 'waiting')
-    .map((s): Timed => ({
-      step: s.step,
-      holder: s.assignee,
-      startedAt: s.startedAt,
-      dueAt: s.dueAt,
-      decidedAt: s.status === 'pending' ? null : s.decidedAt,
-      decidedBy: s.decidedBy,
-      decision: DECISION_OF[s.status],
-    }));
-  const task = record.fulfillment;
-  if (!task) return steps;
-  return [
-    ...steps,
-    {
-      step: 'fulfillment',
-      holder: task.doneBy ?? '',
-      startedAt: task.createdAt,
-      dueAt: task.dueAt,
-      decidedAt: task.doneAt,
-      decidedBy: task.doneBy,
-      decision: null,
-    },
-  ];
 }
 
 /** The value at a percentile of sorted numbers by nearest rank (the median of 1, 2, 3, 4 is 2); 0 for none. */
@@ -106,20 +54,20 @@ const counts = (c: Tally): DecisionCounts => {
   };
 };
 
-const outcomeOf = (record: ApplicationRecord): ReportOutcome => {
-  switch (record.state) {
+const outcomeOf = (facts: CaseFacts): ReportOutcome => {
+  switch (facts.state) {
     case 'in_fulfillment':
     case 'active':
     case 'expired':
       return 'approved';
     default:
-      return record.state;
+      return facts.state;
   }
 };
 
 /**
- * The report's figures, gathered one application at a time (`add`, in any order, each once) so the
- * applications can be read a page at a time; `report` gives them as the model.
+ * The report's figures, gathered one application's report facts at a time (`add`, in any order, each
+ * once) so the store can hand them over as it reads them; `report` gives them as the model.
  */
 export class ReportFigures {
   private submitted = 0;
@@ -132,10 +80,18 @@ export class ReportFigures {
   private readonly economics = new Map<string, { discount: number[]; margin: number[] }>();
   private readonly active = { total: 0, onPace: 0, flagged: 0, notEvaluated: 0 };
 
+  /** The month's first day in Shanghai, the last day a plan in effect in the month can have ended on. */
+  private readonly firstDay: string;
+  /** The month's end as ISO text, as report facts keep their instants: a month may count tens of thousands of plans. */
+  private readonly beforeIso: string;
+
   constructor(
     private readonly period: ReportPeriod,
     private readonly calendar: WorkingCalendar,
-  ) {}
+  ) {
+    this.firstDay = shanghaiDate(period.from);
+    this.beforeIso = period.before.toISOString();
+  }
 
   private within(iso: string | null): boolean {
     if (!iso) return false;
@@ -143,26 +99,25 @@ export class ReportFigures {
     return at >= this.period.from && at < this.period.before;
   }
 
-  /** Takes one application into the figures (one that has nothing to do with the month changes none). */
-  add(record: ApplicationRecord): void {
-    if (this.within(record.submittedAt)) this.addFiled(record);
-    for (const work of timedWork(record)) this.addWork(record, work);
-    this.addPlan(record);
+  /** Takes a piece of an application's report facts into the figures (one that has nothing to do with the month changes none). */
+  add(facts: ReportFacts): void {
+    if (facts.kind === 'plan') return this.addPlan(facts);
+    if (this.within(facts.submittedAt)) this.addFiled(facts);
+    for (const work of facts.work) this.addWork(facts, work);
   }
 
-  private addFiled(record: ApplicationRecord): void {
+  private addFiled(facts: CaseFacts): void {
     this.submitted += 1;
-    this.outcomes[outcomeOf(record)] += 1;
-    const e = record.assessment.economics;
-    if (record.assessment.outcome !== 'routed' || !e) return;
-    const unit = this.economics.get(record.input.unit) ?? { discount: [], margin: [] };
+    this.outcomes[outcomeOf(facts)] += 1;
+    const e = facts.economics;
+    if (!e) return;
+    const unit = this.economics.get(facts.unit) ?? { discount: [], margin: [] };
     unit.discount.push(e.discountDepthBp);
     unit.margin.push(e.marginBp);
-    this.economics.set(record.input.unit, unit);
+    this.economics.set(facts.unit, unit);
   }
 
-  private addWork(record: ApplicationRecord, work: Timed): void {
-    if (!work.startedAt || !work.dueAt) return;
+  private addWork(facts: CaseFacts, work: TimedWork): void {
     const { before } = this.period;
     const decidedInMonth = this.within(work.decidedAt);
     // Or still awaited when the month ended: given before its end and not decided by then.
@@ -180,23 +135,25 @@ export class ReportFigures {
     if (holder) bump(this.overdueHolder, holder, { counted: 0, overdue: 0 }, addTo);
     if (!decidedInMonth) return;
     const started = new Date(work.startedAt);
-    bump(this.cycle, work.step, { took: [], allowed: [] }, (times) => ({
-      took: [...times.took, workingMinutesBetween(this.calendar, started, new Date(work.decidedAt as string))],
-      allowed: [...times.allowed, workingMinutesBetween(this.calendar, started, due)],
-    }));
+    // Pushed in place: a busy month decides thousands of steps, and copying the lists each time is quadratic.
+    const times = this.cycle.get(work.step) ?? { took: [], allowed: [] };
+    times.took.push(workingMinutesBetween(this.calendar, started, new Date(work.decidedAt as string)));
+    times.allowed.push(workingMinutesBetween(this.calendar, started, due));
+    this.cycle.set(work.step, times);
     const decision = work.decision;
     if (decision === null || decision === 'other') return;
     const decide = (c: Tally) => ({ ...c, [decision]: c[decision] + 1 });
-    bump(this.byUnit, record.input.unit, NO_DECISIONS, decide);
-    if (record.assessment.tier) bump(this.byTier, record.assessment.tier, NO_DECISIONS, decide);
+    bump(this.byUnit, facts.unit, NO_DECISIONS, decide);
+    if (facts.tier) bump(this.byTier, facts.tier, NO_DECISIONS, decide);
   }
 
-  private addPlan(record: ApplicationRecord): void {
-    if (!record.activatedAt || new Date(record.activatedAt) >= this.period.before) return;
+  private addPlan(plan: PlanFacts): void {
+    if (plan.activatedAt >= this.beforeIso) return;
     // In effect until its last day, so in the month unless that day came before the month's first.
-    if (planEnd(record.input).lastDay < shanghaiDate(this.period.from)) return;
+    if (plan.lastDay < this.firstDay) return;
     this.active.total += 1;
-    const latest = record.evaluations.filter((e) => new Date(e.reportedAt) < this.period.before).at(-1);
+    // The verdict of the latest evaluation before the month's end: the latest change of verdict before it.
+    const latest = plan.verdicts.filter((v) => v.reportedAt < this.beforeIso).at(-1);
     if (!latest) this.active.notEvaluated += 1;
     else if (latest.flagged) this.active.flagged += 1;
     else this.active.onPace += 1;

@@ -1,9 +1,8 @@
 import type { Month } from '../../domain/local-date';
 import type { TierId, TierNames } from '../../domain/policy';
-import type { StepId } from '../../domain/route';
+import type { ReportStep } from '../records/report-facts';
 
-/** A step of an application's life the report times: an approval step, or the support center's fulfillment. */
-export type ReportStep = StepId | 'fulfillment';
+export type { ReportStep };
 export const REPORT_STEPS: readonly ReportStep[] = [
   'cooperation',
   'ops_review',

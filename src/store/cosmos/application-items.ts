@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { ApplicationRecord } from '../../app/records/application-record';
+import { reportFactsOf } from '../../app/records/report-facts';
 import { applicationRecordSchema } from '../schemas/application-schema';
+import { reportFactsSchema } from '../schemas/report-facts-schema';
 import { CorruptDocumentError, checkDocument, parseDocument } from '../schemas/stored-document';
 import type { Item } from './cosmos-io';
 import { ITEM_IDS } from './item-keys';
@@ -45,4 +47,24 @@ export function parseApplicationItem(raw: unknown, key: string): ApplicationItem
     );
   }
   return item;
+}
+
+/**
+ * An application's report facts, beside it in its partition: small items of their own, one a piece, so
+ * that a report loads only these and not whole applications, found by the indexed span
+ * `reportSince`–`reportUntil`. A piece never goes away (a plan once in effect stays so), so writing
+ * the current ones leaves none behind.
+ */
+export function reportFactsItems(record: ApplicationRecord): Item[] {
+  return reportFactsOf(record).map((piece) => {
+    const facts = checkDocument(reportFactsSchema, `report facts of ${record.id}`, piece);
+    return {
+      id: ITEM_IDS.reportFacts(facts.kind),
+      pk: record.id,
+      type: 'report-facts',
+      reportSince: facts.since,
+      reportUntil: facts.until,
+      facts,
+    };
+  });
 }

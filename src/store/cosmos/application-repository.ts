@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../app/records/audit';
 import type { Job } from '../../app/ports/jobs';
 import type { ApplicationRepository, DuplicateDraft, OutboxMessage, StaleVersion } from '../../app/ports/store';
 import { fail, ok, type Result } from '../../domain/result';
-import { applicationItem, parseApplicationItem } from './application-items';
+import { applicationItem, parseApplicationItem, reportFactsItems } from './application-items';
 import { chainAppend, chainHead } from './audit-chain-heads';
 import type { CosmosContext } from './cosmos-context';
 import { itemKey, retryOnConflict } from './cosmos-context';
@@ -14,6 +14,7 @@ import { outboxCreates } from './outbox-items';
 import { partitionSnapshot } from './partition-snapshot';
 import { draftClaims } from './draft-claims';
 import { planNumbers } from './plan-numbers';
+import { cosmosReportFacts } from './report-facts';
 
 type Saved = Result<ApplicationRecord, StaleVersion>;
 type Filed = Result<ApplicationRecord, StaleVersion | DuplicateDraft>;
@@ -29,8 +30,8 @@ const SEEN_LIMIT = 10_000;
 
 /**
  * Applications, each in its own partition with everything its writes cause: a create or update is ONE
- * transactional batch — the application (conditional on its ETag), its audit entries, its outbox
- * messages and its jobs — so it commits whole or not at all. A stale write is refused as
+ * transactional batch — the application (conditional on its ETag), its report facts, its audit
+ * entries, its outbox messages and its jobs — so it commits whole or not at all. A stale write is refused as
  * `stale_version`, writing nothing. Reads on the approval path are point reads.
  */
 export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepository {
@@ -87,6 +88,8 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
     const messages = outbox.filter((m) => !skip.has(m.id) && !snapshot.messages.has(m.id));
     const ops: BatchOp[] = [
       ...first,
+      // The application's report facts commit with it; upserts, so they cannot fail the batch by themselves.
+      ...reportFactsItems(record).map((item): BatchOp => ({ op: 'upsert', item })),
       ...jobOps.filter((o) => o.op === 'replace'),
       ...jobOps.filter((o) => o.op !== 'replace'),
       ...appended.entries,
@@ -245,6 +248,7 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
       };
     },
     nextNumber: planNumbers(ctx),
+    reportFacts: cosmosReportFacts(ctx),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Container, CosmosClient, IndexingPolicy } from '@azure/cosmos';
 import { statusOf } from './cosmos-io';
+import { reportFactsFilled } from './report-facts';
 
 /** The one container: every item names its logical partition in /pk (see README.md for why one). */
 export const CONTAINER_ID = 'plandesk';
@@ -26,6 +27,8 @@ export const INDEXED_PATHS = [
   '/pendingDue/?',
   '/leaseUntil/?',
   '/pendingSeq/?',
+  '/reportSince/?',
+  '/reportUntil/?',
 ] as const;
 
 /** Lists of applications are newest first, ties in write order: an ORDER BY on two paths needs its composite index. */
@@ -57,17 +60,15 @@ export async function ensureContainer(client: CosmosClient, databaseId: string):
     `database "${databaseId}"`,
     async () => (await client.databases.createIfNotExists({ id: databaseId })).database,
   );
-  const container = await refusedWith(
-    `container "${CONTAINER_ID}"`,
-    async () =>
-      (
-        await database.containers.createIfNotExists({
-          id: CONTAINER_ID,
-          partitionKey: { paths: [PARTITION_KEY_PATH] },
-          indexingPolicy: INDEXING_POLICY,
-        })
-      ).container,
+  const { container, statusCode } = await refusedWith(`container "${CONTAINER_ID}"`, () =>
+    database.containers.createIfNotExists({
+      id: CONTAINER_ID,
+      partitionKey: { paths: [PARTITION_KEY_PATH] },
+      indexingPolicy: INDEXING_POLICY,
+    }),
   );
+  // A container created now holds no application from before report facts: none to give them to later.
+  if (statusCode === 201) await container.items.upsert(reportFactsFilled());
   const { resource: definition } = await container.read();
   if (!definition) throw new Error(`Cosmos DB: container "${CONTAINER_ID}" vanished while opening it`);
   const paths = definition.partitionKey?.paths ?? [];

@@ -13,6 +13,8 @@ export const PARTITIONS = {
   directory: '~directory',
   /** Plan-number counters, one item per year. */
   counters: '~counters',
+  /** What the store notes about its own upkeep: upgrades of the data already done. */
+  upkeep: '~upkeep',
 } as const;
 
 export const conversationPartition = (key: string): string => `~conversation:${key}`;
@@ -54,6 +56,10 @@ export const ITEM_IDS = {
   draft: (draftId: string) => `draft:${escapePart(draftId)}`,
   /** In an application's partition: written first by the batch that files it from a draft, or by whoever took that draft over. */
   filing: 'filing',
+  /** In an application's partition: a piece of its report facts, written in every batch that writes the application. */
+  reportFacts: (kind: 'case' | 'plan') => `report-facts:${kind}`,
+  /** In ~upkeep: every application stored before report facts existed has been given its own. */
+  reportFactsFilled: 'report-facts-filled',
 } as const;
 
 /**

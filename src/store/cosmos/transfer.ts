@@ -13,11 +13,11 @@ import { catalogContentSchema, directorySchema, policyContentSchema } from '../s
 import { checkDocument, parseDocument } from '../schemas/stored-document';
 import { localDate } from '../schemas/value-schemas';
 import { cardCopyKey, sqliteAuditKey } from '../transfer-keys';
-import { applicationItem, parseApplicationItem } from './application-items';
+import { applicationItem, parseApplicationItem, reportFactsItems } from './application-items';
 import { chainAppend, chainHead } from './audit-chain-heads';
 import { copyItem } from './conversation-repository';
 import { itemKey, retryOnConflict, type CosmosContext } from './cosmos-context';
-import type { Item } from './cosmos-io';
+import type { BatchOp, Item } from './cosmos-io';
 import { draftClaimOf } from './draft-claims';
 import { conversationPartition, ITEM_IDS, PARTITIONS, subjectPartition } from './item-keys';
 import { jobPartition, jobWrite, newJobItem, parseJobItem, type JobItem } from './job-items';
@@ -269,11 +269,17 @@ export function cosmosTransfer(ctx: CosmosContext): StoreTransfer {
           const raw = await ctx.io.read(op, t.record.id, ITEM_IDS.application);
           const existing = raw === null ? null : parseApplicationItem(raw, t.record.id);
           if (existing && existing.version > t.record.version) bump(skipped, 'application');
-          else
-            await upsert(
-              'application',
-              applicationItem(t.record, existing && t.order === undefined ? existing.seq : seqFor(t.order)),
-            );
+          else {
+            // With its report facts, in one batch, as the repository writes them.
+            const seq = existing && t.order === undefined ? existing.seq : seqFor(t.order);
+            const outcome = await ctx.io.batch(op, t.record.id, [
+              { op: 'upsert', item: applicationItem(t.record, seq) },
+              ...reportFactsItems(t.record).map((item): BatchOp => ({ op: 'upsert', item })),
+            ]);
+            if (!outcome.ok)
+              throw new Error(`Cosmos DB: importing application ${t.key} failed with status ${outcome.status}`);
+            bump(written, 'application');
+          }
           // Its draft's claim, so a repeated submit of that form finds it here too (the same item again is harmless).
           if (t.record.draftId) await ctx.io.upsert(op, draftClaimOf({ ...t.record, draftId: t.record.draftId }));
           break;

@@ -15,6 +15,7 @@ import type { OutboxWriter } from './outbox-repository';
 import type { JobReplacer } from './job-repository';
 import type { Job } from '../../app/ports/jobs';
 import { CorruptDocumentError, readDocument, writeDocument } from '../schemas/stored-document';
+import { reportFactsReader, reportFactsWriter } from './report-facts';
 import type { SqliteDatabase, Statement } from './sqlite-connection';
 
 type Saved = Result<ApplicationRecord, StaleVersion>;
@@ -97,6 +98,8 @@ export function sqliteApplicationRepository(
     'INSERT INTO counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
   );
 
+  const writeFacts = reportFactsWriter(db);
+
   const stale = (id: string, expectedVersion: number): Saved =>
     fail({ code: 'stale_version', id, expectedVersion, actualVersion: versionOf.get(id)?.version ?? null });
 
@@ -115,6 +118,7 @@ export function sqliteApplicationRepository(
         const filed = record.draftId ? byDraft.get(record.input.applicant, record.draftId) : undefined;
         return filed ? fail({ code: 'duplicate_draft', existing: toRecord(filed) }) : stale(record.id, 0);
       }
+      writeFacts(saved);
       writeAudit(audit);
       writeOutbox(outbox);
       replaceJobs(record.id, jobs);
@@ -131,6 +135,7 @@ export function sqliteApplicationRepository(
     ): Saved => {
       const saved = { ...record, version: expectedVersion + 1 };
       if (save.run({ ...columnsOf(saved), expectedVersion }).changes === 0) return stale(record.id, expectedVersion);
+      writeFacts(saved);
       writeAudit(audit);
       writeOutbox(outbox);
       replaceJobs(record.id, jobs);
@@ -217,6 +222,7 @@ export function sqliteApplicationRepository(
       if (filter.unit !== undefined) params.unit = filter.unit;
       return listing(filter).all(params).map(toRecord);
     },
+    reportFacts: reportFactsReader(db),
     async nextNumber(year) {
       // One statement, so the increment is atomic across connections.
       const row = bump.get(year);

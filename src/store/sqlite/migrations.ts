@@ -1,4 +1,5 @@
 import { chainAuditRows } from './audit-chain-migration';
+import { fillReportFacts } from './report-facts';
 import type { SqliteDatabase } from './sqlite-connection';
 
 export interface Migration {
@@ -207,6 +208,28 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
       INSERT INTO audit_head (id, position, hash) SELECT 1, id, hash FROM audit ORDER BY id DESC LIMIT 1;
     `,
+  },
+  {
+    version: 10,
+    name: 'each application keeps its report facts beside it, in pieces indexed by the span of time each can count in',
+    // The facts are computed in code (reportFactsOf), so the rows already there are filled by run.
+    sql: `
+      CREATE TABLE report_facts (
+        id TEXT NOT NULL REFERENCES applications (id),
+        kind TEXT NOT NULL,
+        since TEXT NOT NULL,
+        until TEXT,
+        facts TEXT NOT NULL CHECK (json_valid(facts)),
+        PRIMARY KEY (id, kind),
+        -- The columns index the facts, so they must agree with them.
+        CHECK (json_extract(facts, '$.kind') = kind AND json_extract(facts, '$.since') = since
+          AND json_extract(facts, '$.until') IS until)
+      ) STRICT;
+      -- A month reads the pieces still open or ending after its start, and of those the ones begun before its end:
+      -- from this index alone, which holds the facts too, rather than a row of the table for each piece.
+      CREATE INDEX report_facts_by_span ON report_facts (until, since, id, kind, facts);
+    `,
+    run: fillReportFacts,
   },
 ];
 
