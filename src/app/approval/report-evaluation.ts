@@ -21,8 +21,8 @@ export interface EvaluationCommand {
 /**
  * The applicant reports a period's actual revenue and subscribers; either under the policy's threshold
  * of what the application expected by the period's end, the plan is flagged for improvement and ops
- * is told which fell short. When a later period is already due (reports fell behind), it is asked for at once: the card
- * turns to it, so missed periods are reported one after another, in order.
+ * is told which fell short. When a later period is already due (reports fell behind), it is asked for
+ * at once: the card turns to it, so missed periods are reported one after another, in order.
  */
 export async function reportEvaluation(
   deps: ApprovalDeps,

@@ -7,8 +7,8 @@ import { formatMonths, formatWhen } from './formatting';
  * Words for an outbox notice. Its params are data; some are shown in words: a step id by its name,
  * an instant (`due`) as Shanghai reads it (with the year when it is not `now`'s), a run of months
  * (`firstMonth`–`lastMonth`) as `span`, a message about no
- * application and a recipient nobody could name in a phrase that reads as a sentence, and the
- * monthly summary's flagged plans only when there are some, what an evaluation found short (`shortfalls`)
+ * application and a recipient nobody could name in a phrase that reads as a sentence, the monthly
+ * summary's flagged plans only when there are some, and what an evaluation found short (`shortfalls`)
  * as `shortOn` (the unit's name comes as `unitName`).
  */
 export function noticeText(lang: Lang, key: NoticeKey, params: Record<string, string | number>, now: Date): string {
