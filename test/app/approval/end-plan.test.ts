@@ -1,6 +1,7 @@
 import { fulfillApplication } from '../../../src/app/approval/applicant-actions';
 import { endPlan } from '../../../src/app/approval/end-plan';
 import { reportEvaluation } from '../../../src/app/approval/report-evaluation';
+import { monthlyReport } from '../../../src/app/reporting/monthly-report';
 import { tick } from '../../../src/app/scheduler/tick';
 import type { ApplicationRecord } from '../../../src/app/records/application-record';
 import {
@@ -176,6 +177,22 @@ describe('endPlan (第九条(三))', () => {
       });
     },
   );
+
+  it("counts the plan in effect in the monthly report up to its new last day's month, and not after", async () => {
+    await endPlan(desk.deps, {
+      applicationId: plan.id,
+      lastDay: '2027-06-30',
+      reason: '评估未达预期',
+      actor: wangFang,
+    });
+    desk.setNow('2027-08-02T10:00:00+08:00');
+    const inEffect = async (month: string) => {
+      const report = await monthlyReport(desk.deps, liuQiang, month);
+      if (!report.ok) throw new Error(`refused: ${report.error.code}`);
+      return report.value.activePlans.total;
+    };
+    expect([await inEffect('2027-06'), await inEffect('2027-07')]).toEqual([1, 0]);
+  });
 
   it('refuses to end a plan not yet in effect, and one already ended', async () => {
     const pending = await filed(desk.deps, samplePlan('02-line-tier1', { startMonth: '2027-07' }));
