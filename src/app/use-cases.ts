@@ -32,6 +32,7 @@ import {
   type SearchPage,
 } from './approval/search';
 import { reportEvaluation, type EvaluationCommand } from './approval/report-evaluation';
+import { endPlan, type EndPlanCommand } from './approval/end-plan';
 import { recordFinding, type Finding } from './approval/spot-check-finding';
 import { submit, type Submission } from './approval/submit';
 import type { ApprovalDeps } from './common/deps';
@@ -165,6 +166,8 @@ export interface UseCases {
   withdraw(applicationId: string, actor: string): Promise<Acted>;
   fulfill(applicationId: string, note: string | null, actor: string): Promise<Acted>;
   reportEvaluation(cmd: EvaluationCommand): Promise<Acted>;
+  /** Ops ends a plan in effect before its term (第九条(三)), with a reason and its new last day. */
+  endPlan(cmd: EndPlanCommand): Promise<Acted>;
 
   /** An application as the person may see it now (audited); its status only when they may not see it. */
   view(applicationId: string, viewer: string): Promise<Result<CardModel, Refusal>>;
@@ -369,6 +372,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
     withdraw: async (id, actor) => answered(actor, await withdrawApplication(deps, id, actor)),
     fulfill: async (id, note, actor) => answered(actor, await fulfillApplication(deps, id, note, actor)),
     reportEvaluation: async (cmd) => answered(cmd.actor, await reportEvaluation(deps, cmd)),
+    endPlan: async (cmd) => answered(cmd.actor, await endPlan(deps, cmd)),
 
     view: (id, viewer) => viewApplication(deps, id, viewer),
     mine: (actor) => myApplications(deps, actor),

@@ -1,5 +1,7 @@
 import { isUndecided, type ApplicationState } from './application-state';
 import { currentStepIndex, type ApprovalStep, type Decision, type FulfillmentTask } from './approval-step';
+import type { EarlyEnd } from './lifecycle';
+import type { LocalDate } from './local-date';
 import { APPROVER_ROLES, type ApproverRole } from './route';
 
 /*
@@ -16,6 +18,8 @@ export interface Case {
   fulfillment: FulfillmentTask | null;
   /** The evaluation period the applicant has been asked to report on, until they do. */
   evaluationDue: number | null;
+  /** Set when ops ended the plan before its term (第九条(三)). */
+  endsEarly?: EarlyEnd | null;
 }
 
 /** Who is acting: their AAD object id and the roles the directory gives them. */
@@ -26,30 +30,42 @@ export interface Actor {
 
 /** Why an act is refused; each is shown to the person in words and audited. */
 export type Refusal =
-  | {
-      code:
-        | 'not_an_approver'
-        | 'own_application'
-        | 'no_approval_authority'
-        | 'already_decided'
-        | 'stale_card'
-        | 'comment_required'
-        | 'cannot_escalate'
-        | 'not_the_applicant'
-        | 'not_withdrawable'
-        | 'not_returned'
-        | 'not_expired'
-        | 'not_active'
-        | 'no_evaluation_due'
-        | 'not_a_handler'
-        | 'not_in_fulfillment'
-        | 'not_ops_head'
-        | 'already_assigned';
-    }
+  | { code: PlainRefusalCode }
   /** A step can only go to someone who holds its role. */
   | { code: 'lacks_role'; role: ApproverRole }
   /** Nobody holds a role the route needs (the directory is incomplete). */
-  | { code: 'no_approver'; role: ApproverRole };
+  | { code: 'no_approver'; role: ApproverRole }
+  /** Ending a plan: its reason is longer than the card takes. */
+  | { code: 'end_reason_too_long'; max: number }
+  /** Ending a plan: on a day already past (Shanghai). */
+  | { code: 'end_date_past'; date: LocalDate; today: LocalDate }
+  /** Ending a plan: after the last day of its term (a plan is never lengthened). */
+  | { code: 'end_date_after_term'; date: LocalDate; lastDay: LocalDate }
+  /** Ending a plan that ops has already ended. */
+  | { code: 'already_ending'; lastDay: LocalDate };
+
+/** The refusals that are a code alone, with nothing to fill into their words. */
+export type PlainRefusalCode =
+  | 'not_an_approver'
+  | 'own_application'
+  | 'no_approval_authority'
+  | 'already_decided'
+  | 'stale_card'
+  | 'comment_required'
+  | 'cannot_escalate'
+  | 'not_the_applicant'
+  | 'not_withdrawable'
+  | 'not_returned'
+  | 'not_expired'
+  | 'not_active'
+  | 'no_evaluation_due'
+  | 'not_a_handler'
+  | 'not_in_fulfillment'
+  | 'not_ops_head'
+  | 'already_assigned'
+  | 'not_ops'
+  | 'end_reason_required'
+  | 'end_date_required';
 
 /** What a person may do to an application: the buttons of its card, each the act of one use case. */
 export const CASE_ACTIONS = [
@@ -62,6 +78,7 @@ export const CASE_ACTIONS = [
   'fulfill',
   'evaluate',
   'renew',
+  'end',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -102,6 +119,19 @@ function applicantRefusal(
   }
 }
 
+/** The departments that judge a plan's life (第七条(二), 第九条(三)): 经营管理部, its approvers and its head. */
+export const OPS_ROLES: readonly ApproverRole[] = ['ops_approver', 'ops_head'];
+
+/**
+ * 第九条(三): ops ends a plan before its term — only ops, only a plan in effect, and only once (its
+ * people have been told the day it ends).
+ */
+function endRefusal(c: Case, actor: Actor): Refusal | null {
+  if (!actor.roles.some((r) => (OPS_ROLES as readonly string[]).includes(r))) return { code: 'not_ops' };
+  if (c.state !== 'active') return { code: 'not_active' };
+  return c.endsEarly ? { code: 'already_ending', lastDay: c.endsEarly.lastDay } : null;
+}
+
 /**
  * Why `actor` may not take `action` on the case now, or null when they may. The one statement of each
  * act's guard: the acts below check it before they move anything, and a card offers exactly the
@@ -123,6 +153,8 @@ export function refusalOf(
     case 'fulfill':
       if (!actor.roles.includes('support_handler')) return { code: 'not_a_handler' };
       return c.state === 'in_fulfillment' && c.fulfillment ? null : { code: 'not_in_fulfillment' };
+    case 'end':
+      return endRefusal(c, actor);
     default:
       return applicantRefusal(c, actor, action);
   }

@@ -1,6 +1,5 @@
-import type { ApplicationInput } from './application';
 import type { WorkingCalendar } from './business-days';
-import { planEnd, type LifecycleSettings } from './lifecycle';
+import { effectiveEnd, type LifecycleSettings, type PlanLife } from './lifecycle';
 import { addMonths, shanghaiInstant, type Month } from './local-date';
 import { nextWorkingMoment, WORK_START } from './working-hours';
 
@@ -8,7 +7,8 @@ import { nextWorkingMoment, WORK_START } from './working-hours';
  * 第九条(三) 需定期跟踪评估实施效果: an active plan is evaluated period by period. Period n is the n-th
  * run of `evaluationEveryMonths` whole months from the plan's first month; the applicant is asked for
  * it on the first working morning after it ends, for every period that ends before the plan's last
- * month (the last stretch ends with the plan, which then expires).
+ * month (the last stretch ends with the plan, which then expires). A plan ops ended early is asked
+ * for no period that does not end before its new end.
  *
  * No period is skipped: each report is judged against what was expected by the end of its own period.
  * A plan whose evaluations fell behind (activated late, the bot stopped, the applicant slow) is asked
@@ -23,22 +23,21 @@ export interface EvaluationPeriod {
   askAt: Date;
 }
 
-type PlanTerm = Pick<ApplicationInput, 'startMonth' | 'termMonths'>;
-
 /** Period n (from 1) of a plan, or null when it does not end before the plan's last month. */
 export function evaluationPeriod(
-  input: PlanTerm,
+  plan: PlanLife,
   settings: Pick<LifecycleSettings, 'evaluationEveryMonths'>,
   calendar: WorkingCalendar,
   period: number,
 ): EvaluationPeriod | null {
   const every = settings.evaluationEveryMonths;
   if (!Number.isInteger(period) || period < 1 || !Number.isInteger(every) || every < 1) return null;
-  const monthAfter = addMonths(input.startMonth, period * every);
-  if (`${monthAfter}-01` >= planEnd(input).expiresOn) return null;
+  const { startMonth } = plan.input;
+  const monthAfter = addMonths(startMonth, period * every);
+  if (`${monthAfter}-01` >= effectiveEnd(plan).expiresOn) return null;
   return {
     period,
-    firstMonth: addMonths(input.startMonth, (period - 1) * every),
+    firstMonth: addMonths(startMonth, (period - 1) * every),
     lastMonth: addMonths(monthAfter, -1),
     askAt: nextWorkingMoment(calendar, shanghaiInstant(`${monthAfter}-01`, WORK_START)),
   };
@@ -46,7 +45,7 @@ export function evaluationPeriod(
 
 /** The periods asked for by `now` and not reported yet (the first `reported` are), oldest first. */
 export function evaluationsOutstanding(
-  input: PlanTerm,
+  plan: PlanLife,
   settings: Pick<LifecycleSettings, 'evaluationEveryMonths'>,
   calendar: WorkingCalendar,
   reported: number,
@@ -54,7 +53,7 @@ export function evaluationsOutstanding(
 ): EvaluationPeriod[] {
   const due: EvaluationPeriod[] = [];
   for (let n = reported + 1; ; n += 1) {
-    const period = evaluationPeriod(input, settings, calendar, n);
+    const period = evaluationPeriod(plan, settings, calendar, n);
     if (!period || period.askAt > now) return due;
     due.push(period);
   }

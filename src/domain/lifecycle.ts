@@ -1,5 +1,5 @@
 import type { ApplicationInput } from './application';
-import { addMonths, type LocalDate } from './local-date';
+import { addDays, addMonths, type LocalDate } from './local-date';
 
 /** Ops' settings for what happens around deadlines and over a plan's life (SPEC §6); each has a default. */
 export interface LifecycleSettings {
@@ -23,17 +23,46 @@ export const DEFAULT_LIFECYCLE: LifecycleSettings = {
   spotCheckSharePct: 10,
 };
 
-/** The last day a plan's discounts hold, and the day it expires (the day after its last month). */
-export function planEnd(input: Pick<ApplicationInput, 'startMonth' | 'termMonths'>): {
-  lastDay: LocalDate;
-  expiresOn: LocalDate;
-} {
+type PlanTerm = Pick<ApplicationInput, 'startMonth' | 'termMonths'>;
+
+/** The last day a plan's discounts hold by its term, and the day it expires (the day after its last month). */
+export function planEnd(input: PlanTerm): { lastDay: LocalDate; expiresOn: LocalDate } {
   const firstMonthAfter = addMonths(input.startMonth, input.termMonths);
   const expiresOn = `${firstMonthAfter}-01`;
-  const d = new Date(`${expiresOn}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return { lastDay: d.toISOString().slice(0, 10), expiresOn };
+  return { lastDay: addDays(expiresOn, -1), expiresOn };
 }
+
+/**
+ * 第九条(三): ops ends a plan before its term — its evaluation shows it falls short, or it is at the
+ * end of its life. Its discounts hold until `lastDay`; then it expires as at the end of its term.
+ */
+export interface EarlyEnd {
+  lastDay: LocalDate;
+  reason: string;
+  /** Who ended it (AAD object id) and when (ISO 8601). */
+  by: string;
+  at: string;
+}
+
+/** What a plan's end depends on: its term, and whether ops ended it early (older records: never). */
+export interface PlanLife {
+  input: PlanTerm;
+  endsEarly?: EarlyEnd | null;
+}
+
+/**
+ * The last day a plan's discounts actually hold and the day it expires: the early end ops set, else
+ * the end of its term. Everything that asks when a plan ends (its schedule, its evaluations, search)
+ * asks this.
+ */
+export function effectiveEnd(plan: PlanLife): { lastDay: LocalDate; expiresOn: LocalDate } {
+  const early = plan.endsEarly?.lastDay;
+  return early ? { lastDay: early, expiresOn: addDays(early, 1) } : planEnd(plan.input);
+}
+
+/** What an evaluation judges against the application's expectations. */
+export const EVALUATION_MEASURES = ['revenue', 'subscribers'] as const;
+export type EvaluationMeasure = (typeof EVALUATION_MEASURES)[number];
 
 /** One quarterly (by default) report of a plan's actual results against what its application expected. */
 export interface EvaluationReport {
@@ -43,24 +72,47 @@ export interface EvaluationReport {
   actualRevenueFen: number;
   actualSubscribers: number;
   expectedRevenueToDateFen: number;
+  /** Older reports were judged on revenue alone and have neither of these. */
+  expectedSubscribersToDate?: number;
+  /** What fell short of its expected figure, in EVALUATION_MEASURES order. */
+  shortfalls?: EvaluationMeasure[];
+  /** Whether anything fell short: the plan is flagged for improvement. */
   flagged: boolean;
 }
 
+/** What fell short in a report (an older report, judged on revenue alone, by its flag). */
+export const shortfallsOf = (report: EvaluationReport): EvaluationMeasure[] =>
+  report.shortfalls ?? (report.flagged ? ['revenue'] : []);
+
+/** What an evaluation judges: the application's expected totals over the term, and the actual results to date. */
+export interface EvaluationFigures {
+  expectedRevenueFen: number;
+  expectedSubscribers: number;
+  actualRevenueFen: number;
+  actualSubscribers: number;
+}
+
 /**
- * The revenue expected by the end of an evaluation period (pro rata over the term), and whether the
- * actual result is under the flag threshold. Integer arithmetic: flagged iff actual × 100 < expected × pct.
+ * Each measure expected by the end of an evaluation period (pro rata over the term: the rules set no
+ * other pace, so subscribers are expected to build up as revenue does), and which actual results are
+ * under the flag threshold. Integer arithmetic: short iff actual × 100 < expected × pct.
  */
 export function judgeEvaluation(
-  expectedTotalFen: number,
+  figures: EvaluationFigures,
   termMonths: number,
   monthsElapsed: number,
-  actualRevenueFen: number,
   flagBelowPct: number,
-) {
-  const months = Math.min(monthsElapsed, termMonths);
-  const expectedToDate = Math.floor((expectedTotalFen * months) / termMonths);
-  return {
-    expectedRevenueToDateFen: expectedToDate,
-    flagged: BigInt(actualRevenueFen) * 100n < BigInt(expectedToDate) * BigInt(flagBelowPct),
-  };
+): Required<
+  Pick<EvaluationReport, 'expectedRevenueToDateFen' | 'expectedSubscribersToDate' | 'shortfalls' | 'flagged'>
+> {
+  const months = BigInt(Math.min(monthsElapsed, termMonths));
+  const toDate = (total: number) => Number((BigInt(total) * months) / BigInt(termMonths));
+  const short = (actual: number, expected: number) => BigInt(actual) * 100n < BigInt(expected) * BigInt(flagBelowPct);
+  const expectedRevenueToDateFen = toDate(figures.expectedRevenueFen);
+  const expectedSubscribersToDate = toDate(figures.expectedSubscribers);
+  const shortfalls: EvaluationMeasure[] = [
+    ...(short(figures.actualRevenueFen, expectedRevenueToDateFen) ? ['revenue' as const] : []),
+    ...(short(figures.actualSubscribers, expectedSubscribersToDate) ? ['subscribers' as const] : []),
+  ];
+  return { expectedRevenueToDateFen, expectedSubscribersToDate, shortfalls, flagged: shortfalls.length > 0 };
 }

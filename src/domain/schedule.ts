@@ -2,7 +2,7 @@ import type { ApplicationInput } from './application';
 import type { ApplicationState } from './application-state';
 import type { ApprovalStep, FulfillmentTask } from './approval-step';
 import { addBusinessDays, type WorkingCalendar } from './business-days';
-import { planEnd, type LifecycleSettings } from './lifecycle';
+import { effectiveEnd, type LifecycleSettings, type PlanLife } from './lifecycle';
 import { evaluationPeriod } from './evaluation-period';
 import { addDays, shanghaiDate, shanghaiInstant } from './local-date';
 import { halfwayInWorkingTime, nextWorkingMoment, WORK_START } from './working-hours';
@@ -33,7 +33,7 @@ export interface DueWork {
   payload: Record<string, string | number>;
 }
 
-export interface ScheduledCase {
+export interface ScheduledCase extends PlanLife {
   state: ApplicationState;
   revision: number;
   steps: readonly ApprovalStep[];
@@ -86,20 +86,18 @@ export function dueWork(c: ScheduledCase, settings: LifecycleSettings, calendar:
     work.push({ kind: 'fulfillment.overdue', key: `r${c.revision}`, dueAt: inHours(due), payload });
   }
   if (c.state === 'active') {
-    const { lastDay, expiresOn } = planEnd(c.input);
+    const { lastDay, expiresOn } = effectiveEnd(c);
+    // Ops ended it early: its people were told that day, so no notice falls on or before it.
+    const endedOn = c.endsEarly ? shanghaiDate(new Date(c.endsEarly.at)) : null;
     for (const days of [...settings.expiryNoticeDays, 0]) {
-      const on = addDays(lastDay, -days);
-      work.push({
-        kind: 'plan.expiry_notice',
-        key: `${days}d`,
-        dueAt: inHours(shanghaiInstant(on, WORK_START)),
-        payload: { daysLeft: days, lastDay },
-      });
+      const dueAt = inHours(shanghaiInstant(addDays(lastDay, -days), WORK_START));
+      if (endedOn && shanghaiDate(dueAt) <= endedOn) continue;
+      work.push({ kind: 'plan.expiry_notice', key: `${days}d`, dueAt, payload: { daysLeft: days, lastDay } });
     }
     work.push({ kind: 'plan.expire', key: expiresOn, dueAt: shanghaiInstant(expiresOn), payload: { lastDay } });
     if (c.activatedAt) {
       // One period at a time, the oldest unreported first (evaluation-period.ts has the rule).
-      const next = evaluationPeriod(c.input, settings, calendar, c.evaluationsDone + 1);
+      const next = evaluationPeriod(c, settings, calendar, c.evaluationsDone + 1);
       if (next)
         work.push({
           kind: 'plan.evaluation',

@@ -1,6 +1,6 @@
 import { enter } from './application-state';
 import { currentStepIndex, type ApprovalStep, type Decision, type FulfillmentTask } from './approval-step';
-import { refusalOf, type Actor, type Case, type Refusal } from './case-guards';
+import { refusalOf, type Actor, type Case, type PlainRefusalCode, type Refusal } from './case-guards';
 import { fail, ok, type Result } from './result';
 import type { StepAssignment } from './approver-pool';
 import type { ApproverRole, RouteStep } from './route';
@@ -9,12 +9,15 @@ import type { ApproverRole, RouteStep } from './route';
 export {
   availableActions,
   CASE_ACTIONS,
+  OPS_ROLES,
   refusalOf,
   type Actor,
   type Case,
   type CaseAction,
+  type PlainRefusalCode,
   type Refusal,
 } from './case-guards';
+export { endEarly, END_REASON_MAX, type EndEarlyCommand } from './end-early';
 /** What the workflow needs from outside: deadlines by the business calendar, and named approvers by role. */
 export interface WorkflowEnv {
   approvalDue(from: Date): Date;
@@ -24,8 +27,7 @@ export interface WorkflowEnv {
   leadershipIsFinal: boolean;
 }
 
-const refuse = (code: Exclude<Refusal, { role: ApproverRole }>['code']): { ok: false; error: Refusal } =>
-  fail({ code });
+const refuse = (code: PlainRefusalCode): { ok: false; error: Refusal } => fail({ code });
 
 /** A route's steps with their named approvers: the first reaches its approver now, the rest wait. */
 export function openRoute(route: readonly RouteStep[], at: Date, env: WorkflowEnv): Result<ApprovalStep[], Refusal> {

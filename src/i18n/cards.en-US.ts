@@ -115,6 +115,15 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.action.fulfill': 'Mark as done',
   'card.action.fulfillConfirm': 'Confirm done',
   'card.action.fulfillComment': 'Note (optional)',
+  'card.action.end': 'End plan',
+  'card.action.endIntro':
+    'Article 9(3): a plan below expectations at evaluation, or at the end of its life, can end before its term. The applicant and their unit are told at once; after its last day its discounts are void and the support center gets the task of restoring standard tariffs.',
+  'card.action.endDate': 'Discounts hold until (last day, today or later)',
+  'card.action.endDateError': 'Choose the last day',
+  'card.action.endReason': 'Why it ends early (the applicant is told)',
+  'card.action.endReasonPlaceholder': 'e.g. below expectations two periods running',
+  'card.action.endReasonError': 'Say why',
+  'card.action.endConfirm': 'End the plan',
 
   'card.notice.id': 'Plan',
   'card.notice.unit': 'Unit',

@@ -116,6 +116,15 @@ export const cardsZhCN = {
   'card.action.fulfill': '已完成受理',
   'card.action.fulfillConfirm': '确认已完成',
   'card.action.fulfillComment': '受理备注(选填)',
+  'card.action.end': '结束方案',
+  'card.action.endIntro':
+    '第九条(三):评估未达预期或已处于生命周期末期的方案,可提前结束。申请人和所在单位会立即收到通知;最后一天之后优惠作废,业务支撑中心将收到恢复标准资费的任务。',
+  'card.action.endDate': '优惠有效至(最后一天,不早于今天)',
+  'card.action.endDateError': '请选择最后一天',
+  'card.action.endReason': '提前结束的原因(会告知申请人)',
+  'card.action.endReasonPlaceholder': '例如:连续两期评估未达预期',
+  'card.action.endReasonError': '请写明原因',
+  'card.action.endConfirm': '确认结束方案',
 
   'card.notice.id': '方案编号',
   'card.notice.unit': '营销单位',

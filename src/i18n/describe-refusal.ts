@@ -35,7 +35,18 @@ export function describeRefusal(refusal: Refusal, lang: Lang): string {
     case 'already_assigned':
     case 'not_catalog_owner':
     case 'not_policy_owner':
+    case 'not_ops':
+    case 'end_reason_required':
+    case 'end_date_required':
       return t(lang, `refusal.${refusal.code}`);
+    case 'end_reason_too_long':
+      return t(lang, 'refusal.end_reason_too_long', { max: refusal.max });
+    case 'end_date_past':
+      return t(lang, 'refusal.end_date_past', { date: refusal.date, today: refusal.today });
+    case 'end_date_after_term':
+      return t(lang, 'refusal.end_date_after_term', { date: refusal.date, lastDay: refusal.lastDay });
+    case 'already_ending':
+      return t(lang, 'refusal.already_ending', { lastDay: refusal.lastDay });
     case 'no_absence':
       return t(lang, 'refusal.no_absence');
     case 'absence':

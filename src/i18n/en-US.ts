@@ -1,4 +1,5 @@
 import { cardsEnUS } from './cards.en-US';
+import { planEndEnUS } from './plan-end.en-US';
 import { refusalsEnUS } from './refusals.en-US';
 import type { StringKey } from './zh-CN';
 
@@ -6,6 +7,7 @@ import type { StringKey } from './zh-CN';
 export const enUS: Record<StringKey, string> = {
   ...cardsEnUS,
   ...refusalsEnUS,
+  ...planEndEnUS,
   'help.title': 'PlanDesk personalized plan assistant',
   'help.intro':
     'Apply for, approve and follow group-business personalized plans. Marketing units have no approval authority; approval sits with the Group Customer Department.',
@@ -658,14 +660,14 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'evaluation.asked_backlog':
     'Personalized plan {id} has {outstanding} evaluation periods not yet reported. Please report them in order, starting with period {period}, {span}: tap "Report results" on its card; after each report the card moves to the next period.',
   'evaluation.flagged':
-    'Below expectations: personalized plan {id} ({unitName}) earned less than expected in period {period} ({span}) and needs improving.',
+    'Below expectations: personalized plan {id} ({unitName}) fell short on {shortOn} in period {period} ({span}) and needs improving.',
   'bot.evaluated': 'Recorded the evaluation of {id} for period {period}.',
   'bot.evaluatedFlagged':
-    'Recorded the evaluation of {id} for period {period}: revenue is below expectations; Operations Management has been told.',
+    'Recorded the evaluation of {id} for period {period}: below expectations on {shortOn}; Operations Management has been told.',
   'bot.evaluatedNext':
     'Recorded the evaluation of {id} for period {period}. Next, please report period {nextPeriod}: {span}.',
   'bot.evaluatedFlaggedNext':
-    'Recorded the evaluation of {id} for period {period}: revenue is below expectations; Operations Management has been told. Next, please report period {nextPeriod}: {span}.',
+    'Recorded the evaluation of {id} for period {period}: below expectations on {shortOn}; Operations Management has been told. Next, please report period {nextPeriod}: {span}.',
   'spotcheck.drawn':
     "Spot check {month} ({share}% of each unit's active plans, at least one per unit that has any): {sample}. Record a finding on each: spotcheck PP-… pass / spotcheck PP-… issue <note>.",
   'spotcheck.none': 'Spot check {month}: there are no active personalized plans.',

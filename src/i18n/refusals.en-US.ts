@@ -33,6 +33,15 @@ export const refusalsEnUS: Record<keyof typeof refusalsZhCN, string> = {
   'refusal.not_withdrawable': 'The application has a final decision and cannot be withdrawn.',
   'refusal.not_returned': 'Only a returned application can be revised and resubmitted; here is where it stands.',
   'refusal.not_expired': 'Only an expired plan can be applied for again; here is where it stands.',
+  'refusal.not_ops': 'Only Operations Management (its approvers or its head) may end a plan early.',
+  'refusal.already_ending': 'This plan is already set to end early on {lastDay}.',
+  'refusal.end_reason_required':
+    'Please say why the plan ends early (for example: below expectations at evaluation, at the end of its life).',
+  'refusal.end_reason_too_long': 'The reason can be at most {max} characters; please shorten it.',
+  'refusal.end_date_required': "Please choose the plan's last day (the last day its discounts hold).",
+  'refusal.end_date_past': 'The last day {date} has passed (today is {today}); choose today or a later date.',
+  'refusal.end_date_after_term':
+    "The last day {date} is after the plan's own last day {lastDay}: ending early cannot lengthen a plan, so choose {lastDay} or earlier.",
   'refusal.not_active': 'This plan is not running now, so this does not apply; here is where it stands.',
   'refusal.no_evaluation_due': 'No evaluation is due for this period now (it may have been reported already).',
   'refusal.not_a_handler': 'Only a support center handler can mark this done.',

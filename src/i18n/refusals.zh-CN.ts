@@ -34,6 +34,15 @@ export const refusalsZhCN = {
   'refusal.not_expired': '只有已到期的方案才能重新申请;以下是它现在的状态。',
   'refusal.not_active': '该方案当前不在执行中,此操作不适用;以下是它现在的状态。',
   'refusal.no_evaluation_due': '这一期的评估现在不需要填报(可能已填报过)。',
+  // Ending a plan before its term (第九条(三)).
+  'refusal.not_ops': '只有经营管理部(审批人或负责人)可以提前结束方案。',
+  'refusal.already_ending': '该方案已定于 {lastDay} 提前结束,无需再次结束。',
+  'refusal.end_reason_required': '请写明提前结束方案的原因(例如评估未达预期、已处于生命周期末期)。',
+  'refusal.end_reason_too_long': '原因最多 {max} 个字,请精简后再提交。',
+  'refusal.end_date_required': '请选择方案的最后一天(优惠有效至哪一天)。',
+  'refusal.end_date_past': '最后一天 {date} 已经过去(今天是 {today}),请选择今天或以后的日期。',
+  'refusal.end_date_after_term':
+    '最后一天 {date} 晚于方案原定的最后一天 {lastDay}:提前结束不能延长方案,请选择 {lastDay} 或更早的日期。',
   // Fulfillment.
   'refusal.not_a_handler': '只有业务支撑中心的受理人可以标记受理完成。',
   'refusal.not_in_fulfillment': '该申请当前不在受理中(可能已标记完成),无需再标记。',

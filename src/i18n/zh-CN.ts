@@ -1,4 +1,5 @@
 import { cardsZhCN } from './cards.zh-CN';
+import { planEndZhCN } from './plan-end.zh-CN';
 import { refusalsZhCN } from './refusals.zh-CN';
 
 /**
@@ -8,6 +9,7 @@ import { refusalsZhCN } from './refusals.zh-CN';
 export const zhCN = {
   ...cardsZhCN,
   ...refusalsZhCN,
+  ...planEndZhCN,
   'help.title': 'PlanDesk 个性化方案助手',
   'help.intro': '集团业务个性化方案的申请、审批与生命周期管理。营销单位无审批权,审批集中在集客部。',
   'help.commands': '可以这样说',
@@ -603,12 +605,12 @@ export const zhCN = {
     '请填报个性化方案 {id} 第 {period} 期({span})的实际效果(实际收入与用户数),在卡片上点击“填报评估”。',
   'evaluation.asked_backlog':
     '个性化方案 {id} 有 {outstanding} 期评估尚未填报,请按顺序逐期填报,先填第 {period} 期({span}):在卡片上点击“填报评估”,每填一期,卡片即转到下一期。',
-  'evaluation.flagged': '评估未达预期:个性化方案 {id}({unitName})第 {period} 期({span})实际收入低于预期,需改进。',
+  'evaluation.flagged': '评估未达预期:个性化方案 {id}({unitName})第 {period} 期({span}){shortOn}低于预期,需改进。',
   'bot.evaluated': '已记录 {id} 第 {period} 期评估。',
-  'bot.evaluatedFlagged': '已记录 {id} 第 {period} 期评估:实际收入低于预期,已通知经营管理部跟进改进。',
+  'bot.evaluatedFlagged': '已记录 {id} 第 {period} 期评估:{shortOn}低于预期,已通知经营管理部跟进改进。',
   'bot.evaluatedNext': '已记录 {id} 第 {period} 期评估。请接着填报第 {nextPeriod} 期:{span}。',
   'bot.evaluatedFlaggedNext':
-    '已记录 {id} 第 {period} 期评估:实际收入低于预期,已通知经营管理部跟进改进。请接着填报第 {nextPeriod} 期:{span}。',
+    '已记录 {id} 第 {period} 期评估:{shortOn}低于预期,已通知经营管理部跟进改进。请接着填报第 {nextPeriod} 期:{span}。',
   'spotcheck.drawn':
     '{month} 抽检(各单位在用方案的 {share}%,每个有方案的单位至少一件):{sample}。请逐件记录结论:抽检 PP-… 通过 / 抽检 PP-… 问题 <说明>。',
   'spotcheck.none': '{month} 抽检:目前没有在用的个性化方案。',

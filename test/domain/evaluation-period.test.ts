@@ -10,7 +10,8 @@ const shown = (d: Date) => `${shanghaiDate(d)} ${shanghaiTime(d)}`;
 const quarterly = DEFAULT_LIFECYCLE;
 
 /** A twelve-month plan from January 2026, approved in December 2025. */
-const plan = { startMonth: '2026-01', termMonths: 12 };
+const term = { startMonth: '2026-01', termMonths: 12 };
+const plan = { input: term };
 
 describe('the evaluation periods of a plan', () => {
   it('covers whole runs of months from the plan’s first month, asked for on the first working morning after each', () => {
@@ -26,8 +27,28 @@ describe('the evaluation periods of a plan', () => {
   it('asks for no period that ends with the plan or after it: the plan expires then', () => {
     expect(evaluationPeriod(plan, quarterly, calendar, 4)).toBeNull();
     // Ten months: Jan–Mar, Apr–Jun, Jul–Sep; October alone is the plan's last stretch.
-    expect(evaluationPeriod({ startMonth: '2026-01', termMonths: 10 }, quarterly, calendar, 3)).not.toBeNull();
-    expect(evaluationPeriod({ startMonth: '2026-01', termMonths: 10 }, quarterly, calendar, 4)).toBeNull();
+    expect(
+      evaluationPeriod({ input: { startMonth: '2026-01', termMonths: 10 } }, quarterly, calendar, 3),
+    ).not.toBeNull();
+    expect(evaluationPeriod({ input: { startMonth: '2026-01', termMonths: 10 } }, quarterly, calendar, 4)).toBeNull();
+  });
+
+  it('asks for no period that does not end before the day after ops ended the plan', () => {
+    const endsEarly = (lastDay: string) => ({
+      lastDay,
+      reason: '评估未达预期',
+      by: 'wang-fang',
+      at: '2026-05-10T02:00:00Z',
+    });
+    // Ended on 15 July: the second quarter (to 30 June) still ends before it, the third no longer does.
+    const july = { input: term, endsEarly: endsEarly('2026-07-15') };
+    expect(evaluationPeriod(july, quarterly, calendar, 2)?.lastMonth).toBe('2026-06');
+    expect(evaluationPeriod(july, quarterly, calendar, 3)).toBeNull();
+    // Ended on 30 June: the second quarter ends with the plan, as the last stretch of a term does.
+    expect(evaluationPeriod({ input: term, endsEarly: endsEarly('2026-06-30') }, quarterly, calendar, 2)).toBeNull();
+    expect(evaluationsOutstanding(july, quarterly, calendar, 0, at('2027-06-01T10:00')).map((p) => p.period)).toEqual([
+      1, 2,
+    ]);
   });
 
   it('follows ops’ setting for the months between evaluations', () => {
@@ -76,7 +97,7 @@ describe('an evaluation that fell behind', () => {
       revision: 1,
       steps: [],
       fulfillment: null,
-      input: plan,
+      input: term,
       activatedAt: '2025-12-15T03:00:00.000Z',
       evaluationsDone: 0,
     };

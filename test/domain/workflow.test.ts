@@ -8,6 +8,7 @@ import {
   awaitedStep,
   CASE_ACTIONS,
   decide,
+  endEarly,
   expire,
   fulfill,
   openRoute,
@@ -541,7 +542,8 @@ describe('any sequence of actions', () => {
     | { kind: 'complete'; who: Actor }
     | { kind: 'resubmit'; who: Actor; revision: number }
     | { kind: 'expire' }
-    | { kind: 'reassign'; to: Actor };
+    | { kind: 'reassign'; to: Actor }
+    | { kind: 'end'; who: Actor };
 
   const anyone = fc.constantFrom<Actor>(...Object.values(PEOPLE));
   const action: fc.Arbitrary<Action> = fc.oneof(
@@ -590,7 +592,17 @@ describe('any sequence of actions', () => {
       weight: 1,
       arbitrary: fc.record({ kind: fc.constant('reassign' as const), to: fc.constantFrom<Actor>(liuQiang, chenJing) }),
     },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant('end' as const),
+        who: fc.constantFrom<Actor>(wangFang, liuQiang, zhangWei, zhaoLei),
+      }),
+    },
   );
+  /** Ops ends the plan (a 2027 plan, in the first half of its term) mid-year, for a reason. */
+  const TERM = { startMonth: '2027-01', termMonths: 12 };
+  const ending = (actor: Actor, at: Date) => ({ lastDay: '2027-06-30', reason: '评估未达预期', actor, at });
 
   const personWithId = (id: string | null | undefined): Actor =>
     Object.values(PEOPLE).find((p) => p.id === id) ?? { id: id ?? 'nobody', roles: [] };
@@ -641,10 +653,18 @@ describe('any sequence of actions', () => {
                       ? resubmit(c, a.who, a.revision, must(openRoute(route, at, e)))
                       : a.kind === 'expire'
                         ? expire(c)
-                        : reassign(c, awaitedStep(c)?.index ?? 0, a.to.id, at, e);
+                        : a.kind === 'end'
+                          ? endEarly(c, TERM, ending(a.who, at))
+                          : reassign(c, awaitedStep(c)?.index ?? 0, a.to.id, at, e);
             }
             if (!result.ok) return;
             c = result.value;
+            // Ending a plan early is no move of state: it runs on, to its new last day, by ops' word only.
+            if (a.kind === 'end') {
+              expect([before.state, c.state, before.endsEarly ?? null]).toEqual(['active', 'active', null]);
+              expect(a.who.roles.some((r) => r === 'ops_approver' || r === 'ops_head')).toBe(true);
+              return;
+            }
             movesMade.add(`${before.state}→${c.state}`);
 
             expect(reachableFrom(before.state).has(c.state)).toBe(true);
@@ -717,7 +737,9 @@ describe('any sequence of actions', () => {
                       ? resubmit(c, actor, c.revision, must(openRoute(route, at, e)))
                       : a.kind === 'expire'
                         ? expire(c)
-                        : { ok: false as const };
+                        : a.kind === 'end'
+                          ? endEarly(c, TERM, ending(actor, at))
+                          : { ok: false as const };
             if (next.ok) c = 'next' in next.value ? next.value.next : next.value;
           }
           const offered = availableActions(c, viewer);
@@ -732,6 +754,7 @@ describe('any sequence of actions', () => {
               fulfill: () => fulfill(c, viewer, null, DECIDED_AT).ok,
               evaluate: () => refusalOf(c, viewer, 'evaluate') === null,
               renew: () => refusalOf(c, viewer, 'renew') === null,
+              end: () => endEarly(c, TERM, ending(viewer, DECIDED_AT)).ok,
             };
             expect(offered.includes(action)).toBe(act[action]());
           }

@@ -58,6 +58,13 @@ const EVERY_REFUSAL: { [C in RefusalCode]: Refusal & { code: C } } = {
   not_policy_owner: { code: 'not_policy_owner' },
   reference_changed: { code: 'reference_changed', version: 4 },
   effective_in_past: { code: 'effective_in_past', date: '2026-11-30', today: '2026-12-01' },
+  not_ops: { code: 'not_ops' },
+  already_ending: { code: 'already_ending', lastDay: '2027-06-30' },
+  end_reason_required: { code: 'end_reason_required' },
+  end_reason_too_long: { code: 'end_reason_too_long', max: 500 },
+  end_date_required: { code: 'end_date_required' },
+  end_date_past: { code: 'end_date_past', date: '2027-05-09', today: '2027-05-10' },
+  end_date_after_term: { code: 'end_date_after_term', date: '2029-01-31', lastDay: '2028-12-31' },
 };
 
 const cases = Object.values(EVERY_REFUSAL).flatMap((refusal) =>
@@ -74,7 +81,7 @@ describe('describeRefusal', () => {
 
   it.each(cases)('should name what %s is about in %s', (_, lang, refusal) => {
     const words = describeRefusal(refusal, lang);
-    for (const key of ['id', 'unit', 'date', 'version'] as const) {
+    for (const key of ['id', 'unit', 'date', 'version', 'lastDay', 'today', 'max'] as const) {
       const value = (refusal as Record<string, unknown>)[key];
       if (key === 'id' && refusal.code === 'stale_version') continue; // "someone saved just now" needs no number
       if (value !== undefined) expect(words).toContain(String(value));

@@ -98,6 +98,34 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await store.applications.get(record.id)).toEqual({ ...changed, version: 2 });
       });
 
+      it('should keep a plan ops ended early, with what its evaluations found short', async () => {
+        const record = sampleRecord('PP-2027-000001');
+        await store.applications.create(record, [], [], []);
+        const ended: ApplicationRecord = {
+          ...record,
+          state: 'active',
+          evaluations: [
+            {
+              period: 1,
+              reportedAt: '2027-04-02T02:00:00.000Z',
+              reportedBy: record.input.applicant,
+              actualRevenueFen: 2_000_000,
+              actualSubscribers: 0,
+              expectedRevenueToDateFen: 2_880_000,
+              expectedSubscribersToDate: 1,
+              shortfalls: ['revenue', 'subscribers'],
+              flagged: true,
+            },
+          ],
+          endsEarly: { lastDay: '2027-05-31', reason: '评估未达预期', by: OPS, at: '2027-04-12T02:00:00.000Z' },
+        };
+        expect(await store.applications.update(ended, 1, [], [], [])).toEqual({
+          ok: true,
+          value: { ...ended, version: 2 },
+        });
+        expect(await store.applications.get(record.id)).toEqual({ ...ended, version: 2 });
+      });
+
       it('should file one application per draft of an applicant, answering a second filing with the first and writing nothing of it', async () => {
         const first = { ...sampleRecord('PP-2027-000001'), draftId: 'draft-1' };
         const again = { ...sampleRecord('PP-2027-000002'), draftId: 'draft-1' };

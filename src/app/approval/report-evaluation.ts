@@ -19,10 +19,10 @@ export interface EvaluationCommand {
 }
 
 /**
- * The applicant reports a period's actual revenue and subscribers; under the policy's threshold of
- * what the application expected by the period's end, the plan is flagged for improvement and ops is
- * told. When a later period is already due (reports fell behind), it is asked for at once: the card
- * turns to it, so missed periods are reported one after another, in order.
+ * The applicant reports a period's actual revenue and subscribers; either under the policy's threshold
+ * of what the application expected by the period's end, the plan is flagged for improvement and ops
+ * is told which fell short. When a later period is already due (reports fell behind), it is asked for
+ * at once: the card turns to it, so missed periods are reported one after another, in order.
  */
 export async function reportEvaluation(
   deps: ApprovalDeps,
@@ -40,10 +40,14 @@ export async function reportEvaluation(
   const policy = await policyOf(deps, record);
   const settings = policy.lifecycle ?? DEFAULT_LIFECYCLE;
   const judged = judgeEvaluation(
-    record.input.expected.revenueFen,
+    {
+      expectedRevenueFen: record.input.expected.revenueFen,
+      expectedSubscribers: record.input.expected.subscribers,
+      actualRevenueFen: cmd.actualRevenueFen,
+      actualSubscribers: cmd.actualSubscribers,
+    },
     record.input.termMonths,
     cmd.period * settings.evaluationEveryMonths,
-    cmd.actualRevenueFen,
     settings.evaluationFlagBelowPct,
   );
   const report: EvaluationReport = {
@@ -54,13 +58,13 @@ export async function reportEvaluation(
     actualSubscribers: cmd.actualSubscribers,
     ...judged,
   };
-  const [next] = evaluationsOutstanding(record.input, settings, deps.calendar, cmd.period, now);
+  const [next] = evaluationsOutstanding(record, settings, deps.calendar, cmd.period, now);
   const updated: ApplicationRecord = {
     ...record,
     evaluations: [...record.evaluations, report],
     evaluationDue: next?.period ?? null,
   };
-  const months = evaluationPeriod(record.input, settings, deps.calendar, cmd.period);
+  const months = evaluationPeriod(record, settings, deps.calendar, cmd.period);
   const m = messagesFor(deps, now, record.id);
   const outbox = [
     m.refresh(),
@@ -69,6 +73,8 @@ export async function reportEvaluation(
           m.text(channel('ops'), 'evaluation.flagged', {
             unit: record.input.unit,
             period: cmd.period,
+            // Which measures fell short (words, not figures: the channel sees no money, SPEC §7).
+            shortfalls: judged.shortfalls.join(','),
             ...(months ? { firstMonth: months.firstMonth, lastMonth: months.lastMonth } : {}),
           }),
         ]

@@ -1,5 +1,5 @@
 import type { ApplicationState } from '../../domain/application-state';
-import { planEnd } from '../../domain/lifecycle';
+import { effectiveEnd } from '../../domain/lifecycle';
 import type { LocalDate } from '../../domain/local-date';
 import { tierNamesOf, TIER_IDS, type TierId } from '../../domain/policy';
 import { APPROVER_ROLES, type StepId } from '../../domain/route';
@@ -70,7 +70,7 @@ export interface SearchPage {
 function inEffectBetween(r: ApplicationRecord, from: LocalDate | null | undefined, to: LocalDate | null | undefined) {
   if (r.state !== 'active' && r.state !== 'expired') return false;
   const first = `${r.input.startMonth}-01`;
-  const last = planEnd(r.input).lastDay;
+  const last = effectiveEnd(r).lastDay;
   return (!to || first <= to) && (!from || last >= from);
 }
 

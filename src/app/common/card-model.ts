@@ -179,9 +179,9 @@ function evaluationAsked(
 ): EvaluationAsked | null {
   if (record.state !== 'active' || record.evaluationDue === null) return null;
   const settings = policy?.lifecycle ?? DEFAULT_LIFECYCLE;
-  const asked = evaluationPeriod(record.input, settings, deps.calendar, record.evaluationDue);
+  const asked = evaluationPeriod(record, settings, deps.calendar, record.evaluationDue);
   if (!asked) return null;
-  const due = evaluationsOutstanding(record.input, settings, deps.calendar, asked.period - 1, deps.clock.now());
+  const due = evaluationsOutstanding(record, settings, deps.calendar, asked.period - 1, deps.clock.now());
   const { period, firstMonth, lastMonth } = asked;
   return { period, firstMonth, lastMonth, outstanding: Math.max(due.length, 1) };
 }

@@ -16,6 +16,7 @@ export function jobsFor(record: ApplicationRecord, policy: PolicyContent, calend
       input: record.input,
       activatedAt: record.activatedAt,
       evaluationsDone: record.evaluations.length,
+      endsEarly: record.endsEarly ?? null,
     },
     policy.lifecycle ?? DEFAULT_LIFECYCLE,
     calendar,

@@ -28,12 +28,14 @@ export const NOTICE_KEYS = [
   'overdue.escalated',
   'overdue.fulfillment',
   'overdue.fulfillment_applicant',
-  // A plan's life: expiry ahead and expired, evaluations.
+  // A plan's life: expiry ahead and expired, ended early by ops, evaluations.
   'expiry.applicant',
   'expiry.channel',
   'expired.applicant',
   'expired.support',
   'expired.channel',
+  'ended.applicant',
+  'ended.channel',
   'evaluation.asked',
   'evaluation.asked_backlog',
   'evaluation.flagged',

@@ -2,7 +2,7 @@ import type { ApplicationInput } from '../../domain/application';
 import type { ApplicationState } from '../../domain/application-state';
 import { DECISIONS, type ApprovalStep, type FulfillmentTask } from '../../domain/approval-step';
 import type { Assessment } from '../../domain/assess';
-import type { EvaluationReport } from '../../domain/lifecycle';
+import type { EarlyEnd, EvaluationReport } from '../../domain/lifecycle';
 import { STEP_IDS, type StepId } from '../../domain/route';
 
 const EVENTS = [
@@ -14,6 +14,7 @@ const EVENTS = [
   'evaluation_requested',
   'evaluation_reported',
   'evaluation_flagged',
+  'ended_early',
 ] as const;
 const STEP_EVENTS = [...DECISIONS, 'reassigned_overdue', 'taken_over', 'reassigned', 'stood_in'] as const;
 
@@ -76,5 +77,7 @@ export interface ApplicationRecord {
   evaluations: EvaluationReport[];
   /** The evaluation period the applicant has been asked to report on, until they do. */
   evaluationDue: number | null;
+  /** Set when ops ended the plan before its term (第九条(三)); absent in records from before that could happen. */
+  endsEarly?: EarlyEnd | null;
   history: HistoryEvent[];
 }

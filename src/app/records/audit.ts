@@ -13,6 +13,7 @@ export type AuditAction =
   | `decide.${Decision}`
   | 'evaluate'
   | 'expire'
+  | 'end_early'
   | 'evaluation.ask'
   | 'escalate_overdue'
   | 'step.take_over'

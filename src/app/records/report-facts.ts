@@ -1,6 +1,6 @@
 import type { ApplicationState } from '../../domain/application-state';
 import type { StepStatus } from '../../domain/approval-step';
-import { planEnd } from '../../domain/lifecycle';
+import { effectiveEnd } from '../../domain/lifecycle';
 import { shanghaiInstant, type LocalDate } from '../../domain/local-date';
 import type { TierId } from '../../domain/policy';
 import type { StepId } from '../../domain/route';
@@ -131,9 +131,12 @@ function caseFacts(record: ApplicationRecord): CaseFacts {
   };
 }
 
-/** The plan: its span runs from taking effect to the first moment of its last day (in the month unless that day came before it). */
+/**
+ * The plan: its span runs from taking effect to the first moment of its last day — the one ops ended
+ * it on, if it did (in the month unless that day came before it).
+ */
 function planFacts(record: ApplicationRecord, activatedAt: string): PlanFacts {
-  const { lastDay } = planEnd(record.input);
+  const { lastDay } = effectiveEnd(record);
   const verdicts: PlanFacts['verdicts'] = [];
   for (const e of [...record.evaluations].sort((a, b) => iso(a.reportedAt).localeCompare(iso(b.reportedAt))))
     if (verdicts.at(-1)?.flagged !== e.flagged) verdicts.push({ reportedAt: iso(e.reportedAt), flagged: e.flagged });

@@ -19,9 +19,9 @@ export const askForEvaluation: JobHandler = async (run) => {
   if (!record) return {};
   const policy = await policyOf(run.deps, record);
   const settings = policy.lifecycle ?? DEFAULT_LIFECYCLE;
-  const asked = evaluationPeriod(record.input, settings, run.calendar, period);
+  const asked = evaluationPeriod(record, settings, run.calendar, period);
   if (!asked) return {};
-  const outstanding = evaluationsOutstanding(record.input, settings, run.calendar, period - 1, run.now).length;
+  const outstanding = evaluationsOutstanding(record, settings, run.calendar, period - 1, run.now).length;
   const notBefore = nextWorkingMoment(run.calendar, run.now).toISOString();
   const held = messagesFor(run.deps, run.now, record.id, { notBefore });
   const params = { period, firstMonth: asked.firstMonth, lastMonth: asked.lastMonth, outstanding };

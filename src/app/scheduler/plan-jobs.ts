@@ -1,3 +1,4 @@
+import { effectiveEnd } from '../../domain/lifecycle';
 import { nextWorkingMoment } from '../../domain/working-hours';
 import { expire } from '../../domain/workflow';
 import { commitChange } from '../common/commit';
@@ -12,7 +13,9 @@ const heldMessages = (run: JobRun, record: ApplicationRecord) =>
 
 const fulfilling = (run: JobRun) => (r: ApplicationRecord) =>
   r.state === 'in_fulfillment' && r.revision === Number(run.job.payload.revision);
-const active = (r: ApplicationRecord) => r.state === 'active';
+/** Still in effect, and still ending on the day the job was scheduled for (ops may have ended it early since). */
+const activeUntil = (run: JobRun) => (r: ApplicationRecord) =>
+  r.state === 'active' && effectiveEnd(r).lastDay === String(run.job.payload.lastDay);
 
 /** Half the support center's business day gone: the handlers are reminded, with the task card. */
 export const nudgeFulfillment: JobHandler = async (run) => {
@@ -44,7 +47,7 @@ export const fulfillmentOverdue: JobHandler = async (run) => {
 
 /** 30 and 7 days ahead and on the day: the applicant and the unit's channel hear that the plan ends. */
 export const expiryNotice: JobHandler = async (run) => {
-  const record = await stillDue(run, active);
+  const record = await stillDue(run, activeUntil(run));
   if (!record) return {};
   const s = heldMessages(run, record);
   const params = {
@@ -61,12 +64,12 @@ export const expiryNotice: JobHandler = async (run) => {
 };
 
 /**
- * The day after its last month the plan is expired (第九条(三)): its discounts are void, the support
- * center is asked to move the customer back to standard tariffs, and the applicant is reminded that
- * continuing needs a new application.
+ * The day after its last month, or after the last day ops ended it on, the plan is expired (第九条(三)):
+ * its discounts are void, the support center is asked to move the customer back to standard tariffs,
+ * and the applicant is reminded that continuing needs a new application.
  */
 export const expirePlan: JobHandler = async (run) => {
-  const record = await stillDue(run, active);
+  const record = await stillDue(run, activeUntil(run));
   if (!record) return {};
   const expired = expire(caseOf(record));
   if (!expired.ok) return {};

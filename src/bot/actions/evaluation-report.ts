@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { shortfallsOf } from '../../domain/lifecycle';
 import { t } from '../../i18n';
+import { describeShortfall } from '../../i18n/describe-shortfall';
 import { yuanToFen } from '../form/application-from-form';
 import { formatMonths } from '../present/formatting';
 import { answerActed, applicationActionData, cardForActor, messageCard } from './application-actions-shared';
@@ -34,16 +36,20 @@ export const evaluationReport = cardAction({
       actor: ctx.user.aadObjectId,
     });
     return answerActed(ctx, acted, (model) => {
-      const flagged = model.record.evaluations.at(-1)?.flagged ?? false;
+      const reported = model.record.evaluations.at(-1);
+      const flagged = reported?.flagged ?? false;
+      // Says which fell short: revenue, subscribers, or both.
+      const shortOn = describeShortfall(reported ? shortfallsOf(reported) : [], ctx.lang);
       // A later period already due is asked for at once (reports fell behind): the answer names it.
       const next = model.evaluation;
       const params: Record<string, string | number> = next
         ? {
             period: data.period,
+            shortOn,
             nextPeriod: next.period,
             span: formatMonths(next.firstMonth, next.lastMonth, ctx.lang),
           }
-        : { period: data.period };
+        : { period: data.period, shortOn };
       const key = `bot.evaluated${flagged ? 'Flagged' : ''}${next ? 'Next' : ''}` as const;
       return { key, params, tone: flagged ? 'warning' : 'good' };
     });

@@ -8,6 +8,7 @@ import { t, type Lang } from '../../i18n';
 import type { ApplicationView, ChannelNoticeView } from '../views/view-models';
 import { describeChange, formerValue, resubmissionChanges } from './changes';
 import { economicsRows, formatMonths, formatWhen, yuan } from './formatting';
+import { endedHistoryComment, endInputOf, endNote, evaluationRows, termText, type EndTyped } from './plan-life-view';
 
 /** A name from the model's names (an id the directory does not know is shown as itself). */
 const nameIn = (names: Record<string, string>, id: string): string => names[id] ?? id;
@@ -85,7 +86,7 @@ function figures(model: CardModel, lang: Lang): Pick<ApplicationView, 'keyFigure
     keyFigures: [discount, margin, subsidy, commission].filter(present),
     details: [
       row('card.app.activity', input.activity),
-      row('card.app.term', t(lang, 'term.months', { start: input.startMonth, months: input.termMonths })),
+      row('card.app.term', termText(record, lang)),
       row(
         'card.app.agent',
         !input.agentChannel
@@ -105,6 +106,7 @@ function figures(model: CardModel, lang: Lang): Pick<ApplicationView, 'keyFigure
           subscribers: input.expected.subscribers,
         }),
       ),
+      ...evaluationRows(record, lang),
       ...[revenue, standard, cost].filter(present),
       ...(judgedOn
         ? [
@@ -144,13 +146,22 @@ function aheadNote(model: CardModel, lang: Lang): ApplicationView['banner'] {
   return { text: t(lang, key, params), tone: 'default' };
 }
 
-/** An application as a person on it sees it: all of it on one card, with the actions they may take. */
-export function applicationView(model: CardModel, lang: Lang, banner?: ApplicationView['banner']): ApplicationView {
+/**
+ * An application as a person on it sees it: all of it on one card, with the actions they may take
+ * (`typed`: what they had typed into a form of the card that was refused, kept in its fields).
+ */
+export function applicationView(
+  model: CardModel,
+  lang: Lang,
+  banner?: ApplicationView['banner'],
+  typed?: EndTyped,
+): ApplicationView {
   const { record, names, products, asOf: now } = model;
   const awaited = awaitedStep(record);
   const tier = record.assessment.tier;
   const lineChanges = model.changedSince?.changes.filter((c) => c.line !== null) ?? [];
-  const decision = decisionNote(record, names, lang);
+  const decision = decisionNote(record, names, lang) ?? endNote(record, names, lang);
+  const endInput = endInputOf(model, typed);
   const changes = changesView(model, lang);
   const shownBanner = banner ?? aheadNote(model, lang);
   return {
@@ -210,13 +221,16 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
           ? resubmissionChanges(record, h.revision)
               .map((c) => describeChange(c, lang))
               .join(';')
-          : (h.comment ?? ''),
+          : h.action === 'ended_early'
+            ? endedHistoryComment(record, h.comment ?? '', lang)
+            : (h.comment ?? ''),
     })),
     actions: model.actions,
     ...(record.evaluationDue !== null ? { evaluationPeriod: record.evaluationDue } : {}),
     ...(model.evaluation ? { evaluationAsk: evaluationAsk(model.evaluation, lang) } : {}),
     actionData: { applicationId: record.id, revision: record.revision, stepIndex: awaited?.index ?? -1 },
     refreshUserIds: model.refreshUserIds,
+    ...(endInput ? { endInput } : {}),
     ...(record.fulfillment
       ? {
           fulfillment: [

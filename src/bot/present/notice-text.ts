@@ -1,13 +1,15 @@
 import type { NoticeKey } from '../../app/ports/notice-keys';
 import { isStringKey, t, type Lang } from '../../i18n';
+import { describeShortfall, shortfallsIn } from '../../i18n/describe-shortfall';
 import { formatMonths, formatWhen } from './formatting';
 
 /**
  * Words for an outbox notice. Its params are data; some are shown in words: a step id by its name,
  * an instant (`due`) as Shanghai reads it (with the year when it is not `now`'s), a run of months
  * (`firstMonth`–`lastMonth`) as `span`, a message about no
- * application and a recipient nobody could name in a phrase that reads as a sentence, and the
- * monthly summary's flagged plans only when there are some (the unit's name comes as `unitName`).
+ * application and a recipient nobody could name in a phrase that reads as a sentence, the monthly
+ * summary's flagged plans only when there are some, and what an evaluation found short (`shortfalls`)
+ * as `shortOn` (the unit's name comes as `unitName`).
  */
 export function noticeText(lang: Lang, key: NoticeKey, params: Record<string, string | number>, now: Date): string {
   const shown: Record<string, string | number> = { ...params };
@@ -19,6 +21,7 @@ export function noticeText(lang: Lang, key: NoticeKey, params: Record<string, st
     shown.span = formatMonths(params.firstMonth, params.lastMonth, lang);
   shown.about = params.id ? t(lang, 'notice.about.application', { id: params.id }) : t(lang, 'notice.about.none');
   if (params.recipient === '') shown.recipient = t(lang, 'notice.recipient.unknown');
+  shown.shortOn = describeShortfall(shortfallsIn(params.shortfalls), lang);
   shown.flaggedPart =
     Number(params.flagged) > 0
       ? t(lang, 'summary.flagged', { flagged: params.flagged ?? 0 })

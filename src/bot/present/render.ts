@@ -5,6 +5,7 @@ import { applicationCard } from '../views/application-card';
 import { channelNoticeCard } from '../views/channel-notice-card';
 import type { ApplicationView } from '../views/view-models';
 import { applicationView, channelNoticeView } from './application-view';
+import type { EndTyped } from './plan-life-view';
 
 /** What the viewer last did to the application, in the words of the answer they got when they did it. */
 function lastOwnAction(model: CardModel, lang: Lang): ApplicationView['banner'] | undefined {
@@ -20,16 +21,23 @@ function lastOwnAction(model: CardModel, lang: Lang): ApplicationView['banner'] 
     fulfilled: 'bot.fulfilled',
     submitted: 'bot.submitted',
     resubmitted: 'bot.resubmitted',
+    ended_early: 'bot.ended',
   };
   const key = verb ? keys[verb] : undefined;
-  return key ? { text: t(lang, key, { id: model.record.id, revision: last.revision }), tone: 'good' } : undefined;
+  const params = { id: model.record.id, revision: last.revision, lastDay: model.record.endsEarly?.lastDay ?? '' };
+  return key ? { text: t(lang, key, params), tone: 'good' } : undefined;
 }
 
 /**
  * The card of an application as its model shows it to one viewer: the full card with the viewer's
  * actions for those allowed to see the figures; the channel notice (number, unit, status, deadline) for anyone else.
  */
-export function renderApplication(model: CardModel, lang: Lang, banner?: ApplicationView['banner']): Attachment {
+export function renderApplication(
+  model: CardModel,
+  lang: Lang,
+  banner?: ApplicationView['banner'],
+  typed?: EndTyped,
+): Attachment {
   if (!model.detailed) {
     return channelNoticeCard(
       channelNoticeView(model, lang, banner?.text ?? t(lang, 'channel.headline', { id: model.record.id })),
@@ -37,5 +45,5 @@ export function renderApplication(model: CardModel, lang: Lang, banner?: Applica
   }
   // A copy refreshed after the viewer's own action keeps saying what they did, so the confirmation does not flash away.
   const shown = banner ?? lastOwnAction(model, lang);
-  return applicationCard(applicationView(model, lang, shown));
+  return applicationCard(applicationView(model, lang, shown, typed));
 }

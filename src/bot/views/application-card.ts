@@ -11,6 +11,7 @@
  *   resubmit → plain Action.Execute, verb `plan.edit` (answers with the prefilled form)
  *   renew    → plain Action.Execute, verb `plan.renew` (a new application prefilled from this one)
  *   evaluate → ShowCard, confirm verb `evaluation.report`, required `actualRevenueYuan`, `actualSubscribers`
+ *   end      → ShowCard, confirm verb `plan.end`,         required `endDate` (Input.Date) and `endReason`
  * Each verb's declaration in src/bot/actions names its button and comment input (test/bot/card-verbs
  * holds this template to them). The comment ids differ per action because Teams mobile fails to render a card whose ShowCards
  * repeat an input id (MicrosoftDocs/msteams-docs#7868).
@@ -24,7 +25,7 @@ import type { ApplicationView } from './view-models';
 
 /** The card for one application as one viewer sees it; it refreshes for `refreshUserIds` when there are any. */
 export function applicationCard(view: ApplicationView): Attachment {
-  const { lang, actions, actionData, refreshUserIds, ...display } = view;
+  const { lang, actions, actionData, refreshUserIds, endInput, ...display } = view;
   const shown = escapeStrings(display);
   const attachment = renderCard('application', {
     ...labelTree(lang),
@@ -39,6 +40,8 @@ export function applicationCard(view: ApplicationView): Attachment {
     can: Object.fromEntries(CASE_ACTIONS.map((action) => [action, actions.includes(action)])),
     actionData: { ...actionData },
     evaluateData: { ...actionData, period: view.evaluationPeriod ?? 0 },
+    // Input values, not Markdown: never escaped.
+    endInput: endInput ?? { lastDay: null, reason: null, min: null, max: null },
   });
   // Universal Actions: the listed users' copies ask for their own view; anyone else keeps this one.
   const refresh =

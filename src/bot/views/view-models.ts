@@ -73,7 +73,10 @@ export interface ApplicationView {
   /** "第 2 版", shown beside the number. */
   revisionLabel: string;
   stateLabel: string;
-  /** A returned or rejected plan's decision, on the first screen: who, at which step, their note, what to do next. */
+  /**
+   * A returned or rejected plan's decision, on the first screen: who, at which step, their note, what
+   * to do next; for a plan ops ended early, who ended it, its last day and why.
+   */
   decision?: { title: string; comment: string; hint: string };
   /** A revised plan's changes since the revision the viewer last saw, each "单价 ¥90.00 → ¥96.00". */
   changes?: { title: string; items: string[] };
@@ -116,6 +119,11 @@ export interface ApplicationView {
   evaluationAsk?: string;
   /** Fulfillment task facts when there is one (deadline, done by, note). */
   fulfillment?: { label: string; value: string }[];
+  /**
+   * The 结束方案 form (with the `end` action): the last day and reason typed, kept after a refusal (null:
+   * empty), and the days the date may take (today to the last day of the term), as input values, never Markdown.
+   */
+  endInput?: { lastDay: string | null; reason: string | null; min: string; max: string };
 }
 
 /** What a channel may see (SPEC §7): number, unit, status, deadline — never prices, ratios or terms. */

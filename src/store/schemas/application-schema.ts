@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { isHistoryAction, type ApplicationRecord, type HistoryAction } from '../../app/records/application-record';
 import { APPLICATION_STATES } from '../../domain/application-state';
 import { STEP_STATUSES } from '../../domain/approval-step';
+import { EVALUATION_MEASURES } from '../../domain/lifecycle';
 import { TIER_IDS } from '../../domain/policy';
 import { BLOCKING_CODES } from '../../domain/reason';
 import { APPROVER_ROLES, STEP_IDS } from '../../domain/route';
 import { exactSchema } from './exact-schema';
-import { fen, basisPoints, month } from './value-schemas';
+import { fen, basisPoints, localDate, month } from './value-schemas';
 
 const reasonCode = z.enum([...BLOCKING_CODES, 'within_branch_authority', 'tier_reason', 'catalog_stale'] as const);
 
@@ -132,11 +133,19 @@ export const applicationRecordSchema = exactSchema<ApplicationRecord>()(
         actualRevenueFen: fen,
         actualSubscribers: z.number().int().nonnegative(),
         expectedRevenueToDateFen: fen,
+        // Older reports were judged on revenue alone.
+        expectedSubscribersToDate: z.number().int().nonnegative().optional(),
+        shortfalls: z.array(z.enum(EVALUATION_MEASURES)).optional(),
         flagged: z.boolean(),
       }),
     ),
     // Older documents predate evaluations being asked for.
     evaluationDue: z.number().int().positive().nullable().default(null),
+    // Older documents predate ending a plan early.
+    endsEarly: z
+      .object({ lastDay: localDate, reason: z.string().min(1), by: z.string().min(1), at: z.string() })
+      .nullable()
+      .optional(),
     history: z.array(historyEventSchema),
   }),
 );

@@ -25,6 +25,7 @@ const TITLE: Record<CaseAction, string> = {
   fulfill: '已完成受理',
   evaluate: '填报评估',
   renew: '重新申请(按原方案预填)',
+  end: '结束方案',
 };
 
 /** The verbs the card's buttons lead to, in button order. */
@@ -63,6 +64,7 @@ describe('applicationCard', () => {
     ['an applicant of a returned plan', ['resubmit', 'withdraw']],
     ['a support handler', ['fulfill']],
     ['an applicant asked for an evaluation', ['evaluate']],
+    ['ops, on a plan in effect', ['end']],
   ])('should show %s exactly the buttons of the listed actions', (_who, actions) => {
     const card = render({ ...approverView, actions });
 
@@ -91,6 +93,7 @@ describe('applicationCard', () => {
       'fulfill',
       'evaluate',
       'renew',
+      'end',
     ];
     const executes = nodesOfType(
       render({ ...approverView, actions: everything, evaluationPeriod: 2 }),
@@ -116,6 +119,35 @@ describe('applicationCard', () => {
 
     expect(form?.body?.[0]).toMatchObject({ type: 'TextBlock', text: evaluationAsk });
     expect(byId(card, 'actualRevenueYuan').label).toBe('方案开始至本期末的累计实际收入(元)');
+  });
+
+  it('should ask ops for the last day, between today and the end of its term, and a reason before it ends a plan', () => {
+    const endInput = { lastDay: null, reason: null, min: '2027-05-10', max: '2028-12-31' };
+    const card = render({ ...approverView, actions: ['end'], endInput });
+    const form = card.actions?.[0];
+
+    expect(form).toMatchObject({ type: 'Action.ShowCard', title: '结束方案', style: 'destructive' });
+    expect(shownTexts(form?.card ?? {})[0]).toContain('第九条(三)');
+    expect(byId(card, 'endDate')).toEqual({
+      type: 'Input.Date',
+      id: 'endDate',
+      label: '优惠有效至(最后一天,不早于今天)',
+      min: '2027-05-10',
+      max: '2028-12-31',
+      isRequired: true,
+      errorMessage: '请选择最后一天',
+    });
+    expect(byId(card, 'endReason')).toMatchObject({ type: 'Input.Text', isRequired: true, maxLength: 500 });
+    expect(byId(card, 'endReason')).not.toHaveProperty('value');
+    expect(nodesOfType(card, 'Action.Execute').find((a) => a.verb === 'plan.end')?.style).toBe('destructive');
+  });
+
+  it('should keep what was typed into the end form after a refusal, as typed (never escaped)', () => {
+    const endInput = { lastDay: '2027-05-09', reason: '评估*未达*预期 ${x}', min: '2027-05-10', max: '2028-12-31' };
+    const card = render({ ...approverView, actions: ['end'], endInput });
+
+    expect(byId(card, 'endDate').value).toBe('2027-05-09');
+    expect(byId(card, 'endReason').value).toBe('评估*未达*预期 ${x}');
   });
 
   it.each(['reject', 'return'] as const)('should require a comment before %s is sent', (action) => {

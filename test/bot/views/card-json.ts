@@ -37,6 +37,7 @@ export const ALLOWED_TYPES = new Set([
   'Column',
   'Input.Text',
   'Input.Number',
+  'Input.Date',
   'Input.ChoiceSet',
   'Input.Toggle',
   'ActionSet',
