@@ -1,13 +1,17 @@
 import { isUndecided, type ApplicationState } from './application-state';
 import { currentStepIndex, type ApprovalStep, type Decision, type FulfillmentTask } from './approval-step';
 import { APPROVER_ROLES, type ApproverRole } from './route';
+import { openQuestionIndex, type QuestionPart, type StepQuestion } from './step-question';
 
 /*
  * Who may do what to an application, stated once: the acts in workflow.ts check these guards before
  * they move anything, and a card offers exactly the actions they allow.
  */
 
-/** The part of an application that its workflow moves: state, revision, route, fulfillment, evaluation asked for. */
+/**
+ * The part of an application that its workflow moves: state, revision, route, fulfillment, evaluation
+ * asked for, and the questions its approvers asked the applicant.
+ */
 export interface Case {
   applicant: string;
   state: ApplicationState;
@@ -16,6 +20,8 @@ export interface Case {
   fulfillment: FulfillmentTask | null;
   /** The evaluation period the applicant has been asked to report on, until they do. */
   evaluationDue: number | null;
+  /** Every question asked on every revision (询问), with its answer once given. */
+  questions: StepQuestion[];
 }
 
 /** Who is acting: their AAD object id and the roles the directory gives them. */
@@ -44,8 +50,15 @@ export type Refusal =
         | 'not_a_handler'
         | 'not_in_fulfillment'
         | 'not_ops_head'
-        | 'already_assigned';
+        | 'already_assigned'
+        /** A question is open on the step: it is answered (or the step decided) before another is asked. */
+        | 'question_open'
+        /** Nothing is open to answer: it was answered, the step decided, or nothing asked. */
+        | 'no_open_question';
     }
+  /** A question or an answer without words, or longer than the limit (QUESTION_MAX_LENGTH). */
+  | { code: 'text_required'; what: QuestionPart }
+  | { code: 'text_too_long'; what: QuestionPart; max: number; length: number }
   /** A step can only go to someone who holds its role. */
   | { code: 'lacks_role'; role: ApproverRole }
   /** Nobody holds a role the route needs (the directory is incomplete). */
@@ -62,15 +75,17 @@ export const CASE_ACTIONS = [
   'fulfill',
   'evaluate',
   'renew',
+  'ask',
+  'answer',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /**
- * Whether an approver may decide the step at `stepIndex` (the one their card shows): only its named
- * approver or their delegate (第十二条), never the applicant, never someone whose only role is in a
- * marketing unit (第六条); a step already decided stays decided; only ops' review is reported upward.
+ * Whether someone may act as the approver of the step at `stepIndex` (the one their card shows): only
+ * its named approver or their delegate (第十二条), never the applicant, never someone whose only role
+ * is in a marketing unit (第六条), and only while the step awaits its decision.
  */
-function decisionRefusal(c: Case, actor: Actor, decision: Decision, stepIndex: number): Refusal | null {
+function approverRefusal(c: Case, actor: Actor, stepIndex: number): Refusal | null {
   const step = c.steps[stepIndex];
   if (!step) return { code: 'stale_card' };
   if (actor.id === c.applicant) return { code: 'own_application' };
@@ -78,9 +93,32 @@ function decisionRefusal(c: Case, actor: Actor, decision: Decision, stepIndex: n
   if (!actor.roles.some((r) => (APPROVER_ROLES as readonly string[]).includes(r)))
     return { code: 'no_approval_authority' };
   if (c.state !== 'in_review' || step.status !== 'pending') return { code: 'already_decided' };
-  if (decision === 'escalate' && (step.step !== 'ops_review' || c.steps.some((s) => s.step === 'leadership')))
+  return null;
+}
+
+/** Whether an approver may decide the step: as its approver; only ops' review is reported upward. */
+function decisionRefusal(c: Case, actor: Actor, decision: Decision, stepIndex: number): Refusal | null {
+  const refused = approverRefusal(c, actor, stepIndex);
+  if (refused) return refused;
+  if (
+    decision === 'escalate' &&
+    (c.steps[stepIndex]?.step !== 'ops_review' || c.steps.some((s) => s.step === 'leadership'))
+  )
     return { code: 'cannot_escalate' };
   return null;
+}
+
+/**
+ * A question (询问) is asked by whoever may decide the step, one open at a time; it is answered by the
+ * applicant while it is open, and only then.
+ */
+function questionRefusal(c: Case, actor: Actor, action: 'ask' | 'answer', stepIndex: number): Refusal | null {
+  const open = openQuestionIndex(c.questions, c.revision, stepIndex) !== -1;
+  if (action === 'ask') return approverRefusal(c, actor, stepIndex) ?? (open ? { code: 'question_open' } : null);
+  if (actor.id !== c.applicant) return { code: 'not_the_applicant' };
+  return c.state === 'in_review' && c.steps[stepIndex]?.status === 'pending' && open
+    ? null
+    : { code: 'no_open_question' };
 }
 
 /** The applicant's own acts, each allowed in one kind of state. */
@@ -105,8 +143,8 @@ function applicantRefusal(
 /**
  * Why `actor` may not take `action` on the case now, or null when they may. The one statement of each
  * act's guard: the acts below check it before they move anything, and a card offers exactly the
- * actions for which it is null (`availableActions`). A decision is judged on the step a decision is
- * awaited on unless the card names another (`stepIndex`).
+ * actions for which it is null (`availableActions`). A decision, a question and its answer are judged
+ * on the step a decision is awaited on unless the card names another (`stepIndex`).
  */
 export function refusalOf(
   c: Case,
@@ -120,6 +158,9 @@ export function refusalOf(
     case 'return':
     case 'escalate':
       return decisionRefusal(c, actor, action, stepIndex);
+    case 'ask':
+    case 'answer':
+      return questionRefusal(c, actor, action, stepIndex);
     case 'fulfill':
       if (!actor.roles.includes('support_handler')) return { code: 'not_a_handler' };
       return c.state === 'in_fulfillment' && c.fulfillment ? null : { code: 'not_in_fulfillment' };

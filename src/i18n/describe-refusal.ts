@@ -35,7 +35,13 @@ export function describeRefusal(refusal: Refusal, lang: Lang): string {
     case 'already_assigned':
     case 'not_catalog_owner':
     case 'not_policy_owner':
+    case 'question_open':
+    case 'no_open_question':
       return t(lang, `refusal.${refusal.code}`);
+    case 'text_required':
+      return t(lang, `refusal.text_required.${refusal.what}`);
+    case 'text_too_long':
+      return t(lang, `refusal.text_too_long.${refusal.what}`, { max: refusal.max, length: refusal.length });
     case 'no_absence':
       return t(lang, 'refusal.no_absence');
     case 'absence':

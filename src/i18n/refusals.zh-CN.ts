@@ -34,6 +34,13 @@ export const refusalsZhCN = {
   'refusal.not_expired': '只有已到期的方案才能重新申请;以下是它现在的状态。',
   'refusal.not_active': '该方案当前不在执行中,此操作不适用;以下是它现在的状态。',
   'refusal.no_evaluation_due': '这一期的评估现在不需要填报(可能已填报过)。',
+  // Questions to the applicant (询问 / 回答, issue 12).
+  'refusal.question_open': '这一步已有一个询问在等待申请人回答,回答后才能再问。您仍可直接审批。',
+  'refusal.no_open_question': '这个询问已经关闭(已回答,或审批人已作出决定),无需再回答;以下是当前状态。',
+  'refusal.text_required.question': '请先写下要问申请人的问题,再点“发送询问”。',
+  'refusal.text_required.answer': '请先写下您的回答,再点“提交回答”。',
+  'refusal.text_too_long.question': '问题最多 {max} 个字,现在有 {length} 个字,请精简后再发送。',
+  'refusal.text_too_long.answer': '回答最多 {max} 个字,现在有 {length} 个字,请精简后再提交。',
   // Fulfillment.
   'refusal.not_a_handler': '只有业务支撑中心的受理人可以标记受理完成。',
   'refusal.not_in_fulfillment': '该申请当前不在受理中(可能已标记完成),无需再标记。',

@@ -58,6 +58,10 @@ const EVERY_REFUSAL: { [C in RefusalCode]: Refusal & { code: C } } = {
   not_policy_owner: { code: 'not_policy_owner' },
   reference_changed: { code: 'reference_changed', version: 4 },
   effective_in_past: { code: 'effective_in_past', date: '2026-11-30', today: '2026-12-01' },
+  question_open: { code: 'question_open' },
+  no_open_question: { code: 'no_open_question' },
+  text_required: { code: 'text_required', what: 'answer' },
+  text_too_long: { code: 'text_too_long', what: 'question', max: 500, length: 612 },
 };
 
 const cases = Object.values(EVERY_REFUSAL).flatMap((refusal) =>
@@ -85,6 +89,15 @@ describe('describeRefusal', () => {
     expect(describeRefusal(EVERY_REFUSAL.no_approver, 'zh-CN')).toContain('集客部领导');
     expect(describeRefusal(EVERY_REFUSAL.no_approver, 'en-US')).toContain('Group Customer Department leader');
     expect(describeRefusal(EVERY_REFUSAL.no_approver, 'en-US')).not.toContain('"leader"');
+  });
+
+  it('should name the limit of a question or an answer and how far past it the words are', () => {
+    expect(describeRefusal(EVERY_REFUSAL.text_too_long, 'zh-CN')).toBe(
+      '问题最多 500 个字,现在有 612 个字,请精简后再发送。',
+    );
+    expect(describeRefusal({ code: 'text_too_long', what: 'answer', max: 500, length: 501 }, 'en-US')).toBe(
+      'An answer may have at most 500 characters; this one has 501. Please shorten it.',
+    );
   });
 
   it('should tell an out-of-date card apart from a change made just now', () => {

@@ -16,6 +16,7 @@ export function jobsFor(record: ApplicationRecord, policy: PolicyContent, calend
       input: record.input,
       activatedAt: record.activatedAt,
       evaluationsDone: record.evaluations.length,
+      questions: record.questions,
     },
     policy.lifecycle ?? DEFAULT_LIFECYCLE,
     calendar,

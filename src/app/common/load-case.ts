@@ -36,6 +36,7 @@ export const caseOf = (record: ApplicationRecord): Case => ({
   steps: record.steps,
   fulfillment: record.fulfillment,
   evaluationDue: record.evaluationDue,
+  questions: record.questions,
 });
 
 /** The record with a case's new state merged in. */
@@ -46,4 +47,5 @@ export const withCase = (record: ApplicationRecord, c: Case): ApplicationRecord 
   steps: c.steps,
   fulfillment: c.fulfillment,
   evaluationDue: c.evaluationDue,
+  questions: c.questions,
 });

@@ -4,6 +4,7 @@ import { DECISIONS, type ApprovalStep, type FulfillmentTask } from '../../domain
 import type { Assessment } from '../../domain/assess';
 import type { EvaluationReport } from '../../domain/lifecycle';
 import { STEP_IDS, type StepId } from '../../domain/route';
+import type { StepQuestion } from '../../domain/step-question';
 
 const EVENTS = [
   'submitted',
@@ -15,7 +16,16 @@ const EVENTS = [
   'evaluation_reported',
   'evaluation_flagged',
 ] as const;
-const STEP_EVENTS = [...DECISIONS, 'reassigned_overdue', 'taken_over', 'reassigned', 'stood_in'] as const;
+const STEP_EVENTS = [
+  ...DECISIONS,
+  'reassigned_overdue',
+  'taken_over',
+  'reassigned',
+  'stood_in',
+  // An approver's question to the applicant (询问), and the applicant's answer; the step stays with the approver.
+  'asked',
+  'answered',
+] as const;
 
 /** What happened to an application, as its history shows it: one name per event (a step's as `<step>.<event>`). */
 export type HistoryAction = (typeof EVENTS)[number] | `${StepId}.${(typeof STEP_EVENTS)[number]}`;
@@ -76,5 +86,7 @@ export interface ApplicationRecord {
   evaluations: EvaluationReport[];
   /** The evaluation period the applicant has been asked to report on, until they do. */
   evaluationDue: number | null;
+  /** Every question an approver asked the applicant (询问), on every revision, with its answer once given. */
+  questions: StepQuestion[];
   history: HistoryEvent[];
 }

@@ -8,15 +8,27 @@ import { t, type Lang } from '../../i18n';
 import type { ApplicationView, ChannelNoticeView } from '../views/view-models';
 import { describeChange, formerValue, resubmissionChanges } from './changes';
 import { economicsRows, formatMonths, formatWhen, yuan } from './formatting';
+import { closedQuestionNote, isAsking, openQuestionOf, questionsNote } from './questions-view';
 
 /** A name from the model's names (an id the directory does not know is shown as itself). */
 const nameIn = (names: Record<string, string>, id: string): string => names[id] ?? id;
 
-/** The step a decision waits on, or the fulfillment task, in one line. */
-export function waitingOn(record: ApplicationRecord, names: Record<string, string>, lang: Lang, now: string): string {
+/**
+ * The step a decision waits on, or the fulfillment task, in one line. `pausesWhileAsking` (the card
+ * knows the policy) also says when a question to the applicant is open, and that the deadline pauses.
+ */
+export function waitingOn(
+  record: ApplicationRecord,
+  names: Record<string, string>,
+  lang: Lang,
+  now: string,
+  pausesWhileAsking: boolean | null = null,
+): string {
   const awaited = awaitedStep(record);
   if (record.state === 'in_review' && awaited) {
-    return t(lang, 'waiting.step', {
+    const asking = pausesWhileAsking !== null && isAsking(record);
+    const key = !asking ? 'waiting.step' : pausesWhileAsking ? 'waiting.step.paused' : 'waiting.step.asking';
+    return t(lang, key, {
       step: t(lang, `step.${awaited.step.step}`),
       who: nameIn(names, awaited.step.assignee),
       due: formatWhen(awaited.step.dueAt, lang, now),
@@ -151,6 +163,8 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
   const tier = record.assessment.tier;
   const lineChanges = model.changedSince?.changes.filter((c) => c.line !== null) ?? [];
   const decision = decisionNote(record, names, lang);
+  const questions = questionsNote(model, lang);
+  const openQuestion = openQuestionOf(model, lang);
   const changes = changesView(model, lang);
   const shownBanner = banner ?? aheadNote(model, lang);
   return {
@@ -159,6 +173,8 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
     revision: record.revision,
     revisionLabel: t(lang, 'revision.label', { revision: record.revision }),
     ...(decision ? { decision } : {}),
+    ...(questions ? { questions } : {}),
+    ...(openQuestion ? { openQuestion } : {}),
     ...(changes ? { changes } : {}),
     stateLabel: t(lang, `state.${record.state}`),
     ...(shownBanner ? { banner: shownBanner } : {}),
@@ -198,12 +214,15 @@ export function applicationView(model: CardModel, lang: Lang, banner?: Applicati
       when: formatWhen(s.decidedAt ?? s.dueAt, lang, now),
       comment: s.comment ?? '',
     })),
-    waitingOn: model.evaluation ? evaluationAsk(model.evaluation, lang) : waitingOn(record, names, lang, now),
+    waitingOn: model.evaluation
+      ? evaluationAsk(model.evaluation, lang)
+      : waitingOn(record, names, lang, now, model.pausesWhileAsking),
     justification: record.input.justification,
     history: record.history.map((h) => ({
       when: formatWhen(h.at, lang, now),
       who: nameIn(names, h.actor),
-      what: describeHistoryAction(h.action, lang),
+      // A decision (or withdrawal) that closed a question unanswered says so.
+      what: describeHistoryAction(h.action, lang) + closedQuestionNote(record, h, lang),
       // A resubmission's line lists what it changed ("单价 ¥90.00 → ¥96.00").
       comment:
         h.action === 'resubmitted'

@@ -20,6 +20,8 @@ function lastOwnAction(model: CardModel, lang: Lang): ApplicationView['banner'] 
     fulfilled: 'bot.fulfilled',
     submitted: 'bot.submitted',
     resubmitted: 'bot.resubmitted',
+    asked: 'bot.asked',
+    answered: 'bot.answered',
   };
   const key = verb ? keys[verb] : undefined;
   return key ? { text: t(lang, key, { id: model.record.id, revision: last.revision }), tone: 'good' } : undefined;

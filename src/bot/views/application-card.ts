@@ -11,6 +11,8 @@
  *   resubmit → plain Action.Execute, verb `plan.edit` (answers with the prefilled form)
  *   renew    → plain Action.Execute, verb `plan.renew` (a new application prefilled from this one)
  *   evaluate → ShowCard, confirm verb `evaluation.report`, required `actualRevenueYuan`, `actualSubscribers`
+ *   ask      → ShowCard, confirm verb `plan.ask`,         required `askText` (the question, QUESTION_MAX_LENGTH)
+ *   answer   → ShowCard, confirm verb `plan.answer`,      required `answerText`; its data names the question too
  * Each verb's declaration in src/bot/actions names its button and comment input (test/bot/card-verbs
  * holds this template to them). The comment ids differ per action because Teams mobile fails to render a card whose ShowCards
  * repeat an input id (MicrosoftDocs/msteams-docs#7868).
@@ -31,6 +33,8 @@ export function applicationCard(view: ApplicationView): Attachment {
     ...shown,
     banner: shown.banner ?? null,
     decision: shown.decision ?? null,
+    questions: shown.questions ?? null,
+    openQuestion: shown.openQuestion ?? null,
     changes: shown.changes ?? null,
     fulfillment: shown.fulfillment ?? null,
     evaluationAsk: shown.evaluationAsk ?? null,
@@ -39,6 +43,7 @@ export function applicationCard(view: ApplicationView): Attachment {
     can: Object.fromEntries(CASE_ACTIONS.map((action) => [action, actions.includes(action)])),
     actionData: { ...actionData },
     evaluateData: { ...actionData, period: view.evaluationPeriod ?? 0 },
+    answerData: { ...actionData, question: view.openQuestion?.index ?? -1 },
   });
   // Universal Actions: the listed users' copies ask for their own view; anyone else keeps this one.
   const refresh =

@@ -25,6 +25,8 @@ const TITLE: Record<CaseAction, string> = {
   fulfill: '已完成受理',
   evaluate: '填报评估',
   renew: '重新申请(按原方案预填)',
+  ask: '询问',
+  answer: '回答',
 };
 
 /** The verbs the card's buttons lead to, in button order. */
