@@ -1,3 +1,4 @@
+import { DEFAULT_LIFECYCLE } from '../../src/domain/lifecycle';
 import { findPlanNumber } from '../../src/domain/plan-number';
 import { QUESTION_MAX_LENGTH } from '../../src/domain/step-question';
 import { lineForm } from '../support/forms';
@@ -179,6 +180,39 @@ describe('询问 / Ask: a question to the applicant without returning the plan, 
     const tooLong = await teams.tap(wangFang, 'plan.ask', { ...data, askText: '问'.repeat(QUESTION_MAX_LENGTH + 1) });
     expect(textOf(tooLong)).toContain('问题最多 500 个字,现在有 501 个字,请精简后再发送。');
     expect((await teams.app.store.applications.get(id))?.questions).toEqual([]);
+  });
+
+  it('with a policy that pauses the deadline while asking: says so, reminds nobody meanwhile, then moves the deadline', async () => {
+    const current = await teams.app.store.policies.inForceOn('2026-12-01');
+    if (!current) throw new Error('no policy in force');
+    const { version: _v, effectiveFrom: _f, importedAt: _i, importedBy: _b, ...content } = current;
+    await teams.app.store.policies.add(
+      { ...content, lifecycle: { ...DEFAULT_LIFECYCLE, pauseDeadlineWhileAsking: true } },
+      '2026-12-01',
+      PEOPLE.liuQiang.aad,
+      new Date('2026-12-01T02:00:00Z'),
+    );
+    const paused = findPlanNumber(textOf(await teams.tap(zhangWei, 'form.submit', lineForm))) ?? '';
+    teams.setNow('2026-12-01T10:30:00+08:00');
+    const { answered: asked } = await ask(QUESTION);
+    expect(textOf(asked)).toContain(paused);
+    expect(linesOf(asked)).toContain('询问期间审批期限暂停;回答后,期限按询问占用的工作时间顺延。');
+    expect(textOf(asked)).toContain('经营管理部审批 · 王芳 · 询问待回答,期限暂停');
+
+    // No reminder about the paused plan while the question is open (the first plan's still comes).
+    await teams.tickAt('2026-12-03T09:00');
+    const reminders = texts(teams.sentTo(wangFang)).filter((t) => t.startsWith('提醒'));
+    expect(reminders.some((t) => t.includes(id))).toBe(true);
+    expect(reminders.some((t) => t.includes(paused))).toBe(false);
+
+    // Answered Thursday 10:00: open 7.5 + 9 + 1 working hours, so Thursday 18:00 becomes Monday 17:30.
+    teams.setNow('2026-12-03T10:00:00+08:00');
+    const { card, activityId } = lastCardTo(zhangWei);
+    await teams.tap(zhangWei, 'plan.answer', { ...actionData(card, 'plan.answer'), answerText: ANSWER }, activityId);
+    expect(texts(teams.sentTo(wangFang))).toContain(
+      `张伟回答了您就申请 ${paused} 的询问(经营管理部审批):“${ANSWER}”询问期间期限暂停,审批期限顺延至 12月7日 17:30。卡片已更新,请继续审批。`,
+    );
+    expect((await teams.app.store.applications.get(paused))?.steps[0]?.dueAt).toBe('2026-12-07T09:30:00.000Z');
   });
 
   it('speaks English to an applicant whose Teams is in English', async () => {
