@@ -22,8 +22,8 @@ export function questionsNote(model: CardModel, lang: Lang): ApplicationView['qu
   const awaited = awaitedInReview(record);
   if (!awaited) return undefined;
   const asked = record.questions.filter((q) => q.revision === record.revision && q.stepIndex === awaited.index);
-  const open = asked.find(isOpen);
   if (asked.length === 0) return undefined;
+  const open = asked.find(isOpen);
   const entries = asked.flatMap((q) => [
     {
       label: t(lang, 'question.asked', { who: nameIn(names, q.askedBy), when: formatWhen(q.askedAt, lang, asOf) }),
