@@ -18,6 +18,7 @@ import {
 import { cardModel, type CardModel } from './common/card-model';
 import { bindChannel, rememberPerson, type ChannelTarget } from './approval/conversations';
 import { decideStep, type DecideCommand } from './approval/decide-step';
+import { answerQuestion, askQuestion, type AnswerCommand, type AskCommand } from './approval/questions';
 import { handOverStep, type HandOverCommand } from './approval/hand-over';
 import { absenceForm, cancelAbsence, recordAbsence, type AbsenceForm, type AbsenceRecorded } from './approval/absence';
 import { lookUpPeople, type PersonSummary } from './approval/people-lookup';
@@ -71,6 +72,7 @@ export type { ListModel } from './approval/queries';
 export type { ResolvedTerm, SearchChoices, SearchFilter, SearchPage, TermKind } from './approval/search';
 export type { ChannelTarget } from './approval/conversations';
 export type { HandOverCommand } from './approval/hand-over';
+export type { AnswerCommand, AskCommand } from './approval/questions';
 export type { AbsenceForm, AbsenceRecorded } from './approval/absence';
 export type { PersonSummary } from './approval/people-lookup';
 export type { TeamMember } from './approval/onboarding';
@@ -163,6 +165,10 @@ export interface UseCases {
   resubmit(applicationId: string, revision: number, input: ApplicationInput, actor: string): Promise<Filed>;
 
   decide(cmd: DecideCommand): Promise<Acted>;
+  /** The step's approver asks the applicant a question (询问); the step stays with them. */
+  ask(cmd: AskCommand): Promise<Acted>;
+  /** The applicant answers the question open on a step (回答). */
+  answer(cmd: AnswerCommand): Promise<Acted>;
   withdraw(applicationId: string, actor: string): Promise<Acted>;
   fulfill(applicationId: string, note: string | null, actor: string): Promise<Acted>;
   reportEvaluation(cmd: EvaluationCommand): Promise<Acted>;
@@ -369,6 +375,8 @@ export function useCases(deps: ApprovalDeps): UseCases {
       const decided = await decideStep(deps, cmd);
       return answered(cmd.actor, decided.ok ? ok(decided.value.record) : decided);
     },
+    ask: async (cmd) => answered(cmd.actor, await askQuestion(deps, cmd)),
+    answer: async (cmd) => answered(cmd.actor, await answerQuestion(deps, cmd)),
     withdraw: async (id, actor) => answered(actor, await withdrawApplication(deps, id, actor)),
     fulfill: async (id, note, actor) => answered(actor, await fulfillApplication(deps, id, note, actor)),
     reportEvaluation: async (cmd) => answered(cmd.actor, await reportEvaluation(deps, cmd)),

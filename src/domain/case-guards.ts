@@ -3,13 +3,17 @@ import { currentStepIndex, type ApprovalStep, type Decision, type FulfillmentTas
 import type { EarlyEnd } from './lifecycle';
 import type { LocalDate } from './local-date';
 import { APPROVER_ROLES, type ApproverRole } from './route';
+import { openQuestionIndex, type QuestionPart, type StepQuestion } from './step-question';
 
 /*
  * Who may do what to an application, stated once: the acts in workflow.ts check these guards before
  * they move anything, and a card offers exactly the actions they allow.
  */
 
-/** The part of an application that its workflow moves: state, revision, route, fulfillment, evaluation asked for. */
+/**
+ * The part of an application that its workflow moves: state, revision, route, fulfillment, evaluation
+ * asked for, and the questions its approvers asked the applicant.
+ */
 export interface Case {
   applicant: string;
   state: ApplicationState;
@@ -20,6 +24,8 @@ export interface Case {
   evaluationDue: number | null;
   /** Set when ops ended the plan before its term (第九条(三)). */
   endsEarly?: EarlyEnd | null;
+  /** Every question asked on every revision (询问), with its answer once given. */
+  questions: StepQuestion[];
 }
 
 /** Who is acting: their AAD object id and the roles the directory gives them. */
@@ -31,6 +37,9 @@ export interface Actor {
 /** Why an act is refused; each is shown to the person in words and audited. */
 export type Refusal =
   | { code: PlainRefusalCode }
+  /** A question or an answer without words, or longer than the limit (QUESTION_MAX_LENGTH). */
+  | { code: 'text_required'; what: QuestionPart }
+  | { code: 'text_too_long'; what: QuestionPart; max: number; length: number }
   /** A step can only go to someone who holds its role. */
   | { code: 'lacks_role'; role: ApproverRole }
   /** Nobody holds a role the route needs (the directory is incomplete). */
@@ -65,7 +74,11 @@ export type PlainRefusalCode =
   | 'already_assigned'
   | 'not_ops'
   | 'end_reason_required'
-  | 'end_date_required';
+  | 'end_date_required'
+  /** A question is open on the step: it is answered (or the step decided) before another is asked. */
+  | 'question_open'
+  /** Nothing is open to answer: it was answered, the step decided, or nothing asked. */
+  | 'no_open_question';
 
 /** What a person may do to an application: the buttons of its card, each the act of one use case. */
 export const CASE_ACTIONS = [
@@ -79,15 +92,17 @@ export const CASE_ACTIONS = [
   'evaluate',
   'renew',
   'end',
+  'ask',
+  'answer',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /**
- * Whether an approver may decide the step at `stepIndex` (the one their card shows): only its named
- * approver or their delegate (第十二条), never the applicant, never someone whose only role is in a
- * marketing unit (第六条); a step already decided stays decided; only ops' review is reported upward.
+ * Whether someone may act as the approver of the step at `stepIndex` (the one their card shows): only
+ * its named approver or their delegate (第十二条), never the applicant, never someone whose only role
+ * is in a marketing unit (第六条), and only while the step awaits its decision.
  */
-function decisionRefusal(c: Case, actor: Actor, decision: Decision, stepIndex: number): Refusal | null {
+function approverRefusal(c: Case, actor: Actor, stepIndex: number): Refusal | null {
   const step = c.steps[stepIndex];
   if (!step) return { code: 'stale_card' };
   if (actor.id === c.applicant) return { code: 'own_application' };
@@ -95,9 +110,32 @@ function decisionRefusal(c: Case, actor: Actor, decision: Decision, stepIndex: n
   if (!actor.roles.some((r) => (APPROVER_ROLES as readonly string[]).includes(r)))
     return { code: 'no_approval_authority' };
   if (c.state !== 'in_review' || step.status !== 'pending') return { code: 'already_decided' };
-  if (decision === 'escalate' && (step.step !== 'ops_review' || c.steps.some((s) => s.step === 'leadership')))
+  return null;
+}
+
+/** Whether an approver may decide the step: as its approver; only ops' review is reported upward. */
+function decisionRefusal(c: Case, actor: Actor, decision: Decision, stepIndex: number): Refusal | null {
+  const refused = approverRefusal(c, actor, stepIndex);
+  if (refused) return refused;
+  if (
+    decision === 'escalate' &&
+    (c.steps[stepIndex]?.step !== 'ops_review' || c.steps.some((s) => s.step === 'leadership'))
+  )
     return { code: 'cannot_escalate' };
   return null;
+}
+
+/**
+ * A question (询问) is asked by whoever may decide the step, one open at a time; it is answered by the
+ * applicant while it is open, and only then.
+ */
+function questionRefusal(c: Case, actor: Actor, action: 'ask' | 'answer', stepIndex: number): Refusal | null {
+  const open = openQuestionIndex(c.questions, c.revision, stepIndex) !== -1;
+  if (action === 'ask') return approverRefusal(c, actor, stepIndex) ?? (open ? { code: 'question_open' } : null);
+  if (actor.id !== c.applicant) return { code: 'not_the_applicant' };
+  return c.state === 'in_review' && c.steps[stepIndex]?.status === 'pending' && open
+    ? null
+    : { code: 'no_open_question' };
 }
 
 /** The applicant's own acts, each allowed in one kind of state. */
@@ -135,8 +173,8 @@ function endRefusal(c: Case, actor: Actor): Refusal | null {
 /**
  * Why `actor` may not take `action` on the case now, or null when they may. The one statement of each
  * act's guard: the acts below check it before they move anything, and a card offers exactly the
- * actions for which it is null (`availableActions`). A decision is judged on the step a decision is
- * awaited on unless the card names another (`stepIndex`).
+ * actions for which it is null (`availableActions`). A decision, a question and its answer are judged
+ * on the step a decision is awaited on unless the card names another (`stepIndex`).
  */
 export function refusalOf(
   c: Case,
@@ -150,6 +188,9 @@ export function refusalOf(
     case 'return':
     case 'escalate':
       return decisionRefusal(c, actor, action, stepIndex);
+    case 'ask':
+    case 'answer':
+      return questionRefusal(c, actor, action, stepIndex);
     case 'fulfill':
       if (!actor.roles.includes('support_handler')) return { code: 'not_a_handler' };
       return c.state === 'in_fulfillment' && c.fulfillment ? null : { code: 'not_in_fulfillment' };

@@ -13,6 +13,12 @@ export interface LifecycleSettings {
   evaluationFlagBelowPct: number;
   /** Share of each unit's active plans drawn for the monthly spot check (at least one per unit that has any). */
   spotCheckSharePct: number;
+  /**
+   * Whether a step's deadline pauses while its approver's question to the applicant (询问) is open:
+   * when answered, it moves out by the working time the question was open. Off, the deadline runs on
+   * and the approver's reminder says a question is open.
+   */
+  pauseDeadlineWhileAsking: boolean;
 }
 
 export const DEFAULT_LIFECYCLE: LifecycleSettings = {
@@ -21,6 +27,7 @@ export const DEFAULT_LIFECYCLE: LifecycleSettings = {
   evaluationEveryMonths: 3,
   evaluationFlagBelowPct: 80,
   spotCheckSharePct: 10,
+  pauseDeadlineWhileAsking: false,
 };
 
 type PlanTerm = Pick<ApplicationInput, 'startMonth' | 'termMonths'>;

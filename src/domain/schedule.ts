@@ -4,6 +4,7 @@ import type { ApprovalStep, FulfillmentTask } from './approval-step';
 import { addBusinessDays, type WorkingCalendar } from './business-days';
 import { effectiveEnd, type LifecycleSettings, type PlanLife } from './lifecycle';
 import { evaluationPeriod } from './evaluation-period';
+import { openQuestionIndex, type StepQuestion } from './step-question';
 import { addDays, shanghaiDate, shanghaiInstant } from './local-date';
 import { halfwayInWorkingTime, nextWorkingMoment, WORK_START } from './working-hours';
 
@@ -41,19 +42,23 @@ export interface ScheduledCase extends PlanLife {
   input: Pick<ApplicationInput, 'startMonth' | 'termMonths'>;
   activatedAt: string | null;
   evaluationsDone: number;
+  /** The questions asked of the applicant (询问): one open on the awaited step may pause its deadline. */
+  questions: readonly StepQuestion[];
 }
 
 /**
  * The work an application's state calls for, derived afresh on every change (so a decided step's
  * reminders vanish with the decision). Reminders to people fall in working hours; state changes
- * (escalation, expiry) happen when due.
+ * (escalation, expiry) happen when due. A step whose deadline the policy pauses while a question is
+ * open has no reminders, overdue notice or escalation until it is answered (and its deadline moved).
  */
 export function dueWork(c: ScheduledCase, settings: LifecycleSettings, calendar: WorkingCalendar): DueWork[] {
   const work: DueWork[] = [];
   const inHours = (d: Date) => nextWorkingMoment(calendar, d);
   const stepIndex = c.steps.findIndex((s) => s.status === 'pending');
   const step = c.steps[stepIndex];
-  if (c.state === 'in_review' && step?.startedAt && step.dueAt) {
+  const paused = settings.pauseDeadlineWhileAsking && openQuestionIndex(c.questions, c.revision, stepIndex) !== -1;
+  if (c.state === 'in_review' && step?.startedAt && step.dueAt && !paused) {
     const [start, due] = [new Date(step.startedAt), new Date(step.dueAt)];
     const at = { revision: c.revision, step: stepIndex, assignee: step.assignee, dueAt: step.dueAt };
     const key = `r${c.revision}:s${stepIndex}:${step.assignee}`;

@@ -2,10 +2,12 @@ import { enter } from './application-state';
 import { currentStepIndex, type ApprovalStep, type Decision, type FulfillmentTask } from './approval-step';
 import { refusalOf, type Actor, type Case, type PlainRefusalCode, type Refusal } from './case-guards';
 import { fail, ok, type Result } from './result';
+import { closeOpenQuestions } from './step-question';
 import type { StepAssignment } from './approver-pool';
 import type { ApproverRole, RouteStep } from './route';
 
-// The case, its actors, refusals and guards live in case-guards.ts; the acts that move a case live here.
+// The case, its actors, refusals and guards live in case-guards.ts; the acts that move a case live here
+// (questions to the applicant and their answers in questions.ts).
 export {
   availableActions,
   CASE_ACTIONS,
@@ -92,16 +94,18 @@ export function decide(
     comment,
   });
   const steps = c.steps.map((s, i) => (i === cmd.stepIndex ? decided(stepStatusOf(cmd.decision)) : s));
+  // A decision does not wait for an answer: a question still open on the step closes unanswered.
+  const settled: Case = { ...c, questions: closeOpenQuestions(c.questions, c.revision, at) };
 
   switch (cmd.decision) {
     case 'reject':
       return ok({
-        next: { ...c, state: enter(c.state, 'rejected'), steps: cancelRemaining(steps) },
+        next: { ...settled, state: enter(c.state, 'rejected'), steps: cancelRemaining(steps) },
         outcome: 'rejected',
       });
     case 'return':
       return ok({
-        next: { ...c, state: enter(c.state, 'returned'), steps: cancelRemaining(steps) },
+        next: { ...settled, state: enter(c.state, 'returned'), steps: cancelRemaining(steps) },
         outcome: 'returned',
       });
     case 'escalate': {
@@ -114,14 +118,14 @@ export function decide(
       if (!upward.ok) return upward;
       const withUpward = [...steps.slice(0, cmd.stepIndex + 1), ...upward.value, ...steps.slice(cmd.stepIndex + 1)];
       return ok({
-        next: { ...c, state: enter(c.state, 'in_review'), steps: startNext(withUpward, cmd.at, env) },
+        next: { ...settled, state: enter(c.state, 'in_review'), steps: startNext(withUpward, cmd.at, env) },
         outcome: 'escalated',
       });
     }
     case 'approve': {
       if (steps.some((s) => s.status === 'waiting'))
         return ok({
-          next: { ...c, state: enter(c.state, 'in_review'), steps: startNext(steps, cmd.at, env) },
+          next: { ...settled, state: enter(c.state, 'in_review'), steps: startNext(steps, cmd.at, env) },
           outcome: 'advanced',
         });
       const fulfillment: FulfillmentTask = {
@@ -131,7 +135,10 @@ export function decide(
         doneAt: null,
         note: null,
       };
-      return ok({ next: { ...c, state: enter(c.state, 'in_fulfillment'), steps, fulfillment }, outcome: 'approved' });
+      return ok({
+        next: { ...settled, state: enter(c.state, 'in_fulfillment'), steps, fulfillment },
+        outcome: 'approved',
+      });
     }
   }
 }
@@ -149,11 +156,16 @@ function startNext(steps: ApprovalStep[], at: Date, env: WorkflowEnv): ApprovalS
 const cancelRemaining = (steps: ApprovalStep[]): ApprovalStep[] =>
   steps.map((s) => (s.status === 'waiting' || s.status === 'pending' ? { ...s, status: 'cancelled' } : s));
 
-/** The applicant takes back an application no one has finally decided (SPEC §3.7). */
-export function withdraw(c: Case, actor: Actor): Result<Case, Refusal> {
+/** The applicant takes back an application no one has finally decided (SPEC §3.7); a question open on it closes. */
+export function withdraw(c: Case, actor: Actor, at: Date): Result<Case, Refusal> {
   const refused = refusalOf(c, actor, 'withdraw');
   if (refused) return fail(refused);
-  return ok({ ...c, state: enter(c.state, 'withdrawn'), steps: cancelRemaining(c.steps) });
+  return ok({
+    ...c,
+    state: enter(c.state, 'withdrawn'),
+    steps: cancelRemaining(c.steps),
+    questions: closeOpenQuestions(c.questions, c.revision, at.toISOString()),
+  });
 }
 
 /**

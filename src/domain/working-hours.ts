@@ -53,6 +53,23 @@ export function addWorkingMinutes(calendar: WorkingCalendar, from: Date, minutes
   }
 }
 
+/**
+ * The earliest instant with `minutes` working minutes between `from` and it: `from` itself for none,
+ * and 18:00 rather than the next working morning when they end with a working day (a deadline moved
+ * out by a whole day is still "that day, 18:00").
+ */
+export function extendByWorkingMinutes(calendar: WorkingCalendar, from: Date, minutes: number): Date {
+  if (minutes <= 0) return from;
+  // In whole milliseconds, so a run of days adds up exactly.
+  let left = minutes * MINUTE;
+  for (let cursor = nextWorkingMoment(calendar, from).getTime(); ;) {
+    const end = shanghaiInstant(shanghaiDate(new Date(cursor)), WORK_END).getTime();
+    if (left <= end - cursor) return new Date(cursor + left);
+    left -= end - cursor;
+    cursor = nextWorkingMoment(calendar, new Date(end)).getTime();
+  }
+}
+
 /** When half of the working time between two instants has gone. */
 export const halfwayInWorkingTime = (calendar: WorkingCalendar, from: Date, to: Date): Date =>
   addWorkingMinutes(calendar, from, Math.floor(workingMinutesBetween(calendar, from, to) / 2));

@@ -48,6 +48,7 @@ const policySchema = z
         evaluationEveryMonths: z.number().int().min(1).max(12).default(DEFAULT_LIFECYCLE.evaluationEveryMonths),
         evaluationFlagBelowPct: z.number().int().min(1).max(100).default(DEFAULT_LIFECYCLE.evaluationFlagBelowPct),
         spotCheckSharePct: z.number().int().min(1).max(100).default(DEFAULT_LIFECYCLE.spotCheckSharePct),
+        pauseDeadlineWhileAsking: z.boolean().default(DEFAULT_LIFECYCLE.pauseDeadlineWhileAsking),
       })
       .strict()
       .optional(),

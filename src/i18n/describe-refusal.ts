@@ -47,6 +47,13 @@ export function describeRefusal(refusal: Refusal, lang: Lang): string {
       return t(lang, 'refusal.end_date_after_term', { date: refusal.date, lastDay: refusal.lastDay });
     case 'already_ending':
       return t(lang, 'refusal.already_ending', { lastDay: refusal.lastDay });
+    case 'question_open':
+    case 'no_open_question':
+      return t(lang, `refusal.${refusal.code}`);
+    case 'text_required':
+      return t(lang, `refusal.text_required.${refusal.what}`);
+    case 'text_too_long':
+      return t(lang, `refusal.text_too_long.${refusal.what}`, { max: refusal.max, length: refusal.length });
     case 'no_absence':
       return t(lang, 'refusal.no_absence');
     case 'absence':

@@ -596,6 +596,34 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'bot.decided.escalate': 'You escalated {id} to leadership.',
   'bot.withdrawn': 'You withdrew {id}.',
   'bot.fulfilled': 'Marked {id} as carried out.',
+  // Questions to the applicant (Ask / Answer, issue 12).
+  'notice.asked':
+    '{who} has a question about application {id} ({stepName}): "{question}" Tap "Answer" on the card to reply. The plan has not been returned; {who} still decides it.',
+  'notice.answered':
+    '{who} answered your question about application {id} ({stepName}): "{answer}" The card is updated; the decision is still yours.',
+  'notice.answered_moved':
+    '{who} answered your question about application {id} ({stepName}): "{answer}" The deadline was paused while it was open and is now {due}. The card is updated; the decision is still yours.',
+  'reminder.step_asking':
+    'Reminder: application {id} waits for your {stepName}; please decide by {due}. Your question to the applicant is still unanswered; the deadline does not pause for it.',
+  'bot.asked':
+    'Your question went to the applicant; you will be told when they answer. The plan has not been returned and the step stays with you.',
+  'bot.answered': 'Your answer went to the approver. The plan has not been returned; it is still in review.',
+  'question.title.open': 'Question from {who} · awaiting the applicant',
+  'question.title.answered': 'Questions and answers ({step})',
+  'question.asked': 'Q · {who} · {when}',
+  'question.answered': 'A · {who} · {when}',
+  'question.prompt': '{who} asks: "{question}"',
+  'question.hint.applicant': 'Tap "Answer" below to reply. The plan has not been returned; {who} still decides it.',
+  'question.hint.approver':
+    'Sent to the applicant, {applicant}; you will be told when they answer. You may also decide without waiting; the question then closes.',
+  'question.deadline.runs': 'The deadline does not pause for the question: decide by {due}.',
+  'question.deadline.paused':
+    'The deadline is paused while the question is open; once answered it moves out by the working time the question took.',
+  'waiting.step.asking': '{step} · {who} · by {due} · question awaiting an answer',
+  'waiting.step.paused': '{step} · {who} · question awaiting an answer, deadline paused',
+  'history.asked': 'Asked the applicant',
+  'history.answered': 'Answered the question',
+  'history.questionClosed': ' (the open question closed unanswered)',
   'bot.mine.title': 'My applications',
   'bot.mine.empty': 'You have no applications yet. Say "new" to start one.',
   'bot.pending.title': 'Waiting on me',

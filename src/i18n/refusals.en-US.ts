@@ -44,6 +44,17 @@ export const refusalsEnUS: Record<keyof typeof refusalsZhCN, string> = {
     "The last day {date} is after the plan's own last day {lastDay}: ending early cannot lengthen a plan, so choose {lastDay} or earlier.",
   'refusal.not_active': 'This plan is not running now, so this does not apply; here is where it stands.',
   'refusal.no_evaluation_due': 'No evaluation is due for this period now (it may have been reported already).',
+  // Questions to the applicant (Ask / Answer, issue 12).
+  'refusal.question_open':
+    'A question on this step is still waiting for the applicant; you can ask again once it is answered. You may decide the step meanwhile.',
+  'refusal.no_open_question':
+    'This question is closed (it was answered, or the approver has decided), so there is nothing to answer; here is where the plan stands.',
+  'refusal.text_required.question': 'Write the question for the applicant first, then tap "Send question".',
+  'refusal.text_required.answer': 'Write your answer first, then tap "Send answer".',
+  'refusal.text_too_long.question':
+    'A question may have at most {max} characters; this one has {length}. Please shorten it.',
+  'refusal.text_too_long.answer':
+    'An answer may have at most {max} characters; this one has {length}. Please shorten it.',
   'refusal.not_a_handler': 'Only a support center handler can mark this done.',
   'refusal.not_in_fulfillment': 'This application is not being carried out now (it may be marked done already).',
   'refusal.no_approver':

@@ -43,6 +43,13 @@ export const refusalsZhCN = {
   'refusal.end_date_past': '最后一天 {date} 已经过去(今天是 {today}),请选择今天或以后的日期。',
   'refusal.end_date_after_term':
     '最后一天 {date} 晚于方案原定的最后一天 {lastDay}:提前结束不能延长方案,请选择 {lastDay} 或更早的日期。',
+  // Questions to the applicant (询问 / 回答, issue 12).
+  'refusal.question_open': '这一步已有一个询问在等待申请人回答,回答后才能再问。您仍可直接审批。',
+  'refusal.no_open_question': '这个询问已经关闭(已回答,或审批人已作出决定),无需再回答;以下是当前状态。',
+  'refusal.text_required.question': '请先写下要问申请人的问题,再点“发送询问”。',
+  'refusal.text_required.answer': '请先写下您的回答,再点“提交回答”。',
+  'refusal.text_too_long.question': '问题最多 {max} 个字,现在有 {length} 个字,请精简后再发送。',
+  'refusal.text_too_long.answer': '回答最多 {max} 个字,现在有 {length} 个字,请精简后再提交。',
   // Fulfillment.
   'refusal.not_a_handler': '只有业务支撑中心的受理人可以标记受理完成。',
   'refusal.not_in_fulfillment': '该申请当前不在受理中(可能已标记完成),无需再标记。',

@@ -42,6 +42,7 @@ const activePlan: Case = {
   state: 'active',
   revision: 1,
   steps: [],
+  questions: [],
   fulfillment: {
     createdAt: '2026-12-01T02:00:00Z',
     dueAt: '2026-12-02T10:00:00Z',
@@ -172,6 +173,7 @@ describe('what a plan ended early is scheduled to do', () => {
     input: TERM,
     activatedAt: '2026-12-15T03:00:00.000Z',
     evaluationsDone: 1,
+    questions: [],
   };
   const ending = (lastDay: string, endedAt: Date): ScheduledCase => ({
     ...active,

@@ -100,6 +100,7 @@ describe('an evaluation that fell behind', () => {
       input: term,
       activatedAt: '2025-12-15T03:00:00.000Z',
       evaluationsDone: 0,
+      questions: [],
     };
     const asked = (evaluationsDone: number) =>
       dueWork({ ...active, evaluationsDone }, quarterly, calendar)

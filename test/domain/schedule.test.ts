@@ -32,6 +32,7 @@ const inReview = (startedAt: Date): ScheduledCase => ({
   input: { startMonth: '2026-11', termMonths: 12 },
   activatedAt: null,
   evaluationsDone: 0,
+  questions: [],
 });
 
 describe('what an application in review is scheduled to do', () => {
@@ -63,6 +64,40 @@ describe('what an application in review is scheduled to do', () => {
     const decided: ScheduledCase = { ...inReview(at('2026-09-29T10:00')), state: 'rejected' };
     expect(dueWork(decided, DEFAULT_LIFECYCLE, calendar)).toEqual([]);
   });
+
+  describe("while the approver's question to the applicant is open", () => {
+    const asking = (c: ScheduledCase, answeredAt: string | null): ScheduledCase => ({
+      ...c,
+      questions: [
+        {
+          revision: 1,
+          stepIndex: 0,
+          askedBy: 'wang-fang',
+          askedAt: at('2026-09-29T11:00').toISOString(),
+          text: '两个厂区是否同一天开通?',
+          answer: answeredAt ? '是。' : null,
+          answeredBy: answeredAt ? 'zhang-wei' : null,
+          answeredAt,
+          closedAt: null,
+        },
+      ],
+    });
+    const pausing = { ...DEFAULT_LIFECYCLE, pauseDeadlineWhileAsking: true };
+    const plain = inReview(at('2026-09-29T10:00'));
+
+    it('keeps the reminders, overdue notice and escalation when the policy lets the deadline run on (the default)', () => {
+      expect(dueWork(asking(plain, null), DEFAULT_LIFECYCLE, calendar)).toEqual(
+        dueWork(plain, DEFAULT_LIFECYCLE, calendar),
+      );
+    });
+
+    it('schedules nothing for the step while its deadline is paused, and all of it again once answered', () => {
+      expect(dueWork(asking(plain, null), pausing, calendar)).toEqual([]);
+      const answered = asking(plain, at('2026-09-29T15:00').toISOString());
+      expect(dueWork(answered, pausing, calendar)).toEqual(dueWork(plain, pausing, calendar));
+      expect(dueWork(answered, pausing, calendar).map((w) => w.kind)).toContain('step.overdue');
+    });
+  });
 });
 
 describe('what an active plan is scheduled to do', () => {
@@ -74,6 +109,7 @@ describe('what an active plan is scheduled to do', () => {
     input: { startMonth: '2027-01', termMonths: 12 },
     activatedAt: '2026-12-15T03:00:00.000Z',
     evaluationsDone: 0,
+    questions: [],
   };
 
   it('gives expiry notices 30 and 7 days ahead and on the last day, in working hours, and expires it the next day at midnight', () => {

@@ -23,6 +23,8 @@ import {
   type Refusal,
   type WorkflowEnv,
 } from '../../src/domain/workflow';
+import { answer, ask } from '../../src/domain/questions';
+import { isOpen, openQuestionIndex } from '../../src/domain/step-question';
 
 const HOUR = 3_600_000;
 const SUBMITTED_AT = new Date('2026-12-01T02:00:00.000Z');
@@ -86,6 +88,7 @@ const submitted = (route: readonly RouteStep[], e: WorkflowEnv = env(), applican
   steps: must(openRoute(route, SUBMITTED_AT, e)),
   fulfillment: null,
   evaluationDue: null,
+  questions: [],
 });
 
 /** A decision on the step the case awaits, made at DECIDED_AT on the card of the current revision. */
@@ -223,7 +226,7 @@ describe('decide: refusals', () => {
   const escalated = after(submitted(ROUTES.tier2), liuQiang, 'escalate');
   const atOpsFinal = after(escalated, chenJing);
   const approvedTier1 = after(tier1, wangFang);
-  const withdrawn = must(withdraw(tier1, zhangWei));
+  const withdrawn = must(withdraw(tier1, zhangWei, DECIDED_AT));
   const returned = after(tier1, wangFang, 'return', { comment: '请补充竞争对手报价' });
   const ownPlan = submitted(ROUTES.tier1, env(), wangFang.id);
   const applicantDelegate = submitted(
@@ -455,14 +458,14 @@ describe('withdraw', () => {
   const rejected = after(inReview, wangFang, 'reject', { comment: '不同意' });
 
   it('should let the applicant withdraw a plan in review, cancelling what no one has decided', () => {
-    const next = must(withdraw(inReview, zhangWei));
+    const next = must(withdraw(inReview, zhangWei, DECIDED_AT));
     expect(next.state).toBe('withdrawn');
     expect(statuses(next)).toEqual(['cooperation:approved', 'ops_review:cancelled']);
     expect(next.steps[0]).toEqual(inReview.steps[0]);
   });
 
   it('should let the applicant give up a returned plan', () => {
-    expect(must(withdraw(returned, zhangWei)).state).toBe('withdrawn');
+    expect(must(withdraw(returned, zhangWei, DECIDED_AT)).state).toBe('withdrawn');
   });
 
   it.each([
@@ -472,9 +475,9 @@ describe('withdraw', () => {
     ['the applicant, once it is finally approved', inFulfillment, zhangWei, 'not_withdrawable'],
     ['the applicant, once it is rejected', rejected, zhangWei, 'not_withdrawable'],
     ['the applicant, once it is active', { ...inFulfillment, state: 'active' }, zhangWei, 'not_withdrawable'],
-    ['the applicant, a second time', must(withdraw(inReview, zhangWei)), zhangWei, 'not_withdrawable'],
+    ['the applicant, a second time', must(withdraw(inReview, zhangWei, DECIDED_AT)), zhangWei, 'not_withdrawable'],
   ] as const)('should refuse a withdrawal by %s', (_, c, actor, code) => {
-    expect(withdraw(c, actor)).toEqual({ ok: false, error: { code } });
+    expect(withdraw(c, actor, DECIDED_AT)).toEqual({ ok: false, error: { code } });
   });
 });
 
@@ -539,6 +542,8 @@ describe('any sequence of actions', () => {
         comment: string | null;
       }
     | { kind: 'withdraw'; who: Actor }
+    | { kind: 'ask'; who: Actor | 'assignee' }
+    | { kind: 'answer'; who: Actor }
     | { kind: 'complete'; who: Actor }
     | { kind: 'resubmit'; who: Actor; revision: number }
     | { kind: 'expire' }
@@ -587,6 +592,20 @@ describe('any sequence of actions', () => {
         revision: fc.constantFrom(1, 2, 3),
       }),
     },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('ask' as const),
+        who: fc.constantFrom<Actor | 'assignee'>('assignee', 'assignee', liuQiang, zhangWei),
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('answer' as const),
+        who: fc.constantFrom<Actor>(zhangWei, zhangWei, huangLi, wangFang),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('expire' as const) }) },
     {
       weight: 1,
@@ -606,6 +625,19 @@ describe('any sequence of actions', () => {
 
   const personWithId = (id: string | null | undefined): Actor =>
     Object.values(PEOPLE).find((p) => p.id === id) ?? { id: id ?? 'nobody', roles: [] };
+
+  /** A question on the awaited step, as its card would send it; the case it leaves. */
+  const asked = (c: Case, actor: Actor, at: Date): Result<Case, Refusal> => {
+    const done = ask(c, { revision: c.revision, stepIndex: awaitedStep(c)?.index ?? 0, actor, text: '问题', at });
+    return done.ok ? { ok: true, value: done.value.next } : done;
+  };
+  /** The answer to the question open on the awaited step, as the applicant's card would send it. */
+  const answered = (c: Case, actor: Actor, at: Date): Result<Case, Refusal> => {
+    const stepIndex = awaitedStep(c)?.index ?? 0;
+    const question = openQuestionIndex(c.questions, c.revision, stepIndex);
+    const done = answer(c, { revision: c.revision, stepIndex, question, actor, text: '回答', at }, null);
+    return done.ok ? { ok: true, value: done.value.next } : done;
+  };
 
   it('should never approve one step twice, never undo a decision, and only reach states the state machine reaches', () => {
     fc.assert(
@@ -646,16 +678,20 @@ describe('any sequence of actions', () => {
             } else {
               result =
                 a.kind === 'withdraw'
-                  ? withdraw(c, a.who)
-                  : a.kind === 'complete'
-                    ? fulfill(c, a.who, null, at)
-                    : a.kind === 'resubmit'
-                      ? resubmit(c, a.who, a.revision, must(openRoute(route, at, e)))
-                      : a.kind === 'expire'
-                        ? expire(c)
-                        : a.kind === 'end'
-                          ? endEarly(c, TERM, ending(a.who, at))
-                          : reassign(c, awaitedStep(c)?.index ?? 0, a.to.id, at, e);
+                  ? withdraw(c, a.who, at)
+                  : a.kind === 'ask'
+                    ? asked(c, a.who === 'assignee' ? personWithId(awaitedStep(c)?.step.assignee) : a.who, at)
+                    : a.kind === 'answer'
+                      ? answered(c, a.who, at)
+                      : a.kind === 'complete'
+                        ? fulfill(c, a.who, null, at)
+                        : a.kind === 'resubmit'
+                          ? resubmit(c, a.who, a.revision, must(openRoute(route, at, e)))
+                          : a.kind === 'expire'
+                            ? expire(c)
+                            : a.kind === 'end'
+                              ? endEarly(c, TERM, ending(a.who, at))
+                              : reassign(c, awaitedStep(c)?.index ?? 0, a.to.id, at, e);
             }
             if (!result.ok) return;
             c = result.value;
@@ -668,6 +704,13 @@ describe('any sequence of actions', () => {
             movesMade.add(`${before.state}→${c.state}`);
 
             expect(reachableFrom(before.state).has(c.state)).toBe(true);
+            // A question is open only on the pending step of a case in review, one at a time.
+            const open = c.questions.filter(isOpen);
+            expect(open.length).toBeLessThanOrEqual(1);
+            for (const q of open) {
+              expect(c.state).toBe('in_review');
+              expect([q.revision, c.steps[q.stepIndex]?.status]).toEqual([c.revision, 'pending']);
+            }
             // A resubmitted revision starts a new route; the old one is kept by the record, not the case.
             if (a.kind === 'resubmit') {
               expect(c.revision).toBe(before.revision + 1);
@@ -716,30 +759,31 @@ describe('any sequence of actions', () => {
             const at = later(DECIDED_AT, i);
             const stepIndex = awaitedStep(c)?.index ?? 0;
             const step = c.steps[stepIndex];
+            const who = 'who' in a ? a.who : zhangWei;
             const actor =
-              a.kind === 'decide'
-                ? a.who === 'assignee'
-                  ? personWithId(step?.assignee)
-                  : a.who === 'delegate'
-                    ? personWithId(step?.delegate)
-                    : a.who
-                : 'who' in a
-                  ? a.who
-                  : zhangWei;
+              who === 'assignee'
+                ? personWithId(step?.assignee)
+                : who === 'delegate'
+                  ? personWithId(step?.delegate)
+                  : who;
             const next =
               a.kind === 'decide'
                 ? decide(c, { revision: c.revision, stepIndex, decision: a.decision, actor, comment: '理由', at }, e)
                 : a.kind === 'withdraw'
-                  ? withdraw(c, actor)
-                  : a.kind === 'complete'
-                    ? fulfill(c, actor, null, at)
-                    : a.kind === 'resubmit'
-                      ? resubmit(c, actor, c.revision, must(openRoute(route, at, e)))
-                      : a.kind === 'expire'
-                        ? expire(c)
-                        : a.kind === 'end'
-                          ? endEarly(c, TERM, ending(actor, at))
-                          : { ok: false as const };
+                  ? withdraw(c, actor, at)
+                  : a.kind === 'ask'
+                    ? asked(c, actor, at)
+                    : a.kind === 'answer'
+                      ? answered(c, actor, at)
+                      : a.kind === 'complete'
+                        ? fulfill(c, actor, null, at)
+                        : a.kind === 'resubmit'
+                          ? resubmit(c, actor, c.revision, must(openRoute(route, at, e)))
+                          : a.kind === 'expire'
+                            ? expire(c)
+                            : a.kind === 'end'
+                              ? endEarly(c, TERM, ending(actor, at))
+                              : { ok: false as const };
             if (next.ok) c = 'next' in next.value ? next.value.next : next.value;
           }
           const offered = availableActions(c, viewer);
@@ -749,7 +793,9 @@ describe('any sequence of actions', () => {
               reject: () => decide(c, command(c, viewer, 'reject', { comment: '理由' }), e).ok,
               return: () => decide(c, command(c, viewer, 'return', { comment: '理由' }), e).ok,
               escalate: () => decide(c, command(c, viewer, 'escalate'), e).ok,
-              withdraw: () => withdraw(c, viewer).ok,
+              withdraw: () => withdraw(c, viewer, DECIDED_AT).ok,
+              ask: () => asked(c, viewer, DECIDED_AT).ok,
+              answer: () => answered(c, viewer, DECIDED_AT).ok,
               resubmit: () => resubmit(c, viewer, c.revision, []).ok,
               fulfill: () => fulfill(c, viewer, null, DECIDED_AT).ok,
               evaluate: () => refusalOf(c, viewer, 'evaluate') === null,
@@ -787,8 +833,8 @@ describe('any sequence of actions', () => {
     expect(revised.revision).toBe(2);
     expect(moved(revised, after(revised, wangFang, 'reject', { comment: '不同意' })).state).toBe('rejected');
     // Given up after a return, and while in review; an overdue step handed over.
-    expect(moved(returned, must(withdraw(returned, zhangWei))).state).toBe('withdrawn');
-    expect(moved(filed, must(withdraw(filed, zhangWei))).state).toBe('withdrawn');
+    expect(moved(returned, must(withdraw(returned, zhangWei, DECIDED_AT))).state).toBe('withdrawn');
+    expect(moved(filed, must(withdraw(filed, zhangWei, DECIDED_AT))).state).toBe('withdrawn');
     expect(moved(filed, must(reassign(filed, 0, liuQiang.id, DECIDED_AT, e))).steps[0]?.assignee).toBe(liuQiang.id);
   });
 

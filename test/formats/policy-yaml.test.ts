@@ -36,6 +36,16 @@ describe('reading the approval policy YAML', () => {
     });
   });
 
+  it('reads whether a deadline pauses while a question is open, off when a lifecycle section leaves it out', () => {
+    const pausing = parsePolicyYaml(`${sample}lifecycle:\n  pauseDeadlineWhileAsking: true\n`);
+    expect(pausing.ok && pausing.value.lifecycle?.pauseDeadlineWhileAsking).toBe(true);
+    const older = parsePolicyYaml(`${sample}lifecycle:\n  escalationGraceBusinessDays: 2\n`);
+    expect(older.ok && older.value.lifecycle).toMatchObject({
+      escalationGraceBusinessDays: 2,
+      pauseDeadlineWhileAsking: false,
+    });
+  });
+
   it.each([
     [
       'a margin with three decimals',
@@ -55,6 +65,11 @@ describe('reading the approval policy YAML', () => {
     ],
     ['an empty tier name', sample.replace('zh-CN: 一级授权', "zh-CN: ' '"), 'line 6, column 20, tiers[0].name.zh-CN'],
     ['an unknown setting', `${sample}\nmaxTerm: 12\n`, 'line 25, column 1, (root)'],
+    [
+      'a pause that is not yes or no',
+      `${sample}lifecycle:\n  pauseDeadlineWhileAsking: sometimes\n`,
+      'line 25, column 29, lifecycle.pauseDeadlineWhileAsking',
+    ],
   ])('refuses %s, naming the field with its line and column', (_case, yamlText, field) => {
     const parsed = parsePolicyYaml(yamlText);
     expect(parsed.ok).toBe(false);

@@ -65,6 +65,10 @@ const EVERY_REFUSAL: { [C in RefusalCode]: Refusal & { code: C } } = {
   end_date_required: { code: 'end_date_required' },
   end_date_past: { code: 'end_date_past', date: '2027-05-09', today: '2027-05-10' },
   end_date_after_term: { code: 'end_date_after_term', date: '2029-01-31', lastDay: '2028-12-31' },
+  question_open: { code: 'question_open' },
+  no_open_question: { code: 'no_open_question' },
+  text_required: { code: 'text_required', what: 'answer' },
+  text_too_long: { code: 'text_too_long', what: 'question', max: 500, length: 612 },
 };
 
 const cases = Object.values(EVERY_REFUSAL).flatMap((refusal) =>
@@ -92,6 +96,15 @@ describe('describeRefusal', () => {
     expect(describeRefusal(EVERY_REFUSAL.no_approver, 'zh-CN')).toContain('集客部领导');
     expect(describeRefusal(EVERY_REFUSAL.no_approver, 'en-US')).toContain('Group Customer Department leader');
     expect(describeRefusal(EVERY_REFUSAL.no_approver, 'en-US')).not.toContain('"leader"');
+  });
+
+  it('should name the limit of a question or an answer and how far past it the words are', () => {
+    expect(describeRefusal(EVERY_REFUSAL.text_too_long, 'zh-CN')).toBe(
+      '问题最多 500 个字,现在有 612 个字,请精简后再发送。',
+    );
+    expect(describeRefusal({ code: 'text_too_long', what: 'answer', max: 500, length: 501 }, 'en-US')).toBe(
+      'An answer may have at most 500 characters; this one has 501. Please shorten it.',
+    );
   });
 
   it('should tell an out-of-date card apart from a change made just now', () => {

@@ -16,6 +16,11 @@ const SAMPLE: Record<string, string | number> = {
   activity: 'ACT-CLOUD-2026',
   after: '¥96.00',
   agent: '沪闵代理',
+  // A question to the applicant (询问) and its answer, each up to 500 characters.
+  answer: '是的,客户要求两个厂区同一天割接。',
+  applicant: '张伟',
+  length: 612,
+  question: '两个厂区的专线是否需要同一天开通?',
   at: '2026-12-02T03:00:00.000Z',
   attempts: 3,
   by: '刘强',

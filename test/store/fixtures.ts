@@ -102,6 +102,7 @@ export function sampleRecord(
     activatedAt: null,
     evaluations: [],
     evaluationDue: null,
+    questions: [],
     history: [{ at: submittedAt, actor: input.applicant, action: 'submitted', revision: 1 }],
   };
 }

@@ -28,7 +28,7 @@ export async function withdrawApplication(
   if (!loaded.ok) return loaded;
   const { record } = loaded.value;
   const now = deps.clock.now();
-  const done = withdraw(caseOf(record), loaded.value.actor);
+  const done = withdraw(caseOf(record), loaded.value.actor, now);
   if (!done.ok) return refused(deps, now, actor, record.id, withRecord(record)(done.error), { action: 'withdraw' });
   const pending = record.steps.find((s) => s.status === 'pending');
   const send = messagesFor(deps, now, record.id);

@@ -68,6 +68,7 @@ export async function submit(
     activatedAt: null,
     evaluations: [],
     evaluationDue: null,
+    questions: [],
     history: [],
   };
   const send = messagesFor(deps, now, id);

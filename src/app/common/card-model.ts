@@ -58,6 +58,8 @@ export interface CardModel {
   } | null;
   /** The kinds of adjustment its activity does not define that its pre-consultation made allowed (第十条(二)). */
   unlocked: LineKind[];
+  /** Whether the policy it was judged on pauses a step's deadline while a question to the applicant is open. */
+  pausesWhileAsking: boolean;
 }
 
 /** The period an evaluation is asked for: its months, and how many periods are outstanding with it. */
@@ -97,6 +99,7 @@ export function namesFor(records: readonly ApplicationRecord[], directory: Direc
     ids.add(r.input.applicant);
     for (const s of r.steps) for (const id of [s.assignee, s.delegate, s.decidedBy]) if (id) ids.add(id);
     for (const h of r.history) ids.add(h.actor);
+    for (const q of r.questions) for (const id of [q.askedBy, q.answeredBy]) if (id) ids.add(id);
     if (r.fulfillment?.doneBy) ids.add(r.fulfillment.doneBy);
   }
   return Object.fromEntries([...ids].map((id) => [id, directory ? nameOf(directory, id) : id]));
@@ -135,6 +138,7 @@ export async function cardModel(
       evaluation: null,
       judgedOn: null,
       unlocked: [],
+      pausesWhileAsking: false,
     };
   const awaited = record.state === 'in_review' ? awaitedStep(record) : null;
   const deciders = awaited
@@ -161,6 +165,7 @@ export async function cardModel(
       policyFrom: policy?.effectiveFrom ?? null,
     },
     unlocked: unlockedKinds(record, catalog),
+    pausesWhileAsking: (policy?.lifecycle ?? DEFAULT_LIFECYCLE).pauseDeadlineWhileAsking,
   };
 }
 

@@ -17,6 +17,7 @@ export function jobsFor(record: ApplicationRecord, policy: PolicyContent, calend
       activatedAt: record.activatedAt,
       evaluationsDone: record.evaluations.length,
       endsEarly: record.endsEarly ?? null,
+      questions: record.questions,
     },
     policy.lifecycle ?? DEFAULT_LIFECYCLE,
     calendar,

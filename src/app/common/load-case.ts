@@ -37,6 +37,7 @@ export const caseOf = (record: ApplicationRecord): Case => ({
   fulfillment: record.fulfillment,
   evaluationDue: record.evaluationDue,
   endsEarly: record.endsEarly ?? null,
+  questions: record.questions,
 });
 
 /** The record with a case's new state merged in. */
@@ -48,4 +49,5 @@ export const withCase = (record: ApplicationRecord, c: Case): ApplicationRecord 
   fulfillment: c.fulfillment,
   evaluationDue: c.evaluationDue,
   endsEarly: c.endsEarly ?? null,
+  questions: c.questions,
 });

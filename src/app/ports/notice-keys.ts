@@ -12,6 +12,10 @@ export const NOTICE_KEYS = [
   'notice.returned',
   'notice.withdrawn',
   'notice.fulfilled',
+  // A question to the applicant (询问) and its answer; the step stays with its approver.
+  'notice.asked',
+  'notice.answered',
+  'notice.answered_moved',
   // A step changing hands in an approver pool.
   'notice.taken_over',
   'notice.reassigned_away',
@@ -20,6 +24,7 @@ export const NOTICE_KEYS = [
   'notice.unknown_members',
   // Deadlines: reminders, overdue steps and tasks, hand-over.
   'reminder.step',
+  'reminder.step_asking',
   'reminder.fulfillment',
   'overdue.approver',
   'overdue.applicant',

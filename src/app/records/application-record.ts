@@ -4,6 +4,7 @@ import { DECISIONS, type ApprovalStep, type FulfillmentTask } from '../../domain
 import type { Assessment } from '../../domain/assess';
 import type { EarlyEnd, EvaluationReport } from '../../domain/lifecycle';
 import { STEP_IDS, type StepId } from '../../domain/route';
+import type { StepQuestion } from '../../domain/step-question';
 
 const EVENTS = [
   'submitted',
@@ -16,7 +17,16 @@ const EVENTS = [
   'evaluation_flagged',
   'ended_early',
 ] as const;
-const STEP_EVENTS = [...DECISIONS, 'reassigned_overdue', 'taken_over', 'reassigned', 'stood_in'] as const;
+const STEP_EVENTS = [
+  ...DECISIONS,
+  'reassigned_overdue',
+  'taken_over',
+  'reassigned',
+  'stood_in',
+  // An approver's question to the applicant (询问), and the applicant's answer; the step stays with the approver.
+  'asked',
+  'answered',
+] as const;
 
 /** What happened to an application, as its history shows it: one name per event (a step's as `<step>.<event>`). */
 export type HistoryAction = (typeof EVENTS)[number] | `${StepId}.${(typeof STEP_EVENTS)[number]}`;
@@ -79,5 +89,7 @@ export interface ApplicationRecord {
   evaluationDue: number | null;
   /** Set when ops ended the plan before its term (第九条(三)); absent in records from before that could happen. */
   endsEarly?: EarlyEnd | null;
+  /** Every question an approver asked the applicant (询问), on every revision, with its answer once given. */
+  questions: StepQuestion[];
   history: HistoryEvent[];
 }

@@ -11,6 +11,8 @@ export type AuditAction =
   | 'withdraw'
   | 'fulfill'
   | `decide.${Decision}`
+  | 'question.ask'
+  | 'question.answer'
   | 'evaluate'
   | 'expire'
   | 'end_early'

@@ -1,3 +1,4 @@
+import { openQuestionIndex } from '../../domain/step-question';
 import { nextWorkingMoment } from '../../domain/working-hours';
 import { reassign } from '../../domain/workflow';
 import { commitChange, policyOf } from '../common/commit';
@@ -14,7 +15,10 @@ const quiet = (run: JobRun) => nextWorkingMoment(run.calendar, run.now).toISOStr
 const heldMessages = (run: JobRun, record: ApplicationRecord) =>
   messagesFor(run.deps, run.now, record.id, { notBefore: quiet(run) });
 
-/** Before a step is due: the approver gets a reminder with the card at hand. */
+/**
+ * Before a step is due: the approver gets a reminder with the card at hand; while their question to
+ * the applicant is open (and the policy lets the deadline run on), the reminder says so.
+ */
 export const nudgeStep: JobHandler = async (run) => {
   const record = await stillDue(run, samePendingStep(run.job));
   if (!record) return {};
@@ -25,10 +29,15 @@ export const nudgeStep: JobHandler = async (run) => {
   if (quiet(run) >= String(run.job.payload.dueAt)) return {};
   const s = heldMessages(run, record);
   const assignee = String(run.job.payload.assignee);
-  const step = record.steps[Number(run.job.payload.step)]?.step ?? '';
+  const index = Number(run.job.payload.step);
+  const step = record.steps[index]?.step ?? '';
+  const asking = openQuestionIndex(record.questions, record.revision, index) !== -1;
   return {
     outbox: [
-      s.text(person(assignee), 'reminder.step', { step, due: String(run.job.payload.dueAt) }),
+      s.text(person(assignee), asking ? 'reminder.step_asking' : 'reminder.step', {
+        step,
+        due: String(run.job.payload.dueAt),
+      }),
       s.card(person(assignee)),
     ],
   };

@@ -9,15 +9,27 @@ import type { ApplicationView, ChannelNoticeView } from '../views/view-models';
 import { describeChange, formerValue, resubmissionChanges } from './changes';
 import { economicsRows, formatMonths, formatWhen, yuan } from './formatting';
 import { endedHistoryComment, endInputOf, endNote, evaluationRows, termText, type EndTyped } from './plan-life-view';
+import { closedQuestionNote, isAsking, openQuestionOf, questionsNote } from './questions-view';
 
 /** A name from the model's names (an id the directory does not know is shown as itself). */
 const nameIn = (names: Record<string, string>, id: string): string => names[id] ?? id;
 
-/** The step a decision waits on, or the fulfillment task, in one line. */
-export function waitingOn(record: ApplicationRecord, names: Record<string, string>, lang: Lang, now: string): string {
+/**
+ * The step a decision waits on, or the fulfillment task, in one line. `pausesWhileAsking` (the card
+ * knows the policy) also says when a question to the applicant is open, and that the deadline pauses.
+ */
+export function waitingOn(
+  record: ApplicationRecord,
+  names: Record<string, string>,
+  lang: Lang,
+  now: string,
+  pausesWhileAsking: boolean | null = null,
+): string {
   const awaited = awaitedStep(record);
   if (record.state === 'in_review' && awaited) {
-    return t(lang, 'waiting.step', {
+    const asking = pausesWhileAsking !== null && isAsking(record);
+    const key = !asking ? 'waiting.step' : pausesWhileAsking ? 'waiting.step.paused' : 'waiting.step.asking';
+    return t(lang, key, {
       step: t(lang, `step.${awaited.step.step}`),
       who: nameIn(names, awaited.step.assignee),
       due: formatWhen(awaited.step.dueAt, lang, now),
@@ -162,6 +174,8 @@ export function applicationView(
   const lineChanges = model.changedSince?.changes.filter((c) => c.line !== null) ?? [];
   const decision = decisionNote(record, names, lang) ?? endNote(record, names, lang);
   const endInput = endInputOf(model, typed);
+  const questions = questionsNote(model, lang);
+  const openQuestion = openQuestionOf(model, lang);
   const changes = changesView(model, lang);
   const shownBanner = banner ?? aheadNote(model, lang);
   return {
@@ -170,6 +184,8 @@ export function applicationView(
     revision: record.revision,
     revisionLabel: t(lang, 'revision.label', { revision: record.revision }),
     ...(decision ? { decision } : {}),
+    ...(questions ? { questions } : {}),
+    ...(openQuestion ? { openQuestion } : {}),
     ...(changes ? { changes } : {}),
     stateLabel: t(lang, `state.${record.state}`),
     ...(shownBanner ? { banner: shownBanner } : {}),
@@ -209,12 +225,15 @@ export function applicationView(
       when: formatWhen(s.decidedAt ?? s.dueAt, lang, now),
       comment: s.comment ?? '',
     })),
-    waitingOn: model.evaluation ? evaluationAsk(model.evaluation, lang) : waitingOn(record, names, lang, now),
+    waitingOn: model.evaluation
+      ? evaluationAsk(model.evaluation, lang)
+      : waitingOn(record, names, lang, now, model.pausesWhileAsking),
     justification: record.input.justification,
     history: record.history.map((h) => ({
       when: formatWhen(h.at, lang, now),
       who: nameIn(names, h.actor),
-      what: describeHistoryAction(h.action, lang),
+      // A decision (or withdrawal) that closed a question unanswered says so.
+      what: describeHistoryAction(h.action, lang) + closedQuestionNote(record, h, lang),
       // A resubmission's line lists what it changed ("单价 ¥90.00 → ¥96.00").
       comment:
         h.action === 'resubmitted'

@@ -22,6 +22,8 @@ function lastOwnAction(model: CardModel, lang: Lang): ApplicationView['banner'] 
     submitted: 'bot.submitted',
     resubmitted: 'bot.resubmitted',
     ended_early: 'bot.ended',
+    asked: 'bot.asked',
+    answered: 'bot.answered',
   };
   const key = verb ? keys[verb] : undefined;
   const params = { id: model.record.id, revision: last.revision, lastDay: model.record.endsEarly?.lastDay ?? '' };

@@ -12,6 +12,8 @@
  *   renew    → plain Action.Execute, verb `plan.renew` (a new application prefilled from this one)
  *   evaluate → ShowCard, confirm verb `evaluation.report`, required `actualRevenueYuan`, `actualSubscribers`
  *   end      → ShowCard, confirm verb `plan.end`,         required `endDate` (Input.Date) and `endReason`
+ *   ask      → ShowCard, confirm verb `plan.ask`,         required `askText` (the question, QUESTION_MAX_LENGTH)
+ *   answer   → ShowCard, confirm verb `plan.answer`,      required `answerText`; its data names the question too
  * Each verb's declaration in src/bot/actions names its button and comment input (test/bot/card-verbs
  * holds this template to them). The comment ids differ per action because Teams mobile fails to render a card whose ShowCards
  * repeat an input id (MicrosoftDocs/msteams-docs#7868).
@@ -32,6 +34,8 @@ export function applicationCard(view: ApplicationView): Attachment {
     ...shown,
     banner: shown.banner ?? null,
     decision: shown.decision ?? null,
+    questions: shown.questions ?? null,
+    openQuestion: shown.openQuestion ?? null,
     changes: shown.changes ?? null,
     fulfillment: shown.fulfillment ?? null,
     evaluationAsk: shown.evaluationAsk ?? null,
@@ -42,6 +46,7 @@ export function applicationCard(view: ApplicationView): Attachment {
     evaluateData: { ...actionData, period: view.evaluationPeriod ?? 0 },
     // Input values, not Markdown: never escaped.
     endInput: endInput ?? { lastDay: null, reason: null, min: null, max: null },
+    answerData: { ...actionData, question: view.openQuestion?.index ?? -1 },
   });
   // Universal Actions: the listed users' copies ask for their own view; anyone else keeps this one.
   const refresh =

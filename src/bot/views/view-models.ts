@@ -78,6 +78,13 @@ export interface ApplicationView {
    * to do next; for a plan ops ended early, who ended it, its last day and why.
    */
   decision?: { title: string; comment: string; hint: string };
+  /**
+   * The questions asked of the applicant on the step awaited now, on the first screen: each question
+   * and answer with who and when; for an open one, what to do about it and what it does to the deadline.
+   */
+  questions?: { title: string; entries: { label: string; text: string }[]; hint: string; deadline: string };
+  /** The open question's index among the application's, sent back with 回答; and the question, quoted above the answer field. */
+  openQuestion?: { index: number; prompt: string };
   /** A revised plan's changes since the revision the viewer last saw, each "单价 ¥90.00 → ¥96.00". */
   changes?: { title: string; items: string[] };
   /** A one-line banner: what just happened or why an action was refused. */

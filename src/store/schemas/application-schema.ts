@@ -99,6 +99,18 @@ const fulfillmentSchema = z.object({
   note: z.string().nullable(),
 });
 
+const questionSchema = z.object({
+  revision: z.number().int().positive(),
+  stepIndex: z.number().int().min(0),
+  askedBy: z.string(),
+  askedAt: z.string(),
+  text: z.string(),
+  answer: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+
 const pastRevisionSchema = z.object({
   revision: z.number().int().positive(),
   input: inputSchema,
@@ -146,6 +158,8 @@ export const applicationRecordSchema = exactSchema<ApplicationRecord>()(
       .object({ lastDay: localDate, reason: z.string().min(1), by: z.string().min(1), at: z.string() })
       .nullable()
       .optional(),
+    // Older documents predate questions to the applicant (询问).
+    questions: z.array(questionSchema).default([]),
     history: z.array(historyEventSchema),
   }),
 );

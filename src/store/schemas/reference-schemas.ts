@@ -61,6 +61,8 @@ export const policyContentSchema = exactSchema<PolicyContent>()(
         evaluationEveryMonths: z.number().int(),
         evaluationFlagBelowPct: z.number().int(),
         spotCheckSharePct: z.number().int(),
+        // Older policies predate pausing a deadline while a question is open (off, as by default).
+        pauseDeadlineWhileAsking: z.boolean().default(false),
       })
       .optional(),
   }),

@@ -26,6 +26,8 @@ const TITLE: Record<CaseAction, string> = {
   evaluate: '填报评估',
   renew: '重新申请(按原方案预填)',
   end: '结束方案',
+  ask: '询问',
+  answer: '回答',
 };
 
 /** The verbs the card's buttons lead to, in button order. */
