@@ -160,7 +160,8 @@ export interface UseCases {
     applicationId: string,
     actor: string,
   ): Promise<Result<FormModel, { refusal: Refusal; card: CardModel | null }>>;
-  preview(input: ApplicationInput): Promise<Result<PreviewModel, Refusal>>;
+  /** `self`: the application a resubmission's form revises (never its own overlap). */
+  preview(input: ApplicationInput, self?: string | null): Promise<Result<PreviewModel, Refusal>>;
   submit(submission: Submission): Promise<Filed>;
   resubmit(applicationId: string, revision: number, input: ApplicationInput, actor: string): Promise<Filed>;
 
@@ -294,8 +295,11 @@ export function useCases(deps: ApprovalDeps): UseCases {
     const { input, resubmit } = start.value;
     return ok({ ...(await formChoices(null)), input, unit: input.unit, startMonth: input.startMonth, resubmit });
   };
-  const preview = async (input: ApplicationInput): Promise<Result<PreviewModel, Refusal>> => {
-    const judged = await previewApplication(deps.store, input, shanghaiDate(deps.clock.now()));
+  const preview = async (
+    input: ApplicationInput,
+    self: string | null = null,
+  ): Promise<Result<PreviewModel, Refusal>> => {
+    const judged = await previewApplication(deps.store, input, shanghaiDate(deps.clock.now()), {}, self);
     if (!judged.ok) return judged;
     const { assessment, warnings, hints } = judged.value;
     return ok(await previewModel(input, assessment, warnings, hints));

@@ -3,6 +3,8 @@ import { findActivity } from './catalog';
 import { computeEconomics, exactly, type Economics } from './economics';
 import { blockingReasons, type IntakeContext } from './intake-checks';
 import type { TierId } from './policy';
+import { formatYuan } from './money';
+import { combinedContractValue } from './overlap';
 import { reason, type Reason } from './reason';
 import { routeFor, type RouteStep } from './route';
 import { tierFor } from './tier';
@@ -45,6 +47,23 @@ export function assessApplication(input: ApplicationInput, ctx: IntakeContext): 
       tier: null,
       route: [],
       reasons: [reason('within_branch_authority', { activity: activity.code })],
+      economics,
+    };
+  }
+  const overlaps = ctx.overlaps ?? [];
+  if (ctx.policy.judgeCustomerTotal && overlaps.length > 0) {
+    const combined = combinedContractValue(economics.standardFen, overlaps);
+    const { tier, reasons } = tierFor(economics, ctx.policy.tiers, combined);
+    const customerTotal = reason('customer_total', {
+      own: formatYuan(economics.standardFen),
+      combined: formatYuan(combined),
+      plans: overlaps.map((o) => o.id).join(', '),
+    });
+    return {
+      outcome: 'routed',
+      tier,
+      route: routeFor(input, tier, ctx.policy),
+      reasons: [customerTotal, ...reasons],
       economics,
     };
   }

@@ -1,3 +1,4 @@
+import type { Overlap } from './overlap';
 import type { ApplicationInput } from './application';
 import { formatBasisPoints } from './basis-points';
 import { findActivity, findProduct, isIssued, type CatalogContent, type LineKind } from './catalog';
@@ -13,6 +14,8 @@ export interface IntakeContext {
   today: LocalDate;
   /** The units the directory knows; when given, an application from any other unit is blocked. */
   knownUnits?: readonly string[];
+  /** The customer's other plans that overlap this one (overlap.ts); their contract value counts with the policy's `judgeCustomerTotal`. */
+  overlaps?: readonly Overlap[];
 }
 
 /** The adjustments an application makes, by the kinds of line a standard activity defines. */

@@ -25,6 +25,11 @@ export interface PolicyContent {
   deadlines: { approvalBusinessDays: number; fulfillmentBusinessDays: number };
   /** Rules 第七条(二): beyond ops' authority, ops reports upward and then gives the final reply itself. */
   leadershipIsFinal: boolean;
+  /**
+   * Judge the contract value of a plan together with the customer's overlapping plans (same product, months
+   * in common, pending or in effect), so that splitting one deal does not lower its authority. Default off.
+   */
+  judgeCustomerTotal?: boolean;
   /** Reminders, escalation, evaluations and spot checks; DEFAULT_LIFECYCLE where unset. */
   lifecycle?: LifecycleSettings;
 }

@@ -16,7 +16,15 @@ export const BLOCKING_CODES = [
 ] as const;
 export type BlockingCode = (typeof BLOCKING_CODES)[number];
 
-export type ReasonCode = BlockingCode | 'within_branch_authority' | 'tier_reason' | 'catalog_stale';
+export type ReasonCode =
+  | BlockingCode
+  | 'within_branch_authority'
+  | 'tier_reason'
+  | 'catalog_stale'
+  /** A warning: the customer has another plan, pending or in effect, on a same product in common months. */
+  | 'overlapping_plan'
+  /** The tier was judged on the customer's combined contract value (policy `judgeCustomerTotal`). */
+  | 'customer_total';
 
 export type ReasonParams = Record<string, string | number>;
 

@@ -1,6 +1,6 @@
 import { formatBasisPoints } from './basis-points';
 import { exactly, type Economics } from './economics';
-import { formatYuan } from './money';
+import { formatYuan, type Fen } from './money';
 import type { Tier, TierId } from './policy';
 import { reason, type Reason } from './reason';
 
@@ -15,7 +15,7 @@ interface Miss {
  * The thresholds of one tier that a plan fails. The contract value is measured at the standard
  * tariff, so that deepening a discount can never move a plan to a lower tier of authority.
  */
-export function missedThresholds(e: Economics, tier: Tier): Miss[] {
+export function missedThresholds(e: Economics, tier: Tier, contractValueFen: Fen = e.standardFen): Miss[] {
   const misses: Miss[] = [];
   if (tier.minMarginBp !== undefined && !exactly.marginAtLeast(e, tier.minMarginBp)) {
     misses.push({
@@ -45,21 +45,28 @@ export function missedThresholds(e: Economics, tier: Tier): Miss[] {
       limit: formatBasisPoints(tier.maxCommissionBp),
     });
   }
-  if (tier.maxContractValueFen !== undefined && e.standardFen > tier.maxContractValueFen) {
+  if (tier.maxContractValueFen !== undefined && contractValueFen > tier.maxContractValueFen) {
     misses.push({
       measure: 'contract_value',
-      value: formatYuan(e.standardFen),
+      value: formatYuan(contractValueFen),
       limit: formatYuan(tier.maxContractValueFen),
     });
   }
   return misses;
 }
 
-/** The first tier whose every threshold holds, else the last; with the reasons in words. */
-export function tierFor(e: Economics, tiers: readonly Tier[]): { tier: TierId; reasons: Reason[] } {
+/**
+ * The first tier whose every threshold holds, else the last; with the reasons in words. The contract
+ * value is the plan's own at the standard tariff unless the customer's combined value is given.
+ */
+export function tierFor(
+  e: Economics,
+  tiers: readonly Tier[],
+  contractValueFen: Fen = e.standardFen,
+): { tier: TierId; reasons: Reason[] } {
   const reasons: Reason[] = [];
   for (const [index, tier] of tiers.entries()) {
-    const misses = missedThresholds(e, tier);
+    const misses = missedThresholds(e, tier, contractValueFen);
     if (misses.length === 0) {
       if (reasons.length === 0) reasons.push(reason('tier_reason', { tier: tier.id, measure: 'all_within' }));
       return { tier: tier.id, reasons };

@@ -36,6 +36,8 @@ const policySchema = z
       .strict()
       .default({}),
     leadershipIsFinal: z.boolean().default(false),
+    // Split deals: judge a plan's contract value with the customer's overlapping plans (src/domain/overlap.ts).
+    judgeCustomerTotal: z.boolean().default(false),
     lifecycle: z
       .object({
         expiryNoticeDays: z.array(z.number().int().min(1).max(365)).max(5).default(DEFAULT_LIFECYCLE.expiryNoticeDays),

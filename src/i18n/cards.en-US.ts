@@ -81,6 +81,7 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.app.lineCost': 'Cost',
   'card.app.tier': 'Tier',
   'card.app.fulfillment': 'Fulfillment',
+  'card.app.trackRecord': "This group customer's other plans",
   'card.app.details': 'Plan details, route and history',
   'card.app.route': 'Approval route',
   'card.app.justification': 'Justification',

@@ -82,6 +82,7 @@ export const cardsZhCN = {
   'card.app.lineCost': '成本',
   'card.app.tier': '审批档位',
   'card.app.fulfillment': '受理任务',
+  'card.app.trackRecord': '该集团客户的其他方案',
   'card.app.details': '方案详情、审批流程与历史',
   'card.app.route': '审批流程',
   'card.app.justification': '申请理由',

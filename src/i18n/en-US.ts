@@ -59,6 +59,10 @@ export const enUS: Record<StringKey, string> = {
     'Revenue ¥{revenue} is below cost ¥{cost} by ¥{shortfall} (margin {margin}%); a plan may not go below cost.',
   'reason.within_branch_authority':
     'This is within the branch authority of activity "{activity}": no personalized plan is needed; use the standard activity.',
+  'reason.overlapping_plan':
+    'The same group customer has plan {id} (pending or in effect) overlapping this one from {overlapFrom} to {overlapTo} on the same products {sharedProducts}. Make sure this is not one deal split in two.',
+  'reason.customer_total':
+    "By policy the contract value is judged together with this customer's overlapping plans {plans}: this plan ¥{own}, together ¥{combined}; the tier is set by the total.",
   'reason.catalog_stale':
     'The catalog (version {version}, imported {importedOn}) is more than a month old; costs and standard tariffs may have changed.',
   'tier.all_within': 'Every figure is within the limits of {tier}.',
@@ -560,6 +564,21 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'export.uploadFailed':
     'The file could not be saved to your OneDrive ({detail}), so nothing was sent. Send "export" again later; if it keeps failing, tell your admin.',
   'export.card.unreadable': 'PlanDesk cannot read this card, so no file was sent. Send "export" again.',
+  // The customer's track record on the approver's card (issue 12).
+  'track.toggle': 'Customer track record ({count})',
+  'track.none': 'This group customer ({group}) has no other plans.',
+  'track.summary':
+    'This group customer ({group}) has {count} other plans: {active} in effect, {flagged} flagged at evaluation.',
+  'track.row': 'Discount {discount} · from {start} for {termMonths} months · {evaluation} · {findings}',
+  'track.evaluation.on_pace': 'on pace at evaluation',
+  'track.evaluation.flagged': 'flagged at evaluation',
+  'track.evaluation.none': 'not evaluated yet',
+  'track.findings.none': 'not spot-checked',
+  'track.findings': 'spot-checked {count} times, {n} with an issue',
+  'track.more': '{count} more plans are not listed; send "list customer:{group}" to see them all.',
+  'track.activity':
+    'The latest {count} plans in effect on activity {activity}: {flagged} flagged at evaluation ({flaggedShare}), {n} with a spot-check issue ({issueShare}).',
+  'track.activity.none': 'No plan on activity {activity} has taken effect yet to compare with.',
   'list.opened': '{id} is open below.',
   'waiting.step': '{step} · {who} · by {due}',
   'waiting.fulfillment': 'Support center · by {due}',

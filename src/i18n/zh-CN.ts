@@ -56,6 +56,10 @@ export const zhCN = {
   'reason.below_cost': '方案收入 ¥{revenue} 低于成本 ¥{cost},差额 ¥{shortfall}(毛利率 {margin}%),不得低于成本。',
   'reason.within_branch_authority':
     '申请在营销活动“{activity}”的分公司权限之内,无需个性化方案,可直接按标准营销活动办理。',
+  'reason.overlapping_plan':
+    '同一集团客户已有方案 {id}(待审批或执行中)在 {overlapFrom} 至 {overlapTo} 与本方案重叠,涉及相同产品 {sharedProducts}。请确认不是同一笔业务拆分申报。',
+  'reason.customer_total':
+    '按政策,与该客户重叠的方案 {plans} 合并判断合同金额:本方案 ¥{own},合计 ¥{combined},按合计定档。',
   'reason.catalog_stale': '产品目录(第 {version} 版,{importedOn} 导入)已超过一个月未更新,成本与标准资费可能已变化。',
   'tier.all_within': '各项指标均在{tier}的标准之内。',
   'tier.below': '{measureName} {value}% 低于{tier}的标准 {limit}%,故为{next}。',
@@ -515,6 +519,20 @@ export const zhCN = {
   'export.uploadFailed':
     '文件未能保存到您的 OneDrive({detail}),没有发送任何文件。请稍后再次发送“导出”;如果问题持续,请联系管理员。',
   'export.card.unreadable': 'PlanDesk 无法识别这张卡片,没有发送任何文件。请再次发送“导出”。',
+  // The customer's track record on the approver's card (issue 12).
+  'track.toggle': '客户往来记录({count})',
+  'track.none': '该集团客户({group})没有其他方案。',
+  'track.summary': '该集团客户({group})另有 {count} 个方案,其中执行中 {active} 个、评估未达预期 {flagged} 个。',
+  'track.row': '折扣 {discount} · {start} 起 {termMonths} 个月 · {evaluation} · {findings}',
+  'track.evaluation.on_pace': '评估达预期',
+  'track.evaluation.flagged': '评估未达预期',
+  'track.evaluation.none': '尚无评估',
+  'track.findings.none': '未抽检',
+  'track.findings': '抽检 {count} 次,发现问题 {n} 次',
+  'track.more': '另有 {count} 个方案未列出;发送“列表 客户:{group}”可查看全部。',
+  'track.activity':
+    '同一活动 {activity} 最近 {count} 个已生效方案:评估未达预期 {flagged} 个({flaggedShare}),抽检发现问题 {n} 个({issueShare})。',
+  'track.activity.none': '同一活动 {activity} 还没有已生效的方案可供参考。',
   'list.opened': '{id} 已在下方打开。',
   'waiting.step': '{step} · {who} · {due} 前',
   'waiting.fulfillment': '业务支撑中心受理 · {due} 前',

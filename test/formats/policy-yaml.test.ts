@@ -33,6 +33,7 @@ describe('reading the approval policy YAML', () => {
       ],
       deadlines: { approvalBusinessDays: 2, fulfillmentBusinessDays: 1 },
       leadershipIsFinal: false,
+      judgeCustomerTotal: false,
     });
   });
 
@@ -64,11 +65,11 @@ describe('reading the approval policy YAML', () => {
       'line 6, column 11, tiers[0].name',
     ],
     ['an empty tier name', sample.replace('zh-CN: 一级授权', "zh-CN: ' '"), 'line 6, column 20, tiers[0].name.zh-CN'],
-    ['an unknown setting', `${sample}\nmaxTerm: 12\n`, 'line 25, column 1, (root)'],
+    ['an unknown setting', `${sample}\nmaxTerm: 12\n`, 'line 28, column 1, (root)'],
     [
       'a pause that is not yes or no',
       `${sample}lifecycle:\n  pauseDeadlineWhileAsking: sometimes\n`,
-      'line 25, column 29, lifecycle.pauseDeadlineWhileAsking',
+      'line 28, column 29, lifecycle.pauseDeadlineWhileAsking',
     ],
   ])('refuses %s, naming the field with its line and column', (_case, yamlText, field) => {
     const parsed = parsePolicyYaml(yamlText);

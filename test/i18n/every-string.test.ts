@@ -9,6 +9,19 @@ import { zhCN } from '../../src/i18n/zh-CN';
  * representative value here, so whoever adds it thinks about what it will say.
  */
 const SAMPLE: Record<string, string | number> = {
+  combined: '5,200,000.00',
+  discount: '32.50%',
+  evaluation: '评估未达预期',
+  findings: '抽检 1 次,发现问题 1 次',
+  flaggedShare: '25%',
+  group: 'G-310000-0001',
+  issueShare: '10%',
+  termMonths: 12,
+  own: '2,600,000.00',
+  overlapFrom: '2027-01',
+  overlapTo: '2027-12',
+  plans: 'PP-2026-000002',
+  sharedProducts: 'DIA-100M',
   about: '关于申请 PP-2026-000004 的消息',
   action: 'decide.approve',
   active: 12,

@@ -1,3 +1,4 @@
+import type { ApplicationQuery } from '../../src/app/ports/store';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -161,7 +162,7 @@ describe('SQLite store', () => {
     expect(await upgraded.audit.verify()).toMatchObject({ entries: 4, broken: null });
   });
 
-  it('should give the applications stored before report facts existed theirs when the file is upgraded', async () => {
+  it('should give the applications stored before report facts existed theirs, and their customer and activity, when the file is upgraded', async () => {
     await harness.store.close();
     fs.rmSync(harness.file);
     const old = openDatabase(harness.file);
@@ -187,6 +188,14 @@ describe('SQLite store', () => {
       (f) => facts.push(f),
     );
     expect(facts.sort((a, b) => a.since.localeCompare(b.since))).toEqual(records.flatMap(reportFactsOf));
+    // …and the customer and activity they are found by (migration 11).
+    const found = async (query: ApplicationQuery) =>
+      (await upgraded.applications.page(query, 10)).records.map((r) => r.id);
+    expect(await found({ customers: [records[0]!.input.customer.groupId] })).toEqual([
+      'PP-2027-000002',
+      'PP-2027-000001',
+    ]);
+    expect(await found({ activities: [records[0]!.input.activity] })).toEqual(['PP-2027-000002', 'PP-2027-000001']);
   });
 
   it('should let the database itself refuse an unchained audit row and a second row after the same one', async () => {

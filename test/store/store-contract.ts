@@ -355,6 +355,30 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await store.applications.page({}, 3, 'not-a-cursor')).toEqual({ records: [], next: null });
       });
 
+      it("should page a group customer's plans and an activity's plans, narrowed by state too", async () => {
+        const at = (day: number) => `2026-12-${String(day).padStart(2, '0')}T02:00:00.000Z`;
+        const of = (id: string, day: number, groupId: string, activity: string) => {
+          const record = sampleRecord(id, { submittedAt: at(day) });
+          return { ...record, input: { ...record.input, activity, customer: { name: `客户${groupId}`, groupId } } };
+        };
+        const records = [
+          of('PP-2027-000001', 1, 'G-1', 'ACT-A'),
+          { ...of('PP-2027-000002', 2, 'G-2', 'ACT-A'), state: 'active' as const },
+          of('PP-2027-000003', 3, 'G-1', 'ACT-B'),
+          { ...of('PP-2027-000004', 4, 'G-1', 'ACT-A'), state: 'withdrawn' as const },
+        ];
+        for (const record of records) await store.applications.create(record, [], [], []);
+        const ids = async (query: ApplicationQuery, size = 10) =>
+          (await store.applications.page(query, size)).records.map((r) => r.id.slice(-1));
+        expect(await ids({ customers: ['G-1'] })).toEqual(['4', '3', '1']);
+        expect(await ids({ customers: ['G-1'] }, 2)).toEqual(['4', '3']);
+        expect(await ids({ customers: ['G-1', 'G-2'], states: ['in_review', 'active'] })).toEqual(['3', '2', '1']);
+        expect(await ids({ activities: ['ACT-A'] })).toEqual(['4', '2', '1']);
+        expect(await ids({ customers: ['G-1'], activities: ['ACT-A'] })).toEqual(['4', '1']);
+        expect(await ids({ customers: ['G-9'] })).toEqual([]);
+        expect(await ids({ customers: [] })).toEqual([]);
+      });
+
       it('should keep the report facts of an application equal to those of its record after every kind of save, on every instance', async () => {
         const other = await harness.reopen();
         const { life, ends } = savesOfALife('PP-2027-000001');

@@ -61,7 +61,7 @@ export async function resubmitApplication(
   const allowed = resubmit(caseOf(record), loaded.value.actor, revision, []);
   if (!allowed.ok)
     return refused(deps, now, actor, record.id, withRecord(record)(allowed.error), { action: 'resubmit', revision });
-  const opened = await openCase(deps, asked, actor);
+  const opened = await openCase(deps, asked, actor, record.id);
   if (!opened.ok) return opened;
   const { assessment, steps, catalogVersion, policyVersion, directoryVersion, policy } = opened.value;
   const moved = resubmit(caseOf(record), loaded.value.actor, revision, steps);

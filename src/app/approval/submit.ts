@@ -13,7 +13,7 @@ import { refused } from '../common/refuse';
 import { workflowEnv } from '../common/workflow-env';
 import type { ApplicationRecord } from '../records/application-record';
 import type { Refusal } from '../records/refusal';
-import { judgingContext } from '../reference/judging-context';
+import { judgingContext, overlapsOf } from '../reference/judging-context';
 
 /** Submission refused by the rules: the applicant sees every reason at once. */
 export interface NotSubmitted {
@@ -92,7 +92,7 @@ export async function submit(
 }
 
 /** Judges an application now and opens its route: shared by a first submission and a resubmission. */
-export async function openCase(deps: ApprovalDeps, input: ApplicationInput, actor: string) {
+export async function openCase(deps: ApprovalDeps, input: ApplicationInput, actor: string, self: string | null = null) {
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   const context = await judgingContext(deps.store, today);
@@ -112,7 +112,9 @@ export async function openCase(deps: ApprovalDeps, input: ApplicationInput, acto
     );
   }
   const { catalog, policy, knownUnits, catalogVersion, policyVersion } = context.value;
-  const judging = knownUnits ? { catalog, policy, today, knownUnits } : { catalog, policy, today };
+  // The customer's overlapping plans count with the policy's judgeCustomerTotal (a split deal keeps its tier).
+  const overlaps = await overlapsOf(deps.store, input, self);
+  const judging = { catalog, policy, today, overlaps, ...(knownUnits ? { knownUnits } : {}) };
   const assessment = assessApplication(input, judging);
   if (assessment.outcome !== 'routed')
     return fail<NotSubmitted>({ code: assessment.outcome, assessment, hints: hintsFor(input, judging, assessment) });

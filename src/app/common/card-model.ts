@@ -12,6 +12,8 @@ import type { ApprovalDeps } from './deps';
 import { caseOf } from './load-case';
 import { actorOf, nameOf } from './people';
 import { personKey } from '../ports/conversation-keys';
+import type { TrackRecord } from '../records/track-record';
+import { seesTrackRecord, trackRecordOf } from './track-record';
 import type { ApplicationRecord } from '../records/application-record';
 import type { Directory } from '../records/directory';
 
@@ -60,6 +62,8 @@ export interface CardModel {
   unlocked: LineKind[];
   /** Whether the policy it was judged on pauses a step's deadline while a question to the applicant is open. */
   pausesWhileAsking: boolean;
+  /** The customer's track record and overlapping plans, for approvers and auditors (never in channels); else null. */
+  trackRecord: TrackRecord | null;
 }
 
 /** The period an evaluation is asked for: its months, and how many periods are outstanding with it. */
@@ -139,14 +143,16 @@ export async function cardModel(
       judgedOn: null,
       unlocked: [],
       pausesWhileAsking: false,
+      trackRecord: null,
     };
   const awaited = record.state === 'in_review' ? awaitedStep(record) : null;
   const deciders = awaited
     ? [awaited.step.assignee, awaited.step.delegate].filter((id): id is string => id !== null)
     : [];
-  const [catalog, policy, ...chats] = await Promise.all([
+  const [catalog, policy, trackRecord, ...chats] = await Promise.all([
     store.catalogs.get(record.catalogVersion),
     store.policies.get(record.policyVersion),
+    seesTrackRecord(actor) ? trackRecordOf(store, record) : null,
     ...deciders.map((id) => store.conversations.get(personKey(id))),
   ]);
   const codes = new Set(record.input.tariffLines.map((l) => l.product));
@@ -166,6 +172,7 @@ export async function cardModel(
     },
     unlocked: unlockedKinds(record, catalog),
     pausesWhileAsking: (policy?.lifecycle ?? DEFAULT_LIFECYCLE).pauseDeadlineWhileAsking,
+    trackRecord,
   };
 }
 

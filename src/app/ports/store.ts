@@ -85,6 +85,10 @@ export interface ApplicationQuery {
   states?: readonly ApplicationState[];
   units?: readonly string[];
   applicants?: readonly string[];
+  /** Group customers, by group id (a customer's track record; plans that overlap a new one). */
+  customers?: readonly string[];
+  /** Activities, by code (how plans on the same activity fared). */
+  activities?: readonly string[];
   /** Submitted at or after this instant (ISO). */
   submittedFrom?: string;
   /** Submitted before this instant (ISO). */

@@ -1,8 +1,11 @@
+import type { ApplicationInput } from '../../domain/application';
 import type { CatalogContent } from '../../domain/catalog';
 import { addMonths, monthOf, shanghaiDate, type LocalDate } from '../../domain/local-date';
+import { OVERLAPPING_STATES, overlappingPlans, type Overlap } from '../../domain/overlap';
 import type { PolicyContent } from '../../domain/policy';
 import { reason, type Reason } from '../../domain/reason';
 import { fail, ok, type Result } from '../../domain/result';
+import { otherPlanOf } from '../common/track-record';
 import type { AppError } from '../records/refusal';
 import type { Store } from '../ports/store';
 
@@ -64,4 +67,23 @@ export async function judgingContext(
 /** The catalog is refreshed monthly: one imported before the same day of last month is stale. */
 export function catalogIsStale(importedOn: LocalDate, on: LocalDate): boolean {
   return importedOn < `${addMonths(monthOf(on), -1)}${on.slice(7)}`;
+}
+
+/** How many of a customer's pending and active plans, newest first, are looked at for overlaps. */
+export const OVERLAP_SCAN = 50;
+
+/**
+ * The same group customer's plans, pending or in effect, that overlap `input` (a product and a month in
+ * common): one indexed query. `self` is the application being judged again (a resubmission), never its own overlap.
+ */
+export async function overlapsOf(
+  store: Store,
+  input: ApplicationInput,
+  self: string | null = null,
+): Promise<Overlap[]> {
+  const { records } = await store.applications.page(
+    { customers: [input.customer.groupId], states: OVERLAPPING_STATES },
+    OVERLAP_SCAN,
+  );
+  return overlappingPlans(input, records.map(otherPlanOf), self);
 }

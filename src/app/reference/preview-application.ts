@@ -6,7 +6,8 @@ import { tierNamesOf, type TierNames } from '../../domain/policy';
 import type { Reason } from '../../domain/reason';
 import { ok, type Result } from '../../domain/result';
 import type { AppError } from '../records/refusal';
-import { judgingContext, type JudgingOverrides } from './judging-context';
+import { overlapWarnings } from '../../domain/overlap';
+import { judgingContext, overlapsOf, type JudgingOverrides } from './judging-context';
 import type { Store } from '../ports/store';
 
 export interface Preview {
@@ -20,18 +21,31 @@ export interface Preview {
   tierNames: TierNames;
 }
 
-/** What would happen to an application on a date: blocked, not needed, or routed — nothing is saved. */
+/**
+ * What would happen to an application on a date: blocked, not needed, or routed — nothing is saved. The
+ * customer's overlapping plans are warned of, and count with the policy's `judgeCustomerTotal`.
+ */
 export async function previewApplication(
   store: Store,
   input: ApplicationInput,
   on: LocalDate,
   overrides: JudgingOverrides = {},
+  /** The application this is a new revision of, when it is one: never its own overlap. */
+  self: string | null = null,
 ): Promise<Result<Preview, AppError>> {
   const context = await judgingContext(store, on, overrides);
   if (!context.ok) return context;
   const { catalog, policy, knownUnits, catalogVersion, policyVersion, warnings } = context.value;
-  const ctx = knownUnits ? { catalog, policy, today: on, knownUnits } : { catalog, policy, today: on };
+  const overlaps = await overlapsOf(store, input, self);
+  const ctx = { catalog, policy, today: on, overlaps, ...(knownUnits ? { knownUnits } : {}) };
   const assessment = assessApplication(input, ctx);
   const hints = hintsFor(input, ctx, assessment);
-  return ok({ assessment, catalogVersion, policyVersion, warnings, hints, tierNames: tierNamesOf(policy) });
+  return ok({
+    assessment,
+    catalogVersion,
+    policyVersion,
+    warnings: [...warnings, ...overlapWarnings(overlaps)],
+    hints,
+    tierNames: tierNamesOf(policy),
+  });
 }

@@ -21,6 +21,8 @@ const showData = z
     list: z.enum(['mine', 'pending', 'search']).optional(),
     /** A `列表` row's: the search and where its page started, to show the page again. */
     search: searchData.optional(),
+    /** A track record row's: the plan whose card it is on, which stays as it is while the other opens below. */
+    from: z.string().regex(PLAN_NUMBER).optional(),
   })
   .passthrough();
 
@@ -37,26 +39,40 @@ async function showFor(data: z.infer<typeof showData>, ctx: ActionContext) {
 async function showFromList(data: z.infer<typeof showData>, list: ListName | 'search', ctx: ActionContext) {
   const { useCases } = ctx.services;
   const actor = ctx.user.aadObjectId;
-  const viewed = await useCases.view(data.applicationId, actor);
-  let notice: { text: string; tone: 'good' | 'attention' };
-  if (!viewed.ok) notice = { text: describeRefusal(viewed.error, ctx.lang), tone: 'attention' };
-  else if (!viewed.value.detailed)
-    notice = { text: describeRefusal({ code: 'not_allowed', id: data.applicationId }, ctx.lang), tone: 'attention' };
-  else {
-    const posted = await ctx.post(renderApplication(viewed.value, ctx.lang));
-    if (posted && ctx.conversationKey)
-      await useCases.keepCardCopy({
-        applicationId: data.applicationId,
-        conversationKey: ctx.conversationKey,
-        activityId: posted,
-        viewer: actor,
-      });
-    notice = { text: t(ctx.lang, 'list.opened', { id: data.applicationId }), tone: 'good' };
-  }
+  const notice = await openBelow(data.applicationId, ctx);
   if (list === 'search')
     return searchCard(ctx.services, actor, data.search?.words ?? '', data.search?.cursor ?? null, ctx.lang, notice);
   const rows = list === 'mine' ? await useCases.mine(actor) : await useCases.pending(actor);
   return applicationListCard(listView(rows, list, ctx.lang, notice));
+}
+
+/**
+ * Opens a plan as a new card below, kept as a copy so it updates like any other, if the person may see
+ * its figures; says so, or why not (the plan is not opened for someone who may only see its status).
+ */
+async function openBelow(id: string, ctx: ActionContext): Promise<{ text: string; tone: 'good' | 'attention' }> {
+  const { useCases } = ctx.services;
+  const viewed = await useCases.view(id, ctx.user.aadObjectId);
+  if (!viewed.ok) return { text: describeRefusal(viewed.error, ctx.lang), tone: 'attention' };
+  if (!viewed.value.detailed)
+    return { text: describeRefusal({ code: 'not_allowed', id }, ctx.lang), tone: 'attention' };
+  const posted = await ctx.post(renderApplication(viewed.value, ctx.lang));
+  if (posted && ctx.conversationKey)
+    await useCases.keepCardCopy({
+      applicationId: id,
+      conversationKey: ctx.conversationKey,
+      activityId: posted,
+      viewer: ctx.user.aadObjectId,
+    });
+  return { text: t(ctx.lang, 'list.opened', { id }), tone: 'good' };
+}
+
+/** `查看` on a track record's row: the other plan opens below, and this card answers with itself as it now stands. */
+async function showFromCard(data: z.infer<typeof showData>, from: string, ctx: ActionContext) {
+  const notice = await openBelow(data.applicationId, ctx);
+  const origin = await ctx.services.useCases.view(from, ctx.user.aadObjectId);
+  if (!origin.ok) return messageCard(notice.text);
+  return renderApplication(origin.value, ctx.lang, notice);
 }
 
 // Teams asks each listed user for their own view of a card, in a channel too.
@@ -70,5 +86,12 @@ export const planShow = cardAction({
   verb: 'plan.show',
   sharedChat: 'notice',
   schema: showData,
-  handle: (data, ctx) => (data.list && !ctx.shared ? showFromList(data, data.list, ctx) : showFor(data, ctx)),
+  handle: (data, ctx) =>
+    ctx.shared
+      ? showFor(data, ctx)
+      : data.list
+        ? showFromList(data, data.list, ctx)
+        : data.from
+          ? showFromCard(data, data.from, ctx)
+          : showFor(data, ctx),
 });

@@ -9,6 +9,7 @@ import type { ApplicationView, ChannelNoticeView } from '../views/view-models';
 import { describeChange, formerValue, resubmissionChanges } from './changes';
 import { economicsRows, formatMonths, formatWhen, yuan } from './formatting';
 import { endedHistoryComment, endInputOf, endNote, evaluationRows, termText, type EndTyped } from './plan-life-view';
+import { trackRecordView } from './track-record-view';
 import { closedQuestionNote, isAsking, openQuestionOf, questionsNote } from './questions-view';
 
 /** A name from the model's names (an id the directory does not know is shown as itself). */
@@ -187,6 +188,7 @@ export function applicationView(
     ...(questions ? { questions } : {}),
     ...(openQuestion ? { openQuestion } : {}),
     ...(changes ? { changes } : {}),
+    ...trackRecordView(model, lang),
     stateLabel: t(lang, `state.${record.state}`),
     ...(shownBanner ? { banner: shownBanner } : {}),
     unitName: model.unitName,

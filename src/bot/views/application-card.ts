@@ -37,6 +37,18 @@ export function applicationCard(view: ApplicationView): Attachment {
     questions: shown.questions ?? null,
     openQuestion: shown.openQuestion ?? null,
     changes: shown.changes ?? null,
+    overlaps: shown.overlaps ?? [],
+    trackRecord: view.trackRecord
+      ? {
+          ...escapeStrings({ ...view.trackRecord, rows: [] }),
+          // The ids go back as the bot issued them; only the shown copy is escaped.
+          rows: view.trackRecord.rows.map((row) => ({
+            ...escapeStrings({ title: row.title, text: row.text }),
+            color: row.attention ? 'Attention' : 'Default',
+            show: { ...row.show },
+          })),
+        }
+      : null,
     fulfillment: shown.fulfillment ?? null,
     evaluationAsk: shown.evaluationAsk ?? null,
     route: shown.route.map((step) => ({ ...step, statusLine: joined(step.status, step.when) })),

@@ -102,6 +102,24 @@ export interface ApplicationView {
     cost: string;
     was: string;
   }[];
+  /** The customer's other plans that overlap this one (a product and months in common), on the first screen. */
+  overlaps?: string[];
+  /**
+   * The customer's track record, for approvers and auditors: a line on the first screen, the other plans
+   * (each opens below with `show`) and how plans on the same activity fared, folded under `toggle`.
+   */
+  trackRecord?: {
+    toggle: string;
+    summary: string;
+    rows: {
+      title: string;
+      text: string;
+      attention: boolean;
+      show: { applicationId: string; from: string };
+    }[];
+    more: string;
+    activity: string;
+  };
   /** What decides the tier, on the first screen: discount depth, margin, subsidy, commission. */
   keyFigures: { label: string; value: string }[];
   /** The rest of the plan, folded under 方案详情: activity, term, agent, pre-consultation, expected results, revenue and cost, versions. */

@@ -215,14 +215,17 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
       if (cursor && !after) return { records: [], next: null };
       const where = ['c.type = "application"'];
       const parameters: { name: string; value: string | number }[] = [{ name: '@n', value: limit + 1 }];
-      const anyOf = (field: string, values: readonly string[] | undefined) => {
+      const anyOf = (field: string, values: readonly string[] | undefined, path = `c.${field}`) => {
         if (values === undefined) return;
-        where.push(`ARRAY_CONTAINS(@${field}, c.${field})`);
+        where.push(`ARRAY_CONTAINS(@${field}, ${path})`);
         parameters.push({ name: `@${field}`, value: values as unknown as string });
       };
       anyOf('state', query.states);
       anyOf('unit', query.units);
       anyOf('applicant', query.applicants);
+      // Read from the record itself (indexed paths), so items written before these filters existed are found too.
+      anyOf('customer', query.customers, 'c.body.input.customer.groupId');
+      anyOf('activity', query.activities, 'c.body.input.activity');
       if (query.submittedFrom !== undefined) {
         where.push('c.submittedAt >= @from');
         parameters.push({ name: '@from', value: query.submittedFrom });

@@ -29,6 +29,9 @@ export const INDEXED_PATHS = [
   '/pendingSeq/?',
   '/reportSince/?',
   '/reportUntil/?',
+  // A customer's track record and the plans overlapping a new one; how plans on an activity fared.
+  '/body/input/customer/groupId/?',
+  '/body/input/activity/?',
 ] as const;
 
 /** Lists of applications are newest first, ties in write order: an ORDER BY on two paths needs its composite index. */

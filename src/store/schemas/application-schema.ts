@@ -9,7 +9,14 @@ import { APPROVER_ROLES, STEP_IDS } from '../../domain/route';
 import { exactSchema } from './exact-schema';
 import { fen, basisPoints, localDate, month } from './value-schemas';
 
-const reasonCode = z.enum([...BLOCKING_CODES, 'within_branch_authority', 'tier_reason', 'catalog_stale'] as const);
+const reasonCode = z.enum([
+  ...BLOCKING_CODES,
+  'within_branch_authority',
+  'tier_reason',
+  'catalog_stale',
+  'overlapping_plan',
+  'customer_total',
+] as const);
 
 const reasonSchema = z.object({
   code: reasonCode,

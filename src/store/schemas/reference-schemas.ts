@@ -54,6 +54,7 @@ export const policyContentSchema = exactSchema<PolicyContent>()(
       fulfillmentBusinessDays: z.number().int().positive(),
     }),
     leadershipIsFinal: z.boolean(),
+    judgeCustomerTotal: z.boolean().optional(),
     lifecycle: z
       .object({
         expiryNoticeDays: z.array(z.number().int()),

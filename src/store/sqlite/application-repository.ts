@@ -34,6 +34,8 @@ const columnsOf = (record: ApplicationRecord) => ({
   state: record.state,
   applicant: record.input.applicant,
   unit: record.input.unit,
+  customer: record.input.customer.groupId,
+  activity: record.input.activity,
   draftId: record.draftId,
   submittedAt: record.submittedAt,
   updatedAt: record.updatedAt,
@@ -80,12 +82,13 @@ export function sqliteApplicationRepository(
   replaceJobs: JobReplacer,
 ): ApplicationRepository {
   const insert = db.prepare<[ApplicationColumns]>(
-    `INSERT INTO applications (id, version, state, applicant, unit, draft_id, submitted_at, updated_at, doc)
-     VALUES (@id, @version, @state, @applicant, @unit, @draftId, @submittedAt, @updatedAt, @doc)
+    `INSERT INTO applications (id, version, state, applicant, unit, customer, activity, draft_id, submitted_at, updated_at, doc)
+     VALUES (@id, @version, @state, @applicant, @unit, @customer, @activity, @draftId, @submittedAt, @updatedAt, @doc)
      ON CONFLICT DO NOTHING`,
   );
   const save = db.prepare<[ApplicationColumns & { expectedVersion: number }]>(
-    `UPDATE applications SET version = @version, state = @state, applicant = @applicant, unit = @unit, draft_id = @draftId,
+    `UPDATE applications SET version = @version, state = @state, applicant = @applicant, unit = @unit,
+     customer = @customer, activity = @activity, draft_id = @draftId,
        submitted_at = @submittedAt, updated_at = @updatedAt, doc = @doc
      WHERE id = @id AND version = @expectedVersion`,
   );
@@ -171,6 +174,8 @@ export function sqliteApplicationRepository(
     anyOf('state', query.states);
     anyOf('unit', query.units);
     anyOf('applicant', query.applicants);
+    anyOf('customer', query.customers);
+    anyOf('activity', query.activities);
     if (query.submittedFrom !== undefined) {
       where.push('submitted_at >= @from');
       params.from = query.submittedFrom;

@@ -231,6 +231,19 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: fillReportFacts,
   },
+  {
+    version: 11,
+    name: "applications are found by their group customer and by their activity (a customer's track record, overlapping plans)",
+    // Copies of the document's fields, like unit and applicant, filled for the rows already there.
+    sql: `
+      ALTER TABLE applications ADD COLUMN customer TEXT;
+      ALTER TABLE applications ADD COLUMN activity TEXT;
+      UPDATE applications SET customer = json_extract(doc, '$.input.customer.groupId'),
+        activity = json_extract(doc, '$.input.activity');
+      CREATE INDEX applications_by_customer ON applications (customer, submitted_at);
+      CREATE INDEX applications_by_activity ON applications (activity, submitted_at);
+    `,
+  },
 ];
 
 /**
