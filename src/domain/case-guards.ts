@@ -3,6 +3,7 @@ import { currentStepIndex, type ApprovalStep, type Decision, type FulfillmentTas
 import type { EarlyEnd } from './lifecycle';
 import type { LocalDate } from './local-date';
 import { APPROVER_ROLES, type ApproverRole } from './route';
+import type { LimitedText } from './text-limits';
 import { openQuestionIndex, type QuestionPart, type StepQuestion } from './step-question';
 
 /*
@@ -37,9 +38,10 @@ export interface Actor {
 /** Why an act is refused; each is shown to the person in words and audited. */
 export type Refusal =
   | { code: PlainRefusalCode }
-  /** A question or an answer without words, or longer than the limit (QUESTION_MAX_LENGTH). */
+  /** A question or an answer without words. */
   | { code: 'text_required'; what: QuestionPart }
-  | { code: 'text_too_long'; what: QuestionPart; max: number; length: number }
+  /** A text longer than its limit (text-limits.ts). */
+  | { code: 'text_too_long'; what: LimitedText; max: number; length: number }
   /** A step can only go to someone who holds its role. */
   | { code: 'lacks_role'; role: ApproverRole }
   /** Nobody holds a role the route needs (the directory is incomplete). */

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS } from './text-limits';
 import type { WorkingCalendar } from './business-days';
 import { extendByWorkingMinutes, workingMinutesBetween } from './working-hours';
 
@@ -21,7 +22,7 @@ export interface StepQuestion {
 }
 
 /** The most a question or an answer may say, in characters: the card's input holds the same limit. */
-export const QUESTION_MAX_LENGTH = 500;
+export const QUESTION_MAX_LENGTH = TEXT_LIMITS.question;
 
 /** Which text of a question is meant: the approver's question or the applicant's answer. */
 export type QuestionPart = 'question' | 'answer';

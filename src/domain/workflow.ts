@@ -3,6 +3,7 @@ import { currentStepIndex, type ApprovalStep, type Decision, type FulfillmentTas
 import { refusalOf, type Actor, type Case, type PlainRefusalCode, type Refusal } from './case-guards';
 import { fail, ok, type Result } from './result';
 import { closeOpenQuestions } from './step-question';
+import { tooLong } from './text-limits';
 import type { StepAssignment } from './approver-pool';
 import type { ApproverRole, RouteStep } from './route';
 
@@ -84,6 +85,8 @@ export function decide(
   const step = c.steps[cmd.stepIndex] as ApprovalStep;
   const comment = cmd.comment?.trim() || null;
   if ((cmd.decision === 'reject' || cmd.decision === 'return') && !comment) return refuse('comment_required');
+  const overLimit = tooLong('comment', comment);
+  if (overLimit) return fail(overLimit);
 
   const at = cmd.at.toISOString();
   const decided = (status: ApprovalStep['status']): ApprovalStep => ({
@@ -183,6 +186,8 @@ export function resubmit(c: Case, actor: Actor, revision: number, steps: Approva
 export function fulfill(c: Case, actor: Actor, note: string | null, at: Date): Result<Case, Refusal> {
   const refused = refusalOf(c, actor, 'fulfill');
   if (refused || !c.fulfillment) return fail(refused ?? { code: 'not_in_fulfillment' });
+  const overLimit = tooLong('note', note);
+  if (overLimit) return fail(overLimit);
   return ok({
     ...c,
     state: enter(c.state, 'active'),

@@ -51,6 +51,14 @@ export const refusalsEnUS: Record<keyof typeof refusalsZhCN, string> = {
     'This question is closed (it was answered, or the approver has decided), so there is nothing to answer; here is where the plan stands.',
   'refusal.text_required.question': 'Write the question for the applicant first, then tap "Send question".',
   'refusal.text_required.answer': 'Write your answer first, then tap "Send answer".',
+  'refusal.text_too_long.comment':
+    'A comment may have at most {max} characters; this one has {length}. Shorten it and confirm again; nothing was recorded.',
+  'refusal.text_too_long.note':
+    'A note may have at most {max} characters; this one has {length}. Shorten it and confirm again; the plan is not marked done yet.',
+  'refusal.text_too_long.finding':
+    'A finding may have at most {max} characters; this one has {length}. Shorten it and send it again; nothing was recorded.',
+  'refusal.text_too_long.words':
+    'A channel binding names at most {max} characters ({length} given): a unit id, or ops, support or auditors.',
   'refusal.text_too_long.question':
     'A question may have at most {max} characters; this one has {length}. Please shorten it.',
   'refusal.text_too_long.answer':

@@ -48,6 +48,11 @@ export const refusalsZhCN = {
   'refusal.no_open_question': '这个询问已经关闭(已回答,或审批人已作出决定),无需再回答;以下是当前状态。',
   'refusal.text_required.question': '请先写下要问申请人的问题,再点“发送询问”。',
   'refusal.text_required.answer': '请先写下您的回答,再点“提交回答”。',
+  'refusal.text_too_long.comment': '意见最多 {max} 个字,现在有 {length} 个字,请精简后再提交;审批尚未记录。',
+  'refusal.text_too_long.note': '受理备注最多 {max} 个字,现在有 {length} 个字,请精简后再提交;尚未标记为已完成。',
+  'refusal.text_too_long.finding': '抽检结论最多 {max} 个字,现在有 {length} 个字,请精简后再提交;尚未记录。',
+  'refusal.text_too_long.words':
+    '频道绑定的对象最多 {max} 个字(现在有 {length} 个字),请填写单位编号或 ops、support、auditors。',
   'refusal.text_too_long.question': '问题最多 {max} 个字,现在有 {length} 个字,请精简后再发送。',
   'refusal.text_too_long.answer': '回答最多 {max} 个字,现在有 {length} 个字,请精简后再提交。',
   // Fulfillment.

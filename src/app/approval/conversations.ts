@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../../domain/result';
+import { tooLong } from '../../domain/text-limits';
 import { auditEntry } from '../records/audit';
 import type { Refusal } from '../records/refusal';
 import { isAdmin, personOf } from '../common/people';
@@ -40,7 +41,10 @@ export async function bindChannel(
   target: ChannelTarget,
   conversation: Omit<StoredConversation, 'key' | 'updatedAt'>,
 ): Promise<
-  Result<{ target: string; unitName: string | null }, Extract<Refusal, { code: 'not_admin' | 'unknown_unit' }>>
+  Result<
+    { target: string; unitName: string | null },
+    Extract<Refusal, { code: 'not_admin' | 'unknown_unit' | 'text_too_long' }>
+  >
 > {
   const directory = await deps.store.directory.get();
   const now = deps.clock.now();
@@ -48,6 +52,9 @@ export async function bindChannel(
     await deps.store.audit.append([auditEntry(now, actor, 'refused.bind_channel', 'directory', null, { target })]);
     return fail({ code: 'not_admin' });
   }
+  // An id no unit could have is not said back to the channel (the refusal quotes the unit).
+  const overLimit = target.kind === 'unit' ? tooLong('words', target.unit) : null;
+  if (overLimit) return fail(overLimit);
   const unit = target.kind === 'unit' ? directory.units.find((u) => u.id === target.unit) : undefined;
   if (target.kind === 'unit' && !unit) return fail({ code: 'unknown_unit', unit: target.unit });
   const name = targetName(target);

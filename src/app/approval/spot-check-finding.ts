@@ -1,6 +1,7 @@
 import { addMonths, monthOf, shanghaiDate } from '../../domain/local-date';
 import type { SpotCheckDraw } from '../../domain/spot-check';
 import { fail, ok, type Result } from '../../domain/result';
+import { tooLong } from '../../domain/text-limits';
 import { auditEntry, spotCheckSubject } from '../records/audit';
 import { actorOf } from '../common/people';
 import type { ApprovalDeps } from '../common/deps';
@@ -12,7 +13,11 @@ export interface Finding {
   actor: string;
 }
 
-export type FindingError = { code: 'not_auditor' } | { code: 'not_sampled'; id: string } | { code: 'note_required' };
+export type FindingError =
+  | { code: 'not_auditor' }
+  | { code: 'not_sampled'; id: string }
+  | { code: 'note_required' }
+  | NonNullable<ReturnType<typeof tooLong>>;
 
 /** An auditor records the finding on a plan of this or last month's spot check; audited on both. */
 export async function recordFinding(
@@ -28,6 +33,8 @@ export async function recordFinding(
     return fail({ code: 'not_auditor' });
   }
   if (finding.result === 'issue' && !finding.note?.trim()) return fail({ code: 'note_required' });
+  const overLimit = tooLong('finding', finding.note);
+  if (overLimit) return fail(overLimit);
   const thisMonth = monthOf(shanghaiDate(now));
   for (const month of [thisMonth, addMonths(thisMonth, -1)]) {
     const draws = (await deps.store.audit.about(spotCheckSubject(month))).filter((e) => e.action === 'spot_check.draw');

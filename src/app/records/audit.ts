@@ -59,14 +59,38 @@ export const auditEntry = (
   subject: string,
   before: unknown,
   after: unknown,
-): AuditEntry => ({
-  at: at.toISOString(),
-  actor,
-  action,
-  subject,
-  before,
-  after,
-});
+): AuditEntry =>
+  // What a refused act attempted is whatever was sent, by anyone: the append-only trail keeps an excerpt.
+  action.startsWith('refused.')
+    ? { at: at.toISOString(), actor: clip(actor), action, subject: clip(subject), before, after: excerpt(after) }
+    : { at: at.toISOString(), actor, action, subject, before, after };
+
+/** The most characters of one text, and items of one list, that a refusal's audit entry keeps. */
+export const EXCERPT_CHARS = 200;
+export const EXCERPT_ITEMS = 20;
+const EXCERPT_DEPTH = 4;
+
+/** A text cut to EXCERPT_CHARS, saying how long it was ("…(1048576 chars)"). */
+const clip = (text: string): string =>
+  text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…(${text.length} chars)` : text;
+
+/**
+ * A bounded copy of what a refused act attempted: texts clipped, lists and objects cut to their first
+ * EXCERPT_ITEMS entries, nesting cut at EXCERPT_DEPTH — so a stranger's 1 MB comment or a 100k-deep
+ * array costs the audit trail a few hundred bytes, and the entry still says what was tried.
+ */
+export function excerpt(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return clip(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= EXCERPT_DEPTH) return Array.isArray(value) ? '[…]' : '{…}';
+  if (Array.isArray(value)) {
+    const kept = value.slice(0, EXCERPT_ITEMS).map((v) => excerpt(v, depth + 1));
+    return value.length > EXCERPT_ITEMS ? [...kept, `…(${value.length} items)`] : kept;
+  }
+  const entries = Object.entries(value);
+  const kept = entries.slice(0, EXCERPT_ITEMS).map(([k, v]) => [clip(k), excerpt(v, depth + 1)] as const);
+  return Object.fromEntries(entries.length > EXCERPT_ITEMS ? [...kept, ['…', `${entries.length} keys`]] : kept);
+}
 
 /** The audit subject of a month's spot check (its draw and every finding on it). */
 export const spotCheckSubject = (month: string): string => `spotcheck:${month}`;
