@@ -11,7 +11,17 @@ export const LIMITS = {
   maxSubsidyFen: 1_000_000_000_000,
 } as const;
 
-export const text = (max = 200) => z.string().trim().min(1).max(max);
+/**
+ * Characters that change how text around them is shown without being seen: bidirectional overrides and
+ * isolates (a customer name could display reversed), zero-width spaces and joiners, the byte-order
+ * mark. Removed from every text read from a form, a file or a card, before it is checked or stored.
+ */
+export const INVISIBLE_FORMATTING = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** A text without the invisible formatting characters above. */
+export const withoutInvisibles = (value: string): string => value.replace(INVISIBLE_FORMATTING, '');
+
+export const text = (max = 200) => z.string().transform(withoutInvisibles).pipe(z.string().trim().min(1).max(max));
 
 /** Integer fen within bounds; a decimal is refused, never rounded. */
 export const fen = (max: number) => z.number().int().min(0).max(max);

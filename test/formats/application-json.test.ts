@@ -30,6 +30,21 @@ describe('reading an application', () => {
     }
   });
 
+  it('removes the invisible characters that reorder or hide text (bidi overrides, zero-width) from names, and refuses a name of nothing else', () => {
+    const parsed = parseApplication({
+      ...sampleObject(),
+      customer: { name: '\u202E司公限有\u202C 精密\u200B制造\uFEFF', groupId: 'G\u2066123\u2069' },
+      justification: '\u200D理由',
+    });
+    expect(parsed.ok && [parsed.value.customer, parsed.value.justification]).toEqual([
+      { name: '司公限有 精密制造', groupId: 'G123' },
+      '理由',
+    ]);
+    expect(problemsOf({ ...sampleObject(), customer: { name: '\u202E\u200B', groupId: 'G1' } }).join('\n')).toMatch(
+      /customer\.name/,
+    );
+  });
+
   it('treats an empty pre-consultation reference as none', () => {
     const parsed = parseApplication({ ...sampleObject(), preConsultationRef: '  ' });
     expect(parsed.ok && parsed.value.preConsultationRef).toBeNull();
