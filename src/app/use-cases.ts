@@ -38,6 +38,8 @@ import { recordFinding, type Finding } from './approval/spot-check-finding';
 import { submit, type Submission } from './approval/submit';
 import type { ApprovalDeps } from './common/deps';
 import { approverFor, nameOf, openStepsOf, personOf } from './common/people';
+import { refused } from './common/refuse';
+import { OPS_ROLES } from '../domain/workflow';
 import type { CardCopy, StoredConversation } from './ports/store';
 import type { Refusal } from './records/refusal';
 import { previewApplication } from './reference/preview-application';
@@ -161,7 +163,8 @@ export interface UseCases {
     actor: string,
   ): Promise<Result<FormModel, { refusal: Refusal; card: CardModel | null }>>;
   /** `self`: the application a resubmission's form revises (never its own overlap). */
-  preview(input: ApplicationInput, self?: string | null): Promise<Result<PreviewModel, Refusal>>;
+  /** For account managers and ops only (it shows cost and margin); anyone else is refused, audited. */
+  preview(input: ApplicationInput, actor: string, self?: string | null): Promise<Result<PreviewModel, Refusal>>;
   submit(submission: Submission): Promise<Filed>;
   resubmit(applicationId: string, revision: number, input: ApplicationInput, actor: string): Promise<Filed>;
 
@@ -297,8 +300,21 @@ export function useCases(deps: ApprovalDeps): UseCases {
   };
   const preview = async (
     input: ApplicationInput,
+    actor: string,
     self: string | null = null,
   ): Promise<Result<PreviewModel, Refusal>> => {
+    // Cost and margin show the catalog's unit costs: the preview is for those who file or judge plans.
+    const directory = await deps.store.directory.get();
+    const roles = (directory && personOf(directory, actor)?.roles) ?? [];
+    if (!roles.some((r) => r === 'applicant' || (OPS_ROLES as readonly string[]).includes(r)))
+      return refused(
+        deps,
+        deps.clock.now(),
+        actor,
+        `unit:${input.unit}`,
+        { code: 'preview_not_allowed' },
+        { preview: input },
+      );
     const judged = await previewApplication(deps.store, input, shanghaiDate(deps.clock.now()), {}, self);
     if (!judged.ok) return judged;
     const { assessment, warnings, hints } = judged.value;

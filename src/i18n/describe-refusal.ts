@@ -74,6 +74,8 @@ export function describeRefusal(refusal: Refusal, lang: Lang): string {
     case 'not_allowed':
     case 'not_sampled':
       return t(lang, `refusal.${refusal.code}`, { id: refusal.id });
+    case 'preview_not_allowed':
+      return t(lang, 'refusal.preview_not_allowed');
     case 'not_an_applicant':
     case 'unknown_unit':
       return t(lang, `refusal.${refusal.code}`, { unit: refusal.unit });

@@ -78,6 +78,8 @@ export const refusalsEnUS: Record<keyof typeof refusalsZhCN, string> = {
   'refusal.stale_version': 'Someone changed the application just now; please try again.',
   'refusal.not_found': 'There is no application {id}; check the number (it looks like PP-2027-000123).',
   'refusal.not_allowed': 'Plans are confidential: you may not see {id}.',
+  'refusal.preview_not_allowed':
+    'The preview (with cost and margin) is for account managers and Operations Management. To apply, ask an admin to give you the role in the directory.',
   'refusal.not_an_applicant':
     'Only an account manager of the unit can apply for it (unit: {unit}). If that unit is yours, ask an admin to update the directory.',
   'refusal.not_admin': 'Only a PlanDesk admin can do this; ask an admin.',

@@ -72,6 +72,8 @@ export const refusalsZhCN = {
   // Who may see or do what.
   'refusal.not_found': '找不到申请 {id},请核对编号(格式如 PP-2027-000123)。',
   'refusal.not_allowed': '方案内容保密,您无权查看 {id}。',
+  'refusal.preview_not_allowed':
+    '方案预审(含成本与毛利)只对营销单位的客户经理和经营管理部开放。如需提交申请,请联系管理员在通讯录中设置您的角色。',
   'refusal.not_an_applicant':
     '只有营销单位的客户经理可以为本单位提交申请(单位:{unit})。如您负责该单位的业务,请联系管理员更新通讯录。',
   'refusal.not_admin': '只有 PlanDesk 管理员可以这样做,请联系管理员。',

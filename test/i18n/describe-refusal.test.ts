@@ -45,6 +45,7 @@ const EVERY_REFUSAL: { [C in RefusalCode]: Refusal & { code: C } } = {
   not_found: { code: 'not_found', id: 'PP-2027-000042' },
   no_directory: { code: 'no_directory' },
   not_an_applicant: { code: 'not_an_applicant', unit: 'pudong-branch' },
+  preview_not_allowed: { code: 'preview_not_allowed' },
   not_allowed: { code: 'not_allowed', id: 'PP-2027-000043' },
   not_admin: { code: 'not_admin' },
   unknown_unit: { code: 'unknown_unit', unit: 'nowhere-branch' },

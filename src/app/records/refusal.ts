@@ -35,6 +35,8 @@ export type Refusal =
   | { code: 'not_found'; id: string }
   | { code: 'no_directory' }
   | { code: 'not_an_applicant'; unit: string }
+  /** The form's preview shows cost and margin: it is for account managers and ops (issue 14). */
+  | { code: 'preview_not_allowed' }
   | { code: 'not_allowed'; id: string }
   | { code: 'not_admin' }
   | { code: 'unknown_unit'; unit: string }

@@ -52,7 +52,11 @@ export const formPreview = cardAction({
   async handle(data, ctx) {
     const form = await readForm(data, ctx);
     if (!form.ok) return form.card;
-    const preview = await ctx.services.useCases.preview(form.input, form.resubmit?.applicationId ?? null);
+    const preview = await ctx.services.useCases.preview(
+      form.input,
+      ctx.user.aadObjectId,
+      form.resubmit?.applicationId ?? null,
+    );
     if (!preview.ok) return form.again({ generalErrors: [describeRefusal(preview.error, ctx.lang)] });
     return form.again({
       outcome: outcomeView(preview.value, ctx.lang),
