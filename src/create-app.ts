@@ -36,6 +36,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log?: Log 
     bot,
     log,
     health: async () => ({ store: config.store, catalogVersion: (await store.catalogs.current())?.version ?? null }),
+    requireBearer: config.bot.appId !== undefined,
   });
   // Messages waiting for a person's first chat, or after a failed send, are retried on this beat;
   // due jobs (reminders, deadlines, expiry) run on the scheduler's.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { CloudAdapter } from 'botbuilder';
+import type { PlanDeskAdapter } from './bot/adapter';
 import { DELIVERY_POLICY } from './app/delivery/delivery-policy';
 import type { ApprovalDeps } from './app/common/deps';
 import { useCases } from './app/use-cases';
@@ -22,7 +22,7 @@ import { openSeededStore } from './samples/seed-samples';
 export interface Runtime {
   store: Store;
   calendar: ChineseWorkingCalendar;
-  adapter: CloudAdapter;
+  adapter: PlanDeskAdapter;
   services: BotServices;
   log: Log;
   /** Runs the jobs due at `now` (the clock's time unless given), then delivers what they decided. */

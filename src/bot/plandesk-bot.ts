@@ -7,6 +7,7 @@ import {
   type AdaptiveCardInvokeValue,
   type Attachment,
   type FileConsentCardResponse,
+  type InvokeResponse,
 } from 'botbuilder';
 import { DEFAULT_LANG, languageFor, t, type Lang } from '../i18n';
 import { renderCard } from './cards';
@@ -73,6 +74,22 @@ export class PlanDeskBot extends TeamsActivityHandler {
       if (context.activity.channelData?.team) await this.reviewTeam(context, botAdded);
       await next();
     });
+  }
+
+  /**
+   * Every invoke: the ones PlanDesk handles go to their handlers; one it does not know (or an
+   * `adaptiveCard/action` without an action) is the client's mistake, answered 400 rather than the
+   * framework's 501.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    if (name === 'adaptiveCard/action') {
+      const action = (value as { action?: { type?: unknown; verb?: unknown } } | undefined)?.action;
+      if (!action || typeof action.verb !== 'string')
+        return badRequest('an adaptiveCard/action invoke needs value.action with a verb');
+    }
+    const response = await super.onInvokeActivity(context);
+    return response.status === 501 ? badRequest(`PlanDesk does not handle the invoke "${name ?? ''}"`) : response;
   }
 
   /** `adaptiveCard/action`: one verb, answered within the invoke with the card that replaces the one acted on. */
@@ -249,3 +266,9 @@ function inputOf(context: TurnContext, lang: Lang): CommandInput {
     },
   };
 }
+
+/** An invoke the client got wrong: 400, with what was wrong, in the shape Bot Framework clients read. */
+const badRequest = (message: string): InvokeResponse => ({
+  status: 400,
+  body: { code: 'BadRequest', message },
+});

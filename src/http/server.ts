@@ -1,27 +1,79 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
 import * as restify from 'restify';
 import type { Log } from '../log';
+import { activityProblem, MAX_BODY_BYTES } from './activity-shape';
+
+/** The Bot Framework adapter as the server uses it (src/bot/adapter.ts): a request's activity in, its answer out. */
+export interface ActivityAnswerer<Context> {
+  answer(
+    authorization: string,
+    body: Record<string, unknown>,
+    logic: (context: Context) => Promise<void>,
+  ): Promise<{ status: number; body?: unknown; refusedBecause?: unknown }>;
+}
 
 /** What the HTTP server hands requests to; it holds no logic of its own. */
-export interface ServerDeps {
-  adapter: CloudAdapter;
-  bot: { run(context: TurnContext): Promise<void> };
+export interface ServerDeps<Context> {
+  adapter: ActivityAnswerer<Context>;
+  bot: { run(context: Context): Promise<void> };
   log: Log;
   /** Extra health details (e.g. the store's state), merged into `/healthz`; it may set `status` itself. Throwing means 503. */
   health?: () => Promise<object>;
+  /**
+   * Authenticated mode (an app id is configured): a request to `/api/messages` without a Bearer token is
+   * refused 401 before its body is read; the adapter checks the token itself.
+   */
+  requireBearer?: boolean;
 }
 
 /**
  * The restify server: `POST /api/messages` goes to the Bot Framework adapter and on to the bot;
  * `GET /healthz` answers 200 `{ status: 'ok', ... }` for the platform's probes. Not yet listening.
  */
-export function createServer({ adapter, bot, log, health }: ServerDeps): restify.Server {
+export function createServer<Context>({
+  adapter,
+  bot,
+  log,
+  health,
+  requireBearer = false,
+}: ServerDeps<Context>): restify.Server {
   const server = restify.createServer({ name: 'plandesk' });
-  // CloudAdapter reads `req.body` and expects middleware to have parsed it.
-  server.use(restify.plugins.bodyParser());
+  if (requireBearer) {
+    // Before the body parser: a caller without a token costs a header's reading, not a body's.
+    server.use((req, res, next) => {
+      if (
+        req.method === 'POST' &&
+        req.path() === '/api/messages' &&
+        !/^Bearer \S/.test(req.header('authorization') ?? '')
+      ) {
+        res.send(401, { error: 'unauthorized' });
+        return next(false);
+      }
+      return next();
+    });
+  }
+  // CloudAdapter reads `req.body` and expects middleware to have parsed it; the size is checked while
+  // it streams in (413 past MAX_BODY_BYTES), and JSON that does not parse is answered 400.
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
+    const problem = activityProblem(req.body);
+    if (problem) {
+      log.info('activity refused', { code: 'bad_activity', problem });
+      res.send(400, { error: 'bad_activity', message: problem });
+      return;
+    }
+    try {
+      const answer = await adapter.answer(req.header('authorization') ?? '', req.body as Record<string, unknown>, (c) =>
+        bot.run(c),
+      );
+      if (answer.refusedBecause !== undefined)
+        log.warn('request not authenticated', { code: 'unauthenticated', error: answer.refusedBecause });
+      if (answer.body === undefined) res.send(answer.status);
+      else res.send(answer.status, answer.body);
+    } catch (error) {
+      log.error('turn failed', { code: 'turn_failed', error });
+      res.send(500, { error: 'internal' });
+    }
   });
 
   server.get('/healthz', async (_req, res) => {

@@ -17,7 +17,7 @@ describe('free text over its limit: refused in words with the limit, nothing sto
   let teams: TeamsHarness;
   afterEach(async () => teams.stop());
 
-  it('refuses a decision comment and a fulfillment note one character over, and keeps a megabyte out of the audit', async () => {
+  it('refuses a decision comment and a fulfillment note one character over, and keeps 200 KB out of the audit', async () => {
     teams = await TeamsHarness.start();
     for (const who of [zhangWei, wangFang, zhaoLei]) await teams.say(who, '你好');
     await teams.tap(zhangWei, 'form.submit', { ...lineForm, draftId: 'limits-1' });
@@ -33,8 +33,9 @@ describe('free text over its limit: refused in words with the limit, nothing sto
     expect(linesOf(over)).toContain('意见最多 500 个字,现在有 501 个字,请精简后再提交;审批尚未记录。');
     expect((await teams.app.store.applications.get(id))?.steps[0]?.status).toBe('pending');
 
-    // A megabyte from a forged client: refused the same way, and the audit keeps an excerpt, not the megabyte.
-    const huge = 'x'.repeat(1024 * 1024);
+    // 200 KB from a forged client (a megabyte is stopped at the edge, 413): refused the same way, and the
+    // audit keeps an excerpt, not the 200 KB.
+    const huge = 'x'.repeat(200 * 1024);
     await teams.tap(wangFang, 'plan.return', { ...data, returnComment: huge });
     const refusals = (await teams.app.store.audit.about(id)).filter((e) => e.action === 'refused.text_too_long');
     expect(refusals).toHaveLength(2);
@@ -57,10 +58,10 @@ describe('free text over its limit: refused in words with the limit, nothing sto
     expect((await teams.app.store.applications.get(id))?.state).toBe('in_fulfillment');
   });
 
-  it('answers a stranger’s megabyte channel binding in words, without quoting it back, and audits a few hundred bytes', async () => {
+  it('answers a stranger’s 200 KB channel binding in words, without quoting it back, and audits a few hundred bytes', async () => {
     teams = await TeamsHarness.start();
     await teams.addToTeam(zhangWei, CHANNEL);
-    const word = 'u'.repeat(1024 * 1024);
+    const word = 'u'.repeat(200 * 1024);
     const replies = await teams.sayInChannel(zhangWei, CHANNEL, `notify-here ${word}`);
     const said = replies.map((r) => r.text ?? '').join('\n');
     expect(said.length).toBeLessThan(500);

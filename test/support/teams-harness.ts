@@ -165,6 +165,23 @@ export class TeamsHarness {
   /** How long the last request took to be answered (before the deliveries it caused), in ms. */
   lastAnswerMs = 0;
 
+  /** An activity from a person in their 1:1 chat, as Teams would send it, to send as it is or spoil. */
+  activityFrom(who: Someone, fields: Partial<Activity>): Record<string, unknown> {
+    return { ...this.activity(who, fields) };
+  }
+
+  /** POSTs any body (an object as JSON, a string as it is) to /api/messages; the status and what came back. */
+  async raw(body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+    const response = await fetch(`${this.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    await this.app.deliveriesSettled();
+    return { status: response.status, text };
+  }
+
   private async post(activity: Partial<Activity>): Promise<{ status: number; body: unknown }> {
     const started = performance.now();
     const response = await fetch(`${this.base}/api/messages`, {

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/*
+ * What the edge refuses before the Bot Framework adapter sees a request: a body too large, nested too
+ * deep, or not shaped like an activity. Each is a client's mistake (or an attacker's), answered 400 or
+ * 413 with what is wrong — never a 5xx, never an apology posted into a chat, never a stack in the log.
+ */
+
+/**
+ * The largest body taken, in bytes. Teams caps a message, text and cards together, at about 28 KB, and
+ * an invoke carries a card's inputs; 256 KB leaves room for a large team's conversationUpdate and stops
+ * a megabyte before it is read whole (restify counts while streaming and answers 413).
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** The deepest nesting of arrays and objects taken: an activity is a few levels deep; a card's data a few more. */
+export const MAX_DEPTH = 32;
+
+/** How deep a parsed JSON value nests, walked without recursion (a 100,000-deep array cannot overflow the stack). */
+export function depthOf(value: unknown, limit = MAX_DEPTH): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (item === null || typeof item !== 'object') continue;
+    const level = depth + 1;
+    deepest = Math.max(deepest, level);
+    // Past the limit the answer is known: stop walking.
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, level]);
+  }
+  return deepest;
+}
+
+const member = z.object({ id: z.string() }).passthrough();
+const account = z
+  .object({ id: z.string(), name: z.string().optional(), aadObjectId: z.string().optional() })
+  .passthrough();
+
+/** The fields PlanDesk reads, in the types it reads them as; everything else passes through to the adapter. */
+const activityShape = z
+  .object({
+    type: z.string().min(1),
+    serviceUrl: z.string().min(1),
+    conversation: z.object({ id: z.string().min(1) }).passthrough(),
+    from: account.optional(),
+    recipient: account.optional(),
+    text: z.string().optional(),
+    locale: z.string().optional(),
+    name: z.string().optional(),
+    membersAdded: z.array(member).optional(),
+    membersRemoved: z.array(member).optional(),
+    attachments: z.array(z.object({ contentType: z.string() }).passthrough()).optional(),
+  })
+  .passthrough()
+  .superRefine((activity, ctx) => {
+    // Every activity a person causes says who: a message, a card's action, a change of members.
+    if (['message', 'invoke', 'conversationUpdate'].includes(activity.type) && !activity.from)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['from'], message: 'Required' });
+    if (activity.type === 'invoke' && !activity.name)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['name'], message: 'Required for an invoke' });
+  });
+
+/** What is wrong with a request's body as an activity, in a line for the client; null when nothing is. */
+export function activityProblem(body: unknown): string | null {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'the body is not a JSON object';
+  if (depthOf(body) > MAX_DEPTH) return `the body nests deeper than ${MAX_DEPTH} levels`;
+  const parsed = activityShape.safeParse(body);
+  if (parsed.success) return null;
+  return parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(activity)'}: ${issue.message}`)
+    .join('; ');
+}

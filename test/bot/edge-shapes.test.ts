@@ -1,0 +1,76 @@
+import { MAX_BODY_BYTES, MAX_DEPTH } from '../../src/http/activity-shape';
+import { PEOPLE, TeamsHarness } from '../support/teams-harness';
+
+const { zhangWei } = PEOPLE;
+
+describe('the edge: wrong shapes answer 4xx with what is wrong, and nothing is posted or stored', () => {
+  let teams: TeamsHarness;
+  beforeAll(async () => {
+    teams = await TeamsHarness.start();
+    await teams.say(zhangWei, '你好');
+  });
+  afterAll(async () => teams.stop());
+
+  const invoke = (value: unknown, name = 'adaptiveCard/action') =>
+    teams.activityFrom(zhangWei, { type: 'invoke', name, value });
+  const message = (fields: Record<string, unknown>) => ({
+    ...teams.activityFrom(zhangWei, { type: 'message', text: 'help' }),
+    ...fields,
+  });
+
+  it.each<[string, () => unknown, number, RegExp]>([
+    [
+      'a verb that is an object',
+      () => invoke({ action: { type: 'Action.Execute', verb: { x: 1 }, data: {} } }),
+      400,
+      /needs value\.action with a verb/,
+    ],
+    ['a value without an action', () => invoke({ foo: 1 }), 400, /needs value\.action with a verb/],
+    ['no value at all', () => invoke(undefined), 400, /needs value\.action with a verb/],
+    [
+      'an invoke PlanDesk does not handle',
+      () => invoke({}, 'nonsense/invoke'),
+      400,
+      /does not handle the invoke .*nonsense\/invoke/,
+    ],
+    ['an invoke without a name', () => ({ ...invoke({}), name: undefined }), 400, /name: Required for an invoke/],
+    ['a message with no sender', () => message({ from: undefined }), 400, /from: Required/],
+    ['a message whose text is a number', () => message({ text: 42 }), 400, /text: Expected string, received number/],
+    ['a locale that is not text', () => message({ locale: 7 }), 400, /locale: Expected string, received number/],
+    [
+      'membersAdded that is not a list',
+      () => ({ ...teams.activityFrom(zhangWei, { type: 'conversationUpdate' }), membersAdded: 'x' }),
+      400,
+      /membersAdded: Expected array, received string/,
+    ],
+    [
+      'a form field nested 100,000 deep',
+      // Written as text: JSON.stringify itself cannot nest that deep.
+      () =>
+        JSON.stringify(
+          invoke({ action: { type: 'Action.Execute', verb: 'form.preview', data: { customerName: 0 } } }),
+        ).replace('"customerName":0', `"customerName":${'['.repeat(100_000)}"x"${']'.repeat(100_000)}`),
+      400,
+      new RegExp(`nests deeper than ${MAX_DEPTH} levels`),
+    ],
+    ['a body that is not JSON', () => '{"type": "message", ', 400, /.+/],
+    ['a body that is a list', () => [1, 2], 400, /not a JSON object/],
+  ])('%s', async (_what, body, status, said) => {
+    const before = teams.sentTo(zhangWei).length;
+    const answer = await teams.raw(body());
+    expect(answer.status).toBe(status);
+    expect(answer.text).toMatch(said);
+    // No apology or anything else was posted to the chat.
+    expect(teams.sentTo(zhangWei).length).toBe(before);
+  });
+
+  it('refuses a body over the limit with 413, checked as it streams', async () => {
+    const answer = await teams.raw(message({ text: 'x'.repeat(MAX_BODY_BYTES + 1) }));
+    expect(answer.status).toBe(413);
+  });
+
+  it('still answers a well-formed message after all that', async () => {
+    const replies = await teams.say(zhangWei, 'help');
+    expect(replies.length).toBeGreaterThan(0);
+  });
+});
