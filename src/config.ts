@@ -33,6 +33,11 @@ export interface Config {
    * `previousKey` is still accepted, while a rotation re-signs what it signed. Unset: checkpoints unsigned.
    */
   auditKeys?: { key: string; previousKey?: string };
+  /**
+   * Without an app id the bot trusts whatever a request says about who sends it, so it answers this
+   * machine only (loopback) unless PLANDESK_ALLOW_ANONYMOUS=1 says otherwise (logged loudly at start).
+   */
+  allowAnonymousFromAnywhere: boolean;
   /** The bot's Microsoft app identity; no `appId` means anonymous (local testing only). */
   bot: { appId?: string; appPassword?: string; appTenantId?: string; appType: AppType };
 }
@@ -119,6 +124,7 @@ const Settings = z.object({
     .default('plandesk'),
   PLANDESK_AUDIT_KEY: auditKey.optional(),
   PLANDESK_AUDIT_PREVIOUS_KEY: auditKey.optional(),
+  PLANDESK_ALLOW_ANONYMOUS: oneOf(['0', '1'] as const).default('0'),
 });
 
 // Parsed apart from Settings: zod skips an object's refinement once a field has failed, and a bad
@@ -223,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           },
         }
       : {}),
+    allowAnonymousFromAnywhere: s.PLANDESK_ALLOW_ANONYMOUS === '1',
     bot: {
       appId: i.MicrosoftAppId,
       appPassword: i.MicrosoftAppPassword,

@@ -37,6 +37,7 @@ export async function createApp(config: Config, deps: { clock: Clock; log?: Log 
     log,
     health: async () => ({ store: config.store, catalogVersion: (await store.catalogs.current())?.version ?? null }),
     requireBearer: config.bot.appId !== undefined,
+    loopbackOnly: config.bot.appId === undefined && !config.allowAnonymousFromAnywhere,
   });
   // Messages waiting for a person's first chat, or after a failed send, are retried on this beat;
   // due jobs (reminders, deadlines, expiry) run on the scheduler's.

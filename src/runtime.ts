@@ -49,10 +49,18 @@ export async function createRuntime(config: Config, deps: { clock: Clock; log?: 
   if (seeded && (seeded.catalog || seeded.policy || seeded.directory || seeded.applications.length > 0)) {
     log.info('seeded the store from the samples', { code: 'seeded', samples: config.samplesDir, ...seeded });
   }
-  if (authIsAnonymous(config)) {
-    log.warn('MicrosoftAppId is not set: accepting unauthenticated requests, for local testing only', {
-      code: 'auth_anonymous',
-    });
+  if (authIsAnonymous(config) && config.allowAnonymousFromAnywhere) {
+    log.warn(
+      'PLANDESK_ALLOW_ANONYMOUS=1 and MicrosoftAppId is not set: ANYONE WHO CAN REACH THIS PORT CAN ACT AS ANY PERSON. Never in production.',
+      { code: 'auth_anonymous_open' },
+    );
+  } else if (authIsAnonymous(config)) {
+    log.warn(
+      'MicrosoftAppId is not set: accepting unauthenticated requests from this machine only, for local testing',
+      {
+        code: 'auth_anonymous',
+      },
+    );
   }
   if (config.auditKeys) {
     log.info('audit checkpoints are signed with PLANDESK_AUDIT_KEY', {

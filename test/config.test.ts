@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       deliveryIntervalMs: 10000,
       tickIntervalMs: 60000,
       delivery: { leaseMs: 60000, sendTimeoutMs: 15000 },
+      allowAnonymousFromAnywhere: false,
       bot: { appId: undefined, appPassword: undefined, appTenantId: undefined, appType: 'MultiTenant' },
     });
     expect(authIsAnonymous(config)).toBe(true);
@@ -49,6 +50,7 @@ describe('loadConfig', () => {
       MicrosoftAppType: 'singletenant',
       LOG_LEVEL: 'DEBUG',
       PLANDESK_DELIVERY_INTERVAL_MS: '2500',
+      PLANDESK_ALLOW_ANONYMOUS: '1',
     });
 
     expect(config).toEqual({
@@ -62,6 +64,7 @@ describe('loadConfig', () => {
       tickIntervalMs: 60000,
       delivery: { leaseMs: 60000, sendTimeoutMs: 15000 },
       cosmos: { endpoint: 'https://plandesk.documents.azure.com:443/', database: 'plandesk' },
+      allowAnonymousFromAnywhere: true,
       bot: { appId: 'app-1', appPassword: 'secret', appTenantId: 'tenant-1', appType: 'SingleTenant' },
     });
     expect(authIsAnonymous(config)).toBe(false);

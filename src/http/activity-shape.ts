@@ -61,12 +61,40 @@ const activityShape = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['name'], message: 'Required for an invoke' });
   });
 
-/** What is wrong with a request's body as an activity, in a line for the client; null when nothing is. */
-export function activityProblem(body: unknown): string | null {
+/**
+ * The hosts Bot Framework sends from (public cloud, Teams, US government). In authenticated mode the bot
+ * replies to an activity's `serviceUrl` with its own token, so any other host is refused.
+ */
+const SERVICE_HOSTS = [
+  /(^|\.)botframework\.com$/,
+  /^smba\.trafficmanager\.net$/,
+  /(^|\.)teams\.microsoft\.com$/,
+  /(^|\.)botframework\.azure\.us$/,
+  /(^|\.)teams\.microsoft\.us$/,
+];
+
+/** Whether a serviceUrl is Bot Framework's: https, on one of its hosts. */
+export function isBotFrameworkServiceUrl(serviceUrl: string): boolean {
+  try {
+    const url = new URL(serviceUrl);
+    return url.protocol === 'https:' && SERVICE_HOSTS.some((host) => host.test(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What is wrong with a request's body as an activity, in a line for the client; null when nothing is.
+ * `authenticated`: the serviceUrl must be Bot Framework's too.
+ */
+export function activityProblem(body: unknown, authenticated = false): string | null {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'the body is not a JSON object';
   if (depthOf(body) > MAX_DEPTH) return `the body nests deeper than ${MAX_DEPTH} levels`;
   const parsed = activityShape.safeParse(body);
-  if (parsed.success) return null;
+  if (parsed.success)
+    return authenticated && !isBotFrameworkServiceUrl(parsed.data.serviceUrl)
+      ? "serviceUrl: not Bot Framework's (https on botframework.com, smba.trafficmanager.net or teams.microsoft.com)"
+      : null;
   return parsed.error.issues
     .slice(0, 5)
     .map((issue) => `${issue.path.join('.') || '(activity)'}: ${issue.message}`)

@@ -23,6 +23,8 @@ export interface ServerDeps<Context> {
    * refused 401 before its body is read; the adapter checks the token itself.
    */
   requireBearer?: boolean;
+  /** Anonymous mode: requests from another machine are refused 403 (the identity in a body is not checked). */
+  loopbackOnly?: boolean;
 }
 
 /**
@@ -35,8 +37,20 @@ export function createServer<Context>({
   log,
   health,
   requireBearer = false,
+  loopbackOnly = false,
 }: ServerDeps<Context>): restify.Server {
   const server = restify.createServer({ name: 'plandesk' });
+  if (loopbackOnly) {
+    // Checked per request rather than by listening on 127.0.0.1: "localhost" resolves to ::1 first on some
+    // machines, and a Playground or Emulator on this machine must reach the bot by either.
+    server.use((req, res, next) => {
+      if (req.path() === '/api/messages' && !isLoopback(req.socket.remoteAddress)) {
+        res.send(403, { error: 'anonymous mode answers requests from this machine only' });
+        return next(false);
+      }
+      return next();
+    });
+  }
   if (requireBearer) {
     // Before the body parser: a caller without a token costs a header's reading, not a body's.
     server.use((req, res, next) => {
@@ -56,7 +70,7 @@ export function createServer<Context>({
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
-    const problem = activityProblem(req.body);
+    const problem = activityProblem(req.body, requireBearer);
     if (problem) {
       log.info('activity refused', { code: 'bad_activity', problem });
       res.send(400, { error: 'bad_activity', message: problem });
@@ -96,6 +110,10 @@ export function createServer<Context>({
   });
   return server;
 }
+
+/** Whether a peer's address is this machine's (IPv4 127/8, IPv6 ::1, or 127/8 mapped into IPv6). */
+export const isLoopback = (address: string | undefined): boolean =>
+  address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
 
 /** Starts listening (port 0 picks a free one) and resolves with where, or rejects if the port cannot be had. */
 export function listen(server: restify.Server, port: number, host?: string): Promise<restify.AddressInterface> {

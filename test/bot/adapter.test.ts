@@ -2,7 +2,7 @@ import { CloudAdapter } from 'botbuilder';
 import { createAdapter } from '../../src/bot/adapter';
 import { createJsonLog } from '../../src/log';
 import { loadConfig } from '../../src/config';
-import { close, createServer, listen } from '../../src/http/server';
+import { close, createServer, isLoopback, listen } from '../../src/http/server';
 
 const log = createJsonLog('silent');
 
@@ -74,9 +74,38 @@ describe('the HTTP edge in authenticated mode', () => {
       // Validating a token needs Bot Framework's signing keys, out of reach here: 401, neutral, never the fetch's error.
       expect(forged.status).toBe(401);
       expect(await forged.json()).toEqual({ error: 'unauthorized' });
+      // An activity pointing the bot's replies (and its token) at another host is refused.
+      const elsewhere = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${JWT}` },
+        body: JSON.stringify({
+          type: 'message',
+          text: 'hi',
+          serviceUrl: 'https://collector.example/',
+          conversation: { id: 'c' },
+          from: { id: 'u' },
+        }),
+      });
+      expect(elsewhere.status).toBe(400);
+      expect(await elsewhere.text()).toContain("serviceUrl: not Bot Framework's");
       expect(turns).toBe(0);
     } finally {
       await close(server);
     }
+  });
+});
+
+describe('anonymous mode answers this machine only', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['192.0.2.2', false],
+    ['::ffff:192.0.2.2', false],
+    ['fd00::2', false],
+    [undefined, false],
+  ])('%s is loopback: %s', (address, loopback) => {
+    expect(isLoopback(address)).toBe(loopback);
   });
 });
