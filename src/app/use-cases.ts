@@ -180,7 +180,8 @@ export interface UseCases {
   endPlan(cmd: EndPlanCommand): Promise<Acted>;
 
   /** An application as the person may see it now (audited); its status only when they may not see it. */
-  view(applicationId: string, viewer: string): Promise<Result<CardModel, Refusal>>;
+  /** `statusOnly`: shown where others read (a channel), audited as a status view. */
+  view(applicationId: string, viewer: string, statusOnly?: boolean): Promise<Result<CardModel, Refusal>>;
   /** What the person filed, newest first. */
   mine(actor: string): Promise<ListModel>;
   /** `列表`: the plans the person may see that match the filter, newest first, a page at a time (audited). */
@@ -402,7 +403,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
     reportEvaluation: async (cmd) => answered(cmd.actor, await reportEvaluation(deps, cmd)),
     endPlan: async (cmd) => answered(cmd.actor, await endPlan(deps, cmd)),
 
-    view: (id, viewer) => viewApplication(deps, id, viewer),
+    view: (id, viewer, statusOnly) => viewApplication(deps, id, viewer, statusOnly),
     mine: (actor) => myApplications(deps, actor),
     pending: (actor) => pendingFor(deps, actor),
     search: (actor, filter, cursor) => searchApplications(deps, actor, filter, cursor),

@@ -1,7 +1,9 @@
 import { MAX_BODY_BYTES, MAX_DEPTH } from '../../src/http/activity-shape';
-import { PEOPLE, TeamsHarness } from '../support/teams-harness';
+import { lineForm } from '../support/forms';
+import { linesOf, PEOPLE, TeamsHarness, textOf } from '../support/teams-harness';
 
 const { zhangWei } = PEOPLE;
+const CHANNEL = '19:edge@thread.tacv2';
 
 describe('the edge: wrong shapes answer 4xx with what is wrong, and nothing is posted or stored', () => {
   let teams: TeamsHarness;
@@ -72,5 +74,29 @@ describe('the edge: wrong shapes answer 4xx with what is wrong, and nothing is p
   it('still answers a well-formed message after all that', async () => {
     const replies = await teams.say(zhangWei, 'help');
     expect(replies.length).toBeGreaterThan(0);
+  });
+});
+
+describe('what the audit trail now says', () => {
+  let teams: TeamsHarness;
+  afterEach(async () => teams.stop());
+
+  it('audits an action on a number no plan has, and a plan shown in a channel as a status view', async () => {
+    teams = await TeamsHarness.start();
+    await teams.say(zhangWei, '你好');
+    for (const verb of ['plan.approve', 'plan.withdraw', 'plan.show', 'plan.edit']) {
+      const card = await teams.tap(zhangWei, verb, { applicationId: 'PP-2026-999999', revision: 1, stepIndex: 0 });
+      expect(linesOf(card)).toContain('找不到申请 PP-2026-999999,请核对编号(格式如 PP-2027-000123)。');
+    }
+    const probes = await teams.app.store.audit.about('PP-2026-999999');
+    expect(probes.map((e) => [e.actor, e.action])).toEqual(Array(4).fill([zhangWei.aad, 'refused.not_found']));
+
+    await teams.tap(zhangWei, 'form.submit', { ...lineForm, draftId: 'audit-view-1' });
+    const id = (await teams.app.store.applications.page({}, 1)).records[0]?.id ?? '';
+    await teams.addToTeam(zhangWei, CHANNEL);
+    const shown = await teams.tapInChannel(zhangWei, CHANNEL, 'plan.show', { applicationId: id });
+    expect(textOf(shown)).not.toContain('¥');
+    const views = (await teams.app.store.audit.about(id)).filter((e) => e.action.startsWith('view'));
+    expect(views.map((e) => e.action)).toEqual(['view.status']);
   });
 });

@@ -92,13 +92,15 @@ export async function viewApplication(
   deps: ApprovalDeps,
   id: string,
   viewer: string,
+  /** Shown where others read (a channel): its status only, and audited as that. */
+  statusOnly = false,
 ): Promise<Result<CardModel, Refusal>> {
   const loaded = await loadCaseFor(deps, id, viewer);
   if (!loaded.ok) return loaded;
   const { record, actor } = loaded.value;
   const allowed = maySee(record, actor);
-  await deps.store.audit.append([
-    auditEntry(deps.clock.now(), viewer, allowed ? 'view' : 'refused.view', id, null, null),
-  ]);
-  return ok(await cardModel(deps, record, viewer));
+  const action = !allowed ? 'refused.view' : statusOnly ? 'view.status' : 'view';
+  await deps.store.audit.append([auditEntry(deps.clock.now(), viewer, action, id, null, null)]);
+  const model = await cardModel(deps, record, viewer);
+  return ok(statusOnly ? { ...model, detailed: false } : model);
 }

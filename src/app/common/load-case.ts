@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../../domain/result';
 import type { Actor, Case } from '../../domain/workflow';
 import type { ApplicationRecord } from '../records/application-record';
+import { auditEntry } from '../records/audit';
 import type { Directory } from '../records/directory';
 import type { ApprovalDeps } from './deps';
 import { actorOf } from './people';
@@ -18,13 +19,18 @@ export async function loadCase(
   return ok({ record, directory });
 }
 
-/** An application with the acting person as the directory knows them. */
+/**
+ * An application with the acting person as the directory knows them. A number no application has is
+ * audited as `refused.not_found` under that number (a mistyped number, or someone probing for plans).
+ */
 export async function loadCaseFor(
-  deps: Pick<ApprovalDeps, 'store'>,
+  deps: Pick<ApprovalDeps, 'store' | 'clock'>,
   id: string,
   actor: string,
 ): Promise<Result<{ record: ApplicationRecord; directory: Directory; actor: Actor }, CaseError>> {
   const loaded = await loadCase(deps, id);
+  if (!loaded.ok && loaded.error.code === 'not_found')
+    await deps.store.audit.append([auditEntry(deps.clock.now(), actor, 'refused.not_found', id, null, null)]);
   return loaded.ok ? ok({ ...loaded.value, actor: actorOf(loaded.value.directory, actor) }) : loaded;
 }
 

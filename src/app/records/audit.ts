@@ -24,6 +24,8 @@ export type AuditAction =
   | 'absence.cancel'
   | 'absence.stand_in'
   | 'view'
+  /** A plan shown as its status only (in a channel or group chat, where others read). */
+  | 'view.status'
   | 'list'
   | 'bind_channel'
   | 'spot_check.draw'

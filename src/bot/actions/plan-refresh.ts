@@ -27,9 +27,9 @@ const showData = z
   .passthrough();
 
 async function showFor(data: z.infer<typeof showData>, ctx: ActionContext) {
-  const viewed = await ctx.services.useCases.view(data.applicationId, ctx.user.aadObjectId);
+  const viewed = await ctx.services.useCases.view(data.applicationId, ctx.user.aadObjectId, ctx.shared);
   if (!viewed.ok) return messageCard(describeRefusal(viewed.error, ctx.lang));
-  return renderApplication(ctx.shared ? { ...viewed.value, detailed: false } : viewed.value, ctx.lang);
+  return renderApplication(viewed.value, ctx.lang);
 }
 
 /**

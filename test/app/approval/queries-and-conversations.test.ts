@@ -131,12 +131,14 @@ describe('viewApplication', () => {
     expect(await viewApplication(desk.deps, plan.id, liNa)).toMatchObject({ ok: true, value: { detailed: true } });
   });
 
-  it('should say so, without a view to audit, when the application does not exist', async () => {
+  it('should say so, and audit the attempt as refused (not as a view), when the application does not exist', async () => {
     expect(await viewApplication(desk.deps, 'PP-2026-999999', zhangWei)).toEqual({
       ok: false,
       error: { code: 'not_found', id: 'PP-2026-999999' },
     });
-    expect(await desk.store.audit.about('PP-2026-999999')).toEqual([]);
+    expect((await desk.store.audit.about('PP-2026-999999')).map((e) => [e.actor, e.action])).toEqual([
+      [zhangWei, 'refused.not_found'],
+    ]);
   });
 });
 
