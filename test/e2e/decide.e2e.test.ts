@@ -25,6 +25,8 @@ const QUESTION = '补贴 ¥10,800 具体包含哪些赠品?';
 const ANSWER = '200 部 IP 话机,每部 ¥54,随首月开通一次性赠送。';
 const COMMENT = '补贴构成清楚,同意。';
 const DETAILS = '方案详情、审批流程与历史';
+/** A 390 px phone screen less the chat's 16 px margins either side. */
+const PHONE_CARD_PX = 358;
 
 /** Who the scenario opens, and what its steps hand on to the next ones. */
 interface Scenario {
@@ -129,19 +131,25 @@ describe('deciding with what issue 12 added, in the Agents Playground: hints on 
     so().approval = approval;
   });
 
-  it('on a phone-width window (390 px) the same card still shows the tier first and every button', async () => {
-    const { e2e, wangFang, approval } = so('approval');
-    const wide = wangFang.page.viewportSize();
-    await wangFang.page.setViewportSize({ width: 390, height: 844 });
+  it('laid out at phone width (a 390 px screen) the same card still shows the tier first and every button', async () => {
+    const { e2e, approval } = so('approval');
+    // 390 px less the chat's margins; the Playground does not reflow below its desktop layout, so only the card is narrowed.
+    await approval.layOutAt(PHONE_CARD_PX);
     try {
       await approval.root.scrollIntoViewIfNeeded();
-      await e2e.screenshot(wangFang, 'approver-card-phone-width');
-      const box = await approval.root.boundingBox();
-      expect(box?.width ?? Infinity).toBeLessThanOrEqual(390);
-      for (const title of ['批准', '驳回', '退回修改', '询问'])
-        await expect(approval.action(title).isVisible()).resolves.toBe(true);
+      await e2e.screenshot(approval.root, 'approver-card-phone-width');
+      const card = await approval.root.boundingBox();
+      expect(card?.width).toBe(PHONE_CARD_PX);
+      expect((await approval.text()).indexOf('一级授权')).toBeLessThan((await approval.text()).indexOf('资费明细'));
+      // Every decision button is on the card, inside its width, none cut off or pushed into a menu.
+      for (const title of ['批准', '驳回', '退回修改', '询问']) {
+        const button = approval.action(title);
+        await expect(button.isVisible()).resolves.toBe(true);
+        const box = await button.boundingBox();
+        expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual((card?.x ?? 0) + PHONE_CARD_PX + 0.5);
+      }
     } finally {
-      if (wide) await wangFang.page.setViewportSize(wide);
+      await approval.layOutAt(null);
     }
   });
 
@@ -170,8 +178,8 @@ describe('deciding with what issue 12 added, in the Agents Playground: hints on 
     await card.click('回答');
     const field = card.input('您的回答');
     await field.waitFor({ state: 'visible', timeout: WAIT });
-    await card.root.scrollIntoViewIfNeeded();
-    await e2e.screenshot(zhangWei, 'applicant-gets-the-question');
+    expect(await card.action('提交回答').isVisible()).toBe(true);
+    await e2e.screenshot(card.root, 'applicant-gets-the-question');
 
     await card.fill('您的回答', ANSWER);
     expect(await card.execute('提交回答')).toMatchObject({ kind: 'invoke', status: 200 });
