@@ -76,6 +76,9 @@ describe('deciding with what issue 12 added, in the Agents Playground: hints on 
     // The form is still filled in under the preview, ready to change one figure.
     expect(await form.input('补贴及赠品总额(元)').inputValue()).toBe('11000');
     await e2e.screenshot(form.root, 'preview-hints');
+    // As he sees it: the window scrolled to the hints, at the size of the screen.
+    await form.root.getByText('怎样可以通过(每条只改一项,其余不变)').scrollIntoViewIfNeeded();
+    await e2e.screenshot(zhangWei, 'preview-hints-on-screen');
     so().form = form;
   });
 
