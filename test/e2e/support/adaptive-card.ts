@@ -71,6 +71,21 @@ export class AdaptiveCard {
   }
 
   /**
+   * Lays the card out at `widthPx` wide, as a phone's Teams client would (the Playground's own page keeps its
+   * desktop layout however narrow the window, and draws every card at its fixed width); null restores it.
+   */
+  async layOutAt(widthPx: number | null): Promise<void> {
+    const width = widthPx === null ? '' : `${widthPx}px`;
+    await this.root.evaluate((el, w) => {
+      // Runs in the page; the test's TypeScript has no DOM library, so the one property used is spelt out here.
+      const style = (el as unknown as { style: Record<'width' | 'maxWidth' | 'minWidth', string> }).style;
+      style.width = w;
+      style.maxWidth = w;
+      style.minWidth = w === '' ? '' : '0';
+    }, width);
+  }
+
+  /**
    * The input whose label (Input.Toggle: title) is exactly `label`, or `label *` when the input is
    * required; a multi-select ChoiceSet's checkbox by its choice's title (its own aria-label, since its
    * accessible name also carries the set's label).
