@@ -57,7 +57,7 @@ export const zhCN = {
   'reason.within_branch_authority':
     '申请在营销活动“{activity}”的分公司权限之内,无需个性化方案,可直接按标准营销活动办理。',
   'reason.overlapping_plan':
-    '同一集团客户已有方案 {id}(待审批或执行中)在 {overlapFrom} 至 {overlapTo} 与本方案重叠,涉及相同产品 {sharedProducts}。请确认不是同一笔业务拆分申报。',
+    '同一集团客户已有方案 {id}(审批中或已生效)在 {overlapFrom} 至 {overlapTo} 与本方案重叠,涉及相同产品 {sharedProducts}。请确认不是同一笔业务拆分申报。',
   'reason.customer_total':
     '按政策,与该客户重叠的方案 {plans} 合并判断合同金额:本方案 ¥{own},合计 ¥{combined},按合计定档。',
   'reason.catalog_stale': '产品目录(第 {version} 版,{importedOn} 导入)已超过一个月未更新,成本与标准资费可能已变化。',
@@ -522,7 +522,7 @@ export const zhCN = {
   // The customer's track record on the approver's card (issue 12).
   'track.toggle': '客户往来记录({count})',
   'track.none': '该集团客户({group})没有其他方案。',
-  'track.summary': '该集团客户({group})另有 {count} 个方案,其中执行中 {active} 个、评估未达预期 {flagged} 个。',
+  'track.summary': '该集团客户({group})另有 {count} 个方案,其中已生效 {active} 个、评估未达预期 {flagged} 个。',
   'track.row': '折扣 {discount} · {start} 起 {termMonths} 个月 · {evaluation} · {findings}',
   'track.evaluation.on_pace': '评估达预期',
   'track.evaluation.flagged': '评估未达预期',

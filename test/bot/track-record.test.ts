@@ -30,7 +30,7 @@ describe("the approver's card: the customer's track record and the plans that ov
     // The account manager sees the overlap before filing.
     const preview = linesOf(await teams.tap(zhangWei, 'form.preview', second));
     expect(preview).toContain(
-      `同一集团客户已有方案 ${first}(待审批或执行中)在 2027-07 至 2027-12 与本方案重叠,涉及相同产品 DIA-100M`,
+      `同一集团客户已有方案 ${first}(审批中或已生效)在 2027-07 至 2027-12 与本方案重叠,涉及相同产品 DIA-100M`,
     );
 
     const own = await teams.tap(zhangWei, 'form.submit', second);
@@ -40,8 +40,8 @@ describe("the approver's card: the customer's track record and the plans that ov
     expect(plan).not.toBe(first);
     const lines = linesOf(card);
     // On the first screen: the overlap, then one line about the customer's record.
-    expect(lines).toContain(`⚠ 同一集团客户已有方案 ${first}(待审批或执行中)在 2027-07 至 2027-12 与本方案重叠`);
-    expect(lines).toMatch(/该集团客户\(G2100456\)另有 \d+ 个方案,其中执行中 \d+ 个、评估未达预期 \d+ 个。/);
+    expect(lines).toContain(`⚠ 同一集团客户已有方案 ${first}(审批中或已生效)在 2027-07 至 2027-12 与本方案重叠`);
+    expect(lines).toMatch(/该集团客户\(G2100456\)另有 \d+ 个方案,其中已生效 \d+ 个、评估未达预期 \d+ 个。/);
     // Folded: each of the customer's other plans with its state, tier and figures, and how the activity fared.
     const folded = nodes(card).find((n) => n.id === 'trackRecord') ?? {};
     expect(folded.isVisible).toBe(false);

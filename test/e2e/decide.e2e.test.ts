@@ -2,6 +2,7 @@ import type { AdaptiveCard } from './support/adaptive-card';
 import { APPLICATION_ID } from './support/line-plan';
 import type { PlaygroundChat } from './support/playground-chat';
 import { e2eScenario } from './support/scenario';
+import { monthOf, shanghaiDate } from '../../src/domain/local-date';
 
 // The real bot, two Agents Playgrounds and Chromium: each step takes seconds, not milliseconds.
 jest.setTimeout(90_000);
@@ -25,6 +26,7 @@ const QUESTION = '补贴 ¥10,800 具体包含哪些赠品?';
 const ANSWER = '200 部 IP 话机,每部 ¥54,随首月开通一次性赠送。';
 const COMMENT = '补贴构成清楚,同意。';
 const DETAILS = '方案详情、审批流程与历史';
+const TRACK_RECORD = '客户往来记录(1)';
 /** A 390 px phone screen less the chat's 16 px margins either side. */
 const PHONE_CARD_PX = 358;
 
@@ -32,6 +34,8 @@ const PHONE_CARD_PX = 358;
 interface Scenario {
   wangFang: PlaygroundChat;
   zhangWei: PlaygroundChat;
+  /** The customer's plan already in effect, which the new one overlaps. */
+  earlier?: string;
   form?: AdaptiveCard;
   id?: string;
   approval?: AdaptiveCard;
@@ -43,6 +47,16 @@ describe('deciding with what issue 12 added, in the Agents Playground: hints on 
 
   it('张伟 fills a plan past tier1 on its subsidy; 预览 says 二级授权 and lists what would pass, one figure at a time', async () => {
     const { e2e, zhangWei } = so();
+    // The customer already has 100 seats in effect from this month, at ¥40.00, flagged at its first evaluation.
+    so().earlier = await e2e.planInEffect({
+      customer: { name: CUSTOMER, groupId: GROUP_ID },
+      activity: 'ACT-CLOUD-2026',
+      startMonth: monthOf(shanghaiDate(new Date())),
+      termMonths: 12,
+      tariffLines: [{ product: 'CLOUD-PBX', quantity: 100, proposedUnitPriceFen: 4000 }],
+      subsidyFen: 0,
+      commissionBp: 0,
+    });
     await zhangWei.send('新建');
     const form = await zhangWei.waitForCard('个性化方案申请', WAIT);
     const months = await form.choices('起始月份');
@@ -67,6 +81,8 @@ describe('deciding with what issue 12 added, in the Agents Playground: hints on 
     const text = await form.waitForText('怎样可以通过(每条只改一项,其余不变)', WAIT);
     expect(text).toContain('二级授权');
     expect(text).toContain('经营管理部负责人审批');
+    // The plan in effect for the same customer on the same product is named before he files.
+    expect(text).toContain(`同一集团客户已有方案 ${so('earlier').earlier}(审批中或已生效)`);
     const lines = text
       .split('\n')
       .map((l) => l.trim())
@@ -103,9 +119,12 @@ describe('deciding with what issue 12 added, in the Agents Playground: hints on 
   });
 
   it('王芳 gets the card with the tier and its figures first, the details folded, and 批准 / 驳回 / 退回修改 / 询问', async () => {
-    const { e2e, wangFang, id } = so('id');
+    const { e2e, wangFang, id, earlier } = so('id', 'earlier');
     const approval = await wangFang.waitForCard(id, WAIT);
     const text = await approval.waitForText(CUSTOMER, WAIT);
+    // The overlap, and a line on the customer's record, on the first screen.
+    expect(text).toContain(`⚠ 同一集团客户已有方案 ${earlier}(审批中或已生效)`);
+    expect(text).toContain(`该集团客户(${GROUP_ID})另有 1 个方案,其中已生效 1 个、评估未达预期 1 个。`);
 
     // The tier and the figures that decide it come first, above who filed it and the tariff lines.
     expect(text).toContain('审批档位 · 一级授权 · 经营管理部审批');
@@ -131,6 +150,17 @@ describe('deciding with what issue 12 added, in the Agents Playground: hints on 
     await e2e.screenshot(approval.root, 'approver-card-unfolded');
     await approval.click(DETAILS);
     await approval.waitForText(/^(?![\s\S]*历史记录)/, WAIT);
+
+    // The customer's track record, one tap away: the plan in effect with its tier, figures and evaluation.
+    await approval.click(TRACK_RECORD);
+    const record = await approval.waitForText('该集团客户的其他方案', WAIT);
+    expect(record).toContain(`${earlier} · 已生效 · 一级授权`);
+    expect(record).toContain('评估未达预期 · 未抽检');
+    expect(record).toContain('同一活动 ACT-CLOUD-2026 最近 1 个已生效方案:评估未达预期 1 个(100%)');
+    await approval.root.scrollIntoViewIfNeeded();
+    await e2e.screenshot(approval.root, 'approver-track-record');
+    await approval.click(TRACK_RECORD);
+    await approval.waitForText(/^(?![\s\S]*该集团客户的其他方案)/, WAIT);
     so().approval = approval;
   });
 

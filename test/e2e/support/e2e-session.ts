@@ -6,7 +6,15 @@ import type { Directory, Person } from '../../../src/app/records/directory';
 import type { Job } from '../../../src/app/ports/jobs';
 import { startBot, type BotEntry, type RunningBot } from '../../../scripts/support/bot-process';
 import { launchChromium } from './browser';
-import { pastDeadline, pendingJobs, runPlandesk, tickAt, type CliRun, type TickReport } from './plandesk-cli';
+import {
+  pastDeadline,
+  pendingJobs,
+  planInEffect,
+  runPlandesk,
+  tickAt,
+  type CliRun,
+  type TickReport,
+} from './plandesk-cli';
 import { PlaygroundChat } from './playground-chat';
 import { findPerson, loadDirectory } from '../../../scripts/support/playground-config';
 import { startPlayground } from '../../../scripts/support/playground-process';
@@ -129,6 +137,11 @@ export class E2eSession {
   /** The application's waiting step is given a deadline an hour ago (see `pastDeadline`): it is overdue from now on. */
   pastDeadline(applicationId: string): Promise<string> {
     return pastDeadline(this.bot.dbPath, applicationId);
+  }
+
+  /** A plan already in effect for a customer, written beside the bot (see `planInEffect`); its number. */
+  planInEffect(changes: Parameters<typeof planInEffect>[1]): Promise<string> {
+    return planInEffect(this.bot.dbPath, changes);
   }
 
   private cliOptions() {

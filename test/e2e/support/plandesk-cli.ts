@@ -2,6 +2,11 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Job } from '../../../src/app/ports/jobs';
+import type { ApplicationRecord } from '../../../src/app/records/application-record';
+import type { ApplicationInput } from '../../../src/domain/application';
+import { assessApplication } from '../../../src/domain/assess';
+import { shanghaiDate } from '../../../src/domain/local-date';
+import { sampleRecord } from '../../store/fixtures';
 import { openSqliteStore } from '../../../src/store/sqlite/sqlite-store';
 import { botEnvironment, type BotEntry } from '../../../scripts/support/bot-process';
 import { REPO_ROOT } from '../../../scripts/support/paths';
@@ -129,6 +134,59 @@ export async function pastDeadline(dbPath: string, applicationId: string): Promi
     );
     if (!saved.ok) throw new Error(`${applicationId} changed while its deadline was moved`);
     return dueAt;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * A plan of the same customer already in effect, written into the bot's store beside it (an earlier
+ * plan's whole life would take minutes of clicking): judged by the rules on the store's catalog and
+ * policy, carried out a month ago, and flagged at its first evaluation. It takes the next plan number,
+ * so the bot's own numbering goes on after it. Returns its number.
+ */
+export async function planInEffect(dbPath: string, changes: Partial<ApplicationInput>): Promise<string> {
+  const store = openSqliteStore(dbPath);
+  try {
+    const now = new Date();
+    const today = shanghaiDate(now);
+    const [catalog, policy] = await Promise.all([store.catalogs.current(), store.policies.inForceOn(today)]);
+    if (!catalog || !policy) throw new Error('the bot has no catalog or policy yet');
+    const id = await store.applications.nextNumber(Number(today.slice(0, 4)));
+    const monthAgo = new Date(now.getTime() - 30 * 86_400_000).toISOString();
+    const filed = sampleRecord(id, { input: changes, submittedAt: monthAgo });
+    const record: ApplicationRecord = {
+      ...filed,
+      state: 'active',
+      assessment: assessApplication(filed.input, { catalog, policy, today }),
+      catalogVersion: catalog.version,
+      policyVersion: policy.version,
+      steps: [],
+      fulfillment: {
+        createdAt: monthAgo,
+        dueAt: monthAgo,
+        doneBy: '00000000-0000-0000-0000-00000000c001',
+        doneAt: monthAgo,
+        note: null,
+      },
+      activatedAt: monthAgo,
+      evaluations: [
+        {
+          period: 1,
+          reportedAt: now.toISOString(),
+          reportedBy: filed.input.applicant,
+          actualRevenueFen: 1_000_000,
+          actualSubscribers: 50,
+          expectedRevenueToDateFen: 2_000_000,
+          expectedSubscribersToDate: 100,
+          shortfalls: ['revenue', 'subscribers'],
+          flagged: true,
+        },
+      ],
+    };
+    const created = await store.applications.create(record, [], [], []);
+    if (!created.ok) throw new Error(`${id} could not be written`);
+    return id;
   } finally {
     await store.close();
   }
