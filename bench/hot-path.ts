@@ -8,6 +8,9 @@
  *
  *   npm run bench:hot-path
  *   BENCH_SECONDS=10 BENCH_CONNECTIONS=64 npm run bench:hot-path
+ *
+ * To profile one server: `BENCH_ROLE=plandesk node --cpu-prof --import tsx bench/hot-path.ts`, load it,
+ * then SIGTERM it (it exits cleanly, so the profile is written).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -75,6 +78,8 @@ class EchoBot extends ActivityHandler {
 /** In a child: starts one server, prints `port <n>` once listening, and serves until killed. */
 async function serve(role: Role): Promise<void> {
   const silent = createJsonLog('error', () => undefined);
+  // Exit rather than die on a signal, so `node --cpu-prof` writes its profile.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
   // Each server has its own stand-in connector, so replies to messages do not wait on the load generator.
   process.stdout.write(`connector ${await startConnector()}\n`);
   if (role === 'floor') {
