@@ -12,6 +12,10 @@ const CardTemplate = z.object({ type: z.literal('AdaptiveCard'), version: z.lite
 
 // Templates are read once per file: they ship with the code and every invoke renders one.
 const templates = new Map<string, Record<string, unknown>>();
+// …and compiled once: `new Template(json)` parses every `${…}` with adaptive-expressions' ANTLR parser,
+// which was over half of an invoke's CPU (issue 13). `expand` only evaluates the parsed expressions
+// against the data and never changes the template, so one Template serves every render.
+const compiled = new Map<string, ACData.Template>();
 
 /** Reads and checks one template, `cards/<name>.json` (once; later calls get the same, unmodified, object). */
 export function loadCardTemplate(name: string, dir: string = CARDS_DIR): Record<string, unknown> {
@@ -34,6 +38,16 @@ export function loadCardTemplate(name: string, dir: string = CARDS_DIR): Record<
  * text belongs in a RichTextBlock TextRun or goes through `escapeMarkdown` first.
  */
 export function renderCard(name: string, data: Record<string, unknown>, dir: string = CARDS_DIR): Attachment {
-  const card: unknown = new ACData.Template(loadCardTemplate(name, dir)).expand({ $root: data });
-  return CardFactory.adaptiveCard(card);
+  return CardFactory.adaptiveCard(expandCard(name, data, dir));
+}
+
+/** The card `cards/<name>.json` bound to `data`, from the template compiled on first use. */
+export function expandCard(name: string, data: Record<string, unknown>, dir: string = CARDS_DIR): unknown {
+  const file = path.join(dir, `${name}.json`);
+  let template = compiled.get(file);
+  if (!template) {
+    template = new ACData.Template(loadCardTemplate(name, dir));
+    compiled.set(file, template);
+  }
+  return template.expand({ $root: data });
 }

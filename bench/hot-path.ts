@@ -1,0 +1,268 @@
+/**
+ * PlanDesk's hot path next to the framework's floor, in one run (issue 13): a botbuilder echo bot on
+ * the same restify + CloudAdapter stack (`src/http/server.ts`, anonymous auth) answering any
+ * `adaptiveCard/action` invoke with a small static card and any message with its text, and the real
+ * PlanDesk server on a fresh SQLite store seeded with the samples. Each runs in its own child process;
+ * this process only drives them with autocannon, the same activities at each. Prints req/s, p99 and
+ * the ratios per path, and each server's idle RSS. Asserts nothing.
+ *
+ *   npm run bench:hot-path
+ *   BENCH_SECONDS=10 BENCH_CONNECTIONS=64 npm run bench:hot-path
+ *
+ * To profile one server: `BENCH_ROLE=plandesk node --cpu-prof --import tsx bench/hot-path.ts`, load it,
+ * then SIGTERM it (it exits cleanly, so the profile is written).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { createApp } from '../src/create-app';
+import { loadConfig } from '../src/config';
+import { createServer, listen } from '../src/http/server';
+import { createJsonLog } from '../src/log';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+/** Seconds of unmeasured load before each measured run. */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
+const APPLICATION = 'PP-2026-000001';
+/** 刘强, the sample application's approver, sees the full card with his buttons. */
+const APPROVER = { aad: '00000000-0000-0000-0000-00000000b003', name: '刘强' };
+/** 赵磊 is in the directory but has no part in the application: he sees its status only. */
+const ONLOOKER = { aad: '00000000-0000-0000-0000-00000000c001', name: '赵磊' };
+/** 张伟, a directory person, asks for help. */
+const ASKER = { aad: '00000000-0000-0000-0000-00000000a001', name: '张伟' };
+
+type Person = { aad: string; name: string };
+type Role = 'floor' | 'plandesk';
+
+/** A stand-in Bot Connector that accepts every reply and keeps nothing (so it does not grow RSS). */
+async function startConnector(): Promise<string> {
+  const server = createHttpServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"reply"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** The echo bot: the least a botbuilder bot on this stack can do per activity. */
+class EchoBot extends ActivityHandler {
+  constructor() {
+    super();
+    this.onMessage(async (context, next) => {
+      await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      await next();
+    });
+  }
+
+  protected override async onInvokeActivity(context: Parameters<ActivityHandler['run']>[0]) {
+    if (context.activity.name !== 'adaptiveCard/action') return { status: 501 };
+    const card = CardFactory.adaptiveCard({
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'TextBlock', text: 'Refreshed', wrap: true }],
+    }).content as Record<string, unknown>;
+    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } };
+  }
+}
+
+/** In a child: starts one server, prints `port <n>` once listening, and serves until killed. */
+async function serve(role: Role): Promise<void> {
+  const silent = createJsonLog('error', () => undefined);
+  // Exit rather than die on a signal, so `node --cpu-prof` writes its profile.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
+  // Each server has its own stand-in connector, so replies to messages do not wait on the load generator.
+  process.stdout.write(`connector ${await startConnector()}\n`);
+  if (role === 'floor') {
+    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    const server = createServer({ adapter, bot: new EchoBot(), log: silent });
+    const address = await listen(server, 0, '127.0.0.1');
+    process.stdout.write(`port ${address.port}\n`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'plandesk-hot-path-'));
+  mkdirSync(dir, { recursive: true });
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const config = loadConfig({
+    PORT: '0',
+    PLANDESK_DB: join(dir, 'plandesk.db'),
+    PLANDESK_SAMPLES: join(__dirname, '../config/samples'),
+    PLANDESK_DELIVERY_INTERVAL_MS: '600000',
+  });
+  const clock = { now: () => new Date('2026-12-01T10:00:00+08:00') };
+  const app = await createApp(config, { clock, log: silent });
+  process.stdout.write(`port ${await app.start()}\n`);
+}
+
+interface Server {
+  child: ChildProcess;
+  base: string;
+  connector: string;
+}
+
+/** Starts this file again as a child in `role`; resolves with its port once it listens. */
+function startChild(role: Role): Promise<Server> {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...process.execArgv, __filename], {
+    env: { ...process.env, BENCH_ROLE: role },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`${role} exited with ${code} before listening`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const port = /port (\d+)/.exec(out)?.[1];
+      const connector = /connector (\S+)/.exec(out)?.[1];
+      if (port && connector) resolve({ child, base: `http://127.0.0.1:${port}`, connector });
+    });
+  });
+}
+
+const rssMb = (pid: number): number => {
+  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb ?? 0) / 1024;
+};
+
+function activity(who: Person, serviceUrl: string, fields: Partial<Activity>): Partial<Activity> {
+  return {
+    id: 'act-bench',
+    timestamp: new Date(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: { id: `29:${who.aad}`, name: who.name, aadObjectId: who.aad },
+    recipient: { id: '28:plandesk', name: 'PlanDesk' },
+    conversation: {
+      id: `a:personal-${who.aad}`,
+      conversationType: 'personal',
+      tenantId: 'tenant-1',
+      isGroup: false,
+      name: '',
+    },
+    channelData: { tenant: { id: 'tenant-1' } },
+    locale: 'zh-CN',
+    ...fields,
+  };
+}
+
+const refresh = (who: Person, serviceUrl: string) =>
+  activity(who, serviceUrl, {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: {
+      action: { type: 'Action.Execute', verb: 'plan.refresh', data: { applicationId: APPLICATION } },
+      trigger: 'automatic',
+    },
+  });
+
+interface Path {
+  name: string;
+  body: (serviceUrl: string) => Partial<Activity>;
+}
+const PATHS: Path[] = [
+  { name: `plan.refresh by approver (full card)`, body: (s) => refresh(APPROVER, s) },
+  { name: `plan.refresh by onlooker (status)`, body: (s) => refresh(ONLOOKER, s) },
+  { name: `message help`, body: (s) => activity(ASKER, s, { type: 'message', text: 'help' }) },
+];
+
+interface Figures {
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  /** Requests answered in the measured run (slow ones still open at its end are not counted). */
+  done: number;
+}
+
+const load = (base: string, body: Partial<Activity>, duration: number) =>
+  autocannon({
+    url: `${base}/api/messages`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    connections: CONNECTIONS,
+    duration,
+  });
+
+/** One request to check the answer, a warm-up (JIT, caches) not counted, then the measured run. */
+async function drive(server: Server, path: Path): Promise<Figures & { answer: string }> {
+  const body = path.body(server.connector);
+  const probe = await fetch(`${server.base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = await probe.text();
+  // A wrong activity should fail loudly, not be measured.
+  if (!probe.ok) throw new Error(`${server.base}: ${probe.status} ${answer}`);
+  if (WARMUP > 0) await load(server.base, body, WARMUP);
+  const result = await load(server.base, body, SECONDS);
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    done: result.requests.total,
+    answer: `${answer.length} B`,
+  };
+}
+
+async function main(): Promise<void> {
+  const floor = await startChild('floor');
+  const plandesk = await startChild('plandesk');
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const idle = { floor: rssMb(floor.child.pid ?? 0), plandesk: rssMb(plandesk.child.pid ?? 0) };
+    console.log(
+      `hot path: ${CONNECTIONS} connections, ${SECONDS} s per path and server (after ${WARMUP} s warm-up); load average before ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    const rows: string[] = [];
+    for (const path of PATHS) {
+      const f = await drive(floor, path);
+      const p = await drive(plandesk, path);
+      const bad = f.non2xx + f.errors + p.non2xx + p.errors;
+      rows.push(
+        `| ${path.name} | ${f.rps.toFixed(0)} | ${f.p99} ms | ${p.rps.toFixed(0)} | ${p.p99} ms | ${(p.rps / f.rps).toFixed(2)}× | ${(p.p99 / Math.max(f.p99, 1)).toFixed(2)}× | ${f.done} / ${p.done} | ${f.answer} / ${p.answer} |${bad ? ` ${bad} failed` : ''}`,
+      );
+    }
+    console.log(
+      '| path | floor req/s | floor p99 | PlanDesk req/s | PlanDesk p99 | throughput ratio | p99 ratio | answered floor / PlanDesk | answer size floor / PlanDesk |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    rows.forEach((r) => console.log(r));
+    console.log(
+      `idle RSS: floor ${idle.floor.toFixed(0)} MB, PlanDesk ${idle.plandesk.toFixed(0)} MB; after the run: floor ${rssMb(floor.child.pid ?? 0).toFixed(0)} MB, PlanDesk ${rssMb(plandesk.child.pid ?? 0).toFixed(0)} MB`,
+    );
+    console.log(
+      `load average after ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+  } finally {
+    floor.child.kill();
+    plandesk.child.kill();
+  }
+  process.exit(0);
+}
+
+const role = process.env.BENCH_ROLE;
+if (role === 'floor' || role === 'plandesk')
+  serve(role).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
