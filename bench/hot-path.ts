@@ -19,7 +19,8 @@ import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ActivityHandler, CardFactory } from 'botbuilder';
+import { createAdapter } from '../src/bot/adapter';
 import type { Activity } from 'botbuilder';
 import { createApp } from '../src/create-app';
 import { loadConfig } from '../src/config';
@@ -83,7 +84,8 @@ async function serve(role: Role): Promise<void> {
   // Each server has its own stand-in connector, so replies to messages do not wait on the load generator.
   process.stdout.write(`connector ${await startConnector()}\n`);
   if (role === 'floor') {
-    const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    // The same adapter PlanDesk answers through (CloudAdapter, anonymous), so the floor has the same edge.
+    const adapter = createAdapter(loadConfig({}), silent);
     const server = createServer({ adapter, bot: new EchoBot(), log: silent });
     const address = await listen(server, 0, '127.0.0.1');
     process.stdout.write(`port ${address.port}\n`);
