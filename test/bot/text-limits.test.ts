@@ -1,6 +1,15 @@
 import { TEXT_LIMITS } from '../../src/domain/text-limits';
 import { lineForm } from '../support/forms';
-import { actionData, cardOf, linesOf, PEOPLE, TeamsHarness, textOf, type CardJson } from '../support/teams-harness';
+import {
+  actionData,
+  cardOf,
+  linesOf,
+  nodes,
+  PEOPLE,
+  TeamsHarness,
+  textOf,
+  type CardJson,
+} from '../support/teams-harness';
 
 const { zhangWei, wangFang, zhaoLei, zhouJie } = PEOPLE;
 const CHANNEL = '19:limits@thread.tacv2';
@@ -56,6 +65,11 @@ describe('free text over its limit: refused in words with the limit, nothing sto
     });
     expect(linesOf(refused)).toContain('受理备注最多 500 个字,现在有 501 个字,请精简后再提交;尚未标记为已完成。');
     expect((await teams.app.store.applications.get(id))?.state).toBe('in_fulfillment');
+    // The task's facts read as title and value: when it is due, not a sentence squeezed into a title.
+    const facts = nodes(refused)
+      .filter((n) => n.type === 'FactSet')
+      .flatMap((n) => (n.facts as { title: string; value: string }[]).map((f) => `${f.title}: ${f.value}`));
+    expect(facts).toContainEqual(expect.stringMatching(/^受理期限: \d+月\d+日 \d{2}:\d{2}$/));
   });
 
   it('answers a stranger’s 200 KB channel binding in words, without quoting it back, and audits a few hundred bytes', async () => {

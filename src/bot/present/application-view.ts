@@ -254,14 +254,20 @@ export function applicationView(
     ...(endInput ? { endInput } : {}),
     ...(record.fulfillment
       ? {
+          // Short titles and the facts as values, so a narrow card wraps neither the date nor the name.
           fulfillment: [
-            {
-              label: t(lang, 'waiting.fulfillment', { due: formatWhen(record.fulfillment.dueAt, lang, now) }),
-              value: record.fulfillment.doneAt
-                ? `${nameIn(names, record.fulfillment.doneBy ?? '')} · ${formatWhen(record.fulfillment.doneAt, lang, now)}`
-                : '',
-            },
-            ...(record.fulfillment.note ? [{ label: '', value: record.fulfillment.note }] : []),
+            { label: t(lang, 'card.app.fulfillmentDue'), value: formatWhen(record.fulfillment.dueAt, lang, now) },
+            ...(record.fulfillment.doneAt
+              ? [
+                  {
+                    label: t(lang, 'card.app.fulfillmentDone'),
+                    value: `${nameIn(names, record.fulfillment.doneBy ?? '')} · ${formatWhen(record.fulfillment.doneAt, lang, now)}`,
+                  },
+                ]
+              : []),
+            ...(record.fulfillment.note
+              ? [{ label: t(lang, 'card.app.fulfillmentNote'), value: record.fulfillment.note }]
+              : []),
           ],
         }
       : {}),
