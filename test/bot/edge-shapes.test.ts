@@ -66,6 +66,19 @@ describe('the edge: wrong shapes answer 4xx with what is wrong, and nothing is p
     expect(teams.sentTo(zhangWei).length).toBe(before);
   });
 
+  it('refuses a form whose text fields are lists or objects (never a customer named "[object Object]"), filing nothing', async () => {
+    for (const customerName of [{ x: 1 }, [1]]) {
+      const answer = await teams.raw(
+        invoke({
+          action: { type: 'Action.Execute', verb: 'form.submit', data: { ...lineForm, draftId: 'x-1', customerName } },
+        }),
+      );
+      expect(answer.status).toBe(400);
+      expect(answer.text).toContain('customerName: must be text, not a list or an object');
+    }
+    expect((await teams.app.store.applications.page({}, 10)).records).toEqual([]);
+  });
+
   it('refuses a body over the limit with 413, checked as it streams', async () => {
     const answer = await teams.raw(message({ text: 'x'.repeat(MAX_BODY_BYTES + 1) }));
     expect(answer.status).toBe(413);

@@ -11,7 +11,7 @@ import { cardForActor, keepCopy } from './application-actions-shared';
 import { cardAction, type ActionContext } from './card-action';
 
 /** The form's inputs plus where it came from: a new application, or the revision of a returned one, and the draft it is. */
-const formData = z
+const formFields = z
   .object({
     mode: z.enum(['new', 'resubmit']).default('new'),
     applicationId: z.string().nullable().optional(),
@@ -19,13 +19,24 @@ const formData = z
     draftId: z.string().min(1).max(100).nullable().optional(),
   })
   .passthrough();
+
+/**
+ * A card's inputs are text (a toggle "true"/"false"); a list or an object is a forged request, refused
+ * (400 naming the field) rather than filed as a customer named "[object Object]".
+ */
+const onlyText = (data: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  for (const [key, value] of Object.entries(data))
+    if (value !== null && typeof value === 'object')
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'must be text, not a list or an object' });
+};
+const formData = formFields.superRefine(onlyText);
 type FormData = z.infer<typeof formData>;
 
 /**
  * A submit names the filling of the form it comes from, so that a second tap, or Teams resending the
  * invoke, finds the application already filed (on any instance) instead of filing another.
  */
-const submitData = formData.extend({ draftId: z.string().min(1).max(100) });
+const submitData = formFields.extend({ draftId: z.string().min(1).max(100) }).superRefine(onlyText);
 
 /** Where the form came from, kept on every re-render of it: the returned application. */
 const resubmitOf = (data: FormData) =>
