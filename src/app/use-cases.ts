@@ -3,10 +3,8 @@ import type { Assessment } from '../domain/assess';
 import type { CatalogProduct } from '../domain/catalog';
 import type { Hint } from '../domain/hints';
 import { addMonths, monthOf, shanghaiDate, type Month } from '../domain/local-date';
-import { tierNamesOf, type TierNames } from '../domain/policy';
 import type { Reason } from '../domain/reason';
 import { fail, ok, type Result } from '../domain/result';
-import { stepBasis, type RouteBasis, type StepId } from '../domain/route';
 import type { ActError, FormStart } from './approval/applicant-actions';
 import {
   fulfillApplication,
@@ -37,12 +35,10 @@ import { endPlan, type EndPlanCommand } from './approval/end-plan';
 import { recordFinding, type Finding } from './approval/spot-check-finding';
 import { submit, type Submission } from './approval/submit';
 import type { ApprovalDeps } from './common/deps';
-import { approverFor, nameOf, openStepsOf, personOf } from './common/people';
-import { refused } from './common/refuse';
-import { OPS_ROLES } from '../domain/workflow';
+import { personOf } from './common/people';
 import type { CardCopy, StoredConversation } from './ports/store';
 import type { Refusal } from './records/refusal';
-import { previewApplication } from './reference/preview-application';
+import { previewFor, previewModelOf, type PreviewModel } from './reference/preview-model';
 import {
   editPerson,
   openPersonForm,
@@ -70,6 +66,7 @@ import type { RowSink } from './export/row-sink';
 import { offerExport, sendExport, type ExportFile, type ExportOffered, type ExportSent } from './export/export-plans';
 
 export type { CardModel } from './common/card-model';
+export type { PreviewModel } from './reference/preview-model';
 export type { ListModel } from './approval/queries';
 export type { ResolvedTerm, SearchChoices, SearchFilter, SearchPage, TermKind } from './approval/search';
 export type { ChannelTarget } from './approval/conversations';
@@ -104,18 +101,6 @@ export interface FormModel {
   startMonth: Month;
   /** Set when the form revises a returned application. */
   resubmit: { applicationId: string; revision: number } | null;
-}
-
-/** How a plan would be judged, with the route's approvers named (or null when nobody holds the role). */
-export interface PreviewModel {
-  assessment: Assessment;
-  warnings: Reason[];
-  /** Each step with the approver it would go to and the rule that puts it on the route. */
-  route: { step: StepId; approverName: string | null; basis: RouteBasis }[];
-  /** The display names of the tiers of the policy in force. */
-  tierNames: TierNames;
-  /** The one figure that would meet each missed threshold or clear each block ("what would pass"). */
-  hints: Hint[];
 }
 
 /** An act on an application answered with the card its actor now sees; a refusal with the card as it stands, if there is one. */
@@ -299,52 +284,10 @@ export function useCases(deps: ApprovalDeps): UseCases {
     const { input, resubmit } = start.value;
     return ok({ ...(await formChoices(null)), input, unit: input.unit, startMonth: input.startMonth, resubmit });
   };
-  const preview = async (
-    input: ApplicationInput,
-    actor: string,
-    self: string | null = null,
-  ): Promise<Result<PreviewModel, Refusal>> => {
-    // Cost and margin show the catalog's unit costs: the preview is for those who file or judge plans.
-    const directory = await deps.store.directory.get();
-    const roles = (directory && personOf(directory, actor)?.roles) ?? [];
-    if (!roles.some((r) => r === 'applicant' || (OPS_ROLES as readonly string[]).includes(r)))
-      return refused(
-        deps,
-        deps.clock.now(),
-        actor,
-        `unit:${input.unit}`,
-        { code: 'preview_not_allowed' },
-        { preview: input },
-      );
-    const judged = await previewApplication(deps.store, input, shanghaiDate(deps.clock.now()), {}, self);
-    if (!judged.ok) return judged;
-    const { assessment, warnings, hints } = judged.value;
-    return ok(await previewModel(input, assessment, warnings, hints));
-  };
-  const previewModel = async (
-    input: ApplicationInput,
-    assessment: Assessment,
-    warnings: Reason[],
-    hints: Hint[],
-  ): Promise<PreviewModel> => {
-    const [directory, policy, all] = await Promise.all([
-      deps.store.directory.get(),
-      deps.store.policies.inForceOn(shanghaiDate(deps.clock.now())),
-      deps.store.applications.list(),
-    ]);
-    const open = openStepsOf(all);
-    const route = assessment.route.map((s) => {
-      const approver = directory
-        ? approverFor(directory, s.role, input.unit, (id) => open.get(id) ?? 0, shanghaiDate(deps.clock.now()))
-        : null;
-      return {
-        step: s.step,
-        approverName: approver && directory ? nameOf(directory, approver.assignee) : null,
-        basis: stepBasis(s.step, assessment.tier, input),
-      };
-    });
-    return { assessment, warnings, route, tierNames: tierNamesOf(policy), hints };
-  };
+  const preview = (input: ApplicationInput, actor: string, self: string | null = null) =>
+    previewFor(deps, input, actor, self);
+  const previewModel = (input: ApplicationInput, assessment: Assessment, warnings: Reason[], hints: Hint[]) =>
+    previewModelOf(deps, input, assessment, warnings, hints);
   const filed = async (
     viewer: string,
     input: ApplicationInput,
