@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import { z } from 'zod';
+import { compileCard, type BoundCard } from './card-binder';
 
 /** Card templates live in top-level `cards/`; the path is the same from `src/bot` and from the built `dist/bot`. */
 export const CARDS_DIR = path.resolve(__dirname, '..', '..', 'cards');
@@ -12,10 +13,24 @@ const CardTemplate = z.object({ type: z.literal('AdaptiveCard'), version: z.lite
 
 // Templates are read once per file: they ship with the code and every invoke renders one.
 const templates = new Map<string, Record<string, unknown>>();
-// …and compiled once: `new Template(json)` parses every `${…}` with adaptive-expressions' ANTLR parser,
-// which was over half of an invoke's CPU (issue 13). `expand` only evaluates the parsed expressions
-// against the data and never changes the template, so one Template serves every render.
-const compiled = new Map<string, ACData.Template>();
+// …and compiled once (card-binder.ts): parsing every `${…}` with adaptive-expressions' ANTLR parser was
+// over half of an invoke's CPU, and evaluating the parsed expressions through the library most of the
+// rest (issue 13).
+const compiled = new Map<string, BoundCard>();
+
+/**
+ * For tests: called with every card rendered, its name and data, and what the compiled template made
+ * of it, so a test can render the same with the library's `Template.expand` and compare.
+ */
+let onRender: ((name: string, data: Record<string, unknown>, card: unknown, dir: string) => void) | null = null;
+export function observeRenders(observer: typeof onRender): void {
+  onRender = observer;
+}
+
+/** The card as the templating library itself expands it: the reference the compiled templates must equal. */
+export function expandWithLibrary(name: string, data: Record<string, unknown>, dir: string = CARDS_DIR): unknown {
+  return new ACData.Template(loadCardTemplate(name, dir)).expand({ $root: data });
+}
 
 /** Reads and checks one template, `cards/<name>.json` (once; later calls get the same, unmodified, object). */
 export function loadCardTemplate(name: string, dir: string = CARDS_DIR): Record<string, unknown> {
@@ -44,10 +59,12 @@ export function renderCard(name: string, data: Record<string, unknown>, dir: str
 /** The card `cards/<name>.json` bound to `data`, from the template compiled on first use. */
 export function expandCard(name: string, data: Record<string, unknown>, dir: string = CARDS_DIR): unknown {
   const file = path.join(dir, `${name}.json`);
-  let template = compiled.get(file);
-  if (!template) {
-    template = new ACData.Template(loadCardTemplate(name, dir));
-    compiled.set(file, template);
+  let bind = compiled.get(file);
+  if (!bind) {
+    bind = compileCard(loadCardTemplate(name, dir));
+    compiled.set(file, bind);
   }
-  return template.expand({ $root: data });
+  const card = bind(data);
+  onRender?.(name, data, card, dir);
+  return card;
 }

@@ -16,6 +16,7 @@ import type { JobReplacer } from './job-repository';
 import type { Job } from '../../app/ports/jobs';
 import { CorruptDocumentError, readDocument, writeDocument } from '../schemas/stored-document';
 import { reportFactsReader, reportFactsWriter } from './report-facts';
+import { parsedCache } from '../parsed-cache';
 import type { SqliteDatabase, Statement } from './sqlite-connection';
 
 type Saved = Result<ApplicationRecord, StaleVersion>;
@@ -58,7 +59,7 @@ function readCursor(cursor: string): [string, number] | null {
   }
 }
 
-function toRecord(row: ApplicationRow): ApplicationRecord {
+function parseRecord(row: ApplicationRow): ApplicationRecord {
   const record = readDocument(applicationRecordSchema, 'applications', row.id, row.doc);
   // The table's CHECK keeps these in step; this guards a file written without it.
   if (record.id !== row.id || record.version !== row.version) {
@@ -102,6 +103,9 @@ export function sqliteApplicationRepository(
   );
 
   const writeFacts = reportFactsWriter(db);
+  // A row's document is parsed and checked once per version, however often it is read.
+  const parsed = parsedCache<ApplicationRecord>();
+  const toRecord = (row: ApplicationRow): ApplicationRecord => parsed.read(row.id, row.version, () => parseRecord(row));
 
   const stale = (id: string, expectedVersion: number): Saved =>
     fail({ code: 'stale_version', id, expectedVersion, actualVersion: versionOf.get(id)?.version ?? null });

@@ -5,6 +5,7 @@ import type { Catalog, CatalogContent } from '../../domain/catalog';
 import { catalogContentSchema } from '../schemas/reference-schemas';
 import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
+import { versionedReads } from '../parsed-cache';
 
 interface CatalogRow {
   version: number;
@@ -25,9 +26,6 @@ export function sqliteCatalogRepository(db: SqliteDatabase, writeAudit: AuditWri
   const insert = db.prepare<[string, string, string], CatalogRow>(
     'INSERT INTO catalogs (imported_at, imported_by, doc) VALUES (?, ?, ?) RETURNING version, imported_at, imported_by, doc',
   );
-  const latest = db.prepare<[], CatalogRow>(
-    'SELECT version, imported_at, imported_by, doc FROM catalogs ORDER BY version DESC LIMIT 1',
-  );
   const byVersion = db.prepare<[number], CatalogRow>(
     'SELECT version, imported_at, imported_by, doc FROM catalogs WHERE version = ?',
   );
@@ -39,17 +37,22 @@ export function sqliteCatalogRepository(db: SqliteDatabase, writeAudit: AuditWri
     writeAudit([auditEntry(at, by, 'catalog.import', 'catalog', null, catalog)]);
     return catalog;
   });
+  const latestVersion = db.prepare<[], { version: number | null }>('SELECT max(version) AS version FROM catalogs');
+  // Read whenever a plan is judged or shown; each version is parsed once (issue 13).
+  const versions = versionedReads((version) => {
+    const row = byVersion.get(version);
+    return row ? toCatalog(row) : null;
+  });
   return {
     async add(content, by, at) {
       return add.immediate(content, by, at);
     },
     async current() {
-      const row = latest.get();
-      return row ? toCatalog(row) : null;
+      const version = latestVersion.get()?.version;
+      return typeof version === 'number' ? versions.byVersion(version) : null;
     },
     async get(version) {
-      const row = byVersion.get(version);
-      return row ? toCatalog(row) : null;
+      return versions.byVersion(version);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { AuditWriter } from './audit-trail';
 import { directorySchema } from '../schemas/reference-schemas';
 import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
+import { versionedReads } from '../parsed-cache';
 
 // The table predates versioned imports: a version's import time and importer are its replaced_at and replaced_by.
 interface DirectoryRow {
@@ -29,6 +30,7 @@ const toVersion = (row: DirectoryRow): DirectoryVersion => ({
  */
 export function sqliteDirectoryRepository(db: SqliteDatabase, writeAudit: AuditWriter): DirectoryRepository {
   const latest = db.prepare<[], DirectoryRow>(`SELECT ${COLUMNS} FROM directory ORDER BY version DESC LIMIT 1`);
+  const latestVersion = db.prepare<[], { version: number }>('SELECT max(version) AS version FROM directory');
   const byVersion = db.prepare<[number], DirectoryRow>(`SELECT ${COLUMNS} FROM directory WHERE version = ?`);
   const all = db.prepare<[], DirectoryRow>(`SELECT ${COLUMNS} FROM directory ORDER BY version`);
   const insert = db.prepare<[string, string, string], DirectoryRow>(
@@ -43,17 +45,21 @@ export function sqliteDirectoryRepository(db: SqliteDatabase, writeAudit: AuditW
     writeAudit([auditEntry(at, by, 'directory.import', 'directory', before ? toVersion(before) : null, added)]);
     return added;
   });
+  // Read on every turn; each version is parsed once (issue 13).
+  const versions = versionedReads((version) => {
+    const row = byVersion.get(version);
+    return row ? toVersion(row) : null;
+  });
   return {
     async add(directory, by, at) {
       return add.immediate(directory, by, at);
     },
     async get() {
-      const row = latest.get();
-      return row ? toVersion(row) : null;
+      const version = latestVersion.get()?.version;
+      return typeof version === 'number' ? versions.byVersion(version) : null;
     },
     async getVersion(version) {
-      const row = byVersion.get(version);
-      return row ? toVersion(row) : null;
+      return versions.byVersion(version);
     },
     async list() {
       return all.all().map(toVersion);

@@ -6,6 +6,7 @@ import type { Policy, PolicyContent } from '../../domain/policy';
 import { policyContentSchema } from '../schemas/reference-schemas';
 import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
+import { versionedReads } from '../parsed-cache';
 
 interface PolicyRow {
   version: number;
@@ -36,10 +37,15 @@ export function sqlitePolicyRepository(db: SqliteDatabase, writeAudit: AuditWrit
     `INSERT INTO policies (effective_from, imported_at, imported_by, doc) VALUES (?, ?, ?, ?) RETURNING ${COLUMNS}`,
   );
   // The SQL form of the domain's policyInForce(): latest effective date on or before the day, later version on a tie.
-  const inForce = db.prepare<[string], PolicyRow>(
-    `SELECT ${COLUMNS} FROM policies WHERE effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1`,
+  const inForceVersion = db.prepare<[string], { version: number }>(
+    'SELECT version FROM policies WHERE effective_from <= ? ORDER BY effective_from DESC, version DESC LIMIT 1',
   );
   const byVersion = db.prepare<[number], PolicyRow>(`SELECT ${COLUMNS} FROM policies WHERE version = ?`);
+  // Read whenever a plan is judged or shown; each version is parsed once (issue 13).
+  const versions = versionedReads((version) => {
+    const row = byVersion.get(version);
+    return row ? toPolicy(row) : null;
+  });
   const all = db.prepare<[], PolicyRow>(`SELECT ${COLUMNS} FROM policies ORDER BY version`);
   // The new version and its audit row commit together.
   const add = db.transaction((content: PolicyContent, effectiveFrom: LocalDate, by: string, at: Date): Policy => {
@@ -56,12 +62,11 @@ export function sqlitePolicyRepository(db: SqliteDatabase, writeAudit: AuditWrit
     },
     async inForceOn(date) {
       assertDate(date);
-      const row = inForce.get(date);
-      return row ? toPolicy(row) : null;
+      const row = inForceVersion.get(date);
+      return row ? versions.byVersion(row.version) : null;
     },
     async get(version) {
-      const row = byVersion.get(version);
-      return row ? toPolicy(row) : null;
+      return versions.byVersion(version);
     },
     async list() {
       return all.all().map(toPolicy);

@@ -1,0 +1,15 @@
+import { expandWithLibrary, observeRenders } from '../../src/bot/cards';
+
+/**
+ * Every card any test renders is also expanded by `adaptivecards-templating` itself, and the two must
+ * be the same JSON (issue 13): the compiled templates of src/bot/card-binder.ts are a faster evaluation
+ * of the library's language, not a dialect of it. A difference fails the test that rendered the card.
+ */
+observeRenders((name, data, card, dir) => {
+  const expected = JSON.stringify(expandWithLibrary(name, data, dir));
+  const got = JSON.stringify(card);
+  if (expected !== got)
+    throw new Error(
+      `card "${name}": the compiled template differs from adaptivecards-templating\nlibrary:  ${expected}\ncompiled: ${got}`,
+    );
+});
