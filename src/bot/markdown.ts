@@ -3,6 +3,8 @@
 const INLINE = /[\\*_[\]]/g;
 const BULLET = /^(\s*)([-+])(?=\s)/gm;
 const NUMBERED = /^(\s*\d+)\.(?=\s)/gm;
+/** Every character the three patterns above start from: most text has none, and is returned as it is. */
+const ANY_MARK = /[\\*_[\]+\-.]/;
 
 /**
  * Makes user text show literally in a TextBlock or FactSet, which render Markdown in Teams:
@@ -10,6 +12,7 @@ const NUMBERED = /^(\s*\d+)\.(?=\s)/gm;
  * (it is never Markdown); use this where a card has to show user text in a TextBlock.
  */
 export function escapeMarkdown(text: string): string {
+  if (!ANY_MARK.test(text)) return text;
   return text
     .replace(INLINE, (char) => `\\${char}`)
     .replace(BULLET, '$1\\$2')

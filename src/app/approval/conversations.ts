@@ -7,6 +7,13 @@ import { channelKey, personKey } from '../ports/conversation-keys';
 import type { StoredConversation } from '../ports/store';
 import type { ApprovalDeps } from '../common/deps';
 
+/**
+ * How long a saved reference is taken as fresh: a turn that brings the same reference within it writes
+ * nothing. Teams refreshes every card in a chat as it opens, a turn each, so a person opening a chat
+ * would otherwise rewrite the same row once per card (issue 13).
+ */
+const FRESH_MS = 60_000;
+
 /** Keeps the latest reference to a person's chat with the bot, so PlanDesk can write to them later. */
 export async function rememberPerson(
   deps: ApprovalDeps,
@@ -14,13 +21,20 @@ export async function rememberPerson(
   conversation: Omit<StoredConversation, 'key' | 'updatedAt'>,
 ): Promise<void> {
   const key = personKey(aadObjectId);
+  const stored = await deps.store.conversations.get(key);
+  const now = deps.clock.now();
   // Some activities (conversationUpdate) carry no locale: the language last seen is kept, else the directory's.
-  const locale =
-    conversation.locale ??
-    (await deps.store.conversations.get(key))?.locale ??
-    (await directoryLocale(deps, aadObjectId)) ??
-    null;
-  await deps.store.conversations.save({ ...conversation, locale, key, updatedAt: deps.clock.now().toISOString() });
+  const locale = conversation.locale ?? stored?.locale ?? (await directoryLocale(deps, aadObjectId)) ?? null;
+  // A conversation marked inactive is always saved again: this turn shows it works (saving makes it active).
+  const unchanged =
+    stored !== null &&
+    !stored.inactiveSince &&
+    stored.locale === locale &&
+    stored.userMri === conversation.userMri &&
+    now.getTime() - Date.parse(stored.updatedAt) < FRESH_MS &&
+    JSON.stringify(stored.reference) === JSON.stringify(conversation.reference);
+  if (unchanged) return;
+  await deps.store.conversations.save({ ...conversation, locale, key, updatedAt: now.toISOString() });
 }
 
 async function directoryLocale(deps: ApprovalDeps, aadObjectId: string): Promise<string | null> {

@@ -10,11 +10,15 @@ export function escapeStrings<T>(value: T): T {
   return escapeDeep(value) as T;
 }
 
+// Loops rather than Object.entries/fromEntries: this runs over every card's data on every render (issue 13).
 function escapeDeep(value: unknown): unknown {
   if (typeof value === 'string') return escapeMarkdown(value);
   if (Array.isArray(value)) return value.map(escapeDeep);
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeDeep(v)]));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[key] = escapeDeep((value as Record<string, unknown>)[key]);
+    return out;
+  }
   return value;
 }
 
@@ -43,7 +47,13 @@ export function finishCard(attachment: Attachment, extra: CardJson = {}): Attach
 function withoutNullInputValues(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutNullInputValues);
   if (node === null || typeof node !== 'object') return node;
-  const isInput = 'type' in node && typeof node.type === 'string' && node.type.startsWith('Input.');
-  const entries = Object.entries(node).filter(([key, value]) => !(isInput && key === 'value' && value === null));
-  return Object.fromEntries(entries.map(([key, value]) => [key, withoutNullInputValues(value)]));
+  const record = node as Record<string, unknown>;
+  const isInput = typeof record.type === 'string' && record.type.startsWith('Input.');
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (isInput && key === 'value' && value === null) continue;
+    out[key] = withoutNullInputValues(value);
+  }
+  return out;
 }

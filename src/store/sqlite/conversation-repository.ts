@@ -2,6 +2,8 @@ import type { CardCopy, CardCopyRepository, ConversationGone, ConversationReposi
 import { conversationSchema } from '../schemas/messaging-schemas';
 import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
+import { parsedCache } from '../parsed-cache';
+import type { StoredConversation } from '../../app/ports/conversations';
 
 /** Conversation references by key; the latest one Teams gave wins, and saving one makes the conversation active again. */
 export function sqliteConversationRepository(db: SqliteDatabase): ConversationRepository {
@@ -9,6 +11,8 @@ export function sqliteConversationRepository(db: SqliteDatabase): ConversationRe
     'INSERT INTO conversations (key, updated_at, doc) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at, doc = excluded.doc',
   );
   const byKey = db.prepare<[string], { key: string; doc: string }>('SELECT key, doc FROM conversations WHERE key = ?');
+  // Read on every turn and for every card's refresh list; parsed again only when the stored text changed.
+  const parsed = parsedCache<StoredConversation>();
   return {
     async save(conversation) {
       upsert.run(
@@ -19,7 +23,9 @@ export function sqliteConversationRepository(db: SqliteDatabase): ConversationRe
     },
     async get(key) {
       const row = byKey.get(key);
-      return row ? readDocument(conversationSchema, 'conversations', row.key, row.doc) : null;
+      return row
+        ? parsed.read(row.key, row.doc, () => readDocument(conversationSchema, 'conversations', row.key, row.doc))
+        : null;
     },
   };
 }

@@ -215,4 +215,49 @@ describe('bindChannel and rememberPerson', () => {
       updatedAt: '2026-12-02T01:00:00.000Z',
     });
   });
+
+  describe('a chat opened with many cards (a turn per card refresh)', () => {
+    const chat = { reference: { conversation: { id: 'a:1' } }, userMri: '29:zhang', locale: 'zh-CN' };
+    const stored = () => desk.store.conversations.get(`person:${zhangWei}`);
+
+    it('should write the same reference once a minute, not once per turn', async () => {
+      desk.setNow('2026-12-02T09:00:00+08:00');
+      await rememberPerson(desk.deps, zhangWei, chat);
+      desk.setNow('2026-12-02T09:00:59+08:00');
+      await rememberPerson(desk.deps, zhangWei, chat);
+      expect((await stored())?.updatedAt).toBe('2026-12-02T01:00:00.000Z');
+      desk.setNow('2026-12-02T09:01:00+08:00');
+      await rememberPerson(desk.deps, zhangWei, chat);
+      expect((await stored())?.updatedAt).toBe('2026-12-02T01:01:00.000Z');
+    });
+
+    it.each([
+      ['another chat', { ...chat, reference: { conversation: { id: 'a:2' } } }],
+      ['another language', { ...chat, locale: 'en-US' }],
+      ['another Teams id', { ...chat, userMri: '29:zhang-2' }],
+    ])('should write at once what changed: %s', async (_, changed) => {
+      desk.setNow('2026-12-02T09:00:00+08:00');
+      await rememberPerson(desk.deps, zhangWei, chat);
+      desk.setNow('2026-12-02T09:00:05+08:00');
+      await rememberPerson(desk.deps, zhangWei, changed);
+      expect(await stored()).toMatchObject({ ...changed, updatedAt: '2026-12-02T01:00:05.000Z' });
+    });
+
+    it('should make a chat Teams had refused active again on the next turn, however soon', async () => {
+      desk.setNow('2026-12-02T09:00:00+08:00');
+      await rememberPerson(desk.deps, zhangWei, chat);
+      const before = await stored();
+      if (!before) throw new Error('the chat was not kept');
+      // As a delivery that Teams refused for good leaves it.
+      await desk.store.conversations.save({
+        ...before,
+        inactiveSince: '2026-12-02T01:00:01.000Z',
+        inactiveReason: 'MessageWritesBlocked',
+      });
+      desk.setNow('2026-12-02T09:00:02+08:00');
+      await rememberPerson(desk.deps, zhangWei, chat);
+      expect(await stored()).toMatchObject({ updatedAt: '2026-12-02T01:00:02.000Z' });
+      expect((await stored())?.inactiveSince ?? null).toBeNull();
+    });
+  });
 });
