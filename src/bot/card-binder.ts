@@ -223,14 +223,21 @@ function compileObject(node: Record<string, unknown>): Expand {
   const fields = Object.keys(node)
     .filter((key) => !RESERVED.has(key))
     .map((key) => [key, compileNode(node[key])] as const);
-  return (outer) => {
-    let contexts: unknown[] = [undefined];
-    let isList = false;
-    if (dataContext !== undefined) {
-      const value = data ? data(outer, true) : dataContext;
-      isList = Array.isArray(value);
-      contexts = isList ? (value as unknown[]) : [value];
+  const expandFields = (scope: Scope): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const [key, expand] of fields) {
+      const value = expand(scope);
+      if (value !== undefined) out[key] = value;
     }
+    return out;
+  };
+  // Most elements have no `$data`: they are one element in the same scope, or none.
+  if (dataContext === undefined)
+    return (scope) => (alwaysDropped || (whenTest && !shows(whenTest, scope)) ? null : expandFields(scope));
+  return (outer) => {
+    const value = data ? data(outer, true) : dataContext;
+    const isList = Array.isArray(value);
+    const contexts = isList ? (value as unknown[]) : [value];
     const scope: Scope = { ...outer };
     const results: Record<string, unknown>[] = [];
     for (let i = 0; i < contexts.length; i++) {
@@ -238,12 +245,7 @@ function compileObject(node: Record<string, unknown>): Expand {
       if (contexts[i] !== undefined) scope.$data = contexts[i];
       if (alwaysDropped) continue;
       if (whenTest && !shows(whenTest, scope)) continue;
-      const out: Record<string, unknown> = {};
-      for (const [key, expand] of fields) {
-        const value = expand(scope);
-        if (value !== undefined) out[key] = value;
-      }
-      results.push(out);
+      results.push(expandFields(scope));
     }
     return results.length === 0 ? null : results.length === 1 ? results[0] : results;
   };

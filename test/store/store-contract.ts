@@ -562,6 +562,19 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await store.audit.about('PP-2027-000009')).toEqual([refusalOf(1), refusalOf(2), refusalOf(4)]);
         expect(await store.audit.about('nothing')).toEqual([]);
       });
+
+      it('should give back only the entries of the kinds asked for about a subject, however many views it had', async () => {
+        const at = (n: number) => new Date(`2026-12-0${n}T01:00:00Z`);
+        const finding = (n: number) =>
+          auditEntry(at(n), ADMIN, 'spot_check.finding', 'PP-2027-000011', null, { result: n % 2 ? 'issue' : 'ok' });
+        const view = (n: number) => auditEntry(at(n), HEAD, 'view', 'PP-2027-000011', null, null);
+        await store.audit.append([view(1), finding(2), view(3)]);
+        await store.audit.append([finding(4), view(5)]);
+        await store.audit.append([auditEntry(at(6), ADMIN, 'spot_check.finding', 'PP-2027-000012', null, null)]);
+        expect(await store.audit.about('PP-2027-000011', ['spot_check.finding'])).toEqual([finding(2), finding(4)]);
+        expect(await store.audit.about('PP-2027-000011', ['view', 'spot_check.finding'])).toHaveLength(5);
+        expect(await store.audit.about('PP-2027-000011', [])).toEqual([]);
+      });
     });
 
     it('should keep everything after the store is closed and reopened', async () => {

@@ -27,9 +27,9 @@ export const seesTrackRecord = (actor: Actor): boolean =>
 
 /** A plan's spot-check findings, from its audit entries. */
 async function findingsOf(store: Store, id: string): Promise<TrackedPlan['findings']> {
-  const results = (await store.audit.about(id))
-    .filter((e) => e.action === 'spot_check.finding')
-    .map((e) => (e.after as { result?: unknown } | null)?.result);
+  const results = (await store.audit.about(id, ['spot_check.finding'])).map(
+    (e) => (e.after as { result?: unknown } | null)?.result,
+  );
   return { checked: results.length, issues: results.filter((r) => r === 'issue').length };
 }
 

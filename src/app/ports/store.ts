@@ -1,6 +1,6 @@
 import type { ApplicationState } from '../../domain/application-state';
 import type { ApplicationRecord } from '../records/application-record';
-import type { AuditEntry } from '../records/audit';
+import type { AuditAction, AuditEntry } from '../records/audit';
 import type { ReportFacts } from '../records/report-facts';
 import type { AuditChainReport, AuditPage, AuditQuery, AuditSigningReport } from './audit-chain';
 import type { Catalog, CatalogContent } from '../../domain/catalog';
@@ -133,8 +133,8 @@ export interface DirectoryRepository {
 export interface AuditTrail {
   /** Appends entries that belong to no stored record (e.g. a refused action); records' entries come with their writes. */
   append(entries: AuditEntry[]): Promise<void>;
-  /** Entries about one subject, oldest first. */
-  about(subject: string): Promise<AuditEntry[]>;
+  /** Entries about one subject, oldest first; only those of the given actions when they are given. */
+  about(subject: string, actions?: readonly AuditAction[]): Promise<AuditEntry[]>;
   /**
    * Walks the hash chain(s) of the whole trail, each entry against the hash written with it and the
    * entry before it, and each chain's checkpoint against the configured key: reports the first place

@@ -42,10 +42,14 @@ export function cosmosAuditTrail(ctx: CosmosContext): AuditTrail {
         for (let i = 0; i < group.length; i += 99) await appendTo(pk, group.slice(i, i + 99));
       }
     },
-    async about(subject) {
+    async about(subject, actions) {
+      if (actions?.length === 0) return [];
       const items = await ctx.io.all('audit.about', {
-        query: 'SELECT c.id, c.seq, c.body FROM c WHERE c.type = "audit" AND c.subject = @subject',
-        parameters: [{ name: '@subject', value: subject }],
+        query: `SELECT c.id, c.seq, c.body FROM c WHERE c.type = "audit" AND c.subject = @subject${actions ? ' AND ARRAY_CONTAINS(@actions, c.body.action)' : ''}`,
+        parameters: [
+          { name: '@subject', value: subject },
+          ...(actions ? [{ name: '@actions', value: [...actions] }] : []),
+        ],
       });
       return items
         .map((raw, i) => parseDocument(auditItemSchema, 'audit', `${subject} #${i}`, raw))

@@ -59,6 +59,10 @@ function readCursor(cursor: string): [string, number] | null {
   }
 }
 
+const raise = (error: Error): never => {
+  throw error;
+};
+
 function parseRecord(row: ApplicationRow): ApplicationRecord {
   const record = readDocument(applicationRecordSchema, 'applications', row.id, row.doc);
   // The table's CHECK keeps these in step; this guards a file written without it.
@@ -95,6 +99,9 @@ export function sqliteApplicationRepository(
   );
   const versionOf = db.prepare<[string], { version: number }>('SELECT version FROM applications WHERE id = ?');
   const byId = db.prepare<[string], ApplicationRow>('SELECT id, version, doc FROM applications WHERE id = ?');
+  const byIdAndVersion = db.prepare<[string, number], ApplicationRow>(
+    'SELECT id, version, doc FROM applications WHERE id = ? AND version = ?',
+  );
   const byDraft = db.prepare<[string, string], ApplicationRow>(
     'SELECT id, version, doc FROM applications WHERE applicant = ? AND draft_id = ?',
   );
@@ -106,6 +113,13 @@ export function sqliteApplicationRepository(
   // A row's document is parsed and checked once per version, however often it is read.
   const parsed = parsedCache<ApplicationRecord>();
   const toRecord = (row: ApplicationRow): ApplicationRecord => parsed.read(row.id, row.version, () => parseRecord(row));
+  /** A listed row's record: the parsed one when its version was read before, else its document, read now. */
+  const recordAt = (row: { id: string; version: number }): ApplicationRecord =>
+    parsed.peek(row.id, row.version) ??
+    toRecord(
+      byIdAndVersion.get(row.id, row.version) ??
+        raise(new CorruptDocumentError('applications', row.id, `v${row.version} was listed but has no document`)),
+    );
 
   const stale = (id: string, expectedVersion: number): Saved =>
     fail({ code: 'stale_version', id, expectedVersion, actualVersion: versionOf.get(id)?.version ?? null });
@@ -162,7 +176,8 @@ export function sqliteApplicationRepository(
     return statement;
   };
 
-  const pages = new Map<string, Statement<Record<string, string | number>, ApplicationRow & { rowid: number }>>();
+  type PageRow = { rowid: number; id: string; version: number; submittedAt: string };
+  const pages = new Map<string, Statement<Record<string, string | number>, PageRow>>();
   /** Newest first by (submitted_at, rowid), after the cursor's place; the query's lists as numbered parameters. */
   const paging = (query: ApplicationQuery, after: boolean) => {
     const params: Record<string, string | number> = {};
@@ -189,27 +204,35 @@ export function sqliteApplicationRepository(
       params.before = query.submittedBefore;
     }
     if (after) where.push('(submitted_at < @afterAt OR (submitted_at = @afterAt AND rowid < @afterRow))');
-    const sql = `SELECT rowid, id, version, doc FROM applications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY submitted_at DESC, rowid DESC LIMIT @limit`;
+    // Without the document: the parsed ones are mostly known already (parsedCache), and only the others are read.
+    const sql = `SELECT rowid, id, version, submitted_at AS submittedAt FROM applications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY submitted_at DESC, rowid DESC LIMIT @limit`;
     let statement = pages.get(sql);
     if (!statement) pages.set(sql, (statement = db.prepare(sql)));
     return { statement, params };
   };
 
+  // One read transaction: the documents read for a page are those of the versions it listed, whatever
+  // another process saves meanwhile.
+  const readPage = db.transaction(
+    (
+      statement: Statement<Record<string, string | number>, PageRow>,
+      params: Record<string, string | number>,
+      limit: number,
+    ) => {
+      const rows = statement.all({ ...params, limit: limit + 1 });
+      const shown = rows.slice(0, limit);
+      const last = shown.at(-1);
+      const next = rows.length > limit && last ? writeCursor([last.submittedAt, last.rowid]) : null;
+      return { records: shown.map(recordAt), next };
+    },
+  );
   return {
     async page(query, limit, cursor) {
       const after = cursor ? readCursor(cursor) : null;
       // A cursor this store never gave continues nowhere: the page after it is empty.
       if (cursor && !after) return { records: [], next: null };
       const { statement, params } = paging(query, after !== null);
-      const rows = statement.all({
-        ...params,
-        ...(after ? { afterAt: after[0], afterRow: after[1] } : {}),
-        limit: limit + 1,
-      });
-      const shown = rows.slice(0, limit);
-      const last = shown.at(-1);
-      const next = rows.length > limit && last ? writeCursor([toRecord(last).submittedAt, last.rowid]) : null;
-      return { records: shown.map(toRecord), next };
+      return readPage(statement, { ...params, ...(after ? { afterAt: after[0], afterRow: after[1] } : {}) }, limit);
     },
     async create(record, audit, outbox, jobs) {
       return create.immediate(record, audit, outbox, jobs);

@@ -4,7 +4,7 @@ import { chainEntries, GENESIS } from '../audit-chain';
 import { assertSealed, type CheckpointSigner } from '../audit-checkpoint';
 import { AUDIT_COLUMNS, auditHead, entryOf, type AuditRow } from './audit-rows';
 import { signSqliteCheckpoint, verifySqliteChain } from './audit-verify';
-import type { SqliteDatabase } from './sqlite-connection';
+import type { SqliteDatabase, Statement } from './sqlite-connection';
 
 /** Appends audit rows inside whatever transaction the caller has open, so a change and its rows commit together. */
 export type AuditWriter = (entries: readonly AuditEntry[]) => void;
@@ -111,12 +111,30 @@ export function sqliteAuditTrail(db: SqliteDatabase, write: AuditWriter, signer:
   const bySubject = db.prepare<[string], AuditRow>(
     'SELECT id, at, actor, action, subject, before, after FROM audit WHERE subject = ? ORDER BY id',
   );
+  // One statement per number of actions asked for, on the (subject, action) index.
+  const byActionCount = new Map<number, Statement<string[], AuditRow>>();
+  const bySubjectAction = (count: number) => {
+    let statement = byActionCount.get(count);
+    if (!statement)
+      byActionCount.set(
+        count,
+        (statement = db.prepare<string[], AuditRow>(
+          `SELECT id, at, actor, action, subject, before, after FROM audit WHERE subject = ? AND action IN (${Array(count).fill('?').join(', ')}) ORDER BY id`,
+        )),
+      );
+    return statement;
+  };
   return {
     async append(entries) {
       appendAll.immediate(entries);
     },
-    async about(subject) {
-      return bySubject.all(subject).map(entryOf);
+    async about(subject, actions) {
+      if (actions === undefined) return bySubject.all(subject).map(entryOf);
+      return actions.length === 0
+        ? []
+        : bySubjectAction(actions.length)
+            .all(subject, ...actions)
+            .map(entryOf);
     },
     async verify() {
       return verifySqliteChain(db, signer);
