@@ -1,54 +1,37 @@
-import * as AEL from 'adaptive-expressions';
-import * as ACData from 'adaptivecards-templating';
+import type * as Library from './card-library';
+import type { LibraryScope } from './card-library';
 
 /**
  * A card template compiled into a function of its data, with the meaning `adaptivecards-templating`
- * gives it (issue 13). Templates stay the library's language and are parsed by the library (its
- * `Template` parses every `${…}` once, with adaptive-expressions' parser); what changes is evaluation.
- * `Template.expand` walks the parsed template on every render and evaluates each expression through
- * adaptive-expressions' memory and options objects, which was most of a card refresh's CPU. Here the
- * walk is compiled once into closures, and the expressions PlanDesk's cards use (a path such as
- * `${summary.lines}` or `${$root.card.x}`, `${x != null}`, `${x != ''}`, `${count(list) > 0}`, and text
- * around paths) are evaluated directly, by the library's rules restated below; any other expression,
- * or a value those rules do not cover (comparing lists or objects, say), is handed to the library's
- * own evaluation, so its result is the library's. test/bot/card-binder.test.ts renders every card
- * of the Teams flows both ways and requires the same JSON.
+ * gives it (issue 13). The templates stay in the library's language; what changes is how they are
+ * bound. The library parses every `${…}` with adaptive-expressions' ANTLR parser and evaluates it
+ * through that library's memory and options objects, which was most of a card refresh's CPU, and
+ * loading the two libraries most of a cold start. Here each template is compiled once into closures,
+ * and the expressions PlanDesk's cards are written in are parsed and evaluated by the library's rules
+ * restated below:
+ *   - a path, `${summary.lines}`, `${$root.card.x}`, `${$data}`, `${$index}`;
+ *   - a path or `count(path)` compared with a literal: `${x != null}`, `${x != ''}`, `${count(list) > 0}`;
+ *   - text around paths: `${id} · ${unitName}`.
+ * Anything else, and a value those rules do not settle (comparing lists, counting what cannot be
+ * counted), is evaluated by the library itself (card-library.ts, loaded only then). Every template in
+ * `cards/` compiles without it, and every card any test renders is checked against the library's own
+ * expansion (test/support/card-check.ts).
  */
-export type BoundCard = (root: Record<string, unknown>) => unknown;
+export type BoundCard = ((root: Record<string, unknown>) => unknown) & {
+  /** The template strings of this template left to the library (none in PlanDesk's own cards). */
+  delegated: readonly string[];
+};
 
-interface Scope {
-  $root: unknown;
-  $data: unknown;
-  $index: number | undefined;
-}
-
+type Scope = LibraryScope;
 type Evaluate = (scope: Scope, substitute: boolean) => unknown;
 type Expand = (scope: Scope) => unknown;
 
+let library: typeof Library | undefined;
+const cardLibrary = (): typeof Library =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, see above
+  (library ??= require('./card-library') as typeof Library);
+
 const RESERVED = new Set(['$data', '$when', '$root', '$index', '$host', '$_acTemplateVersion']);
-
-/** The library's own evaluation of one expression, used for anything the fast paths below do not cover. */
-const libraryEvaluate = (
-  ACData.Template as unknown as {
-    internalTryEvaluateExpression(
-      expression: AEL.Expression,
-      context: Scope & { $host: undefined; $_acTemplateVersion: undefined },
-      allowSubstitutions: boolean,
-    ): { value: unknown; error?: unknown };
-  }
-).internalTryEvaluateExpression;
-
-function viaLibrary(expression: AEL.Expression): Evaluate {
-  return (scope, substitute) => {
-    const { value, error } = libraryEvaluate(
-      expression,
-      { ...scope, $host: undefined, $_acTemplateVersion: undefined },
-      substitute,
-    );
-    if (error) throw new Error(String(error));
-    return value;
-  };
-}
 
 /** A property as adaptive-expressions looks it up: nothing on a falsy value, else the key, else the key in any case. */
 function property(instance: unknown, name: string): unknown {
@@ -70,19 +53,41 @@ function resolver(path: string): (scope: Scope) => unknown {
   };
 }
 
-/** `a.b.c` for an expression made only of property names, else null (an index, a function, …). */
-function pathOf(expression: AEL.Expression): string | null {
-  const names: string[] = [];
-  let node: AEL.Expression | undefined = expression;
-  while (node) {
-    if (node.type !== AEL.ExpressionType.Accessor) return null;
-    const name = node.children[0];
-    if (!(name instanceof AEL.Constant) || typeof name.value !== 'string' || !/^[$A-Za-z_][\w]*$/.test(name.value))
-      return null;
-    names.unshift(name.value);
-    node = node.children.length === 2 ? node.children[1] : undefined;
+const PATH = /^[$A-Za-z_]\w*(?:\.[$A-Za-z_]\w*)*$/;
+const COUNT = /^count\(\s*([$A-Za-z_]\w*(?:\.[$A-Za-z_]\w*)*)\s*\)$/;
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+const QUOTED = /^'([^'\\]*)'$|^"([^"\\]*)"$/;
+const LITERALS: Record<string, unknown> = { null: null, true: true, false: false };
+
+/** A counted value, or `failed` where adaptive-expressions' `count` fails (nothing, a number, null). */
+const FAILED = Symbol('failed');
+function countOf(value: unknown): number | typeof FAILED {
+  if (typeof value === 'string' || Array.isArray(value)) return value.length;
+  if (value !== null && typeof value === 'object') return Object.keys(value).length;
+  return FAILED;
+}
+
+/** One operand: a literal, a path, or `count(path)`; null for anything else. */
+function operand(text: string): ((scope: Scope) => unknown) | null {
+  if (text in LITERALS) {
+    const value = LITERALS[text];
+    return () => value;
   }
-  return names.join('.');
+  if (NUMBER.test(text)) {
+    const value = Number(text);
+    return () => value;
+  }
+  const quoted = QUOTED.exec(text);
+  if (quoted) {
+    const value = quoted[1] ?? quoted[2] ?? '';
+    return () => value;
+  }
+  const counted = COUNT.exec(text);
+  if (counted?.[1]) {
+    const resolve = resolver(counted[1]);
+    return (scope) => countOf(resolve(scope));
+  }
+  return PATH.test(text) ? resolver(text) : null;
 }
 
 const isScalar = (value: unknown): boolean =>
@@ -96,112 +101,120 @@ function scalarEquals(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-function compileExpression(expression: AEL.Expression): Evaluate {
-  const fallback = viaLibrary(expression);
-  const path = pathOf(expression);
-  if (path !== null) {
-    const resolve = resolver(path);
+const ORDER: Record<string, (a: number, b: number) => boolean> = {
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+};
+
+/** The library's evaluation of the whole string `text`, for what the forms here leave open. */
+const byLibrary =
+  (text: string): Evaluate =>
+  (scope, substitute) =>
+    cardLibrary().evaluateText(text, scope, substitute);
+
+/**
+ * One expression (the inside of `${…}`), or null when it is not one of the forms above. `whole` is the
+ * template string it came from, which the library evaluates when a value is not settled here.
+ */
+function compileExpression(source: string, whole: string): Evaluate | null {
+  const text = source.trim();
+  const fallback = byLibrary(whole);
+  if (PATH.test(text) && !(text in LITERALS)) {
+    const resolve = resolver(text);
     // An undefined path reads as its own text `${path}` where the library substitutes (not in conditions).
     return (scope, substitute) => {
       const value = resolve(scope);
-      return value === undefined && substitute ? `\${${path}}` : value;
+      return value === undefined && substitute ? `\${${text}}` : value;
     };
   }
-  if (expression instanceof AEL.Constant) {
-    const value: unknown = expression.value;
-    return () => value;
+  const comparison = /^(.+?)\s*(!=|==|>=|<=|>|<)\s*(.+)$/.exec(text);
+  if (comparison) {
+    const [, leftText = '', op = '', rightText = ''] = comparison;
+    const [left, right] = [operand(leftText.trim()), operand(rightText.trim())];
+    if (!left || !right || /[!=<>]/.test(rightText)) return null;
+    const order = ORDER[op];
+    return (scope, substitute) => {
+      const [a, b] = [left(scope), right(scope)];
+      // A failed operand makes a comparison false, as adaptive-expressions has it.
+      if (a === FAILED || b === FAILED) return false;
+      if (order) {
+        if (a === null || a === undefined || b === null || b === undefined) return false;
+        return typeof a === 'number' && typeof b === 'number' ? order(a, b) : fallback(scope, substitute);
+      }
+      if (!isScalar(a) || !isScalar(b)) return fallback(scope, substitute);
+      return scalarEquals(a, b) === (op === '==');
+    };
   }
-  const { type, children } = expression;
-  if ((type === AEL.ExpressionType.Equal || type === AEL.ExpressionType.NotEqual) && children.length === 2) {
-    const [left, right] = children.map(operand);
-    if (left && right) {
-      const negate = type === AEL.ExpressionType.NotEqual;
-      return (scope, substitute) => {
-        const [a, b] = [left(scope), right(scope)];
-        if (!isScalar(a) || !isScalar(b)) return fallback(scope, substitute);
-        return scalarEquals(a, b) !== negate;
-      };
+  // `${count(list)}` on its own; a literal on its own is text to the library (its interpolation), left to it.
+  const counted = COUNT.test(text) ? operand(text) : null;
+  if (!counted) return null;
+  return (scope, substitute) => {
+    const value = counted(scope);
+    return value === FAILED ? fallback(scope, substitute) : value;
+  };
+}
+
+/** The parts of a template string: text, and the inside of each `${…}`; null for what is not that simple. */
+function partsOf(text: string): { text?: string; expression?: string }[] | null {
+  // The library reads the string as an interpolated one: escapes and backquotes there are its business.
+  if (/[`\\]/.test(text)) return null;
+  const parts: { text?: string; expression?: string }[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    const start = rest.indexOf('${');
+    if (start < 0) {
+      parts.push({ text: rest });
+      break;
+    }
+    if (start > 0) parts.push({ text: rest.slice(0, start) });
+    const end = rest.indexOf('}', start);
+    if (end < 0) return null;
+    const inside = rest.slice(start + 2, end);
+    // A brace inside quotes would have ended it early: a quote left open, or a brace, is the library's.
+    const open = (quote: string) => (inside.split(quote).length - 1) % 2 !== 0;
+    if (inside.includes('{') || open("'") || open('"')) return null;
+    parts.push({ expression: inside });
+    rest = rest.slice(end + 1);
+  }
+  return parts;
+}
+
+/** A template string compiled: itself when it holds no `${`, else a function of the scope. */
+function compileString(text: string, delegated: string[]): Evaluate | string {
+  if (!text.includes('${')) return text;
+  const parts = partsOf(text);
+  const delegate = () => {
+    delegated.push(text);
+    return byLibrary(text);
+  };
+  if (!parts) return delegate();
+  const [first] = parts;
+  if (parts.length === 1 && first?.expression !== undefined)
+    return compileExpression(first.expression, text) ?? delegate();
+  const pieces: (string | Evaluate)[] = [];
+  for (const part of parts) {
+    if (part.text !== undefined) pieces.push(part.text);
+    else {
+      const piece = PATH.test(part.expression?.trim() ?? '') ? compileExpression(part.expression ?? '', text) : null;
+      if (!piece) return delegate();
+      pieces.push(piece);
     }
   }
-  const counted = countComparison(expression);
-  if (counted) {
-    const { list, compare, bound } = counted;
-    return (scope, substitute) => {
-      const value = list(scope);
-      return Array.isArray(value) || typeof value === 'string'
-        ? compare(value.length, bound)
-        : fallback(scope, substitute);
-    };
-  }
-  if (type === AEL.ExpressionType.Concat && children.every((c) => c instanceof AEL.Constant || pathOf(c) !== null)) {
-    const parts = children.map(compileExpression);
-    return (scope, substitute) => {
-      if (!substitute) return fallback(scope, substitute);
-      let text = '';
-      for (const part of parts) {
-        const value = part(scope, true);
-        // As the library: a null inside text fails the render rather than printing "null".
-        if (value === null || value === undefined)
-          throw new TypeError(`a null value in text: ${expression.toString()}`);
-        text += String(value);
-      }
-      return text;
-    };
-  }
-  return fallback;
-}
-
-/** A path or a constant, evaluated without substitution (as the library evaluates a comparison's operands). */
-function operand(expression: AEL.Expression): ((scope: Scope) => unknown) | null {
-  if (expression instanceof AEL.Constant) {
-    const value: unknown = expression.value;
-    return () => value;
-  }
-  const path = pathOf(expression);
-  return path === null ? null : resolver(path);
-}
-
-const COMPARE: Partial<Record<string, (a: number, b: number) => boolean>> = {
-  [AEL.ExpressionType.GreaterThan]: (a, b) => a > b,
-  [AEL.ExpressionType.GreaterThanOrEqual]: (a, b) => a >= b,
-  [AEL.ExpressionType.LessThan]: (a, b) => a < b,
-  [AEL.ExpressionType.LessThanOrEqual]: (a, b) => a <= b,
-  [AEL.ExpressionType.Equal]: (a, b) => a === b,
-  [AEL.ExpressionType.NotEqual]: (a, b) => a !== b,
-};
-
-/** `count(path) > n` and its kin, with n a whole number. */
-function countComparison(expression: AEL.Expression) {
-  const compare = COMPARE[expression.type];
-  const [counted, bound] = expression.children;
-  if (!compare || expression.children.length !== 2 || !counted || !(bound instanceof AEL.Constant)) return null;
-  if (counted.type !== AEL.ExpressionType.Count || counted.children.length !== 1 || !counted.children[0]) return null;
-  const path = pathOf(counted.children[0]);
-  if (path === null || !Number.isInteger(bound.value)) return null;
-  return { list: resolver(path), compare, bound: bound.value as number };
-}
-
-/** The prepared template (strings already parsed into expressions) compiled into a function of the scope. */
-function compileNode(node: unknown): Expand {
-  if (Array.isArray(node)) {
-    const items = node.map(compileNode);
-    return (scope) => {
-      const out: unknown[] = [];
-      for (const item of items) {
-        const value = item(scope);
-        if (value === null) continue;
-        if (Array.isArray(value)) out.push(...(value as unknown[]));
-        else out.push(value);
-      }
-      return out;
-    };
-  }
-  if (node instanceof AEL.Expression) {
-    const evaluate = compileExpression(node);
-    return (scope) => evaluate(scope, true);
-  }
-  if (node !== null && typeof node === 'object') return compileObject(node as Record<string, unknown>);
-  return () => node;
+  const fallback = byLibrary(text);
+  return (scope, substitute) => {
+    // Text in a condition is the library's to judge.
+    if (!substitute) return fallback(scope, substitute);
+    let out = '';
+    for (const piece of pieces) {
+      const value = typeof piece === 'string' ? piece : piece(scope, true);
+      // As the library: a null inside text fails the render rather than printing "null".
+      if (value === null || value === undefined) throw new TypeError(`a null value in the text "${text}"`);
+      out += String(value);
+    }
+    return out;
+  };
 }
 
 /** A `$when` shows its element only when it is the boolean true; an expression that fails hides it. */
@@ -213,16 +226,37 @@ function shows(test: Evaluate, scope: Scope): boolean {
   }
 }
 
-function compileObject(node: Record<string, unknown>): Expand {
-  const when = node.$when;
-  const dataContext = node.$data;
-  const whenTest = when instanceof AEL.Expression ? compileExpression(when) : null;
+function compileNode(node: unknown, delegated: string[]): Expand {
+  if (Array.isArray(node)) {
+    const items = node.map((item) => compileNode(item, delegated));
+    return (scope) => {
+      const out: unknown[] = [];
+      for (const item of items) {
+        const value = item(scope);
+        if (value === null) continue;
+        if (Array.isArray(value)) out.push(...(value as unknown[]));
+        else out.push(value);
+      }
+      return out;
+    };
+  }
+  if (typeof node === 'string') {
+    const compiled = compileString(node, delegated);
+    return typeof compiled === 'string' ? () => compiled : (scope) => compiled(scope, true);
+  }
+  if (node !== null && typeof node === 'object') return compileObject(node as Record<string, unknown>, delegated);
+  return () => node;
+}
+
+function compileObject(node: Record<string, unknown>, delegated: string[]): Expand {
+  const when = typeof node.$when === 'string' ? compileString(node.$when, delegated) : node.$when;
+  const whenTest = typeof when === 'function' ? (when as Evaluate) : null;
   // A `$when` that is not an expression drops the element, as the library does.
   const alwaysDropped = !whenTest && Boolean(when);
-  const data = dataContext instanceof AEL.Expression ? compileExpression(dataContext) : null;
+  const dataContext = typeof node.$data === 'string' ? compileString(node.$data, delegated) : node.$data;
   const fields = Object.keys(node)
     .filter((key) => !RESERVED.has(key))
-    .map((key) => [key, compileNode(node[key])] as const);
+    .map((key) => [key, compileNode(node[key], delegated)] as const);
   const expandFields = (scope: Scope): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const [key, expand] of fields) {
@@ -235,7 +269,7 @@ function compileObject(node: Record<string, unknown>): Expand {
   if (dataContext === undefined)
     return (scope) => (alwaysDropped || (whenTest && !shows(whenTest, scope)) ? null : expandFields(scope));
   return (outer) => {
-    const value = data ? data(outer, true) : dataContext;
+    const value = typeof dataContext === 'function' ? (dataContext as Evaluate)(outer, true) : dataContext;
     const isList = Array.isArray(value);
     const contexts = isList ? (value as unknown[]) : [value];
     const scope: Scope = { ...outer };
@@ -253,7 +287,8 @@ function compileObject(node: Record<string, unknown>): Expand {
 
 /** Compiles a template (the JSON of a `cards/` file); the result binds data as `new Template(t).expand({ $root })` would. */
 export function compileCard(template: Record<string, unknown>): BoundCard {
-  const prepared = (ACData.Template as unknown as { prepare(node: unknown): unknown }).prepare(template);
-  const expand = compileNode(prepared);
-  return (root) => expand({ $root: root, $data: root, $index: undefined });
+  const delegated: string[] = [];
+  const expand = compileNode(template, delegated);
+  const bind = (root: Record<string, unknown>) => expand({ $root: root, $data: root, $index: undefined });
+  return Object.assign(bind, { delegated });
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as ACData from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import { z } from 'zod';
 import { compileCard, type BoundCard } from './card-binder';
+import type * as Library from './card-library';
 
 /** Card templates live in top-level `cards/`; the path is the same from `src/bot` and from the built `dist/bot`. */
 export const CARDS_DIR = path.resolve(__dirname, '..', '..', 'cards');
@@ -29,7 +29,9 @@ export function observeRenders(observer: typeof onRender): void {
 
 /** The card as the templating library itself expands it: the reference the compiled templates must equal. */
 export function expandWithLibrary(name: string, data: Record<string, unknown>, dir: string = CARDS_DIR): unknown {
-  return new ACData.Template(loadCardTemplate(name, dir)).expand({ $root: data });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the library is loaded only by the tests that compare with it
+  const library = require('./card-library') as typeof Library;
+  return library.expandWithLibrary(loadCardTemplate(name, dir), data);
 }
 
 /** Reads and checks one template, `cards/<name>.json` (once; later calls get the same, unmodified, object). */
@@ -56,15 +58,19 @@ export function renderCard(name: string, data: Record<string, unknown>, dir: str
   return CardFactory.adaptiveCard(expandCard(name, data, dir));
 }
 
-/** The card `cards/<name>.json` bound to `data`, from the template compiled on first use. */
-export function expandCard(name: string, data: Record<string, unknown>, dir: string = CARDS_DIR): unknown {
+function compiledCard(name: string, dir: string): BoundCard {
   const file = path.join(dir, `${name}.json`);
   let bind = compiled.get(file);
   if (!bind) {
     bind = compileCard(loadCardTemplate(name, dir));
     compiled.set(file, bind);
   }
-  const card = bind(data);
+  return bind;
+}
+
+/** The card `cards/<name>.json` bound to `data`, from the template compiled on first use. */
+export function expandCard(name: string, data: Record<string, unknown>, dir: string = CARDS_DIR): unknown {
+  const card = compiledCard(name, dir)(data);
   onRender?.(name, data, card, dir);
   return card;
 }

@@ -1,7 +1,13 @@
 import { EventEmitter, once } from 'node:events';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { t, type Lang } from '../i18n';
 import type { Column, ColumnKind } from './columns';
+
+/** exceljs takes most of a second to load and only exports use it: it is loaded by the first (issue 13). */
+let excel: typeof ExcelJSModule | undefined;
+const exceljs = (): typeof ExcelJSModule =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  (excel ??= require('exceljs') as typeof ExcelJSModule);
 
 const WIDTH: Record<ColumnKind, number> = { text: 24, money: 16, percent: 12, integer: 10 };
 
@@ -27,7 +33,7 @@ const field = (from: unknown, name: string): unknown =>
  * state says when it is over its high-water mark. Neither is typed by exceljs, so both are checked
  * here at run time; null when they are not where they were, and the writer then only yields.
  */
-function zipInput(sheet: ExcelJS.Worksheet): ZipInput | null {
+function zipInput(sheet: ExcelJSModule.Worksheet): ZipInput | null {
   const pipes = field(field(sheet, 'stream'), 'pipes');
   const input: unknown = Array.isArray(pipes) ? pipes[0] : undefined;
   const state = field(input, '_writableState');
@@ -44,7 +50,11 @@ function zipInput(sheet: ExcelJS.Worksheet): ZipInput | null {
  * Text goes in as text cells, never formulas, so a customer named "=HYPERLINK(…)" stays a name.
  */
 export function xlsxTable<Row>(path: string, columns: readonly Column<Row>[], lang: Lang, sheetName: string) {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({
+    filename: path,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
     header: t(lang, c.header),

@@ -1,5 +1,7 @@
 import { Template } from 'adaptivecards-templating';
+import { readdirSync } from 'node:fs';
 import { compileCard } from '../../src/bot/card-binder';
+import { CARDS_DIR, loadCardTemplate } from '../../src/bot/cards';
 
 /** The compiled template and the library, on the same template and data. */
 function both(template: Record<string, unknown>, data: Record<string, unknown>) {
@@ -88,6 +90,19 @@ describe('compiled card templates mean what adaptivecards-templating means', () 
       {},
     ],
     [
+      'a literal on its own, and comparisons of numbers and of nothing',
+      card([
+        { type: 'TextBlock', text: '${5}', wrap: '${true}' },
+        { $when: '${true}', type: 'TextBlock', text: 'literal true' },
+        { $when: '${n >= 2}', type: 'TextBlock', text: 'n >= 2' },
+        { $when: '${n < 2}', type: 'TextBlock', text: 'n < 2' },
+        { $when: '${missing > 0}', type: 'TextBlock', text: 'missing > 0' },
+        { $when: "${word > 'a'}", type: 'TextBlock', text: 'text compared' },
+        { type: 'TextBlock', text: '${count(list)} of ${total}' },
+      ]),
+      { n: 2, word: 'b', list: [1, 2], total: 3 },
+    ],
+    [
       'user text is data, never template',
       card([{ type: 'TextBlock', text: '${comment}' }]),
       { comment: '${$root.secret} ${count(x)}', secret: 'leaked' },
@@ -102,5 +117,21 @@ describe('compiled card templates mean what adaptivecards-templating means', () 
     const { library, compiled } = both(card([{ type: 'TextBlock', text: 'Plan ${id}' }]), { id: null });
     expect(library).toThrow();
     expect(compiled).toThrow();
+  });
+});
+
+describe("PlanDesk's own card templates", () => {
+  const names = readdirSync(CARDS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length));
+
+  test.each(names)('%s is bound without adaptive-expressions (no expression left to the library)', (name) => {
+    expect(compileCard(loadCardTemplate(name)).delegated).toEqual([]);
+  });
+
+  test('an expression outside the compiled forms is left to the library, and named', () => {
+    expect(compileCard(card([{ type: 'TextBlock', text: "${join(words, ', ')}" }])).delegated).toEqual([
+      "${join(words, ', ')}",
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import { expandWithLibrary, observeRenders } from '../../src/bot/cards';
+// Loaded now rather than by the first card (it takes most of a second), so no test's timing includes it.
+import '../../src/bot/card-library';
 
 /**
  * Every card any test renders is also expanded by `adaptivecards-templating` itself, and the two must
