@@ -21,6 +21,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { ActivityHandler, CardFactory } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { submit } from '../src/app/approval/submit';
+import { addMonths, monthOf, shanghaiDate } from '../src/domain/local-date';
+import { parseApplicationJson } from '../src/formats/application-json';
 import { createAdapter } from '../src/bot/adapter';
 import type { Activity } from 'botbuilder';
 import { createApp } from '../src/create-app';
@@ -33,6 +37,12 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 /** Seconds of unmeasured load before each measured run. */
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
 const APPLICATION = 'PP-2026-000001';
+/** Plans waiting on the approver of the `待办` path. */
+const WAITING = Number(process.env.BENCH_WAITING ?? 500);
+/** Fresh plans for the `plan.approve` path, one decision each; more than the run can decide. */
+const APPROVABLE = Number(process.env.BENCH_APPROVABLE ?? 3000);
+/** How many fresh plans each server's `plan.approve` run used, by its stand-in connector's address. */
+const used = new Map<string, number>();
 /** 刘强, the sample application's approver, sees the full card with his buttons. */
 const APPROVER = { aad: '00000000-0000-0000-0000-00000000b003', name: '刘强' };
 /** 赵磊 is in the directory but has no part in the application: he sees its status only. */
@@ -103,13 +113,49 @@ async function serve(role: Role): Promise<void> {
   });
   const clock = { now: () => new Date('2026-12-01T10:00:00+08:00') };
   const app = await createApp(config, { clock, log: silent });
+  const waiting = await fileCopies(app, clock, '01-cloud-pbx-tier2.json', WAITING, 'bench-wait');
+  const approvable = await fileCopies(app, clock, '02-line-tier1.json', APPROVABLE, 'bench-approve');
+  process.stdout.write(`waiting ${waiting.assignee} ${waiting.ids.length}\n`);
+  process.stdout.write(`approvable ${approvable.assignee} ${approvable.ids.join(',')}\n`);
   process.stdout.write(`port ${await app.start()}\n`);
+}
+
+/** Files `count` copies of a sample application through PlanDesk's own use case; says who decides their first step. */
+async function fileCopies(
+  app: Awaited<ReturnType<typeof createApp>>,
+  clock: { now: () => Date },
+  file: string,
+  count: number,
+  draftPrefix: string,
+): Promise<{ assignee: string; ids: string[] }> {
+  const parsed = parseApplicationJson(
+    readFileSync(join(__dirname, '../config/samples/applications', file), 'utf8'),
+    file,
+  );
+  if (!parsed.ok) throw new Error(`${file} does not parse`);
+  const input = { ...parsed.value, startMonth: addMonths(monthOf(shanghaiDate(clock.now())), 1) };
+  const deps = { store: app.store, clock, calendar: app.calendar, newId: randomUUID };
+  const ids: string[] = [];
+  let assignee = '';
+  for (let i = 0; i < count; i += 1) {
+    const filed = await submit(deps, { input, actor: input.applicant, draftId: `${draftPrefix}-${i}` });
+    if (!filed.ok) throw new Error(`${file} was not filed: ${filed.error.code}`);
+    ids.push(filed.value.id);
+    assignee = filed.value.steps[0]?.assignee ?? '';
+  }
+  return { assignee, ids };
 }
 
 interface Server {
   child: ChildProcess;
   base: string;
   connector: string;
+  /** PlanDesk's: who the `待办` plans wait on, and how many there are. */
+  waitingOn: string | null;
+  waiting: number;
+  /** PlanDesk's: who decides the fresh plans, and their numbers. */
+  approver: string | null;
+  approvable: string[];
 }
 
 /** Starts this file again as a child in `role`; resolves with its port once it listens. */
@@ -123,9 +169,20 @@ function startChild(role: Role): Promise<Server> {
     child.once('exit', (code) => reject(new Error(`${role} exited with ${code} before listening`)));
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
-      const port = /port (\d+)/.exec(out)?.[1];
-      const connector = /connector (\S+)/.exec(out)?.[1];
-      if (port && connector) resolve({ child, base: `http://127.0.0.1:${port}`, connector });
+      const port = /^port (\d+)$/m.exec(out)?.[1];
+      const connector = /^connector (\S+)$/m.exec(out)?.[1];
+      const waiting = /^waiting (\S+) (\d+)$/m.exec(out);
+      const approvable = /^approvable (\S+) (\S+)$/m.exec(out);
+      if (port && connector)
+        resolve({
+          child,
+          base: `http://127.0.0.1:${port}`,
+          connector,
+          waitingOn: waiting?.[1] ?? null,
+          waiting: Number(waiting?.[2] ?? 0),
+          approver: approvable?.[1] ?? null,
+          approvable: approvable?.[2]?.split(',') ?? [],
+        });
     });
   });
 }
@@ -168,12 +225,45 @@ const refresh = (who: Person, serviceUrl: string) =>
 
 interface Path {
   name: string;
-  body: (serviceUrl: string) => Partial<Activity>;
+  /** The activities of the run, one per request: the same one again, or a new one each time (decisions). */
+  bodies: (serviceUrl: string, plandesk: Server) => () => Partial<Activity>;
+  /** Whether every request sends the same activity. */
+  same: boolean;
 }
+
+const decide = (who: Person, serviceUrl: string, applicationId: string) =>
+  activity(who, serviceUrl, {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: {
+      action: { type: 'Action.Execute', verb: 'plan.approve', data: { applicationId, revision: 1, stepIndex: 0 } },
+      trigger: 'manual',
+    },
+  });
+
+const always = (body: Partial<Activity>) => () => body;
+
 const PATHS: Path[] = [
-  { name: `plan.refresh by approver (full card)`, body: (s) => refresh(APPROVER, s) },
-  { name: `plan.refresh by onlooker (status)`, body: (s) => refresh(ONLOOKER, s) },
-  { name: `message help`, body: (s) => activity(ASKER, s, { type: 'message', text: 'help' }) },
+  { name: `plan.refresh by approver (full card)`, same: true, bodies: (s) => always(refresh(APPROVER, s)) },
+  { name: `plan.refresh by onlooker (status)`, same: true, bodies: (s) => always(refresh(ONLOOKER, s)) },
+  {
+    name: `待办 of an approver with ${WAITING} waiting`,
+    same: true,
+    bodies: (s, p) => always(activity({ aad: p.waitingOn ?? '', name: '待办' }, s, { type: 'message', text: '待办' })),
+  },
+  {
+    name: 'plan.approve, a fresh plan each time',
+    same: false,
+    bodies: (s, p) => {
+      let next = 0;
+      const who = { aad: p.approver ?? '', name: '审批人' };
+      return () => {
+        used.set(s, next + 1);
+        return decide(who, s, p.approvable[next++] ?? 'PP-2026-999999');
+      };
+    },
+  },
+  { name: `message help`, same: true, bodies: (s) => always(activity(ASKER, s, { type: 'message', text: 'help' })) },
 ];
 
 interface Figures {
@@ -202,7 +292,7 @@ const percentile = (sorted: readonly number[], p: number): number =>
  * measures how fast connections are taken on, which Teams' few long-lived connections never see. That
  * time is printed too.
  */
-function measure(base: string, body: Partial<Activity>): Promise<Figures> {
+function measure(base: string, next: () => Partial<Activity>, same: boolean): Promise<Figures> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const answered = new Set<unknown>();
@@ -215,14 +305,17 @@ function measure(base: string, body: Partial<Activity>): Promise<Figures> {
         url: `${base}/api/messages`,
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        ...(same
+          ? { body: JSON.stringify(next()) }
+          : { requests: [{ setupRequest: (request: object) => ({ ...request, body: JSON.stringify(next()) }) }] }),
         connections: CONNECTIONS,
         // Stopped from the response handler once the window is full; this only bounds a server that never settles.
         duration: WARMUP + SECONDS + 120,
       },
       (error) => {
         if (error) return reject(error);
-        if (steadyAt === null) return reject(new Error(`${base}: not every connection was answered within the run`));
+        if (steadyAt === null)
+          return reject(new Error(`${base}: ${answered.size} of ${CONNECTIONS} connections answered within the run`));
         const sorted = times.sort((a, b) => a - b);
         resolve({
           rps: times.length / SECONDS,
@@ -252,8 +345,9 @@ function measure(base: string, body: Partial<Activity>): Promise<Figures> {
 }
 
 /** One request to check the answer, then the measured run. */
-async function drive(server: Server, path: Path): Promise<Figures & { answer: string }> {
-  const body = path.body(server.connector);
+async function drive(server: Server, path: Path, plandesk: Server): Promise<Figures & { answer: string }> {
+  const next = path.bodies(server.connector, plandesk);
+  const body = next();
   const probe = await fetch(`${server.base}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -262,7 +356,7 @@ async function drive(server: Server, path: Path): Promise<Figures & { answer: st
   const answer = await probe.text();
   // A wrong activity should fail loudly, not be measured.
   if (!probe.ok) throw new Error(`${server.base}: ${probe.status} ${answer}`);
-  return { ...(await measure(server.base, body)), answer: `${answer.length} B` };
+  return { ...(await measure(server.base, next, path.same)), answer: `${answer.length} B` };
 }
 
 async function main(): Promise<void> {
@@ -277,9 +371,11 @@ async function main(): Promise<void> {
         .join(' ')}`,
     );
     const rows: string[] = [];
-    for (const path of PATHS) {
-      const f = await drive(floor, path);
-      const p = await drive(plandesk, path);
+    // BENCH_PATHS=refresh,待办 runs only the paths whose names contain one of the words.
+    const only = process.env.BENCH_PATHS?.split(',');
+    for (const path of PATHS.filter((p) => !only || only.some((word) => p.name.includes(word)))) {
+      const f = await drive(floor, path, plandesk);
+      const p = await drive(plandesk, path, plandesk);
       const bad = f.non2xx + f.errors + p.non2xx + p.errors;
       rows.push(
         `| ${path.name} | ${f.rps.toFixed(0)} | ${ms(f.p50)} / ${ms(f.p99)} / ${ms(f.max)} | ${p.rps.toFixed(0)} | ${ms(p.p50)} / ${ms(p.p99)} / ${ms(p.max)} | ${(p.rps / f.rps).toFixed(2)}× | ${(p.p99 / Math.max(f.p99, 1)).toFixed(2)}× | ${f.done} / ${p.done} | ${(f.allConnected / 1000).toFixed(1)} / ${(p.allConnected / 1000).toFixed(1)} s | ${f.answer} / ${p.answer} |${bad ? ` ${bad} failed` : ''}`,
@@ -290,6 +386,11 @@ async function main(): Promise<void> {
     );
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     rows.forEach((r) => console.log(r));
+    const decided = PATHS.find((p) => !p.same);
+    if (decided)
+      console.log(
+        `plan.approve: ${plandesk.approvable.length} fresh plans waited on one approver (${plandesk.approver === plandesk.waitingOn ? 'the same one as 待办, whose list held them too' : 'not the one of 待办'}); PlanDesk decided ${used.get(plandesk.connector) ?? 0} of them${(used.get(plandesk.connector) ?? 0) > plandesk.approvable.length ? ': TOO FEW, the rest were refused; raise BENCH_APPROVABLE' : ''}`,
+      );
     console.log(
       `idle RSS: floor ${idle.floor.toFixed(0)} MB, PlanDesk ${idle.plandesk.toFixed(0)} MB; after the run: floor ${rssMb(floor.child.pid ?? 0).toFixed(0)} MB, PlanDesk ${rssMb(plandesk.child.pid ?? 0).toFixed(0)} MB`,
     );

@@ -1,4 +1,5 @@
 import { shanghaiDate } from '../../domain/local-date';
+import { applicationsIn } from '../common/in-states';
 import type { Decision } from '../../domain/approval-step';
 import { ok, type Result } from '../../domain/result';
 import { decide, type DecisionOutcome, type Refusal as WorkflowRefusal } from '../../domain/workflow';
@@ -53,7 +54,7 @@ async function decideOnce(
   // An escalation adds a step: it goes to the least loaded leader covering the unit.
   const pools = {
     unit: record.input.unit,
-    openSteps: openStepsOf(await deps.store.applications.list()),
+    openSteps: openStepsOf(await applicationsIn(deps.store, ['in_review'])),
     today: shanghaiDate(now),
   };
   const decided = decide(

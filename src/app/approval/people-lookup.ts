@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../../domain/result';
+import { applicationsIn } from '../common/in-states';
 import type { StepId } from '../../domain/route';
 import type { ApprovalDeps } from '../common/deps';
 import { isAdmin, nameOf } from '../common/people';
@@ -54,7 +55,7 @@ export async function lookUpPeople(
           p.unit === q ||
           (p.unit !== undefined && unitName(p.unit).toLowerCase().includes(q)),
       );
-  const inReview = (await deps.store.applications.list()).filter((r) => r.state === 'in_review');
+  const inReview = await applicationsIn(deps.store, ['in_review']);
   return ok(
     people.map((p) => ({
       id: p.aadObjectId,

@@ -1,4 +1,5 @@
 import { ok, type Result } from '../../domain/result';
+import { applicationsIn } from '../common/in-states';
 import type { ApprovalDeps } from '../common/deps';
 import { loadCaseFor } from '../common/load-case';
 import { APPROVER_ROLES, type ApproverRole } from '../../domain/route';
@@ -60,7 +61,8 @@ export async function myApplications(deps: ApprovalDeps, actor: string): Promise
 export async function pendingFor(deps: ApprovalDeps, actor: string): Promise<ListModel> {
   const directory = await deps.store.directory.get();
   const roles = directory ? actorOf(directory, actor).roles : [];
-  const all = await deps.store.applications.list();
+  // Only open plans can wait on anyone: read those, not the store.
+  const all = await applicationsIn(deps.store, ['in_review', 'in_fulfillment']);
   const mine = (r: ApplicationRecord) =>
     (r.state === 'in_review' &&
       r.steps.some((s) => s.status === 'pending' && (s.assignee === actor || s.delegate === actor))) ||

@@ -1,4 +1,5 @@
 import type { ApplicationInput } from '../../domain/application';
+import { applicationsIn } from '../common/in-states';
 import { FILED } from '../../domain/application-state';
 import { assessApplication, type Assessment } from '../../domain/assess';
 import { hintsFor, type Hint } from '../../domain/hints';
@@ -119,7 +120,7 @@ export async function openCase(deps: ApprovalDeps, input: ApplicationInput, acto
   if (assessment.outcome !== 'routed')
     return fail<NotSubmitted>({ code: assessment.outcome, assessment, hints: hintsFor(input, judging, assessment) });
   // Each step goes to the least loaded approver covering the unit (approver pools).
-  const openSteps = openStepsOf(await deps.store.applications.list());
+  const openSteps = openStepsOf(await applicationsIn(deps.store, ['in_review']));
   const steps = openRoute(
     assessment.route,
     now,

@@ -250,6 +250,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // Every view of a plan adds an entry about it, so reading all of them to find its few findings grew with its views.
     sql: `CREATE INDEX audit_by_subject_action ON audit (subject, action, id);`,
   },
+  {
+    version: 13,
+    name: 'applications by state (the open plans that decide who is least loaded and what waits on whom)',
+    sql: `CREATE INDEX applications_by_state ON applications (state, submitted_at);`,
+  },
 ];
 
 /**
