@@ -16,5 +16,5 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   incremental: false,
   thresholds: { high: 95, low: 90, break: null },
-  timeoutMS: 20000,
+  timeoutMS: 5000,
 };
