@@ -26,6 +26,15 @@ describe('policyInForce', () => {
     expect(policyInForce(versions, date)?.version).toBe(expected);
   });
 
+  it('judges by the latest effective date, not the latest import: a correction back-dated before the version in force does not displace it', () => {
+    // Version 5 is imported after version 4 but takes effect on 1 October 2026, before version 4's 1 January 2027.
+    const backdated = [...versions, version(5, '2026-10-01')];
+    expect(policyInForce(backdated, '2027-02-01')?.version).toBe(4);
+    // Until version 4 takes effect, the back-dated version 5 is the latest in effect.
+    expect(policyInForce(backdated, '2026-12-31')?.version).toBe(5);
+    expect(policyInForce(backdated, '2026-09-30')?.version).toBe(3);
+  });
+
   it('has no policy for a day before the first takes effect', () => {
     expect(policyInForce(versions, '2025-12-31')).toBeUndefined();
   });
