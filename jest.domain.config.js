@@ -9,6 +9,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 20000,
-  // Each property runs for at most a second, from a fixed seed (test/support/mutation-setup.ts).
+  // Each property runs for at most 0.3 s, from a fixed seed (test/support/mutation-setup.ts).
   setupFilesAfterEnv: ['<rootDir>/test/support/mutation-setup.ts'],
 };
