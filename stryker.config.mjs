@@ -5,7 +5,7 @@ export default {
   packageManager: 'npm',
   mutate: ['src/domain/**/*.ts'],
   testRunner: 'jest',
-  jest: { projectType: 'custom', configFile: 'jest.domain.config.js', enableFindRelatedTests: false },
+  jest: { projectType: 'custom', configFile: 'jest.domain.config.js', enableFindRelatedTests: true },
   coverageAnalysis: 'perTest',
   // Two cores shared with other work.
   concurrency: 2,

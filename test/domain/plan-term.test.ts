@@ -1,5 +1,5 @@
 import { planEnd } from '../../src/domain/lifecycle';
-import { addMonths } from '../../src/domain/local-date';
+import { addMonths, addMs, isLocalDate, isMonth } from '../../src/domain/local-date';
 
 // 第九条(三): a plan's discounts hold for its term, whole calendar months from its first month; the
 // day after its last month it expires. Start months across the year, so no month is special.
@@ -30,5 +30,37 @@ describe('counting months', () => {
     ['2026-09', 27, '2028-12'],
   ])('%s and %i months is %s', (month, months, expected) => {
     expect(addMonths(month, months)).toBe(expected);
+  });
+});
+
+describe('dates and months as people type them', () => {
+  it.each([
+    ['2028-02-29', true],
+    ['2027-12-31', true],
+    ['2027-02-29', false],
+    ['2026-02-30', false],
+    ['2026-13-01', false],
+    ['2026-1-5', false],
+    ['2026/01/05', false],
+  ])('reads %s as a calendar date: %s', (text, valid) => {
+    expect(isLocalDate(text)).toBe(valid);
+  });
+
+  it.each([
+    ['2027-01', true],
+    ['2027-12', true],
+    ['2027-00', false],
+    ['2027-13', false],
+    ['2027-1', false],
+    ['27-01', false],
+    ['2027-01-01', false],
+    ['x2027-01', false],
+    ['ABCD-01', false],
+  ])('reads %s as a month: %s', (text, valid) => {
+    expect(isMonth(text)).toBe(valid);
+  });
+
+  it('counts a lease or a retry forward from its start', () => {
+    expect(addMs(new Date('2026-12-01T00:00:00Z'), 90_000).toISOString()).toBe('2026-12-01T00:01:30.000Z');
   });
 });

@@ -184,3 +184,56 @@ describe('the expiry of an active plan', () => {
     expect(work.map((w) => w.kind)).not.toContain('plan.evaluation');
   });
 });
+
+describe('reminders fall strictly between the start and the deadline', () => {
+  const nudges = (startedAt: string, dueAt: string) =>
+    dueWork(
+      { ...base, steps: [step({ status: 'pending', startedAt: iso(startedAt), dueAt: iso(dueAt) })] },
+      DEFAULT_LIFECYCLE,
+      calendar,
+    )
+      .filter((w) => w.kind === 'step.nudge')
+      .map((w) => [w.key.split(':').at(-1), shown(w.dueAt)]);
+  const fulfillmentNudges = (createdAt: string, dueAt: string, state: ScheduledCase['state'] = 'in_fulfillment') =>
+    dueWork(
+      {
+        ...base,
+        state,
+        fulfillment: { createdAt: iso(createdAt), dueAt: iso(dueAt), doneBy: null, doneAt: null, note: null },
+      },
+      DEFAULT_LIFECYCLE,
+      calendar,
+    ).filter((w) => w.kind.startsWith('fulfillment.'));
+
+  it.each([
+    ['handed over after its deadline: none', '2026-11-04T19:00', '2026-11-04T18:00', []],
+    ['with one working minute left: none at the very start', '2026-11-04T10:00', '2026-11-04T10:01', []],
+    ['no working time before a deadline at nine: none at the deadline', '2026-11-04T08:00', '2026-11-04T09:00', []],
+    [
+      'started at nine on the due day: no morning reminder at the very start',
+      '2026-11-04T09:00',
+      '2026-11-04T18:00',
+      [['halfway', '2026-11-04 13:30']],
+    ],
+    [
+      'due at nine: no morning reminder at the very deadline',
+      '2026-11-02T10:00',
+      '2026-11-04T09:00',
+      [['halfway', '2026-11-03 09:30']],
+    ],
+  ])('a step %s', (_what, startedAt, dueAt, expected) => {
+    expect(nudges(startedAt, dueAt)).toEqual(expected);
+  });
+
+  it.each([
+    ['created after its deadline', '2026-11-04T19:00', '2026-11-04T18:00'],
+    ['with one working minute left', '2026-11-04T10:00', '2026-11-04T10:01'],
+    ['with no working time before a deadline at nine', '2026-11-04T08:00', '2026-11-04T09:00'],
+  ])('gives the support center no reminder on a task %s, only the overdue notice', (_what, createdAt, dueAt) => {
+    expect(fulfillmentNudges(createdAt, dueAt).map((w) => w.kind)).toEqual(['fulfillment.overdue']);
+  });
+
+  it('schedules nothing more for the task once the plan is in effect', () => {
+    expect(fulfillmentNudges('2026-11-02T14:00', '2026-11-03T18:00', 'active')).toEqual([]);
+  });
+});

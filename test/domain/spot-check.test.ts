@@ -75,6 +75,20 @@ describe('the monthly spot check draw', () => {
     }
   });
 
+  it('lists the units by name, whatever the numbers of their plans, and draws from each in that order', () => {
+    const mixed = [
+      { id: 'PP-2027-000001', unit: 'zhabei-branch' },
+      { id: 'PP-2027-000002', unit: 'zhabei-branch' },
+      { id: 'PP-2027-000003', unit: 'anting-branch' },
+      { id: 'PP-2027-000004', unit: 'anting-branch' },
+    ];
+    const draw = drawSpotCheck(mixed, 50, 1);
+    expect(draw.units.map((u) => u.unit)).toEqual(['anting-branch', 'zhabei-branch']);
+    expect(draw).toEqual(drawSpotCheck([...mixed].reverse(), 50, 1));
+    // Recorded: the first number drawn falls to anting-branch, the second to zhabei-branch.
+    expect(draw.units.map((u) => u.planIds)).toEqual([['PP-2027-000004'], ['PP-2027-000001']]);
+  });
+
   it('draws nothing when no plan is active', () => {
     expect(drawSpotCheck([], 10, 1).units).toEqual([]);
   });
