@@ -51,6 +51,17 @@ describe('the evaluation periods of a plan', () => {
     ]);
   });
 
+  it.each([
+    ['no period 0', 0, 3],
+    ['no period before the first', -1, 3],
+    ['no half period', 1.5, 3],
+    ['nothing when ops set no months between evaluations', 1, 0],
+    ['nothing for a setting that is not whole months', 1, 1.5],
+    ['nothing for a negative setting', 1, -3],
+  ])('asks for %s', (_what, period, every) => {
+    expect(evaluationPeriod(plan, { evaluationEveryMonths: every }, calendar, period)).toBeNull();
+  });
+
   it('follows ops’ setting for the months between evaluations', () => {
     const p = evaluationPeriod(plan, { evaluationEveryMonths: 1 }, calendar, 5);
     expect(p && [p.firstMonth, p.lastMonth, shown(p.askAt)]).toEqual(['2026-05', '2026-05', '2026-06-01 09:00']);

@@ -3,6 +3,7 @@ import { createWorkingCalendar } from '../../src/calendar/chinese-working-calend
 import { shanghaiDate, shanghaiInstant } from '../../src/domain/local-date';
 import {
   addWorkingMinutes,
+  extendByWorkingMinutes,
   halfwayInWorkingTime,
   nextWorkingMoment,
   workingMinutesBetween,
@@ -64,5 +65,18 @@ describe('working hours (09:00–18:00 Asia/Shanghai on working days)', () => {
     // Submitted Wed 30 Sep 15:00, due Fri 9 Oct 18:00: 3 h + 9 h + 9 h = 21 h of work; half is 10.5 h.
     const half = halfwayInWorkingTime(calendar, at('2026-09-30T15:00'), at('2026-10-09T18:00'));
     expect(iso(half)).toBe(iso(at('2026-10-08T16:30')));
+  });
+
+  describe('moving a paused deadline out by the working time a question was open', () => {
+    it.each([
+      ['a whole working day from its start ends that evening', '2026-09-29T09:00', 540, '2026-09-29T18:00'],
+      ['the rest of the day ends at 18:00, not the next morning', '2026-09-30T15:00', 180, '2026-09-30T18:00'],
+      ['one minute more goes past the holiday', '2026-09-30T15:00', 181, '2026-10-08T09:01'],
+      ['two whole days from the eve of the holiday', '2026-09-30T18:00', 1080, '2026-10-09T18:00'],
+      ['from a Sunday, onto the next working day', '2026-10-11T11:00', 60, '2026-10-12T10:00'],
+      ['no time at all leaves the deadline where it was, even at night', '2026-09-29T23:00', 0, '2026-09-29T23:00'],
+    ])('%s', (_case, from, minutes, expected) => {
+      expect(iso(extendByWorkingMinutes(calendar, at(from), minutes))).toBe(iso(at(expected)));
+    });
   });
 });
