@@ -88,8 +88,26 @@ export class PlanDeskBot extends TeamsActivityHandler {
       if (!action || typeof action.verb !== 'string')
         return badRequest('an adaptiveCard/action invoke needs value.action with a verb');
     }
+    // The framework reads value.action without looking: a consent answer without one would fail the turn.
+    if (name === 'fileConsent/invoke') {
+      const action = (value as { action?: unknown } | null | undefined)?.action;
+      if (action !== 'accept' && action !== 'decline')
+        return badRequest('a fileConsent/invoke needs value.action, accept or decline');
+    }
     const response = await super.onInvokeActivity(context);
     return response.status === 501 ? badRequest(`PlanDesk does not handle the invoke "${name ?? ''}"`) : response;
+  }
+
+  /**
+   * A message edited or deleted in Teams: PlanDesk has no use for either, and the framework reads its
+   * channelData without looking, so one sent without any is left alone rather than failing the turn.
+   */
+  protected override async dispatchMessageUpdateActivity(context: TurnContext): Promise<void> {
+    if (context.activity.channelData) await super.dispatchMessageUpdateActivity(context);
+  }
+
+  protected override async dispatchMessageDeleteActivity(context: TurnContext): Promise<void> {
+    if (context.activity.channelData) await super.dispatchMessageDeleteActivity(context);
   }
 
   /** `adaptiveCard/action`: one verb, answered within the invoke with the card that replaces the one acted on. */

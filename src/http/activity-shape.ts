@@ -34,15 +34,43 @@ export function depthOf(value: unknown, limit = MAX_DEPTH): number {
 
 const member = z.object({ id: z.string() }).passthrough();
 const account = z
-  .object({ id: z.string(), name: z.string().optional(), aadObjectId: z.string().optional() })
+  .object({
+    id: z.string(),
+    name: z.string().optional(),
+    aadObjectId: z.string().optional(),
+    role: z.string().optional(),
+  })
+  .passthrough();
+/**
+ * The conversation, as a reply carries it back: the connector's client checks these types when it
+ * serializes the reply, so a number here would fail the turn after the bot acted, not at the door.
+ */
+const conversation = z
+  .object({
+    // Teams' ids are printable ASCII ("a:1…", "19:…@thread.tacv2;messageid=…"); the reply's URL is built from it.
+    id: z.string().regex(/^[\x21-\x7e]{1,1024}$/, 'must be printable ASCII, at most 1024 characters'),
+    name: z.string().optional(),
+    conversationType: z.string().optional(),
+    isGroup: z.boolean().optional(),
+    tenantId: z.string().optional(),
+    aadObjectId: z.string().optional(),
+    role: z.string().optional(),
+  })
   .passthrough();
 
 /** The fields PlanDesk reads, in the types it reads them as; everything else passes through to the adapter. */
 const activityShape = z
   .object({
     type: z.string().min(1),
-    serviceUrl: z.string().min(1),
-    conversation: z.object({ id: z.string().min(1) }).passthrough(),
+    // Replies are posted there: something that is not an http(s) URL would fail the turn after the bot acted.
+    serviceUrl: z
+      .string()
+      .url()
+      .refine((url) => /^https?:\/\//i.test(url), 'must be an http(s) URL'),
+    conversation,
+    id: z.string().optional(),
+    channelId: z.string().optional(),
+    replyToId: z.string().optional(),
     from: account.optional(),
     recipient: account.optional(),
     text: z.string().optional(),
@@ -54,9 +82,11 @@ const activityShape = z
   })
   .passthrough()
   .superRefine((activity, ctx) => {
-    // Every activity a person causes says who: a message, a card's action, a change of members.
-    if (['message', 'invoke', 'conversationUpdate'].includes(activity.type) && !activity.from)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['from'], message: 'Required' });
+    // Every activity a person causes says who, and to whom (a reply goes back from the recipient; a
+    // mention of the bot is told apart by it): a message, a card's action, a change of members.
+    if (['message', 'invoke', 'conversationUpdate'].includes(activity.type))
+      for (const who of ['from', 'recipient'] as const)
+        if (!activity[who]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [who], message: 'Required' });
     if (activity.type === 'invoke' && !activity.name)
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['name'], message: 'Required for an invoke' });
   });

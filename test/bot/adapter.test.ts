@@ -69,6 +69,7 @@ describe('the HTTP edge in authenticated mode', () => {
           serviceUrl: 'https://smba.trafficmanager.net/apac/',
           conversation: { id: 'c' },
           from: { id: 'u' },
+          recipient: { id: 'b' },
         }),
       });
       // Validating a token needs Bot Framework's signing keys, out of reach here: 401, neutral, never the fetch's error.
@@ -84,6 +85,7 @@ describe('the HTTP edge in authenticated mode', () => {
           serviceUrl: 'https://collector.example/',
           conversation: { id: 'c' },
           from: { id: 'u' },
+          recipient: { id: 'b' },
         }),
       });
       expect(elsewhere.status).toBe(400);

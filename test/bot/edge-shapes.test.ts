@@ -7,8 +7,9 @@ const CHANNEL = '19:edge@thread.tacv2';
 
 describe('the edge: wrong shapes answer 4xx with what is wrong, and nothing is posted or stored', () => {
   let teams: TeamsHarness;
+  const errorLines: string[] = [];
   beforeAll(async () => {
-    teams = await TeamsHarness.start();
+    teams = await TeamsHarness.start(undefined, (line) => errorLines.push(line));
     await teams.say(zhangWei, '你好');
   });
   afterAll(async () => teams.stop());
@@ -55,6 +56,27 @@ describe('the edge: wrong shapes answer 4xx with what is wrong, and nothing is p
       400,
       new RegExp(`nests deeper than ${MAX_DEPTH} levels`),
     ],
+    // Found by the fuzz (test/fuzz): each of these failed the turn after the bot acted, where the reply was sent.
+    [
+      'a conversation type that is a number',
+      () => message({ conversation: { id: 'a:personal-x', conversationType: 7 } }),
+      400,
+      /conversation\.conversationType: Expected string, received number/,
+    ],
+    [
+      'a conversation id with a control character',
+      () => message({ conversation: { id: 'a:personal-\u0000' } }),
+      400,
+      /conversation\.id: must be printable ASCII/,
+    ],
+    ['a message to no recipient', () => message({ recipient: undefined }), 400, /recipient: Required/],
+    ['a serviceUrl that is not a URL', () => message({ serviceUrl: 'x' }), 400, /serviceUrl: Invalid url/],
+    [
+      'a file-consent answer without an action',
+      () => invoke(null, 'fileConsent/invoke'),
+      400,
+      /a fileConsent\/invoke needs value\.action, accept or decline/,
+    ],
     ['a body that is not JSON', () => '{"type": "message", ', 400, /.+/],
     ['a body that is a list', () => [1, 2], 400, /not a JSON object/],
   ])('%s', async (_what, body, status, said) => {
@@ -77,6 +99,14 @@ describe('the edge: wrong shapes answer 4xx with what is wrong, and nothing is p
       expect(answer.text).toContain('customerName: must be text, not a list or an object');
     }
     expect((await teams.app.store.applications.page({}, 10)).records).toEqual([]);
+  });
+
+  it('leaves alone a message deletion that carries no channelData (nothing fails, nothing is posted)', async () => {
+    const before = teams.sentTo(zhangWei).length;
+    const answer = await teams.raw({ ...message({}), type: 'messageDelete', text: undefined, channelData: undefined });
+    expect(answer.status).toBe(200);
+    expect(errorLines).toEqual([]);
+    expect(teams.sentTo(zhangWei).length).toBe(before);
   });
 
   it('refuses a body over the limit with 413, checked as it streams', async () => {

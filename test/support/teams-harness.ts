@@ -80,7 +80,11 @@ export class TeamsHarness {
     );
   }
 
-  static async start(now = '2026-12-01T10:00:00+08:00'): Promise<TeamsHarness> {
+  /** `logLine`: hears each error-level log line (by default they are dropped). */
+  static async start(
+    now = '2026-12-01T10:00:00+08:00',
+    logLine: (line: string) => void = () => undefined,
+  ): Promise<TeamsHarness> {
     const dir = mkdtempSync(join(tmpdir(), 'plandesk-flow-'));
     const samples = join(dir, 'samples');
     mkdirSync(samples);
@@ -100,7 +104,7 @@ export class TeamsHarness {
     let clockNow = new Date(now);
     const app = await createApp(config, {
       clock: { now: () => clockNow },
-      log: createJsonLog('error', () => undefined),
+      log: createJsonLog('error', logLine),
     });
     const port = await app.start();
     return new TeamsHarness(
