@@ -45,10 +45,14 @@ const account = z
  * The conversation, as a reply carries it back: the connector's client checks these types when it
  * serializes the reply, so a number here would fail the turn after the bot acted, not at the door.
  */
+/**
+ * An id a reply's URL is built from (a conversation's, an activity's): Teams' are printable ASCII
+ * ("a:1…", "19:…@thread.tacv2;messageid=…", "1:1…"); a longer one is refused by the connector itself.
+ */
+const urlId = z.string().regex(/^[\x21-\x7e]{1,1024}$/, 'must be printable ASCII, at most 1024 characters');
 const conversation = z
   .object({
-    // Teams' ids are printable ASCII ("a:1…", "19:…@thread.tacv2;messageid=…"); the reply's URL is built from it.
-    id: z.string().regex(/^[\x21-\x7e]{1,1024}$/, 'must be printable ASCII, at most 1024 characters'),
+    id: urlId,
     name: z.string().optional(),
     conversationType: z.string().optional(),
     isGroup: z.boolean().optional(),
@@ -68,9 +72,9 @@ const activityShape = z
       .url()
       .refine((url) => /^https?:\/\//i.test(url), 'must be an http(s) URL'),
     conversation,
-    id: z.string().optional(),
+    id: urlId.optional(),
     channelId: z.string().optional(),
-    replyToId: z.string().optional(),
+    replyToId: urlId.optional(),
     from: account.optional(),
     recipient: account.optional(),
     text: z.string().optional(),

@@ -69,6 +69,12 @@ describe('the edge: wrong shapes answer 4xx with what is wrong, and nothing is p
       400,
       /conversation\.id: must be printable ASCII/,
     ],
+    [
+      'an activity id longer than a reply URL takes',
+      () => message({ id: 'x'.repeat(30_000) }),
+      400,
+      /id: must be printable ASCII, at most 1024 characters/,
+    ],
     ['a message to no recipient', () => message({ recipient: undefined }), 400, /recipient: Required/],
     ['a serviceUrl that is not a URL', () => message({ serviceUrl: 'x' }), 400, /serviceUrl: Invalid url/],
     [
