@@ -22,7 +22,7 @@ plandesk <command> --help (or -h) shows that command's usage.`,
   'cli.usage.tick': `tick [--now 2027-03-01T09:00+08:00]
     run the jobs due then (reminders, deadlines, expiry) and deliver what they decide`,
   'cli.usage.migrate': `migrate --from sqlite:./data/plandesk.db --to cosmos [--verify]
-    copy a pilot's store to Cosmos DB (COSMOS_ENDPOINT, COSMOS_KEY, COSMOS_DATABASE) in bulk, counts per kind as JSON;
+    copy a pilot's store to Cosmos DB (COSMOS_ENDPOINT, COSMOS_KEY, COSMOS_DATABASE), counts per kind as JSON;
     safe to run again (what is there is skipped). --verify copies nothing: it compares the two stores item by item (exit 1 on a difference)`,
   'cli.usage.audit_verify': `audit verify
     walk the audit trail's hash chain: the count when intact; exit 1 naming the first entry changed, removed or added,

@@ -22,7 +22,7 @@ plandesk <命令> --help(或 -h)显示该命令的用法。`,
   'cli.usage.tick': `tick [--now 2027-03-01T09:00+08:00]
     运行到期的定时任务(提醒、逾期、到期),并发送由此产生的通知`,
   'cli.usage.migrate': `migrate --from sqlite:./data/plandesk.db --to cosmos [--verify]
-    将试点库迁移到 Cosmos DB(COSMOS_ENDPOINT、COSMOS_KEY、COSMOS_DATABASE),批量写入,按类别输出条数(JSON);
+    将试点库迁移到 Cosmos DB(COSMOS_ENDPOINT、COSMOS_KEY、COSMOS_DATABASE),按类别输出条数(JSON);
     可重复运行,已有的条目跳过。--verify 不复制任何数据,只逐条比对两个库(有差异时退出码为 1)`,
   'cli.usage.audit_verify': `audit verify
     逐条核验审计记录的哈希链:完整时输出条数;有记录被改动、删除或加入,或检查点不是 PLANDESK_AUDIT_KEY 所签
