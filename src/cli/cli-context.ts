@@ -7,6 +7,7 @@ import type { Result } from '../domain/result';
 import { inputError, type InputError, type ProblemCode } from '../formats/input-error';
 import { describeInputError } from '../i18n/describe-input-error';
 import { t, type Lang } from '../i18n';
+import type { ProgressSink } from './progress';
 
 /** What a CLI command may use; injected so tests run commands in-process with their own clock and store. */
 export interface CliContext {
@@ -25,6 +26,8 @@ export interface CliContext {
    * without COSMOS_ENDPOINT). The command closes it.
    */
   openStoreAt?: (location: StoreLocation) => Promise<Store | null>;
+  /** Where long work shows its progress: set only when stderr is a terminal, so pipes and logs stay clean. */
+  progress?: ProgressSink;
   /** Runs the jobs due at an instant and delivers what they decide. */
   tick: (now: Date) => Promise<TickReport>;
 }

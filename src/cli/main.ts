@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { openSeededStore } from '../samples/seed-samples';
 import { openStoreAt } from '../store/open-store';
 import { EXIT } from './cli-context';
+import { terminalProgress } from './progress';
 import { cliLanguage, runCli } from './run-cli';
 
 /** `npx plandesk …`: the real CLI on the configured store (PLANDESK_DB), printing to stdout/stderr. */
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
     newId: randomUUID,
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
+    progress: terminalProgress(),
     openStore: async () => (await openSeededStore(config, { clock: systemClock, calendar, newId: randomUUID })).store,
     openStoreAt: (location) => openStoreAt(location, config),
     tick: async (now) => {

@@ -10,6 +10,8 @@ import { reportCommand } from './commands/report';
 import { simulateCommand } from './commands/simulate';
 import { tickCommand } from './commands/tick';
 import { BadInput, EXIT, type CliContext } from './cli-context';
+import { asksForHelp, commandUsage, describeParseArgsError, fullUsage } from './usage';
+import { SchemaTooNew } from '../store/schema-version';
 
 type Command = (args: string[], ctx: CliContext) => Promise<number>;
 
@@ -37,13 +39,17 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   const twoWord = `${args[0] ?? ''} ${args[1] ?? ''}`;
   const [name, rest] = COMMANDS[twoWord] ? [twoWord, args.slice(2)] : [args[0] ?? 'help', args.slice(1)];
   if (name === 'help' || name === '--help' || name === '-h') {
-    ctx.out(t(ctx.lang, 'cli.usage'));
+    ctx.out(fullUsage(ctx.lang));
     return EXIT.ok;
   }
   const command = COMMANDS[name];
   if (!command) {
-    ctx.err(`${t(ctx.lang, 'error.unknown_command', { command: name })}\n\n${t(ctx.lang, 'cli.usage')}`);
+    ctx.err(`${t(ctx.lang, 'error.unknown_command', { command: name })}\n\n${fullUsage(ctx.lang)}`);
     return EXIT.badInput;
+  }
+  if (asksForHelp(rest)) {
+    ctx.out(commandUsage(name, ctx.lang));
+    return EXIT.ok;
   }
   try {
     return await command(rest, ctx);
@@ -53,7 +59,11 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
       return EXIT.badInput;
     }
     if (isParseArgsError(error)) {
-      ctx.err(`${error.message}\n\n${t(ctx.lang, 'cli.usage')}`);
+      ctx.err(`${describeParseArgsError(error, ctx.lang)}\n\n${commandUsage(name, ctx.lang)}`);
+      return EXIT.badInput;
+    }
+    if (error instanceof SchemaTooNew) {
+      ctx.err(t(ctx.lang, 'error.schema_too_new', { path: error.path, found: error.found, known: error.known }));
       return EXIT.badInput;
     }
     ctx.err(t(ctx.lang, 'error.unexpected', { detail: error instanceof Error ? error.message : String(error) }));
@@ -61,8 +71,11 @@ export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
   }
 }
 
-const isParseArgsError = (error: unknown): error is Error =>
-  error instanceof TypeError && String((error as NodeJS.ErrnoException).code ?? '').startsWith('ERR_PARSE_ARGS');
+// By its code, not `instanceof TypeError`: node:util's errors come from another realm under jest's VM.
+const isParseArgsError = (error: unknown): error is Error & { code: string } =>
+  typeof error === 'object' &&
+  error !== null &&
+  String((error as NodeJS.ErrnoException).code ?? '').startsWith('ERR_PARSE_ARGS');
 
 /** The arguments less `--lang X` / `--lang=X`, which every command accepts. */
 function withoutLanguage(argv: string[]): string[] {

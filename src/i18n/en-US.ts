@@ -1,3 +1,4 @@
+import { cliEnUS } from './cli.en-US';
 import { cardsEnUS } from './cards.en-US';
 import { planEndEnUS } from './plan-end.en-US';
 import { refusalsEnUS } from './refusals.en-US';
@@ -5,6 +6,7 @@ import type { StringKey } from './zh-CN';
 
 /** English, for users whose Teams locale is English. */
 export const enUS: Record<StringKey, string> = {
+  ...cliEnUS,
   ...cardsEnUS,
   ...refusalsEnUS,
   ...planEndEnUS,
@@ -100,38 +102,6 @@ export const enUS: Record<StringKey, string> = {
   'hint.commission_max.activity_defined':
     'An agent commission of at most {commission}% asks for no agent commission, which the activity does not define.',
 
-  'cli.usage': `Usage: plandesk <command> [options] [--lang en]
-  preview --application app.json [--catalog catalog.csv] [--policy policy.yaml] [--at YYYY-MM-DD]
-      what would happen to an application: blocked / not needed / routed (tier, steps, reasons, what would pass), as JSON
-  simulate --policy draft.yaml
-      replay every stored application against a draft policy; list those whose tier would change
-  catalog import catalog.csv [--by name]
-      load a new catalog version (earlier versions stay)
-  policy import policy.yaml --effective YYYY-MM-DD [--by name]
-      load a new policy version in force from that date (earlier versions stay)
-  directory import directory.yaml [--by name] [--reassign from=to ...]
-      load a new directory version (earlier versions stay) and list what changed; refused (exit 2, nothing
-      written) if someone removed or losing a role holds open steps, unless --reassign (AAD object id or email) says who takes them
-  tick [--now 2027-03-01T09:00+08:00]
-      run the jobs due then (reminders, deadlines, expiry) and deliver what they decide
-  migrate --from sqlite:./data/plandesk.db --to cosmos [--verify]
-      copy a pilot's store to Cosmos DB (COSMOS_ENDPOINT, COSMOS_KEY, COSMOS_DATABASE), counts per kind as JSON;
-      safe to run again. --verify copies nothing: it compares the two stores item by item (exit 1 on a difference)
-  audit verify
-      walk the audit trail's hash chain: the count when intact; exit 1 naming the first entry changed, removed or added,
-      or a checkpoint PLANDESK_AUDIT_KEY did not sign (rewritten or rolled back); "unsigned" when no key is set
-  audit sign
-      sign with PLANDESK_AUDIT_KEY the checkpoints of intact chains written before it was set, or signed with
-      PLANDESK_AUDIT_PREVIOUS_KEY (a rotation); exit 1 at the first broken chain, whose checkpoint stays unsigned
-  export applications [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit <unit> ...] [--state <state> ...] --out plans.csv|plans.xlsx
-      the applications submitted in those days (Shanghai, both included), of those units and states, one row each
-      (economics, tier, route and decisions, evaluations, spot-check findings), read a page at a time; CSV is UTF-8
-      with a BOM, text starting with = + - @ prefixed with ' so no spreadsheet runs it; progress on stderr
-  export audit [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out audit.csv
-      the audit trail in the order it was written, one row per entry with the hash before it and its own
-  report 2026-11 [--json]
-      a month's report on the plans (the same figures as "report" in Teams); --json prints JSON
-PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   // Reference data sent as a file in the 1:1 chat (issue 10).
   'refusal.not_catalog_owner':
     'Only a catalog owner may import the product catalog; the file was not imported. To update the catalog, contact the product innovation center.',
@@ -274,7 +244,6 @@ PLANDESK_DB names the database file (default ./data/plandesk.db).`,
   'cli.export.range_reversed': '--to {date} is before --from {firstDay}: there is no period to export.',
   'cli.export.unknown_unit': 'there is no unit {unit} (there are: {options}).',
   'cli.export.unknown_state': 'there is no state {value} (there are: {options}).',
-  'cli.export.progress': 'exported {count} rows…',
   'cli.export.sheet.applications': 'Plans',
   'cli.export.comment': ' "{comment}"',
   'cli.export.step': '{stepName}: {who}, {status}{when}{comment}',

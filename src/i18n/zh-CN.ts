@@ -1,3 +1,4 @@
+import { cliZhCN } from './cli.zh-CN';
 import { cardsZhCN } from './cards.zh-CN';
 import { planEndZhCN } from './plan-end.zh-CN';
 import { refusalsZhCN } from './refusals.zh-CN';
@@ -7,6 +8,7 @@ import { refusalsZhCN } from './refusals.zh-CN';
  * for the card views) spread in. Every key here must exist in en-US.ts too (the type checks it).
  */
 export const zhCN = {
+  ...cliZhCN,
   ...cardsZhCN,
   ...refusalsZhCN,
   ...planEndZhCN,
@@ -86,37 +88,6 @@ export const zhCN = {
   'hint.commission_max.cost_covered': '代理酬金比例不超过 {commission}% 即方案收入不低于成本。',
   'hint.commission_max.activity_defined': '代理酬金比例不超过 {commission}% 即不涉及营销活动未定义的代理酬金。',
 
-  'cli.usage': `用法:plandesk <命令> [选项] [--lang en]
-  preview --application 申请.json [--catalog 目录.csv] [--policy 政策.yaml] [--at YYYY-MM-DD]
-      预审一份申请:不能提交 / 无需个性化方案 / 需要审批(档位、审批步骤与理由,以及怎样可以通过),输出 JSON
-  simulate --policy 草案.yaml
-      用草案政策重新评估已存的全部申请,列出档位会变化的申请
-  catalog import 目录.csv [--by 导入人]
-      导入新一版产品目录(旧版保留)
-  policy import 政策.yaml --effective YYYY-MM-DD [--by 导入人]
-      导入新一版审批政策,自指定日期起生效(旧版保留)
-  directory import 通讯录.yaml [--by 导入人] [--reassign 原审批人=接手人 ...]
-      导入新一版通讯录(旧版保留)并列出变化;若有人被移除或失去角色而其待办审批无人接手,
-      则拒绝导入(退出码 2,不写入任何内容),用 --reassign(AAD 对象 ID 或邮箱)指定接手人
-  tick [--now 2027-03-01T09:00+08:00]
-      运行到期的定时任务(提醒、逾期、到期),并发送由此产生的通知
-  migrate --from sqlite:./data/plandesk.db --to cosmos [--verify]
-      将试点库迁移到 Cosmos DB(COSMOS_ENDPOINT、COSMOS_KEY、COSMOS_DATABASE),按类别输出条数(JSON);
-      可重复运行。--verify 不复制任何数据,只逐条比对两个库(有差异时退出码为 1)
-  audit verify
-      逐条核验审计记录的哈希链:完整时输出条数;有记录被改动、删除或加入,或检查点不是 PLANDESK_AUDIT_KEY 所签
-      (被改写或回退)时退出码为 1,并指出第一处;未设置密钥时注明"unsigned"(未签名)
-  audit sign
-      用 PLANDESK_AUDIT_KEY 为完整的链签署检查点:设置密钥之前写入的,或由 PLANDESK_AUDIT_PREVIOUS_KEY 签的(换密钥);
-      遇到第一条断裂的链时退出码为 1,其检查点不签
-  export applications [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit 单位 ...] [--state 状态 ...] --out 方案.csv|方案.xlsx
-      按提交日期(上海时间,含首尾两日)、单位和状态导出申请,每份一行(经济指标、档位、审批路径与记录、评估、抽检结论),
-      逐页读取;CSV 为带 BOM 的 UTF-8,以 = + - @ 开头的文字前加 ' 以防被当作公式;进度写在 stderr
-  export audit [--from YYYY-MM-DD] [--to YYYY-MM-DD] --out 审计.csv
-      按写入顺序导出审计记录,每条一行,含前一条哈希与本条哈希
-  report 2026-11 [--json]
-      某月的个性化方案月报(与 Teams 中“报表”的数字相同);--json 输出 JSON
-环境变量 PLANDESK_DB 指定数据库文件(默认 ./data/plandesk.db)。`,
   // Reference data sent as a file in the 1:1 chat (issue 10).
   'refusal.not_catalog_owner':
     '只有产品目录负责人可以导入产品目录,文件未导入。如需更新目录,请联系产品创新与行业应用中心。',
@@ -243,7 +214,6 @@ export const zhCN = {
   'cli.export.range_reversed': '--to {date} 早于 --from {firstDay},没有可导出的时段。',
   'cli.export.unknown_unit': '没有单位 {unit}(可用:{options})。',
   'cli.export.unknown_state': '没有状态 {value}(可用:{options})。',
-  'cli.export.progress': '已导出 {count} 行…',
   'cli.export.sheet.applications': '个性化方案',
   'cli.export.comment': '「{comment}」',
   'cli.export.step': '{stepName}:{who},{status}{when}{comment}',

@@ -17,15 +17,22 @@ export interface MigrationReport extends ImportReport {
  * Copies everything the source holds into the target: applications with their records, the audit
  * trail, catalog, policy and directory versions, plan-number counters, conversations, card copies, jobs
  * and outbox messages with their state. Safe to run again (the target's import is idempotent).
+ * `progress` hears the number of items to copy (when the source knows it cheaply) and each item read.
  */
-export async function migrateStore(source: Store, target: Store): Promise<MigrationReport> {
+export async function migrateStore(
+  source: Store,
+  target: Store,
+  progress?: { start?: (total: number | undefined) => void; item?: () => void },
+): Promise<MigrationReport> {
   const from = exporter(source, 'source');
   const importAll = target.transfer?.importAll?.bind(target.transfer);
   if (!importAll) throw new TransferUnsupported('target');
   const exported: TransferCounts = {};
+  progress?.start?.(await from.countAll?.());
   async function* counted(): AsyncIterable<TransferItem> {
     for await (const item of from.exportAll()) {
       exported[item.kind] = (exported[item.kind] ?? 0) + 1;
+      progress?.item?.();
       yield item;
     }
   }

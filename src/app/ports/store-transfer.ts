@@ -77,5 +77,7 @@ export interface ImportReport {
  */
 export interface StoreTransfer {
   exportAll(): AsyncIterable<TransferItem>;
+  /** How many items exportAll would yield, where that is cheap to know (for a migration's estimate). */
+  countAll?(): Promise<number>;
   importAll?(items: AsyncIterable<TransferItem>): Promise<ImportReport>;
 }

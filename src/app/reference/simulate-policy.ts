@@ -21,11 +21,17 @@ export interface Simulation {
 /**
  * Replays every stored application against a draft policy, each with the catalog it was judged
  * on and as of the day it was submitted, so only the policy differs; says which would change.
+ * `progress` hears how many there are to replay, then each one replayed.
  */
-export async function simulatePolicy(store: Store, draft: PolicyContent): Promise<Result<Simulation, AppError>> {
+export async function simulatePolicy(
+  store: Store,
+  draft: PolicyContent,
+  progress?: { start?: (total: number) => void; item?: () => void },
+): Promise<Result<Simulation, AppError>> {
   const catalogs = new Map<number, CatalogContent>();
   const changes: TierChange[] = [];
   const applications = await store.applications.list();
+  progress?.start?.(applications.length);
   for (const application of applications) {
     let catalog = catalogs.get(application.catalogVersion);
     if (!catalog) {
@@ -43,6 +49,7 @@ export async function simulatePolicy(store: Store, draft: PolicyContent): Promis
         to: { outcome: replay.outcome, tier: replay.tier },
       });
     }
+    progress?.item?.();
   }
   return ok({ replayed: applications.length, changed: changes.length, changes });
 }

@@ -9,6 +9,7 @@ import { APPLICATION_COLUMNS } from '../../export/application-columns';
 import { AUDIT_COLUMNS } from '../../export/audit-columns';
 import type { Column } from '../../export/columns';
 import { formatOf, openTable, type TableFormat } from '../../export/table-file';
+import { progressOf } from '../progress';
 import { t, type Lang } from '../../i18n';
 import { BadInput, badOption, EXIT, type CliContext } from '../cli-context';
 
@@ -51,9 +52,9 @@ async function toFile<Row>(
 ): Promise<number> {
   const table = openTable(out.path, out.format, columns, ctx.lang, sheet);
   try {
-    const { rows } = await run(table, {
-      onProgress: (count) => ctx.err(t(ctx.lang, 'cli.export.progress', { count })),
-    });
+    const progress = progressOf(ctx, 'export');
+    const { rows } = await run(table, { progressEvery: 1, onProgress: () => progress.add() });
+    progress.done();
     await table.close();
     ctx.out(JSON.stringify({ file: out.path, format: out.format, rows }));
     return EXIT.ok;

@@ -4,6 +4,7 @@ import { migrateStore, verifyStores } from '../../app/migration/migrate-store';
 import type { Store } from '../../app/ports/store';
 import { badOption, BadInput, EXIT, type CliContext, type StoreLocation } from '../cli-context';
 import { t } from '../../i18n';
+import { progressOf } from '../progress';
 
 /** `sqlite:<file>` or `cosmos`; anything else is bad input. */
 function location(option: 'from' | 'to', value: string | undefined, ctx: CliContext): StoreLocation {
@@ -47,7 +48,10 @@ export async function migrateCommand(args: string[], ctx: CliContext): Promise<n
       ctx.out(JSON.stringify({ ...names, verify: { same: report.differences.length === 0, ...report } }, null, 2));
       return report.differences.length === 0 ? EXIT.ok : EXIT.unexpected;
     }
-    ctx.out(JSON.stringify({ ...names, ...(await migrateStore(source, target)) }, null, 2));
+    const progress = progressOf(ctx, 'migrate');
+    const report = await migrateStore(source, target, { start: progress.total, item: () => progress.add() });
+    progress.done();
+    ctx.out(JSON.stringify({ ...names, ...report }, null, 2));
     return EXIT.ok;
   } finally {
     for (const store of opened) await store.close();

@@ -4,7 +4,7 @@ import { reportFactsFilled } from './report-facts';
 
 /** The one container: every item names its logical partition in /pk (see README.md for why one). */
 export const CONTAINER_ID = 'plandesk';
-const PARTITION_KEY_PATH = '/pk';
+export const PARTITION_KEY_PATH = '/pk';
 
 /**
  * Only the paths queries filter or sort on are indexed; documents' bodies (applications, catalogs,
@@ -42,7 +42,7 @@ const COMPOSITE_INDEXES: NonNullable<IndexingPolicy['compositeIndexes']> = [
   ],
 ];
 
-const INDEXING_POLICY: IndexingPolicy = {
+export const INDEXING_POLICY: IndexingPolicy = {
   indexingMode: 'consistent',
   automatic: true,
   includedPaths: INDEXED_PATHS.map((path) => ({ path })),

@@ -1,6 +1,7 @@
 import { chainAuditRows } from './audit-chain-migration';
 import { fillReportFacts } from './report-facts';
 import type { SqliteDatabase } from './sqlite-connection';
+import { SchemaTooNew } from '../schema-version';
 
 export interface Migration {
   version: number;
@@ -268,6 +269,11 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[] = M
     name TEXT NOT NULL,
     applied_at TEXT NOT NULL
   ) STRICT`);
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  const newest = db
+    .prepare<[], { newest: number | null }>('SELECT max(version) AS newest FROM schema_migrations')
+    .get();
+  if (newest?.newest != null && newest.newest > known) throw new SchemaTooNew(db.name, newest.newest, known);
   const isApplied = db.prepare<[number], { version: number }>(
     'SELECT version FROM schema_migrations WHERE version = ?',
   );

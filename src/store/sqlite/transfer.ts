@@ -19,9 +19,27 @@ const json = (table: string, key: string | number, text: string): unknown => {
 const instant = (value: string): string => new Date(value).toISOString();
 const instantOrNull = (value: string | null): string | null => (value === null ? null : instant(value));
 
+/** The tables exportAll reads, one item per row. */
+const TRANSFERRED_TABLES = [
+  'catalogs',
+  'policies',
+  'directory',
+  'counters',
+  'conversations',
+  'applications',
+  'audit',
+  'card_copies',
+  'jobs',
+  'outbox',
+] as const;
+
 /** Reads every table of a SQLite store as transfer items (the export side of a migration). */
 export function sqliteTransfer(db: SqliteDatabase): StoreTransfer {
   return {
+    async countAll(): Promise<number> {
+      const tables = TRANSFERRED_TABLES.map((table) => `(SELECT count(*) FROM ${table})`).join(' + ');
+      return db.prepare<[], { n: number }>(`SELECT ${tables} AS n`).get()?.n ?? 0;
+    },
     async *exportAll(): AsyncIterable<TransferItem> {
       for (const r of db
         .prepare<[], { version: number; imported_at: string; imported_by: string; doc: string }>(
