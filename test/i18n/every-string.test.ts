@@ -56,7 +56,6 @@ const SAMPLE: Record<string, string | number> = {
   activities: 4,
   actual: '98,000.00',
   count: 2,
-  total: 48,
   shown: 15,
   current: '3',
   date: '2026-12-02',
