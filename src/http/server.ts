@@ -95,6 +95,12 @@ export function createServer<Context>({
     }
   };
 
+  // Liveness: the process answers. It reads nothing, so a slow store never gets a live process restarted.
+  server.get('/livez', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    return next();
+  });
+
   server.get('/healthz', async (_req, res) => {
     try {
       res.send(200, { status: 'ok', ...(health ? await health() : {}) });
