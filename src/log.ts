@@ -1,6 +1,9 @@
+import pino from 'pino';
+import pretty from 'pino-pretty';
 import type { LogLevel } from './config';
+import { currentTurn } from './telemetry/turn-context';
 
-/** Fields that go with a log line; an Error among them is logged with its stack. */
+/** Fields that go with a log line; an Error among them (`error`, `err`, `cause`) is logged with its stack and cause. */
 export type LogFields = Record<string, unknown>;
 
 /** The logging the adapters need; structural, so a pino or console logger fits. */
@@ -11,23 +14,48 @@ export interface Log {
   error(message: string, fields?: LogFields): void;
 }
 
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+const errorFields = {
+  error: pino.stdSerializers.errWithCause,
+  err: pino.stdSerializers.errWithCause,
+  cause: pino.stdSerializers.errWithCause,
+};
 
-// JSON.stringify drops an Error's message and stack (they are not enumerable).
-const plain = (value: unknown): unknown =>
-  value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+const options = (level: LogLevel): pino.LoggerOptions => ({
+  level,
+  // The level as a word ("warn"), not pino's number, so a reader or a query need not know pino's scale.
+  formatters: { level: (label) => ({ level: label }) },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  base: { pid: process.pid },
+  serializers: errorFields,
+  // The turn being answered (activity id, conversation, verb), from the turn's async context.
+  mixin: () => currentTurn() ?? {},
+});
 
-/** One JSON object per line on stderr, from `level` up; `write` is replaceable so tests can read the lines. */
+function asLog(logger: pino.Logger): Log {
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (message: string, fields?: LogFields): void => {
+      if (fields) logger[level](fields, message);
+      else logger[level](message);
+    };
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/**
+ * The process's log on stderr from `level` up: one JSON object per line (time, level, pid, msg, the turn's
+ * context, the fields), or coloured lines for a person when stderr is a terminal.
+ */
+export function createLog(level: LogLevel, terminal = process.stderr.isTTY === true): Log {
+  const destination = terminal
+    ? pretty({ destination: 2, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' })
+    : pino.destination({ dest: 2, sync: true });
+  return asLog(pino(options(level), destination));
+}
+
+/** The JSON log with its lines handed to `write` (tests read them); stderr by default. */
 export function createJsonLog(
   level: LogLevel,
   write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): Log {
-  const at =
-    (lineLevel: Exclude<LogLevel, 'silent'>) =>
-    (message: string, fields: LogFields = {}) => {
-      if (RANK[lineLevel] < RANK[level]) return;
-      const entries = Object.entries(fields).map(([key, value]) => [key, plain(value)]);
-      write(JSON.stringify({ level: lineLevel, msg: message, ...Object.fromEntries(entries) }));
-    };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return asLog(pino(options(level), { write: (chunk: string) => write(chunk.replace(/\n$/, '')) }));
 }

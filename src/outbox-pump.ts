@@ -4,6 +4,7 @@ import { deliverOutbox, deliveryWorker, type DeliveryEvent, type Messenger } fro
 import type { ApprovalDeps } from './app/common/deps';
 import type { DeliveryPolicy } from './app/delivery/delivery-policy';
 import type { Log } from './log';
+import { outsideTurn } from './telemetry/turn-context';
 
 export interface OutboxPumpOptions {
   policy?: Partial<DeliveryPolicy>;
@@ -96,9 +97,12 @@ export function outboxPump(deps: ApprovalDeps, messenger: () => Messenger, log: 
         again = true;
         return running;
       }
-      running = new Promise<void>((resolve) => setImmediate(resolve)).then(run).finally(() => {
-        running = null;
-      });
+      // A run delivers every turn's messages, so its log lines are no one turn's.
+      running = outsideTurn(() =>
+        new Promise<void>((resolve) => setImmediate(resolve)).then(run).finally(() => {
+          running = null;
+        }),
+      );
       return running;
     },
     /** Resolves when no delivery is running. */

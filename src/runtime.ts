@@ -8,7 +8,7 @@ import type { Clock } from './app/ports/clock';
 import type { Store } from './app/ports/store';
 import { tick, type TickReport } from './app/scheduler/tick';
 import { createAdapter } from './bot/adapter';
-import { createJsonLog, type Log } from './log';
+import { createLog, type Log } from './log';
 import { outboxPump } from './outbox-pump';
 import type { BotServices } from './bot/services';
 import { teamsMessenger } from './bot/teams-messenger';
@@ -34,7 +34,7 @@ export interface Runtime {
 
 /** Builds the parts the bot server and the `plandesk tick` command share, from the configuration. */
 export async function createRuntime(config: Config, deps: { clock: Clock; log?: Log }): Promise<Runtime> {
-  const log = deps.log ?? createJsonLog(config.logLevel);
+  const log = deps.log ?? createLog(config.logLevel);
   const calendar = calendarFor(config);
   const year = Number(shanghaiDate(deps.clock.now()).slice(0, 4));
   for (const y of [year, year + 1]) {

@@ -1,6 +1,7 @@
 import * as restify from 'restify';
 import type { Log } from '../log';
 import { activityProblem, MAX_BODY_BYTES } from './activity-shape';
+import { turnOf, withTurn } from '../telemetry/turn-context';
 
 /** The Bot Framework adapter as the server uses it (src/bot/adapter.ts): a request's activity in, its answer out. */
 export interface ActivityAnswerer<Context> {
@@ -76,10 +77,14 @@ export function createServer<Context>({
       res.send(400, { error: 'bad_activity', message: problem });
       return;
     }
+    const body = req.body as Record<string, unknown>;
+    // Every line logged while the turn is answered carries its activity id, conversation and verb.
+    await withTurn(turnOf(body), () => answerTurn(body, req, res));
+  });
+
+  const answerTurn = async (body: Record<string, unknown>, req: restify.Request, res: restify.Response) => {
     try {
-      const answer = await adapter.answer(req.header('authorization') ?? '', req.body as Record<string, unknown>, (c) =>
-        bot.run(c),
-      );
+      const answer = await adapter.answer(req.header('authorization') ?? '', body, (c) => bot.run(c));
       if (answer.refusedBecause !== undefined)
         log.warn('request not authenticated', { code: 'unauthenticated', error: answer.refusedBecause });
       if (answer.body === undefined) res.send(answer.status);
@@ -88,6 +93,12 @@ export function createServer<Context>({
       log.error('turn failed', { code: 'turn_failed', error });
       res.send(500, { error: 'internal' });
     }
+  };
+
+  // Liveness: the process answers. It reads nothing, so a slow store never gets a live process restarted.
+  server.get('/livez', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    return next();
   });
 
   server.get('/healthz', async (_req, res) => {

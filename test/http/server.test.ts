@@ -80,6 +80,13 @@ describe('the HTTP server', () => {
     expect(calls).toEqual([]);
   });
 
+  it('should answer GET /livez with 200 without asking the health callback', async () => {
+    const res = await fetch(`${base}/livez`);
+
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
   it('should report health on GET /healthz with 200 and the details the callback adds', async () => {
     const res = await fetch(`${base}/healthz`);
 
