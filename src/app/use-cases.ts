@@ -68,6 +68,7 @@ import { offerExport, sendExport, type ExportFile, type ExportOffered, type Expo
 export type { CardModel } from './common/card-model';
 export type { PreviewModel } from './reference/preview-model';
 export type { ListModel } from './approval/queries';
+export { LIST_ROWS, QUEUE_ROWS } from './approval/queries';
 export type { ResolvedTerm, SearchChoices, SearchFilter, SearchPage, TermKind } from './approval/search';
 export type { ChannelTarget } from './approval/conversations';
 export type { HandOverCommand } from './approval/hand-over';

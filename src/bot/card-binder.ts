@@ -143,7 +143,10 @@ function compileExpression(source: string, whole: string): Evaluate | null {
         if (a === null || a === undefined || b === null || b === undefined) return false;
         return typeof a === 'number' && typeof b === 'number' ? order(a, b) : fallback(scope, substitute);
       }
-      if (!isScalar(a) || !isScalar(b)) return fallback(scope, substitute);
+      // Null on either side is equal only to null, whatever the other is (the library's first rule);
+      // other lists and objects are compared by the library.
+      const nullish = a === null || a === undefined || b === null || b === undefined;
+      if (!nullish && (!isScalar(a) || !isScalar(b))) return fallback(scope, substitute);
       return scalarEquals(a, b) === (op === '==');
     };
   }

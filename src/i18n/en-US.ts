@@ -618,7 +618,7 @@ export const enUS: Record<StringKey, string> = {
   'bot.pending.empty': 'Nothing is waiting on you.',
   'list.shown.pending':
     '{total} in all; the {shown} oldest are listed. Say "pending" again once you have handled them, or use "list" to find the others.',
-  'list.shown.mine': '{total} in all; the {shown} newest are listed. Use "list" to find earlier ones.',
+  'list.shown.mine': 'The {shown} newest are listed. Use "list" to find earlier ones.',
   'list.shown.queue': "The team's queue holds {total}; the {shown} oldest are listed.",
   'bot.show.usage': 'Give the number, e.g. show PP-2027-000123',
   'bot.channel.bound':

@@ -566,7 +566,7 @@ export const zhCN = {
   'bot.pending.title': '待我处理',
   'bot.pending.empty': '目前没有等待您处理的事项。',
   'list.shown.pending': '共 {total} 项,按提交先后列出最早的 {shown} 项;处理后再说“待办”看其余的,或用“列表”按条件查找。',
-  'list.shown.mine': '共 {total} 份,列出最新的 {shown} 份;更早的请用“列表”按条件查找。',
+  'list.shown.mine': '列出最新的 {shown} 份;更早的请用“列表”按条件查找。',
   'list.shown.queue': '团队队列共 {total} 项,列出最早的 {shown} 项。',
   'bot.show.usage': '请写明编号,例如:查看 PP-2027-000123',
   'bot.channel.bound': '好的,本频道将接收“{target}”的通知(只含编号、单位、状态和期限),通知使用{language}。',

@@ -59,6 +59,19 @@ describe('compiled card templates mean what adaptivecards-templating means', () 
       { a: '', b: 'x', c: null, d: 0 },
     ],
     [
+      'objects and lists compared with null, and with each other',
+      card([
+        { $when: '${o != null}', type: 'TextBlock', text: 'o' },
+        { $when: '${o == null}', type: 'TextBlock', text: 'not o' },
+        { $when: '${l != null}', type: 'TextBlock', text: 'l' },
+        { $when: '${empty == null}', type: 'TextBlock', text: 'empty' },
+        { $when: '${null != o}', type: 'TextBlock', text: 'null first' },
+        { $when: '${o == p}', type: 'TextBlock', text: 'same object' },
+        { $when: '${l == m}', type: 'TextBlock', text: 'same list' },
+      ]),
+      { o: { k: 1 }, p: { k: 1 }, l: [1, 2], m: [1, 2], empty: [] },
+    ],
+    [
       'count of lists, of text and of nothing',
       card([
         { $when: '${count(list) > 0}', type: 'TextBlock', text: 'list' },

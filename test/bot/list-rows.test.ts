@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseApplicationJson } from '../../src/formats/application-json';
 import { submit } from '../../src/app/approval/submit';
-import { LIST_ROWS } from '../../src/bot/present/list-view';
+import { LIST_ROWS } from '../../src/app/use-cases';
 import { cardOf, linesOf, PEOPLE, TeamsHarness } from '../support/teams-harness';
 
-const { huangLi, wangFang } = PEOPLE;
+const { huangLi, wangFang, liuQiang } = PEOPLE;
 
 /** Rows of a list card: each row's 查看 carries its plan number. */
 const rowsOf = (card: Record<string, unknown>): string[] =>
@@ -53,6 +53,14 @@ describe('long lists: a card Teams can take, saying how many there are in all', 
     const card = cardOf(reply) ?? {};
     expect(new Set(rowsOf(card)).size).toBe(LIST_ROWS);
     expect(rowsOf(card)[0]).toBe(filedIds.at(-1));
-    expect(linesOf(card)).toContain(`共 40 份,列出最新的 ${LIST_ROWS} 份;更早的请用“列表”按条件查找。`);
+    expect(linesOf(card)).toContain(`列出最新的 ${LIST_ROWS} 份;更早的请用“列表”按条件查找。`);
+    expect(linesOf(card)).not.toContain('共 40 份');
+  });
+
+  it("the ops head's team queue lists the 10 oldest steps and says how many there are", async () => {
+    const [reply] = await teams.say(liuQiang, '待办');
+    const card = cardOf(reply) ?? {};
+    expect(linesOf(card)).toContain('团队队列共 40 项,列出最早的 10 项。');
+    expect(JSON.stringify(card).length).toBeLessThan(28_000);
   });
 });

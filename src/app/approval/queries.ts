@@ -10,18 +10,34 @@ import { auditEntry } from '../records/audit';
 import type { Refusal } from '../records/refusal';
 import { cardModel, maySee, namesFor, type CardModel } from '../common/card-model';
 
+/**
+ * Rows a list holds, and queue rows: a card past about 28 KB is refused by Teams, and a list of
+ * hundreds is not read anyway (issue 13). The use case reads and names only these, so a list costs the
+ * same with 10 plans in the store or 100,000.
+ */
+export const LIST_ROWS = 15;
+export const QUEUE_ROWS = 10;
+
 /** A list of applications with the names its rows show (applicants, the approvers they wait on). */
 export interface ListModel {
+  /** The rows shown: at most LIST_ROWS, in the list's order. */
   records: ApplicationRecord[];
+  /**
+   * How many the list holds in all; null when there are more than the rows and they were not counted
+   * (我的: an applicant's earlier plans are found with 列表).
+   */
+  total: number | null;
   names: Record<string, string>;
   /** When it was read (ISO 8601), by PlanDesk's clock. */
   asOf: string;
   /**
    * The team's queue: steps awaited on colleagues that this person may take over (a role they hold),
    * and for the ops head every awaited step, to hand to someone. Shown by number, unit, step and
-   * deadline only: the plan's figures stay with the people on it.
+   * deadline only: the plan's figures stay with the people on it. At most QUEUE_ROWS, oldest first.
    */
   queue: ApplicationRecord[];
+  /** How many steps the team's queue holds in all. */
+  queueTotal: number;
   /** Units' names by id, for the queue's rows. */
   unitNames: Record<string, string>;
   /** For the ops head: who holds each approver role, to hand a step to. */
@@ -32,26 +48,32 @@ export interface ListModel {
 
 async function listModel(
   deps: Pick<ApprovalDeps, 'store' | 'clock'>,
-  records: ApplicationRecord[],
+  directory: Directory | null,
+  list: { records: ApplicationRecord[]; total: number | null },
   queue: ApplicationRecord[] = [],
   handTo: ListModel['handTo'] = {},
   roles: readonly string[] = [],
 ): Promise<ListModel> {
-  const directory = await deps.store.directory.get();
+  const records = list.records.slice(0, LIST_ROWS);
+  const shownQueue = queue.slice(0, QUEUE_ROWS);
   return {
     records,
-    names: namesFor([...records, ...queue], directory),
+    total: list.total,
+    names: namesFor([...records, ...shownQueue], directory),
     asOf: deps.clock.now().toISOString(),
-    queue,
+    queue: shownQueue,
+    queueTotal: queue.length,
     unitNames: Object.fromEntries((directory?.units ?? []).map((u) => [u.id, u.name])),
     handTo,
     roles,
   };
 }
 
-/** An applicant's own applications, newest first. */
+/** An applicant's own applications, newest first: the LIST_ROWS newest, read as one page. */
 export async function myApplications(deps: ApprovalDeps, actor: string): Promise<ListModel> {
-  return listModel(deps, (await deps.store.applications.list({ applicant: actor })).reverse());
+  const page = await deps.store.applications.page({ applicants: [actor] }, LIST_ROWS);
+  const total = page.next === null ? page.records.length : null;
+  return listModel(deps, await deps.store.directory.get(), { records: page.records, total });
 }
 
 /**
@@ -76,7 +98,8 @@ export async function pendingFor(deps: ApprovalDeps, actor: string): Promise<Lis
     return isHead || (roles.includes(awaited.role) && awaited.delegate !== actor);
   });
   const handTo = isHead && directory ? handToOf(directory) : {};
-  return listModel(deps, all.filter(mine), queue, handTo, roles);
+  const waiting = all.filter(mine);
+  return listModel(deps, directory, { records: waiting, total: waiting.length }, queue, handTo, roles);
 }
 
 /** Who holds each approver role, by name: the people the ops head may hand a step to. */

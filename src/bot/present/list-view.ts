@@ -15,24 +15,15 @@ export type ListName = keyof typeof LISTS;
 
 /** The lines saying a list shows only some of its rows: how many in all, and where the others are. */
 function shownLines(list: ListModel, name: ListName, lang: Lang): Pick<ApplicationListView, 'intro'> {
+  const more = list.total === null || list.total > list.records.length;
   const intro = [
-    ...(list.records.length > LIST_ROWS
-      ? [t(lang, `list.shown.${name}`, { total: list.records.length, shown: LIST_ROWS })]
-      : []),
-    ...(list.queue.length > QUEUE_ROWS
-      ? [t(lang, 'list.shown.queue', { total: list.queue.length, shown: QUEUE_ROWS })]
+    ...(more ? [t(lang, `list.shown.${name}`, { total: list.total ?? 0, shown: list.records.length })] : []),
+    ...(list.queueTotal > list.queue.length
+      ? [t(lang, 'list.shown.queue', { total: list.queueTotal, shown: list.queue.length })]
       : []),
   ];
   return intro.length > 0 ? { intro } : {};
 }
-
-/**
- * Rows a list card shows, and queue rows: a card past about 28 KB is refused by Teams, and a list of
- * hundreds is not read anyway (issue 13). The rows come in the list's order (待办 oldest first, 我的
- * newest first); a line under the title says how many there are in all and where the rest are.
- */
-export const LIST_ROWS = 15;
-export const QUEUE_ROWS = 10;
 
 /** A list in the reader's words: each row its status, what it waits on (with its deadline) and when it last changed. */
 export function listView(
@@ -48,7 +39,7 @@ export function listView(
     empty: t(lang, LISTS[name].empty),
     ...(notice ? { notice } : {}),
     ...shownLines(list, name, lang),
-    queue: list.queue.slice(0, QUEUE_ROWS).flatMap((r) => {
+    queue: list.queue.flatMap((r) => {
       const index = r.steps.findIndex((s) => s.status === 'pending');
       const step = r.steps[index];
       if (!step) return [];
@@ -65,7 +56,7 @@ export function listView(
         },
       ];
     }),
-    items: list.records.slice(0, LIST_ROWS).map((r) => ({
+    items: list.records.map((r) => ({
       id: r.id,
       customer: r.input.customer.name,
       stateLabel: t(lang, `state.${r.state}`),
