@@ -9,6 +9,9 @@
  *
  *   npm run bench:hot-path
  *   BENCH_SECONDS=10 BENCH_CONNECTIONS=64 npm run bench:hot-path
+ *   BENCH_MEMORY_REFRESHES=100000 npm run bench:hot-path   (also RSS after 10,000 and 100,000 refreshes)
+ *   BENCH_STORE=cosmos npm run bench:hot-path   (PlanDesk on cosmosdb-server, in a process of its own, with
+ *   the Cosmos requests one answer of each path makes, by operation)
  *
  * To profile one server: `BENCH_ROLE=plandesk node --cpu-prof --import tsx bench/hot-path.ts`, load it,
  * then SIGTERM it (it exits cleanly, so the profile is written).
@@ -31,8 +34,12 @@ import { createApp } from '../src/create-app';
 import { loadConfig } from '../src/config';
 import { createServer, listen } from '../src/http/server';
 import { createJsonLog } from '../src/log';
+import type { RequestCharges } from '../src/store/cosmos/request-charges';
+import { EMULATOR_KEY } from '../test/store/support/cosmos-target';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** PlanDesk's store: the embedded SQLite file, or cosmosdb-server (BENCH_STORE=cosmos). */
+const STORE = process.env.BENCH_STORE === 'cosmos' ? 'cosmos' : 'sqlite';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 /** Seconds of unmeasured load before each measured run. */
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
@@ -40,7 +47,7 @@ const APPLICATION = 'PP-2026-000001';
 /** Plans waiting on the approver of the `待办` path. */
 const WAITING = Number(process.env.BENCH_WAITING ?? 500);
 /** Fresh plans for the `plan.approve` path, one decision each; more than the run can decide. */
-const APPROVABLE = Number(process.env.BENCH_APPROVABLE ?? 3000);
+const APPROVABLE = Number(process.env.BENCH_APPROVABLE ?? (STORE === 'cosmos' ? 600 : 3000));
 /** How many fresh plans each server's `plan.approve` run used, by its stand-in connector's address. */
 const used = new Map<string, number>();
 /** 刘强, the sample application's approver, sees the full card with his buttons. */
@@ -105,19 +112,66 @@ async function serve(role: Role): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'plandesk-hot-path-'));
   mkdirSync(dir, { recursive: true });
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const cosmos = STORE === 'cosmos' ? await startCosmosServer() : null;
+  if (cosmos) process.on('exit', () => cosmos.child.kill());
   const config = loadConfig({
     PORT: '0',
     PLANDESK_DB: join(dir, 'plandesk.db'),
     PLANDESK_SAMPLES: join(__dirname, '../config/samples'),
     PLANDESK_DELIVERY_INTERVAL_MS: '600000',
+    ...(cosmos
+      ? {
+          PLANDESK_STORE: 'cosmos',
+          COSMOS_ENDPOINT: cosmos.endpoint,
+          COSMOS_KEY: EMULATOR_KEY,
+          COSMOS_DATABASE: 'bench',
+        }
+      : {}),
   });
   const clock = { now: () => new Date('2026-12-01T10:00:00+08:00') };
   const app = await createApp(config, { clock, log: silent });
+  const charges = (app.store as { charges?: RequestCharges }).charges;
+  if (charges) answerChargeQuestions(charges);
   const waiting = await fileCopies(app, clock, '01-cloud-pbx-tier2.json', WAITING, 'bench-wait');
   const approvable = await fileCopies(app, clock, '02-line-tier1.json', APPROVABLE, 'bench-approve');
   process.stdout.write(`waiting ${waiting.assignee} ${waiting.ids.length}\n`);
   process.stdout.write(`approvable ${approvable.assignee} ${approvable.ids.join(',')}\n`);
   process.stdout.write(`port ${await app.start()}\n`);
+}
+
+/** cosmosdb-server in a process of its own (so its work is not PlanDesk's); resolves with its endpoint. */
+async function startCosmosServer(): Promise<{ endpoint: string; child: ChildProcess }> {
+  // Its certificate is self-signed; this child process talks to nothing else over TLS.
+  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+  const cli = require.resolve('@vercel/cosmosdb-server/lib/cli.js');
+  const child = spawn(process.execPath, [cli, '--host', '127.0.0.1', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`cosmosdb-server exited with ${code}`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const port = /:(\d+)\s*$/m.exec(chunk.toString())?.[1];
+      if (port) resolve(`https://127.0.0.1:${port}`);
+    });
+  });
+  return { endpoint, child };
+}
+
+/**
+ * On Cosmos, the child answers lines on stdin: `reset` zeroes the store's request meter; `count` prints
+ * `charges <json>`, the requests (and RU) since, by store operation.
+ */
+function answerChargeQuestions(charges: RequestCharges): void {
+  let buffered = '';
+  process.stdin.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    for (let end = buffered.indexOf('\n'); end >= 0; end = buffered.indexOf('\n')) {
+      const line = buffered.slice(0, end).trim();
+      buffered = buffered.slice(end + 1);
+      if (line === 'reset') charges.reset();
+      if (line === 'count') process.stdout.write(`charges ${JSON.stringify(charges.byOperation())}\n`);
+    }
+  });
 }
 
 /** Files `count` copies of a sample application through PlanDesk's own use case; says who decides their first step. */
@@ -156,19 +210,28 @@ interface Server {
   /** PlanDesk's: who decides the fresh plans, and their numbers. */
   approver: string | null;
   approvable: string[];
+  /** The Cosmos requests one answer made, by store operation (on Cosmos; null otherwise). */
+  chargesOf: ((request: () => Promise<void>) => Promise<Record<string, { requests: number }> | null>) | null;
 }
 
 /** Starts this file again as a child in `role`; resolves with its port once it listens. */
 function startChild(role: Role): Promise<Server> {
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...process.execArgv, __filename], {
     env: { ...process.env, BENCH_ROLE: role },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     let out = '';
+    let answered: ((line: string) => void) | null = null;
     child.once('exit', (code) => reject(new Error(`${role} exited with ${code} before listening`)));
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
+      const charges = /^charges (.*)$/m.exec(out);
+      if (charges && answered) {
+        out = out.replace(/^charges .*\n?/m, '');
+        answered(charges[1] ?? '{}');
+        answered = null;
+      }
       const port = /^port (\d+)$/m.exec(out)?.[1];
       const connector = /^connector (\S+)$/m.exec(out)?.[1];
       const waiting = /^waiting (\S+) (\d+)$/m.exec(out);
@@ -182,6 +245,16 @@ function startChild(role: Role): Promise<Server> {
           waiting: Number(waiting?.[2] ?? 0),
           approver: approvable?.[1] ?? null,
           approvable: approvable?.[2]?.split(',') ?? [],
+          chargesOf:
+            role === 'plandesk' && STORE === 'cosmos'
+              ? async (request) => {
+                  child.stdin?.write('reset\n');
+                  await request();
+                  const line = new Promise<string>((done) => (answered = done));
+                  child.stdin?.write('count\n');
+                  return JSON.parse(await line) as Record<string, { requests: number }>;
+                }
+              : null,
         });
     });
   });
@@ -345,18 +418,31 @@ function measure(base: string, next: () => Partial<Activity>, same: boolean): Pr
 }
 
 /** One request to check the answer, then the measured run. */
-async function drive(server: Server, path: Path, plandesk: Server): Promise<Figures & { answer: string }> {
+async function drive(
+  server: Server,
+  path: Path,
+  plandesk: Server,
+): Promise<Figures & { answer: string; requests: string | null }> {
   const next = path.bodies(server.connector, plandesk);
   const body = next();
-  const probe = await fetch(`${server.base}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = await probe.text();
-  // A wrong activity should fail loudly, not be measured.
-  if (!probe.ok) throw new Error(`${server.base}: ${probe.status} ${answer}`);
-  return { ...(await measure(server.base, next, path.same)), answer: `${answer.length} B` };
+  let answer = '';
+  const request = async () => {
+    const probe = await fetch(`${server.base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    answer = await probe.text();
+    // A wrong activity should fail loudly, not be measured.
+    if (!probe.ok) throw new Error(`${server.base}: ${probe.status} ${answer}`);
+  };
+  const charges = server.chargesOf ? await server.chargesOf(request) : (await request(), null);
+  const requests = charges
+    ? `${Object.values(charges).reduce((n, c) => n + c.requests, 0)}: ${Object.entries(charges)
+        .map(([operation, c]) => `${operation} ${c.requests}`)
+        .join(', ')}`
+    : null;
+  return { ...(await measure(server.base, next, path.same)), answer: `${answer.length} B`, requests };
 }
 
 async function main(): Promise<void> {
@@ -366,16 +452,18 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const idle = { floor: rssMb(floor.child.pid ?? 0), plandesk: rssMb(plandesk.child.pid ?? 0) };
     console.log(
-      `hot path: ${CONNECTIONS} connections, ${SECONDS} s per path and server, measured once every connection has been answered and at least ${WARMUP} s passed; load average before ${loadavg()
+      `hot path, PlanDesk on ${STORE === 'cosmos' ? 'cosmosdb-server' : 'SQLite'}: ${CONNECTIONS} connections, ${SECONDS} s per path and server, measured once every connection has been answered and at least ${WARMUP} s passed; load average before ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
     const rows: string[] = [];
+    const counted: [string, string][] = [];
     // BENCH_PATHS=refresh,待办 runs only the paths whose names contain one of the words.
     const only = process.env.BENCH_PATHS?.split(',');
     for (const path of PATHS.filter((p) => !only || only.some((word) => p.name.includes(word)))) {
       const f = await drive(floor, path, plandesk);
       const p = await drive(plandesk, path, plandesk);
+      if (p.requests) counted.push([path.name, p.requests]);
       const bad = f.non2xx + f.errors + p.non2xx + p.errors;
       rows.push(
         `| ${path.name} | ${f.rps.toFixed(0)} | ${ms(f.p50)} / ${ms(f.p99)} / ${ms(f.max)} | ${p.rps.toFixed(0)} | ${ms(p.p50)} / ${ms(p.p99)} / ${ms(p.max)} | ${(p.rps / f.rps).toFixed(2)}× | ${(p.p99 / Math.max(f.p99, 1)).toFixed(2)}× | ${f.done} / ${p.done} | ${(f.allConnected / 1000).toFixed(1)} / ${(p.allConnected / 1000).toFixed(1)} s | ${f.answer} / ${p.answer} |${bad ? ` ${bad} failed` : ''}`,
@@ -386,6 +474,7 @@ async function main(): Promise<void> {
     );
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     rows.forEach((r) => console.log(r));
+    for (const [name, requests] of counted) console.log(`Cosmos requests of one answer, ${name}: ${requests}`);
     const decided = PATHS.find((p) => !p.same);
     if (decided)
       console.log(
@@ -399,11 +488,54 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
+    if (MEMORY_REFRESHES > 0) await memoryRun(plandesk);
   } finally {
     floor.child.kill();
     plandesk.child.kill();
   }
   process.exit(0);
+}
+
+/** Refreshes sent in all by the memory run (BENCH_MEMORY_REFRESHES; 0 leaves it out). */
+const MEMORY_REFRESHES = Number(process.env.BENCH_MEMORY_REFRESHES ?? 0);
+
+/** Sends `amount` requests of one activity at CONNECTIONS connections, as fast as they are answered. */
+function send(base: string, body: Partial<Activity>, amount: number): Promise<{ non2xx: number; errors: number }> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${base}/api/messages`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        connections: CONNECTIONS,
+        amount,
+        timeout: 30,
+      },
+      (error, result) => (error ? reject(error) : resolve({ non2xx: result.non2xx, errors: result.errors })),
+    );
+  });
+}
+
+/**
+ * The approver's refresh, MEMORY_REFRESHES times: PlanDesk's RSS after the first tenth (where it settles)
+ * and at the end, each after a second's rest. Growth past 10% between the two would be a leak.
+ */
+async function memoryRun(plandesk: Server): Promise<void> {
+  const body = refresh(APPROVER, plandesk.connector);
+  const first = Math.round(MEMORY_REFRESHES / 10);
+  const rest = () => new Promise((resolve) => setTimeout(resolve, 1000));
+  const started = Date.now();
+  const a = await send(plandesk.base, body, first);
+  await rest();
+  const settled = rssMb(plandesk.child.pid ?? 0);
+  const b = await send(plandesk.base, body, MEMORY_REFRESHES - first);
+  await rest();
+  const end = rssMb(plandesk.child.pid ?? 0);
+  const failed = a.non2xx + a.errors + b.non2xx + b.errors;
+  console.log(
+    `memory: PlanDesk RSS ${settled.toFixed(0)} MB after ${first.toLocaleString('en-US')} approver refreshes, ${end.toFixed(0)} MB after ${MEMORY_REFRESHES.toLocaleString('en-US')} (${(((end - settled) / settled) * 100).toFixed(1)}%), in ${((Date.now() - started) / 1000).toFixed(0)} s${failed ? `; ${failed} failed` : ''}`,
+  );
 }
 
 const role = process.env.BENCH_ROLE;

@@ -21,6 +21,7 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BulkOperationType, CosmosClient, type Container, type JSONObject, type OperationInput } from '@azure/cosmos';
+import { myApplications, pendingFor } from '../src/app/approval/queries';
 import { searchApplications, type SearchFilter } from '../src/app/approval/search';
 import type { ApprovalDeps } from '../src/app/common/deps';
 import { exportApplications } from '../src/app/export/export-applications';
@@ -57,8 +58,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
  * items, would take most of an hour); sizes above this one time only the report, for whoever has the time.
  */
 const COSMOS_FULL_MAX = Number(process.env.BENCH_COSMOS_FULL_MAX ?? 10_000);
-/** 刘强, ops head: sees every plan and may read the report. */
+/** 刘强, ops head: sees every plan and may read the report; his 待办 holds the team's whole queue. */
 const OPS_HEAD = '00000000-0000-0000-0000-00000000b003';
+/** 王芳, the ops approver of tier-1 plans: her 待办. */
+const OPS_APPROVER = '00000000-0000-0000-0000-00000000b002';
+/** 张伟, an account manager: his 我的. */
+const ACCOUNT_MANAGER = '00000000-0000-0000-0000-00000000a001';
 
 type Templates = Awaited<ReturnType<typeof liveTemplates>>;
 
@@ -150,6 +155,18 @@ async function measure(store: Store, dir: string, label: string, full: boolean):
     : []) {
     const took = await medianOf(run);
     note(name, took, `${took.value.records.length} plans${took.value.next ? ', more' : ''}`);
+  }
+  if (full) {
+    const rows = (list: { records: unknown[]; total: number | null; queueTotal: number }) =>
+      `${list.records.length} rows of ${list.total ?? 'more'}; team queue ${list.queueTotal}`;
+    for (const [name, run] of [
+      ['待办 of the ops approver', () => pendingFor(deps, OPS_APPROVER)],
+      ['待办 of the ops head (whole queue)', () => pendingFor(deps, OPS_HEAD)],
+      ['我的 of an account manager', () => myApplications(deps, ACCOUNT_MANAGER)],
+    ] as const) {
+      const took = await medianOf(run);
+      note(name, took, rows(took.value));
+    }
   }
   const report = await medianOf(() => reportFigures(deps, REPORT_MONTH));
   note(

@@ -27,12 +27,20 @@ export async function openStoreAt(
 const openSqlite = (file: string, { auditKeys }: Pick<Config, 'auditKeys'>): Store =>
   openSqliteStore(file, auditKeys ? { auditKeys } : {});
 
+/**
+ * On Cosmos DB, what is current in the reference data is read again after 5 s: a directory, catalog or
+ * policy imported by one instance is in use on every other within 5 s, and at once on the one that
+ * imported it (SQLite asks for the current version on every read, so it needs no such time).
+ */
+export const REFERENCE_TTL_MS = 5_000;
+
 async function openCosmos(config: Pick<Config, 'cosmos' | 'auditKeys'>, log: ChargeLog | undefined): Promise<Store> {
   if (!config.cosmos) throw new ConfigError(['COSMOS_ENDPOINT: is required when PLANDESK_STORE is cosmos']);
   // Loaded only when chosen: the Azure SDK adds a fifth of a second to every start of a SQLite bot or CLI.
   const { openCosmosStore } = await import('./cosmos/cosmos-store');
   return openCosmosStore({
     ...config.cosmos,
+    referenceTtlMs: REFERENCE_TTL_MS,
     ...(log ? { log } : {}),
     ...(config.auditKeys ? { auditKeys: config.auditKeys } : {}),
   });

@@ -16,6 +16,7 @@ import { cosmosJobRepository } from './job-repository';
 import { cosmosOutboxRepository } from './outbox-repository';
 import { cosmosPolicyRepository } from './policy-repository';
 import { cosmosTransfer } from './transfer';
+import { cachedCatalogs, cachedDirectory, cachedPolicies } from './reference-cache';
 import { chargeMeter, type ChargeLog, type RequestCharges } from './request-charges';
 
 export interface CosmosStoreOptions {
@@ -35,6 +36,11 @@ export interface CosmosStoreOptions {
   retry?: RetryOptions;
   /** The keys each partition's audit checkpoint is signed and checked with; none: written unsigned, never checked. */
   auditKeys?: AuditKeys;
+  /**
+   * How long what is current in the reference data (the directory, the catalog, the policy in force) is
+   * kept before it is read again (reference-cache.ts); 0, the default, reads it on every use.
+   */
+  referenceTtlMs?: number;
 }
 
 /**
@@ -65,6 +71,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
   try {
     const container = await ensureContainer(client, options.database);
     const charges = chargeMeter(options.log);
+    const ttl = options.referenceTtlMs ?? 0;
     const ctx: CosmosContext = {
       io: cosmosIo(container, charges),
       nextSeq: writeSequence(),
@@ -78,9 +85,9 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
       outbox: cosmosOutboxRepository(ctx),
       conversations: cosmosConversationRepository(ctx),
       cardCopies: cosmosCardCopyRepository(ctx),
-      catalogs: cosmosCatalogRepository(ctx),
-      policies: cosmosPolicyRepository(ctx),
-      directory: cosmosDirectoryRepository(ctx),
+      catalogs: cachedCatalogs(cosmosCatalogRepository(ctx), ttl),
+      policies: cachedPolicies(cosmosPolicyRepository(ctx), ttl),
+      directory: cachedDirectory(cosmosDirectoryRepository(ctx), ttl),
       audit: cosmosAuditTrail(ctx),
       transfer: cosmosTransfer(ctx),
       async close() {
