@@ -119,6 +119,8 @@ async function serve(role: Role): Promise<void> {
     PLANDESK_DB: join(dir, 'plandesk.db'),
     PLANDESK_SAMPLES: join(__dirname, '../config/samples'),
     PLANDESK_DELIVERY_INTERVAL_MS: '600000',
+    // The beats would add their own requests to the counts and their work to the figures.
+    PLANDESK_TICK_INTERVAL_MS: '3600000',
     ...(cosmos
       ? {
           PLANDESK_STORE: 'cosmos',

@@ -575,6 +575,27 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await store.audit.about('PP-2027-000011', ['view', 'spot_check.finding'])).toHaveLength(5);
         expect(await store.audit.about('PP-2027-000011', [])).toEqual([]);
       });
+
+      it('should give back the entries of the kinds asked for about several subjects in one read', async () => {
+        const at = (n: number) => new Date(`2026-12-0${n}T01:00:00Z`);
+        const finding = (n: number, subject: string) =>
+          auditEntry(at(n), ADMIN, 'spot_check.finding', subject, null, { result: n % 2 ? 'issue' : 'ok' });
+        const view = (n: number, subject: string) => auditEntry(at(n), HEAD, 'view', subject, null, null);
+        await store.audit.append([view(1, 'PP-2027-000021'), finding(2, 'PP-2027-000021')]);
+        await store.audit.append([finding(3, 'PP-2027-000022'), finding(4, 'PP-2027-000023')]);
+        await store.audit.append([finding(5, 'PP-2027-000021'), view(6, 'PP-2027-000022')]);
+        const found = await store.audit.aboutEach(
+          ['PP-2027-000021', 'PP-2027-000022', 'PP-2027-000099'],
+          ['spot_check.finding'],
+        );
+        expect(found.filter((e) => e.subject === 'PP-2027-000021')).toEqual([
+          finding(2, 'PP-2027-000021'),
+          finding(5, 'PP-2027-000021'),
+        ]);
+        expect(found.filter((e) => e.subject !== 'PP-2027-000021')).toEqual([finding(3, 'PP-2027-000022')]);
+        expect(await store.audit.aboutEach([], ['spot_check.finding'])).toEqual([]);
+        expect(await store.audit.aboutEach(['PP-2027-000021'], [])).toEqual([]);
+      });
     });
 
     it('should keep everything after the store is closed and reopened', async () => {

@@ -25,12 +25,16 @@ export const otherPlanOf = (record: ApplicationRecord): OtherPlan => ({
 export const seesTrackRecord = (actor: Actor): boolean =>
   actor.roles.some((r) => (APPROVER_ROLES as readonly string[]).includes(r) || r === 'auditor');
 
-/** A plan's spot-check findings, from its audit entries. */
-async function findingsOf(store: Store, id: string): Promise<TrackedPlan['findings']> {
-  const results = (await store.audit.about(id, ['spot_check.finding'])).map(
-    (e) => (e.after as { result?: unknown } | null)?.result,
-  );
-  return { checked: results.length, issues: results.filter((r) => r === 'issue').length };
+/** Plans' spot-check findings, from their audit entries, read in one go. */
+async function findingsOf(store: Store, ids: readonly string[]): Promise<Map<string, TrackedPlan['findings']>> {
+  const findings = new Map<string, TrackedPlan['findings']>(ids.map((id) => [id, { checked: 0, issues: 0 }]));
+  for (const entry of await store.audit.aboutEach(ids, ['spot_check.finding'])) {
+    const found = findings.get(entry.subject);
+    if (!found) continue;
+    const result = (entry.after as { result?: unknown } | null)?.result;
+    findings.set(entry.subject, { checked: found.checked + 1, issues: found.issues + (result === 'issue' ? 1 : 0) });
+  }
+  return findings;
 }
 
 const evaluationOf = (record: ApplicationRecord): TrackedPlan['evaluation'] => {
@@ -53,13 +57,7 @@ export async function trackRecordOf(store: Store, record: ApplicationRecord): Pr
   const others = customer.records.filter((r) => r.id !== record.id);
   const listed = others.slice(0, TRACK_RECORD_ROWS);
   const sample = activity.records.filter((r) => r.id !== record.id).slice(0, ACTIVITY_SAMPLE);
-  const findings = new Map(
-    await Promise.all(
-      [...new Set([...listed, ...sample].map((r) => r.id))].map(
-        async (id) => [id, await findingsOf(store, id)] as const,
-      ),
-    ),
-  );
+  const findings = await findingsOf(store, [...new Set([...listed, ...sample].map((r) => r.id))]);
   return {
     plans: listed.map((r) => ({
       id: r.id,

@@ -136,6 +136,11 @@ export interface AuditTrail {
   /** Entries about one subject, oldest first; only those of the given actions when they are given. */
   about(subject: string, actions?: readonly AuditAction[]): Promise<AuditEntry[]>;
   /**
+   * Entries of the given actions about any of `subjects`, in one read (a track record's findings about
+   * its plans: one query, not one a plan); each subject's oldest first.
+   */
+  aboutEach(subjects: readonly string[], actions: readonly AuditAction[]): Promise<AuditEntry[]>;
+  /**
    * Walks the hash chain(s) of the whole trail, each entry against the hash written with it and the
    * entry before it, and each chain's checkpoint against the configured key: reports the first place
    * it does not hold, or how many entries it covers.

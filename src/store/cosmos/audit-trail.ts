@@ -56,6 +56,21 @@ export function cosmosAuditTrail(ctx: CosmosContext): AuditTrail {
         .sort((a, b) => a.seq.localeCompare(b.seq))
         .map((item) => item.body);
     },
+    async aboutEach(subjects, actions) {
+      if (subjects.length === 0 || actions.length === 0) return [];
+      const items = await ctx.io.all('audit.aboutEach', {
+        query:
+          'SELECT c.id, c.seq, c.body FROM c WHERE c.type = "audit" AND ARRAY_CONTAINS(@subjects, c.subject) AND ARRAY_CONTAINS(@actions, c.body.action)',
+        parameters: [
+          { name: '@subjects', value: [...subjects] },
+          { name: '@actions', value: [...actions] },
+        ],
+      });
+      return items
+        .map((raw, i) => parseDocument(auditItemSchema, 'audit', `aboutEach #${i}`, raw))
+        .sort((a, b) => a.seq.localeCompare(b.seq))
+        .map((item) => item.body);
+    },
     verify: () => verifyAuditChains(ctx),
     signCheckpoints: () => signAuditCheckpoints(ctx),
     page: (query, limit, cursor) => auditPage(ctx, query, limit, cursor),

@@ -124,9 +124,29 @@ export function sqliteAuditTrail(db: SqliteDatabase, write: AuditWriter, signer:
       );
     return statement;
   };
+  const bySubjectsActions = new Map<string, Statement<string[], AuditRow>>();
+  const eachOf = (subjects: number, actions: number) => {
+    const key = `${subjects}/${actions}`;
+    let statement = bySubjectsActions.get(key);
+    const marks = (n: number) => Array(n).fill('?').join(', ');
+    if (!statement)
+      bySubjectsActions.set(
+        key,
+        (statement = db.prepare<string[], AuditRow>(
+          `SELECT id, at, actor, action, subject, before, after FROM audit WHERE subject IN (${marks(subjects)}) AND action IN (${marks(actions)}) ORDER BY id`,
+        )),
+      );
+    return statement;
+  };
   return {
     async append(entries) {
       appendAll.immediate(entries);
+    },
+    async aboutEach(subjects, actions) {
+      if (subjects.length === 0 || actions.length === 0) return [];
+      return eachOf(subjects.length, actions.length)
+        .all(...subjects, ...actions)
+        .map(entryOf);
     },
     async about(subject, actions) {
       if (actions === undefined) return bySubject.all(subject).map(entryOf);
