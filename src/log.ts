@@ -1,5 +1,5 @@
 import pino from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import type { LogLevel } from './config';
 import { currentTurn } from './telemetry/turn-context';
 
@@ -46,7 +46,10 @@ function asLog(logger: pino.Logger): Log {
  * context, the fields), or coloured lines for a person when stderr is a terminal.
  */
 export function createLog(level: LogLevel, terminal = process.stderr.isTTY === true): Log {
-  const destination = terminal
+  // pino-pretty is loaded only for a person at a terminal: a service writes JSON and starts without it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when needed, see above
+  const pretty = terminal ? (require('pino-pretty') as typeof PinoPretty) : null;
+  const destination = pretty
     ? pretty({ destination: 2, sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid' })
     : pino.destination({ dest: 2, sync: true });
   return asLog(pino(options(level), destination));
