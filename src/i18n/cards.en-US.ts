@@ -89,6 +89,11 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
   'card.app.route': 'Approval route',
   'card.app.justification': 'Justification',
   'card.app.history': 'History',
+  'card.clipped.justification':
+    "(The justification has {length} characters; the card shows the first {shown}. The whole text is in the plan's export and audit trail.)",
+  'card.history.earlier':
+    "{count} earlier entries are not shown; the full history is in the plan's export and audit trail.",
+  'card.questions.earlier': '{count} earlier questions and answers are not shown.',
 
   'card.action.approve': 'Approve',
   'card.action.approveConfirm': 'Confirm approval',

@@ -10,6 +10,7 @@ import { describeChange, formerValue, resubmissionChanges } from './changes';
 import { economicsRows, formatMonths, formatWhen, yuan } from './formatting';
 import { endedHistoryComment, endInputOf, endNote, evaluationRows, termText, type EndTyped } from './plan-life-view';
 import { trackRecordView } from './track-record-view';
+import { CARD_TEXT, clipped, latest, shownJustification } from './card-budget';
 import { closedQuestionNote, isAsking, openQuestionOf, questionsNote } from './questions-view';
 
 /** A name from the model's names (an id the directory does not know is shown as itself). */
@@ -179,6 +180,7 @@ export function applicationView(
   const openQuestion = openQuestionOf(model, lang);
   const changes = changesView(model, lang);
   const shownBanner = banner ?? aheadNote(model, lang);
+  const history = latest(record.history, CARD_TEXT.history);
   return {
     lang,
     id: record.id,
@@ -225,27 +227,34 @@ export function applicationView(
       who: nameIn(names, s.decidedBy ?? s.assignee),
       status: t(lang, `stepStatus.${s.status}`),
       when: formatWhen(s.decidedAt ?? s.dueAt, lang, now),
-      comment: s.comment ?? '',
+      comment: clipped(s.comment ?? '', CARD_TEXT.comment),
     })),
     waitingOn: model.evaluation
       ? evaluationAsk(model.evaluation, lang)
       : waitingOn(record, names, lang, now, model.pausesWhileAsking),
-    justification: record.input.justification,
-    history: record.history.map((h) => ({
-      when: formatWhen(h.at, lang, now),
-      who: nameIn(names, h.actor),
-      // A decision (or withdrawal) that closed a question unanswered says so.
-      what: describeHistoryAction(h.action, lang) + closedQuestionNote(record, h, lang),
-      // A resubmission's line lists what it changed ("单价 ¥90.00 → ¥96.00").
-      comment:
-        h.action === 'resubmitted'
-          ? resubmissionChanges(record, h.revision)
-              .map((c) => describeChange(c, lang))
-              .join(';')
-          : h.action === 'ended_early'
-            ? endedHistoryComment(record, h.comment ?? '', lang)
-            : (h.comment ?? ''),
-    })),
+    justification: shownJustification(record.input.justification, lang),
+    history: [
+      ...(history.earlier > 0
+        ? [{ when: '', who: '', what: t(lang, 'card.history.earlier', { count: history.earlier }), comment: '' }]
+        : []),
+      ...history.shown.map((h) => ({
+        when: formatWhen(h.at, lang, now),
+        who: nameIn(names, h.actor),
+        // A decision (or withdrawal) that closed a question unanswered says so.
+        what: describeHistoryAction(h.action, lang) + closedQuestionNote(record, h, lang),
+        // A resubmission's line lists what it changed ("单价 ¥90.00 → ¥96.00").
+        comment: clipped(
+          h.action === 'resubmitted'
+            ? resubmissionChanges(record, h.revision)
+                .map((c) => describeChange(c, lang))
+                .join(';')
+            : h.action === 'ended_early'
+              ? endedHistoryComment(record, h.comment ?? '', lang)
+              : (h.comment ?? ''),
+          CARD_TEXT.comment,
+        ),
+      })),
+    ],
     actions: model.actions,
     ...(record.evaluationDue !== null ? { evaluationPeriod: record.evaluationDue } : {}),
     ...(model.evaluation ? { evaluationAsk: evaluationAsk(model.evaluation, lang) } : {}),

@@ -1,11 +1,12 @@
 import type { CardModel } from '../../app/use-cases';
 import type { ApplicationRecord, HistoryEvent } from '../../app/records/application-record';
 import { DECISIONS } from '../../domain/approval-step';
-import { isOpen, openQuestionIndex } from '../../domain/step-question';
+import { isOpen, openQuestionIndex, type StepQuestion } from '../../domain/step-question';
 import { awaitedStep } from '../../domain/workflow';
 import { t, type Lang } from '../../i18n';
 import type { ApplicationView } from '../views/view-models';
 import { formatWhen } from './formatting';
+import { CARD_TEXT, clipped, latest } from './card-budget';
 
 const nameIn = (names: Record<string, string>, id: string): string => names[id] ?? id;
 
@@ -24,23 +25,29 @@ export function questionsNote(model: CardModel, lang: Lang): ApplicationView['qu
   const asked = record.questions.filter((q) => q.revision === record.revision && q.stepIndex === awaited.index);
   if (asked.length === 0) return undefined;
   const open = asked.find(isOpen);
-  const entries = asked.flatMap((q) => [
-    {
-      label: t(lang, 'question.asked', { who: nameIn(names, q.askedBy), when: formatWhen(q.askedAt, lang, asOf) }),
-      text: q.text,
-    },
-    ...(q.answer !== null && q.answeredAt
-      ? [
-          {
-            label: t(lang, 'question.answered', {
-              who: nameIn(names, q.answeredBy ?? record.input.applicant),
-              when: formatWhen(q.answeredAt, lang, asOf),
-            }),
-            text: q.answer,
-          },
-        ]
-      : []),
-  ]);
+  const { shown, earlier } = latest(asked, CARD_TEXT.questions);
+  // The open question is quoted whole where it is answered; those on record show their start.
+  const text = (q: StepQuestion, said: string) => (isOpen(q) ? said : clipped(said, CARD_TEXT.comment));
+  const entries = [
+    ...(earlier > 0 ? [{ label: t(lang, 'card.questions.earlier', { count: earlier }), text: '' }] : []),
+    ...shown.flatMap((q) => [
+      {
+        label: t(lang, 'question.asked', { who: nameIn(names, q.askedBy), when: formatWhen(q.askedAt, lang, asOf) }),
+        text: text(q, q.text),
+      },
+      ...(q.answer !== null && q.answeredAt
+        ? [
+            {
+              label: t(lang, 'question.answered', {
+                who: nameIn(names, q.answeredBy ?? record.input.applicant),
+                when: formatWhen(q.answeredAt, lang, asOf),
+              }),
+              text: text(q, q.answer),
+            },
+          ]
+        : []),
+    ]),
+  ];
   if (!open)
     return {
       title: t(lang, 'question.title.answered', { step: t(lang, `step.${awaited.step.step}`) }),
