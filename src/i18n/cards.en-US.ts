@@ -93,6 +93,7 @@ export const cardsEnUS: Record<keyof typeof cardsZhCN, string> = {
     "(The justification has {length} characters; the card shows the first {shown}. The whole text is in the plan's export and audit trail.)",
   'card.history.earlier':
     "{count} earlier entries are not shown; the full history is in the plan's export and audit trail.",
+  'card.overlaps.more': "⚠ {count} more plans overlap this one; they are marked in the customer's other plans.",
   'card.questions.earlier': '{count} earlier questions and answers are not shown.',
 
   'card.action.approve': 'Approve',

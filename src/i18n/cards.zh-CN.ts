@@ -92,6 +92,7 @@ export const cardsZhCN = {
   'card.app.history': '历史记录',
   'card.clipped.justification': '(理由全文 {length} 字,卡片上显示前 {shown} 字;全文在方案的导出文件和审计记录中。)',
   'card.history.earlier': '更早的 {count} 条记录未显示,完整记录在方案的导出文件和审计记录中。',
+  'card.overlaps.more': '⚠ 另有 {count} 个方案与本方案重叠,已在“该集团客户的其他方案”中标出。',
   'card.questions.earlier': '此前还有 {count} 个问题及回答未显示。',
 
   'card.action.approve': '批准',

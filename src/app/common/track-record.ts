@@ -7,8 +7,8 @@ import type { Store } from '../ports/store';
 
 /* The customer's track record (app/records/track-record.ts), worked out from the store. */
 
-/** How many of the customer's other plans the card lists (newest first); the rest are counted. */
-export const TRACK_RECORD_ROWS = 8;
+/** How many of the customer's other plans the card lists (newest first); the rest are counted (a card has to fit in 28 KB). */
+export const TRACK_RECORD_ROWS = 5;
 /** How many of the latest plans that took effect on the activity its figures are taken over. */
 export const ACTIVITY_SAMPLE = 20;
 

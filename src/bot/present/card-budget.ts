@@ -9,13 +9,15 @@ import { t, type Lang } from '../../i18n';
  */
 export const CARD_TEXT = {
   /** Characters of the justification shown. */
-  justification: 600,
+  justification: 500,
   /** Characters of each comment (a decision's, a history line's, a question or an answer on record). */
   comment: 120,
   /** History lines shown, the latest ones. */
   history: 6,
   /** Questions asked on the step awaited, the latest ones, each with its answer. */
   questions: 2,
+  /** Overlapping plans warned of in words; the track record marks every one. */
+  overlaps: 3,
 } as const;
 
 /** The text cut to `max` characters (whole code points) and marked "…" when it is longer. */

@@ -1,6 +1,7 @@
 import type { CardModel } from '../../app/use-cases';
 import type { TrackRecord } from '../../app/records/track-record';
 import { overlapWarnings } from '../../domain/overlap';
+import { CARD_TEXT } from './card-budget';
 import { describeReason, tierName } from '../../i18n/describe-reason';
 import { t, type Lang } from '../../i18n';
 import type { ApplicationView } from '../views/view-models';
@@ -15,7 +16,14 @@ export function trackRecordView(model: CardModel, lang: Lang): Pick<ApplicationV
   if (!record) return {};
   const { groupId } = model.record.input.customer;
   const total = record.plans.length + record.more;
-  const overlaps = overlapWarnings(record.overlaps).map((w) => describeReason(w, lang));
+  // The first few overlaps in words, then how many more: each is in the track record's rows, marked.
+  const warned = overlapWarnings(record.overlaps).map((w) => describeReason(w, lang));
+  const overlaps = [
+    ...warned.slice(0, CARD_TEXT.overlaps),
+    ...(warned.length > CARD_TEXT.overlaps
+      ? [t(lang, 'card.overlaps.more', { count: warned.length - CARD_TEXT.overlaps })]
+      : []),
+  ];
   const rows = record.plans.map((p) => ({
     title: [p.id, t(lang, `state.${p.state}`), p.tier ? tierName(p.tier, lang, model.tierNames) : null]
       .filter((part): part is string => part !== null)

@@ -32,16 +32,16 @@ import type { ApplicationView } from './view-models';
  */
 export const LINES_IN_COLUMNS = 6;
 
-/** Each tariff line as a title and one line of its figures, labelled. */
+/** Each tariff line as one text: the product and quantity, what changed, and its figures, labelled. */
 function lineRows(lines: ApplicationView['lines'], lang: ApplicationView['lang']) {
   return lines.map((line) => ({
-    product: `${line.product} × ${line.quantity}`,
-    was: line.was,
-    figures: joined(
+    text: joined(
+      `${line.product} × ${line.quantity}`,
       `${t(lang, 'card.app.lineProposed')} ${line.proposed}`,
       ...(line.standard ? [`${t(lang, 'card.app.lineStandard')} ${line.standard}`] : []),
       ...(line.market ? [`${t(lang, 'card.app.lineMarket')} ${line.market}`] : []),
       ...(line.cost ? [`${t(lang, 'card.app.lineCost')} ${line.cost}`] : []),
+      ...(line.was ? [line.was] : []),
     ),
   }));
 }
