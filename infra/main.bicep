@@ -26,7 +26,7 @@ param botAppType string = 'SingleTenant'
 @description('SingleTenant: the app registration\'s application (client) id. UserAssignedMSI: ignored (the identity\'s client id is used); leave empty.')
 param botAppId string = ''
 
-@description('SingleTenant: the app registration\'s client secret, stored in Key Vault (the app reads it through a Key Vault reference). UserAssignedMSI: leave empty.')
+@description('SingleTenant: the app registration\'s client secret, stored in Key Vault (the app reads it through a Key Vault reference); required on the first deployment, empty later keeps the stored one. UserAssignedMSI: leave empty.')
 @secure()
 param botAppPassword string = ''
 
@@ -47,9 +47,12 @@ param appServiceSku string = 'B1'
 @minValue(1000)
 param cosmosAutoscaleMaxThroughput int = 1000
 
-@description('PLANDESK_AUDIT_KEY: signs the audit trail\'s checkpoints (at least 32 characters, e.g. openssl rand -base64 32). Empty: checkpoints unsigned.')
+@description('PLANDESK_AUDIT_KEY: signs the audit trail\'s checkpoints (at least 32 characters, e.g. openssl rand -base64 32). Stored in Key Vault when given; empty keeps the secret stored before.')
 @secure()
 param auditKey string = ''
+
+@description('Whether the app signs the audit trail\'s checkpoints with the audit key stored in Key Vault (give the key on the first deployment).')
+param signAuditCheckpoints bool = false
 
 @description('Days Log Analytics keeps logs.')
 param logRetentionDays int = 30
@@ -102,7 +105,8 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (usesSecret) {
+// Secrets are written only when given, so a later deployment without them in its shell keeps the stored ones.
+resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (usesSecret && !empty(botAppPassword)) {
   parent: vault
   name: botSecretName
   properties: { value: botAppPassword }
@@ -156,14 +160,14 @@ var secretSettings = concat(
         }
       ]
     : [],
-  empty(auditKey)
-    ? []
-    : [
+  signAuditCheckpoints
+    ? [
         {
           name: 'PLANDESK_AUDIT_KEY'
           value: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/${auditKeySecretName})'
         }
       ]
+    : []
 )
 
 resource web 'Microsoft.Web/sites@2023-12-01' = {

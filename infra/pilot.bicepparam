@@ -18,8 +18,10 @@ param botAppId = '00000000-0000-0000-0000-000000000000'
 // The tenant of the app registration: placeholder, replace (or remove the line to use the deploying tenant).
 param tenantId = '00000000-0000-0000-0000-000000000000'
 
+// Both are required on the first deployment; later ones may leave them out and keep the stored secrets.
 param botAppPassword = readEnvironmentVariable('PLANDESK_BOT_APP_PASSWORD', '')
 param auditKey = readEnvironmentVariable('PLANDESK_AUDIT_KEY', '')
+param signAuditCheckpoints = true
 
 param botSku = 'F0'
 param appServiceSku = 'B1'

@@ -138,17 +138,25 @@ describe('infra/main.bicep, the whole deployment', () => {
     expect(settings.get('MicrosoftAppPassword')).toMatch(
       /^'@Microsoft\.KeyVault\(SecretUri=\$\{vault\.properties\.vaultUri\}secrets\//,
     );
-    expect(main).toMatch(/@secure\(\)\s*\nparam botAppPassword string/);
-    const uses = [...main.matchAll(/\bbotAppPassword\b/g)].map((m) => m.index ?? 0);
-    const secret = resource('botPasswordSecret');
-    expect(secret.type).toBe('Microsoft.KeyVault/vaults/secrets');
-    const secretStart = main.indexOf(secret.body);
-    const outside = uses
-      .filter((i) => !main.slice(i - 6, i).startsWith('param '))
-      .filter((i) => i < secretStart || i > secretStart + secret.body.length);
-    expect(outside).toEqual([]);
-    // Same for the audit key, when it is given.
     expect(settings.get('PLANDESK_AUDIT_KEY')).toMatch(/^'@Microsoft\.KeyVault\(SecretUri=/);
+    // Each secret parameter is @secure() and used only by its Key Vault secret, written only when given (a later
+    // deployment without it in the shell keeps the stored one).
+    for (const [param, symbol] of [
+      ['botAppPassword', 'botPasswordSecret'],
+      ['auditKey', 'auditKeySecret'],
+    ] as const) {
+      expect(main).toMatch(new RegExp(`@secure\\(\\)\\s*\\nparam ${param} string`));
+      const secret = resource(symbol);
+      expect(secret.type).toBe('Microsoft.KeyVault/vaults/secrets');
+      expect(secret.body).toMatch(new RegExp(`^resource ${symbol} '[^']+' = if \\([^\\n]*!empty\\(${param}\\)\\) \\{`));
+      expect(secret.body).toContain(`properties: { value: ${param} }`);
+      const secretStart = main.indexOf(secret.body);
+      const outside = [...main.matchAll(new RegExp(`\\b${param}\\b`, 'g'))]
+        .map((m) => m.index ?? 0)
+        .filter((i) => !/^(param |@description\(|\s*\/\/)/.test(main.slice(main.lastIndexOf('\n', i) + 1)))
+        .filter((i) => i < secretStart || i > secretStart + secret.body.length);
+      expect([param, outside]).toEqual([param, []]);
+    }
     // The parameters file reads secrets from the deploying shell, never holds one.
     expect(pilot).toMatch(/^param botAppPassword = readEnvironmentVariable\(/m);
     expect(pilot).toMatch(/^param auditKey = readEnvironmentVariable\(/m);
