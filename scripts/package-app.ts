@@ -262,7 +262,10 @@ export function fillPlaceholders(
         .trim();
     }
     if (Array.isArray(node))
-      return node.flatMap((item) => (hasPlaceholder(item) && fill(item) === '' ? [] : [fill(item)]));
+      return node.flatMap((item) => {
+        const value = fill(item);
+        return hasPlaceholder(item) && value === '' ? [] : [value];
+      });
     if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, fill(v)]));
     return node;
   };
@@ -284,7 +287,8 @@ export function placeholderValues(
   const values: Record<string, string> = { APP_VERSION: appVersion };
   if (ids.ok) Object.assign(values, { BOT_ID: ids.botId, MICROSOFT_APP_ID: ids.botId, TEAMS_APP_ID: ids.teamsAppId });
   for (const name of names) {
-    if (name in values || name === 'BOT_ID' || name === 'MICROSOFT_APP_ID' || name === 'TEAMS_APP_ID') continue;
+    // The ids and the version are settled above (a bad id is already named).
+    if (name in values || ['BOT_ID', 'MICROSOFT_APP_ID', 'TEAMS_APP_ID'].includes(name)) continue;
     const found = lookup(vars, name);
     if (found === undefined || (found.value === '' && !MAY_BE_EMPTY.has(name))) {
       problems.push(
