@@ -10,13 +10,21 @@ import {
   fillPlaceholders,
   MANIFEST_DIR,
   officialValidator,
+  parseEnvFile,
+  placeholdersIn,
   schemaUrl,
   type Json,
 } from '../../scripts/package-app';
 import { decodePng } from './png';
 
 const SAMPLE_ID = '2f0c5a7e-8b1d-4c3e-9a6f-1b2c3d4e5f60';
-const FILLED = { MICROSOFT_APP_ID: SAMPLE_ID, TEAMS_APP_ID: SAMPLE_ID, APP_VERSION: '0.1.0' };
+const FILLED = {
+  BOT_ID: SAMPLE_ID,
+  TEAMS_APP_ID: SAMPLE_ID,
+  BOT_DOMAIN: 'plandesk-pilot-abc123.azurewebsites.net',
+  APP_NAME_SUFFIX: '',
+  APP_VERSION: '0.1.0',
+};
 
 const readJson = (name: string): Json => JSON.parse(readFileSync(path.join(MANIFEST_DIR, name), 'utf8')) as Json;
 const template = readJson('manifest.json');
@@ -83,9 +91,33 @@ describe('the Teams app manifest', () => {
   });
 
   it('has a value from the package script for every placeholder it holds', () => {
-    expect(JSON.stringify(template)).toMatch(/\$\{\{MICROSOFT_APP_ID\}\}/);
     expect(fillPlaceholders(template, FILLED).unknown).toEqual([]);
     expect(JSON.stringify(filled)).not.toContain('${{');
+  });
+
+  it('uses the Agents Toolkit placeholders, each but APP_VERSION (package.json) declared in env/.env.dev', () => {
+    expect(placeholdersIn(template).sort()).toEqual([
+      'APP_NAME_SUFFIX',
+      'APP_VERSION',
+      'BOT_DOMAIN',
+      'BOT_ID',
+      'TEAMS_APP_ID',
+    ]);
+    expect(template).toMatchObject({
+      id: '${{TEAMS_APP_ID}}',
+      bots: [{ botId: '${{BOT_ID}}' }],
+      validDomains: ['${{BOT_DOMAIN}}'],
+    });
+    const dev = parseEnvFile(readFileSync(path.join(MANIFEST_DIR, '..', 'env', '.env.dev'), 'utf8'), '.env.dev');
+    expect(dev.problems).toEqual([]);
+    expect(dev.values).toEqual({
+      TEAMSFX_ENV: 'dev',
+      APP_NAME_SUFFIX: 'dev',
+      TEAMS_APP_ID: '',
+      BOT_ID: '',
+      BOT_DOMAIN: '',
+    });
+    expect(placeholdersIn(english)).toEqual(['APP_NAME_SUFFIX']);
   });
 
   it('validates, with a sample app id filled in, against the official Teams schema of its version', () => {
