@@ -1,5 +1,5 @@
 import type { TransferItem, TransferKind } from '../../app/ports/store-transfer';
-import { applicationItem, reportFactsItems } from './application-items';
+import { applicationItem, parseApplicationItem, reportFactsItems } from './application-items';
 import { chainAppend, chainHead } from './audit-chain-heads';
 import type { CosmosContext } from './cosmos-context';
 import type { Item } from './cosmos-io';
@@ -50,6 +50,12 @@ export interface BulkDeps {
 export function bulkWriter(deps: BulkDeps) {
   const { ctx, op } = deps;
   let gathered: TransferItem[] = [];
+  // Asked once, when the first audit entries are written.
+  let trailAsked: Promise<boolean> | null = null;
+  const noTrailAtStart = (): Promise<boolean> =>
+    (trailAsked ??= ctx.io
+      .all(op, { query: 'SELECT TOP 1 c.id FROM c WHERE c.type = "audit"' })
+      .then((found) => found.length === 0));
 
   async function applications(items: Extract<TransferItem, { kind: 'application' }>[]): Promise<void> {
     const statuses = await ctx.io.bulk(
@@ -57,7 +63,18 @@ export function bulkWriter(deps: BulkDeps) {
       items.map((t) => ({ op: 'create' as const, item: applicationItem(t.record, deps.seqFor(t.order)) })),
     );
     const created = items.filter((_, i) => statuses[i] === 201);
-    const along = created.flatMap((t) => [
+    // One already there from an earlier run at the same version or a later one is left; an older one is
+    // replaced the one-at-a-time way. Its facts and claim are written again either way (the same items).
+    const there = items.filter((_, i) => statuses[i] === 409);
+    const versions = await Promise.all(
+      there.map(async (t) => {
+        const raw = await ctx.io.read(op, t.record.id, ITEM_IDS.application);
+        return raw === null ? null : parseApplicationItem(raw, t.record.id).version;
+      }),
+    );
+    const kept = there.filter((t, i) => (versions[i] ?? 0) >= t.record.version);
+    const older = there.filter((t, i) => (versions[i] ?? 0) < t.record.version);
+    const along = [...created, ...kept].flatMap((t) => [
       ...reportFactsItems(t.record),
       ...(t.record.draftId ? [draftClaimOf({ ...t.record, draftId: t.record.draftId })] : []),
     ]);
@@ -69,12 +86,11 @@ export function bulkWriter(deps: BulkDeps) {
       ),
     );
     created.forEach(() => deps.counted(true, 'application'));
-    for (const [i, t] of items.entries()) {
-      if (statuses[i] === 201) continue;
-      if (statuses[i] !== 409)
+    kept.forEach(() => deps.counted(false, 'application'));
+    for (const [i, t] of items.entries())
+      if (statuses[i] !== 201 && statuses[i] !== 409)
         throw new Error(`Cosmos DB: importing application ${t.key} failed with status ${statuses[i]}`);
-      await deps.importOne(t);
-    }
+    for (const t of older) await deps.importOne(t);
   }
 
   async function auditOf(pk: string, items: Extract<TransferItem, { kind: 'audit' }>[]): Promise<void> {
@@ -86,11 +102,15 @@ export function bulkWriter(deps: BulkDeps) {
     const seqs = items.map((t) => deps.seqFor(t.order));
     const there = async (seq: string | undefined) =>
       seq !== undefined && (await ctx.io.read(op, pk, ITEM_IDS.audit(seq))) !== null;
-    if (await there(seqs.at(-1))) {
+    // A partition with no chain yet holds no entries: nothing to look for. Into a target that had no audit
+    // trail at all when the import began, every partition not written since is such a one, unread.
+    const isNew = (await noTrailAtStart()) && !ctx.chainHeads.has(pk);
+    const fresh = (await chainHead(ctx, op, pk, isNew)).etag === null;
+    if (!fresh && (await there(seqs.at(-1)))) {
       items.forEach(() => deps.counted(false, 'audit'));
       return;
     }
-    if (await there(seqs[0])) {
+    if (!fresh && items.length > 1 && (await there(seqs[0]))) {
       for (const t of items) await deps.importOne(t);
       return;
     }
