@@ -25,7 +25,7 @@ export interface Config {
   /** How often due jobs (reminders, deadlines, expiry) are run. */
   tickIntervalMs: number;
   /** How long a process holds a claimed message (a crashed one's claims come back after it), and each send's deadline. */
-  delivery: { leaseMs: number; sendTimeoutMs: number };
+  delivery: { leaseMs: number; sendTimeoutMs: number; baseRetryDelayMs: number; maxAttempts: number };
   /** The Cosmos DB account, when COSMOS_ENDPOINT is set; no `key` means Microsoft Entra ID (managed identity). */
   cosmos?: { endpoint: string; key?: string; database: string };
   /**
@@ -110,6 +110,10 @@ const Settings = z.object({
   // Each turn delivers its own messages at once; this only retries the waiting ones. Faster than 100 ms is polling
   // the store for nothing, and an hour is the longest a backed-off retry should wait beyond its time.
   PLANDESK_DELIVERY_INTERVAL_MS: ms(100, 3_600_000).default('10000'),
+  // The first retry of a failed send waits about this long, each next one twice as long; tries before a message is a
+  // dead letter (ops told). Teams asks for backoff; the fault suite shortens both so its run ends in minutes.
+  PLANDESK_DELIVERY_RETRY_MS: ms(100, 600_000).default('5000'),
+  PLANDESK_DELIVERY_ATTEMPTS: wholeNumber(1, 20).default('8'),
   COSMOS_ENDPOINT: z
     .string()
     .refine(isHttpsUrl, "must be the account's https:// endpoint, e.g. https://plandesk.documents.azure.com:443/")
@@ -211,7 +215,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: s.LOG_LEVEL,
     deliveryIntervalMs: s.PLANDESK_DELIVERY_INTERVAL_MS,
     tickIntervalMs: s.PLANDESK_TICK_INTERVAL_MS,
-    delivery: { leaseMs: s.PLANDESK_DELIVERY_LEASE_MS, sendTimeoutMs: s.PLANDESK_SEND_TIMEOUT_MS },
+    delivery: {
+      leaseMs: s.PLANDESK_DELIVERY_LEASE_MS,
+      sendTimeoutMs: s.PLANDESK_SEND_TIMEOUT_MS,
+      baseRetryDelayMs: s.PLANDESK_DELIVERY_RETRY_MS,
+      maxAttempts: s.PLANDESK_DELIVERY_ATTEMPTS,
+    },
     ...(s.COSMOS_ENDPOINT
       ? {
           cosmos: {
