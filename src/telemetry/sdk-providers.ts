@@ -67,9 +67,10 @@ export function exportingProviders(config: TelemetryConfig, log: Log): Telemetry
   const everyMinute = (exporter: ConstructorParameters<typeof PeriodicExportingMetricReader>[0]['exporter']) =>
     new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: METRIC_INTERVAL_MS });
   if (config.azureMonitorConnectionString) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when Azure Monitor is the target
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when Azure Monitor is the target */
     const azure =
       require('@azure/monitor-opentelemetry-exporter') as typeof import('@azure/monitor-opentelemetry-exporter');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const connectionString = config.azureMonitorConnectionString;
     spanProcessors.push(new BatchSpanProcessor(new azure.AzureMonitorTraceExporter({ connectionString })));
     metricReaders.push(everyMinute(new azure.AzureMonitorMetricExporter({ connectionString })));
