@@ -38,6 +38,11 @@ export interface Config {
    * machine only (loopback) unless PLANDESK_ALLOW_ANONYMOUS=1 says otherwise (logged loudly at start).
    */
   allowAnonymousFromAnywhere: boolean;
+  /**
+   * Where traces and metrics go: Azure Monitor when APPLICATIONINSIGHTS_CONNECTION_STRING is set, an OTLP/HTTP
+   * collector when OTEL_EXPORTER_OTLP_ENDPOINT is set (both may be). Unset: nowhere, and the SDK is not loaded.
+   */
+  telemetry?: { azureMonitorConnectionString?: string; otlpEndpoint?: string };
   /** The bot's Microsoft app identity; no `appId` means anonymous (local testing only). */
   bot: { appId?: string; appPassword?: string; appTenantId?: string; appType: AppType };
 }
@@ -52,7 +57,13 @@ export class ConfigError extends Error {
 }
 
 // Values of these are never echoed back in an error message.
-const SECRETS = new Set(['MicrosoftAppPassword', 'COSMOS_KEY', 'PLANDESK_AUDIT_KEY', 'PLANDESK_AUDIT_PREVIOUS_KEY']);
+const SECRETS = new Set([
+  'MicrosoftAppPassword',
+  'COSMOS_KEY',
+  'PLANDESK_AUDIT_KEY',
+  'PLANDESK_AUDIT_PREVIOUS_KEY',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+]);
 
 /** Case-insensitive choice that yields the canonical spelling, so `cosmos` and `Cosmos` both work. */
 const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -61,6 +72,14 @@ const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
     if (!found) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be one of ${values.join(', ')}` });
     return found ?? values[0];
   });
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
 
 function isHttpsUrl(value: string): boolean {
   try {
@@ -129,6 +148,18 @@ const Settings = z.object({
   PLANDESK_AUDIT_KEY: auditKey.optional(),
   PLANDESK_AUDIT_PREVIOUS_KEY: auditKey.optional(),
   PLANDESK_ALLOW_ANONYMOUS: oneOf(['0', '1'] as const).default('0'),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z
+    .string()
+    .refine(
+      (s) => /(^|;)\s*(InstrumentationKey|IngestionEndpoint)\s*=/i.test(s),
+      "must be the Application Insights resource's connection string (InstrumentationKey=…;IngestionEndpoint=…)",
+    )
+    .optional(),
+  // The OTLP/HTTP base endpoint, as the OpenTelemetry specification names it; traces go to /v1/traces under it.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .refine(isHttpUrl, 'must be an http:// or https:// URL, e.g. http://localhost:4318')
+    .optional(),
 });
 
 // Parsed apart from Settings: zod skips an object's refinement once a field has failed, and a bad
@@ -239,6 +270,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         }
       : {}),
     allowAnonymousFromAnywhere: s.PLANDESK_ALLOW_ANONYMOUS === '1',
+    ...(s.APPLICATIONINSIGHTS_CONNECTION_STRING || s.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? {
+          telemetry: {
+            ...(s.APPLICATIONINSIGHTS_CONNECTION_STRING
+              ? { azureMonitorConnectionString: s.APPLICATIONINSIGHTS_CONNECTION_STRING }
+              : {}),
+            ...(s.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: s.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+          },
+        }
+      : {}),
     bot: {
       appId: i.MicrosoftAppId,
       appPassword: i.MicrosoftAppPassword,

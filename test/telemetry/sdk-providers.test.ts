@@ -1,0 +1,24 @@
+import { metrics, trace } from '@opentelemetry/api';
+import { createJsonLog } from '../../src/log';
+import { exportingProviders } from '../../src/telemetry/sdk-providers';
+
+describe('the providers built for Azure Monitor', () => {
+  it('should load the Azure Monitor exporter (the version that runs on Node 20), register while running and unregister on shutdown', async () => {
+    // Nothing is ended, so nothing is sent: the ingestion endpoint is never called.
+    const providers = exportingProviders(
+      {
+        azureMonitorConnectionString:
+          'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:9/',
+      },
+      createJsonLog('silent'),
+    );
+    try {
+      expect(trace.getTracer('x').startSpan('probe').isRecording()).toBe(true);
+      expect(metrics.getMeterProvider()).toBe(providers.meterProvider);
+    } finally {
+      await providers.shutdown();
+    }
+    expect(trace.getTracer('x').startSpan('after').isRecording()).toBe(false);
+    expect(metrics.getMeterProvider()).not.toBe(providers.meterProvider);
+  });
+});
