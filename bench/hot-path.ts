@@ -36,6 +36,7 @@ import { createServer, listen } from '../src/http/server';
 import { createJsonLog } from '../src/log';
 import type { RequestCharges } from '../src/store/cosmos/request-charges';
 import { EMULATOR_KEY } from '../test/store/support/cosmos-target';
+import { startCosmosServer } from './support/cosmos-server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 /** PlanDesk's store: the embedded SQLite file, or cosmosdb-server (BENCH_STORE=cosmos). */
@@ -112,6 +113,8 @@ async function serve(role: Role): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'plandesk-hot-path-'));
   mkdirSync(dir, { recursive: true });
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  // cosmosdb-server's certificate is self-signed; this child process talks to nothing else over TLS.
+  if (STORE === 'cosmos') process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
   const cosmos = STORE === 'cosmos' ? await startCosmosServer() : null;
   if (cosmos) process.on('exit', () => cosmos.child.kill());
   const config = loadConfig({
@@ -139,24 +142,6 @@ async function serve(role: Role): Promise<void> {
   process.stdout.write(`waiting ${waiting.assignee} ${waiting.ids.length}\n`);
   process.stdout.write(`approvable ${approvable.assignee} ${approvable.ids.join(',')}\n`);
   process.stdout.write(`port ${await app.start()}\n`);
-}
-
-/** cosmosdb-server in a process of its own (so its work is not PlanDesk's); resolves with its endpoint. */
-async function startCosmosServer(): Promise<{ endpoint: string; child: ChildProcess }> {
-  // Its certificate is self-signed; this child process talks to nothing else over TLS.
-  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-  const cli = require.resolve('@vercel/cosmosdb-server/lib/cli.js');
-  const child = spawn(process.execPath, [cli, '--host', '127.0.0.1', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`cosmosdb-server exited with ${code}`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const port = /:(\d+)\s*$/m.exec(chunk.toString())?.[1];
-      if (port) resolve(`https://127.0.0.1:${port}`);
-    });
-  });
-  return { endpoint, child };
 }
 
 /**

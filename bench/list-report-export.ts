@@ -13,7 +13,6 @@
  * The population (bench/support/plan-population.ts) is four years of plans at an even pace, most of them
  * decided long ago, plans in effect with quarterly evaluations, and the newest month's still open.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import https from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -36,6 +35,7 @@ import { openCosmosStore } from '../src/store/cosmos/cosmos-store';
 import { writeSequence } from '../src/store/cosmos/item-keys';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
 import { EMULATOR_KEY } from '../test/store/support/cosmos-target';
+import { startCosmosServer } from './support/cosmos-server';
 import {
   copyOf,
   filingAudit,
@@ -196,22 +196,6 @@ async function measure(store: Store, dir: string, label: string, full: boolean):
   } else lines.push('only the report: lists and export page through the whole store');
   console.log(`${label}:\n${lines.map((l) => `  ${l}`).join('\n')}`);
   return figures;
-}
-
-/** cosmosdb-server in a child process; resolves with its endpoint once it listens. */
-async function startCosmosServer(): Promise<{ endpoint: string; child: ChildProcess }> {
-  const cli = require.resolve('@vercel/cosmosdb-server/lib/cli.js');
-  const child = spawn(process.execPath, ['--max-old-space-size=16384', cli, '--host', '127.0.0.1', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`cosmosdb-server exited with ${code}`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const port = /:(\d+)\s*$/m.exec(chunk.toString())?.[1];
-      if (port) resolve(`https://127.0.0.1:${port}`);
-    });
-  });
-  return { endpoint, child };
 }
 
 interface Target {

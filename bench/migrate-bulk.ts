@@ -10,7 +10,6 @@
  * The pilot is the benchmark population (bench/support/plan-population.ts) with each plan's filing in
  * the audit trail, its report facts and its jobs and messages as the SQLite store keeps them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import https from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
@@ -21,26 +20,12 @@ import { auditEntry } from '../src/app/records/audit';
 import { openCosmosStore } from '../src/store/cosmos/cosmos-store';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store';
 import { EMULATOR_KEY } from '../test/store/support/cosmos-target';
+import { startCosmosServer } from './support/cosmos-server';
 import { copyOf, filingAudit, liveTemplates, referenceSamples, seedReference } from './support/plan-population';
 
 const APPLICATIONS = Number(process.env.BENCH_MIGRATE_APPLICATIONS ?? 2_000);
 /** Views of each plan in its audit trail besides its filing: in use, views are most of the trail. */
 const VIEWS = Number(process.env.BENCH_MIGRATE_VIEWS ?? 5);
-
-async function startCosmosServer(): Promise<{ endpoint: string; child: ChildProcess }> {
-  const cli = require.resolve('@vercel/cosmosdb-server/lib/cli.js');
-  const child = spawn(process.execPath, ['--max-old-space-size=16384', cli, '--host', '127.0.0.1', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`cosmosdb-server exited with ${code}`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const port = /:(\d+)\s*$/m.exec(chunk.toString())?.[1];
-      if (port) resolve(`https://127.0.0.1:${port}`);
-    });
-  });
-  return { endpoint, child };
-}
 
 const total = (counts: Record<string, number | undefined>): number =>
   Object.values(counts).reduce<number>((n, c) => n + (c ?? 0), 0);
