@@ -1,6 +1,6 @@
 # PlanDesk's container: built in stages so the image holds only what runs (see README "Container").
-# Node 22 LTS on Debian slim; better-sqlite3's native module is built for this Node in each stage. Not 24 yet:
-# restify 11 does not load there (README "End of life and deprecations").
+# Node 22 LTS on Debian slim (not 24: restify 11 does not load there, see README "Runtime versions");
+# better-sqlite3's native module is built for this Node in each stage.
 ARG NODE_IMAGE=node:22-bookworm-slim
 
 # 1. Compile TypeScript to dist/ with every dependency (tsc is a dev dependency).

@@ -8,6 +8,7 @@ const adapterPackages = [
   'botframework-*',
   'restify',
   '@azure/*',
+  '@opentelemetry/*',
   'better-sqlite3',
   'csv-parse',
   'csv-parse/*',

@@ -25,7 +25,7 @@ export interface Config {
   /** How often due jobs (reminders, deadlines, expiry) are run. */
   tickIntervalMs: number;
   /** How long a process holds a claimed message (a crashed one's claims come back after it), and each send's deadline. */
-  delivery: { leaseMs: number; sendTimeoutMs: number };
+  delivery: { leaseMs: number; sendTimeoutMs: number; baseRetryDelayMs: number; maxAttempts: number };
   /** The Cosmos DB account, when COSMOS_ENDPOINT is set; no `key` means Microsoft Entra ID (managed identity). */
   cosmos?: { endpoint: string; key?: string; database: string };
   /**
@@ -38,6 +38,11 @@ export interface Config {
    * machine only (loopback) unless PLANDESK_ALLOW_ANONYMOUS=1 says otherwise (logged loudly at start).
    */
   allowAnonymousFromAnywhere: boolean;
+  /**
+   * Where traces and metrics go: Azure Monitor when APPLICATIONINSIGHTS_CONNECTION_STRING is set, an OTLP/HTTP
+   * collector when OTEL_EXPORTER_OTLP_ENDPOINT is set (both may be). Unset: nowhere, and the SDK is not loaded.
+   */
+  telemetry?: { azureMonitorConnectionString?: string; otlpEndpoint?: string };
   /**
    * The bot's Microsoft app identity; no `appId` means anonymous (local testing only). `appType` is SingleTenant
    * unless MicrosoftAppType says otherwise.
@@ -55,7 +60,13 @@ export class ConfigError extends Error {
 }
 
 // Values of these are never echoed back in an error message.
-const SECRETS = new Set(['MicrosoftAppPassword', 'COSMOS_KEY', 'PLANDESK_AUDIT_KEY', 'PLANDESK_AUDIT_PREVIOUS_KEY']);
+const SECRETS = new Set([
+  'MicrosoftAppPassword',
+  'COSMOS_KEY',
+  'PLANDESK_AUDIT_KEY',
+  'PLANDESK_AUDIT_PREVIOUS_KEY',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING',
+]);
 
 /** Case-insensitive choice that yields the canonical spelling, so `cosmos` and `Cosmos` both work. */
 const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
@@ -64,6 +75,14 @@ const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
     if (!found) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be one of ${values.join(', ')}` });
     return found ?? values[0];
   });
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
 
 function isHttpsUrl(value: string): boolean {
   try {
@@ -113,6 +132,10 @@ const Settings = z.object({
   // Each turn delivers its own messages at once; this only retries the waiting ones. Faster than 100 ms is polling
   // the store for nothing, and an hour is the longest a backed-off retry should wait beyond its time.
   PLANDESK_DELIVERY_INTERVAL_MS: ms(100, 3_600_000).default('10000'),
+  // The first retry of a failed send waits about this long, each next one twice as long; tries before a message is a
+  // dead letter (ops told). Teams asks for backoff; the fault suite shortens both so its run ends in minutes.
+  PLANDESK_DELIVERY_RETRY_MS: ms(100, 600_000).default('5000'),
+  PLANDESK_DELIVERY_ATTEMPTS: wholeNumber(1, 20).default('8'),
   COSMOS_ENDPOINT: z
     .string()
     .refine(isHttpsUrl, "must be the account's https:// endpoint, e.g. https://plandesk.documents.azure.com:443/")
@@ -128,6 +151,18 @@ const Settings = z.object({
   PLANDESK_AUDIT_KEY: auditKey.optional(),
   PLANDESK_AUDIT_PREVIOUS_KEY: auditKey.optional(),
   PLANDESK_ALLOW_ANONYMOUS: oneOf(['0', '1'] as const).default('0'),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z
+    .string()
+    .refine(
+      (s) => /(^|;)\s*(InstrumentationKey|IngestionEndpoint)\s*=/i.test(s),
+      "must be the Application Insights resource's connection string (InstrumentationKey=…;IngestionEndpoint=…)",
+    )
+    .optional(),
+  // The OTLP/HTTP base endpoint, as the OpenTelemetry specification names it; traces go to /v1/traces under it.
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .refine(isHttpUrl, 'must be an http:// or https:// URL, e.g. http://localhost:4318')
+    .optional(),
 });
 
 // Azure has created no new multi-tenant bots since 31 July 2025 (existing ones keep working), so an app id
@@ -227,7 +262,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: s.LOG_LEVEL,
     deliveryIntervalMs: s.PLANDESK_DELIVERY_INTERVAL_MS,
     tickIntervalMs: s.PLANDESK_TICK_INTERVAL_MS,
-    delivery: { leaseMs: s.PLANDESK_DELIVERY_LEASE_MS, sendTimeoutMs: s.PLANDESK_SEND_TIMEOUT_MS },
+    delivery: {
+      leaseMs: s.PLANDESK_DELIVERY_LEASE_MS,
+      sendTimeoutMs: s.PLANDESK_SEND_TIMEOUT_MS,
+      baseRetryDelayMs: s.PLANDESK_DELIVERY_RETRY_MS,
+      maxAttempts: s.PLANDESK_DELIVERY_ATTEMPTS,
+    },
     ...(s.COSMOS_ENDPOINT
       ? {
           cosmos: {
@@ -246,6 +286,16 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         }
       : {}),
     allowAnonymousFromAnywhere: s.PLANDESK_ALLOW_ANONYMOUS === '1',
+    ...(s.APPLICATIONINSIGHTS_CONNECTION_STRING || s.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? {
+          telemetry: {
+            ...(s.APPLICATIONINSIGHTS_CONNECTION_STRING
+              ? { azureMonitorConnectionString: s.APPLICATIONINSIGHTS_CONNECTION_STRING }
+              : {}),
+            ...(s.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: s.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+          },
+        }
+      : {}),
     bot: {
       appId: i.MicrosoftAppId,
       appPassword: i.MicrosoftAppPassword,

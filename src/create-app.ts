@@ -9,6 +9,8 @@ import type { ChineseWorkingCalendar } from './calendar/chinese-working-calendar
 import type { Config } from './config';
 import { close, createServer, listen } from './http/server';
 import { createRuntime } from './runtime';
+import { createLog } from './log';
+import { startTelemetry, type Telemetry } from './telemetry/telemetry';
 
 /** PlanDesk assembled: every part built here and only here (the one composition root). */
 export interface PlanDeskApp {
@@ -26,16 +28,33 @@ export interface PlanDeskApp {
   stop(): Promise<void>;
 }
 
-/** Builds PlanDesk from its configuration, with a clock and a log that tests may replace. */
-export async function createApp(config: Config, deps: { clock: Clock; log?: Log }): Promise<PlanDeskApp> {
-  const runtime = await createRuntime(config, deps);
-  const { store, calendar, adapter, services, log } = runtime;
+/**
+ * Builds PlanDesk from its configuration, with a clock and a log that tests may replace. Telemetry is started
+ * when the configuration names an exporter, unless `telemetry` is given (a test's in-memory one, which the
+ * caller keeps and stops).
+ */
+export async function createApp(
+  config: Config,
+  deps: { clock: Clock; log?: Log; telemetry?: Telemetry },
+): Promise<PlanDeskApp> {
+  const log = deps.log ?? createLog(config.logLevel);
+  const ownTelemetry = deps.telemetry ? undefined : startTelemetry(config, log);
+  const telemetry = deps.telemetry ?? ownTelemetry;
+  const runtime = await createRuntime(config, { clock: deps.clock, log, ...(telemetry ? { telemetry } : {}) }).catch(
+    async (error: unknown) => {
+      await ownTelemetry?.shutdown();
+      throw error;
+    },
+  );
+  const { store, calendar, adapter, services } = runtime;
   const bot = new PlanDeskBot({ services, commands: planCommands(services) });
   const server = createServer({
     adapter,
     bot,
     log,
     health: async () => ({ store: config.store, catalogVersion: (await store.catalogs.current())?.version ?? null }),
+    readiness: () => runtime.readiness(),
+    ...(telemetry ? { telemetry } : {}),
     requireBearer: config.bot.appId !== undefined,
     loopbackOnly: config.bot.appId === undefined && !config.allowAnonymousFromAnywhere,
   });
@@ -71,6 +90,8 @@ export async function createApp(config: Config, deps: { clock: Clock; log?: Log 
       beats.forEach((b) => clearInterval(b));
       await close(server);
       await runtime.close();
+      // What was measured last goes out before the process ends.
+      await ownTelemetry?.shutdown();
     },
   };
 }

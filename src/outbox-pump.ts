@@ -4,12 +4,16 @@ import { deliverOutbox, deliveryWorker, type DeliveryEvent, type Messenger } fro
 import type { ApprovalDeps } from './app/common/deps';
 import type { DeliveryPolicy } from './app/delivery/delivery-policy';
 import type { Log } from './log';
+import type { Telemetry } from './telemetry/telemetry';
+import { inSpan } from './telemetry/traced';
 import { outsideTurn } from './telemetry/turn-context';
 
 export interface OutboxPumpOptions {
   policy?: Partial<DeliveryPolicy>;
   /** This process's name in the outbox's leases; unique per process by default. */
   owner?: string;
+  /** Each run as a span of its own, and the delivery events as metrics, when telemetry is exported. */
+  telemetry?: Pick<Telemetry, 'tracer' | 'instruments'>;
 }
 
 // A wake-up further off than this is left to the regular beat (and to turns), which come sooner.
@@ -55,11 +59,16 @@ function logEvent(log: Log, event: DeliveryEvent): void {
  * When a retry or a quiet-hours hold falls due before the next beat, it wakes itself for it.
  */
 export function outboxPump(deps: ApprovalDeps, messenger: () => Messenger, log: Log, options: OutboxPumpOptions = {}) {
+  const { telemetry } = options;
   const worker = deliveryWorker({
     owner: options.owner ?? `${hostname()}:${process.pid}:${randomUUID()}`,
     ...(options.policy ? { policy: options.policy } : {}),
-    onEvent: (event) => logEvent(log, event),
+    onEvent: (event) => {
+      logEvent(log, event);
+      telemetry?.instruments.delivered(event);
+    },
   });
+  const deliver = () => deliverOutbox({ ...deps, messenger: messenger(), worker });
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -79,7 +88,10 @@ export function outboxPump(deps: ApprovalDeps, messenger: () => Messenger, log: 
     do {
       again = false;
       try {
-        const report = await deliverOutbox({ ...deps, messenger: messenger(), worker });
+        // A run delivers every turn's messages: its span is no turn's child.
+        const report = await (telemetry
+          ? inSpan(telemetry.tracer, 'outbox deliver', { root: true }, deliver)
+          : deliver());
         if (report.sent > 0 || report.waiting > 0)
           log.debug('outbox delivered', { code: 'outbox_delivered', sent: report.sent, waiting: report.waiting });
         scheduleWake(report.nextDue);

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       deliveryIntervalMs: 10000,
       tickIntervalMs: 60000,
-      delivery: { leaseMs: 60000, sendTimeoutMs: 15000 },
+      delivery: { leaseMs: 60000, sendTimeoutMs: 15000, baseRetryDelayMs: 5000, maxAttempts: 8 },
       allowAnonymousFromAnywhere: false,
       bot: { appId: undefined, appPassword: undefined, appTenantId: undefined, appType: 'SingleTenant' },
     });
@@ -62,7 +62,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       deliveryIntervalMs: 2500,
       tickIntervalMs: 60000,
-      delivery: { leaseMs: 60000, sendTimeoutMs: 15000 },
+      delivery: { leaseMs: 60000, sendTimeoutMs: 15000, baseRetryDelayMs: 5000, maxAttempts: 8 },
       cosmos: { endpoint: 'https://plandesk.documents.azure.com:443/', database: 'plandesk' },
       allowAnonymousFromAnywhere: true,
       bot: { appId: 'app-1', appPassword: 'secret', appTenantId: 'tenant-1', appType: 'SingleTenant' },
@@ -99,6 +99,7 @@ describe('loadConfig', () => {
     ['PLANDESK_SEND_TIMEOUT_MS', '60000.5', 'from 1000 to 300000'],
     ['PLANDESK_DELIVERY_INTERVAL_MS', '-5', 'from 100 to 3600000'],
     ['PLANDESK_DELIVERY_INTERVAL_MS', '50', 'from 100 to 3600000'],
+    ['PLANDESK_DELIVERY_RETRY_MS', '99', 'from 100 to 600000'],
   ])('should refuse %s=%s, naming its range', (name, value, range) => {
     expect(problemWith({ [name]: value }).problems).toEqual([
       `${name}: must be a whole number of milliseconds ${range} (got "${value}")`,
@@ -120,6 +121,8 @@ describe('loadConfig', () => {
     ['PLANDESK_DELIVERY_LEASE_MS', '1000', 1000, (c: Config) => c.delivery.leaseMs],
     ['PLANDESK_SEND_TIMEOUT_MS', '300000', 300_000, (c: Config) => c.delivery.sendTimeoutMs],
     ['PLANDESK_DELIVERY_INTERVAL_MS', '0100', 100, (c: Config) => c.deliveryIntervalMs],
+    ['PLANDESK_DELIVERY_RETRY_MS', '100', 100, (c: Config) => c.delivery.baseRetryDelayMs],
+    ['PLANDESK_DELIVERY_ATTEMPTS', '20', 20, (c: Config) => c.delivery.maxAttempts],
   ])('should accept %s=%s, an end of its range, as %p', (name, value, expected, read) => {
     expect(read(loadConfig({ [name]: value }))).toBe(expected);
   });
@@ -134,6 +137,8 @@ describe('loadConfig', () => {
     ['PLANDESK_DELIVERY_INTERVAL_MS', 10_000, (c: Config) => c.deliveryIntervalMs],
     ['PLANDESK_DELIVERY_LEASE_MS', 60_000, (c: Config) => c.delivery.leaseMs],
     ['PLANDESK_SEND_TIMEOUT_MS', 15_000, (c: Config) => c.delivery.sendTimeoutMs],
+    ['PLANDESK_DELIVERY_RETRY_MS', 5_000, (c: Config) => c.delivery.baseRetryDelayMs],
+    ['PLANDESK_DELIVERY_ATTEMPTS', 8, (c: Config) => c.delivery.maxAttempts],
     ['LOG_LEVEL', 'info', (c: Config) => c.logLevel],
     ['MicrosoftAppType', 'SingleTenant', (c: Config) => c.bot.appType],
     ['MicrosoftAppId', undefined, (c: Config) => c.bot.appId],

@@ -2,6 +2,7 @@ import * as restify from 'restify';
 import type { Log } from '../log';
 import { activityProblem, MAX_BODY_BYTES } from './activity-shape';
 import { turnOf, withTurn } from '../telemetry/turn-context';
+import { observedTurn, type TurnTelemetry } from '../telemetry/turn-telemetry';
 
 /** The Bot Framework adapter as the server uses it (src/bot/adapter.ts): a request's activity in, its answer out. */
 export interface ActivityAnswerer<Context> {
@@ -20,6 +21,13 @@ export interface ServerDeps<Context> {
   /** Extra health details (e.g. the store's state), merged into `/healthz`; it may set `status` itself. Throwing means 503. */
   health?: () => Promise<object>;
   /**
+   * Readiness for `/readyz`: 200 with its body when `status` is `ready`, else 503 with the same body. Without
+   * it `/readyz` answers ready with no checks; throwing means 503.
+   */
+  readiness?: () => Promise<{ status: 'ready' | 'not_ready' }>;
+  /** Traces and metrics of each turn, when telemetry is exported; without it a turn is answered as it always was. */
+  telemetry?: TurnTelemetry;
+  /**
    * Authenticated mode (an app id is configured): a request to `/api/messages` without a Bearer token is
    * refused 401 before its body is read; the adapter checks the token itself.
    */
@@ -30,13 +38,16 @@ export interface ServerDeps<Context> {
 
 /**
  * The restify server: `POST /api/messages` goes to the Bot Framework adapter and on to the bot;
- * `GET /healthz` answers 200 `{ status: 'ok', ... }` for the platform's probes. Not yet listening.
+ * `GET /livez` (the process answers), `GET /readyz` (it can do its work) and `GET /healthz` (kept for
+ * compatibility) answer the platform's probes. Not yet listening.
  */
 export function createServer<Context>({
   adapter,
   bot,
   log,
   health,
+  readiness,
+  telemetry,
   requireBearer = false,
   loopbackOnly = false,
 }: ServerDeps<Context>): restify.Server {
@@ -79,9 +90,13 @@ export function createServer<Context>({
     }
     const body = req.body as Record<string, unknown>;
     // Every line logged while the turn is answered carries its activity id, conversation and verb.
-    await withTurn(turnOf(body), () => answerTurn(body, req, res));
+    const turn = turnOf(body);
+    await withTurn(turn, () =>
+      telemetry ? observedTurn(telemetry, turn, () => answerTurn(body, req, res)) : answerTurn(body, req, res),
+    );
   });
 
+  /** Answers a turn and resolves with the status sent. */
   const answerTurn = async (body: Record<string, unknown>, req: restify.Request, res: restify.Response) => {
     try {
       const answer = await adapter.answer(req.header('authorization') ?? '', body, (c) => bot.run(c));
@@ -89,9 +104,11 @@ export function createServer<Context>({
         log.warn('request not authenticated', { code: 'unauthenticated', error: answer.refusedBecause });
       if (answer.body === undefined) res.send(answer.status);
       else res.send(answer.status, answer.body);
+      return answer.status;
     } catch (error) {
       log.error('turn failed', { code: 'turn_failed', error });
       res.send(500, { error: 'internal' });
+      return 500;
     }
   };
 
@@ -107,6 +124,27 @@ export function createServer<Context>({
     } catch (error) {
       log.error('health check failed', { code: 'health_failed', error });
       res.send(503, { status: 'unavailable' });
+    }
+  });
+
+  // Readiness: this instance can do its work (store, scheduler, calendar); the reasons are in the body either way.
+  // Logged when it changes, not at every probe.
+  let wasReady = true;
+  server.get('/readyz', async (_req, res) => {
+    try {
+      const ready = readiness ? await readiness() : { status: 'ready' as const, reasons: [], checks: {} };
+      if ((ready.status === 'ready') !== wasReady) {
+        wasReady = ready.status === 'ready';
+        if (wasReady) log.info('ready again', { code: 'ready' });
+        else log.warn('not ready', { code: 'not_ready', readiness: ready });
+      }
+      res.send(ready.status === 'ready' ? 200 : 503, ready);
+    } catch (error) {
+      log.error('readiness check failed', { code: 'readiness_failed', error });
+      res.send(503, {
+        status: 'not_ready',
+        reasons: [{ check: 'readiness', status: 'fail', code: 'readiness_failed' }],
+      });
     }
   });
 

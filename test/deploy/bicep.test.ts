@@ -78,7 +78,6 @@ const field = (text: string, name: string) => new RegExp(`^\\s*${name}: (.+)$`, 
 const READ_ELSEWHERE: Record<string, string> = {
   WEBSITE_RUN_FROM_PACKAGE: 'App Service: runs the zip deployed as the read-only wwwroot',
   AZURE_CLIENT_ID: "@azure/identity's DefaultAzureCredential: which user-assigned identity signs in to Cosmos DB",
-  APPLICATIONINSIGHTS_CONNECTION_STRING: 'Azure Monitor OpenTelemetry (issue 15); read by the telemetry setup',
 };
 
 describe('infra/main.bicep, the whole deployment', () => {

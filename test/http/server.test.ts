@@ -133,3 +133,39 @@ describe('listen', () => {
     }
   });
 });
+
+describe('the readiness endpoint', () => {
+  const serve = async (readiness?: () => Promise<{ status: 'ready' | 'not_ready' }>) => {
+    const log = createJsonLog('silent');
+    const server = createServer({
+      adapter: createAdapter(loadConfig({}), log),
+      bot: new PlanDeskBot(),
+      log,
+      ...(readiness ? { readiness } : {}),
+    });
+    const { port } = await listen(server, 0, '127.0.0.1');
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      return { status: res.status, body: await res.json() };
+    } finally {
+      await close(server);
+    }
+  };
+
+  it('should answer 200 with what the readiness check says when it says ready, and 503 with it when not', async () => {
+    const body = { status: 'not_ready' as const, reasons: [{ check: 'tick', status: 'fail', code: 'tick_late' }] };
+    expect(await serve(async () => ({ ...body, status: 'ready' }))).toEqual({
+      status: 200,
+      body: { ...body, status: 'ready' },
+    });
+    expect(await serve(async () => body)).toEqual({ status: 503, body });
+  });
+
+  it('should answer 503 with a reason when the readiness check throws, and ready with no checks without one', async () => {
+    expect(await serve(() => Promise.reject(new Error('boom')))).toEqual({
+      status: 503,
+      body: { status: 'not_ready', reasons: [{ check: 'readiness', status: 'fail', code: 'readiness_failed' }] },
+    });
+    expect(await serve()).toEqual({ status: 200, body: { status: 'ready', reasons: [], checks: {} } });
+  });
+});

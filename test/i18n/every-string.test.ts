@@ -57,6 +57,7 @@ const SAMPLE: Record<string, string | number> = {
   actual: '98,000.00',
   count: 2,
   shown: 15,
+  more: 42,
   current: '3',
   date: '2026-12-02',
   daysLeft: 30,

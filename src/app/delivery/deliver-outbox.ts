@@ -126,6 +126,10 @@ async function settle(
       recorded(worker, id, await outbox.defer(id, worker.owner, outcome.until, outcome.effects), outcome.effects);
       return false;
     case 'lease_lost':
+      // Lost before its send began (the lease ran out while it waited behind its conversation's earlier sends):
+      // no try happened, so it is given back — unless another process has claimed the message since, which
+      // then holds it. Counted, such waits dead-lettered messages Teams never refused (the fault suite).
+      await outbox.defer(id, worker.owner, null);
       return recorded(worker, id, false);
     case 'failed':
       return settleFailure(deps, worker, claimed, outcome, now);

@@ -1,5 +1,12 @@
 import type { Store } from '../ports/store';
-import type { ImportReport, StoreTransfer, TransferCounts, TransferItem, TransferKind } from '../ports/store-transfer';
+import type {
+  ImportOptions,
+  ImportReport,
+  StoreTransfer,
+  TransferCounts,
+  TransferItem,
+  TransferKind,
+} from '../ports/store-transfer';
 
 /** A store that cannot take part in a migration in the role asked of it. */
 export class TransferUnsupported extends Error {
@@ -23,6 +30,7 @@ export async function migrateStore(
   source: Store,
   target: Store,
   progress?: { start?: (total: number | undefined) => void; item?: () => void },
+  options: ImportOptions = {},
 ): Promise<MigrationReport> {
   const from = exporter(source, 'source');
   const importAll = target.transfer?.importAll?.bind(target.transfer);
@@ -36,7 +44,7 @@ export async function migrateStore(
       yield item;
     }
   }
-  const report = await importAll(counted());
+  const report = await importAll(counted(), options);
   return { exported, ...report };
 }
 

@@ -66,6 +66,13 @@ export interface DeliveryEffects {
   inactivate?: ConversationGone[];
 }
 
+/** The outbox's backlog as a readiness probe or a gauge reads it. */
+export interface OutboxWaiting {
+  count: number;
+  /** When the oldest waiting message was decided (its `createdAt`); null when nothing waits. */
+  oldestCreatedAt: string | null;
+}
+
 /** One outbox row as ops would read it. */
 export interface OutboxEntry {
   message: OutboxMessage;
@@ -108,5 +115,12 @@ export interface OutboxRepository {
    * null when none can go until something else happens.
    */
   backlog(now: Date): Promise<{ pending: number; nextDue: Date | null }>;
+  /**
+   * What waits to be delivered (neither sent nor dead), however long: how many, and when the oldest of them
+   * was decided (null when none waits). Cheaper than `backlog`: it asks nothing of conversations or holds.
+   */
+  waiting(): Promise<OutboxWaiting>;
+  /** How many messages were given up on (dead letters) at or after `since`. */
+  deadSince(since: Date): Promise<number>;
   get(id: string): Promise<OutboxEntry | null>;
 }

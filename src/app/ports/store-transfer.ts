@@ -79,5 +79,14 @@ export interface StoreTransfer {
   exportAll(): AsyncIterable<TransferItem>;
   /** How many items exportAll would yield, where that is cheap to know (for a migration's estimate). */
   countAll?(): Promise<number>;
-  importAll?(items: AsyncIterable<TransferItem>): Promise<ImportReport>;
+  importAll?(items: AsyncIterable<TransferItem>, options?: ImportOptions): Promise<ImportReport>;
+}
+
+/** How an import writes. */
+export interface ImportOptions {
+  /**
+   * One request per item, as before bulk writes (the migration benchmark's baseline); the default writes
+   * many items a request where the store can.
+   */
+  oneByOne?: boolean;
 }

@@ -11,10 +11,13 @@ import { gunzipSync, gzipSync } from 'node:zlib';
  * role is checked again, and the import is refused if another version came since the review
  * (`baseVersion`). A tampered card can therefore only import what its holder could have sent as a
  * file. The hash guards against a truncated or damaged payload, not against its holder. The price is
- * size: Teams takes bot messages up to about 100 KB (UTF-16), so a file whose compressed form exceeds
+ * size: Teams refuses a message past about 28 KB, and PlanDesk's cards keep to 26 KB
+ * (test/bot/card-size.test.ts); the review's words take up to about 10 KB of that (each section's
+ * first lines, test/bot/every-card-size.test.ts), which leaves 14,000 characters of base64 — some
+ * 10 KB of gzip, a catalog of several hundred products. A file whose compressed form exceeds
  * MAX_CARRIED_CHARS is refused in words and left to the command line.
  */
-export const MAX_CARRIED_CHARS = 40_000;
+export const MAX_CARRIED_CHARS = 14_000;
 
 /** The largest text a carried payload may unpack to (the download limit), so a crafted payload cannot balloon. */
 const MAX_TEXT_BYTES = 1024 * 1024;

@@ -18,6 +18,14 @@ export const CARD_TEXT = {
   questions: 2,
   /** Overlapping plans warned of in words; the track record marks every one. */
   overlaps: 3,
+  /** Lines of each section of a catalog or policy file's review (products added, plans re-tiered, …). */
+  reviewLines: 6,
+  /** Characters of a product's name on a review line. */
+  productName: 30,
+  /** Activity codes named on one review line. */
+  codes: 10,
+  /** Open steps named on a person's line (the count says how many there are; 待办 lists them). */
+  openSteps: 5,
 } as const;
 
 /** The text cut to `max` characters (whole code points) and marked "…" when it is longer. */
@@ -37,4 +45,30 @@ export function shownJustification(text: string, lang: Lang): string {
 export function latest<T>(items: readonly T[], keep: number): { shown: T[]; earlier: number } {
   const earlier = Math.max(0, items.length - keep);
   return { shown: items.slice(earlier), earlier };
+}
+
+/**
+ * The first `CARD_TEXT.reviewLines` lines of a file review's section, and a line saying how many more the file holds
+ * (the person has the file; the card also carries it, so the review's words must leave it room).
+ */
+export function firstLines(
+  lines: readonly string[],
+  lang: Lang,
+  rest: 'import.more' | 'import.morePlans' = 'import.more',
+): string[] {
+  const keep = CARD_TEXT.reviewLines;
+  if (lines.length <= keep) return [...lines];
+  return [...lines.slice(0, keep), t(lang, rest, { more: lines.length - keep })];
+}
+
+/** Codes joined as a list, the first `CARD_TEXT.codes` of them and how many more. */
+export function someCodes(codes: readonly string[], lang: Lang): string {
+  const shown = codes.slice(0, CARD_TEXT.codes).join('、');
+  const more = codes.length - CARD_TEXT.codes;
+  return more > 0 ? t(lang, 'import.moreCodes', { codes: shown, more }) : shown;
+}
+
+/** The first `keep` items joined by ", ", with "…" when there are more (the text around them gives the count). */
+export function firstJoined(items: readonly string[], keep: number): string {
+  return `${items.slice(0, keep).join(', ')}${items.length > keep ? ', …' : ''}`;
 }

@@ -5,6 +5,7 @@ import { roleWords } from '../../i18n/describe-directory-change';
 import { t, type Lang } from '../../i18n';
 import { escapeMarkdown } from '../markdown';
 import type { PeopleView, PersonFormValues, PersonFormView } from '../views/people-card';
+import { CARD_TEXT, firstJoined } from './card-budget';
 
 type Notice = PeopleView['notice'];
 
@@ -44,7 +45,10 @@ export function personLines(p: PersonSummary, lang: Lang): string[] {
           p.openSteps.length > 0
             ? t(lang, 'bot.people.open', {
                 count: p.openSteps.length,
-                steps: p.openSteps.map((s) => `${s.applicationId} ${t(lang, `step.${s.step}`)}`).join(', '),
+                steps: firstJoined(
+                  p.openSteps.map((s) => `${s.applicationId} ${t(lang, `step.${s.step}`)}`),
+                  CARD_TEXT.openSteps,
+                ),
               })
             : t(lang, 'bot.people.noOpen'),
         ]
@@ -128,7 +132,7 @@ export function personFormView(
             text: t(lang, 'bot.people.openSteps', {
               name,
               count: form.openSteps.length,
-              steps: form.openSteps.join(', '),
+              steps: firstJoined(form.openSteps, CARD_TEXT.openSteps),
             }),
           }
         : null,

@@ -7,6 +7,7 @@ import { t, type Lang } from '../../i18n';
 import type { CarriedFile } from '../files/carried-file';
 import type { ReferenceKind } from '../files/sent-file';
 import type { ReferenceImportView } from '../views/reference-import-card';
+import { CARD_TEXT, clipped, firstLines, someCodes } from './card-budget';
 import { pct, yuan } from './formatting';
 
 type Notice = ReferenceImportView['notice'];
@@ -41,7 +42,9 @@ export function catalogReviewView(
   notice: Notice = null,
 ): ReferenceImportView {
   const { changes } = review;
-  const product = (p: { code: string; name: string }) => t(lang, 'import.product', p);
+  const name = (n: string) => clipped(n, CARD_TEXT.productName);
+  const product = (p: { code: string; name: string }) =>
+    t(lang, 'import.product', { code: p.code, name: name(p.name) });
   const sections = [
     { heading: t(lang, 'import.added', { count: changes.added.length }), lines: changes.added.map(product) },
     { heading: t(lang, 'import.retired', { count: changes.retired.length }), lines: changes.retired.map(product) },
@@ -51,7 +54,7 @@ export function catalogReviewView(
       lines: changes.changed.map((c) =>
         t(lang, 'import.productChanged', {
           code: c.code,
-          name: c.name,
+          name: name(c.name),
           before: yuan(c.standardPriceFen.before),
           after: yuan(c.standardPriceFen.after),
           costBefore: yuan(c.unitCostFen.before),
@@ -63,17 +66,19 @@ export function catalogReviewView(
       heading: t(lang, 'import.activities'),
       lines: [
         ...(changes.activitiesAdded.length
-          ? [t(lang, 'import.activitiesAdded', { codes: changes.activitiesAdded.join('、') })]
+          ? [t(lang, 'import.activitiesAdded', { codes: someCodes(changes.activitiesAdded, lang) })]
           : []),
         ...(changes.activitiesRemoved.length
-          ? [t(lang, 'import.activitiesRemoved', { codes: changes.activitiesRemoved.join('、') })]
+          ? [t(lang, 'import.activitiesRemoved', { codes: someCodes(changes.activitiesRemoved, lang) })]
           : []),
         ...(changes.activitiesChanged.length
-          ? [t(lang, 'import.activitiesChanged', { codes: changes.activitiesChanged.join('、') })]
+          ? [t(lang, 'import.activitiesChanged', { codes: someCodes(changes.activitiesChanged, lang) })]
           : []),
       ],
     },
-  ].filter((s) => s.lines.length > 0);
+  ]
+    .filter((s) => s.lines.length > 0)
+    .map((s) => ({ heading: s.heading, lines: firstLines(s.lines, lang) }));
   return {
     lang,
     title: titleOf('catalog', file.name, lang),
@@ -149,12 +154,16 @@ export function policyReviewView(
       simulation.changed > 0
         ? t(lang, 'import.simulation', { replayed: simulation.replayed, changed: simulation.changed })
         : t(lang, 'import.simulationNone', { replayed: simulation.replayed }),
-    lines: simulation.changes.map((c) =>
-      t(lang, 'import.tierChange', {
-        id: c.id,
-        before: judged(c.from, tierNames, lang),
-        after: judged(c.to, tierNames, lang),
-      }),
+    lines: firstLines(
+      simulation.changes.map((c) =>
+        t(lang, 'import.tierChange', {
+          id: c.id,
+          before: judged(c.from, tierNames, lang),
+          after: judged(c.to, tierNames, lang),
+        }),
+      ),
+      lang,
+      'import.morePlans',
     ),
   };
   return {

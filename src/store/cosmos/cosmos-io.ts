@@ -50,6 +50,12 @@ export interface CosmosIo {
   inPartition(operation: string, pk: string, where: string, parameters?: SqlParameter[]): Promise<unknown[]>;
   /** Runs operations on one partition as one transaction (at most 100). */
   batch(operation: string, pk: string, ops: readonly BatchOp[]): Promise<BatchOutcome>;
+  /**
+   * Creates or upserts many items, in any partitions, with the SDK's bulk operations (grouped into as few
+   * requests as the partitions allow; not a transaction): each one's HTTP status, in order (a create of an
+   * item already there is 409).
+   */
+  bulk(operation: string, ops: readonly { op: 'create' | 'upsert'; item: Item }[]): Promise<number[]>;
 }
 
 /** The HTTP status of a failed request, when the SDK gave one. */
@@ -168,6 +174,20 @@ export function cosmosIo(container: Container, meter: ChargeMeter): CosmosIo {
         },
         { partitionKey: pk },
       ),
+    async bulk(operation, ops) {
+      if (ops.length === 0) return [];
+      const results = await request(operation, async () => {
+        const answers = await container.items.executeBulkOperations(
+          ops.map(({ op, item }) => ({
+            operationType: op === 'create' ? BulkOperationType.Create : BulkOperationType.Upsert,
+            partitionKey: item.pk,
+            resourceBody: item as unknown as JSONObject,
+          })),
+        );
+        return [answers, answers.reduce((sum, a) => sum + (a.response?.requestCharge ?? 0), 0)];
+      });
+      return results.map((r) => r.response?.statusCode ?? statusOf(r.error) ?? 500);
+    },
     async batch(operation, pk, ops) {
       if (ops.length > 100)
         throw new RangeError(`a transactional batch takes at most 100 operations, not ${ops.length}`);

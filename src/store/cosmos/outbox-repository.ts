@@ -9,6 +9,15 @@ import { conversationReadiness, isHeld, isWaiting, mayGoAt } from './outbox-lane
 
 /** Pending messages across partitions in the order they were decided, from the index on `pendingSeq`. */
 const PENDING = { query: 'SELECT * FROM c WHERE IS_DEFINED(c.pendingSeq) ORDER BY c.pendingSeq' };
+/** The same index, reading only when each was decided (a projection needs no index of its own). */
+const PENDING_SINCE = {
+  query: 'SELECT VALUE c.body.createdAt FROM c WHERE IS_DEFINED(c.pendingSeq) ORDER BY c.pendingSeq',
+};
+/**
+ * Dead letters by the indexed `type` and `status`; when each died is filtered here, since `deadAt` is not
+ * indexed (dead letters are few: each is one ops was told of).
+ */
+const DEAD_AT = { query: "SELECT VALUE c.deadAt FROM c WHERE c.type = 'outbox' AND c.status = 'dead'" };
 
 /**
  * The outbox under leases. A claim reads pending messages in order (across partitions: the delivery
@@ -214,6 +223,22 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
         }
       }
       return { pending, nextDue: next === null ? null : new Date(next) };
+    },
+    async waiting() {
+      let count = 0;
+      let oldestCreatedAt: string | null = null;
+      for await (const page of ctx.io.pages('outbox.waiting', PENDING_SINCE, { pageSize: 1000 })) {
+        for (const createdAt of page) {
+          count += 1;
+          if (oldestCreatedAt === null && typeof createdAt === 'string') oldestCreatedAt = createdAt;
+        }
+      }
+      return { count, oldestCreatedAt };
+    },
+    async deadSince(since) {
+      const from = since.toISOString();
+      const deadAt = await ctx.io.all('outbox.deadSince', DEAD_AT);
+      return deadAt.filter((at) => typeof at === 'string' && at >= from).length;
     },
     async get(id) {
       const item = await readItem('outbox.get', id);

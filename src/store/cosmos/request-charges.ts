@@ -1,6 +1,8 @@
 /** The logging the Cosmos store does: one debug line per request. Structural, so the bot's JSON log fits. */
 export interface ChargeLog {
   debug(message: string, fields?: Record<string, unknown>): void;
+  /** Told each request's charge as well, when metrics are exported (the composition root wires it). */
+  charged?(operation: string, requestCharge: number): void;
 }
 
 /** Request units (RU) spent by one store operation, e.g. "applications.update", over its requests. */
@@ -30,6 +32,7 @@ export function chargeMeter(log?: ChargeLog): ChargeMeter {
       const sum = sums.get(operation) ?? { requests: 0, requestCharge: 0 };
       sums.set(operation, { requests: sum.requests + 1, requestCharge: sum.requestCharge + charge });
       log?.debug('cosmos request', { code: 'cosmos_request', operation, requestCharge: charge });
+      log?.charged?.(operation, charge);
     },
     total: () => [...sums.values()].reduce((total, s) => total + s.requestCharge, 0),
     byOperation: () => Object.fromEntries(sums),

@@ -115,6 +115,13 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
            AND (e.not_before IS NULL OR e.not_before <= @now))`,
   );
   const countPending = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'");
+  const oldestPending = db.prepare<[], { created_at: string }>(
+    "SELECT created_at FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT 1",
+  );
+  // Dead letters are few (each one is a message ops was told of), so the status index and a scan of them do.
+  const deadSince = db.prepare<[string], { n: number }>(
+    "SELECT COUNT(*) AS n FROM outbox WHERE status = 'dead' AND dead_at >= ?",
+  );
   const entry = db.prepare<[string], EntryRow>(
     'SELECT id, doc, status, attempts, last_error, sent_at, next_attempt_at FROM outbox WHERE id = ?',
   );
@@ -167,6 +174,12 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
     async backlog(now) {
       const at = nextDue.get({ now: now.toISOString() })?.at;
       return { pending: countPending.get()?.n ?? 0, nextDue: at ? new Date(at) : null };
+    },
+    async waiting() {
+      return { count: countPending.get()?.n ?? 0, oldestCreatedAt: oldestPending.get()?.created_at ?? null };
+    },
+    async deadSince(since) {
+      return deadSince.get(since.toISOString())?.n ?? 0;
     },
     async get(id) {
       const row = entry.get(id);

@@ -221,6 +221,29 @@ describe('delivering the outbox', () => {
       expect(await desk.store.cardCopies.list(plan.id)).toEqual([]);
     });
 
+    it('should give a try back when its lease ran out before the send began and nobody took it meanwhile', async () => {
+      await desk.openChat(liuQiang);
+      const plan = await desk.fileSamplePlan();
+      const { outbox } = desk.deps.store;
+      const [queued] = await outbox.pending(1);
+      // It waited behind its conversation's earlier sends past its lease: the renewal before its send comes late.
+      const late = {
+        ...desk.deps.store,
+        outbox: {
+          ...outbox,
+          renew: (id: string, owner: string, now: Date, until: Date) =>
+            outbox.renew(id, owner, new Date(now.getTime() + 3_600_000), until),
+        },
+      };
+      for (let i = 0; i < 20; i += 1)
+        await deliverOutbox({ ...desk.deps, store: late, messenger: desk.teams.messenger, worker: desk.worker });
+      expect(await entry(queued?.id ?? '')).toMatchObject({ status: 'pending' });
+      // Twenty claims without a send, and it is not a dead letter: it goes once its turn comes.
+      await desk.deliver();
+      expect(await entry(queued?.id ?? '')).toMatchObject({ status: 'sent' });
+      expect(desk.teams.written).toEqual([expect.objectContaining({ op: 'post', what: plan.id, ok: true })]);
+    });
+
     it("should send support's card to each handler with a chat as a message of its own", async () => {
       await desk.openChat(liuQiang);
       const support: OutboxMessage = {

@@ -10,6 +10,7 @@ import {
   pastDeadline,
   pendingJobs,
   planInEffect,
+  textsAtTheirLimits,
   runPlandesk,
   tickAt,
   type CliRun,
@@ -137,6 +138,11 @@ export class E2eSession {
   /** The application's waiting step is given a deadline an hour ago (see `pastDeadline`): it is overdue from now on. */
   pastDeadline(applicationId: string): Promise<string> {
     return pastDeadline(this.bot.dbPath, applicationId);
+  }
+
+  /** The plan's justification and history at their limits (see `textsAtTheirLimits`). */
+  textsAtTheirLimits(applicationId: string): Promise<void> {
+    return textsAtTheirLimits(this.bot.dbPath, applicationId);
   }
 
   /** A plan already in effect for a customer, written beside the bot (see `planInEffect`); its number. */

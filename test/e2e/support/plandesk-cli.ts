@@ -140,6 +140,51 @@ export async function pastDeadline(dbPath: string, applicationId: string): Promi
 }
 
 /**
+ * A plan's texts at their limits, as a long life would leave them (ten rounds of questions would take
+ * minutes of clicking): the justification at 4,000 characters and ten earlier rounds of a 500-character
+ * question and answer in its history, saved as the next version with its jobs kept. The card shows the
+ * start of each and counts the rest.
+ */
+export async function textsAtTheirLimits(dbPath: string, applicationId: string): Promise<void> {
+  const store = openSqliteStore(dbPath);
+  const long = (length: number, seed: number) =>
+    Array.from({ length }, (_, i) => '客户四个厂区专线统一签约补贴说明'[(i + seed) % 16]).join('');
+  try {
+    const record = await store.applications.get(applicationId);
+    if (!record) throw new Error(`${applicationId} is not in the store`);
+    const asker = record.steps[0]?.assignee ?? record.input.applicant;
+    const first = new Date(record.submittedAt).getTime();
+    const rounds = Array.from({ length: 10 }, (_, round) => {
+      const at = new Date(first + (round + 1) * 60_000).toISOString();
+      return [
+        { at, actor: asker, action: 'ops_review.asked' as const, revision: record.revision, comment: long(500, round) },
+        {
+          at,
+          actor: record.input.applicant,
+          action: 'ops_review.answered' as const,
+          revision: record.revision,
+          comment: long(500, round + 7),
+        },
+      ];
+    }).flat();
+    const saved = await store.applications.update(
+      {
+        ...record,
+        input: { ...record.input, justification: long(4000, 3) },
+        history: [record.history[0], ...rounds, ...record.history.slice(1)].filter((h) => h !== undefined),
+      },
+      record.version,
+      [],
+      [],
+      await store.jobs.pendingFor(applicationId),
+    );
+    if (!saved.ok) throw new Error(`${applicationId} changed while its texts were lengthened`);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
  * A plan of the same customer already in effect, written into the bot's store beside it (an earlier
  * plan's whole life would take minutes of clicking): judged by the rules on the store's catalog and
  * policy, carried out a month ago, and flagged at its first evaluation. It takes the next plan number,

@@ -204,6 +204,26 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       expect(await store.outbox.get('c1')).toMatchObject({ status: 'sent' });
     });
 
+    it('should count what waits with when the oldest was decided, and the dead letters given up since a time, for readiness', async () => {
+      expect(await other.outbox.waiting()).toEqual({ count: 0, oldestCreatedAt: null });
+      expect(await other.outbox.deadSince(T0)).toBe(0);
+      await write([
+        text('m1', 'ana', { createdAt: at(1).toISOString() }),
+        text('m2', 'bo', { createdAt: at(2).toISOString() }),
+        text('m3', 'ana', { createdAt: at(3).toISOString() }),
+      ]);
+      expect(await other.outbox.waiting()).toEqual({ count: 3, oldestCreatedAt: at(1).toISOString() });
+
+      await store.outbox.claim(at(10), 10, 'one', lease(100));
+      expect(await store.outbox.markSent('m1', 'one', at(11))).toBe(true);
+      expect(await store.outbox.markDead('m2', 'one', 'gave up', at(20))).toBe(true);
+
+      // A claimed message still waits until it is sent; the sent and the dead ones do not.
+      expect(await other.outbox.waiting()).toEqual({ count: 1, oldestCreatedAt: at(3).toISOString() });
+      expect(await other.outbox.deadSince(at(20))).toBe(1);
+      expect(await other.outbox.deadSince(at(21))).toBe(0);
+    });
+
     it('should write a message decided twice once, and list pending messages oldest first', async () => {
       await write([text('m1', 'ana'), text('m2', 'bo')]);
       await write([text('m1', 'ana'), text('m3', 'bo')]);
