@@ -91,7 +91,8 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: take('kv-${take(name, 10)}-${suffix}', 24)
+  // 3 to 24 letters, digits and single dashes: the name's dashes are dropped, so none doubles up before the suffix.
+  name: take('kv-${take(replace(name, '-', ''), 10)}-${suffix}', 24)
   location: location
   properties: {
     tenantId: subscription().tenantId
@@ -185,6 +186,9 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
       alwaysOn: true
+      // The process answers, not /readyz: App Service takes an instance failing its check out of the load balancer
+      // and replaces it if it stays unhealthy, while a Cosmos DB outage would fail every instance's /readyz at once,
+      // which no replacement mends. /readyz is for a person or an alert to read.
       healthCheckPath: '/livez'
       // `npm start` would first rebuild with tsc, a dev dependency the deployed package leaves out.
       appCommandLine: 'node --disable-warning=DEP0111 dist/main.js'

@@ -43,7 +43,10 @@ export interface Config {
    * collector when OTEL_EXPORTER_OTLP_ENDPOINT is set (both may be). Unset: nowhere, and the SDK is not loaded.
    */
   telemetry?: { azureMonitorConnectionString?: string; otlpEndpoint?: string };
-  /** The bot's Microsoft app identity; no `appId` means anonymous (local testing only). */
+  /**
+   * The bot's Microsoft app identity; no `appId` means anonymous (local testing only). `appType` is SingleTenant
+   * unless MicrosoftAppType says otherwise.
+   */
   bot: { appId?: string; appPassword?: string; appTenantId?: string; appType: AppType };
 }
 
@@ -162,6 +165,14 @@ const Settings = z.object({
     .optional(),
 });
 
+// Azure has created no new multi-tenant bots since 31 July 2025 (existing ones keep working), so an app id
+// without a type is a single-tenant one; MultiTenant stays for a bot registered as such before then.
+const DEFAULT_APP_TYPE: AppType = 'SingleTenant';
+const SINGLE_TENANT_BY_DEFAULT =
+  'when MicrosoftAppType is SingleTenant, its default (Azure creates no new multi-tenant bots since 31 July 2025; ' +
+  'a bot registered as multi-tenant before then sets MicrosoftAppType=MultiTenant)';
+const TENANT_HINT = "the id of the bot's Entra tenant, e.g. from: az account show --query tenantId";
+
 // Parsed apart from Settings: zod skips an object's refinement once a field has failed, and a bad
 // PORT must not hide a missing password until the next start.
 const Identity = z
@@ -169,20 +180,25 @@ const Identity = z
     MicrosoftAppId: z.string().optional(),
     MicrosoftAppPassword: z.string().optional(),
     MicrosoftAppTenantId: z.string().optional(),
-    MicrosoftAppType: oneOf(APP_TYPES).default('MultiTenant'),
+    MicrosoftAppType: oneOf(APP_TYPES).optional(),
   })
   .superRefine((env, ctx) => {
     // botbuilder asserts these only when the adapter is built; checking here names them all at start.
     const need = (key: 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId', why: string) => {
       if (!env[key]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `is required ${why}` });
     };
-    if (env.MicrosoftAppType === 'SingleTenant') {
+    const anyCredential = Boolean(env.MicrosoftAppId || env.MicrosoftAppPassword || env.MicrosoftAppTenantId);
+    if (env.MicrosoftAppType === undefined && anyCredential) {
+      need('MicrosoftAppId', SINGLE_TENANT_BY_DEFAULT);
+      need('MicrosoftAppPassword', SINGLE_TENANT_BY_DEFAULT);
+      need('MicrosoftAppTenantId', `${SINGLE_TENANT_BY_DEFAULT}: ${TENANT_HINT}`);
+    } else if (env.MicrosoftAppType === 'SingleTenant') {
       need('MicrosoftAppId', 'when MicrosoftAppType is SingleTenant');
       need('MicrosoftAppPassword', 'when MicrosoftAppType is SingleTenant');
-      need('MicrosoftAppTenantId', 'when MicrosoftAppType is SingleTenant');
+      need('MicrosoftAppTenantId', `when MicrosoftAppType is SingleTenant: ${TENANT_HINT}`);
     } else if (env.MicrosoftAppType === 'UserAssignedMSI') {
       need('MicrosoftAppId', 'when MicrosoftAppType is UserAssignedMSI');
-      need('MicrosoftAppTenantId', 'when MicrosoftAppType is UserAssignedMSI');
+      need('MicrosoftAppTenantId', `when MicrosoftAppType is UserAssignedMSI: ${TENANT_HINT}`);
       if (env.MicrosoftAppPassword)
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
@@ -284,7 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       appId: i.MicrosoftAppId,
       appPassword: i.MicrosoftAppPassword,
       appTenantId: i.MicrosoftAppTenantId,
-      appType: i.MicrosoftAppType,
+      appType: i.MicrosoftAppType ?? DEFAULT_APP_TYPE,
     },
   };
 }

@@ -90,6 +90,12 @@ export async function createRuntime(
       },
     );
   }
+  if (!authIsAnonymous(config) && config.bot.appType === 'MultiTenant') {
+    log.warn(
+      'MicrosoftAppType=MultiTenant: Azure creates no new multi-tenant bots since 31 July 2025; this works for a bot registered as multi-tenant before then, a new registration is SingleTenant (the default) or UserAssignedMSI',
+      { code: 'auth_multi_tenant' },
+    );
+  }
   if (config.auditKeys) {
     log.info('audit checkpoints are signed with PLANDESK_AUDIT_KEY', {
       code: 'audit_signed',

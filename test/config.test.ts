@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       tickIntervalMs: 60000,
       delivery: { leaseMs: 60000, sendTimeoutMs: 15000, baseRetryDelayMs: 5000, maxAttempts: 8 },
       allowAnonymousFromAnywhere: false,
-      bot: { appId: undefined, appPassword: undefined, appTenantId: undefined, appType: 'MultiTenant' },
+      bot: { appId: undefined, appPassword: undefined, appTenantId: undefined, appType: 'SingleTenant' },
     });
     expect(authIsAnonymous(config)).toBe(true);
   });
@@ -80,7 +80,9 @@ describe('loadConfig', () => {
   });
 
   it('should report a bad PORT and a missing credential in the same message, not one start after another', () => {
-    expect(problemWith({ PORT: 'eighty', MicrosoftAppPassword: 'hunter2' }).problems).toEqual([
+    expect(
+      problemWith({ PORT: 'eighty', MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: 'x' }).problems,
+    ).toEqual([
       'PORT: must be a whole number from 0 to 65535 (got "eighty")',
       'MicrosoftAppId: is required when MicrosoftAppPassword is set',
     ]);
@@ -138,7 +140,7 @@ describe('loadConfig', () => {
     ['PLANDESK_DELIVERY_RETRY_MS', 5_000, (c: Config) => c.delivery.baseRetryDelayMs],
     ['PLANDESK_DELIVERY_ATTEMPTS', 8, (c: Config) => c.delivery.maxAttempts],
     ['LOG_LEVEL', 'info', (c: Config) => c.logLevel],
-    ['MicrosoftAppType', 'MultiTenant', (c: Config) => c.bot.appType],
+    ['MicrosoftAppType', 'SingleTenant', (c: Config) => c.bot.appType],
     ['MicrosoftAppId', undefined, (c: Config) => c.bot.appId],
     ['COSMOS_ENDPOINT', undefined, (c: Config) => c.cosmos],
   ])('should default %s to %p when it is unset', (_name, expected, read) => {
@@ -171,7 +173,7 @@ describe('loadConfig', () => {
       'LOG_LEVEL: must be one of debug, info, warn, error, silent (got "loud")',
       'MicrosoftAppId: is required when MicrosoftAppType is SingleTenant',
       'MicrosoftAppPassword: is required when MicrosoftAppType is SingleTenant',
-      'MicrosoftAppTenantId: is required when MicrosoftAppType is SingleTenant',
+      "MicrosoftAppTenantId: is required when MicrosoftAppType is SingleTenant: the id of the bot's Entra tenant, e.g. from: az account show --query tenantId",
     ]);
   });
 
@@ -188,7 +190,7 @@ describe('loadConfig', () => {
   });
 
   it('should refuse a password without an app id rather than silently run anonymously', () => {
-    expect(problemWith({ MicrosoftAppPassword: 'hunter2' }).problems).toEqual([
+    expect(problemWith({ MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: 'hunter2' }).problems).toEqual([
       'MicrosoftAppId: is required when MicrosoftAppPassword is set',
     ]);
   });
@@ -215,10 +217,51 @@ describe('loadConfig', () => {
     ).toEqual(['PLANDESK_AUDIT_KEY: is required when PLANDESK_AUDIT_PREVIOUS_KEY is set']);
   });
 
-  it('should ask for the password of a multi-tenant app id', () => {
-    expect(problemWith({ MicrosoftAppId: 'app-1' }).problems).toEqual([
+  it('should ask for the password of a multi-tenant app id, and no tenant', () => {
+    expect(problemWith({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: 'app-1' }).problems).toEqual([
       'MicrosoftAppPassword: is required when MicrosoftAppId is set',
     ]);
+    expect(
+      loadConfig({ MicrosoftAppType: 'multitenant', MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret' }).bot,
+    ).toEqual({ appId: 'app-1', appPassword: 'secret', appTenantId: undefined, appType: 'MultiTenant' });
+  });
+});
+
+describe('the bot identity without MicrosoftAppType', () => {
+  const byDefault =
+    'when MicrosoftAppType is SingleTenant, its default (Azure creates no new multi-tenant bots since 31 July 2025; ' +
+    'a bot registered as multi-tenant before then sets MicrosoftAppType=MultiTenant)';
+
+  it('should be a single-tenant bot when an app id, password and tenant are given', () => {
+    expect(
+      loadConfig({ MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 't-1' }).bot,
+    ).toEqual({ appId: 'app-1', appPassword: 'secret', appTenantId: 't-1', appType: 'SingleTenant' });
+  });
+
+  it('should name the missing tenant id, why it is needed, where to find it, and the way back to MultiTenant', () => {
+    const error = problemWith({ MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'hunter2' });
+
+    expect(error.problems).toEqual([
+      `MicrosoftAppTenantId: is required ${byDefault}: the id of the bot's Entra tenant, e.g. from: az account show --query tenantId`,
+    ]);
+    expect(error.message).toContain('MicrosoftAppType=MultiTenant');
+    expect(error.message).not.toContain('hunter2');
+  });
+
+  it.each([
+    [{ MicrosoftAppId: 'app-1' }, ['MicrosoftAppPassword', 'MicrosoftAppTenantId']],
+    [{ MicrosoftAppPassword: 'hunter2' }, ['MicrosoftAppId', 'MicrosoftAppTenantId']],
+    [{ MicrosoftAppTenantId: 't-1' }, ['MicrosoftAppId', 'MicrosoftAppPassword']],
+  ])('should not run anonymously on part of a credential (%p): it names the rest', (env, missing) => {
+    const problems = problemWith(env).problems;
+
+    expect(problems.map((p) => p.slice(0, p.indexOf(':')))).toEqual(missing);
+    expect(problems.every((p) => p.includes(byDefault))).toBe(true);
+  });
+
+  it('should still run anonymously, for local testing, when no part of a credential is given', () => {
+    expect(authIsAnonymous(loadConfig({}))).toBe(true);
+    expect(authIsAnonymous(loadConfig({ MicrosoftAppId: '', MicrosoftAppTenantId: ' ' }))).toBe(true);
   });
 });
 

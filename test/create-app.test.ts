@@ -48,6 +48,7 @@ describe('PlanDesk started as `npm start` starts it', () => {
 
   it('warns that it accepts unauthenticated requests when no app id is set', () => {
     expect(logLines.some((l) => l.includes('"code":"auth_anonymous"'))).toBe(true);
+    expect(logLines.some((l) => l.includes('"code":"auth_multi_tenant"'))).toBe(false);
   });
 
   it('warns that audit checkpoints are unsigned when PLANDESK_AUDIT_KEY is not set', () => {
@@ -72,9 +73,12 @@ describe('PlanDesk started as `npm start` starts it', () => {
     expect(JSON.stringify(card.content)).toContain('PlanDesk 个性化方案助手');
   });
 
-  it('keeps what it stored when started again on the same file, without seeding twice; says when checkpoints are signed', async () => {
+  it('keeps what it stored when started again on the same file, without seeding twice; says when checkpoints are signed and when the bot is a legacy multi-tenant one', async () => {
     const config = loadConfig({
       PORT: '0',
+      MicrosoftAppType: 'MultiTenant',
+      MicrosoftAppId: 'app-1',
+      MicrosoftAppPassword: 'secret',
       PLANDESK_DB: join(dir, 'plandesk.db'),
       PLANDESK_SAMPLES: join(__dirname, '../config/samples'),
       PLANDESK_AUDIT_KEY: 'q3X0m9pZ4k2VbN8s1cR7tY6uW5eA0dLfGhJkPoIuYtRe=',
@@ -87,6 +91,8 @@ describe('PlanDesk started as `npm start` starts it', () => {
       expect(lines.some((l) => l.includes('"code":"seeded"'))).toBe(false);
       expect(lines.some((l) => l.includes('"code":"audit_signed"'))).toBe(true);
       expect(lines.some((l) => l.includes('"code":"audit_unsigned"'))).toBe(false);
+      expect(lines.some((l) => l.includes('"code":"auth_multi_tenant"'))).toBe(true);
+      expect(lines.some((l) => l.includes('"code":"auth_anonymous"'))).toBe(false);
     } finally {
       await again.stop();
     }

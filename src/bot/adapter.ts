@@ -21,7 +21,8 @@ export function createAdapter(config: Pick<Config, 'bot'>, log: Log): PlanDeskAd
     MicrosoftAppId: appId,
     MicrosoftAppPassword: appPassword,
     MicrosoftAppTenantId: appTenantId,
-    MicrosoftAppType: BOTBUILDER_APP_TYPE[appType],
+    // Anonymous (no app id) is botbuilder's multi-tenant path without credentials: its other types assert an id.
+    MicrosoftAppType: appId ? BOTBUILDER_APP_TYPE[appType] : BOTBUILDER_APP_TYPE.MultiTenant,
   });
   const adapter = new PlanDeskAdapter(auth);
   adapter.onTurnError = turnErrorHandler(log);

@@ -11,7 +11,11 @@ describe('createAdapter', () => {
   // loadConfig accepts must get past them, or a bad deployment would fail later than at start.
   it.each([
     ['anonymous (no app id)', {}],
-    ['MultiTenant', { MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret' }],
+    ['MultiTenant', { MicrosoftAppType: 'MultiTenant', MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret' }],
+    [
+      'SingleTenant by default',
+      { MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 'tenant-1' },
+    ],
     [
       'SingleTenant',
       {
@@ -43,7 +47,7 @@ const JWT = [
 
 describe('the HTTP edge in authenticated mode', () => {
   it('refuses a request without a Bearer token with 401 before reading its body, and a token nobody can check with 401 and a neutral body', async () => {
-    const config = loadConfig({ MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret' });
+    const config = loadConfig({ MicrosoftAppId: 'app-1', MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: 't-1' });
     const adapter = createAdapter(config, log);
     let turns = 0;
     const server = createServer({ adapter, bot: { run: async () => void turns++ }, log, requireBearer: true });

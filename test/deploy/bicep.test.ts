@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENVIRONMENT_VARIABLES } from '../../src/config';
+import { ENVIRONMENT_VARIABLES, loadConfig } from '../../src/config';
 import { CONTAINER_ID, INDEXING_POLICY, PARTITION_KEY_PATH } from '../../src/store/cosmos/container-setup';
 
 /**
@@ -177,6 +177,14 @@ describe('infra/main.bicep, the whole deployment', () => {
     expect(field(web.body, 'appCommandLine')).toBe(`'${pkg.scripts.start}'`);
     expect(resource('plan').body).toMatch(/reserved: true/);
     expect(resource('appInsights').body).toMatch(/WorkspaceResourceId: logs\.id/);
+  });
+
+  it('registers the bot as the type the app assumes when MicrosoftAppType is unset, and the pilot as that type', () => {
+    const appDefault = loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: 't' }).bot
+      .appType;
+    expect(appDefault).toBe('SingleTenant');
+    expect(main).toMatch(new RegExp(`^param botAppType string = '${appDefault}'$`, 'm'));
+    expect(pilot).toMatch(new RegExp(`^param botAppType = '${appDefault}'$`, 'm'));
   });
 
   it('probes a health path the server serves', () => {
