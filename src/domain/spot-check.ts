@@ -9,7 +9,7 @@ export interface SpotCheckDraw {
 }
 
 /** mulberry32: a small, well-known seeded generator; good enough to pick a sample, not for secrets. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,3 +1,4 @@
+import { generator } from '../../../src/domain/spot-check';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
@@ -34,17 +35,8 @@ export interface FaultyConnector {
   close(): Promise<void>;
 }
 
-/** A small seeded generator (mulberry32), so a run's faults can be told by its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, the spot check's), so a run's faults can be told by its seed. */
+export const seeded = generator;
 
 async function readJson(req: IncomingMessage): Promise<Partial<Activity>> {
   const chunks: Buffer[] = [];
