@@ -121,7 +121,12 @@ export interface UseCases {
   /** The language the directory gives a person (`locale`), or null: what PlanDesk speaks when Teams does not say. */
   personLocale(aadObjectId: string): Promise<string | null>;
   /** Keeps the reference to a person's 1:1 chat, so PlanDesk can write to them later. */
-  rememberPerson(aadObjectId: string, conversation: Omit<StoredConversation, 'key' | 'updatedAt'>): Promise<void>;
+  /** `automatic`: a turn Teams sent without the person acting (a card's refresh as a chat opens). */
+  rememberPerson(
+    aadObjectId: string,
+    conversation: Omit<StoredConversation, 'key' | 'updatedAt'>,
+    turn?: { automatic: boolean },
+  ): Promise<void>;
   /** Records the card a person acted on as a copy of the application, so later changes update it too. */
   keepCardCopy(copy: CardCopy): Promise<void>;
   /** An admin makes a channel the place for one audience's notices. */
@@ -310,7 +315,7 @@ export function useCases(deps: ApprovalDeps): UseCases {
       const directory = await deps.store.directory.get();
       return (directory && personOf(directory, aad)?.locale) || null;
     },
-    rememberPerson: (aad, conversation) => rememberPerson(deps, aad, conversation),
+    rememberPerson: (aad, conversation, turn) => rememberPerson(deps, aad, conversation, turn),
     keepCardCopy: (copy) => deps.store.cardCopies.add(copy),
     bindChannel: (actor, target, conversation) => bindChannel(deps, actor, target, conversation),
     recordFinding: (finding) => recordFinding(deps, finding),

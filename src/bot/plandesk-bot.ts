@@ -260,12 +260,23 @@ export class PlanDeskBot extends TeamsActivityHandler {
   private async remember(context: TurnContext): Promise<void> {
     const { activity } = context;
     if (!this.services || activity.conversation?.conversationType !== 'personal' || !activity.from?.aadObjectId) return;
-    await this.services.useCases.rememberPerson(activity.from.aadObjectId, {
-      reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>,
-      userMri: activity.from.id,
-      locale: activity.locale ?? null,
-    });
+    const reference = JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<
+      string,
+      unknown
+    >;
+    await this.services.useCases.rememberPerson(
+      activity.from.aadObjectId,
+      { reference, userMri: activity.from.id, locale: activity.locale ?? null },
+      { automatic: isAutomaticRefresh(activity) },
+    );
   }
+}
+
+/** A card refresh Teams sent by itself as the chat opened (Universal Actions' `trigger: "automatic"`). */
+function isAutomaticRefresh(activity: TurnContext['activity']): boolean {
+  if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return false;
+  const value: unknown = activity.value;
+  return typeof value === 'object' && value !== null && (value as { trigger?: unknown }).trigger === 'automatic';
 }
 
 /** The turn as a command sees it; `args` holds the whole text, without the @mention of the bot in a channel. */

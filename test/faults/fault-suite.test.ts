@@ -33,6 +33,8 @@ import { seeded, startFaultyConnector, type FaultyCall, type FaultyConnector } f
 const APPS = Number(process.env.PLANDESK_FAULT_APPS ?? 30);
 const KILLS = Number(process.env.PLANDESK_FAULT_KILLS ?? 3);
 const SEED = Number(process.env.PLANDESK_FAULT_SEED ?? Date.now() % 100_000);
+// Printed first, so a failed run can be repeated with PLANDESK_FAULT_SEED.
+console.log(`fault suite seed ${SEED}`);
 const FAILURE_RATE = 0.3;
 const CLIENTS = 8;
 const SEND_TIMEOUT_MS = 1_000;

@@ -8,9 +8,13 @@ import type { StoredConversation } from '../ports/store';
 import type { ApprovalDeps } from '../common/deps';
 
 /**
- * How long a saved reference is taken as fresh: a turn that brings the same reference within it writes
- * nothing. Teams refreshes every card in a chat as it opens, a turn each, so a person opening a chat
- * would otherwise rewrite the same row once per card (issue 13).
+ * How long a saved reference is taken as fresh: a card's automatic refresh that brings the same reference
+ * within it writes nothing. Teams refreshes every card in a chat as it opens, a turn each, so a person
+ * opening a chat would otherwise rewrite the same row once per card (issue 13). Whatever a person does
+ * themselves (a message, a tap) is always saved: its new time is what keeps a refusal Teams gave a send
+ * begun before it from marking the chat inactive (the deactivation names the time the send saw), so
+ * their messages are not held back after they wrote. A refresh skipped that way leaves that race open
+ * until the next turn: a chat marked inactive is saved again by any turn, a refresh too.
  */
 const FRESH_MS = 60_000;
 
@@ -19,6 +23,7 @@ export async function rememberPerson(
   deps: ApprovalDeps,
   aadObjectId: string,
   conversation: Omit<StoredConversation, 'key' | 'updatedAt'>,
+  turn: { automatic: boolean } = { automatic: false },
 ): Promise<void> {
   const key = personKey(aadObjectId);
   const stored = await deps.store.conversations.get(key);
@@ -27,6 +32,7 @@ export async function rememberPerson(
   const locale = conversation.locale ?? stored?.locale ?? (await directoryLocale(deps, aadObjectId)) ?? null;
   // A conversation marked inactive is always saved again: this turn shows it works (saving makes it active).
   const unchanged =
+    turn.automatic &&
     stored !== null &&
     !stored.inactiveSince &&
     stored.locale === locale &&

@@ -220,15 +220,25 @@ describe('bindChannel and rememberPerson', () => {
     const chat = { reference: { conversation: { id: 'a:1' } }, userMri: '29:zhang', locale: 'zh-CN' };
     const stored = () => desk.store.conversations.get(`person:${zhangWei}`);
 
-    it('should write the same reference once a minute, not once per turn', async () => {
+    const refresh = { automatic: true };
+
+    it('should write the same reference once a minute, not once per card refresh', async () => {
       desk.setNow('2026-12-02T09:00:00+08:00');
-      await rememberPerson(desk.deps, zhangWei, chat);
+      await rememberPerson(desk.deps, zhangWei, chat, refresh);
       desk.setNow('2026-12-02T09:00:59+08:00');
-      await rememberPerson(desk.deps, zhangWei, chat);
+      await rememberPerson(desk.deps, zhangWei, chat, refresh);
       expect((await stored())?.updatedAt).toBe('2026-12-02T01:00:00.000Z');
       desk.setNow('2026-12-02T09:01:00+08:00');
-      await rememberPerson(desk.deps, zhangWei, chat);
+      await rememberPerson(desk.deps, zhangWei, chat, refresh);
       expect((await stored())?.updatedAt).toBe('2026-12-02T01:01:00.000Z');
+    });
+
+    it('should write at once a turn the person made themselves (a message, a tap), however soon', async () => {
+      desk.setNow('2026-12-02T09:00:00+08:00');
+      await rememberPerson(desk.deps, zhangWei, chat, refresh);
+      desk.setNow('2026-12-02T09:00:05+08:00');
+      await rememberPerson(desk.deps, zhangWei, chat);
+      expect((await stored())?.updatedAt).toBe('2026-12-02T01:00:05.000Z');
     });
 
     it.each([
@@ -239,7 +249,7 @@ describe('bindChannel and rememberPerson', () => {
       desk.setNow('2026-12-02T09:00:00+08:00');
       await rememberPerson(desk.deps, zhangWei, chat);
       desk.setNow('2026-12-02T09:00:05+08:00');
-      await rememberPerson(desk.deps, zhangWei, changed);
+      await rememberPerson(desk.deps, zhangWei, changed, refresh);
       expect(await stored()).toMatchObject({ ...changed, updatedAt: '2026-12-02T01:00:05.000Z' });
     });
 
@@ -255,7 +265,7 @@ describe('bindChannel and rememberPerson', () => {
         inactiveReason: 'MessageWritesBlocked',
       });
       desk.setNow('2026-12-02T09:00:02+08:00');
-      await rememberPerson(desk.deps, zhangWei, chat);
+      await rememberPerson(desk.deps, zhangWei, chat, refresh);
       expect(await stored()).toMatchObject({ updatedAt: '2026-12-02T01:00:02.000Z' });
       expect((await stored())?.inactiveSince ?? null).toBeNull();
     });

@@ -173,6 +173,34 @@ describe('delivering the outbox', () => {
       expect(desk.teams.delivered(person(liuQiang))).toEqual(['t2', '']);
     });
 
+    it('should keep a chat active when the person wrote while a send Teams then refused was on its way', async () => {
+      // The person wrote a minute ago; their chat is as fresh as a card refresh would leave it.
+      await desk.openChat(liuQiang, desk.time.now().toISOString());
+      desk.enqueue(textTo(liuQiang, 't1'), textTo(liuQiang, 't2'));
+      desk.teams.script(person(liuQiang), failures.blocked());
+      const { messenger } = desk.teams;
+      const writesMeanwhile = {
+        ...messenger,
+        async postText(...args: Parameters<typeof messenger.postText>) {
+          // 刘强 writes to the bot while t1 is on its way (the same chat, seconds after it was last saved).
+          desk.time.advance(5);
+          await rememberPerson(desk.deps, liuQiang, {
+            reference: { conversation: { id: `a:${liuQiang}` } },
+            userMri: null,
+            locale: 'zh-CN',
+          });
+          return messenger.postText(...args);
+        },
+      };
+      await deliverOutbox({ ...desk.deps, messenger: writesMeanwhile, worker: desk.worker });
+      expect(await entry('t1')).toMatchObject({ status: 'dead' });
+      expect((await desk.store.conversations.get(person(liuQiang)))?.inactiveSince ?? null).toBeNull();
+      desk.time.advance(60);
+      await desk.deliver();
+      // t2 goes without waiting for another turn; the second post is ops' word of t1 (刘强 is the ops head).
+      expect(desk.teams.delivered(person(liuQiang))).toEqual(['t2', '']);
+    });
+
     it('should not tell ops about a notice to ops that failed, so failures cannot breed notices', async () => {
       await desk.openChat(OPS);
       desk.enqueue(toOps('n1', 'ops.delivery_failed'));
