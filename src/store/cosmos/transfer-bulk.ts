@@ -14,7 +14,9 @@ import { ITEM_IDS, subjectPartition } from './item-keys';
  * - Applications are created with their report facts and draft claims in bulk. One already there (an
  *   earlier run) goes the one-at-a-time way, which compares versions and keeps the later one.
  * - Audit entries are chained per partition (the plan's), as the repositories chain them: a partition's
- *   entries of a chunk go in transactional batches after its head. When its last entry is there already,
+ *   entries go in transactional batches after its head. They come in the order they were written, a
+ *   plan's among everyone else's, so they are held by partition (up to AUDIT_HELD entries, then all
+ *   written) for a plan's entries to go in one batch, not one each. When its last entry is there already,
  *   an earlier run wrote them all; when its first is there but not its last, they go one at a time,
  *   each looked for first.
  * - Card copies are created once; jobs, outbox messages and conversations are upserted with their state.
@@ -22,6 +24,11 @@ import { ITEM_IDS, subjectPartition } from './item-keys';
 
 /** Items gathered before they are written: a request of bulk operations and a few batches a partition. */
 const CHUNK = 1_000;
+/**
+ * Audit entries held by partition before they are written; then every partition's go. About 10 MB (an
+ * entry is some 200 bytes), and a store's whole trail in most migrations (a view is an entry).
+ */
+const AUDIT_HELD = 50_000;
 /** Partitions whose audit entries are chained at the same time. */
 const PARALLEL = 8;
 /** Audit entries per transactional batch, with the chain's head (Cosmos takes 100 operations). */
@@ -47,9 +54,13 @@ export interface BulkDeps {
   counted: (written: boolean, kind: TransferKind) => void;
 }
 
+type AuditItem = Extract<TransferItem, { kind: 'audit' }>;
+
 export function bulkWriter(deps: BulkDeps) {
   const { ctx, op } = deps;
   let gathered: TransferItem[] = [];
+  let held = new Map<string, AuditItem[]>();
+  let heldCount = 0;
   // Asked once, when the first audit entries are written.
   let trailAsked: Promise<boolean> | null = null;
   const noTrailAtStart = (): Promise<boolean> =>
@@ -93,7 +104,7 @@ export function bulkWriter(deps: BulkDeps) {
     for (const t of older) await deps.importOne(t);
   }
 
-  async function auditOf(pk: string, items: Extract<TransferItem, { kind: 'audit' }>[]): Promise<void> {
+  async function auditOf(pk: string, items: AuditItem[]): Promise<void> {
     // Without an order an entry has no fixed place to look for: those go one at a time.
     if (items.some((t) => t.order === undefined)) {
       for (const t of items) await deps.importOne(t);
@@ -105,7 +116,8 @@ export function bulkWriter(deps: BulkDeps) {
     // A partition with no chain yet holds no entries: nothing to look for. Into a target that had no audit
     // trail at all when the import began, every partition not written since is such a one, unread.
     const isNew = (await noTrailAtStart()) && !ctx.chainHeads.has(pk);
-    const fresh = (await chainHead(ctx, op, pk, isNew)).etag === null;
+    const first = await chainHead(ctx, op, pk, isNew);
+    const fresh = first.etag === null;
     if (!fresh && (await there(seqs.at(-1)))) {
       items.forEach(() => deps.counted(false, 'audit'));
       return;
@@ -119,7 +131,8 @@ export function bulkWriter(deps: BulkDeps) {
       let next = start;
       const appended = chainAppend(
         ctx,
-        await chainHead(ctx, op, pk),
+        // After the first batch, its head is the one that batch wrote (the context keeps it).
+        start === 0 ? first : await chainHead(ctx, op, pk),
         pk,
         part.map((t) => t.entry),
         () => seqs[next++] ?? ctx.nextSeq(),
@@ -132,12 +145,7 @@ export function bulkWriter(deps: BulkDeps) {
     }
   }
 
-  async function audits(items: Extract<TransferItem, { kind: 'audit' }>[]): Promise<void> {
-    const byPartition = new Map<string, Extract<TransferItem, { kind: 'audit' }>[]>();
-    for (const t of items) {
-      const pk = subjectPartition(t.entry.subject);
-      byPartition.set(pk, [...(byPartition.get(pk) ?? []), t]);
-    }
+  async function audits(byPartition: Map<string, AuditItem[]>): Promise<void> {
     const partitions = [...byPartition];
     await Promise.all(
       Array.from({ length: PARALLEL }, async () => {
@@ -162,22 +170,39 @@ export function bulkWriter(deps: BulkDeps) {
     }
   }
 
-  async function flush(): Promise<void> {
+  /** Writes what was gathered: applications first, then what goes with them. */
+  async function flushGathered(): Promise<void> {
     const chunk = gathered;
     gathered = [];
-    // Applications before their audit entries, as the one-at-a-time import has them.
     await applications(
       chunk.filter((t): t is Extract<TransferItem, { kind: 'application' }> => t.kind === 'application'),
     );
-    await audits(chunk.filter((t): t is Extract<TransferItem, { kind: 'audit' }> => t.kind === 'audit'));
-    await simple(chunk.filter((t) => t.kind !== 'application' && t.kind !== 'audit'));
+    await simple(chunk.filter((t) => t.kind !== 'application'));
+  }
+
+  /** Writes the audit entries held, after the applications they are about (as the one-at-a-time import has them). */
+  async function flush(): Promise<void> {
+    await flushGathered();
+    const partitions = held;
+    held = new Map();
+    heldCount = 0;
+    await audits(partitions);
   }
 
   return {
     takes: (t: TransferItem): boolean => BULK_KINDS.has(t.kind),
     async add(t: TransferItem): Promise<void> {
-      gathered.push(t);
-      if (gathered.length >= CHUNK) await flush();
+      if (t.kind === 'audit') {
+        const pk = subjectPartition(t.entry.subject);
+        const partition = held.get(pk);
+        if (partition) partition.push(t);
+        else held.set(pk, [t]);
+        heldCount += 1;
+        if (heldCount >= AUDIT_HELD) await flush();
+      } else {
+        gathered.push(t);
+        if (gathered.length >= CHUNK) await flushGathered();
+      }
     },
     flush,
   };
