@@ -107,7 +107,7 @@ describe('loadConfig', () => {
   });
 
   it.each(['0', '51', '2.5'])(
-    'should refuse PLANDESK_DELIVERY_PER_SECOND=%s: above 50 no process could stay within Teams\' rate for an app',
+    "should refuse PLANDESK_DELIVERY_PER_SECOND=%s: above 50 no process could stay within Teams' rate for an app",
     (value) => {
       expect(problemWith({ PLANDESK_DELIVERY_PER_SECOND: value }).problems).toEqual([
         `PLANDESK_DELIVERY_PER_SECOND: must be a whole number from 1 to 50 (got "${value}")`,

@@ -4,7 +4,12 @@ import { deliverOutbox, deliveryWorker, type DeliveryEvent } from '../../src/app
 import type { DeliveryPolicy } from '../../src/app/delivery/delivery-policy';
 import type { OutboxMessage, Store } from '../../src/app/ports/store';
 import { createWorkingCalendar } from '../../src/calendar/chinese-working-calendar';
-import { freshDatabase, startCosmosTarget, type CosmosDatabase, type CosmosTarget } from '../store/support/cosmos-target';
+import {
+  freshDatabase,
+  startCosmosTarget,
+  type CosmosDatabase,
+  type CosmosTarget,
+} from '../store/support/cosmos-target';
 import { decisionsOf } from '../store/support/two-stores';
 import { mostWithin, recordingConnector, type Arrival } from './support/arrivals';
 

@@ -46,7 +46,8 @@ export async function paced<T>(
       try {
         const now = deps.clock.now();
         const leaseUntil = addMs(now, policy.leaseMs + policy.sendTimeoutMs);
-        if (!(await deps.store.outbox.renew(claimed.message.id, worker.owner, now, leaseUntil))) return { kind: 'lost' };
+        if (!(await deps.store.outbox.renew(claimed.message.id, worker.owner, now, leaseUntil)))
+          return { kind: 'lost' };
         sent = true;
         const answer = await answerOf(send);
         if (!isDeliveryFailure(answer)) return { kind: 'done', value: answer as T };

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ConversationPace, PaceSlot } from '../../app/ports/store';
-import {
-  EMPTY_PACE,
-  releaseIn,
-  reserveIn,
-  type PaceRecord,
-  type RateWindow,
-} from '../../app/records/pace-record';
+import { EMPTY_PACE, releaseIn, reserveIn, type PaceRecord, type RateWindow } from '../../app/records/pace-record';
 import { checkDocument, parseDocument } from '../schemas/stored-document';
 import { retryOnConflict, type CosmosContext } from './cosmos-context';
 import type { Item } from './cosmos-io';
