@@ -32,7 +32,7 @@ export async function paced<T>(
     const began = worker.timer.now();
     for (;;) {
       const release = await worker.cap.acquire();
-      const slot = pace ? await pace.reserve(key, policy.rateWindows, policy.sendTimeoutMs) : null;
+      const slot = pace ? await reserved(pace, key, worker, release) : null;
       if (slot && 'waitMs' in slot) {
         release(false);
         // Another instance has used the conversation's slots: wait for the next one, as long as the policy waits.
@@ -62,6 +62,24 @@ export async function paced<T>(
       }
     }
   });
+}
+
+/** A slot in the store's shared pace; a store that fails gives the cap's place back before the error goes on. */
+async function reserved(
+  pace: ConversationPace,
+  key: string,
+  worker: DeliveryWorker,
+  release: (sent: boolean) => void,
+): Promise<PaceSlot | { waitMs: number }> {
+  // Under way at most until the send's deadline, however long renewing its lease took before it. A process that
+  // dies mid-send leaves that one slot taken as long: one of a window's places, never the whole conversation.
+  const { leaseMs, sendTimeoutMs, rateWindows } = worker.policy;
+  try {
+    return await pace.reserve(key, rateWindows, leaseMs + sendTimeoutMs);
+  } catch (error) {
+    release(false);
+    throw error;
+  }
 }
 
 /** The messenger's answer; a send that throws is an unexpected, retryable failure. */

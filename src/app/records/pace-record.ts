@@ -7,7 +7,7 @@ export interface RateWindow {
 /**
  * One conversation's recent sends as every instance sees them, in milliseconds of the wall clock (the
  * only time two processes share). `done`: when each finished send ended, oldest first; `open`: sends
- * under way, each counted as ending at `until` (its start plus the send timeout) until it is released,
+ * under way, each counted as ending at `until` (the latest its send can end) until it is released,
  * so a process that dies mid-send holds its slot no longer than the send could have lasted;
  * `heldUntil`: no send before then (Teams' Retry-After).
  */

@@ -7,7 +7,7 @@ import { retryOnConflict, type CosmosContext } from './cosmos-context';
 import type { Item } from './cosmos-io';
 import { conversationPartition, ITEM_IDS } from './item-keys';
 
-const ms = z.number().int().nonnegative();
+const ms = z.number().nonnegative();
 const paceSchema = z
   .object({
     done: z.array(ms),
