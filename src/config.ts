@@ -24,8 +24,17 @@ export interface Config {
   deliveryIntervalMs: number;
   /** How often due jobs (reminders, deadlines, expiry) are run. */
   tickIntervalMs: number;
-  /** How long a process holds a claimed message (a crashed one's claims come back after it), and each send's deadline. */
-  delivery: { leaseMs: number; sendTimeoutMs: number; baseRetryDelayMs: number; maxAttempts: number };
+  /**
+   * How long a process holds a claimed message (a crashed one's claims come back after it), each send's deadline,
+   * retries, and the sends one process starts in any second (all conversations together).
+   */
+  delivery: {
+    leaseMs: number;
+    sendTimeoutMs: number;
+    baseRetryDelayMs: number;
+    maxAttempts: number;
+    maxSendsPerSecond: number;
+  };
   /** The Cosmos DB account, when COSMOS_ENDPOINT is set; no `key` means Microsoft Entra ID (managed identity). */
   cosmos?: { endpoint: string; key?: string; database: string };
   /**
@@ -136,6 +145,9 @@ const Settings = z.object({
   // dead letter (ops told). Teams asks for backoff; the fault suite shortens both so its run ends in minutes.
   PLANDESK_DELIVERY_RETRY_MS: ms(100, 600_000).default('5000'),
   PLANDESK_DELIVERY_ATTEMPTS: wholeNumber(1, 20).default('8'),
+  // Teams takes at most 50 requests a second from an app in a tenant, so one process never needs more; each of
+  // several instances takes its share (the default leaves two instances room for their answers within turns).
+  PLANDESK_DELIVERY_PER_SECOND: wholeNumber(1, 50).default('20'),
   COSMOS_ENDPOINT: z
     .string()
     .refine(isHttpsUrl, "must be the account's https:// endpoint, e.g. https://plandesk.documents.azure.com:443/")
@@ -267,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       sendTimeoutMs: s.PLANDESK_SEND_TIMEOUT_MS,
       baseRetryDelayMs: s.PLANDESK_DELIVERY_RETRY_MS,
       maxAttempts: s.PLANDESK_DELIVERY_ATTEMPTS,
+      maxSendsPerSecond: s.PLANDESK_DELIVERY_PER_SECOND,
     },
     ...(s.COSMOS_ENDPOINT
       ? {

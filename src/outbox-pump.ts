@@ -50,6 +50,16 @@ function logEvent(log: Log, event: DeliveryEvent): void {
     case 'lease_lost':
       log.warn('outbox lease lost before the outcome was recorded', { code: 'outbox_lease_lost', id: event.id });
       return;
+    case 'pace_unrecorded':
+      log.warn(
+        "a send's end was not written to the conversation's shared pace; its slot stays taken until its deadline",
+        {
+          code: 'pace_unrecorded',
+          conversation: event.conversation,
+          detail: event.detail,
+        },
+      );
+      return;
   }
 }
 

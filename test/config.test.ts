@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       deliveryIntervalMs: 10000,
       tickIntervalMs: 60000,
-      delivery: { leaseMs: 60000, sendTimeoutMs: 15000, baseRetryDelayMs: 5000, maxAttempts: 8 },
+      delivery: { leaseMs: 60000, sendTimeoutMs: 15000, baseRetryDelayMs: 5000, maxAttempts: 8, maxSendsPerSecond: 20 },
       allowAnonymousFromAnywhere: false,
       bot: { appId: undefined, appPassword: undefined, appTenantId: undefined, appType: 'SingleTenant' },
     });
@@ -62,7 +62,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       deliveryIntervalMs: 2500,
       tickIntervalMs: 60000,
-      delivery: { leaseMs: 60000, sendTimeoutMs: 15000, baseRetryDelayMs: 5000, maxAttempts: 8 },
+      delivery: { leaseMs: 60000, sendTimeoutMs: 15000, baseRetryDelayMs: 5000, maxAttempts: 8, maxSendsPerSecond: 20 },
       cosmos: { endpoint: 'https://plandesk.documents.azure.com:443/', database: 'plandesk' },
       allowAnonymousFromAnywhere: true,
       bot: { appId: 'app-1', appPassword: 'secret', appTenantId: 'tenant-1', appType: 'SingleTenant' },
@@ -106,6 +106,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it.each(['0', '51', '2.5'])(
+    "should refuse PLANDESK_DELIVERY_PER_SECOND=%s: above 50 no process could stay within Teams' rate for an app",
+    (value) => {
+      expect(problemWith({ PLANDESK_DELIVERY_PER_SECOND: value }).problems).toEqual([
+        `PLANDESK_DELIVERY_PER_SECOND: must be a whole number from 1 to 50 (got "${value}")`,
+      ]);
+    },
+  );
+
   // Trimmed rather than refused: a value pasted into a portal or an .env file often carries a space, and no reading
   // of " 60000 " is other than 60000.
   it('should read a number with spaces around it as the number', () => {
@@ -123,6 +132,8 @@ describe('loadConfig', () => {
     ['PLANDESK_DELIVERY_INTERVAL_MS', '0100', 100, (c: Config) => c.deliveryIntervalMs],
     ['PLANDESK_DELIVERY_RETRY_MS', '100', 100, (c: Config) => c.delivery.baseRetryDelayMs],
     ['PLANDESK_DELIVERY_ATTEMPTS', '20', 20, (c: Config) => c.delivery.maxAttempts],
+    ['PLANDESK_DELIVERY_PER_SECOND', '1', 1, (c: Config) => c.delivery.maxSendsPerSecond],
+    ['PLANDESK_DELIVERY_PER_SECOND', '50', 50, (c: Config) => c.delivery.maxSendsPerSecond],
   ])('should accept %s=%s, an end of its range, as %p', (name, value, expected, read) => {
     expect(read(loadConfig({ [name]: value }))).toBe(expected);
   });
@@ -139,6 +150,7 @@ describe('loadConfig', () => {
     ['PLANDESK_SEND_TIMEOUT_MS', 15_000, (c: Config) => c.delivery.sendTimeoutMs],
     ['PLANDESK_DELIVERY_RETRY_MS', 5_000, (c: Config) => c.delivery.baseRetryDelayMs],
     ['PLANDESK_DELIVERY_ATTEMPTS', 8, (c: Config) => c.delivery.maxAttempts],
+    ['PLANDESK_DELIVERY_PER_SECOND', 20, (c: Config) => c.delivery.maxSendsPerSecond],
     ['LOG_LEVEL', 'info', (c: Config) => c.logLevel],
     ['MicrosoftAppType', 'SingleTenant', (c: Config) => c.bot.appType],
     ['MicrosoftAppId', undefined, (c: Config) => c.bot.appId],

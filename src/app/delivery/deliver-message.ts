@@ -12,11 +12,13 @@ import type {
 } from '../ports/store';
 import { cardModel, unitNameOf } from '../common/card-model';
 import { channelKey, personKey } from '../ports/conversation-keys';
-import type { ConversationPacer } from './conversation-pacer';
+import type { ConversationPacer, Timer } from './conversation-pacer';
 import { opsDeliveryNotice, recipientName } from './delivery-notices';
 import type { DeliveryFailure, DeliveryPolicy } from './delivery-policy';
 import type { ApprovalDeps } from '../common/deps';
-import { isDeliveryFailure, type Messenger } from './messenger';
+import type { Messenger } from './messenger';
+import { paced, type Paced } from './paced-send';
+import type { SendCap } from './send-cap';
 
 /** One process's delivery machinery, kept across runs (the pacer remembers what each conversation was sent). */
 export interface DeliveryWorker {
@@ -24,6 +26,10 @@ export interface DeliveryWorker {
   owner: string;
   policy: DeliveryPolicy;
   pacer: ConversationPacer;
+  /** The cap on all of this process's sends together. */
+  cap: SendCap;
+  /** Real time, for waiting on a slot another instance holds. */
+  timer: Timer;
   /** Jitter for retry delays. */
   random: () => number;
   onEvent: (event: DeliveryEvent) => void;
@@ -34,7 +40,9 @@ export type DeliveryEvent =
   | { kind: 'retry'; id: string; attempt: number; retryAt: Date; failure: DeliveryFailure }
   | { kind: 'dead'; id: string; attempts: number; failure: DeliveryFailure; opsTold: boolean }
   | { kind: 'inactive'; conversation: string; reason: string }
-  | { kind: 'lease_lost'; id: string };
+  | { kind: 'lease_lost'; id: string }
+  /** A send's end could not be written to the store's shared pace: its slot counts until the send's deadline. */
+  | { kind: 'pace_unrecorded'; conversation: string; detail: string };
 
 export type DeliveryDeps = ApprovalDeps & { messenger: Messenger };
 
@@ -56,49 +64,6 @@ export type Outcome =
 const sent = (effects?: DeliveryEffects): Outcome => ({ kind: 'sent', ...(effects ? { effects } : {}) });
 const keyOf = (m: CardMessage | TextMessage): string =>
   m.to.kind === 'person' ? personKey(m.to.id) : channelKey(m.to.channel);
-
-type Paced<T> =
-  | { kind: 'done'; value: T }
-  | { kind: 'failed'; failure: DeliveryFailure }
-  | { kind: 'later'; ms: number }
-  | { kind: 'lost' };
-
-/**
- * One send into a conversation: within its rate limit (a slot further off than the policy waits for
- * comes back as `later`), and only while this process still holds the message's lease, extended to
- * cover the send, so no other process can be sending it at the same time.
- */
-async function paced<T>(
-  deps: DeliveryDeps,
-  worker: DeliveryWorker,
-  claimed: ClaimedMessage,
-  key: string,
-  send: () => Promise<T | DeliveryFailure>,
-): Promise<Paced<T>> {
-  const wait = worker.pacer.delay(key);
-  if (wait > worker.policy.maxPaceWaitMs) return { kind: 'later', ms: wait };
-  return worker.pacer.run(key, async (): Promise<Paced<T>> => {
-    const now = deps.clock.now();
-    const leaseUntil = addMs(now, worker.policy.leaseMs + worker.policy.sendTimeoutMs);
-    if (!(await deps.store.outbox.renew(claimed.message.id, worker.owner, now, leaseUntil))) return { kind: 'lost' };
-    let answer: T | DeliveryFailure;
-    try {
-      answer = await send();
-    } catch (error) {
-      answer = {
-        code: 'retryable',
-        why: 'unexpected',
-        status: null,
-        retryAfterMs: null,
-        detail: error instanceof Error ? error.message : String(error),
-      };
-    }
-    if (!isDeliveryFailure(answer)) return { kind: 'done', value: answer as T };
-    if (answer.code === 'retryable' && answer.retryAfterMs !== null)
-      worker.pacer.hold(key, Math.min(answer.retryAfterMs, worker.policy.maxRetryAfterMs));
-    return { kind: 'failed', failure: answer };
-  });
-}
 
 /** The outcome of a single send into one conversation. */
 function outcomeOf<T>(

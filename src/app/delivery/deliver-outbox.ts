@@ -1,6 +1,7 @@
 import { addMs } from '../../domain/local-date';
 import type { ClaimedMessage, DeliveryEffects } from '../ports/store';
 import { conversationPacer, realTimer, type Timer } from './conversation-pacer';
+import { sendCap } from './send-cap';
 import { deliverMessage, goneNotice, type DeliveryDeps, type DeliveryWorker, type Outcome } from './deliver-message';
 import { isDeliveryNotice, opsDeliveryNotice, recipientName } from './delivery-notices';
 import { DELIVERY_POLICY, describeFailure, retryDelayMs, type DeliveryPolicy } from './delivery-policy';
@@ -25,10 +26,13 @@ export function deliveryWorker(options: {
   onEvent?: DeliveryWorker['onEvent'];
 }): DeliveryWorker {
   const policy = { ...DELIVERY_POLICY, ...options.policy };
+  const timer = options.timer ?? realTimer;
   return {
     owner: options.owner,
     policy,
-    pacer: conversationPacer(policy.rateWindows, options.timer ?? realTimer),
+    pacer: conversationPacer(policy.rateWindows, timer),
+    cap: sendCap(policy.maxSendsPerSecond, 1_000, timer),
+    timer,
     random: options.random ?? Math.random,
     onEvent: options.onEvent ?? (() => undefined),
   };

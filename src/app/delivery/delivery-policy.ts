@@ -1,8 +1,6 @@
-/** At most `limit` operations to one conversation within any `ms` milliseconds. */
-export interface RateWindow {
-  limit: number;
-  ms: number;
-}
+import type { RateWindow } from '../records/pace-record';
+
+export type { RateWindow };
 
 /** How the outbox is delivered: retries, leases and Teams' per-conversation limits. */
 export interface DeliveryPolicy {
@@ -23,11 +21,18 @@ export interface DeliveryPolicy {
   maxPaceWaitMs: number;
   /** Conversations served at once by one process. */
   parallelConversations: number;
+  /**
+   * Sends (posts and updates, to every conversation together) one process starts in any second, counting
+   * those still under way: the process-wide cap that keeps the app under Teams' per-app rate.
+   */
+  maxSendsPerSecond: number;
 }
 
 /**
  * The defaults. Teams documents these per-bot, per-thread limits for sending to a conversation:
- * 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 in an hour. Eight tries back off 5, 10, 20 … 320 s (halved
+ * 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 in an hour; and, for all of an app's requests in a tenant,
+ * 50 a second. A process sends at most 20 a second, so two instances stay under 50 with room for the
+ * bot's answers within turns (which count too); more instances need less each. Eight tries back off 5, 10, 20 … 320 s (halved
  * at random), so a message is dead-lettered after roughly 5 to 10 minutes of failures.
  */
 export const DELIVERY_POLICY: DeliveryPolicy = {
@@ -45,6 +50,7 @@ export const DELIVERY_POLICY: DeliveryPolicy = {
   ],
   maxPaceWaitMs: 2_000,
   parallelConversations: 8,
+  maxSendsPerSecond: 20,
 };
 
 /**

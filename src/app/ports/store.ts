@@ -15,10 +15,12 @@ import type { Job, JobRepository } from './jobs';
 import type { CardCopyRepository, ConversationRepository } from './conversations';
 import type { OutboxMessage, OutboxRepository } from './outbox';
 import type { StoreTransfer } from './store-transfer';
+import type { ConversationPace } from './conversation-pace';
 
 export type * from './conversations';
 export type * from './outbox';
 export type * from './audit-chain';
+export type * from './conversation-pace';
 
 /**
  * Applications are the aggregate: each write carries the record and the audit rows it causes,
@@ -172,5 +174,10 @@ export interface Store {
   audit: AuditTrail;
   /** Export (and, where the store can be a migration's target, import) of everything it holds. */
   transfer?: StoreTransfer;
+  /**
+   * Each conversation's recent sends, shared by every instance on the store (Cosmos DB). A store only one
+   * process delivers from (SQLite: one instance per file) has none: that process's own pacer sees every send.
+   */
+  pace?: ConversationPace;
   close(): Promise<void>;
 }

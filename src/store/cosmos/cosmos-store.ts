@@ -14,6 +14,7 @@ import { cosmosDirectoryRepository } from './directory-repository';
 import { writeSequence } from './item-keys';
 import { cosmosJobRepository } from './job-repository';
 import { cosmosOutboxRepository } from './outbox-repository';
+import { cosmosConversationPace } from './pace-repository';
 import { cosmosPolicyRepository } from './policy-repository';
 import { cosmosTransfer } from './transfer';
 import { cachedCatalogs, cachedDirectory, cachedPolicies } from './reference-cache';
@@ -90,6 +91,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
       directory: cachedDirectory(cosmosDirectoryRepository(ctx), ttl),
       audit: cosmosAuditTrail(ctx),
       transfer: cosmosTransfer(ctx),
+      pace: cosmosConversationPace(ctx),
       async close() {
         // Disposing twice is harmless, so a test's cleanup need not know whether the test closed it.
         client.dispose();

@@ -49,6 +49,8 @@ export const ITEM_IDS = {
   copy: (conversationKey: string, activityId: string) =>
     `copy:${escapePart(conversationKey)}|${escapePart(activityId)}`,
   conversation: 'conversation',
+  /** In a conversation's partition: its recent sends by every instance (pace-repository.ts). */
+  pace: 'pace',
   current: (kind: 'catalog' | 'directory') => `${kind}:current`,
   policyIndex: 'policy:index',
   version: (kind: 'catalog' | 'policy' | 'directory', version: number) => `${kind}:v${version}`,

@@ -19,9 +19,10 @@ describe('the retry delay', () => {
     expect(retryDelayMs(policy, attempt, retryAfter, () => random)).toBe(expected);
   });
 
-  it("should keep Teams' per-conversation limits and eight tries by default", () => {
+  it("should keep Teams' per-conversation limits, two instances under its 50 a second per app, and eight tries by default", () => {
     expect(DELIVERY_POLICY).toMatchObject({
       maxAttempts: 8,
+      maxSendsPerSecond: 20,
       sendTimeoutMs: 15_000,
       rateWindows: [
         { limit: 7, ms: 1_000 },
