@@ -14,7 +14,10 @@ export const realTimer: Timer = {
 
 /** Keeps each conversation within its rate windows, one operation at a time. */
 export interface ConversationPacer {
-  /** How long an operation on `key` would wait for its slot now (0: it may go at once). */
+  /**
+   * How long an operation on `key` started now would wait for its slot (0: it may go at once), behind the
+   * ones already waiting in its lane, each taken to end the moment its own slot comes (so at least this).
+   */
   delay(key: string): number;
   /** Runs `operation` on `key` after the ones before it, once its slot has come. */
   run<T>(key: string, operation: () => Promise<T>): Promise<T>;
@@ -49,7 +52,7 @@ export function conversationPacer(windows: readonly RateWindow[], timer: Timer =
     return lane;
   };
 
-  const waitOf = (lane: Lane, now: number): number => {
+  const waitOf = (lane: Pick<Lane, 'finished' | 'heldUntil'>, now: number): number => {
     let until = lane.heldUntil;
     for (const w of windows) {
       const recent = lane.finished.filter((t) => t > now - w.ms);
@@ -73,7 +76,16 @@ export function conversationPacer(windows: readonly RateWindow[], timer: Timer =
   return {
     delay(key) {
       const lane = lanes.get(key);
-      return lane ? waitOf(lane, timer.now()) : 0;
+      if (!lane) return 0;
+      const now = timer.now();
+      // The waiting ones take their slots first; past the longest window nothing can change the answer.
+      const ahead = { finished: [...lane.finished], heldUntil: lane.heldUntil };
+      let at = now;
+      for (let i = 0; i < lane.queued && at - now <= longest; i += 1) {
+        at += waitOf(ahead, at);
+        ahead.finished.push(at);
+      }
+      return at - now + waitOf(ahead, at);
     },
     run(key, operation) {
       if (++runs % 256 === 0) sweep(timer.now());

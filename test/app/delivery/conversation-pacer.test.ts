@@ -57,6 +57,29 @@ describe('pacing one conversation', () => {
     expect(pacer.delay('c')).toBe(0);
   });
 
+  it('should count the operations already waiting in a lane in how long a new one would wait', async () => {
+    const time = virtualTime();
+    const pacer = conversationPacer(
+      [
+        { limit: 2, ms: 1_000 },
+        { limit: 3, ms: 10_000 },
+      ],
+      time.timer,
+    );
+    let release: () => void = () => undefined;
+    const first = pacer.run('a', () => new Promise<void>((resolve) => (release = resolve)));
+    const queued = [pacer.run('a', async () => undefined), pacer.run('a', async () => undefined)];
+    // One under way and two waiting behind it: the 2nd goes at once after it, the 3rd a second later
+    // (two a second); a new one would be the 4th, which the ten-second window keeps to 10 s.
+    expect(pacer.delay('a')).toBe(10_000);
+    expect(pacer.delay('b')).toBe(0);
+    await new Promise((resolve) => setImmediate(resolve)); // the first has begun
+    release();
+    await Promise.all([first, ...queued]);
+    expect(time.now()).toBe(1_000);
+    expect(pacer.delay('a')).toBe(9_000);
+  });
+
   it('should hold a conversation for a Retry-After, and go on after an operation that failed', async () => {
     const time = virtualTime();
     const pacer = conversationPacer([{ limit: 100, ms: 1_000 }], time.timer);
