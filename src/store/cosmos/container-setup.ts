@@ -1,6 +1,7 @@
 import type { Container, CosmosClient, IndexingPolicy } from '@azure/cosmos';
 import { statusOf } from './cosmos-io';
 import { reportFactsFilled } from './report-facts';
+import { listFieldsFilled } from './waiting-lists';
 
 /** The one container: every item names its logical partition in /pk (see README.md for why one). */
 export const CONTAINER_ID = 'plandesk';
@@ -32,14 +33,36 @@ export const INDEXED_PATHS = [
   // A customer's track record and the plans overlapping a new one; how plans on an activity fared.
   '/body/input/customer/groupId/?',
   '/body/input/activity/?',
+  // 待办 and 列表's filters: on application items only while a step is awaited or the plan was flagged.
+  '/awaitedStep/?',
+  '/awaitedRole/?',
+  '/awaitedAssignee/?',
+  '/awaitedDelegate/?',
+  '/awaitedDueAt/?',
+  '/flagged/?',
 ] as const;
 
-/** Lists of applications are newest first, ties in write order: an ORDER BY on two paths needs its composite index. */
+const inOrder = (first: string, order: 'ascending' | 'descending') => [
+  { path: first, order: 'ascending' as const },
+  { path: '/submittedAt', order },
+  { path: '/seq', order },
+];
+
+/**
+ * Lists of applications are newest first, ties in write order: an ORDER BY on two paths needs its composite
+ * index. `待办`'s lists (oldest first) and the flagged plans (newest first) filter on one field too, which
+ * leads their composite index, so a page reads as far as the page and no further.
+ */
 const COMPOSITE_INDEXES: NonNullable<IndexingPolicy['compositeIndexes']> = [
   [
     { path: '/submittedAt', order: 'descending' },
     { path: '/seq', order: 'descending' },
   ],
+  inOrder('/awaitedRole', 'ascending'),
+  inOrder('/awaitedAssignee', 'ascending'),
+  inOrder('/awaitedDelegate', 'ascending'),
+  inOrder('/state', 'ascending'),
+  inOrder('/flagged', 'descending'),
 ];
 
 export const INDEXING_POLICY: IndexingPolicy = {
@@ -70,8 +93,11 @@ export async function ensureContainer(client: CosmosClient, databaseId: string):
       indexingPolicy: INDEXING_POLICY,
     }),
   );
-  // A container created now holds no application from before report facts: none to give them to later.
-  if (statusCode === 201) await container.items.upsert(reportFactsFilled());
+  // A container created now holds no application from before report facts or list fields: none to fill later.
+  if (statusCode === 201) {
+    await container.items.upsert(reportFactsFilled());
+    await container.items.upsert(listFieldsFilled());
+  }
   const { resource: definition } = await container.read();
   if (!definition) throw new Error(`Cosmos DB: container "${CONTAINER_ID}" vanished while opening it`);
   const paths = definition.partitionKey?.paths ?? [];
