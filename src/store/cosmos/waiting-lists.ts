@@ -117,13 +117,11 @@ export function cosmosWaitingLists(
         'c.awaitedAssignee != @of AND c.applicant != @of' +
         (query.withoutDelegated ? ' AND (NOT IS_DEFINED(c.awaitedDelegate) OR c.awaitedDelegate != @of)' : '');
       const of = { name: '@of', value: query.of };
-      const sources = roles.map(
-        (role): Source => ({
-          where: `c.awaitedRole = @role AND ${others}`,
-          parameters: [of, { name: '@role', value: role }],
-          leading: 'awaitedRole',
-        }),
-      );
+      const sources = roles.map((role): Source => ({
+        where: `c.awaitedRole = @role AND ${others}`,
+        parameters: [of, { name: '@role', value: role }],
+        leading: 'awaitedRole',
+      }));
       const [records, total] = await Promise.all([
         first(operation, sources, limit),
         count(operation, `ARRAY_CONTAINS(@roles, c.awaitedRole) AND ${others}`, [

@@ -209,7 +209,10 @@ export function describeListsContract(name: string, openStore: () => Promise<Sto
       expect(await pageIds({ flagged: true }, 2)).toEqual([['04', '03'], ['01']]);
       expect(await pageIds({ flagged: true, submittedBefore: at(4) })).toEqual([['03', '01']]);
       expect(await pageIds({ flagged: true, states: ['expired'] })).toEqual([[]]);
-      expect(await pageIds({ flagged: false }, 3)).toEqual([['05', '04', '03'], ['02', '01']]);
+      expect(await pageIds({ flagged: false }, 3)).toEqual([
+        ['05', '04', '03'],
+        ['02', '01'],
+      ]);
     });
 
     it('should page the plans whose awaited step is overdue or is one of some steps, newest first', async () => {
