@@ -81,21 +81,6 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
             { path: '/seq', order: 'descending' }
           ]
           [
-            { path: '/awaitedRole', order: 'ascending' }
-            { path: '/submittedAt', order: 'ascending' }
-            { path: '/seq', order: 'ascending' }
-          ]
-          [
-            { path: '/awaitedAssignee', order: 'ascending' }
-            { path: '/submittedAt', order: 'ascending' }
-            { path: '/seq', order: 'ascending' }
-          ]
-          [
-            { path: '/awaitedDelegate', order: 'ascending' }
-            { path: '/submittedAt', order: 'ascending' }
-            { path: '/seq', order: 'ascending' }
-          ]
-          [
             { path: '/state', order: 'ascending' }
             { path: '/submittedAt', order: 'ascending' }
             { path: '/seq', order: 'ascending' }

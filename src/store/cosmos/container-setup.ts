@@ -42,27 +42,26 @@ export const INDEXED_PATHS = [
   '/flagged/?',
 ] as const;
 
-const inOrder = (first: string, order: 'ascending' | 'descending') => [
-  { path: first, order: 'ascending' as const },
-  { path: '/submittedAt', order },
-  { path: '/seq', order },
-];
-
 /**
  * Lists of applications are newest first, ties in write order: an ORDER BY on two paths needs its composite
- * index. `待办`'s lists (oldest first) and the flagged plans (newest first) filter on one field too, which
- * leads their composite index, so a page reads as far as the page and no further.
+ * index. `待办`'s lists read one state's plans oldest first, and the flagged plans are newest first: each has
+ * a composite index led by the field it filters on, so a page reads as far as the page and no further.
  */
 const COMPOSITE_INDEXES: NonNullable<IndexingPolicy['compositeIndexes']> = [
   [
     { path: '/submittedAt', order: 'descending' },
     { path: '/seq', order: 'descending' },
   ],
-  inOrder('/awaitedRole', 'ascending'),
-  inOrder('/awaitedAssignee', 'ascending'),
-  inOrder('/awaitedDelegate', 'ascending'),
-  inOrder('/state', 'ascending'),
-  inOrder('/flagged', 'descending'),
+  [
+    { path: '/state', order: 'ascending' },
+    { path: '/submittedAt', order: 'ascending' },
+    { path: '/seq', order: 'ascending' },
+  ],
+  [
+    { path: '/flagged', order: 'ascending' },
+    { path: '/submittedAt', order: 'descending' },
+    { path: '/seq', order: 'descending' },
+  ],
 ];
 
 export const INDEXING_POLICY: IndexingPolicy = {

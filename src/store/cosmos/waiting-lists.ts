@@ -1,6 +1,5 @@
 import type { SqlParameter } from '@azure/cosmos';
 import type { ApplicationRepository, CountedPage } from '../../app/ports/store';
-import { APPROVER_ROLES } from '../../domain/route';
 import { applicationItem, LIST_FIELDS, parseApplicationItem, type ApplicationItem } from './application-items';
 import { itemKey, type CosmosContext } from './cosmos-context';
 import type { Item } from './cosmos-io';
@@ -47,89 +46,85 @@ export function listFieldsReady(ctx: CosmosContext): () => Promise<void> {
     }));
 }
 
-/** One source of a list: its condition on application items with its parameters, and the field its composite index leads with. */
+/** One source of a list: the state its plans are in, and what else it asks of them, with its parameters. */
 interface Source {
-  where: string;
-  parameters: SqlParameter[];
-  leading: string;
+  state: 'in_review' | 'in_fulfillment';
+  where?: string;
+  parameters?: SqlParameter[];
 }
 
+/** The condition a source puts on application items. */
+const whereOf = (source: Source) =>
+  `c.type = "application" AND c.state = "${source.state}"${source.where ? ` AND ${source.where}` : ''}`;
+
 /**
- * `待办`'s two lists (ApplicationRepository.waitingOn and queue), oldest first: each source a query across
- * partitions on its composite index (the field it filters on, submission time, write order), TOP as many
- * as the page, merged here; the totals one COUNT each.
+ * `待办`'s two lists (ApplicationRepository.waitingOn and queue), oldest first. Each source is one query
+ * across partitions on the composite index (state, submission time, write order), `TOP` one more than the
+ * page, so it reads the plans of one state (the work in hand), as far as the page; the sources are merged
+ * here. A list that fits its page is counted as it is; only a longer one costs a COUNT.
  */
 export function cosmosWaitingLists(
   ctx: CosmosContext,
   ready: () => Promise<void>,
 ): Pick<ApplicationRepository, 'waitingOn' | 'queue'> {
-  const first = async (operation: string, sources: Source[], limit: number) => {
+  const counted = async (operation: string, sources: Source[], limit: number): Promise<CountedPage> => {
     const lists = await Promise.all(
-      sources.map(async ({ where, parameters, leading }) => {
+      sources.map(async (source) => {
         const raw = await ctx.io.all(operation, {
-          query: `SELECT TOP @n * FROM c WHERE c.type = "application" AND ${where} ORDER BY c.${leading} ASC, c.submittedAt ASC, c.seq ASC`,
-          parameters: [...parameters, { name: '@n', value: limit }],
+          query: `SELECT TOP @n * FROM c WHERE ${whereOf(source)} ORDER BY c.state ASC, c.submittedAt ASC, c.seq ASC`,
+          parameters: [...(source.parameters ?? []), { name: '@n', value: limit + 1 }],
         });
         return raw.map((item, i) => parseApplicationItem(item, itemKey(item, `${operation} #${i}`)));
       }),
     );
     const seen = new Set<string>();
-    return lists
+    const merged = lists
       .flat()
       .sort((a, b) => a.body.submittedAt.localeCompare(b.body.submittedAt) || a.seq.localeCompare(b.seq))
-      .filter((item: ApplicationItem) => !seen.has(item.pk) && seen.add(item.pk))
-      .slice(0, limit)
-      .map((item) => item.body);
-  };
-  const count = async (operation: string, where: string, parameters: SqlParameter[]) => {
-    const [n] = await ctx.io.all(operation, {
-      query: `SELECT VALUE COUNT(1) FROM c WHERE c.type = "application" AND ${where}`,
-      parameters,
-    });
-    return Number(n ?? 0);
+      .filter((item: ApplicationItem) => !seen.has(item.pk) && seen.add(item.pk));
+    const records = merged.slice(0, limit).map((item) => item.body);
+    if (lists.every((list) => list.length <= limit)) return { records, total: merged.length };
+    // The sources' states differ, so their counts add up.
+    const totals = await Promise.all(
+      sources.map(async (source) => {
+        const [n] = await ctx.io.all(`${operation} count`, {
+          query: `SELECT VALUE COUNT(1) FROM c WHERE ${whereOf(source)}`,
+          parameters: source.parameters ?? [],
+        });
+        return Number(n ?? 0);
+      }),
+    );
+    return { records, total: totals.reduce((a, b) => a + b, 0) };
   };
 
   return {
-    async waitingOn(person, fulfillment, limit): Promise<CountedPage> {
+    async waitingOn(person, fulfillment, limit) {
       await ready();
-      const operation = 'applications.waitingOn';
-      const parameters = [{ name: '@person', value: person }];
-      const fulfilling = 'c.state = "in_fulfillment"';
       const sources: Source[] = [
-        { where: 'c.awaitedAssignee = @person', parameters, leading: 'awaitedAssignee' },
-        { where: 'c.awaitedDelegate = @person', parameters, leading: 'awaitedDelegate' },
-        ...(fulfillment ? [{ where: fulfilling, parameters: [], leading: 'state' }] : []),
+        {
+          state: 'in_review',
+          where: '(c.awaitedAssignee = @person OR c.awaitedDelegate = @person)',
+          parameters: [{ name: '@person', value: person }],
+        },
+        ...(fulfillment ? [{ state: 'in_fulfillment' as const }] : []),
       ];
-      const [records, waiting, fulfilled] = await Promise.all([
-        first(operation, sources, limit),
-        count(operation, '(c.awaitedAssignee = @person OR c.awaitedDelegate = @person)', parameters),
-        fulfillment ? count(operation, fulfilling, []) : 0,
-      ]);
-      return { records, total: waiting + fulfilled };
+      return counted('applications.waitingOn', sources, limit);
     },
-    async queue(query, limit): Promise<CountedPage> {
-      const roles = query.roles ?? APPROVER_ROLES;
-      if (roles.length === 0) return { records: [], total: 0 };
+    async queue(query, limit) {
+      if (query.roles?.length === 0) return { records: [], total: 0 };
       await ready();
-      const operation = 'applications.queue';
       // Another's steps, not on their own plans; with `withoutDelegated`, not those they stand in for either.
-      const others =
-        'c.awaitedAssignee != @of AND c.applicant != @of' +
-        (query.withoutDelegated ? ' AND (NOT IS_DEFINED(c.awaitedDelegate) OR c.awaitedDelegate != @of)' : '');
-      const of = { name: '@of', value: query.of };
-      const sources = roles.map((role): Source => ({
-        where: `c.awaitedRole = @role AND ${others}`,
-        parameters: [of, { name: '@role', value: role }],
-        leading: 'awaitedRole',
-      }));
-      const [records, total] = await Promise.all([
-        first(operation, sources, limit),
-        count(operation, `ARRAY_CONTAINS(@roles, c.awaitedRole) AND ${others}`, [
-          of,
-          { name: '@roles', value: [...roles] },
-        ]),
-      ]);
-      return { records, total };
+      const where = [
+        query.roles === null ? 'IS_DEFINED(c.awaitedRole)' : 'ARRAY_CONTAINS(@roles, c.awaitedRole)',
+        'c.awaitedAssignee != @of',
+        'c.applicant != @of',
+        ...(query.withoutDelegated ? ['(NOT IS_DEFINED(c.awaitedDelegate) OR c.awaitedDelegate != @of)'] : []),
+      ].join(' AND ');
+      const parameters: SqlParameter[] = [
+        { name: '@of', value: query.of },
+        ...(query.roles === null ? [] : [{ name: '@roles', value: [...query.roles] }]),
+      ];
+      return counted('applications.queue', [{ state: 'in_review', where, parameters }], limit);
     },
   };
 }
