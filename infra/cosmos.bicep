@@ -65,12 +65,28 @@ resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/container
           { path: '/reportUntil/?' }
           { path: '/body/input/customer/groupId/?' }
           { path: '/body/input/activity/?' }
+          { path: '/awaitedStep/?' }
+          { path: '/awaitedRole/?' }
+          { path: '/awaitedAssignee/?' }
+          { path: '/awaitedDelegate/?' }
+          { path: '/awaitedDueAt/?' }
+          { path: '/flagged/?' }
         ]
         excludedPaths: [
           { path: '/*' }
         ]
         compositeIndexes: [
           [
+            { path: '/submittedAt', order: 'descending' }
+            { path: '/seq', order: 'descending' }
+          ]
+          [
+            { path: '/state', order: 'ascending' }
+            { path: '/submittedAt', order: 'ascending' }
+            { path: '/seq', order: 'ascending' }
+          ]
+          [
+            { path: '/flagged', order: 'ascending' }
             { path: '/submittedAt', order: 'descending' }
             { path: '/seq', order: 'descending' }
           ]

@@ -3,6 +3,7 @@ import { describeAuditChainContract } from './support/audit-chain-contract';
 import { describeConversationsContract } from './support/conversations-contract';
 import { freshDatabase, startCosmosTarget, type CosmosTarget } from './support/cosmos-target';
 import { describeJobsContract } from './support/jobs-contract';
+import { describeListsContract } from './support/lists-contract';
 import { describeOutboxContract } from './support/outbox-contract';
 
 let target: CosmosTarget | undefined;
@@ -56,6 +57,7 @@ async function auditChainHarness() {
 }
 
 describeStoreContract('Cosmos DB', oneStore);
+describeListsContract('Cosmos DB', oneStore);
 describeAuditChainContract('Cosmos DB', auditChainHarness);
 describeOutboxContract('Cosmos DB', twoStores);
 describeJobsContract('Cosmos DB', twoStores);

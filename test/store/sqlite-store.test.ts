@@ -13,6 +13,7 @@ import { openSqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { auditOf, sampleCatalog, sampleRecord } from './fixtures';
 import { describeStoreContract, type StoreHarness } from './store-contract';
 import { describeAuditChainContract } from './support/audit-chain-contract';
+import { describeListsContract } from './support/lists-contract';
 
 const OPS = 'wang.fang@plandesk.example';
 
@@ -39,6 +40,7 @@ function sqliteHarness(): StoreHarness & { file: string; open: () => Store } {
 }
 
 describeStoreContract('SQLite', async () => sqliteHarness());
+describeListsContract('SQLite', async () => sqliteHarness());
 
 /** Two stores on one file, as two processes; behind them, a plain connection that drops the append-only triggers first. */
 describeAuditChainContract('SQLite', async () => {

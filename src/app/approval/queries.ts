@@ -1,5 +1,4 @@
 import { ok, type Result } from '../../domain/result';
-import { applicationsIn } from '../common/in-states';
 import type { ApprovalDeps } from '../common/deps';
 import { loadCaseFor } from '../common/load-case';
 import { APPROVER_ROLES, type ApproverRole } from '../../domain/route';
@@ -9,6 +8,7 @@ import type { ApplicationRecord } from '../records/application-record';
 import { auditEntry } from '../records/audit';
 import type { Refusal } from '../records/refusal';
 import { cardModel, maySee, namesFor, type CardModel } from '../common/card-model';
+import type { CountedPage } from '../ports/store';
 
 /**
  * Rows a list holds, and queue rows: a card past about 28 KB is refused by Teams, and a list of
@@ -50,19 +50,19 @@ async function listModel(
   deps: Pick<ApprovalDeps, 'store' | 'clock'>,
   directory: Directory | null,
   list: { records: ApplicationRecord[]; total: number | null },
-  queue: ApplicationRecord[] = [],
+  queue: CountedPage = { records: [], total: 0 },
   handTo: ListModel['handTo'] = {},
   roles: readonly string[] = [],
 ): Promise<ListModel> {
   const records = list.records.slice(0, LIST_ROWS);
-  const shownQueue = queue.slice(0, QUEUE_ROWS);
+  const shownQueue = queue.records.slice(0, QUEUE_ROWS);
   return {
     records,
     total: list.total,
     names: namesFor([...records, ...shownQueue], directory),
     asOf: deps.clock.now().toISOString(),
     queue: shownQueue,
-    queueTotal: queue.length,
+    queueTotal: queue.total,
     unitNames: Object.fromEntries((directory?.units ?? []).map((u) => [u.id, u.name])),
     handTo,
     roles,
@@ -78,28 +78,27 @@ export async function myApplications(deps: ApprovalDeps, actor: string): Promise
 
 /**
  * What waits on a person, oldest first: steps where they are the named approver or delegate, and,
- * for support handlers, approved plans still to be carried out.
+ * for support handlers, approved plans still to be carried out. Read by the store's index of awaited
+ * steps, a page and a count of each list, so it costs the same however many plans the store keeps.
  */
 export async function pendingFor(deps: ApprovalDeps, actor: string): Promise<ListModel> {
   const directory = await deps.store.directory.get();
   const roles = directory ? actorOf(directory, actor).roles : [];
-  // Only open plans can wait on anyone: read those, not the store.
-  const all = await applicationsIn(deps.store, ['in_review', 'in_fulfillment']);
-  const mine = (r: ApplicationRecord) =>
-    (r.state === 'in_review' &&
-      r.steps.some((s) => s.status === 'pending' && (s.assignee === actor || s.delegate === actor))) ||
-    (roles.includes('support_handler') && r.state === 'in_fulfillment');
   const isHead = roles.includes('ops_head');
   // Others' awaited steps of a role this person holds (never their own plans); the ops head sees every
   // step not his own, even one he is the delegate of, to hand it on.
-  const queue = all.filter((r) => {
-    const awaited = r.state === 'in_review' ? r.steps.find((s) => s.status === 'pending') : undefined;
-    if (!awaited || awaited.assignee === actor || r.input.applicant === actor) return false;
-    return isHead || (roles.includes(awaited.role) && awaited.delegate !== actor);
-  });
+  const queueRoles = APPROVER_ROLES.filter((role) => roles.includes(role));
+  const [waiting, queue] = await Promise.all([
+    deps.store.applications.waitingOn(actor, roles.includes('support_handler'), LIST_ROWS),
+    isHead || queueRoles.length > 0
+      ? deps.store.applications.queue(
+          { roles: isHead ? null : queueRoles, of: actor, withoutDelegated: !isHead },
+          QUEUE_ROWS,
+        )
+      : { records: [], total: 0 },
+  ]);
   const handTo = isHead && directory ? handToOf(directory) : {};
-  const waiting = all.filter(mine);
-  return listModel(deps, directory, { records: waiting, total: waiting.length }, queue, handTo, roles);
+  return listModel(deps, directory, waiting, queue, handTo, roles);
 }
 
 /** Who holds each approver role, by name: the people the ops head may hand a step to. */

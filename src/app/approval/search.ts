@@ -10,6 +10,7 @@ import type { ApplicationQuery } from '../ports/store';
 import type { ApplicationRecord } from '../records/application-record';
 import { auditEntry } from '../records/audit';
 import type { Directory } from '../records/directory';
+import { awaitedStepOf, isFlagged } from '../records/list-keys';
 
 /** A page of a search shows this many plans. */
 export const SEARCH_PAGE = 10;
@@ -227,6 +228,10 @@ export async function searchSelection(
         : {}),
     ...(filter.submittedFrom ? { submittedFrom: filter.submittedFrom } : {}),
     ...(filter.submittedBefore ? { submittedBefore: filter.submittedBefore } : {}),
+    // The store's own indexes of flags and awaited steps: a page reads the plans it shows, not the store.
+    ...(filter.flagged ? { flagged: true } : {}),
+    ...(filter.overdue ? { awaitedDueBefore: now.toISOString() } : {}),
+    ...(filter.steps.length > 0 ? { awaitedSteps: filter.steps } : {}),
   };
 
   const maySee = (r: ApplicationRecord) =>
@@ -236,10 +241,10 @@ export async function searchSelection(
     (isApprover && r.pastRevisions.some((p) => p.steps.some((s) => s.decidedBy === actor))) ||
     (handles && FULFILLED.includes(r.state));
   const matches = (r: ApplicationRecord) => {
-    const waiting = r.state === 'in_review' ? r.steps.find((s) => s.status === 'pending') : undefined;
+    const waiting = awaitedStepOf(r);
     if (filter.steps.length > 0 && !(waiting && filter.steps.includes(waiting.step))) return false;
     if (filter.overdue && !(waiting?.dueAt && waiting.dueAt < now.toISOString())) return false;
-    if (filter.flagged && !r.evaluations.some((e) => e.flagged)) return false;
+    if (filter.flagged && !isFlagged(r)) return false;
     if ((filter.activeFrom || filter.activeTo) && !inEffectBetween(r, filter.activeFrom, filter.activeTo)) return false;
     return terms.every((t) => {
       switch (t.kind) {

@@ -9,6 +9,7 @@ import type { LocalDate } from '../../domain/local-date';
 import type { Directory, DirectoryVersion } from '../records/directory';
 import type { Result } from '../../domain/result';
 import type { StaleVersion } from '../records/refusal';
+import type { ApproverRole, StepId } from '../../domain/route';
 
 export type { StaleVersion };
 import type { Job, JobRepository } from './jobs';
@@ -80,6 +81,33 @@ export interface ApplicationRepository {
    * `reportFactsOf(record)` with every create and update, in the same commit.
    */
   reportFacts(span: { from: string; before: string }, visit: (facts: ReportFacts) => void): Promise<void>;
+  /**
+   * What waits on a person (`待办`), oldest first (submission time, then filing order): applications in
+   * review whose awaited step (awaitedStepOf) they approve or stand in for, and with `fulfillment` every
+   * plan in fulfillment too (a support handler's). The first `limit` and how many in all, read by index:
+   * the cost follows the page and the person's work, not the store.
+   */
+  waitingOn(person: string, fulfillment: boolean, limit: number): Promise<CountedPage>;
+  /**
+   * A team's queue (`待办`), oldest first as `waitingOn`: applications in review whose awaited step is of
+   * one of `roles` (every role: null), leaving out the plans `of` filed and the steps awaited from them —
+   * as the approver, and as the delegate too when `withoutDelegated`. The first `limit` and how many in all.
+   */
+  queue(query: QueueQuery, limit: number): Promise<CountedPage>;
+}
+
+/** Which awaited steps a team's queue holds (ApplicationRepository.queue). */
+export interface QueueQuery {
+  roles: readonly ApproverRole[] | null;
+  /** Whose queue it is. */
+  of: string;
+  withoutDelegated: boolean;
+}
+
+/** The first rows of a list, and how many it holds in all. */
+export interface CountedPage {
+  records: ApplicationRecord[];
+  total: number;
 }
 
 /** What a page of applications is narrowed to; every field left out matches everything. */
@@ -95,6 +123,12 @@ export interface ApplicationQuery {
   submittedFrom?: string;
   /** Submitted before this instant (ISO). */
   submittedBefore?: string;
+  /** When true, only plans an evaluation flagged (isFlagged). */
+  flagged?: boolean;
+  /** In review, with the awaited step (awaitedStepOf) due before this instant (ISO): overdue. */
+  awaitedDueBefore?: string;
+  /** In review, awaiting one of these steps. */
+  awaitedSteps?: readonly StepId[];
 }
 
 /** One page of applications and where the next one starts. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApplicationRecord } from '../../app/records/application-record';
+import { awaitedStepOf, isFlagged } from '../../app/records/list-keys';
 import { reportFactsOf } from '../../app/records/report-facts';
 import { applicationRecordSchema } from '../schemas/application-schema';
 import { reportFactsSchema } from '../schemas/report-facts-schema';
@@ -20,9 +21,16 @@ const applicationItemSchema = z.object({
 });
 export type ApplicationItem = z.infer<typeof applicationItemSchema>;
 
+/**
+ * The application as an item, with beside its record the fields lists filter and sort on, derived from
+ * it on every write (so a migration's import has them too): the awaited step's (awaitedStepOf) and the
+ * flag (isFlagged) are there only when the plan has them, so their indexes hold the few open or flagged
+ * plans, not every one (issue 13).
+ */
 export function applicationItem(record: ApplicationRecord, seq: string): Item {
   const body = checkDocument(applicationRecordSchema, `application ${record.id}`, record);
   return {
+    ...listFields(record),
     id: ITEM_IDS.application,
     pk: record.id,
     type: 'application',
@@ -35,6 +43,29 @@ export function applicationItem(record: ApplicationRecord, seq: string): Item {
     body,
   };
 }
+
+/** The list fields of an application's item (see applicationItem); absent ones are left out. */
+export function listFields(record: ApplicationRecord): Record<(typeof LIST_FIELDS)[number], string | true | undefined> {
+  const awaited = awaitedStepOf(record);
+  return {
+    awaitedStep: awaited?.step,
+    awaitedRole: awaited?.role,
+    awaitedAssignee: awaited?.assignee,
+    awaitedDelegate: awaited?.delegate ?? undefined,
+    awaitedDueAt: awaited?.dueAt ?? undefined,
+    flagged: isFlagged(record) || undefined,
+  };
+}
+
+/** The fields of an application item derived for lists, by name. */
+export const LIST_FIELDS = [
+  'awaitedStep',
+  'awaitedRole',
+  'awaitedAssignee',
+  'awaitedDelegate',
+  'awaitedDueAt',
+  'flagged',
+] as const;
 
 /** Reads an application item back, checking that the record inside is the one its partition and version say. */
 export function parseApplicationItem(raw: unknown, key: string): ApplicationItem {

@@ -15,6 +15,7 @@ import { partitionSnapshot } from './partition-snapshot';
 import { draftClaims } from './draft-claims';
 import { planNumbers } from './plan-numbers';
 import { cosmosReportFacts } from './report-facts';
+import { cosmosWaitingLists, listFieldsReady } from './waiting-lists';
 
 type Saved = Result<ApplicationRecord, StaleVersion>;
 type Filed = Result<ApplicationRecord, StaleVersion | DuplicateDraft>;
@@ -50,6 +51,7 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
     return item;
   };
   const drafts = draftClaims(ctx, async (id) => (await readItem(id))?.body ?? null);
+  const listFieldsReadyNow = listFieldsReady(ctx);
 
   /**
    * Commits the application operation with what it causes. Its guards come first, then the other
@@ -234,12 +236,23 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
         where.push('c.submittedAt < @before');
         parameters.push({ name: '@before', value: query.submittedBefore });
       }
+      // The list fields (application-items.ts), indexed where a plan has them.
+      const listed = query.flagged || query.awaitedDueBefore !== undefined || query.awaitedSteps !== undefined;
+      if (listed) await listFieldsReadyNow();
+      if (query.flagged) where.push('c.flagged = true');
+      if (query.awaitedDueBefore !== undefined) {
+        where.push('c.awaitedDueAt < @due');
+        parameters.push({ name: '@due', value: query.awaitedDueBefore });
+      }
+      anyOf('awaitedStep', query.awaitedSteps);
       if (after) {
         where.push('(c.submittedAt < @afterAt OR (c.submittedAt = @afterAt AND c.seq < @afterSeq))');
         parameters.push({ name: '@afterAt', value: after[0] }, { name: '@afterSeq', value: after[1] });
       }
+      // The flagged plans' composite index leads with the flag, which every one of them has alike.
+      const order = `${query.flagged ? 'c.flagged ASC, ' : ''}c.submittedAt DESC, c.seq DESC`;
       const raw = await ctx.io.all('applications.page', {
-        query: `SELECT TOP @n * FROM c WHERE ${where.join(' AND ')} ORDER BY c.submittedAt DESC, c.seq DESC`,
+        query: `SELECT TOP @n * FROM c WHERE ${where.join(' AND ')} ORDER BY ${order}`,
         parameters,
       });
       const items = raw.map((item, i) => parseApplicationItem(item, itemKey(item, `page #${i}`)));
@@ -250,6 +263,7 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
         next: items.length > limit && last ? writeCursor([last.body.submittedAt, last.seq]) : null,
       };
     },
+    ...cosmosWaitingLists(ctx, listFieldsReadyNow),
     nextNumber: planNumbers(ctx),
     reportFacts: cosmosReportFacts(ctx),
   };

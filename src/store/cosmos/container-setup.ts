@@ -1,6 +1,7 @@
 import type { Container, CosmosClient, IndexingPolicy } from '@azure/cosmos';
 import { statusOf } from './cosmos-io';
 import { reportFactsFilled } from './report-facts';
+import { listFieldsFilled } from './waiting-lists';
 
 /** The one container: every item names its logical partition in /pk (see README.md for why one). */
 export const CONTAINER_ID = 'plandesk';
@@ -32,11 +33,32 @@ export const INDEXED_PATHS = [
   // A customer's track record and the plans overlapping a new one; how plans on an activity fared.
   '/body/input/customer/groupId/?',
   '/body/input/activity/?',
+  // 待办 and 列表's filters: on application items only while a step is awaited or the plan was flagged.
+  '/awaitedStep/?',
+  '/awaitedRole/?',
+  '/awaitedAssignee/?',
+  '/awaitedDelegate/?',
+  '/awaitedDueAt/?',
+  '/flagged/?',
 ] as const;
 
-/** Lists of applications are newest first, ties in write order: an ORDER BY on two paths needs its composite index. */
+/**
+ * Lists of applications are newest first, ties in write order: an ORDER BY on two paths needs its composite
+ * index. `待办`'s lists read one state's plans oldest first, and the flagged plans are newest first: each has
+ * a composite index led by the field it filters on, so a page reads as far as the page and no further.
+ */
 const COMPOSITE_INDEXES: NonNullable<IndexingPolicy['compositeIndexes']> = [
   [
+    { path: '/submittedAt', order: 'descending' },
+    { path: '/seq', order: 'descending' },
+  ],
+  [
+    { path: '/state', order: 'ascending' },
+    { path: '/submittedAt', order: 'ascending' },
+    { path: '/seq', order: 'ascending' },
+  ],
+  [
+    { path: '/flagged', order: 'ascending' },
     { path: '/submittedAt', order: 'descending' },
     { path: '/seq', order: 'descending' },
   ],
@@ -70,8 +92,11 @@ export async function ensureContainer(client: CosmosClient, databaseId: string):
       indexingPolicy: INDEXING_POLICY,
     }),
   );
-  // A container created now holds no application from before report facts: none to give them to later.
-  if (statusCode === 201) await container.items.upsert(reportFactsFilled());
+  // A container created now holds no application from before report facts or list fields: none to fill later.
+  if (statusCode === 201) {
+    await container.items.upsert(reportFactsFilled());
+    await container.items.upsert(listFieldsFilled());
+  }
   const { resource: definition } = await container.read();
   if (!definition) throw new Error(`Cosmos DB: container "${CONTAINER_ID}" vanished while opening it`);
   const paths = definition.partitionKey?.paths ?? [];

@@ -62,6 +62,8 @@ export const ITEM_IDS = {
   reportFacts: (kind: 'case' | 'plan') => `report-facts:${kind}`,
   /** In ~upkeep: every application stored before report facts existed has been given its own. */
   reportFactsFilled: 'report-facts-filled',
+  /** In ~upkeep: every application stored before the list fields existed has been given them (waiting-lists.ts). */
+  listFieldsFilled: 'list-fields-filled',
 } as const;
 
 /**

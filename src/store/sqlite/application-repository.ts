@@ -16,6 +16,8 @@ import type { JobReplacer } from './job-repository';
 import type { Job } from '../../app/ports/jobs';
 import { CorruptDocumentError, readDocument, writeDocument } from '../schemas/stored-document';
 import { reportFactsReader, reportFactsWriter } from './report-facts';
+import { awaitedStepWriter, awaitedWhere, waitingReaders } from './awaited-steps';
+import { isFlagged } from '../../app/records/list-keys';
 import { parsedCache } from '../parsed-cache';
 import type { SqliteDatabase, Statement } from './sqlite-connection';
 
@@ -38,6 +40,7 @@ const columnsOf = (record: ApplicationRecord) => ({
   customer: record.input.customer.groupId,
   activity: record.input.activity,
   draftId: record.draftId,
+  flagged: isFlagged(record) ? 1 : 0,
   submittedAt: record.submittedAt,
   updatedAt: record.updatedAt,
   doc: writeDocument(applicationRecordSchema, `application ${record.id}`, record),
@@ -87,13 +90,13 @@ export function sqliteApplicationRepository(
   replaceJobs: JobReplacer,
 ): ApplicationRepository {
   const insert = db.prepare<[ApplicationColumns]>(
-    `INSERT INTO applications (id, version, state, applicant, unit, customer, activity, draft_id, submitted_at, updated_at, doc)
-     VALUES (@id, @version, @state, @applicant, @unit, @customer, @activity, @draftId, @submittedAt, @updatedAt, @doc)
+    `INSERT INTO applications (id, version, state, applicant, unit, customer, activity, draft_id, flagged, submitted_at, updated_at, doc)
+     VALUES (@id, @version, @state, @applicant, @unit, @customer, @activity, @draftId, @flagged, @submittedAt, @updatedAt, @doc)
      ON CONFLICT DO NOTHING`,
   );
   const save = db.prepare<[ApplicationColumns & { expectedVersion: number }]>(
     `UPDATE applications SET version = @version, state = @state, applicant = @applicant, unit = @unit,
-     customer = @customer, activity = @activity, draft_id = @draftId,
+     customer = @customer, activity = @activity, draft_id = @draftId, flagged = @flagged,
        submitted_at = @submittedAt, updated_at = @updatedAt, doc = @doc
      WHERE id = @id AND version = @expectedVersion`,
   );
@@ -110,6 +113,7 @@ export function sqliteApplicationRepository(
   );
 
   const writeFacts = reportFactsWriter(db);
+  const writeAwaited = awaitedStepWriter(db);
   // A row's document is parsed and checked once per version, however often it is read.
   const parsed = parsedCache<ApplicationRecord>();
   const toRecord = (row: ApplicationRow): ApplicationRecord => parsed.read(row.id, row.version, () => parseRecord(row));
@@ -140,6 +144,7 @@ export function sqliteApplicationRepository(
         return filed ? fail({ code: 'duplicate_draft', existing: toRecord(filed) }) : stale(record.id, 0);
       }
       writeFacts(saved);
+      writeAwaited(saved);
       writeAudit(audit);
       writeOutbox(outbox);
       replaceJobs(record.id, jobs);
@@ -157,6 +162,7 @@ export function sqliteApplicationRepository(
       const saved = { ...record, version: expectedVersion + 1 };
       if (save.run({ ...columnsOf(saved), expectedVersion }).changes === 0) return stale(record.id, expectedVersion);
       writeFacts(saved);
+      writeAwaited(saved);
       writeAudit(audit);
       writeOutbox(outbox);
       replaceJobs(record.id, jobs);
@@ -203,6 +209,10 @@ export function sqliteApplicationRepository(
       where.push('submitted_at < @before');
       params.before = query.submittedBefore;
     }
+    // The partial index of flagged plans serves this alone.
+    if (query.flagged) where.push('flagged = 1');
+    const awaited = awaitedWhere(query, params);
+    if (awaited) where.push(`id IN (SELECT id FROM awaited_steps WHERE ${awaited})`);
     if (after) where.push('(submitted_at < @afterAt OR (submitted_at = @afterAt AND rowid < @afterRow))');
     // Without the document: the parsed ones are mostly known already (parsedCache), and only the others are read.
     const sql = `SELECT rowid, id, version, submitted_at AS submittedAt FROM applications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY submitted_at DESC, rowid DESC LIMIT @limit`;
@@ -255,6 +265,7 @@ export function sqliteApplicationRepository(
       return listing(filter).all(params).map(toRecord);
     },
     reportFacts: reportFactsReader(db),
+    ...waitingReaders(db, recordAt),
     async nextNumber(year) {
       // One statement, so the increment is atomic across connections.
       const row = bump.get(year);

@@ -1,4 +1,5 @@
 import { chainAuditRows } from './audit-chain-migration';
+import { LIST_INDEXES } from './awaited-steps';
 import { fillReportFacts } from './report-facts';
 import type { SqliteDatabase } from './sqlite-connection';
 import { SchemaTooNew } from '../schema-version';
@@ -256,6 +257,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'applications by state (the open plans that decide who is least loaded and what waits on whom)',
     sql: `CREATE INDEX applications_by_state ON applications (state, submitted_at);`,
   },
+  LIST_INDEXES,
 ];
 
 /**
