@@ -76,6 +76,65 @@ describe("a group customer's plans that overlap a new one", () => {
   });
 });
 
+describe('the months two plans share', () => {
+  /** 张伟's new plan: three 1G lines for 2027 (January to December). */
+  const mine = half;
+  const theirs = (startMonth: string, termMonths: number, endsEarly: OtherPlan['endsEarly'] = null) =>
+    other('PP-2026-000020', { ...half, startMonth, termMonths }, 'active', endsEarly);
+  const months = (plan: OtherPlan) => overlappingPlans(mine, [plan]).map((o) => `${o.from}..${o.to}`);
+
+  it.each<[string, OtherPlan, string[]]>([
+    [
+      'one starting later and running on past it: from its start to the end of mine',
+      theirs('2027-04', 12),
+      ['2027-04..2027-12'],
+    ],
+    ['one inside it: its own months', theirs('2027-03', 2), ['2027-03..2027-04']],
+    ['one ending in its first month: that month alone', theirs('2026-02', 12), ['2027-01..2027-01']],
+    ['one starting in its last month: that month alone', theirs('2027-12', 6), ['2027-12..2027-12']],
+    ['one starting the month after it ends: none', theirs('2028-01', 6), []],
+    [
+      'one ops ended early, in June: up to June',
+      theirs('2027-01', 24, {
+        lastDay: '2027-06-30',
+        reason: '评估未达预期',
+        by: 'wang.fang',
+        at: '2027-05-01T02:00:00.000Z',
+      }),
+      ['2027-01..2027-06'],
+    ],
+    [
+      'one ops ended on the last day of its term: its term',
+      theirs('2027-03', 3, {
+        lastDay: '2027-05-31',
+        reason: '评估未达预期',
+        by: 'wang.fang',
+        at: '2027-05-01T02:00:00.000Z',
+      }),
+      ['2027-03..2027-05'],
+    ],
+  ])('%s', (_what, plan, expected) => {
+    expect(months(plan)).toEqual(expected);
+  });
+
+  it('gives nothing at all for plans that share no month or no product', () => {
+    const otherProduct = other('PP-2026-000021', { ...half, tariffLines: [line('DIA-100M', 3, 250_000)] });
+    expect(overlappingPlans(mine, [theirs('2028-01', 6), otherProduct])).toEqual([]);
+  });
+
+  it('names the products in common once each, in code order, whatever order its lines are in', () => {
+    const mixed = application({
+      ...LINES,
+      tariffLines: [line('DIA-1G', 1, 1_200_000), line('DIA-100M', 2, 250_000)],
+    });
+    const theirLines = other('PP-2026-000022', {
+      ...half,
+      tariffLines: [line('DIA-1G', 1, 1_200_000), line('DIA-100M', 1, 250_000), line('DIA-1G', 2, 1_100_000)],
+    });
+    expect(overlappingPlans(mixed, [theirLines])[0]?.products).toEqual(['DIA-100M', 'DIA-1G']);
+  });
+});
+
 describe('a deal split in two (judgeCustomerTotal)', () => {
   const judgedWith = (input: ApplicationInput, others: OtherPlan[], judgeCustomerTotal: boolean): Assessment =>
     assessApplication(
