@@ -92,6 +92,29 @@ const ROWS: Row[] = [
     ],
   },
   {
+    // A retired product (not issued, which no figure clears) at ¥10 under its ¥15 cost: the price still
+    // clears the line's cost, and at ¥15 the plan's cost too (said once).
+    rule: 'a line below its cost gets its cost though another block on the line stays',
+    input: application({ activity: 'ACT-SMS-2020', tariffLines: [line('SMS-LEGACY', 10, 1000)] }),
+    hints: [{ kind: 'price_floor_cost', line: 1, product: 'SMS-LEGACY', priceFen: 1500 }],
+  },
+  {
+    // A product that costs ¥90 against an ¥80 tariff, on an activity that defines no discount: ¥80 ends
+    // the discount, ¥90 the loss; each block gets its own figure.
+    rule: 'a discount the activity does not define gets the standard price even when the line is below a cost above it',
+    input: application({ activity: 'ACT-VIDEO-2026', tariffLines: [line('VIDEO-MON', 20, 7000)] }),
+    ctx: {
+      catalog: {
+        products: catalog.products.map((p) => (p.code === 'VIDEO-MON' ? { ...p, unitCostFen: 9000 } : p)),
+        activities: catalogWithKinds('ACT-VIDEO-2026', []).activities,
+      },
+    },
+    hints: [
+      { kind: 'price_floor_cost', line: 1, product: 'VIDEO-MON', priceFen: 9000 },
+      { kind: 'line_price_min', line: 1, product: 'VIDEO-MON', priceFen: 8000, reaches: 'activity_defined' },
+    ],
+  },
+  {
     rule: 'a subsidy and a commission the activity does not define get zero',
     input: application({
       activity: 'ACT-VIDEO-2026',
