@@ -115,6 +115,28 @@ const ROWS: Row[] = [
     ],
   },
   {
+    // One fen under the ¥80 tariff, a fen of subsidy, one basis point of commission: each a single step from its end.
+    rule: 'a figure one step from the end of its range gets that end',
+    input: application({
+      activity: 'ACT-VIDEO-2026',
+      tariffLines: [line('VIDEO-MON', 20, 7999)],
+      subsidyFen: 1,
+      commissionBp: 1,
+    }),
+    ctx: { catalog: catalogWithKinds('ACT-VIDEO-2026', []) },
+    hints: [
+      { kind: 'line_price_min', line: 1, product: 'VIDEO-MON', priceFen: 8000, reaches: 'activity_defined' },
+      { kind: 'subsidy_max', subsidyFen: 0, reaches: 'activity_defined' },
+      { kind: 'commission_max', commissionBp: 0, reaches: 'activity_defined' },
+    ],
+  },
+  {
+    // A product the catalog does not list has no price to move; the other line's cost still gets its hint.
+    rule: 'a line of a product not in the catalog gets no hint, the lines that are get theirs',
+    input: application({ tariffLines: [line('CLOUD-NEW', 10, 100), line('CLOUD-PBX', 200, 1900)] }),
+    hints: [{ kind: 'price_floor_cost', line: 2, product: 'CLOUD-PBX', priceFen: 2000 }],
+  },
+  {
     rule: 'a subsidy and a commission the activity does not define get zero',
     input: application({
       activity: 'ACT-VIDEO-2026',

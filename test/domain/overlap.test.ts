@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { ApplicationInput } from '../../src/domain/application';
 import type { ApplicationState } from '../../src/domain/application-state';
 import { assessApplication, type Assessment } from '../../src/domain/assess';
-import { overlappingPlans, type OtherPlan } from '../../src/domain/overlap';
+import { overlappingPlans, overlapWarnings, type OtherPlan } from '../../src/domain/overlap';
 import { tierRank } from '../../src/domain/tier';
 import { application, context, line, policy } from './fixtures';
 
@@ -132,6 +132,33 @@ describe('the months two plans share', () => {
       tariffLines: [line('DIA-1G', 1, 1_200_000), line('DIA-100M', 1, 250_000), line('DIA-1G', 2, 1_100_000)],
     });
     expect(overlappingPlans(mixed, [theirLines])[0]?.products).toEqual(['DIA-100M', 'DIA-1G']);
+  });
+});
+
+describe('the warning an overlap gives the approver', () => {
+  it('names the other plan, the months in common and the products in common', () => {
+    const overlaps = overlappingPlans(half, [
+      other('PP-2026-000030', { ...half, startMonth: '2027-10', termMonths: 12 }),
+      other('PP-2026-000031', {
+        ...half,
+        termMonths: 3,
+        tariffLines: [line('DIA-1G', 1, 1_200_000), line('DIA-100M', 1, 250_000)],
+      }),
+    ]);
+    const mixed = application({ ...LINES, tariffLines: [line('DIA-1G', 1, 1_200_000), line('DIA-100M', 1, 250_000)] });
+    expect(overlapWarnings(overlaps)).toEqual([
+      {
+        code: 'overlapping_plan',
+        params: { id: 'PP-2026-000030', overlapFrom: '2027-10', overlapTo: '2027-12', sharedProducts: 'DIA-1G' },
+      },
+      {
+        code: 'overlapping_plan',
+        params: { id: 'PP-2026-000031', overlapFrom: '2027-01', overlapTo: '2027-03', sharedProducts: 'DIA-1G' },
+      },
+    ]);
+    expect(overlapWarnings(overlappingPlans(mixed, [other('PP-2026-000032', mixed)]))[0]?.params.sharedProducts).toBe(
+      'DIA-100M, DIA-1G',
+    );
   });
 });
 

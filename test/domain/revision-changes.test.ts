@@ -98,6 +98,13 @@ describe('the revision an approver last saw', () => {
     expect(lastSeenRevision(past, 'wang')?.revision).toBe(1);
   });
 
+  it('counts a step for its delegate though the approver decided it, and not a step that never reached them', () => {
+    const decidedByApprover = [revision(1, [step({ delegate: 'zhou', status: 'returned', decidedBy: 'wang' })])];
+    expect(lastSeenRevision(decidedByApprover, 'zhou')?.revision).toBe(1);
+    const notReached = [revision(1, [step({ status: 'waiting' })])];
+    expect(lastSeenRevision(notReached, 'wang')).toBeNull();
+  });
+
   it('counts a step their delegate decided, and is null for anyone who never had one', () => {
     const delegated = [revision(1, [step({ delegate: 'zhou', status: 'returned', decidedBy: 'zhou' })])];
     expect(lastSeenRevision(delegated, 'wang')?.revision).toBe(1);
