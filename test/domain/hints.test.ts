@@ -131,10 +131,15 @@ const ROWS: Row[] = [
     ],
   },
   {
-    // A product the catalog does not list has no price to move; the other line's cost still gets its hint.
-    rule: 'a line of a product not in the catalog gets no hint, the lines that are get theirs',
-    input: application({ tariffLines: [line('CLOUD-NEW', 10, 100), line('CLOUD-PBX', 200, 1900)] }),
-    hints: [{ kind: 'price_floor_cost', line: 2, product: 'CLOUD-PBX', priceFen: 2000 }],
+    // A product the catalog does not list has no price to move; the other line's cost and the subsidy
+    // the activity does not define still get theirs.
+    rule: 'a line of a product not in the catalog gets no hint, the other figures get theirs',
+    input: application({ tariffLines: [line('CLOUD-NEW', 10, 100), line('CLOUD-PBX', 200, 1900)], subsidyFen: 1000 }),
+    ctx: { catalog: catalogWithKinds('ACT-CLOUD-2026', ['tariff_discount']) },
+    hints: [
+      { kind: 'price_floor_cost', line: 2, product: 'CLOUD-PBX', priceFen: 2000 },
+      { kind: 'subsidy_max', subsidyFen: 0, reaches: 'activity_defined' },
+    ],
   },
   {
     rule: 'a subsidy and a commission the activity does not define get zero',
