@@ -189,6 +189,22 @@ describe('a deal split in two (judgeCustomerTotal)', () => {
     );
   });
 
+  it('with it, a third of a deal is judged on all three plans, routed, and the reason names both others', () => {
+    const third = application({ ...LINES, tariffLines: [line('DIA-1G', 2, 1_200_000)] });
+    const judged = judgedWith(third, [other('PP-2026-000001', third), other('PP-2026-000002', third)], true);
+    expect([judged.outcome, judged.tier]).toEqual(['routed', 'tier2']);
+    expect(judged.route.map((s) => s.step)).toEqual(['ops_review']);
+    expect(judged.reasons[0]).toEqual({
+      code: 'customer_total',
+      params: { own: '360,000.00', combined: '1,080,000.00', plans: 'PP-2026-000001, PP-2026-000002' },
+    });
+  });
+
+  it('with it, a plan judged with no overlaps looked up is judged on its own', () => {
+    const ctx = context({ policy: { ...policy, judgeCustomerTotal: true } });
+    expect(assessApplication(wholeDeal, ctx)).toEqual(assessApplication(wholeDeal, context()));
+  });
+
   it('with it, a plan that overlaps nothing is judged as before', () => {
     const alone = judgedWith(wholeDeal, [other('PP-2026-000001', half, 'withdrawn')], true);
     expect(alone).toEqual(assessApplication(wholeDeal, context()));
