@@ -8,6 +8,7 @@ import {
   handOver,
   openRoute,
   reassign,
+  refusalOf,
   resubmit,
   standIn,
   type Actor,
@@ -261,6 +262,14 @@ describe('texts with a limit', () => {
 });
 
 describe('acts out of their state', () => {
+  it('should refuse a decision or a question on a step already decided, from its card tapped again', () => {
+    const c = atOpsReview();
+    expect(
+      decide(c, { revision: 1, stepIndex: 0, decision: 'approve', actor: liNa, comment: null, at: LATER }, env),
+    ).toEqual({ ok: false, error: { code: 'already_decided' } });
+    expect(refusalOf(c, liNa, 'ask', 0)).toEqual({ code: 'already_decided' });
+  });
+
   it('should refuse to expire a plan that is not in effect', () => {
     expect(expire(atOpsReview())).toEqual({ ok: false, error: { code: 'not_active' } });
   });

@@ -142,6 +142,38 @@ const ROWS: Row[] = [
     ],
   },
   {
+    // One ¥80 camera for two months at ¥66.66: cost ¥100, revenue ¥133.32, a fen short of 25% margin.
+    // A fen less subsidy or commission would meet it, but there is none: a hint never names a negative amount.
+    rule: 'a plan with no subsidy or commission gets no hint to lower them, only the price',
+    input: application({ activity: 'ACT-VIDEO-2026', termMonths: 2, tariffLines: [line('VIDEO-MON', 1, 6666)] }),
+    hints: [
+      { kind: 'line_price_min', line: 1, product: 'VIDEO-MON', priceFen: 6667, reaches: 'tier1' },
+      { kind: 'line_price_min', line: 1, product: 'VIDEO-MON', priceFen: 7600, reaches: 'no_approval' },
+    ],
+  },
+  {
+    // At the ¥50 tariff a subsidy of ¥12,001 is a hair over tier1's 10%; ¥50.01 a seat would bring it under,
+    // but a plan does not raise a price past the tariff.
+    rule: 'a line at the tariff gets no price hint, even where a fen more would pass',
+    input: application({ tariffLines: [line('CLOUD-PBX', 200, 5000)], subsidyFen: 1_200_100 }),
+    hints: [
+      { kind: 'subsidy_max', subsidyFen: 1_200_000, reaches: 'tier1' },
+      { kind: 'subsidy_max', subsidyFen: 600_000, reaches: 'no_approval' },
+    ],
+  },
+  {
+    // Each line's cost clears its own block while the other line stays below its cost; covering the plan
+    // takes ¥20.50 a seat (the desks' ¥1,200 loss over 2,400 seat-months) or ¥80 a desk.
+    rule: 'two lines below their costs each get their own cost, and each the price that covers the plan',
+    input: application({ tariffLines: [line('CLOUD-PBX', 200, 1900), line('CLOUD-DESK', 10, 5000)] }),
+    hints: [
+      { kind: 'price_floor_cost', line: 1, product: 'CLOUD-PBX', priceFen: 2000 },
+      { kind: 'price_floor_cost', line: 2, product: 'CLOUD-DESK', priceFen: 6000 },
+      { kind: 'line_price_min', line: 1, product: 'CLOUD-PBX', priceFen: 2050, reaches: 'cost_covered' },
+      { kind: 'line_price_min', line: 2, product: 'CLOUD-DESK', priceFen: 8000, reaches: 'cost_covered' },
+    ],
+  },
+  {
     rule: 'a subsidy and a commission the activity does not define get zero',
     input: application({
       activity: 'ACT-VIDEO-2026',
