@@ -30,6 +30,7 @@ export type Hint =
   | ({ kind: 'commission_max'; commissionBp: BasisPoints } & Reaching);
 
 type Judge = (changed: ApplicationInput) => Assessment;
+type LinePrice = Extract<Lever, { kind: 'line_price' }>;
 
 /**
  * How the applicant gets to yes, one figure at a time (issue 12, "what would pass"). For a routed
@@ -90,10 +91,14 @@ function blockedHints(input: ApplicationInput, reasons: Reason[], levers: Lever[
     nearestFigure(lever, (f) => !judge(withFigure(input, lever, f)).reasons.some(gone));
   return reasons.flatMap((reason): Hint[] => {
     if (reason.code === 'line_below_cost') {
-      const lever = levers.find((l) => l.kind === 'line_price' && l.index === Number(reason.params.line) - 1);
+      const lever = levers.find(
+        (l): l is LinePrice => l.kind === 'line_price' && l.index === Number(reason.params.line) - 1,
+      );
       const figure =
         lever && clears(lever, (r) => r.code === 'line_below_cost' && r.params.line === reason.params.line);
-      return lever && figure != null ? [hintOf(lever, figure, 'line_cost', false)] : [];
+      return lever && figure != null
+        ? [{ kind: 'price_floor_cost', line: lever.index + 1, product: lever.product, priceFen: figure }]
+        : [];
     }
     const goal: HintReach | null =
       reason.code === 'below_cost' ? 'cost_covered' : reason.code === 'kind_not_allowed' ? 'activity_defined' : null;
@@ -101,22 +106,15 @@ function blockedHints(input: ApplicationInput, reasons: Reason[], levers: Lever[
     return levers.flatMap((lever) => {
       const figure = clears(lever, (r) => r.code === reason.code && r.params.kind === reason.params.kind);
       if (figure === null) return [];
-      // A line below its own cost that clears the plan's cost too once at that cost: its cost hint says it.
-      const belowOwnCost = reasons.some(
-        (r) => r.code === 'line_below_cost' && lever.kind === 'line_price' && r.params.line === lever.index + 1,
-      );
-      if (goal === 'cost_covered' && lever.kind === 'line_price' && belowOwnCost && figure <= lever.unitCostFen)
-        return [];
+      // A line price that covers the plan at or below the line's own cost: the line is below its cost now
+      // (its price is under the figure), and its cost hint, which covers the plan too, says it.
+      if (goal === 'cost_covered' && lever.kind === 'line_price' && figure <= lever.unitCostFen) return [];
       return [hintOf(lever, figure, goal, false)];
     });
   });
 }
 
-function hintOf(lever: Lever, figure: number, reaches: HintReach | 'line_cost', avoids: boolean): Hint {
-  if (reaches === 'line_cost') {
-    if (lever.kind !== 'line_price') throw new RangeError('only a line price meets its own cost');
-    return { kind: 'price_floor_cost', line: lever.index + 1, product: lever.product, priceFen: figure };
-  }
+function hintOf(lever: Lever, figure: number, reaches: HintReach, avoids: boolean): Hint {
   const reaching: Reaching = avoids ? { reaches, avoids: 'leadership' } : { reaches };
   switch (lever.kind) {
     case 'line_price':

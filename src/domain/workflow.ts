@@ -185,13 +185,15 @@ export function resubmit(c: Case, actor: Actor, revision: number, steps: Approva
 /** The support center marks an approved plan carried out in the systems; the plan is then active. */
 export function fulfill(c: Case, actor: Actor, note: string | null, at: Date): Result<Case, Refusal> {
   const refused = refusalOf(c, actor, 'fulfill');
-  if (refused || !c.fulfillment) return fail(refused ?? { code: 'not_in_fulfillment' });
+  if (refused) return fail(refused);
+  // The guard let it through, so the plan is in fulfillment and has its task.
+  const task = c.fulfillment as FulfillmentTask;
   const overLimit = tooLong('note', note);
   if (overLimit) return fail(overLimit);
   return ok({
     ...c,
     state: enter(c.state, 'active'),
-    fulfillment: { ...c.fulfillment, doneBy: actor.id, doneAt: at.toISOString(), note: note?.trim() || null },
+    fulfillment: { ...task, doneBy: actor.id, doneAt: at.toISOString(), note: note?.trim() || null },
   });
 }
 

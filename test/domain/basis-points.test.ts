@@ -73,12 +73,14 @@ describe('ratioToBasisPoints', () => {
   });
 
   it('refuses a denominator that is not positive', () => {
-    expect(() => ratioToBasisPoints(1n, 0n, 'floor')).toThrow(RangeError);
-    expect(() => ratioToBasisPoints(1n, -3n, 'ceil')).toThrow(RangeError);
+    expect(() => ratioToBasisPoints(1n, 0n, 'floor')).toThrow(new RangeError('ratio denominator must be positive'));
+    expect(() => ratioToBasisPoints(1n, -3n, 'ceil')).toThrow(new RangeError('ratio denominator must be positive'));
   });
 
   it('refuses a ratio whose basis points it cannot hold exactly rather than round it', () => {
-    expect(() => ratioToBasisPoints(10n ** 15n, 1n, 'floor')).toThrow(RangeError);
+    expect(() => ratioToBasisPoints(10n ** 15n, 1n, 'floor')).toThrow(
+      new RangeError(`ratio ${10n ** 15n}/1 is beyond what PlanDesk can hold exactly`),
+    );
     expect(ratioToBasisPoints(900_719_925_474n, 1n, 'floor')).toBe(9_007_199_254_740_000);
   });
 

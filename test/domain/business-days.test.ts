@@ -24,7 +24,9 @@ describe('addBusinessDays on the Chinese calendar', () => {
   });
 
   it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %p business days', (n) => {
-    expect(() => addBusinessDays(calendar, '2026-09-30', n)).toThrow(RangeError);
+    expect(() => addBusinessDays(calendar, '2026-09-30', n)).toThrow(
+      new RangeError(`business days must be a whole number ≥ 0, got ${n}`),
+    );
   });
 });
 
@@ -62,6 +64,8 @@ describe('businessDeadline on the Chinese calendar', () => {
   });
 
   it.each([0, -1, 0.5])('refuses %p business days: a deadline is at least one whole working day', (n) => {
-    expect(() => businessDeadline(calendar, shanghai('2026-09-30T14:00'), n)).toThrow(RangeError);
+    expect(() => businessDeadline(calendar, shanghai('2026-09-30T14:00'), n)).toThrow(
+      new RangeError(`a deadline is a whole number ≥ 1 of business days, got ${n}`),
+    );
   });
 });

@@ -87,8 +87,9 @@ describe('who may end a plan before its term (第九条(三))', () => {
 });
 
 describe('ending a plan: the day and the reason', () => {
-  it('records the new last day, the reason as written (trimmed), who and when; the plan runs on until then', () => {
-    const ended = endEarly(activePlan, TERM, command({ reason: '  已处于生命周期末期\n' }));
+  it('records the new last day and the reason as written (both trimmed), who and when; the plan runs on until then', () => {
+    // The day as a date input or a typed command may send it, with blanks around it.
+    const ended = endEarly(activePlan, TERM, command({ lastDay: ' 2027-04-30 ', reason: '  已处于生命周期末期\n' }));
     expect(ended).toEqual({
       ok: true,
       value: {

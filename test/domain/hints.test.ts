@@ -92,6 +92,88 @@ const ROWS: Row[] = [
     ],
   },
   {
+    // A retired product (not issued, which no figure clears) at ¥10 under its ¥15 cost: the price still
+    // clears the line's cost, and at ¥15 the plan's cost too (said once).
+    rule: 'a line below its cost gets its cost though another block on the line stays',
+    input: application({ activity: 'ACT-SMS-2020', tariffLines: [line('SMS-LEGACY', 10, 1000)] }),
+    hints: [{ kind: 'price_floor_cost', line: 1, product: 'SMS-LEGACY', priceFen: 1500 }],
+  },
+  {
+    // A product that costs ¥90 against an ¥80 tariff, on an activity that defines no discount: ¥80 ends
+    // the discount, ¥90 the loss; each block gets its own figure.
+    rule: 'a discount the activity does not define gets the standard price even when the line is below a cost above it',
+    input: application({ activity: 'ACT-VIDEO-2026', tariffLines: [line('VIDEO-MON', 20, 7000)] }),
+    ctx: {
+      catalog: {
+        products: catalog.products.map((p) => (p.code === 'VIDEO-MON' ? { ...p, unitCostFen: 9000 } : p)),
+        activities: catalogWithKinds('ACT-VIDEO-2026', []).activities,
+      },
+    },
+    hints: [
+      { kind: 'price_floor_cost', line: 1, product: 'VIDEO-MON', priceFen: 9000 },
+      { kind: 'line_price_min', line: 1, product: 'VIDEO-MON', priceFen: 8000, reaches: 'activity_defined' },
+    ],
+  },
+  {
+    // One fen under the ¥80 tariff, a fen of subsidy, one basis point of commission: each a single step from its end.
+    rule: 'a figure one step from the end of its range gets that end',
+    input: application({
+      activity: 'ACT-VIDEO-2026',
+      tariffLines: [line('VIDEO-MON', 20, 7999)],
+      subsidyFen: 1,
+      commissionBp: 1,
+    }),
+    ctx: { catalog: catalogWithKinds('ACT-VIDEO-2026', []) },
+    hints: [
+      { kind: 'line_price_min', line: 1, product: 'VIDEO-MON', priceFen: 8000, reaches: 'activity_defined' },
+      { kind: 'subsidy_max', subsidyFen: 0, reaches: 'activity_defined' },
+      { kind: 'commission_max', commissionBp: 0, reaches: 'activity_defined' },
+    ],
+  },
+  {
+    // A product the catalog does not list has no price to move; the other line's cost and the subsidy
+    // the activity does not define still get theirs.
+    rule: 'a line of a product not in the catalog gets no hint, the other figures get theirs',
+    input: application({ tariffLines: [line('CLOUD-NEW', 10, 100), line('CLOUD-PBX', 200, 1900)], subsidyFen: 1000 }),
+    ctx: { catalog: catalogWithKinds('ACT-CLOUD-2026', ['tariff_discount']) },
+    hints: [
+      { kind: 'price_floor_cost', line: 2, product: 'CLOUD-PBX', priceFen: 2000 },
+      { kind: 'subsidy_max', subsidyFen: 0, reaches: 'activity_defined' },
+    ],
+  },
+  {
+    // One ¥80 camera for two months at ¥66.66: cost ¥100, revenue ¥133.32, a fen short of 25% margin.
+    // A fen less subsidy or commission would meet it, but there is none: a hint never names a negative amount.
+    rule: 'a plan with no subsidy or commission gets no hint to lower them, only the price',
+    input: application({ activity: 'ACT-VIDEO-2026', termMonths: 2, tariffLines: [line('VIDEO-MON', 1, 6666)] }),
+    hints: [
+      { kind: 'line_price_min', line: 1, product: 'VIDEO-MON', priceFen: 6667, reaches: 'tier1' },
+      { kind: 'line_price_min', line: 1, product: 'VIDEO-MON', priceFen: 7600, reaches: 'no_approval' },
+    ],
+  },
+  {
+    // At the ¥50 tariff a subsidy of ¥12,001 is a hair over tier1's 10%; ¥50.01 a seat would bring it under,
+    // but a plan does not raise a price past the tariff.
+    rule: 'a line at the tariff gets no price hint, even where a fen more would pass',
+    input: application({ tariffLines: [line('CLOUD-PBX', 200, 5000)], subsidyFen: 1_200_100 }),
+    hints: [
+      { kind: 'subsidy_max', subsidyFen: 1_200_000, reaches: 'tier1' },
+      { kind: 'subsidy_max', subsidyFen: 600_000, reaches: 'no_approval' },
+    ],
+  },
+  {
+    // Each line's cost clears its own block while the other line stays below its cost; covering the plan
+    // takes ¥20.50 a seat (the desks' ¥1,200 loss over 2,400 seat-months) or ¥80 a desk.
+    rule: 'two lines below their costs each get their own cost, and each the price that covers the plan',
+    input: application({ tariffLines: [line('CLOUD-PBX', 200, 1900), line('CLOUD-DESK', 10, 5000)] }),
+    hints: [
+      { kind: 'price_floor_cost', line: 1, product: 'CLOUD-PBX', priceFen: 2000 },
+      { kind: 'price_floor_cost', line: 2, product: 'CLOUD-DESK', priceFen: 6000 },
+      { kind: 'line_price_min', line: 1, product: 'CLOUD-PBX', priceFen: 2050, reaches: 'cost_covered' },
+      { kind: 'line_price_min', line: 2, product: 'CLOUD-DESK', priceFen: 8000, reaches: 'cost_covered' },
+    ],
+  },
+  {
     rule: 'a subsidy and a commission the activity does not define get zero',
     input: application({
       activity: 'ACT-VIDEO-2026',

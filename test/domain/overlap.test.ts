@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { ApplicationInput } from '../../src/domain/application';
 import type { ApplicationState } from '../../src/domain/application-state';
 import { assessApplication, type Assessment } from '../../src/domain/assess';
-import { overlappingPlans, type OtherPlan } from '../../src/domain/overlap';
+import { overlappingPlans, overlapWarnings, type OtherPlan } from '../../src/domain/overlap';
 import { tierRank } from '../../src/domain/tier';
 import { application, context, line, policy } from './fixtures';
 
@@ -76,6 +76,92 @@ describe("a group customer's plans that overlap a new one", () => {
   });
 });
 
+describe('the months two plans share', () => {
+  /** 张伟's new plan: three 1G lines for 2027 (January to December). */
+  const mine = half;
+  const theirs = (startMonth: string, termMonths: number, endsEarly: OtherPlan['endsEarly'] = null) =>
+    other('PP-2026-000020', { ...half, startMonth, termMonths }, 'active', endsEarly);
+  const months = (plan: OtherPlan) => overlappingPlans(mine, [plan]).map((o) => `${o.from}..${o.to}`);
+
+  it.each<[string, OtherPlan, string[]]>([
+    [
+      'one starting later and running on past it: from its start to the end of mine',
+      theirs('2027-04', 12),
+      ['2027-04..2027-12'],
+    ],
+    ['one inside it: its own months', theirs('2027-03', 2), ['2027-03..2027-04']],
+    ['one ending in its first month: that month alone', theirs('2026-02', 12), ['2027-01..2027-01']],
+    ['one starting in its last month: that month alone', theirs('2027-12', 6), ['2027-12..2027-12']],
+    ['one starting the month after it ends: none', theirs('2028-01', 6), []],
+    [
+      'one ops ended early, in June: up to June',
+      theirs('2027-01', 24, {
+        lastDay: '2027-06-30',
+        reason: '评估未达预期',
+        by: 'wang.fang',
+        at: '2027-05-01T02:00:00.000Z',
+      }),
+      ['2027-01..2027-06'],
+    ],
+    [
+      'one ops ended on the last day of its term: its term',
+      theirs('2027-03', 3, {
+        lastDay: '2027-05-31',
+        reason: '评估未达预期',
+        by: 'wang.fang',
+        at: '2027-05-01T02:00:00.000Z',
+      }),
+      ['2027-03..2027-05'],
+    ],
+  ])('%s', (_what, plan, expected) => {
+    expect(months(plan)).toEqual(expected);
+  });
+
+  it('gives nothing at all for plans that share no month or no product', () => {
+    const otherProduct = other('PP-2026-000021', { ...half, tariffLines: [line('DIA-100M', 3, 250_000)] });
+    expect(overlappingPlans(mine, [theirs('2028-01', 6), otherProduct])).toEqual([]);
+  });
+
+  it('names the products in common once each, in code order, whatever order its lines are in', () => {
+    const mixed = application({
+      ...LINES,
+      tariffLines: [line('DIA-1G', 1, 1_200_000), line('DIA-100M', 2, 250_000)],
+    });
+    const theirLines = other('PP-2026-000022', {
+      ...half,
+      tariffLines: [line('DIA-1G', 1, 1_200_000), line('DIA-100M', 1, 250_000), line('DIA-1G', 2, 1_100_000)],
+    });
+    expect(overlappingPlans(mixed, [theirLines])[0]?.products).toEqual(['DIA-100M', 'DIA-1G']);
+  });
+});
+
+describe('the warning an overlap gives the approver', () => {
+  it('names the other plan, the months in common and the products in common', () => {
+    const overlaps = overlappingPlans(half, [
+      other('PP-2026-000030', { ...half, startMonth: '2027-10', termMonths: 12 }),
+      other('PP-2026-000031', {
+        ...half,
+        termMonths: 3,
+        tariffLines: [line('DIA-1G', 1, 1_200_000), line('DIA-100M', 1, 250_000)],
+      }),
+    ]);
+    const mixed = application({ ...LINES, tariffLines: [line('DIA-1G', 1, 1_200_000), line('DIA-100M', 1, 250_000)] });
+    expect(overlapWarnings(overlaps)).toEqual([
+      {
+        code: 'overlapping_plan',
+        params: { id: 'PP-2026-000030', overlapFrom: '2027-10', overlapTo: '2027-12', sharedProducts: 'DIA-1G' },
+      },
+      {
+        code: 'overlapping_plan',
+        params: { id: 'PP-2026-000031', overlapFrom: '2027-01', overlapTo: '2027-03', sharedProducts: 'DIA-1G' },
+      },
+    ]);
+    expect(overlapWarnings(overlappingPlans(mixed, [other('PP-2026-000032', mixed)]))[0]?.params.sharedProducts).toBe(
+      'DIA-100M, DIA-1G',
+    );
+  });
+});
+
 describe('a deal split in two (judgeCustomerTotal)', () => {
   const judgedWith = (input: ApplicationInput, others: OtherPlan[], judgeCustomerTotal: boolean): Assessment =>
     assessApplication(
@@ -101,6 +187,22 @@ describe('a deal split in two (judgeCustomerTotal)', () => {
         params: expect.objectContaining({ tier: 'tier1', measure: 'contract_value', value: '1,080,000.00' }),
       }),
     );
+  });
+
+  it('with it, a third of a deal is judged on all three plans, routed, and the reason names both others', () => {
+    const third = application({ ...LINES, tariffLines: [line('DIA-1G', 2, 1_200_000)] });
+    const judged = judgedWith(third, [other('PP-2026-000001', third), other('PP-2026-000002', third)], true);
+    expect([judged.outcome, judged.tier]).toEqual(['routed', 'tier2']);
+    expect(judged.route.map((s) => s.step)).toEqual(['ops_review']);
+    expect(judged.reasons[0]).toEqual({
+      code: 'customer_total',
+      params: { own: '360,000.00', combined: '1,080,000.00', plans: 'PP-2026-000001, PP-2026-000002' },
+    });
+  });
+
+  it('with it, a plan judged with no overlaps looked up is judged on its own', () => {
+    const ctx = context({ policy: { ...policy, judgeCustomerTotal: true } });
+    expect(assessApplication(wholeDeal, ctx)).toEqual(assessApplication(wholeDeal, context()));
   });
 
   it('with it, a plan that overlaps nothing is judged as before', () => {

@@ -5,9 +5,11 @@ import { businessDeadline } from '../../src/domain/business-days';
 import { answer, ask, type AnswerCommand, type AskCommand } from '../../src/domain/questions';
 import type { Result } from '../../src/domain/result';
 import {
+  closeOpenQuestions,
   openQuestionIndex,
   pausedDeadline,
   QUESTION_MAX_LENGTH,
+  textProblem,
   type StepQuestion,
 } from '../../src/domain/step-question';
 import { availableActions, decide, withdraw, type Actor, type Case, type Refusal } from '../../src/domain/workflow';
@@ -176,6 +178,15 @@ describe('answer: the applicant answers the open question', () => {
     expect(c).toEqual(before);
   });
 
+  it('should answer the second question of a step, leaving the first and its answer as they were', () => {
+    const twice = must(ask(answered, asking(answered, { text: '割接窗口是周末吗?' }))).next;
+    const { next } = must(answer(twice, answering(twice, { text: '是周六。' }), null));
+    expect(next.questions.map((q) => [q.text, q.answer])).toEqual([
+      ['两个厂区的专线是否需要同一天开通?', '是的,客户要求同一天割接。'],
+      ['割接窗口是周末吗?', '是周六。'],
+    ]);
+  });
+
   it('should offer 询问 to whoever may decide the step and 回答 to the applicant, each only when it applies', () => {
     expect(availableActions(inReview, wangFang)).toContain('ask');
     expect(availableActions(inReview, liuQiang)).toContain('ask');
@@ -233,6 +244,36 @@ describe('the deadline while a question is open (the policy may pause it)', () =
     const { next, movedDeadline } = must(answer(asked, answering(asked), calendar));
     expect(movedDeadline).toEqual({ from: iso('2026-12-03T18:00'), to: iso('2026-12-04T12:30') });
     expect(next.steps[0]).toEqual({ ...inReview.steps[0], dueAt: iso('2026-12-04T12:30') });
+  });
+
+  it("should move only the asked step's deadline, the steps before and after it as they were", () => {
+    // Cooperation approved; ops review pending on 王芳 since Tuesday 10:00; leadership still to come.
+    const cooperation = step({ step: 'cooperation', role: 'cooperation_approver', assignee: liNa.id, delegate: null });
+    const threeSteps: Case = {
+      ...inReview,
+      steps: [
+        { ...cooperation, status: 'approved', decidedBy: liNa.id, decidedAt: SUBMITTED.toISOString() },
+        step(),
+        step({
+          step: 'leadership',
+          role: 'leader',
+          assignee: 'chen.jing',
+          status: 'waiting',
+          startedAt: null,
+          dueAt: null,
+        }),
+      ],
+    };
+    const c = must(ask(threeSteps, asking(threeSteps, { stepIndex: 1 }))).next;
+    const { next, movedDeadline } = must(
+      answer(c, answering(c, { stepIndex: 1, question: openQuestionIndex(c.questions, 1, 1) }), calendar),
+    );
+    expect(movedDeadline).toEqual({ from: iso('2026-12-03T18:00'), to: iso('2026-12-04T12:30') });
+    expect(next.steps).toEqual([
+      threeSteps.steps[0],
+      { ...step(), dueAt: iso('2026-12-04T12:30') },
+      threeSteps.steps[2],
+    ]);
   });
 
   it('should move nothing for a question open only outside working hours', () => {
@@ -293,5 +334,46 @@ describe('the deadline while a question is open (the policy may pause it)', () =
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the open question of a step', () => {
+  const question = (revision: number, stepIndex: number, changes: Partial<StepQuestion> = {}): StepQuestion => ({
+    revision,
+    stepIndex,
+    askedBy: wangFang.id,
+    askedAt: iso('2026-12-01T11:00'),
+    text: '问题',
+    answer: null,
+    answeredBy: null,
+    answeredAt: null,
+    closedAt: null,
+    ...changes,
+  });
+  const answeredQuestion = { answer: '答', answeredBy: zhangWei.id, answeredAt: iso('2026-12-01T12:00') };
+
+  it('is the one open on that step of that revision, not one open on another step or revision', () => {
+    const questions = [question(1, 0), question(2, 1, answeredQuestion), question(2, 0), question(2, 1)];
+    expect(openQuestionIndex(questions, 2, 1)).toBe(3);
+    expect(openQuestionIndex(questions, 2, 0)).toBe(2);
+    expect(openQuestionIndex(questions, 1, 0)).toBe(0);
+    expect(openQuestionIndex(questions, 1, 1)).toBe(-1);
+    expect(openQuestionIndex(questions, 3, 0)).toBe(-1);
+  });
+
+  it('closes, for a revision, only the questions open on it', () => {
+    const closedAt = iso('2026-12-01T16:00');
+    const questions = [question(1, 0), question(2, 0, answeredQuestion), question(2, 1)];
+    expect(closeOpenQuestions(questions, 2, closedAt)).toEqual([
+      questions[0],
+      questions[1],
+      { ...questions[2], closedAt },
+    ]);
+  });
+
+  it('says what is wrong with the words: none, or too many and how many', () => {
+    expect(textProblem('  ')).toEqual({ problem: 'required' });
+    expect(textProblem(` ${'问'.repeat(QUESTION_MAX_LENGTH + 2)} `)).toEqual({ problem: 'too_long', length: 502 });
+    expect(textProblem('问'.repeat(QUESTION_MAX_LENGTH))).toBeNull();
   });
 });

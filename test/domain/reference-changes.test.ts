@@ -44,7 +44,20 @@ describe('what a new catalog changes', () => {
   });
 
   it('should call everything added when there is no catalog yet, and nothing changed for the same one', () => {
-    expect(catalogChanges(null, before).added.map((p) => p.code)).toEqual(['A', 'B', 'C']);
+    // Strictly: a phantom entry with no code would still equal an empty list to toEqual.
+    expect(catalogChanges(null, before)).toStrictEqual({
+      added: [
+        { code: 'A', name: 'a' },
+        { code: 'B', name: 'b' },
+        { code: 'C', name: 'c' },
+      ],
+      retired: [],
+      removed: [],
+      changed: [],
+      activitiesAdded: ['ACT-1'],
+      activitiesRemoved: [],
+      activitiesChanged: [],
+    });
     expect(catalogChanges(before, before)).toEqual({
       added: [],
       retired: [],
@@ -52,6 +65,31 @@ describe('what a new catalog changes', () => {
       changed: [],
       activitiesAdded: [],
       activitiesRemoved: [],
+      activitiesChanged: [],
+    });
+  });
+  it('should name a product whose unit cost alone changes, with its price unchanged', () => {
+    const after: CatalogContent = {
+      ...before,
+      products: [product('A', 100, 60), product('B', 200, 80), product('C', 300, 90)],
+    };
+    expect(catalogChanges(before, after).changed).toEqual([
+      { code: 'A', name: 'a', standardPriceFen: { before: 100, after: 100 }, unitCostFen: { before: 50, after: 60 } },
+    ]);
+  });
+
+  it('should not call a product retired again when it was retired already', () => {
+    const retiredB = { ...product('B', 200, 80), status: 'retired' as const };
+    const was: CatalogContent = { ...before, products: [product('A', 100, 50), retiredB] };
+    expect(catalogChanges(was, { ...was, products: [product('A', 100, 50), retiredB] }).retired).toEqual([]);
+  });
+
+  it('should name an activity no longer listed', () => {
+    const was: CatalogContent = { ...before, activities: [activity('ACT-1', ['A']), activity('ACT-OLD', ['B'])] };
+    const after: CatalogContent = { ...before, activities: [activity('ACT-1', ['A'])] };
+    expect(catalogChanges(was, after)).toMatchObject({
+      activitiesAdded: [],
+      activitiesRemoved: ['ACT-OLD'],
       activitiesChanged: [],
     });
   });
@@ -83,5 +121,39 @@ describe('what a new policy changes', () => {
       { kind: 'leadershipIsFinal', before: false, after: true },
     ]);
     expect(policyChanges(before, before)).toEqual([]);
+  });
+
+  it('should name every setting of a first policy, when none was in force', () => {
+    expect(policyChanges(null, before)).toEqual([
+      { kind: 'threshold', tier: 'tier1', threshold: 'minMarginBp', before: null, after: 2500 },
+      { kind: 'threshold', tier: 'tier1', threshold: 'maxContractValueFen', before: null, after: 100000000 },
+      { kind: 'maxTermMonths', before: null, after: 36 },
+      { kind: 'approvalBusinessDays', before: null, after: 2 },
+      { kind: 'fulfillmentBusinessDays', before: null, after: 1 },
+      { kind: 'leadershipIsFinal', before: null, after: false },
+    ]);
+  });
+
+  it('should name the thresholds of a tier added, and of a tier dropped, as set from and to nothing', () => {
+    const threeTiers: PolicyContent = {
+      ...before,
+      tiers: [...before.tiers, { id: 'tier3', maxCommissionBp: 1500 }],
+    };
+    expect(policyChanges(before, threeTiers)).toEqual([
+      { kind: 'threshold', tier: 'tier3', threshold: 'maxCommissionBp', before: null, after: 1500 },
+    ]);
+    expect(policyChanges(threeTiers, before)).toEqual([
+      { kind: 'threshold', tier: 'tier3', threshold: 'maxCommissionBp', before: 1500, after: null },
+    ]);
+  });
+
+  it('should name leadership no longer final, and deadlines moved', () => {
+    const final: PolicyContent = { ...before, leadershipIsFinal: true };
+    const slower: PolicyContent = { ...before, deadlines: { approvalBusinessDays: 3, fulfillmentBusinessDays: 2 } };
+    expect(policyChanges(final, slower)).toEqual([
+      { kind: 'approvalBusinessDays', before: 2, after: 3 },
+      { kind: 'fulfillmentBusinessDays', before: 1, after: 2 },
+      { kind: 'leadershipIsFinal', before: true, after: false },
+    ]);
   });
 });

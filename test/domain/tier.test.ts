@@ -109,7 +109,7 @@ describe('tierFor', () => {
   });
 
   it('refuses a policy without tiers as a programming error', () => {
-    expect(() => tierFor(clean, [])).toThrow(RangeError);
+    expect(() => tierFor(clean, [])).toThrow(new RangeError('a policy has at least one tier'));
   });
 });
 
