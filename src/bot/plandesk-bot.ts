@@ -13,6 +13,7 @@ import { DEFAULT_LANG, languageFor, t, type Lang } from '../i18n';
 import { renderCard } from './cards';
 import { actionFor, CARD_ACTIONS } from './actions';
 import type { CardAction } from './actions/card-action';
+import { isAutomaticRefresh } from './actions/plan-refresh';
 import { findCommand, type Command, type CommandInput } from './command';
 import { helpCard, helpCommand } from './commands/help';
 import { answerFile } from './files/answer-file';
@@ -270,13 +271,6 @@ export class PlanDeskBot extends TeamsActivityHandler {
       { automatic: isAutomaticRefresh(activity) },
     );
   }
-}
-
-/** A card refresh Teams sent by itself as the chat opened (Universal Actions' `trigger: "automatic"`). */
-function isAutomaticRefresh(activity: TurnContext['activity']): boolean {
-  if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return false;
-  const value: unknown = activity.value;
-  return typeof value === 'object' && value !== null && (value as { trigger?: unknown }).trigger === 'automatic';
 }
 
 /** The turn as a command sees it; `args` holds the whole text, without the @mention of the bot in a channel. */

@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { PLAN_NUMBER } from '../../domain/plan-number';
 import { describeRefusal } from '../../i18n/describe-refusal';
@@ -95,3 +96,10 @@ export const planShow = cardAction({
           ? showFromCard(data, data.from, ctx)
           : showFor(data, ctx),
 });
+
+/** A card refresh Teams sent by itself as the chat opened (Universal Actions' `trigger: "automatic"`). */
+export function isAutomaticRefresh(activity: Activity): boolean {
+  if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return false;
+  const value: unknown = activity.value;
+  return typeof value === 'object' && value !== null && (value as { trigger?: unknown }).trigger === 'automatic';
+}
