@@ -21,6 +21,8 @@ import { seeded, startFaultyConnector, type FaultyCall, type FaultyConnector } f
  * clients at once, and the bot is SIGKILLed at random moments and started again. A client whose request
  * got no HTTP 200 tries again (the form with the same draft id, as a person tapping again would).
  *
+ * Most sends happen after the flow (Teams' two posts a second in a chat pace them), so the faults go on
+ * for the first part of the drain and half of the kills land there, while the outbox is being delivered.
  * Then, faults off and every person writing once (a 403 takes their chat for gone until they do), the
  * outbox drains, and the store must hold: every acknowledged submission filed once, every acknowledged
  * approval decided once, every message sent or dead-lettered with ops told, and a message posted twice
@@ -127,8 +129,14 @@ describe('the fault suite: a failing connector and a bot killed at random, with 
     const acknowledged = { submitted: new Map<number, string>(), approved: new Set<string>() };
     let done = 0;
     const random = seeded(SEED + 1);
-    // Kills land after random numbers of finished applications, each a random moment later.
-    const killAt = Array.from({ length: KILLS }, () => Math.floor(random() * APPS)).sort((a, b) => a - b);
+    // Half the kills land after random numbers of finished applications, each a random moment later; the
+    // rest at random moments of the faulty drain.
+    const flowKills = Math.ceil(KILLS / 2);
+    const killAt = Array.from({ length: flowKills }, () => Math.floor(random() * APPS)).sort((a, b) => a - b);
+    const faultyDrainMs = Math.max(30_000, APPS * 1_000);
+    const drainKillsAt = Array.from({ length: KILLS - flowKills }, () => Math.floor(random() * faultyDrainMs)).sort(
+      (a, b) => a - b,
+    );
     const kills: number[] = [];
     let restarting: Promise<void> | null = null;
     const maybeKill = () => {
@@ -175,6 +183,19 @@ describe('the fault suite: a failing connector and a bot killed at random, with 
       await restarting;
     }
     const flowed = Date.now();
+    const faultsInFlow = connector.calls.filter((c) => c.fault !== 'none').length;
+
+    // The outbox drains with the faults still on, killed now and then; an empty outbox ends it sooner.
+    for (const at of drainKillsAt) {
+      await delay(Math.max(0, flowed + at - Date.now()));
+      if (!snapshotStore(dbPath).outbox.some((r) => r.status === 'pending')) break;
+      kills.push(Date.now());
+      await killHard(bot.process);
+      await start();
+    }
+    const faultsOff = flowed + faultyDrainMs;
+    while (Date.now() < faultsOff && snapshotStore(dbPath).outbox.some((r) => r.status === 'pending')) await delay(250);
+    const faultyDrained = Date.now();
 
     // Faults off; everyone writes once, so a chat a 403 took for gone is active again and its messages go.
     connector.setFailureRate(0);
@@ -258,11 +279,13 @@ describe('the fault suite: a failing connector and a bot killed at random, with 
         `connector calls: ${connector.calls.length}; faults injected: ${[...faults]
           .filter(([f]) => f !== 'none')
           .map(([f, n]) => `${f} ${n}`)
-          .join(', ')}`,
+          .join(
+            ', ',
+          )} (${faultsInFlow} during the flow, the rest in the drain's first ${((faultyDrained - flowed) / 1000).toFixed(0)} s)`,
         `outbox: ${snapshot.outbox.length} messages, ${snapshot.outbox.filter((r) => r.status === 'sent').length} sent, ${dead.length} dead-lettered (ops told of each), ${snapshot.outbox.filter((r) => isOpsNotice(r.key)).length} ops notices`,
         `failed deliveries recorded: ${snapshot.outbox.reduce((n, r) => n + Math.max(0, r.attempts - (r.status === 'sent' ? 1 : 0)), 0)} retries`,
         `duplicates: ${duplicates} (posts Teams took before their row was marked sent; ${unexcused.length ? `not at a timeout or a kill: ${unexcused.join(', ')}` : 'each at a timeout or a kill'})`,
-        `time: ${((flowed - started) / 1000).toFixed(1)} s of flow, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
+        `time: ${((flowed - started) / 1000).toFixed(1)} s of flow, ${((faultyDrained - flowed) / 1000).toFixed(1)} s of faulty drain, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
       ].join('\n'),
     );
   }, 1_800_000);

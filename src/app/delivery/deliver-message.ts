@@ -58,6 +58,8 @@ export type Outcome =
       recipients: string[];
       conversation: StoredConversation | null;
       effects?: DeliveryEffects;
+      /** No try was made now: the message had used them all (the last ended without an outcome). */
+      exhausted?: true;
     }
   | { kind: 'lease_lost' };
 
@@ -266,14 +268,16 @@ export async function deliverMessage(
   claimed: ClaimedMessage,
 ): Promise<Outcome> {
   const m = claimed.message;
-  if (claimed.attempts > worker.policy.maxAttempts) {
-    // Claimed again and again without an outcome: each try ended with the process (a crash mid-send).
-    const detail = `${claimed.attempts - 1} tries ended without an outcome`;
+  if (claimed.attempts >= worker.policy.maxAttempts) {
+    // Every try was used and the last one's outcome was never recorded: its process ended during the send.
+    // (A claim that ended before its send began is no try: it cannot use up a message Teams never refused.)
+    const detail = `${claimed.attempts} tries, the last of which ended with its process during the send`;
     return {
       kind: 'failed',
       failure: { code: 'retryable', why: 'unexpected', status: null, retryAfterMs: null, detail },
       recipients: claimed.conversationKey ? [claimed.conversationKey] : [],
       conversation: null,
+      exhausted: true,
     };
   }
   if (m.kind === 'text') return deliverText(deps, worker, claimed, m);

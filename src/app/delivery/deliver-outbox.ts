@@ -97,11 +97,34 @@ async function deliverLane(
   tally: { sent: number; replaced: number },
 ): Promise<void> {
   for (const [i, claimed] of lane.entries()) {
-    const goOn = await settle(deps, worker, claimed, await deliverMessage(deps, worker, claimed), tally);
+    const goOn = await settle(deps, worker, claimed, await triedOnce(deps, worker, claimed), tally);
     if (!goOn) {
       for (const rest of lane.slice(i + 1)) await deps.store.outbox.defer(rest.message.id, worker.owner, null);
       return;
     }
+  }
+}
+
+/**
+ * One try of a message. One that throws (a card that cannot be rendered, say) is a failed try like a refused
+ * send, so a message that can never go is dead-lettered after its tries instead of holding its chat forever.
+ */
+async function triedOnce(deps: DeliveryDeps, worker: DeliveryWorker, claimed: ClaimedMessage): Promise<Outcome> {
+  try {
+    return await deliverMessage(deps, worker, claimed);
+  } catch (error) {
+    return {
+      kind: 'failed',
+      failure: {
+        code: 'retryable',
+        why: 'unexpected',
+        status: null,
+        retryAfterMs: null,
+        detail: error instanceof Error ? error.message : String(error),
+      },
+      recipients: claimed.conversationKey ? [claimed.conversationKey] : [],
+      conversation: null,
+    };
   }
 }
 
@@ -132,7 +155,7 @@ async function settle(
     case 'lease_lost':
       // Lost before its send began (the lease ran out while it waited behind its conversation's earlier sends):
       // no try happened, so it is given back — unless another process has claimed the message since, which
-      // then holds it. Counted, such waits dead-lettered messages Teams never refused (the fault suite).
+      // then holds it.
       await outbox.defer(id, worker.owner, null);
       return recorded(worker, id, false);
     case 'failed':
@@ -159,17 +182,19 @@ async function settleFailure(
   const { failure } = outcome;
   const m = claimed.message;
   const error = describeFailure(failure);
-  if (failure.code === 'retryable' && claimed.attempts < worker.policy.maxAttempts) {
-    const retryAt = addMs(now, retryDelayMs(worker.policy, claimed.attempts, failure.retryAfterMs, worker.random));
+  // This try's number: it counts whether or not its send began (a message that fails before it must end too).
+  const tries = outcome.exhausted ? claimed.attempts : claimed.attempts + 1;
+  if (failure.code === 'retryable' && tries < worker.policy.maxAttempts) {
+    const retryAt = addMs(now, retryDelayMs(worker.policy, tries, failure.retryAfterMs, worker.random));
     if (
       recorded(
         worker,
         m.id,
-        await deps.store.outbox.retry(m.id, worker.owner, error, retryAt, outcome.effects),
+        await deps.store.outbox.retry(m.id, worker.owner, { error, retryAt, tries }, outcome.effects),
         outcome.effects,
       )
     ) {
-      worker.onEvent({ kind: 'retry', id: m.id, attempt: claimed.attempts, retryAt, failure });
+      worker.onEvent({ kind: 'retry', id: m.id, attempt: tries, retryAt, failure });
     }
     return false;
   }
@@ -185,7 +210,7 @@ async function settleFailure(
     : gone
       ? [await goneNotice(deps, m, to.key, failure.reason, now)]
       : failure.code === 'retryable'
-        ? [opsDeliveryNotice('ops.delivery_failed', m, now, { recipient, attempts: claimed.attempts, error })]
+        ? [opsDeliveryNotice('ops.delivery_failed', m, now, { recipient, attempts: tries, error })]
         : [opsDeliveryNotice('ops.delivery_rejected', m, now, { recipient, error })];
   const inactivate = gone
     ? [{ key: to.key, seenUpdatedAt: to.updatedAt, reason: failure.reason, since: now.toISOString() }]
@@ -195,8 +220,13 @@ async function settleFailure(
     outbox: [...(effects.outbox ?? []), ...notice],
     inactivate: [...(effects.inactivate ?? []), ...inactivate],
   };
-  const dead = recorded(worker, m.id, await deps.store.outbox.markDead(m.id, worker.owner, error, now, all), all);
-  if (dead) worker.onEvent({ kind: 'dead', id: m.id, attempts: claimed.attempts, failure, opsTold: notice.length > 0 });
+  const dead = recorded(
+    worker,
+    m.id,
+    await deps.store.outbox.markDead(m.id, worker.owner, { error, at: now, tries }, all),
+    all,
+  );
+  if (dead) worker.onEvent({ kind: 'dead', id: m.id, attempts: tries, failure, opsTold: notice.length > 0 });
   // The conversation's later messages wait for it to be active again; after any other dead letter they go on.
   return dead && !gone;
 }

@@ -49,7 +49,8 @@ export async function paced<T>(
       try {
         const now = deps.clock.now();
         const leaseUntil = addMs(now, policy.leaseMs + policy.sendTimeoutMs);
-        if (!(await deps.store.outbox.renew(claimed.message.id, worker.owner, now, leaseUntil)))
+        // The try counts from here: a claim given back before its send, or lost with its process, is none.
+        if (!(await deps.store.outbox.renew(claimed.message.id, worker.owner, now, leaseUntil, claimed.attempts + 1)))
           return { kind: 'lost' };
         sent = true;
         const answer = await answerOf(send);

@@ -40,7 +40,10 @@ export interface OutboxHeader {
   notBefore?: string;
 }
 
-/** A message claimed for delivery under a lease; `attempts` counts this try. */
+/**
+ * A message claimed for delivery under a lease. `attempts` counts its tries so far: sends that began
+ * (a claim that ended before its send, in a deferral or with its process, is no try); this one is the next.
+ */
 export interface ClaimedMessage {
   message: OutboxMessage;
   /** The conversation it goes to ("person:…" / "channel:…"); null for a refresh, which goes to every copy. */
@@ -98,15 +101,29 @@ export interface OutboxRepository {
    * earlier message to the same conversation is waiting for a retry or leased by someone else.
    */
   claim(now: Date, limit: number, owner: string, leaseUntil: Date): Promise<ClaimedMessage[]>;
-  /** Extends a lease just before a send; false when it was lost, and then the message must not be sent. */
-  renew(id: string, owner: string, now: Date, leaseUntil: Date): Promise<boolean>;
+  /**
+   * Extends a lease just before a send and records `tries` (this try's number) as the message's tries: a send
+   * that begins counts, even if its process ends before the outcome. False when the lease was lost, and then
+   * the message must not be sent.
+   */
+  renew(id: string, owner: string, now: Date, leaseUntil: Date, tries: number): Promise<boolean>;
   markSent(id: string, owner: string, at: Date, effects?: DeliveryEffects): Promise<boolean>;
-  /** A failed try that counts: the message stays pending and is tried again from `retryAt`. */
-  retry(id: string, owner: string, error: string, retryAt: Date, effects?: DeliveryEffects): Promise<boolean>;
-  /** Not tried (the conversation's rate limit, nobody to send to yet): released, again from `until` (null: at once); the try does not count. */
+  /** A failed try, the `tries`-th: the message stays pending and is tried again from `retryAt`. */
+  retry(
+    id: string,
+    owner: string,
+    failed: { error: string; retryAt: Date; tries: number },
+    effects?: DeliveryEffects,
+  ): Promise<boolean>;
+  /** Not tried now (the conversation's rate limit, nobody to send to yet): released, again from `until` (null: at once). */
   defer(id: string, owner: string, until: Date | null, effects?: DeliveryEffects): Promise<boolean>;
-  /** Gives up on a message for good at `at`: it stays as a dead letter with its error; never silently dropped. */
-  markDead(id: string, owner: string, error: string, at: Date, effects?: DeliveryEffects): Promise<boolean>;
+  /** Gives up on a message for good at `at` after `tries` tries: it stays as a dead letter with its error; never silently dropped. */
+  markDead(
+    id: string,
+    owner: string,
+    failed: { error: string; at: Date; tries: number },
+    effects?: DeliveryEffects,
+  ): Promise<boolean>;
   /** Replaces a claimed message by others (support's card, one per handler), closing it as sent. */
   replace(id: string, owner: string, at: Date, messages: OutboxMessage[]): Promise<boolean>;
   /**

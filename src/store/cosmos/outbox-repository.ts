@@ -106,16 +106,15 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
             continue;
           }
           if (!(await ready(key))) continue;
-          const attempts = item.attempts + 1;
           if (
             await ctx.io.replace(
               'outbox.claim',
-              outboxWrite(item, { leaseOwner: owner, leaseUntil: leaseUntil.toISOString(), attempts }),
+              outboxWrite(item, { leaseOwner: owner, leaseUntil: leaseUntil.toISOString() }),
               item._etag,
             )
           ) {
             locate.remember(item.messageId, item.pk);
-            claimed.push({ message: item.body, conversationKey: key, attempts });
+            claimed.push({ message: item.body, conversationKey: key, attempts: item.attempts });
             if (claimed.length >= limit) return claimed;
           } else if (key !== null) {
             // Someone else took it (or changed it) first: its conversation's later messages wait for them.
@@ -125,7 +124,7 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
       }
       return claimed;
     },
-    async renew(id, owner, now, leaseUntil) {
+    async renew(id, owner, now, leaseUntil, tries) {
       return retryOnConflict(`outbox.renew ${id}`, async () => {
         const item = await readItem('outbox.renew', id);
         if (
@@ -138,7 +137,8 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
           return false;
         return (await ctx.io.replace(
           'outbox.renew',
-          outboxWrite(item, { leaseUntil: leaseUntil.toISOString() }),
+          // A send begins: its try counts from here, whatever becomes of the process.
+          outboxWrite(item, { leaseUntil: leaseUntil.toISOString(), attempts: tries }),
           item._etag,
         ))
           ? true
@@ -154,23 +154,27 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
         effects,
       );
     },
-    async retry(id, owner, error, retryAt, effects) {
+    async retry(id, owner, { error, retryAt, tries }, effects) {
       return settle(
         'outbox.retry',
         id,
         owner,
-        () => ({ lastError: error, nextAttemptAt: retryAt.toISOString(), leaseOwner: null, leaseUntil: null }),
+        () => ({
+          attempts: tries,
+          lastError: error,
+          nextAttemptAt: retryAt.toISOString(),
+          leaseOwner: null,
+          leaseUntil: null,
+        }),
         effects,
       );
     },
     async defer(id, owner, until, effects) {
-      // The claim counted a try that did not happen: take it back.
       return settle(
         'outbox.defer',
         id,
         owner,
-        (item) => ({
-          attempts: item.attempts - 1,
+        () => ({
           nextAttemptAt: until?.toISOString() ?? null,
           leaseOwner: null,
           leaseUntil: null,
@@ -178,13 +182,14 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
         effects,
       );
     },
-    async markDead(id, owner, error, at, effects) {
+    async markDead(id, owner, { error, at, tries }, effects) {
       return settle(
         'outbox.markDead',
         id,
         owner,
         () => ({
           status: 'dead',
+          attempts: tries,
           deadAt: at.toISOString(),
           lastError: error,
           sentAt: null,

@@ -72,7 +72,7 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
   // leased elsewhere may go, so a conversation's messages arrive in the order they were decided.
   // A message held for quiet hours does not hold back the ones behind it.
   const claim = db.prepare<{ now: string; limit: number; owner: string; leaseUntil: string }, ClaimRow>(
-    `UPDATE outbox SET lease_owner = @owner, lease_until = @leaseUntil, attempts = attempts + 1
+    `UPDATE outbox SET lease_owner = @owner, lease_until = @leaseUntil
      WHERE seq IN (
        SELECT o.seq FROM outbox o LEFT JOIN conversations c ON c.key = o.conversation_key
        WHERE o.status = 'pending'
@@ -88,21 +88,21 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
        ORDER BY o.seq LIMIT @limit
      ) RETURNING seq, id, doc, attempts, conversation_key`,
   );
-  const renew = db.prepare<{ id: string; owner: string; now: string; leaseUntil: string }>(
-    "UPDATE outbox SET lease_until = @leaseUntil WHERE id = @id AND lease_owner = @owner AND lease_until > @now AND status = 'pending'",
+  // A send begins: its try counts from here, whatever becomes of the process.
+  const renew = db.prepare<{ id: string; owner: string; now: string; leaseUntil: string; tries: number }>(
+    "UPDATE outbox SET lease_until = @leaseUntil, attempts = @tries WHERE id = @id AND lease_owner = @owner AND lease_until > @now AND status = 'pending'",
   );
   const sent = db.prepare<{ id: string; owner: string; at: string }>(
     "UPDATE outbox SET status = 'sent', sent_at = @at, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
   );
-  const retry = db.prepare<{ id: string; owner: string; error: string; retryAt: string }>(
-    "UPDATE outbox SET last_error = @error, next_attempt_at = @retryAt, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
+  const retry = db.prepare<{ id: string; owner: string; error: string; retryAt: string; tries: number }>(
+    "UPDATE outbox SET attempts = @tries, last_error = @error, next_attempt_at = @retryAt, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
   );
-  // The claim counted a try that did not happen: take it back.
   const defer = db.prepare<{ id: string; owner: string; until: string | null }>(
-    "UPDATE outbox SET attempts = attempts - 1, next_attempt_at = @until, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
+    "UPDATE outbox SET next_attempt_at = @until, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
   );
-  const dead = db.prepare<{ id: string; owner: string; error: string; at: string }>(
-    "UPDATE outbox SET status = 'dead', dead_at = @at, last_error = @error, sent_at = NULL, next_attempt_at = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
+  const dead = db.prepare<{ id: string; owner: string; error: string; at: string; tries: number }>(
+    "UPDATE outbox SET status = 'dead', attempts = @tries, dead_at = @at, last_error = @error, sent_at = NULL, next_attempt_at = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
   );
   // Over each conversation's first message (the others go after it): when it may go, and no sooner than now.
   const nextDue = db.prepare<{ now: string }, { at: string | null }>(
@@ -153,20 +153,20 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
       const rows = claim.all({ now: now.toISOString(), limit, owner, leaseUntil: leaseUntil.toISOString() });
       return rows.sort((a, b) => a.seq - b.seq).map(toClaimed);
     },
-    async renew(id, owner, now, leaseUntil) {
-      return renew.run({ id, owner, now: now.toISOString(), leaseUntil: leaseUntil.toISOString() }).changes > 0;
+    async renew(id, owner, now, leaseUntil, tries) {
+      return renew.run({ id, owner, now: now.toISOString(), leaseUntil: leaseUntil.toISOString(), tries }).changes > 0;
     },
     async markSent(id, owner, at, effects) {
       return settle(() => sent.run({ id, owner, at: at.toISOString() }).changes, effects);
     },
-    async retry(id, owner, error, retryAt, effects) {
-      return settle(() => retry.run({ id, owner, error, retryAt: retryAt.toISOString() }).changes, effects);
+    async retry(id, owner, { error, retryAt, tries }, effects) {
+      return settle(() => retry.run({ id, owner, error, retryAt: retryAt.toISOString(), tries }).changes, effects);
     },
     async defer(id, owner, until, effects) {
       return settle(() => defer.run({ id, owner, until: until?.toISOString() ?? null }).changes, effects);
     },
-    async markDead(id, owner, error, at, effects) {
-      return settle(() => dead.run({ id, owner, error, at: at.toISOString() }).changes, effects);
+    async markDead(id, owner, { error, at, tries }, effects) {
+      return settle(() => dead.run({ id, owner, error, at: at.toISOString(), tries }).changes, effects);
     },
     async replace(id, owner, at, messages) {
       return settle(() => sent.run({ id, owner, at: at.toISOString() }).changes, { outbox: messages });

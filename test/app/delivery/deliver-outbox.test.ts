@@ -114,18 +114,79 @@ describe('delivering the outbox', () => {
     it('should dead-letter a message whose tries keep ending without an outcome, as when the process dies mid-send', async () => {
       desk.enqueue(textTo(liuQiang, 't1'));
       const crashed = desk.openOther();
-      for (let i = 0; i < 4; i += 1) {
-        await crashed.outbox.claim(desk.time.now(), 10, 'crashed', new Date(desk.time.now().getTime() + 1000));
+      for (let i = 1; i <= 4; i += 1) {
+        const now = desk.time.now();
+        const [claimed] = await crashed.outbox.claim(now, 10, `crashed-${i}`, new Date(now.getTime() + 1000));
+        // Its send began (the lease renewed for it), and the process died before the answer.
+        await crashed.outbox.renew(
+          't1',
+          `crashed-${i}`,
+          now,
+          new Date(now.getTime() + 1000),
+          (claimed?.attempts ?? 0) + 1,
+        );
         desk.time.advance(2);
       }
       await desk.deliver();
       expect(desk.teams.written).toEqual([]);
       expect(await entry('t1')).toMatchObject({
         status: 'dead',
-        attempts: 5,
-        lastError: expect.stringContaining('4 tries ended without an outcome'),
+        attempts: 4,
+        lastError: expect.stringContaining('4 tries, the last of which ended with its process during the send'),
       });
       expect((await opsNotices()).map((n) => n.key)).toEqual(['ops.delivery_failed']);
+    });
+
+    it('should not use up the tries of a message whose claims ended with their process before its send began', async () => {
+      desk.enqueue(textTo(liuQiang, 't1'));
+      const crashed = desk.openOther();
+      // Twenty processes claimed it while it waited behind its chat's earlier sends, and each was killed then.
+      for (let i = 1; i <= 20; i += 1) {
+        await crashed.outbox.claim(desk.time.now(), 10, `killed-${i}`, new Date(desk.time.now().getTime() + 1000));
+        desk.time.advance(2);
+      }
+      desk.teams.script(person(liuQiang), failures.unavailable());
+      await desk.deliver();
+      expect(await entry('t1')).toMatchObject({ status: 'pending', attempts: 1 });
+      desk.time.advance(10);
+      await desk.deliver();
+      expect(await entry('t1')).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(desk.teams.delivered(person(liuQiang))).toEqual(['t1']);
+      expect(await opsNotices()).toEqual([]);
+    });
+
+    it('should count a try that throws before its send, so a message that can never go is dead-lettered and its chat goes on', async () => {
+      desk.enqueue(textTo(liuQiang, 't1'), textTo(liuQiang, 't2'));
+      const { conversations } = desk.deps.store;
+      let broken = true;
+      // Reading the chat fails while t1 is tried (as a card that cannot be rendered would fail, every time).
+      const store = {
+        ...desk.deps.store,
+        conversations: {
+          ...conversations,
+          get: async (key: string) => {
+            if (broken) throw new Error('the chat could not be read');
+            return conversations.get(key);
+          },
+        },
+      };
+      const deliver = () =>
+        deliverOutbox({ ...desk.deps, store, messenger: desk.teams.messenger, worker: desk.worker });
+      for (let i = 0; i < 4; i += 1) {
+        await deliver();
+        desk.time.advance(60);
+      }
+      expect(desk.teams.written).toEqual([]);
+      expect(await entry('t1')).toMatchObject({
+        status: 'dead',
+        attempts: 4,
+        lastError: expect.stringContaining('the chat could not be read'),
+      });
+      expect((await opsNotices()).map((n) => n.key)).toEqual(['ops.delivery_failed']);
+      broken = false;
+      await deliver();
+      // 刘强 is ops' head too: the notice about t1 reaches him in his chat, with t2.
+      expect(desk.teams.delivered(person(liuQiang)).filter((what) => what !== '')).toEqual(['t2']);
     });
   });
 
@@ -259,8 +320,8 @@ describe('delivering the outbox', () => {
         ...desk.deps.store,
         outbox: {
           ...outbox,
-          renew: (id: string, owner: string, now: Date, until: Date) =>
-            outbox.renew(id, owner, new Date(now.getTime() + 3_600_000), until),
+          renew: (id: string, owner: string, now: Date, until: Date, tries: number) =>
+            outbox.renew(id, owner, new Date(now.getTime() + 3_600_000), until, tries),
         },
       };
       for (let i = 0; i < 20; i += 1)

@@ -63,7 +63,8 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       expect([...ids(mine), ...ids(theirs)].sort()).toEqual(['m1', 'm2', 'm3']);
       for (const claimed of [mine, theirs]) {
         expect(ids(claimed)).toEqual(['m1', 'm2', 'm3'].filter((id) => ids(claimed).includes(id)));
-        expect(claimed.every((c) => c.attempts === 1)).toBe(true);
+        // Claimed, not yet tried: a try counts when its send begins.
+        expect(claimed.every((c) => c.attempts === 0)).toBe(true);
       }
       const anasHolders = [mine, theirs].filter((claimed) => claimed.some((c) => c.conversationKey === 'person:ana'));
       expect(anasHolders).toHaveLength(1);
@@ -78,23 +79,48 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       await store.outbox.claim(T0, 10, 'one', lease(60));
       expect(await other.outbox.claim(at(30), 10, 'two', lease(90))).toEqual([]);
       expect(ids(await other.outbox.claim(at(61), 10, 'two', lease(120)))).toEqual(['m1']);
-      expect(await store.outbox.renew('m1', 'one', at(62), lease(180))).toBe(false);
+      expect(await store.outbox.renew('m1', 'one', at(62), lease(180), 1)).toBe(false);
       expect(await store.outbox.markSent('m1', 'one', at(62))).toBe(false);
-      expect(await other.outbox.renew('m1', 'two', at(62), lease(180))).toBe(true);
+      expect(await other.outbox.renew('m1', 'two', at(62), lease(180), 1)).toBe(true);
       expect(await other.outbox.markSent('m1', 'two', at(62))).toBe(true);
-      expect(await store.outbox.get('m1')).toMatchObject({ status: 'sent', attempts: 2, sentAt: at(62).toISOString() });
+      expect(await store.outbox.get('m1')).toMatchObject({ status: 'sent', attempts: 1, sentAt: at(62).toISOString() });
+    });
+
+    it('should count a try when its send begins, so a claim lost with its process before the send is none', async () => {
+      await write([text('m1', 'ana'), text('m2', 'bo')]);
+      const first = await store.outbox.claim(T0, 10, 'one', lease(60));
+      expect(first.map((c) => [c.message.id, c.attempts])).toEqual([
+        ['m1', 0],
+        ['m2', 0],
+      ]);
+      // The process began m1's send and died; m2 was still waiting for its turn.
+      expect(await store.outbox.renew('m1', 'one', at(1), lease(90), 1)).toBe(true);
+      const again = await other.outbox.claim(at(91), 10, 'two', lease(200));
+      expect(again.map((c) => [c.message.id, c.attempts])).toEqual([
+        ['m1', 1],
+        ['m2', 0],
+      ]);
+      // A refresh renews before each copy it updates: one try all the same.
+      expect(await other.outbox.renew('m1', 'two', at(92), lease(200), 2)).toBe(true);
+      expect(await other.outbox.renew('m1', 'two', at(93), lease(200), 2)).toBe(true);
+      expect(await other.outbox.defer('m2', 'two', null)).toBe(true);
+      expect(await other.outbox.retry('m1', 'two', { error: 'HTTP 502', retryAt: at(95), tries: 2 })).toBe(true);
+      expect(await other.outbox.get('m1')).toMatchObject({ status: 'pending', attempts: 2, lastError: 'HTTP 502' });
+      expect(await other.outbox.get('m2')).toMatchObject({ status: 'pending', attempts: 0 });
     });
 
     it("should hold back a conversation's later messages while an earlier one waits for its retry, but not other conversations'", async () => {
       await write([text('m1', 'ana'), text('m2', 'ana'), text('m3', 'bo')]);
       await store.outbox.claim(T0, 10, 'one', lease());
-      expect(await store.outbox.retry('m1', 'one', 'HTTP 429 throttled', at(5))).toBe(true);
+      expect(await store.outbox.retry('m1', 'one', { error: 'HTTP 429 throttled', retryAt: at(5), tries: 1 })).toBe(
+        true,
+      );
       await store.outbox.defer('m2', 'one', null);
       await store.outbox.defer('m3', 'one', null);
       expect(ids(await store.outbox.claim(at(1), 10, 'one', lease()))).toEqual(['m3']);
       expect(ids(await store.outbox.claim(at(5), 10, 'one', lease()))).toEqual(['m1', 'm2']);
-      expect(await store.outbox.get('m1')).toMatchObject({ attempts: 2, lastError: 'HTTP 429 throttled' });
-      expect(await store.outbox.get('m2')).toMatchObject({ attempts: 1 });
+      expect(await store.outbox.get('m1')).toMatchObject({ attempts: 1, lastError: 'HTTP 429 throttled' });
+      expect(await store.outbox.get('m2')).toMatchObject({ attempts: 0 });
     });
 
     it('should hold a message until its notBefore, whatever offset it was written with, without holding back the ones after it', async () => {
@@ -111,16 +137,21 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
     it("should leave a person's messages unclaimed until their chat exists, and an inactive chat's until it is saved afresh", async () => {
       await write([text('m1', 'cy'), text('m2', 'ana')]);
       expect(ids(await store.outbox.claim(T0, 1, 'one', lease()))).toEqual(['m2']);
-      await store.outbox.markDead('m2', 'one', 'HTTP 403 MessageWritesBlocked', T0, {
-        inactivate: [
-          {
-            key: 'person:ana',
-            seenUpdatedAt: T0.toISOString(),
-            reason: 'MessageWritesBlocked',
-            since: at(1).toISOString(),
-          },
-        ],
-      });
+      await store.outbox.markDead(
+        'm2',
+        'one',
+        { error: 'HTTP 403 MessageWritesBlocked', at: T0, tries: 1 },
+        {
+          inactivate: [
+            {
+              key: 'person:ana',
+              seenUpdatedAt: T0.toISOString(),
+              reason: 'MessageWritesBlocked',
+              since: at(1).toISOString(),
+            },
+          ],
+        },
+      );
       expect(await store.conversations.get('person:ana')).toMatchObject({
         inactiveSince: at(1).toISOString(),
         inactiveReason: 'MessageWritesBlocked',
@@ -138,11 +169,16 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       await write([text('m1', 'ana')]);
       await store.outbox.claim(T0, 10, 'one', lease());
       await store.conversations.save(chat('ana', at(1).toISOString()));
-      await store.outbox.markDead('m1', 'one', 'HTTP 403', T0, {
-        inactivate: [
-          { key: 'person:ana', seenUpdatedAt: T0.toISOString(), reason: 'Forbidden', since: at(2).toISOString() },
-        ],
-      });
+      await store.outbox.markDead(
+        'm1',
+        'one',
+        { error: 'HTTP 403', at: T0, tries: 1 },
+        {
+          inactivate: [
+            { key: 'person:ana', seenUpdatedAt: T0.toISOString(), reason: 'Forbidden', since: at(2).toISOString() },
+          ],
+        },
+      );
       expect((await store.conversations.get('person:ana'))?.inactiveSince).toBeUndefined();
     });
 
@@ -177,10 +213,14 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       expect(await store.cardCopies.list('PP-1')).toEqual([copy]);
       // Not the owner: neither the dead letter nor its notice is written.
       const notice = text('ops.delivery_failed:m2', 'x', { to: { kind: 'channel', channel: 'ops' } });
-      expect(await store.outbox.markDead('m2', 'two', 'gave up', T0, { outbox: [notice] })).toBe(false);
+      expect(
+        await store.outbox.markDead('m2', 'two', { error: 'gave up', at: T0, tries: 1 }, { outbox: [notice] }),
+      ).toBe(false);
       expect(await store.outbox.get('ops.delivery_failed:m2')).toBeNull();
-      expect(await store.outbox.markDead('m2', 'one', 'gave up', at(7), { outbox: [notice] })).toBe(true);
-      expect(await store.outbox.get('m2')).toMatchObject({ status: 'dead', lastError: 'gave up' });
+      expect(
+        await store.outbox.markDead('m2', 'one', { error: 'gave up', at: at(7), tries: 8 }, { outbox: [notice] }),
+      ).toBe(true);
+      expect(await store.outbox.get('m2')).toMatchObject({ status: 'dead', lastError: 'gave up', attempts: 8 });
       // Dated by the caller's clock, not the database's or the process's: ops (and a migration) read that date.
       expect((await deadLetter(other, 'm2'))?.deadAt).toBe(at(7).toISOString());
       expect(await store.outbox.get('ops.delivery_failed:m2')).toMatchObject({ status: 'pending' });
@@ -216,7 +256,7 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
 
       await store.outbox.claim(at(10), 10, 'one', lease(100));
       expect(await store.outbox.markSent('m1', 'one', at(11))).toBe(true);
-      expect(await store.outbox.markDead('m2', 'one', 'gave up', at(20))).toBe(true);
+      expect(await store.outbox.markDead('m2', 'one', { error: 'gave up', at: at(20), tries: 1 })).toBe(true);
 
       // A claimed message still waits until it is sent; the sent and the dead ones do not.
       expect(await other.outbox.waiting()).toEqual({ count: 1, oldestCreatedAt: at(3).toISOString() });
