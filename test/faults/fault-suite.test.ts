@@ -186,6 +186,15 @@ describe('the fault suite: a failing connector and a bot killed at random, with 
     const faultsInFlow = connector.calls.filter((c) => c.fault !== 'none').length;
 
     // The outbox drains with the faults still on, killed now and then; an empty outbox ends it sooner.
+    // People go on writing every few seconds, as at work: a chat a 403 took for gone is active again when
+    // its person writes (in the flow 张伟 and 王芳 do, with every tap), so the drain has sends to fail.
+    let draining = true;
+    const writing = (async () => {
+      while (draining) {
+        for (const who of Object.values(PEOPLE)) await untilAcknowledged(() => client().say(who, '你好'));
+        await delay(3_000);
+      }
+    })();
     for (const at of drainKillsAt) {
       await delay(Math.max(0, flowed + at - Date.now()));
       if (!snapshotStore(dbPath).outbox.some((r) => r.status === 'pending')) break;
@@ -195,6 +204,8 @@ describe('the fault suite: a failing connector and a bot killed at random, with 
     }
     const faultsOff = flowed + faultyDrainMs;
     while (Date.now() < faultsOff && snapshotStore(dbPath).outbox.some((r) => r.status === 'pending')) await delay(250);
+    draining = false;
+    await writing;
     const faultyDrained = Date.now();
 
     // Faults off; everyone writes once, so a chat a 403 took for gone is active again and its messages go.
@@ -257,19 +268,25 @@ describe('the fault suite: a failing connector and a bot killed at random, with 
       c.fault === 'timeout' || kills.some((k) => c.receivedAt <= k && c.receivedAt > k - SEND_TIMEOUT_MS - 1_000);
     const excusable = countBy(taken.filter(unread), (c) => subjectOfPost(toReceived(c)));
     let duplicates = 0;
+    let unexcusedCount = 0;
     const lostPosts: string[] = [];
     const unexcused: string[] = [];
     for (const subject of new Set([...posted.keys(), ...sent.keys()])) {
       const extra = (posted.get(subject) ?? 0) - (sent.get(subject) ?? 0);
       if (extra < 0) lostPosts.push(`${subject} ×${-extra}`);
       if (extra > 0) duplicates += extra;
-      if (extra > (excusable.get(subject) ?? 0)) unexcused.push(`${subject} ×${extra}`);
+      const beyond = extra - (excusable.get(subject) ?? 0);
+      if (beyond > 0) {
+        unexcused.push(`${subject} ×${beyond}`);
+        unexcusedCount += beyond;
+      }
     }
     expect(lostPosts).toEqual([]);
-    // A duplicate is a post Teams took before its row was marked sent: its answer was lost (a timeout, a kill)
-    // or came back after the lease had run out under load and another try sent it again. The first two are
-    // told apart by time above; the last cannot be from outside, so duplicates are bounded, counted and printed.
-    expect(duplicates).toBeLessThanOrEqual(Math.max(3, Math.ceil(taken.length * 0.05)));
+    // A duplicate is a post Teams took before its row was marked sent: its answer was lost (a timeout, a kill),
+    // or came back after the bot had stopped waiting for it (its send timeout passed under load) and another
+    // try sent it again. The first two are told apart by time above and may be as many as the faults make;
+    // the last cannot be told from outside, so those are bounded (2% of what Teams took), counted and printed.
+    expect(unexcusedCount).toBeLessThanOrEqual(Math.max(3, Math.ceil(taken.length * 0.02)));
 
     const faults = countBy(connector.calls, (c) => c.fault);
     console.log(
@@ -284,7 +301,7 @@ describe('the fault suite: a failing connector and a bot killed at random, with 
           )} (${faultsInFlow} during the flow, the rest in the drain's first ${((faultyDrained - flowed) / 1000).toFixed(0)} s)`,
         `outbox: ${snapshot.outbox.length} messages, ${snapshot.outbox.filter((r) => r.status === 'sent').length} sent, ${dead.length} dead-lettered (ops told of each), ${snapshot.outbox.filter((r) => isOpsNotice(r.key)).length} ops notices`,
         `failed deliveries recorded: ${snapshot.outbox.reduce((n, r) => n + Math.max(0, r.attempts - (r.status === 'sent' ? 1 : 0)), 0)} retries`,
-        `duplicates: ${duplicates} (posts Teams took before their row was marked sent; ${unexcused.length ? `not at a timeout or a kill: ${unexcused.join(', ')}` : 'each at a timeout or a kill'})`,
+        `duplicates: ${duplicates} (posts Teams took before their row was marked sent; ${unexcused.length ? `${unexcusedCount} not at a timeout or a kill: ${unexcused.join(', ')}` : 'each at a timeout or a kill'})`,
         `time: ${((flowed - started) / 1000).toFixed(1)} s of flow, ${((faultyDrained - flowed) / 1000).toFixed(1)} s of faulty drain, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
       ].join('\n'),
     );
