@@ -4,6 +4,7 @@ import type { ApplicationRecord } from '../../src/app/records/application-record
 import { auditEntry } from '../../src/app/records/audit';
 import { reportFactsOf, type ReportFacts } from '../../src/app/records/report-facts';
 import { policyInForce } from '../../src/domain/policy';
+import { openStepsOf } from '../../src/app/common/people';
 import {
   afterAction,
   auditOf,
@@ -435,6 +436,48 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         expect(await pieces('2026-12-05T03:00:00.001Z', '2026-12-06T00:00:00.000Z')).toEqual(['in_review', 'plan']);
         expect(await pieces('2027-12-30T16:00:00.000Z', '2028-01-01T00:00:00.000Z')).toEqual(['in_review', 'plan']);
         expect(await pieces('2027-12-30T16:00:00.001Z', '2028-02-01T00:00:00.000Z')).toEqual(['in_review']);
+      });
+
+      it("should count each person's open steps of the plans in review as openStepsOf does, after every kind of save, on every instance", async () => {
+        const other = await harness.reopen();
+        const counted = async (on: Store) => [...(await on.applications.openSteps())].sort();
+        const byRule = async () => [...openStepsOf(await store.applications.list())].sort();
+        expect(await counted(other)).toEqual([]);
+        const { life, ends } = savesOfALife('PP-2027-000001');
+        let version = 0;
+        const seen: string[] = [];
+        for (const [save, record] of life) {
+          const saved =
+            version === 0
+              ? await store.applications.create(record, [], [], [])
+              : await store.applications.update(record, version, [], [], []);
+          if (!saved.ok) throw new Error(`${save}: ${saved.error.code}`);
+          version = saved.value.version;
+          expect([save, await counted(other)]).toEqual([save, await byRule()]);
+          seen.push(...(await counted(store)).map(([who, n]) => `${who}×${n}`));
+        }
+        // Filed, its steps are open (one waits on the first approver, the later ones come after); decided, none is.
+        expect(seen.length).toBeGreaterThan(0);
+        expect(await counted(other)).toEqual([]);
+        for (const [i, [save, record]] of ends.entries()) {
+          const id = `PP-2027-00000${i + 2}`;
+          expect((await store.applications.create(sampleRecord(id), [], [], [])).ok).toBe(true);
+          expect([save, (await store.applications.update({ ...record, id }, 1, [], [], [])).ok]).toEqual([save, true]);
+          expect([save, await counted(other)]).toEqual([save, await byRule()]);
+        }
+        // Three plans of two steps each: the first awaited from one person, the second still to come from another.
+        for (let i = 10; i < 13; i += 1) {
+          const record = sampleRecord(`PP-2027-0000${i}`);
+          const [first] = record.steps;
+          if (!first) throw new Error('the sample has a step');
+          const second = { ...first, step: 'leadership', role: 'leader', assignee: HEAD, status: 'waiting' };
+          await store.applications.create({ ...record, steps: [first, second] } as ApplicationRecord, [], [], []);
+        }
+        expect(await counted(other)).toEqual([
+          ['00000000-0000-0000-0000-00000000b003', 3],
+          [HEAD, 3],
+        ]);
+        expect(await counted(other)).toEqual(await byRule());
       });
 
       it('should hand out plan numbers that never repeat, counted per year', async () => {

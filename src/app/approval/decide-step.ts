@@ -1,5 +1,4 @@
 import { shanghaiDate } from '../../domain/local-date';
-import { applicationsIn } from '../common/in-states';
 import type { Decision } from '../../domain/approval-step';
 import { ok, type Result } from '../../domain/result';
 import { decide, type DecisionOutcome, type Refusal as WorkflowRefusal } from '../../domain/workflow';
@@ -8,7 +7,7 @@ import type { ApprovalDeps } from '../common/deps';
 import { caseOf, loadCaseFor, withCase } from '../common/load-case';
 import { channel, messagesFor, person } from '../common/outbox-messages';
 import { refused } from '../common/refuse';
-import { nameOf, openStepsOf } from '../common/people';
+import { nameOf } from '../common/people';
 import { workflowEnv } from '../common/workflow-env';
 import type { ApplicationRecord } from '../records/application-record';
 import type { Refusal } from '../records/refusal';
@@ -54,7 +53,7 @@ async function decideOnce(
   // An escalation adds a step: it goes to the least loaded leader covering the unit.
   const pools = {
     unit: record.input.unit,
-    openSteps: openStepsOf(await applicationsIn(deps.store, ['in_review'])),
+    openSteps: await deps.store.applications.openSteps(),
     today: shanghaiDate(now),
   };
   const decided = decide(

@@ -1,5 +1,4 @@
 import type { ApplicationInput } from '../../domain/application';
-import { applicationsIn } from '../common/in-states';
 import { FILED } from '../../domain/application-state';
 import { assessApplication, type Assessment } from '../../domain/assess';
 import { hintsFor, type Hint } from '../../domain/hints';
@@ -9,7 +8,7 @@ import { openRoute } from '../../domain/workflow';
 import { commitNew } from '../common/commit';
 import type { ApprovalDeps } from '../common/deps';
 import { messagesFor, routeOpened } from '../common/outbox-messages';
-import { openStepsOf, personOf } from '../common/people';
+import { personOf } from '../common/people';
 import { refused } from '../common/refuse';
 import { workflowEnv } from '../common/workflow-env';
 import type { ApplicationRecord } from '../records/application-record';
@@ -120,7 +119,7 @@ export async function openCase(deps: ApprovalDeps, input: ApplicationInput, acto
   if (assessment.outcome !== 'routed')
     return fail<NotSubmitted>({ code: assessment.outcome, assessment, hints: hintsFor(input, judging, assessment) });
   // Each step goes to the least loaded approver covering the unit (approver pools).
-  const openSteps = openStepsOf(await applicationsIn(deps.store, ['in_review']));
+  const openSteps = await deps.store.applications.openSteps();
   const steps = openRoute(
     assessment.route,
     now,

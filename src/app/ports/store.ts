@@ -75,6 +75,12 @@ export interface ApplicationRepository {
   /** The next plan number of a year, e.g. PP-2027-000123; never handed out twice. */
   nextNumber(year: number): Promise<string>;
   /**
+   * Each person's open steps, as `openStepsOf` counts them over the applications in review (their
+   * pending and still-to-come steps, by assignee), without reading or parsing every one of those records:
+   * every submission, decision and preview asks it, to send a step to the least loaded approver of a pool.
+   */
+  openSteps(): Promise<Map<string, number>>;
+  /**
    * Hands `visit` the report facts of each application that can count in a span of time: those whose
    * `since` is before `before` and whose `until` is open or at or after `from`, read by an index on
    * the two, in no particular order. The store keeps each application's facts equal to

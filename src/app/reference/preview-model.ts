@@ -8,7 +8,7 @@ import { ok, type Result } from '../../domain/result';
 import { stepBasis, type RouteBasis, type StepId } from '../../domain/route';
 import { OPS_ROLES } from '../../domain/workflow';
 import type { ApprovalDeps } from '../common/deps';
-import { approverFor, nameOf, openStepsOf, personOf } from '../common/people';
+import { approverFor, nameOf, personOf } from '../common/people';
 import { refused } from '../common/refuse';
 import type { Refusal } from '../records/refusal';
 import { previewApplication } from './preview-application';
@@ -60,12 +60,11 @@ export async function previewModelOf(
   warnings: Reason[],
   hints: Hint[],
 ): Promise<PreviewModel> {
-  const [directory, policy, all] = await Promise.all([
+  const [directory, policy, open] = await Promise.all([
     deps.store.directory.get(),
     deps.store.policies.inForceOn(shanghaiDate(deps.clock.now())),
-    deps.store.applications.list(),
+    deps.store.applications.openSteps(),
   ]);
-  const open = openStepsOf(all);
   const route = assessment.route.map((s) => {
     const approver = directory
       ? approverFor(directory, s.role, input.unit, (id) => open.get(id) ?? 0, shanghaiDate(deps.clock.now()))

@@ -265,6 +265,19 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
     },
     ...cosmosWaitingLists(ctx, listFieldsReadyNow),
     nextNumber: planNumbers(ctx),
+    async openSteps() {
+      // Only the steps of the plans in review come back, not the records. (A JOIN over the steps would send
+      // back only the assignees; cosmosdb-server, which the tests run on, fails a JOIN on items without them.)
+      const stepLists = await ctx.io.all('applications.openSteps', {
+        query: 'SELECT VALUE c.body.steps FROM c WHERE c.type = "application" AND c.state = "in_review"',
+      });
+      const open = new Map<string, number>();
+      for (const steps of stepLists)
+        for (const s of Array.isArray(steps) ? (steps as { assignee?: unknown; status?: unknown }[]) : [])
+          if (typeof s.assignee === 'string' && (s.status === 'pending' || s.status === 'waiting'))
+            open.set(s.assignee, (open.get(s.assignee) ?? 0) + 1);
+      return open;
+    },
     reportFacts: cosmosReportFacts(ctx),
   };
 }
