@@ -48,7 +48,7 @@ async function expectListed(store: Store): Promise<void> {
 }
 
 describe('applications stored before 待办 and the flagged list were indexed', () => {
-  it('are indexed when a SQLite file of schema version 13 is upgraded', async () => {
+  it('are indexed, and their open steps counted, when a SQLite file of schema version 13 is upgraded', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plandesk-lists-'));
     const file = path.join(dir, 'plandesk.db');
     try {
@@ -73,6 +73,11 @@ describe('applications stored before 待办 and the flagged list were indexed', 
       const store = openSqliteStore(file);
       try {
         await expectListed(store);
+        // Migration 15 counts their open steps from the documents: 王芳's step, and the ops head's.
+        expect([...(await store.applications.openSteps())].sort()).toEqual([
+          [WANG_FANG, 1],
+          [LIU_QIANG, 1],
+        ]);
       } finally {
         await store.close();
       }

@@ -17,6 +17,7 @@ import type { Job } from '../../app/ports/jobs';
 import { CorruptDocumentError, readDocument, writeDocument } from '../schemas/stored-document';
 import { reportFactsReader, reportFactsWriter } from './report-facts';
 import { awaitedStepWriter, awaitedWhere, waitingReaders } from './awaited-steps';
+import { openStepsReader, openStepsWriter } from './open-steps';
 import { isFlagged } from '../../app/records/list-keys';
 import { parsedCache } from '../parsed-cache';
 import type { SqliteDatabase, Statement } from './sqlite-connection';
@@ -108,20 +109,14 @@ export function sqliteApplicationRepository(
   const byDraft = db.prepare<[string, string], ApplicationRow>(
     'SELECT id, version, doc FROM applications WHERE applicant = ? AND draft_id = ?',
   );
-  // The steps of the plans in review, counted in SQLite's JSON functions from the stored documents: none is
-  // parsed in JavaScript, whatever the parsed cache holds (at 3,500 in review it held none of them).
-  const openStepCounts = db.prepare<[], { assignee: string; n: number }>(
-    `SELECT json_extract(s.value, '$.assignee') AS assignee, count(*) AS n
-     FROM applications a, json_each(a.doc, '$.steps') s
-     WHERE a.state = 'in_review' AND json_extract(s.value, '$.status') IN ('pending', 'waiting')
-     GROUP BY 1`,
-  );
   const bump = db.prepare<[number], { last: number }>(
     'INSERT INTO counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
   );
 
   const writeFacts = reportFactsWriter(db);
   const writeAwaited = awaitedStepWriter(db);
+  const writeOpenSteps = openStepsWriter(db);
+  const countOpenSteps = openStepsReader(db);
   // A row's document is parsed and checked once per version, however often it is read.
   const parsed = parsedCache<ApplicationRecord>();
   const toRecord = (row: ApplicationRow): ApplicationRecord => parsed.read(row.id, row.version, () => parseRecord(row));
@@ -153,6 +148,7 @@ export function sqliteApplicationRepository(
       }
       writeFacts(saved);
       writeAwaited(saved);
+      writeOpenSteps(saved);
       writeAudit(audit);
       writeOutbox(outbox);
       replaceJobs(record.id, jobs);
@@ -171,6 +167,7 @@ export function sqliteApplicationRepository(
       if (save.run({ ...columnsOf(saved), expectedVersion }).changes === 0) return stale(record.id, expectedVersion);
       writeFacts(saved);
       writeAwaited(saved);
+      writeOpenSteps(saved);
       writeAudit(audit);
       writeOutbox(outbox);
       replaceJobs(record.id, jobs);
@@ -275,7 +272,7 @@ export function sqliteApplicationRepository(
     reportFacts: reportFactsReader(db),
     ...waitingReaders(db, recordAt),
     async openSteps() {
-      return new Map(openStepCounts.all().map((r) => [r.assignee, r.n]));
+      return countOpenSteps();
     },
     async nextNumber(year) {
       // One statement, so the increment is atomic across connections.

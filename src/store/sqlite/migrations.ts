@@ -2,6 +2,7 @@ import { chainAuditRows } from './audit-chain-migration';
 import { LIST_INDEXES } from './awaited-steps';
 import { fillReportFacts } from './report-facts';
 import type { SqliteDatabase } from './sqlite-connection';
+import { OPEN_STEPS } from './open-steps';
 import { SchemaTooNew } from '../schema-version';
 
 export interface Migration {
@@ -258,6 +259,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `CREATE INDEX applications_by_state ON applications (state, submitted_at);`,
   },
   LIST_INDEXES,
+  OPEN_STEPS,
 ];
 
 /**

@@ -1,0 +1,48 @@
+import type { ApplicationRecord } from '../../app/records/application-record';
+import type { Migration } from './migrations';
+import type { SqliteDatabase } from './sqlite-connection';
+
+/**
+ * Migration 15: each person's open steps, indexed (issue 13). Every submission, decision and preview
+ * sends a step to the least loaded approver of its pool, so it counts everyone's undecided steps (pending,
+ * or still to come) of the plans in review. Counted from the documents, that read every plan in review
+ * each time; `open_steps` holds one small row per such step, written with every create and update in
+ * its transaction, so the count is a walk of one index. The migration fills it from the documents.
+ */
+export const OPEN_STEPS: Migration = {
+  version: 15,
+  name: "each person's open steps of the plans in review, for sending a step to the least loaded approver",
+  sql: `
+    CREATE TABLE open_steps (
+      id TEXT NOT NULL REFERENCES applications (id),
+      step INTEGER NOT NULL,
+      assignee TEXT NOT NULL,
+      PRIMARY KEY (id, step)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX open_steps_by_assignee ON open_steps (assignee);
+    INSERT INTO open_steps (id, step, assignee)
+      SELECT a.id, s.key, json_extract(s.value, '$.assignee')
+      FROM applications a, json_each(a.doc, '$.steps') s
+      WHERE a.state = 'in_review' AND json_extract(s.value, '$.status') IN ('pending', 'waiting');
+  `,
+};
+
+/** Keeps an application's open steps in step with the record; to be run in its write's transaction. */
+export function openStepsWriter(db: SqliteDatabase): (record: ApplicationRecord) => void {
+  const clear = db.prepare<[string]>('DELETE FROM open_steps WHERE id = ?');
+  const insert = db.prepare<[string, number, string]>('INSERT INTO open_steps (id, step, assignee) VALUES (?, ?, ?)');
+  return (record) => {
+    clear.run(record.id);
+    if (record.state !== 'in_review') return;
+    for (const [i, s] of record.steps.entries())
+      if (s.status === 'pending' || s.status === 'waiting') insert.run(record.id, i, s.assignee);
+  };
+}
+
+/** Each person's open steps, by assignee. */
+export function openStepsReader(db: SqliteDatabase): () => Map<string, number> {
+  const counts = db.prepare<[], { assignee: string; n: number }>(
+    'SELECT assignee, count(*) AS n FROM open_steps GROUP BY assignee',
+  );
+  return () => new Map(counts.all().map((r) => [r.assignee, r.n]));
+}
