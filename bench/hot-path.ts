@@ -13,11 +13,12 @@
  *   BENCH_STORE=cosmos npm run bench:hot-path   (PlanDesk on cosmosdb-server, in a process of its own, with
  *   the Cosmos requests one answer of each path makes, by operation)
  *
- * To profile one server: `BENCH_ROLE=plandesk node --cpu-prof --import tsx bench/hot-path.ts`, load it,
- * then SIGTERM it (it exits cleanly, so the profile is written).
+ *   BENCH_PROFILE=/tmp/prof BENCH_PATHS=approver npm run bench:hot-path   (each server's CPU profile of that
+ *   path alone, from when it listens to its end: /tmp/prof/floor.cpuprofile and plandesk.cpuprofile)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -98,8 +99,9 @@ class EchoBot extends ActivityHandler {
 /** In a child: starts one server, prints `port <n>` once listening, and serves until killed. */
 async function serve(role: Role): Promise<void> {
   const silent = createJsonLog('error', () => undefined);
-  // Exit rather than die on a signal, so `node --cpu-prof` writes its profile.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
+  // Exit rather than die on a signal, so `node --cpu-prof` writes its profile (and BENCH_PROFILE's is saved).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void stopProfile(role).finally(() => process.exit(0)));
   // Each server has its own stand-in connector, so replies to messages do not wait on the load generator.
   process.stdout.write(`connector ${await startConnector()}\n`);
   if (role === 'floor') {
@@ -107,6 +109,7 @@ async function serve(role: Role): Promise<void> {
     const adapter = createAdapter(loadConfig({}), silent);
     const server = createServer({ adapter, bot: new EchoBot(), log: silent });
     const address = await listen(server, 0, '127.0.0.1');
+    await startProfile();
     process.stdout.write(`port ${address.port}\n`);
     return;
   }
@@ -141,7 +144,29 @@ async function serve(role: Role): Promise<void> {
   const approvable = await fileCopies(app, clock, '02-line-tier1.json', APPROVABLE, 'bench-approve');
   process.stdout.write(`waiting ${waiting.assignee} ${waiting.ids.length}\n`);
   process.stdout.write(`approvable ${approvable.assignee} ${approvable.ids.join(',')}\n`);
-  process.stdout.write(`port ${await app.start()}\n`);
+  const port = await app.start();
+  await startProfile();
+  process.stdout.write(`port ${port}\n`);
+}
+
+/**
+ * BENCH_PROFILE=<dir>: each server's CPU profile from the moment it listens (after PlanDesk's seeding) to
+ * its end, written to <dir>/<role>.cpuprofile. With BENCH_PATHS naming one path, the profile is that path's.
+ */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+let profiler: Session | null = null;
+async function startProfile(): Promise<void> {
+  if (!PROFILE_DIR) return;
+  profiler = new Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
+async function stopProfile(role: Role): Promise<void> {
+  if (!profiler || !PROFILE_DIR) return;
+  const { profile } = await profiler.post('Profiler.stop');
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  writeFileSync(join(PROFILE_DIR, `${role}.cpuprofile`), JSON.stringify(profile));
 }
 
 /**
