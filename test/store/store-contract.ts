@@ -54,6 +54,24 @@ const nudge = (name: string, applicationId: string): Job => ({
   payload: {},
 });
 
+/** Files the first record of a life and saves each next one over it, handing each save as stored to `after`. */
+async function saveEach(
+  store: Store,
+  life: readonly (readonly [string, ApplicationRecord])[],
+  after: (save: string, saved: ApplicationRecord) => Promise<void>,
+): Promise<void> {
+  let version = 0;
+  for (const [save, record] of life) {
+    const saved =
+      version === 0
+        ? await store.applications.create(record, [], [], [])
+        : await store.applications.update(record, version, [], [], []);
+    if (!saved.ok) throw new Error(`${save}: ${saved.error.code}`);
+    version = saved.value.version;
+    await after(save, saved.value);
+  }
+}
+
 /**
  * The behaviour every store adapter promises the use cases, as one suite each adapter runs
  * against its real backend.
@@ -383,18 +401,11 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
       it('should keep the report facts of an application equal to those of its record after every kind of save, on every instance', async () => {
         const other = await harness.reopen();
         const { life, ends } = savesOfALife('PP-2027-000001');
-        let version = 0;
-        for (const [save, record] of life) {
-          const saved =
-            version === 0
-              ? await store.applications.create(record, [], [], [])
-              : await store.applications.update(record, version, [], [], []);
-          if (!saved.ok) throw new Error(`${save}: ${saved.error.code}`);
-          version = saved.value.version;
-          const expected = inOrder(reportFactsOf(saved.value));
+        await saveEach(store, life, async (save, saved) => {
+          const expected = inOrder(reportFactsOf(saved));
           expect([save, await factsIn(store, ...ALL_TIME)]).toEqual([save, expected]);
           expect([save, await factsIn(other, ...ALL_TIME)]).toEqual([save, expected]);
-        }
+        });
         for (const [i, [save, record]] of ends.entries()) {
           const id = `PP-2027-00000${i + 2}`;
           expect((await store.applications.create(sampleRecord(id), [], [], [])).ok).toBe(true);
@@ -444,18 +455,11 @@ export function describeStoreContract(name: string, openStore: () => Promise<Sto
         const byRule = async () => [...openStepsOf(await store.applications.list())].sort();
         expect(await counted(other)).toEqual([]);
         const { life, ends } = savesOfALife('PP-2027-000001');
-        let version = 0;
         const seen: string[] = [];
-        for (const [save, record] of life) {
-          const saved =
-            version === 0
-              ? await store.applications.create(record, [], [], [])
-              : await store.applications.update(record, version, [], [], []);
-          if (!saved.ok) throw new Error(`${save}: ${saved.error.code}`);
-          version = saved.value.version;
+        await saveEach(store, life, async (save) => {
           expect([save, await counted(other)]).toEqual([save, await byRule()]);
           seen.push(...(await counted(store)).map(([who, n]) => `${who}×${n}`));
-        }
+        });
         // Filed, its steps are open (one waits on the first approver, the later ones come after); decided, none is.
         expect(seen.length).toBeGreaterThan(0);
         expect(await counted(other)).toEqual([]);
