@@ -11,6 +11,9 @@
  *
  * BENCH_MIGRATE_BASELINE_TIMES=0 leaves the one-by-one copy out (to see how the bulk copy scales);
  * BENCH_MIGRATE_VERIFY=1 or 0 verifies the bulk copy or not (by default up to 1,000 applications).
+ * BENCH_SERVER_LINEAR_QUERIES=1 runs cosmosdb-server with its queries made linear in the container's size
+ * (bench/support/cosmos-server-process.mjs), as a service answering from indexes would be; then the
+ * one-by-one copy's query for each new partition stops dominating its time.
  * Requests by store operation, and progress every 10,000 items, go to stderr.
  *
  * The pilot is the benchmark population (bench/support/plan-population.ts) with each plan's filing in
@@ -40,7 +43,8 @@ const BASELINE_TIMES = Number(process.env.BENCH_MIGRATE_BASELINE_TIMES ?? 10);
  * back is one query a page, and cosmosdb-server copies the whole container for each (quadratically:
  * a minute at 40,000 items), so past some thousands of applications this would run for hours there.
  */
-const VERIFY = (process.env.BENCH_MIGRATE_VERIFY ?? (APPLICATIONS <= 1_000 ? '1' : '0')) !== '0';
+const LINEAR_QUERIES = process.env.BENCH_SERVER_LINEAR_QUERIES === '1';
+const VERIFY = (process.env.BENCH_MIGRATE_VERIFY ?? (APPLICATIONS <= 1_000 || LINEAR_QUERIES ? '1' : '0')) !== '0';
 
 class OutOfTime extends Error {}
 
@@ -133,7 +137,7 @@ async function main(): Promise<void> {
         ? await run('one request per item (before)', 'one-by-one', true, bulk.ms * BASELINE_TIMES)
         : null;
     console.log(
-      `\nplandesk migrate, ${APPLICATIONS.toLocaleString('en-US')} applications with ${VIEWS} views each, SQLite → cosmosdb-server:\n`,
+      `\nplandesk migrate, ${APPLICATIONS.toLocaleString('en-US')} applications with ${VIEWS} views each, SQLite → cosmosdb-server${LINEAR_QUERIES ? ' with linear queries (BENCH_SERVER_LINEAR_QUERIES=1)' : ''}:\n`,
     );
     console.log('| run | time | requests | items read | written | left as they were |');
     console.log('| --- | --- | --- | --- | --- | --- |');
