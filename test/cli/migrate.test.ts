@@ -5,6 +5,7 @@ import type { CliContext } from '../../src/cli/cli-context';
 import { cliLanguage, runCli } from '../../src/cli/run-cli';
 import type { ApprovalDeps } from '../../src/app/common/deps';
 import { decideStep } from '../../src/app/approval/decide-step';
+import { migrateStore } from '../../src/app/migration/migrate-store';
 import { submit } from '../../src/app/approval/submit';
 import type { Store } from '../../src/app/ports/store';
 import { createWorkingCalendar } from '../../src/calendar/chinese-working-calendar';
@@ -232,6 +233,58 @@ describe('plandesk migrate --from sqlite:… --to cosmos', () => {
         expect.objectContaining({ kind: 'audit', problem: 'only_in_target' }),
       ]),
     );
+  });
+
+  it('finishes, when run again, a copy that stopped half way through the audit trail', async () => {
+    await runPilot();
+    const args = ['migrate', '--from', `sqlite:${dbPath}`, '--to', 'cosmos'];
+    // Stopped in the trail, one item a request as before bulk writes: some partitions' chains begun, some not.
+    const stopped = await cosmos.open();
+    let read = 0;
+    const stop = new Error('stopped');
+    const halfWay = migrateStore(
+      pilot,
+      stopped,
+      {
+        item: () => {
+          read += 1;
+          if (read > 12) throw stop;
+        },
+      },
+      { oneByOne: true },
+    );
+    await expect(halfWay).rejects.toBe(stop);
+    expect((await stopped.audit.verify()).entries).toBeGreaterThan(0);
+
+    const finished = await plandesk(args);
+    expect(finished.code).toBe(0);
+    const report = JSON.parse(finished.out) as { exported: Record<string, number>; skipped: Record<string, number> };
+    expect(report.skipped.audit).toBeGreaterThan(0);
+    expect(await (await cosmos.open()).audit.verify()).toMatchObject({
+      entries: report.exported.audit,
+      unchained: 0,
+      broken: null,
+    });
+    expect(JSON.parse((await plandesk([...args, '--verify'])).out)).toMatchObject({
+      verify: { same: true, differences: [] },
+    });
+  });
+
+  it('refuses to chain after audit entries whose chain head was removed from the target', async () => {
+    await runPilot();
+    const args = ['migrate', '--from', `sqlite:${dbPath}`, '--to', 'cosmos', '--lang', 'en'];
+    expect((await plandesk(args)).code).toBe(0);
+    const container = cosmos.client.database(cosmos.name).container('plandesk');
+    const { resources: heads } = await container.items
+      .query<{ id: string; pk: string }>('SELECT c.id, c.pk FROM c WHERE c.type = "audit-head"')
+      .fetchAll();
+    const [head] = heads;
+    if (!head) throw new Error('no chain head');
+    await container.item(head.id, head.pk).delete();
+
+    const again = await plandesk(args);
+    expect(again.code).not.toBe(0);
+    expect(again.err).toContain(`partition ${head.pk} holds chained audit entries but no chain head`);
   });
 
   it('names a bad location and a missing source file', async () => {

@@ -47,19 +47,25 @@ export async function chainHead(ctx: CosmosContext, operation: string, pk: strin
   if (known) return known;
   if (isNew) return { position: 0, hash: GENESIS, etag: null };
   const raw = await ctx.io.read(`${operation} chain head`, pk, ITEM_IDS.auditHead);
-  if (raw !== null) {
-    const item = parseDocument(chainHeadSchema, 'audit chain heads', pk, raw);
-    assertSealed(ctx.checkpoints, { chain: pk, position: item.position, hash: item.hash }, item.signature);
-    const head = { position: item.position, hash: item.hash, etag: item._etag };
-    remember(ctx.chainHeads, pk, head);
-    return head;
-  }
+  if (raw !== null) return headRead(ctx, pk, raw);
   const chained = await ctx.io.inPartition(`${operation} chain head`, pk, 'c.type = "audit" AND IS_DEFINED(c.hash)');
   if (chained.length > 0)
     throw new Error(
       `Cosmos DB: partition ${pk} holds chained audit entries but no chain head; run "plandesk audit verify"`,
     );
   return { position: 0, hash: GENESIS, etag: null };
+}
+
+/**
+ * The head item of partition `pk` as read from the store (raw, with `_etag`), checked as chainHead checks
+ * it, and remembered: for a caller that reads many heads at a time (a migration's bulk reads).
+ */
+export function headRead(ctx: CosmosContext, pk: string, raw: unknown): ChainHead {
+  const item = parseDocument(chainHeadSchema, 'audit chain heads', pk, raw);
+  assertSealed(ctx.checkpoints, { chain: pk, position: item.position, hash: item.hash }, item.signature);
+  const head = { position: item.position, hash: item.hash, etag: item._etag };
+  remember(ctx.chainHeads, pk, head);
+  return head;
 }
 
 /**

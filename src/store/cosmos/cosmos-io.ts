@@ -56,6 +56,11 @@ export interface CosmosIo {
    * item already there is 409).
    */
   bulk(operation: string, ops: readonly { op: 'create' | 'upsert'; item: Item }[]): Promise<number[]>;
+  /**
+   * Point reads of many items, in any partitions, with the SDK's bulk operations: each raw item (with
+   * `_etag`), or null when there is none, in order.
+   */
+  readMany(operation: string, keys: readonly { pk: string; id: string }[]): Promise<unknown[]>;
 }
 
 /** The HTTP status of a failed request, when the SDK gave one. */
@@ -187,6 +192,21 @@ export function cosmosIo(container: Container, meter: ChargeMeter): CosmosIo {
         return [answers, answers.reduce((sum, a) => sum + (a.response?.requestCharge ?? 0), 0)];
       });
       return results.map((r) => r.response?.statusCode ?? statusOf(r.error) ?? 500);
+    },
+    async readMany(operation, keys) {
+      if (keys.length === 0) return [];
+      const results = await request(operation, async () => {
+        const answers = await container.items.executeBulkOperations(
+          keys.map(({ pk, id }) => ({ operationType: BulkOperationType.Read, partitionKey: pk, id })),
+        );
+        return [answers, answers.reduce((sum, a) => sum + (a.response?.requestCharge ?? 0), 0)];
+      });
+      return results.map((r, i) => {
+        const status = r.response?.statusCode ?? statusOf(r.error) ?? 500;
+        if (status === 404) return null;
+        if (status >= 200 && status < 300) return (r.response?.resourceBody as unknown) ?? null;
+        throw new Error(`Cosmos DB: reading ${keys[i]?.id} in ${keys[i]?.pk} failed with status ${status}`);
+      });
     },
     async batch(operation, pk, ops) {
       if (ops.length > 100)

@@ -1,6 +1,6 @@
 import type { TransferItem, TransferKind } from '../../app/ports/store-transfer';
 import { applicationItem, parseApplicationItem, reportFactsItems } from './application-items';
-import { chainAppend, chainHead } from './audit-chain-heads';
+import { chainAppend, chainHead, headRead, type ChainHead } from './audit-chain-heads';
 import type { CosmosContext } from './cosmos-context';
 import type { Item } from './cosmos-io';
 import { draftClaimOf } from './draft-claims';
@@ -16,9 +16,12 @@ import { ITEM_IDS, subjectPartition } from './item-keys';
  * - Audit entries are chained per partition (the plan's), as the repositories chain them: a partition's
  *   entries go in transactional batches after its head. They come in the order they were written, a
  *   plan's among everyone else's, so they are held by partition (up to AUDIT_HELD entries, then all
- *   written) for a plan's entries to go in one batch, not one each. When its last entry is there already,
- *   an earlier run wrote them all; when its first is there but not its last, they go one at a time,
- *   each looked for first.
+ *   written) for a plan's entries to go in one batch, not one each. The partitions' heads and last
+ *   entries are read CHUNK at a time first. When its last entry is there already, an earlier run wrote
+ *   them all; when its first is there but not its last, they go one at a time, each looked for first.
+ * - Nothing here queries, but once (below): on cosmosdb-server every query copies the whole container, in
+ *   time that grows with the square of its size (a minute at 40,000 items), so a query per partition or
+ *   per chunk made the copy of 10,000 plans run for hours.
  * - Card copies are created once; jobs, outbox messages and conversations are upserted with their state.
  */
 
@@ -61,14 +64,27 @@ export function bulkWriter(deps: BulkDeps) {
   let gathered: TransferItem[] = [];
   let held = new Map<string, AuditItem[]>();
   let heldCount = 0;
-  // Asked once, when the first audit entries are written.
+  /*
+   * Whether the target held no audit trail when the import began: then a partition with no head holds no
+   * entries and is not looked into (chainHead's query). Asked once, and before any audit entry is written,
+   * or else only ever answered "there was one" (which costs a look into each partition without a head,
+   * never a wrong chain). It is asked before the first write when the target does not hold the import's
+   * first application (a first run: the target is still small, so the query is cheap on cosmosdb-server
+   * too), and otherwise when a partition without a head is met (a run again finds heads and never asks).
+   */
   let trailAsked: Promise<boolean> | null = null;
+  let firstChunk = true;
   const noTrailAtStart = (): Promise<boolean> =>
     (trailAsked ??= ctx.io
       .all(op, { query: 'SELECT TOP 1 c.id FROM c WHERE c.type = "audit"' })
       .then((found) => found.length === 0));
 
   async function applications(items: Extract<TransferItem, { kind: 'application' }>[]): Promise<void> {
+    const [one] = items;
+    if (firstChunk && one) {
+      firstChunk = false;
+      if ((await ctx.io.read(op, one.record.id, ITEM_IDS.application)) === null) await noTrailAtStart();
+    }
     const statuses = await ctx.io.bulk(
       op,
       items.map((t) => ({ op: 'create' as const, item: applicationItem(t.record, deps.seqFor(t.order)) })),
@@ -77,11 +93,13 @@ export function bulkWriter(deps: BulkDeps) {
     // One already there from an earlier run at the same version or a later one is left; an older one is
     // replaced the one-at-a-time way. Its facts and claim are written again either way (the same items).
     const there = items.filter((_, i) => statuses[i] === 409);
-    const versions = await Promise.all(
-      there.map(async (t) => {
-        const raw = await ctx.io.read(op, t.record.id, ITEM_IDS.application);
-        return raw === null ? null : parseApplicationItem(raw, t.record.id).version;
-      }),
+    const versions = (
+      await ctx.io.readMany(
+        op,
+        there.map((t) => ({ pk: t.record.id, id: ITEM_IDS.application })),
+      )
+    ).map((raw, i) =>
+      raw === null || there[i] === undefined ? null : parseApplicationItem(raw, there[i].record.id).version,
     );
     const kept = there.filter((t, i) => (versions[i] ?? 0) >= t.record.version);
     const older = there.filter((t, i) => (versions[i] ?? 0) < t.record.version);
@@ -104,7 +122,39 @@ export function bulkWriter(deps: BulkDeps) {
     for (const t of older) await deps.importOne(t);
   }
 
-  async function auditOf(pk: string, items: AuditItem[]): Promise<void> {
+  /** A partition's chain head (null: it has none) and whether its last entry to import is there already. */
+  interface Found {
+    head: ChainHead | null;
+    lastThere: boolean;
+  }
+
+  /** What auditOf needs to know of each partition, read CHUNK items a request (not two requests a partition). */
+  async function lookUp(partitions: readonly (readonly [string, AuditItem[]])[]): Promise<Found[]> {
+    const keys: { pk: string; id: string }[] = [];
+    const slots = partitions.map(([pk, items]) => {
+      const known = ctx.chainHeads.get(pk);
+      const last = items.at(-1)?.order;
+      return {
+        pk,
+        known,
+        headAt: known ? -1 : keys.push({ pk, id: ITEM_IDS.auditHead }) - 1,
+        lastAt: last === undefined ? -1 : keys.push({ pk, id: ITEM_IDS.audit(deps.seqFor(last)) }) - 1,
+      };
+    });
+    const raws: unknown[] = [];
+    for (let start = 0; start < keys.length; start += CHUNK)
+      raws.push(...(await ctx.io.readMany(op, keys.slice(start, start + CHUNK))));
+    const found = (at: number): unknown => (at < 0 ? null : (raws[at] ?? null));
+    return slots.map(({ pk, known, headAt, lastAt }) => {
+      const head = found(headAt);
+      return {
+        head: known ?? (head === null ? null : headRead(ctx, pk, head)),
+        lastThere: found(lastAt) !== null,
+      };
+    });
+  }
+
+  async function auditOf(pk: string, items: AuditItem[], found: Found): Promise<void> {
     // Without an order an entry has no fixed place to look for: those go one at a time.
     if (items.some((t) => t.order === undefined)) {
       for (const t of items) await deps.importOne(t);
@@ -113,12 +163,11 @@ export function bulkWriter(deps: BulkDeps) {
     const seqs = items.map((t) => deps.seqFor(t.order));
     const there = async (seq: string | undefined) =>
       seq !== undefined && (await ctx.io.read(op, pk, ITEM_IDS.audit(seq))) !== null;
-    // A partition with no chain yet holds no entries: nothing to look for. Into a target that had no audit
-    // trail at all when the import began, every partition not written since is such a one, unread.
-    const isNew = (await noTrailAtStart()) && !ctx.chainHeads.has(pk);
-    const first = await chainHead(ctx, op, pk, isNew);
+    // A partition with no head holds no entries when the target had no audit trail at all when the import
+    // began (any partition written since has a head); otherwise chainHead reads it again and looks.
+    const first = found.head ?? (await chainHead(ctx, op, pk, await noTrailAtStart()));
     const fresh = first.etag === null;
-    if (!fresh && (await there(seqs.at(-1)))) {
+    if (!fresh && found.lastThere) {
       items.forEach(() => deps.counted(false, 'audit'));
       return;
     }
@@ -147,9 +196,16 @@ export function bulkWriter(deps: BulkDeps) {
 
   async function audits(byPartition: Map<string, AuditItem[]>): Promise<void> {
     const partitions = [...byPartition];
+    const found = await lookUp(partitions);
+    // Taken by index: shift() on an array of thousands moves all the others each time.
+    let next = 0;
     await Promise.all(
       Array.from({ length: PARALLEL }, async () => {
-        for (let next = partitions.shift(); next; next = partitions.shift()) await auditOf(...next);
+        for (let i = next++; i < partitions.length; i = next++) {
+          const [pk, items] = partitions[i] ?? [];
+          const partition = found[i];
+          if (pk !== undefined && items && partition) await auditOf(pk, items, partition);
+        }
       }),
     );
   }
