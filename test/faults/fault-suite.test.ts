@@ -6,6 +6,7 @@ import { startBot, type RunningBot } from '../../scripts/support/bot-process';
 import { delay, stopAllProcesses } from '../../scripts/support/processes';
 import { addMonths, monthOf, shanghaiDate } from '../../src/domain/local-date';
 import { findPlanNumber } from '../../src/domain/plan-number';
+import { t } from '../../src/i18n';
 import { countBy, isPost, subjectOfPost, subjectOfRow } from '../crash/support/deliveries';
 import { killHard, logDir } from '../crash/support/plandesk-processes';
 import { snapshotStore } from '../crash/support/store-snapshot';
@@ -258,7 +259,14 @@ describe('the fault suite: a failing connector and a bot killed at random, with 
 
     // Duplicates: posts Teams took beyond the rows marked sent, per chat and subject; each one a post whose
     // answer the bot never read (held past its deadline, or taken just before a kill).
-    const taken = connector.calls.filter((c) => c.taken);
+    // A turn whose answer Teams refused answers with an apology instead (turn_failed): a turn's answer, not an
+    // outbox message, so it is counted on its own and not taken for a duplicate.
+    const apologies = (['zh-CN', 'en-US'] as const).map(
+      (lang) => t(lang, 'error.turn_failed', { ref: '\u0000' }).split('\u0000')[0] ?? '',
+    );
+    const isApology = (c: FaultyCall) => apologies.some((start) => (c.body.text ?? '').startsWith(start));
+    const apologised = connector.calls.filter((c) => c.taken && isApology(c)).length;
+    const taken = connector.calls.filter((c) => c.taken && !isApology(c));
     const posted = countBy(taken, (c) => subjectOfPost(toReceived(c)));
     const sent = countBy(
       snapshot.outbox.filter((r) => isPost(r) && r.status === 'sent'),
@@ -302,6 +310,7 @@ describe('the fault suite: a failing connector and a bot killed at random, with 
         `outbox: ${snapshot.outbox.length} messages, ${snapshot.outbox.filter((r) => r.status === 'sent').length} sent, ${dead.length} dead-lettered (ops told of each), ${snapshot.outbox.filter((r) => isOpsNotice(r.key)).length} ops notices`,
         `failed deliveries recorded: ${snapshot.outbox.reduce((n, r) => n + Math.max(0, r.attempts - (r.status === 'sent' ? 1 : 0)), 0)} retries`,
         `duplicates: ${duplicates} (posts Teams took before their row was marked sent; ${unexcused.length ? `${unexcusedCount} not at a timeout or a kill: ${unexcused.join(', ')}` : 'each at a timeout or a kill'})`,
+        `turns answered with an apology (their answer refused by Teams): ${apologised}`,
         `time: ${((flowed - started) / 1000).toFixed(1)} s of flow, ${((faultyDrained - flowed) / 1000).toFixed(1)} s of faulty drain, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
       ].join('\n'),
     );
