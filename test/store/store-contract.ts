@@ -4,7 +4,7 @@ import type { ApplicationRecord } from '../../src/app/records/application-record
 import { auditEntry } from '../../src/app/records/audit';
 import { reportFactsOf, type ReportFacts } from '../../src/app/records/report-facts';
 import { policyInForce } from '../../src/domain/policy';
-import { openStepsOf } from '../../src/app/common/people';
+import { openStepsOf } from '../../src/app/records/list-keys';
 import {
   afterAction,
   auditOf,

@@ -1,4 +1,3 @@
-import type { ApprovalStep } from '../../domain/approval-step';
 import { awayOn } from '../../domain/absence';
 import { chooseApprover, type StepAssignment } from '../../domain/approver-pool';
 import type { LocalDate } from '../../domain/local-date';
@@ -50,15 +49,3 @@ export function approverFor(
 /** Whether a person may change the directory's channel bindings. */
 export const isAdmin = (directory: Directory, id: string): boolean =>
   personOf(directory, id)?.roles.includes('admin') ?? false;
-
-/** Each person's open steps: undecided steps (pending or still to come) of plans in review, by assignee. */
-export function openStepsOf(
-  records: readonly { state: string; steps: readonly ApprovalStep[] }[],
-): Map<string, number> {
-  const open = new Map<string, number>();
-  for (const r of records)
-    if (r.state === 'in_review')
-      for (const s of r.steps)
-        if (s.status === 'pending' || s.status === 'waiting') open.set(s.assignee, (open.get(s.assignee) ?? 0) + 1);
-  return open;
-}

@@ -27,3 +27,20 @@ export function awaitedStepOf(record: ApplicationRecord): AwaitedStep | null {
 
 /** Whether an evaluation of the plan flagged it for improvement (`列表`'s flagged filter). */
 export const isFlagged = (record: ApplicationRecord): boolean => record.evaluations.some((e) => e.flagged);
+
+/** A step still to decide: pending, or still to come. */
+export const isOpenStep = (step: { status: string }): boolean => step.status === 'pending' || step.status === 'waiting';
+
+/**
+ * Each person's open steps: the undecided steps of plans in review, by assignee, which send a step to the
+ * least loaded approver of a pool. The stores keep the count (ApplicationRepository.openSteps); this is its rule.
+ */
+export function openStepsOf(
+  records: readonly { state: string; steps: readonly { status: string; assignee: string }[] }[],
+): Map<string, number> {
+  const open = new Map<string, number>();
+  for (const r of records)
+    if (r.state === 'in_review')
+      for (const s of r.steps) if (isOpenStep(s)) open.set(s.assignee, (open.get(s.assignee) ?? 0) + 1);
+  return open;
+}

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { openStepsOf } from '../../app/records/list-keys';
 import type { ApplicationRecord } from '../../app/records/application-record';
 import type { AuditEntry } from '../../app/records/audit';
 import type { Job } from '../../app/ports/jobs';
@@ -271,16 +273,14 @@ export function cosmosApplicationRepository(ctx: CosmosContext): ApplicationRepo
       const stepLists = await ctx.io.all('applications.openSteps', {
         query: 'SELECT VALUE c.body.steps FROM c WHERE c.type = "application" AND c.state = "in_review"',
       });
-      const open = new Map<string, number>();
-      for (const steps of stepLists)
-        for (const s of Array.isArray(steps) ? (steps as { assignee?: unknown; status?: unknown }[]) : [])
-          if (typeof s.assignee === 'string' && (s.status === 'pending' || s.status === 'waiting'))
-            open.set(s.assignee, (open.get(s.assignee) ?? 0) + 1);
-      return open;
+      return openStepsOf(STEP_LISTS.parse(stepLists).map((steps) => ({ state: 'in_review', steps })));
     },
     reportFacts: cosmosReportFacts(ctx),
   };
 }
+
+/** What the open-steps query sends back: each plan in review's steps, of which only these two fields are read. */
+const STEP_LISTS = z.array(z.array(z.object({ status: z.string(), assignee: z.string() })));
 
 /** A page's cursor: where the last application shown sits in the order (submission time, write order), as opaque text. */
 const writeCursor = (place: [string, string]): string => Buffer.from(JSON.stringify(place)).toString('base64url');

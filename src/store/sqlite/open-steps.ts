@@ -1,3 +1,4 @@
+import { isOpenStep } from '../../app/records/list-keys';
 import type { ApplicationRecord } from '../../app/records/application-record';
 import type { Migration } from './migrations';
 import type { SqliteDatabase } from './sqlite-connection';
@@ -23,6 +24,7 @@ export const OPEN_STEPS: Migration = {
     INSERT INTO open_steps (id, step, assignee)
       SELECT a.id, s.key, json_extract(s.value, '$.assignee')
       FROM applications a, json_each(a.doc, '$.steps') s
+      -- isOpenStep (app/records/list-keys.ts): pending, or still to come.
       WHERE a.state = 'in_review' AND json_extract(s.value, '$.status') IN ('pending', 'waiting');
   `,
 };
@@ -34,8 +36,7 @@ export function openStepsWriter(db: SqliteDatabase): (record: ApplicationRecord)
   return (record) => {
     clear.run(record.id);
     if (record.state !== 'in_review') return;
-    for (const [i, s] of record.steps.entries())
-      if (s.status === 'pending' || s.status === 'waiting') insert.run(record.id, i, s.assignee);
+    for (const [i, s] of record.steps.entries()) if (isOpenStep(s)) insert.run(record.id, i, s.assignee);
   };
 }
 
