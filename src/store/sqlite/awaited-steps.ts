@@ -127,8 +127,11 @@ export function waitingReaders(
     `SELECT id, version, submitted_at AS submittedAt, rowid AS filed FROM applications
      WHERE state = 'in_fulfillment' ORDER BY submitted_at, rowid LIMIT ?`,
   );
-  const countWaiting = db.prepare<[string, string], { n: number }>(
-    'SELECT count(*) AS n FROM awaited_steps WHERE assignee = ? OR delegate = ?',
+  // Two counts of one index each (a person's own steps, and those they stand in for that are not also theirs):
+  // an OR of the two had SQLite gather and sort every row id, a millisecond for 3,500 rows on each `待办`.
+  const countWaiting = db.prepare<{ person: string }, { n: number }>(
+    `SELECT (SELECT count(*) FROM awaited_steps WHERE assignee = @person)
+          + (SELECT count(*) FROM awaited_steps WHERE delegate = @person AND assignee <> @person) AS n`,
   );
   const countFulfillment = db.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM applications WHERE state = 'in_fulfillment'",
@@ -166,7 +169,7 @@ export function waitingReaders(
       ],
       limit,
     );
-    const total = (countWaiting.get(person, person)?.n ?? 0) + (fulfillment ? (countFulfillment.get()?.n ?? 0) : 0);
+    const total = (countWaiting.get({ person })?.n ?? 0) + (fulfillment ? (countFulfillment.get()?.n ?? 0) : 0);
     return { records: shown.map(recordAt), total };
   });
   const readQueue = db.transaction((query: QueueQuery, limit: number): CountedPage => {

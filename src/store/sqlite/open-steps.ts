@@ -12,7 +12,7 @@ import type { SqliteDatabase } from './sqlite-connection';
  */
 export const OPEN_STEPS: Migration = {
   version: 15,
-  name: "each person's open steps of the plans in review, for sending a step to the least loaded approver",
+  name: "each person's open steps of the plans in review, for sending a step to the least loaded approver; what waits on a delegate, counted from an index",
   sql: `
     CREATE TABLE open_steps (
       id TEXT NOT NULL REFERENCES applications (id),
@@ -21,6 +21,8 @@ export const OPEN_STEPS: Migration = {
       PRIMARY KEY (id, step)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX open_steps_by_assignee ON open_steps (assignee);
+    -- 待办's count of what waits on a person as the delegate, from the index alone (awaited-steps.ts).
+    CREATE INDEX awaited_by_delegate_assignee ON awaited_steps (delegate, assignee);
     INSERT INTO open_steps (id, step, assignee)
       SELECT a.id, s.key, json_extract(s.value, '$.assignee')
       FROM applications a, json_each(a.doc, '$.steps') s

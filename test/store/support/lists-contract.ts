@@ -119,6 +119,8 @@ export function describeListsContract(name: string, openStore: () => Promise<Sto
         awaiting('PP-2027-000004', 1, { assignee: GAO_FENG }),
         { ...awaiting('PP-2027-000005', 2, {}), state: 'returned' },
         approved(awaiting('PP-2027-000006', 4, {})),
+        // Named as both the approver and the delegate of one step: one plan waiting, counted once.
+        awaiting('PP-2027-000007', 6, { assignee: LEADER, delegate: LEADER }),
       );
       expect(await waitingOn(WANG_FANG)).toEqual({ ids: ['02', '03', '01'], total: 3 });
       expect(await waitingOn(WANG_FANG, false, 2)).toEqual({ ids: ['02', '03'], total: 3 });
@@ -126,7 +128,7 @@ export function describeListsContract(name: string, openStore: () => Promise<Sto
       // A support handler's: the plans in fulfillment too, in the same order.
       expect(await waitingOn(WANG_FANG, true)).toEqual({ ids: ['02', '03', '06', '01'], total: 4 });
       expect(await waitingOn(LIU_QIANG, true, 1)).toEqual({ ids: ['06'], total: 1 });
-      expect(await waitingOn(LEADER)).toEqual({ ids: [], total: 0 });
+      expect(await waitingOn(LEADER)).toEqual({ ids: ['07'], total: 1 });
     });
 
     it('should move a plan between people as its steps are approved, handed on and stood in for, on every instance', async () => {
