@@ -99,7 +99,8 @@ async function deliverLane(
   for (const [i, claimed] of lane.entries()) {
     const goOn = await settle(deps, worker, claimed, await triedOnce(deps, worker, claimed), tally);
     if (!goOn) {
-      for (const rest of lane.slice(i + 1)) await deps.store.outbox.defer(rest.message.id, worker.owner, null);
+      for (const rest of lane.slice(i + 1))
+        await deps.store.outbox.defer(rest.message.id, worker.owner, { until: null, tries: rest.attempts });
       return;
     }
   }
@@ -150,13 +151,20 @@ async function settle(
       tally.replaced += 1;
       return true;
     case 'deferred':
-      recorded(worker, id, await outbox.defer(id, worker.owner, outcome.until, outcome.effects), outcome.effects);
+      // A refresh may have updated some copies before the others had to wait: no try is used all the same (five
+      // such waits dead-lettered refreshes Teams never refused, in the 200-plan fault run).
+      recorded(
+        worker,
+        id,
+        await outbox.defer(id, worker.owner, { until: outcome.until, tries: claimed.attempts }, outcome.effects),
+        outcome.effects,
+      );
       return false;
     case 'lease_lost':
       // Lost before its send began (the lease ran out while it waited behind its conversation's earlier sends):
       // no try happened, so it is given back — unless another process has claimed the message since, which
       // then holds it.
-      await outbox.defer(id, worker.owner, null);
+      await outbox.defer(id, worker.owner, { until: null, tries: claimed.attempts });
       return recorded(worker, id, false);
     case 'failed':
       return settleFailure(deps, worker, claimed, outcome, now);

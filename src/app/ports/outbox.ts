@@ -115,8 +115,17 @@ export interface OutboxRepository {
     failed: { error: string; retryAt: Date; tries: number },
     effects?: DeliveryEffects,
   ): Promise<boolean>;
-  /** Not tried now (the conversation's rate limit, nobody to send to yet): released, again from `until` (null: at once). */
-  defer(id: string, owner: string, until: Date | null, effects?: DeliveryEffects): Promise<boolean>;
+  /**
+   * Not tried now (the conversation's rate limit, nobody to send to yet, a refresh whose other copies wait for
+   * their slot): released, again from `until` (null: at once), its tries back at `tries`, what they were at
+   * the claim. A deferral uses no try, even when a send of it began and went.
+   */
+  defer(
+    id: string,
+    owner: string,
+    released: { until: Date | null; tries: number },
+    effects?: DeliveryEffects,
+  ): Promise<boolean>;
   /** Gives up on a message for good at `at` after `tries` tries: it stays as a dead letter with its error; never silently dropped. */
   markDead(
     id: string,

@@ -169,12 +169,13 @@ export function cosmosOutboxRepository(ctx: CosmosContext): OutboxRepository {
         effects,
       );
     },
-    async defer(id, owner, until, effects) {
+    async defer(id, owner, { until, tries }, effects) {
       return settle(
         'outbox.defer',
         id,
         owner,
         () => ({
+          attempts: tries,
           nextAttemptAt: until?.toISOString() ?? null,
           leaseOwner: null,
           leaseUntil: null,

@@ -98,8 +98,8 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
   const retry = db.prepare<{ id: string; owner: string; error: string; retryAt: string; tries: number }>(
     "UPDATE outbox SET attempts = @tries, last_error = @error, next_attempt_at = @retryAt, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
   );
-  const defer = db.prepare<{ id: string; owner: string; until: string | null }>(
-    "UPDATE outbox SET next_attempt_at = @until, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
+  const defer = db.prepare<{ id: string; owner: string; until: string | null; tries: number }>(
+    "UPDATE outbox SET attempts = @tries, next_attempt_at = @until, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
   );
   const dead = db.prepare<{ id: string; owner: string; error: string; at: string; tries: number }>(
     "UPDATE outbox SET status = 'dead', attempts = @tries, dead_at = @at, last_error = @error, sent_at = NULL, next_attempt_at = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND status = 'pending'",
@@ -162,8 +162,8 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
     async retry(id, owner, { error, retryAt, tries }, effects) {
       return settle(() => retry.run({ id, owner, error, retryAt: retryAt.toISOString(), tries }).changes, effects);
     },
-    async defer(id, owner, until, effects) {
-      return settle(() => defer.run({ id, owner, until: until?.toISOString() ?? null }).changes, effects);
+    async defer(id, owner, { until, tries }, effects) {
+      return settle(() => defer.run({ id, owner, until: until?.toISOString() ?? null, tries }).changes, effects);
     },
     async markDead(id, owner, { error, at, tries }, effects) {
       return settle(() => dead.run({ id, owner, error, at: at.toISOString(), tries }).changes, effects);

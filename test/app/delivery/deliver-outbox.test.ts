@@ -405,6 +405,35 @@ describe('delivering the outbox', () => {
       expect(desk.teams.delivered(person(liuQiang))).toEqual(['t1', 't2', 't3']);
     });
 
+    it("should use no try of a refresh that updated one copy while another waited for its chat's slot", async () => {
+      desk = await openDeliveryDesk({ maxAttempts: 2, rateWindows: [{ limit: 1, ms: 10_000 }], maxPaceWaitMs: 1_000 });
+      for (const who of [liuQiang, zhangWei]) await desk.openChat(who);
+      const plan = await desk.fileSamplePlan();
+      await desk.deliver();
+      await desk.store.cardCopies.add({
+        applicationId: plan.id,
+        conversationKey: person(zhangWei),
+        activityId: 'z-1',
+        viewer: zhangWei,
+      });
+      // 刘强's chat had its one post of the window (the card); 张伟's copy goes, 刘强's waits for the next window.
+      for (let round = 0; round < 3; round += 1) {
+        desk.enqueue({
+          id: `r${round}`,
+          createdAt: '2026-12-01T02:00:00.000Z',
+          kind: 'refresh',
+          applicationId: plan.id,
+        });
+        await desk.deliver();
+        expect(await entry(`r${round}`)).toMatchObject({ status: 'pending', attempts: 0 });
+        desk.time.advance(10);
+        await desk.deliver();
+        expect(await entry(`r${round}`)).toMatchObject({ status: 'sent' });
+        desk.teams.script(person(liuQiang));
+      }
+      expect(await opsNotices()).toEqual([]);
+    });
+
     it('should hold a quiet-hours message until its notBefore', async () => {
       desk = await openDeliveryDesk();
       await desk.openChat(liuQiang);

@@ -103,9 +103,14 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       // A refresh renews before each copy it updates: one try all the same.
       expect(await other.outbox.renew('m1', 'two', at(92), lease(200), 2)).toBe(true);
       expect(await other.outbox.renew('m1', 'two', at(93), lease(200), 2)).toBe(true);
-      expect(await other.outbox.defer('m2', 'two', null)).toBe(true);
+      expect(await other.outbox.defer('m2', 'two', { until: null, tries: 0 })).toBe(true);
       expect(await other.outbox.retry('m1', 'two', { error: 'HTTP 502', retryAt: at(95), tries: 2 })).toBe(true);
       expect(await other.outbox.get('m1')).toMatchObject({ status: 'pending', attempts: 2, lastError: 'HTTP 502' });
+      expect(await other.outbox.get('m2')).toMatchObject({ status: 'pending', attempts: 0 });
+      // A send of it began and went, then it was deferred (a refresh's other copy had no slot): no try used.
+      await other.outbox.claim(at(200), 10, 'two', lease(300));
+      expect(await other.outbox.renew('m2', 'two', at(201), lease(300), 1)).toBe(true);
+      expect(await other.outbox.defer('m2', 'two', { until: null, tries: 0 })).toBe(true);
       expect(await other.outbox.get('m2')).toMatchObject({ status: 'pending', attempts: 0 });
     });
 
@@ -115,8 +120,8 @@ export function describeOutboxContract(name: string, open: () => Promise<TwoStor
       expect(await store.outbox.retry('m1', 'one', { error: 'HTTP 429 throttled', retryAt: at(5), tries: 1 })).toBe(
         true,
       );
-      await store.outbox.defer('m2', 'one', null);
-      await store.outbox.defer('m3', 'one', null);
+      await store.outbox.defer('m2', 'one', { until: null, tries: 0 });
+      await store.outbox.defer('m3', 'one', { until: null, tries: 0 });
       expect(ids(await store.outbox.claim(at(1), 10, 'one', lease()))).toEqual(['m3']);
       expect(ids(await store.outbox.claim(at(5), 10, 'one', lease()))).toEqual(['m1', 'm2']);
       expect(await store.outbox.get('m1')).toMatchObject({ attempts: 1, lastError: 'HTTP 429 throttled' });
