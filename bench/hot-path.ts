@@ -49,7 +49,7 @@ const APPLICATION = 'PP-2026-000001';
 /** Plans waiting on the approver of the `待办` path. */
 const WAITING = Number(process.env.BENCH_WAITING ?? 500);
 /** Fresh plans for the `plan.approve` path, one decision each; more than the run can decide. */
-const APPROVABLE = Number(process.env.BENCH_APPROVABLE ?? (STORE === 'cosmos' ? 600 : 3000));
+const APPROVABLE = Number(process.env.BENCH_APPROVABLE ?? (STORE === 'cosmos' ? 600 : 10000));
 /** How many fresh plans each server's `plan.approve` run used, by its stand-in connector's address. */
 const used = new Map<string, number>();
 /** 刘强, the sample application's approver, sees the full card with his buttons. */

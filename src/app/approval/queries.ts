@@ -5,10 +5,10 @@ import { APPROVER_ROLES, type ApproverRole } from '../../domain/route';
 import { actorOf, holdersOf } from '../common/people';
 import type { Directory } from '../records/directory';
 import type { ApplicationRecord } from '../records/application-record';
-import { auditEntry } from '../records/audit';
+import { auditEntry, type AuditAction } from '../records/audit';
 import type { Refusal } from '../records/refusal';
 import { cardModel, maySee, namesFor, type CardModel } from '../common/card-model';
-import type { CountedPage } from '../ports/store';
+import type { CountedPage, Store } from '../ports/store';
 
 /**
  * Rows a list holds, and queue rows: a card past about 28 KB is refused by Teams, and a list of
@@ -108,9 +108,33 @@ function handToOf(directory: Directory): ListModel['handTo'] {
   );
 }
 
+/** A view built for one viewer, kept while the store's change stamp holds, within its minute (issue 13). */
+interface KeptView {
+  stamp: string;
+  action: AuditAction;
+  model: CardModel;
+}
+/** Views kept per store, oldest first: a card opened by many people, or refreshed in many chats, is built once. */
+const keptViews = new WeakMap<Store, Map<string, KeptView>>();
+/** How many views a store keeps: about the cards of a busy hour's open chats. */
+export const KEPT_VIEWS = 1_000;
+
+function keep(store: Store, key: string, view: KeptView): void {
+  let kept = keptViews.get(store);
+  if (!kept) keptViews.set(store, (kept = new Map()));
+  kept.delete(key);
+  kept.set(key, view);
+  if (kept.size > KEPT_VIEWS) kept.delete(kept.keys().next().value as string);
+}
+
 /**
  * An application as a person may see it now; every view is audited, and one the person may not see
  * (SPEC §7) is audited as refused and comes as its status only (`detailed: false`).
+ *
+ * Teams asks for a card afresh each time someone opens a chat holding it, so the same view is asked for
+ * again and again. Where the store has a change stamp (SQLite), a view is built once and given again, its
+ * view still audited each time, while nothing a card shows was written (the stamp, read before anything
+ * else) and within the minute its dates and deadlines were read against.
  */
 export async function viewApplication(
   deps: ApprovalDeps,
@@ -119,12 +143,22 @@ export async function viewApplication(
   /** Shown where others read (a channel): its status only, and audited as that. */
   statusOnly = false,
 ): Promise<Result<CardModel, Refusal>> {
+  const stamp = deps.store.changeStamp?.();
+  const now = deps.clock.now();
+  const key = `${id}\n${viewer}\n${statusOnly ? 'status' : 'full'}\n${Math.floor(now.getTime() / 60_000)}`;
+  const kept = stamp === undefined ? undefined : keptViews.get(deps.store)?.get(key);
+  if (kept && kept.stamp === stamp) {
+    await deps.store.audit.append([auditEntry(now, viewer, kept.action, id, null, null)]);
+    return ok(kept.model);
+  }
   const loaded = await loadCaseFor(deps, id, viewer);
   if (!loaded.ok) return loaded;
   const { record, actor } = loaded.value;
   const allowed = maySee(record, actor);
   const action = !allowed ? 'refused.view' : statusOnly ? 'view.status' : 'view';
-  await deps.store.audit.append([auditEntry(deps.clock.now(), viewer, action, id, null, null)]);
-  const model = await cardModel(deps, record, viewer);
-  return ok(statusOnly ? { ...model, detailed: false } : model);
+  await deps.store.audit.append([auditEntry(now, viewer, action, id, null, null)]);
+  const built = await cardModel(deps, record, viewer);
+  const model = statusOnly ? { ...built, detailed: false } : built;
+  if (stamp !== undefined) keep(deps.store, key, { stamp, action, model });
+  return ok(model);
 }

@@ -219,5 +219,12 @@ export interface Store {
    * process delivers from (SQLite: one instance per file) has none: that process's own pacer sees every send.
    */
   pace?: ConversationPace;
+  /**
+   * A value that is the same on two reads only if nothing a card shows was written in between, by this
+   * process or another: a view's own audit entry and an outbox lease do not count. A card built after one
+   * read may be shown again while it holds. Absent where the store cannot tell cheaply (Cosmos DB, where
+   * other instances write unseen); then nothing is kept.
+   */
+  changeStamp?(): string;
   close(): Promise<void>;
 }

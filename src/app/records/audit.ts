@@ -68,6 +68,16 @@ export const auditEntry = (
     : { at: at.toISOString(), actor, action, subject, before, after };
 
 /** The most characters of one text, and items of one list, that a refusal's audit entry keeps. */
+/**
+ * Entries that record a reading: a plan viewed (in full, as its status, or refused). Appending them changes
+ * nothing any card shows, so a card read just before is still the card (the stores' change stamps skip them).
+ */
+export const READING_ACTIONS: readonly string[] = ['view', 'view.status', 'refused.view'] satisfies AuditAction[];
+
+/** Whether appending these entries leaves everything a card shows as it was (they only record readings). */
+export const onlyReadings = (entries: readonly Pick<AuditEntry, 'action'>[]): boolean =>
+  entries.every((e) => READING_ACTIONS.includes(e.action));
+
 export const EXCERPT_CHARS = 200;
 export const EXCERPT_ITEMS = 20;
 const EXCERPT_DEPTH = 4;

@@ -30,9 +30,22 @@ function lastOwnAction(model: CardModel, lang: Lang): ApplicationView['banner'] 
   return key ? { text: t(lang, key, params), tone: 'good' } : undefined;
 }
 
+/** Cards rendered from a model as it is (no banner, nothing typed), by language; gone with the model. */
+const renderedOf = new WeakMap<CardModel, Partial<Record<Lang, Attachment>>>();
+
+/** Freezes a rendered card all through, so the one kept can be given to every turn and none can change it. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) frozen(inner);
+  }
+  return value;
+}
+
 /**
  * The card of an application as its model shows it to one viewer: the full card with the viewer's
  * actions for those allowed to see the figures; the channel notice (number, unit, status, deadline) for anyone else.
+ * A model given again (a view kept by the use case) is rendered once per language.
  */
 export function renderApplication(
   model: CardModel,
@@ -40,6 +53,13 @@ export function renderApplication(
   banner?: ApplicationView['banner'],
   typed?: EndTyped,
 ): Attachment {
+  if (banner !== undefined || typed !== undefined) return renderAnew(model, lang, banner, typed);
+  let byLang = renderedOf.get(model);
+  if (!byLang) renderedOf.set(model, (byLang = {}));
+  return (byLang[lang] ??= frozen(renderAnew(model, lang)));
+}
+
+function renderAnew(model: CardModel, lang: Lang, banner?: ApplicationView['banner'], typed?: EndTyped): Attachment {
   if (!model.detailed) {
     return channelNoticeCard(
       channelNoticeView(model, lang, banner?.text ?? t(lang, 'channel.headline', { id: model.record.id })),

@@ -7,6 +7,7 @@ import type {
   OutboxMessage,
   StaleVersion,
 } from '../../app/ports/store';
+import { APPLICATION_STATES } from '../../domain/application-state';
 import { formatPlanNumber } from '../../domain/plan-number';
 import { fail, ok, type Result } from '../../domain/result';
 import { applicationRecordSchema } from '../schemas/application-schema';
@@ -201,7 +202,13 @@ export function sqliteApplicationRepository(
       });
       where.push(names.length > 0 ? `${column} IN (${names.join(', ')})` : '0');
     };
-    anyOf('state', query.states);
+    // States are written into the statement, in the order the workflow lists them, so a query for the plans
+    // that took effect matches the partial index `applications_took_effect` (SQLite matches an index's
+    // condition by its text, and never one with a bound parameter).
+    if (query.states !== undefined) {
+      const states = APPLICATION_STATES.filter((s) => query.states?.includes(s));
+      where.push(states.length > 0 ? `state IN (${states.map((s) => `'${s}'`).join(', ')})` : '0');
+    }
     anyOf('unit', query.units);
     anyOf('applicant', query.applicants);
     anyOf('customer', query.customers);

@@ -1,9 +1,10 @@
-import type { AuditEntry } from '../../app/records/audit';
+import { onlyReadings, type AuditEntry } from '../../app/records/audit';
 import type { AuditPage, AuditQuery, AuditTrail } from '../../app/ports/store';
 import { chainEntries, GENESIS } from '../audit-chain';
 import { assertSealed, type CheckpointSigner } from '../audit-checkpoint';
 import { AUDIT_COLUMNS, auditHead, entryOf, type AuditRow } from './audit-rows';
 import { signSqliteCheckpoint, verifySqliteChain } from './audit-verify';
+import type { ChangeStamp } from './change-stamp';
 import type { SqliteDatabase, Statement } from './sqlite-connection';
 
 /** Appends audit rows inside whatever transaction the caller has open, so a change and its rows commit together. */
@@ -106,7 +107,12 @@ function pageOf(db: SqliteDatabase, query: AuditQuery, limit: number, after: num
 }
 
 /** The audit trail port over the `audit` table, which the database keeps append-only. */
-export function sqliteAuditTrail(db: SqliteDatabase, write: AuditWriter, signer: CheckpointSigner): AuditTrail {
+export function sqliteAuditTrail(
+  db: SqliteDatabase,
+  write: AuditWriter,
+  signer: CheckpointSigner,
+  changes?: ChangeStamp,
+): AuditTrail {
   const appendAll = db.transaction(write);
   const bySubject = db.prepare<[string], AuditRow>(
     'SELECT id, at, actor, action, subject, before, after FROM audit WHERE subject = ? ORDER BY id',
@@ -140,7 +146,9 @@ export function sqliteAuditTrail(db: SqliteDatabase, write: AuditWriter, signer:
   };
   return {
     async append(entries) {
-      appendAll.immediate(entries);
+      // A view's entry changes no card: a card built before it may still be shown after it.
+      if (changes && onlyReadings(entries)) changes.unshown(() => appendAll.immediate(entries));
+      else appendAll.immediate(entries);
     },
     async aboutEach(subjects, actions) {
       if (subjects.length === 0 || actions.length === 0) return [];

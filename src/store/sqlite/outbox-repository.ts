@@ -4,6 +4,8 @@ import { sqliteCardCopyWriter, sqliteConversationDeactivator } from './conversat
 import { outboxMessageSchema } from '../schemas/messaging-schemas';
 import { readDocument, writeDocument } from '../schemas/stored-document';
 import type { SqliteDatabase } from './sqlite-connection';
+import { CONVERSATION_READY } from './outbox-held';
+import type { ChangeStamp } from './change-stamp';
 
 /** Writes outbox rows; called inside the transaction of the change that decided them. */
 export type OutboxWriter = (messages: readonly OutboxMessage[]) => void;
@@ -51,17 +53,11 @@ interface EntryRow {
   next_attempt_at: string | null;
 }
 
-// A message's conversation is ready when it exists and is active. A card or notice to an unbound channel is
-// let through too: the worker sends support's to its handlers and drops any other (nobody to tell).
-const CONVERSATION_READY = `(o.conversation_key IS NULL
-  OR (c.key IS NOT NULL AND json_extract(c.doc, '$.inactiveSince') IS NULL)
-  OR (c.key IS NULL AND o.conversation_key LIKE 'channel:%'))`;
-
 /**
  * The outbox under leases. Pending rows are claimed in order with one conditional UPDATE (like jobs),
  * and every later change requires the claimant's lease, so two processes never send the same message.
  */
-export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
+export function sqliteOutboxRepository(db: SqliteDatabase, changes?: ChangeStamp): OutboxRepository {
   const writeOutbox = sqliteOutboxWriter(db);
   const writeCopies = sqliteCardCopyWriter(db);
   const deactivate = sqliteConversationDeactivator(db);
@@ -70,12 +66,14 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
   );
   // Per conversation, only the run of messages before the first one that is waiting for a retry or
   // leased elsewhere may go, so a conversation's messages arrive in the order they were decided.
-  // A message held for quiet hours does not hold back the ones behind it.
+  // A message held for quiet hours does not hold back the ones behind it. Read from the index of messages not
+  // held (outbox-held.ts), so the many that wait for a chat that cannot take them are not walked past each time;
+  // named, as the planner would otherwise take the status index, which holds them all.
   const claim = db.prepare<{ now: string; limit: number; owner: string; leaseUntil: string }, ClaimRow>(
     `UPDATE outbox SET lease_owner = @owner, lease_until = @leaseUntil
      WHERE seq IN (
-       SELECT o.seq FROM outbox o LEFT JOIN conversations c ON c.key = o.conversation_key
-       WHERE o.status = 'pending'
+       SELECT o.seq FROM outbox o INDEXED BY outbox_claimable LEFT JOIN conversations c ON c.key = o.conversation_key
+       WHERE o.status = 'pending' AND o.held = 0
          AND (o.not_before IS NULL OR o.not_before <= @now)
          AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
          AND (o.lease_until IS NULL OR o.lease_until <= @now)
@@ -107,8 +105,8 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
   // Over each conversation's first message (the others go after it): when it may go, and no sooner than now.
   const nextDue = db.prepare<{ now: string }, { at: string | null }>(
     `SELECT MIN(MAX(@now, COALESCE(o.not_before, @now), COALESCE(o.next_attempt_at, @now), COALESCE(o.lease_until, @now))) AS at
-     FROM outbox o LEFT JOIN conversations c ON c.key = o.conversation_key
-     WHERE o.status = 'pending' AND ${CONVERSATION_READY}
+     FROM outbox o INDEXED BY outbox_claimable LEFT JOIN conversations c ON c.key = o.conversation_key
+     WHERE o.status = 'pending' AND o.held = 0 AND ${CONVERSATION_READY}
        AND NOT EXISTS (
          SELECT 1 FROM outbox e
          WHERE e.status = 'pending' AND e.conversation_key = o.conversation_key AND e.seq < o.seq
@@ -150,11 +148,14 @@ export function sqliteOutboxRepository(db: SqliteDatabase): OutboxRepository {
       return pending.all(limit).map(toMessage);
     },
     async claim(now, limit, owner, leaseUntil) {
-      const rows = claim.all({ now: now.toISOString(), limit, owner, leaseUntil: leaseUntil.toISOString() });
+      // A lease changes no card (nor does a try's count, below): delivery runs leave cards kept as they are.
+      const args = { now: now.toISOString(), limit, owner, leaseUntil: leaseUntil.toISOString() };
+      const rows = changes ? changes.unshown(() => claim.all(args)) : claim.all(args);
       return rows.sort((a, b) => a.seq - b.seq).map(toClaimed);
     },
     async renew(id, owner, now, leaseUntil, tries) {
-      return renew.run({ id, owner, now: now.toISOString(), leaseUntil: leaseUntil.toISOString(), tries }).changes > 0;
+      const args = { id, owner, now: now.toISOString(), leaseUntil: leaseUntil.toISOString(), tries };
+      return (changes ? changes.unshown(() => renew.run(args)) : renew.run(args)).changes > 0;
     },
     async markSent(id, owner, at, effects) {
       return settle(() => sent.run({ id, owner, at: at.toISOString() }).changes, effects);

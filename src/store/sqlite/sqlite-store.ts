@@ -11,6 +11,7 @@ import { migrate } from './migrations';
 import { sqlitePolicyRepository } from './policy-repository';
 import { sqliteTransfer } from './transfer';
 import { openDatabase, type SqliteConnectionOptions } from './sqlite-connection';
+import { changeStamp } from './change-stamp';
 
 export interface SqliteStoreOptions extends SqliteConnectionOptions {
   /** The keys the audit trail's checkpoint is signed and checked with; none: written unsigned, never checked. */
@@ -32,17 +33,19 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
   }
   const signer = checkpointSigner(options.auditKeys);
   const writeAudit = sqliteAuditWriter(db, signer);
+  const changes = changeStamp(db);
   return {
     applications: sqliteApplicationRepository(db, writeAudit, sqliteOutboxWriter(db), sqliteJobReplacer(db)),
     jobs: sqliteJobRepository(db, writeAudit, sqliteOutboxWriter(db)),
-    outbox: sqliteOutboxRepository(db),
+    outbox: sqliteOutboxRepository(db, changes),
     conversations: sqliteConversationRepository(db),
     cardCopies: sqliteCardCopyRepository(db),
     catalogs: sqliteCatalogRepository(db, writeAudit),
     policies: sqlitePolicyRepository(db, writeAudit),
     directory: sqliteDirectoryRepository(db, writeAudit),
-    audit: sqliteAuditTrail(db, writeAudit, signer),
+    audit: sqliteAuditTrail(db, writeAudit, signer, changes),
     transfer: sqliteTransfer(db),
+    changeStamp: () => changes.stamp(),
     async close() {
       // Closing twice is harmless, so a test's cleanup need not know whether the test closed it.
       if (db.open) db.close();

@@ -54,7 +54,7 @@ export interface Desk {
 }
 
 /** PlanDesk's use cases on a fresh SQLite file with the sample catalog, policy and directory; Tuesday 1 Dec 2026, 10:00 in Shanghai. */
-export async function openDesk(): Promise<Desk> {
+export async function openDesk(): Promise<Desk & { file: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'plandesk-approval-'));
   mkdirSync(join(dir, 'samples'));
   for (const f of ['catalog.csv', 'policy.yaml', 'directory.yaml'])
@@ -72,6 +72,8 @@ export async function openDesk(): Promise<Desk> {
   return {
     deps,
     store,
+    // The store's SQLite file, for a second process's store on it.
+    file: join(dir, 'plandesk.db'),
     setNow: (iso: string) => {
       now = new Date(iso);
     },

@@ -1,0 +1,31 @@
+import type { SqliteDatabase } from './sqlite-connection';
+
+/**
+ * A SQLite store's change stamp (`Store.changeStamp`): the rows this connection has changed
+ * (`total_changes()`, triggers' too) and whether another connection has committed since
+ * (`PRAGMA data_version`, which counts exactly those), less the rows of writes that change nothing a card
+ * shows. Two cheap reads of SQLite's own counters, so it cannot miss a statement a repository forgot to
+ * report: it only over-counts (a rolled-back change), which costs a card built again, never a stale one.
+ */
+export interface ChangeStamp {
+  stamp(): string;
+  /** Runs a write whose rows change nothing a card shows (a view's audit entry, an outbox lease), uncounted. */
+  unshown<T>(write: () => T): T;
+}
+
+export function changeStamp(db: SqliteDatabase): ChangeStamp {
+  const changed = db.prepare<[], number>('SELECT total_changes()').pluck();
+  const otherConnections = db.prepare<[], number>('PRAGMA data_version').pluck();
+  let unshown = 0;
+  return {
+    stamp: () => `${otherConnections.get()}:${(changed.get() ?? 0) - unshown}`,
+    unshown(write) {
+      const before = changed.get() ?? 0;
+      try {
+        return write();
+      } finally {
+        unshown += (changed.get() ?? 0) - before;
+      }
+    },
+  };
+}
