@@ -114,6 +114,32 @@ export function sqliteAuditTrail(
   changes?: ChangeStamp,
 ): AuditTrail {
   const appendAll = db.transaction(write);
+  // A view's entry changes no card: a card built before it may still be shown after it.
+  const appendReadings = (entries: readonly AuditEntry[]) =>
+    changes ? changes.unshown(() => appendAll.immediate(entries)) : appendAll.immediate(entries);
+  /**
+   * Views asked for in one turn of the event loop, committed together: Teams refreshes every card of a
+   * chat as it opens, each its own request, and one commit (and one checkpoint signature) for all of them
+   * costs about what one did. Each caller is answered only once its entry is committed, so a view is never
+   * shown unaudited; a batch that fails is tried entry by entry, so one view's failure is no other's.
+   */
+  let readings: { entries: readonly AuditEntry[]; done: () => void; failed: (error: unknown) => void }[] = [];
+  const commitReadings = () => {
+    const batch = readings;
+    readings = [];
+    try {
+      appendReadings(batch.flatMap((b) => b.entries));
+      for (const b of batch) b.done();
+    } catch {
+      for (const b of batch)
+        try {
+          appendReadings(b.entries);
+          b.done();
+        } catch (error) {
+          b.failed(error);
+        }
+    }
+  };
   const bySubject = db.prepare<[string], AuditRow>(
     'SELECT id, at, actor, action, subject, before, after FROM audit WHERE subject = ? ORDER BY id',
   );
@@ -146,9 +172,11 @@ export function sqliteAuditTrail(
   };
   return {
     async append(entries) {
-      // A view's entry changes no card: a card built before it may still be shown after it.
-      if (changes && onlyReadings(entries)) changes.unshown(() => appendAll.immediate(entries));
-      else appendAll.immediate(entries);
+      if (!onlyReadings(entries)) return appendAll.immediate(entries);
+      return new Promise<void>((done, failed) => {
+        if (readings.length === 0) setImmediate(commitReadings);
+        readings.push({ entries, done, failed });
+      });
     },
     async aboutEach(subjects, actions) {
       if (subjects.length === 0 || actions.length === 0) return [];

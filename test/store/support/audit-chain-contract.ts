@@ -82,6 +82,19 @@ export function describeAuditChainContract(name: string, open: () => Promise<Aud
       expect(await store.audit.about(record.id)).toHaveLength(10);
     });
 
+    it('should have stored each of many views asked for at once by the time it answers its caller', async () => {
+      const record = sampleRecord('PP-2027-000003');
+      await store.applications.create(record, [auditOf(null, record, record.input.applicant, 'submit')], [], []);
+      const found = await Promise.all(
+        Array.from({ length: 30 }, async (_, i) => {
+          await store.audit.append([view(record.id, `viewer-${i}`, i)]);
+          return (await store.audit.about(record.id)).some((e) => e.actor === `viewer-${i}`);
+        }),
+      );
+      expect(found.every(Boolean)).toBe(true);
+      expect(await store.audit.verify()).toMatchObject({ entries: 31, unchained: 0, broken: null });
+    });
+
     it("should name an entry changed behind the store's back", async () => {
       const record = await history(store);
       await harness.behind.changeActor(record.id, 1, 'someone.else@plandesk.example');
