@@ -15,10 +15,14 @@ export interface ChangeStamp {
 
 export function changeStamp(db: SqliteDatabase): ChangeStamp {
   const changed = db.prepare<[], number>('SELECT total_changes()').pluck();
-  const otherConnections = db.prepare<[], number>('PRAGMA data_version').pluck();
+  // Both counters in one statement: the stamp is read at every view.
+  const both = db.prepare<[], [number, number]>('SELECT data_version, total_changes() FROM pragma_data_version').raw();
   let unshown = 0;
   return {
-    stamp: () => `${otherConnections.get()}:${(changed.get() ?? 0) - unshown}`,
+    stamp: () => {
+      const [others, own] = both.get() ?? [0, 0];
+      return `${others}:${own - unshown}`;
+    },
     unshown(write) {
       const before = changed.get() ?? 0;
       try {
