@@ -152,4 +152,35 @@ describe('the SQLite store reads an activity’s plans that took effect from the
       await store.close();
     }
   });
+
+  it('should count 待办’s queue from indexes, by the person’s own steps, not by reading every awaited step', async () => {
+    const prepared: string[] = [];
+    const original = Database.prototype.prepare;
+    jest.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: Database.Database, sql: string) {
+      prepared.push(sql);
+      return original.call(this, sql);
+    } as typeof original);
+    const file = path.join(dir, 'plandesk.db');
+    const store = openSqliteStore(file);
+    await store.applications.queue({ roles: null, of: 'head', withoutDelegated: false }, 10);
+    await store.applications.queue({ roles: ['ops_approver'], of: 'someone', withoutDelegated: true }, 10);
+    jest.restoreAllMocks();
+    const counts = prepared.filter((s) => s.startsWith('SELECT (SELECT count(*) FROM awaited_steps w'));
+    expect(counts).toHaveLength(2);
+    const db = new Database(file, { readonly: true });
+    const plans = counts.map((sql) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ of: 'x', role_0: 'ops_approver' }) as { detail: string }[])
+        .map((p) => p.detail)
+        .join('\n'),
+    );
+    db.close();
+    await store.close();
+    for (const plan of plans) {
+      // The person's own steps: each term of the OR from its own index.
+      expect(plan).toMatch(/MULTI-INDEX OR/);
+      expect(plan).toMatch(/INDEX awaited_by_applicant\b/);
+      // Nothing reads the table's rows one by one: the total is a count of an index.
+      expect(plan).not.toMatch(/SCAN w\b(?! USING COVERING INDEX)/);
+    }
+  });
 });

@@ -152,12 +152,20 @@ export function waitingReaders(
       `${AWAITED} WHERE ${role ? 'w.role = @role AND ' : ''}${others(withoutDelegated)}
        ORDER BY w.submitted_at, w.filed LIMIT @limit`,
     );
-  const queueCount = (roles: number | null, withoutDelegated: boolean) =>
-    prepared(
-      `SELECT count(*) AS n FROM awaited_steps w WHERE ${
-        roles === null ? '' : `w.role IN (${Array.from({ length: roles }, (_, i) => `@role_${i}`).join(', ')}) AND `
-      }${others(withoutDelegated)}`,
+  // The queue's total is every awaited step of its roles less this person's own (theirs to decide, on their own
+  // plans, or with `withoutDelegated` theirs to stand in for): two counts of indexes, the second as small as the
+  // person's share. Counting the others directly read every awaited step in the store at each `待办` of the ops
+  // head, who sees them all: 10,000 waiting on one colleague took most of its time (issue 13).
+  const queueCount = (roles: number | null, withoutDelegated: boolean) => {
+    const inRoles =
+      roles === null ? null : `w.role IN (${Array.from({ length: roles }, (_, i) => `@role_${i}`).join(', ')})`;
+    const own = `(w.assignee = @of OR w.applicant = @of${withoutDelegated ? ' OR w.delegate = @of' : ''})`;
+    // `+w.role`: the role is checked on the person's rows, never walked by its index (all the role's steps).
+    return prepared(
+      `SELECT (SELECT count(*) FROM awaited_steps w${inRoles ? ` WHERE ${inRoles}` : ''})
+            - (SELECT count(*) FROM awaited_steps w WHERE ${own}${inRoles ? ` AND +${inRoles}` : ''}) AS n`,
     );
+  };
 
   // Each list and its count in one read transaction, so they agree whatever another process saves meanwhile.
   const readWaiting = db.transaction((person: string, fulfillment: boolean, limit: number) => {

@@ -270,6 +270,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   OUTBOX_HELD,
   OPEN_STEP_COUNTS,
+  {
+    version: 19,
+    name: "awaited steps by the applicant of their plan (待办's queue counts a person's own plans out)",
+    sql: `CREATE INDEX awaited_by_applicant ON awaited_steps (applicant);`,
+  },
 ];
 
 /**
