@@ -1,5 +1,5 @@
 import { chainAuditRows } from './audit-chain-migration';
-import { LIST_INDEXES } from './awaited-steps';
+import { LIST_INDEXES, WAITING_COUNTS } from './awaited-steps';
 import { OUTBOX_HELD } from './outbox-held';
 import { fillReportFacts } from './report-facts';
 import type { SqliteDatabase } from './sqlite-connection';
@@ -275,6 +275,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "awaited steps by the applicant of their plan (待办's queue counts a person's own plans out)",
     sql: `CREATE INDEX awaited_by_applicant ON awaited_steps (applicant);`,
   },
+  WAITING_COUNTS,
 ];
 
 /**
