@@ -21,10 +21,8 @@ describe('the SQLite store reads an activity’s plans that took effect from the
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const at = (i: number) => new Date(Date.UTC(2026, 11, 1, 2) + i * 60_000).toISOString();
-  const took = (record: ApplicationRecord, state: 'active' | 'expired'): ApplicationRecord => ({ ...record, state });
-
-  it('should find the newest active and expired plans behind many in review, by the partial index', async () => {
+  /** A store on a new file, with the SQL of every statement prepared while the spy is on (until restoreAllMocks). */
+  const storeWatched = () => {
     const prepared: string[] = [];
     const original = Database.prototype.prepare;
     jest.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: Database.Database, sql: string) {
@@ -32,7 +30,13 @@ describe('the SQLite store reads an activity’s plans that took effect from the
       return original.call(this, sql);
     } as typeof original);
     const file = path.join(dir, 'plandesk.db');
-    const store = openSqliteStore(file);
+    return { file, store: openSqliteStore(file), prepared };
+  };
+  const at = (i: number) => new Date(Date.UTC(2026, 11, 1, 2) + i * 60_000).toISOString();
+  const took = (record: ApplicationRecord, state: 'active' | 'expired'): ApplicationRecord => ({ ...record, state });
+
+  it('should find the newest active and expired plans behind many in review, by the partial index', async () => {
+    const { file, store, prepared } = storeWatched();
     const records = [
       took(sampleRecord('PP-2026-000001', { submittedAt: at(1) }), 'expired'),
       took(sampleRecord('PP-2026-000002', { submittedAt: at(2) }), 'active'),
@@ -58,14 +62,7 @@ describe('the SQLite store reads an activity’s plans that took effect from the
   });
 
   it('should claim outbox messages from the index of those not held, past any number waiting for a chat that does not exist', async () => {
-    const prepared: string[] = [];
-    const original = Database.prototype.prepare;
-    jest.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: Database.Database, sql: string) {
-      prepared.push(sql);
-      return original.call(this, sql);
-    } as typeof original);
-    const file = path.join(dir, 'plandesk.db');
-    const store = openSqliteStore(file);
+    const { file, store, prepared } = storeWatched();
     jest.restoreAllMocks();
     const claim = prepared.find((s) => s.startsWith('UPDATE outbox SET lease_owner'));
     expect(claim).toBeDefined();
@@ -154,14 +151,7 @@ describe('the SQLite store reads an activity’s plans that took effect from the
   });
 
   it('should count 待办’s queue from indexes, by the person’s own steps, not by reading every awaited step', async () => {
-    const prepared: string[] = [];
-    const original = Database.prototype.prepare;
-    jest.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: Database.Database, sql: string) {
-      prepared.push(sql);
-      return original.call(this, sql);
-    } as typeof original);
-    const file = path.join(dir, 'plandesk.db');
-    const store = openSqliteStore(file);
+    const { file, store, prepared } = storeWatched();
     await store.applications.queue({ roles: null, of: 'head', withoutDelegated: false }, 10);
     await store.applications.queue({ roles: ['ops_approver'], of: 'someone', withoutDelegated: true }, 10);
     jest.restoreAllMocks();
