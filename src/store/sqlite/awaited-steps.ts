@@ -45,6 +45,13 @@ export const LIST_INDEXES: Migration = {
 /** Keeps an application's awaited step in step with the record; to be run in its write's transaction, after it. */
 export type AwaitedStepWriter = (record: ApplicationRecord) => void;
 
+/** Migration 19: awaited steps by their plan's applicant, so 待办's queue counts a person's own plans out by index. */
+export const AWAITED_BY_APPLICANT: Migration = {
+  version: 19,
+  name: "awaited steps by the applicant of their plan (待办's queue counts a person's own plans out)",
+  sql: `CREATE INDEX awaited_by_applicant ON awaited_steps (applicant);`,
+};
+
 /** SQL that counts one awaited step, `row` (NEW or OLD), in `waiting_counts` (`in`), or out of it. */
 const countWaiting = (row: 'NEW' | 'OLD', direction: 'in' | 'out') =>
   direction === 'in'

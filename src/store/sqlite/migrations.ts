@@ -1,5 +1,6 @@
 import { chainAuditRows } from './audit-chain-migration';
-import { LIST_INDEXES, WAITING_COUNTS } from './awaited-steps';
+import { AWAITED_BY_APPLICANT, LIST_INDEXES, WAITING_COUNTS } from './awaited-steps';
+import { TOOK_EFFECT_INDEX, TRACK_RECORD_INDEXES } from './track-record-indexes';
 import { OUTBOX_HELD } from './outbox-held';
 import { fillReportFacts } from './report-facts';
 import type { SqliteDatabase } from './sqlite-connection';
@@ -235,46 +236,13 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     run: fillReportFacts,
   },
-  {
-    version: 11,
-    name: "applications are found by their group customer and by their activity (a customer's track record, overlapping plans)",
-    // Copies of the document's fields, like unit and applicant, filled for the rows already there.
-    sql: `
-      ALTER TABLE applications ADD COLUMN customer TEXT;
-      ALTER TABLE applications ADD COLUMN activity TEXT;
-      UPDATE applications SET customer = json_extract(doc, '$.input.customer.groupId'),
-        activity = json_extract(doc, '$.input.activity');
-      CREATE INDEX applications_by_customer ON applications (customer, submitted_at);
-      CREATE INDEX applications_by_activity ON applications (activity, submitted_at);
-    `,
-  },
-  {
-    version: 12,
-    name: "audit entries of one kind about a subject (a plan's spot-check findings, read for its customer's track record)",
-    // Every view of a plan adds an entry about it, so reading all of them to find its few findings grew with its views.
-    sql: `CREATE INDEX audit_by_subject_action ON audit (subject, action, id);`,
-  },
-  {
-    version: 13,
-    name: 'applications by state (the open plans that decide who is least loaded and what waits on whom)',
-    sql: `CREATE INDEX applications_by_state ON applications (state, submitted_at);`,
-  },
+  ...TRACK_RECORD_INDEXES,
   LIST_INDEXES,
   OPEN_STEPS,
-  {
-    version: 16,
-    name: "the plans of an activity that took effect, newest first (a track record's sample), whatever else the activity holds",
-    // Read by (activity, submitted_at) and a look at each row's state, the sample walked past every plan of the
-    // activity still in review or ended otherwise: thousands, at each approver's card (issue 13).
-    sql: `CREATE INDEX applications_took_effect ON applications (activity, submitted_at) WHERE state IN ('active', 'expired');`,
-  },
+  TOOK_EFFECT_INDEX,
   OUTBOX_HELD,
   OPEN_STEP_COUNTS,
-  {
-    version: 19,
-    name: "awaited steps by the applicant of their plan (待办's queue counts a person's own plans out)",
-    sql: `CREATE INDEX awaited_by_applicant ON awaited_steps (applicant);`,
-  },
+  AWAITED_BY_APPLICANT,
   WAITING_COUNTS,
 ];
 
