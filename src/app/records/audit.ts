@@ -67,7 +67,6 @@ export const auditEntry = (
     ? { at: at.toISOString(), actor: clip(actor), action, subject: clip(subject), before, after: excerpt(after) }
     : { at: at.toISOString(), actor, action, subject, before, after };
 
-/** The most characters of one text, and items of one list, that a refusal's audit entry keeps. */
 /**
  * Entries that record a reading: a plan viewed (in full, as its status, or refused). Appending them changes
  * nothing any card shows, so a card read just before is still the card (the stores' change stamps skip them).
@@ -78,6 +77,7 @@ export const READING_ACTIONS: readonly string[] = ['view', 'view.status', 'refus
 export const onlyReadings = (entries: readonly Pick<AuditEntry, 'action'>[]): boolean =>
   entries.every((e) => READING_ACTIONS.includes(e.action));
 
+/** The most characters of one text, and items of one list, that a refusal's audit entry keeps. */
 export const EXCERPT_CHARS = 200;
 export const EXCERPT_ITEMS = 20;
 const EXCERPT_DEPTH = 4;
