@@ -114,17 +114,25 @@ interface KeptView {
   action: AuditAction;
   model: CardModel;
 }
-/** Views kept per store, oldest first: a card opened by many people, or refreshed in many chats, is built once. */
-const keptViews = new WeakMap<Store, Map<string, KeptView>>();
-/** How many views a store keeps: about the cards of a busy hour's open chats. */
+/**
+ * Views kept per store, of the current minute only (a view is never given past its minute, so older ones are
+ * dropped when the minute turns), oldest first: a card opened by many people, or in many chats, is built once.
+ */
+const keptViews = new WeakMap<Store, { minute: number; views: Map<string, KeptView> }>();
+/** How many views a store keeps at most: about the cards of a busy minute's open chats. */
 export const KEPT_VIEWS = 1_000;
 
-function keep(store: Store, key: string, view: KeptView): void {
+function keptView(store: Store, minute: number, key: string): KeptView | undefined {
+  const kept = keptViews.get(store);
+  return kept?.minute === minute ? kept.views.get(key) : undefined;
+}
+
+function keep(store: Store, minute: number, key: string, view: KeptView): void {
   let kept = keptViews.get(store);
-  if (!kept) keptViews.set(store, (kept = new Map()));
-  kept.delete(key);
-  kept.set(key, view);
-  if (kept.size > KEPT_VIEWS) kept.delete(kept.keys().next().value as string);
+  if (kept?.minute !== minute) keptViews.set(store, (kept = { minute, views: new Map() }));
+  kept.views.delete(key);
+  kept.views.set(key, view);
+  if (kept.views.size > KEPT_VIEWS) kept.views.delete(kept.views.keys().next().value as string);
 }
 
 /**
@@ -145,8 +153,9 @@ export async function viewApplication(
 ): Promise<Result<CardModel, Refusal>> {
   const stamp = deps.store.changeStamp?.();
   const now = deps.clock.now();
-  const key = `${id}\n${viewer}\n${statusOnly ? 'status' : 'full'}\n${Math.floor(now.getTime() / 60_000)}`;
-  const kept = stamp === undefined ? undefined : keptViews.get(deps.store)?.get(key);
+  const minute = Math.floor(now.getTime() / 60_000);
+  const key = `${id}\n${viewer}\n${statusOnly ? 'status' : 'full'}`;
+  const kept = stamp === undefined ? undefined : keptView(deps.store, minute, key);
   if (kept && kept.stamp === stamp) {
     await deps.store.audit.append([auditEntry(now, viewer, kept.action, id, null, null)]);
     return ok(kept.model);
@@ -159,6 +168,6 @@ export async function viewApplication(
   await deps.store.audit.append([auditEntry(now, viewer, action, id, null, null)]);
   const built = await cardModel(deps, record, viewer);
   const model = statusOnly ? { ...built, detailed: false } : built;
-  if (stamp !== undefined) keep(deps.store, key, { stamp, action, model });
+  if (stamp !== undefined) keep(deps.store, minute, key, { stamp, action, model });
   return ok(model);
 }
