@@ -4,8 +4,8 @@ import type { SqliteDatabase } from './sqlite-connection';
  * A SQLite store's change stamp (`Store.changeStamp`): the rows this connection has changed
  * (`total_changes()`, triggers' too) and whether another connection has committed since
  * (`PRAGMA data_version`, which counts exactly those), less the rows of writes that change nothing a card
- * shows. One cheap read of SQLite's own counters (and one more around each uncounted write), so it cannot miss a statement a repository forgot to
- * report: it only over-counts (a rolled-back change), which costs a card built again, never a stale one.
+ * shows. One cheap read of SQLite's own counters (and one more around each uncounted write), so it
+ * cannot miss a statement a repository forgot to report: it only over-counts (a rolled-back change), which costs a card built again, never a stale one.
  */
 export interface ChangeStamp {
   stamp(): string;
