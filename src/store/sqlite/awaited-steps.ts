@@ -4,6 +4,7 @@ import { awaitedStepOf } from '../../app/records/list-keys';
 import { applicationRecordSchema } from '../schemas/application-schema';
 import { readDocument } from '../schemas/stored-document';
 import type { Migration } from './migrations';
+import { queueCounter } from './queue-counts';
 import type { SqliteDatabase, Statement } from './sqlite-connection';
 
 /**
@@ -45,7 +46,10 @@ export const LIST_INDEXES: Migration = {
 /** Keeps an application's awaited step in step with the record; to be run in its write's transaction, after it. */
 export type AwaitedStepWriter = (record: ApplicationRecord) => void;
 
-/** Migration 19: awaited steps by their plan's applicant, so 待办's queue counts a person's own plans out by index. */
+/**
+ * Migration 19: awaited steps by their plan's applicant, so 待办's queue counts a person's own plans out by index
+ * (dropped by migration 21, whose counts replace it).
+ */
 export const AWAITED_BY_APPLICANT: Migration = {
   version: 19,
   name: "awaited steps by the applicant of their plan (待办's queue counts a person's own plans out)",
@@ -189,7 +193,8 @@ export function waitingReaders(
   // Another's steps, not on their own plans; with `withoutDelegated`, not those they stand in for either.
   const others = (withoutDelegated: boolean) =>
     `w.assignee <> @of AND w.applicant <> @of${withoutDelegated ? ' AND (w.delegate IS NULL OR w.delegate <> @of)' : ''}`;
-  // A statement per shape (a role or all, and the roles counted), prepared once.
+  const countQueue = queueCounter(db);
+  // A statement per shape (a role or all), prepared once.
   const statements = new Map<string, Statement<Record<string, string | number>, Placed & { n: number }>>();
   const prepared = (sql: string) => {
     let statement = statements.get(sql);
@@ -201,21 +206,6 @@ export function waitingReaders(
       `${AWAITED} WHERE ${role ? 'w.role = @role AND ' : ''}${others(withoutDelegated)}
        ORDER BY w.submitted_at, w.filed LIMIT @limit`,
     );
-  // The queue's total is every awaited step of its roles less this person's own (theirs to decide, on their own
-  // plans, or with `withoutDelegated` theirs to stand in for): two counts of indexes, the second as small as the
-  // person's share. Counting the others directly read every awaited step in the store at each `待办` of the ops
-  // head, who sees them all: 10,000 waiting on one colleague took most of its time (issue 13).
-  const queueCount = (roles: number | null, withoutDelegated: boolean) => {
-    const inRoles =
-      roles === null ? null : `w.role IN (${Array.from({ length: roles }, (_, i) => `@role_${i}`).join(', ')})`;
-    const own = `(w.assignee = @of OR w.applicant = @of${withoutDelegated ? ' OR w.delegate = @of' : ''})`;
-    // `+w.role`: the role is checked on the person's rows, never walked by its index (all the role's steps).
-    return prepared(
-      `SELECT (SELECT count(*) FROM awaited_steps w${inRoles ? ` WHERE ${inRoles}` : ''})
-            - (SELECT count(*) FROM awaited_steps w WHERE ${own}${inRoles ? ` AND +${inRoles}` : ''}) AS n`,
-    );
-  };
-
   // Each list and its count in one read transaction, so they agree whatever another process saves meanwhile.
   const readWaiting = db.transaction((person: string, fulfillment: boolean, limit: number) => {
     const shown = firstOf(
@@ -235,9 +225,7 @@ export function waitingReaders(
       query.roles === null
         ? [queueOf(false, query.withoutDelegated).all(params)]
         : query.roles.map((role) => queueOf(true, query.withoutDelegated).all({ ...params, role }));
-    const roles = Object.fromEntries((query.roles ?? []).map((role, i) => [`role_${i}`, role]));
-    const counted = queueCount(query.roles?.length ?? null, query.withoutDelegated).get({ of: query.of, ...roles });
-    return { records: firstOf(lists, limit).map(recordAt), total: counted?.n ?? 0 };
+    return { records: firstOf(lists, limit).map(recordAt), total: countQueue(query) };
   });
   return {
     async waitingOn(person, fulfillment, limit) {

@@ -2,6 +2,7 @@ import { chainAuditRows } from './audit-chain-migration';
 import { AWAITED_BY_APPLICANT, LIST_INDEXES, WAITING_COUNTS } from './awaited-steps';
 import { TOOK_EFFECT_INDEX, TRACK_RECORD_INDEXES } from './track-record-indexes';
 import { OUTBOX_HELD } from './outbox-held';
+import { QUEUE_COUNTS } from './queue-counts';
 import { fillReportFacts } from './report-facts';
 import type { SqliteDatabase } from './sqlite-connection';
 import { OPEN_STEP_COUNTS, OPEN_STEPS } from './open-steps';
@@ -244,6 +245,7 @@ export const MIGRATIONS: readonly Migration[] = [
   OPEN_STEP_COUNTS,
   AWAITED_BY_APPLICANT,
   WAITING_COUNTS,
+  QUEUE_COUNTS,
 ];
 
 /**

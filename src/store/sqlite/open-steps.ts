@@ -21,7 +21,7 @@ export const OPEN_STEPS: Migration = {
       PRIMARY KEY (id, step)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX open_steps_by_assignee ON open_steps (assignee);
-    -- 待办's count of what waits on a person as the delegate, from the index alone (awaited-steps.ts).
+    -- 待办's count of what waits on a person as the delegate, from the index alone (dropped by migration 21).
     CREATE INDEX awaited_by_delegate_assignee ON awaited_steps (delegate, assignee);
     INSERT INTO open_steps (id, step, assignee)
       SELECT a.id, s.key, json_extract(s.value, '$.assignee')
