@@ -19,6 +19,14 @@ const yearFormats: Record<Lang, Intl.DateTimeFormat> = {
   'en-US': new Intl.DateTimeFormat('en-US', { ...WHEN['en-US'], year: 'numeric' }),
 };
 
+/**
+ * Instants already said, by language and whether with the year: a list card says its rows' deadlines and
+ * submission times at every look, and Intl's format was half the time a list took to build (issue 13). Bounded, and
+ * emptied when full: a day's busy lists say a few thousand instants.
+ */
+const formattedWhen = new Map<string, string>();
+const FORMATTED_WHEN = 10_000;
+
 const yearIn = (instant: Date): string => shanghaiDate(instant).slice(0, 4);
 
 /**
@@ -30,7 +38,14 @@ export function formatWhen(iso: string | null, lang: Lang, now: Date | string): 
   if (!iso) return '';
   const instant = new Date(iso);
   const sameYear = yearIn(instant) === yearIn(new Date(now));
-  return (sameYear ? whenFormats : yearFormats)[lang].format(instant);
+  const key = `${lang} ${sameYear ? '' : 'y'} ${iso}`;
+  let said = formattedWhen.get(key);
+  if (said === undefined) {
+    said = (sameYear ? whenFormats : yearFormats)[lang].format(instant);
+    if (formattedWhen.size >= FORMATTED_WHEN) formattedWhen.clear();
+    formattedWhen.set(key, said);
+  }
+  return said;
 }
 
 const monthNames: Record<Lang, Intl.DateTimeFormat> = {
