@@ -3,6 +3,7 @@ import type { Log } from '../log';
 import { activityProblem, MAX_BODY_BYTES } from './activity-shape';
 import { turnOf, withTurn } from '../telemetry/turn-context';
 import { observedTurn, type TurnTelemetry } from '../telemetry/turn-telemetry';
+import { turnGate } from './turn-gate';
 
 /** The Bot Framework adapter as the server uses it (src/bot/adapter.ts): a request's activity in, its answer out. */
 export interface ActivityAnswerer<Context> {
@@ -81,7 +82,9 @@ export function createServer<Context>({
   // it streams in (413 past MAX_BODY_BYTES), and JSON that does not parse is answered 400.
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
+  const turnBegins = turnGate();
   server.post('/api/messages', async (req, res) => {
+    await turnBegins();
     const problem = activityProblem(req.body, requireBearer);
     if (problem) {
       log.info('activity refused', { code: 'bad_activity', problem });
