@@ -32,6 +32,16 @@ describe('the SQLite store reads an activity’s plans that took effect from the
     const file = path.join(dir, 'plandesk.db');
     return { file, store: openSqliteStore(file), prepared };
   };
+  /** A new file brought up to `version` only, as an older PlanDesk left it. */
+  const fileAt = (version: number) => {
+    const file = path.join(dir, 'plandesk.db');
+    const old = openDatabase(file);
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version <= version),
+    );
+    return { file, old };
+  };
   const at = (i: number) => new Date(Date.UTC(2026, 11, 1, 2) + i * 60_000).toISOString();
   const took = (record: ApplicationRecord, state: 'active' | 'expired'): ApplicationRecord => ({ ...record, state });
 
@@ -76,12 +86,7 @@ describe('the SQLite store reads an activity’s plans that took effect from the
   });
 
   it('should hold, when a version-16 file is upgraded, exactly the messages whose chat cannot take them', async () => {
-    const file = path.join(dir, 'plandesk.db');
-    const old = openDatabase(file);
-    migrate(
-      old,
-      MIGRATIONS.filter((m) => m.version <= 16),
-    );
+    const { file, old } = fileAt(16);
     const message = (id: string, key: string | null) => ({
       id,
       key,
@@ -182,12 +187,7 @@ describe('the SQLite store reads an activity’s plans that took effect from the
   });
 
   it('should count each queue as its steps say when a version-20 file is upgraded, and as they change after', async () => {
-    const file = path.join(dir, 'plandesk.db');
-    const old = openDatabase(file);
-    migrate(
-      old,
-      MIGRATIONS.filter((m) => m.version <= 20),
-    );
+    const { file, old } = fileAt(20);
     const people = ['ana', 'bo', 'cy', 'di'];
     const roles = ['ops_approver', 'leader', 'ops_head'];
     const plan = old.prepare<{ id: string; applicant: string }>(
