@@ -195,7 +195,7 @@ export function waitingReaders(
     `w.assignee <> @of AND w.applicant <> @of${withoutDelegated ? ' AND (w.delegate IS NULL OR w.delegate <> @of)' : ''}`;
   const countQueue = queueCounter(db);
   // A statement per shape (a role or all), prepared once.
-  const statements = new Map<string, Statement<Record<string, string | number>, Placed & { n: number }>>();
+  const statements = new Map<string, Statement<Record<string, string | number>, Placed>>();
   const prepared = (sql: string) => {
     let statement = statements.get(sql);
     if (!statement) statements.set(sql, (statement = db.prepare(sql)));
