@@ -85,7 +85,7 @@ describe('the SQLite store reads an activity’s plans that took effect from the
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/SCAN o USING (COVERING )?INDEX outbox_claimable\b/);
   });
 
-  it('should hold, when a version-16 file is upgraded, exactly the messages whose chat cannot take them', async () => {
+  it('should hold, when a version-16 file is upgraded, exactly the messages whose chat cannot take them, and count all that wait', async () => {
     const { file, old } = fileAt(16);
     const message = (id: string, key: string | null) => ({
       id,
@@ -138,6 +138,8 @@ describe('the SQLite store reads an activity’s plans that took effect from the
         return ids;
       };
       expect(held()).toEqual(['to-gone', 'to-nobody-yet']);
+      // All four wait, held or not: counted when the file was upgraded (migration 22), not at each look.
+      expect((await store.outbox.waiting()).count).toBe(4);
       const claimed = await store.outbox.claim(new Date(at(1)), 10, 'one', new Date(at(2)));
       expect(claimed.map((c) => c.message.id).sort()).toEqual(['to-ana', 'to-unbound-channel']);
       await store.conversations.save({

@@ -1,7 +1,7 @@
 import { chainAuditRows } from './audit-chain-migration';
 import { AWAITED_BY_APPLICANT, LIST_INDEXES, WAITING_COUNTS } from './awaited-steps';
 import { TOOK_EFFECT_INDEX, TRACK_RECORD_INDEXES } from './track-record-indexes';
-import { OUTBOX_HELD } from './outbox-held';
+import { OUTBOX_HELD, OUTBOX_PENDING_COUNT } from './outbox-held';
 import { QUEUE_COUNTS } from './queue-counts';
 import { fillReportFacts } from './report-facts';
 import type { SqliteDatabase } from './sqlite-connection';
@@ -246,6 +246,7 @@ export const MIGRATIONS: readonly Migration[] = [
   AWAITED_BY_APPLICANT,
   WAITING_COUNTS,
   QUEUE_COUNTS,
+  OUTBOX_PENDING_COUNT,
 ];
 
 /**

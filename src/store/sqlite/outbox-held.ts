@@ -54,3 +54,31 @@ export const OUTBOX_HELD: Migration = {
     END;
   `,
 };
+
+/**
+ * Migration 22: how many messages wait, counted as they come and go (issue 13). Every delivery run, after every
+ * turn, reports how many wait, and the readiness probe asks too; counting them walked every pending row, held
+ * ones included: the 10,000 cards waiting for someone who never wrote to PlanDesk were counted at each decision.
+ * Triggers keep one row in step with the outbox, whichever statement writes it.
+ */
+export const OUTBOX_PENDING_COUNT: Migration = {
+  version: 22,
+  name: 'how many outbox messages wait, counted as they are written',
+  sql: `
+    CREATE TABLE outbox_pending_count (
+      one INTEGER PRIMARY KEY CHECK (one = 1),
+      n INTEGER NOT NULL CHECK (n >= 0)
+    ) STRICT;
+    INSERT INTO outbox_pending_count (one, n) SELECT 1, count(*) FROM outbox WHERE status = 'pending';
+    CREATE TRIGGER outbox_pending_counted AFTER INSERT ON outbox WHEN NEW.status = 'pending' BEGIN
+      UPDATE outbox_pending_count SET n = n + 1;
+    END;
+    CREATE TRIGGER outbox_pending_uncounted AFTER DELETE ON outbox WHEN OLD.status = 'pending' BEGIN
+      UPDATE outbox_pending_count SET n = n - 1;
+    END;
+    CREATE TRIGGER outbox_pending_recounted AFTER UPDATE OF status ON outbox
+    WHEN (OLD.status = 'pending') IS NOT (NEW.status = 'pending') BEGIN
+      UPDATE outbox_pending_count SET n = n + (NEW.status = 'pending') - (OLD.status = 'pending');
+    END;
+  `,
+};

@@ -112,7 +112,8 @@ export function sqliteOutboxRepository(db: SqliteDatabase, changes?: ChangeStamp
          WHERE e.status = 'pending' AND e.conversation_key = o.conversation_key AND e.seq < o.seq
            AND (e.not_before IS NULL OR e.not_before <= @now))`,
   );
-  const countPending = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'");
+  // Kept by migration 22's triggers.
+  const countPending = db.prepare<[], { n: number }>('SELECT n FROM outbox_pending_count');
   const oldestPending = db.prepare<[], { created_at: string }>(
     "SELECT created_at FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT 1",
   );
